@@ -1,0 +1,107 @@
+/// Decodes `commands` and `queries`.
+enum OperationDecoding {
+    enum Role {
+        case command, query
+
+        var noun: String { self == .command ? "command" : "query" }
+        var section: String { self == .command ? "commands" : "queries" }
+    }
+
+    static let sharedKeys = ["category", "description", "fields", "result", "handler"]
+    static let commandKeys = sharedKeys + ["emitsEvents", "requiresTransaction", "events"]
+    static let queryKeys = sharedKeys + ["paginated", "cachePolicy"]
+    static let handlerKeys = ["name", "dependencies"]
+
+    static func decodeOperations(_ node: YAMLNode, role: Role, _ context: inout DecodingContext) -> [OperationSpec] {
+        guard let entries = context.mapping(
+            node, "'\(role.section)'", expected: "a mapping of \(role.noun) names to \(role.section)")
+        else { return [] }
+        return entries.compactMap { decodeOperation($0, role: role, &context) }
+    }
+
+    private static func decodeOperation(_ entry: YAMLMappingEntry, role: Role, _ context: inout DecodingContext) -> OperationSpec? {
+        let name = entry.key.value
+        let what = "\(role.noun) '\(name)'"
+        guard let entries = context.mapping(entry.value, what, expected: "a mapping with 'category' and 'description'") else {
+            return nil
+        }
+        let ownKeys = role == .command ? commandKeys : queryKeys
+        let otherRole: Role = role == .command ? .query : .command
+        let otherKeys = (role == .command ? queryKeys : commandKeys).filter { !ownKeys.contains($0) }
+        context.checkKeys(
+            of: entries, in: what, allowed: ownKeys,
+            misplaced: Dictionary(uniqueKeysWithValues: otherKeys.map { ($0, "it applies to \(otherRole.section) only") }))
+
+        var category = Located("", at: entry.key.location)
+        if let node = entries.value("category"), let scalar = context.scalar(node, "'category' of \(what)", expected: "a category name") {
+            category = Located(scalar.value, at: scalar.location)
+        } else if entries.value("category") == nil {
+            context.error("\(what) has no 'category'", at: entry.key.location)
+        }
+        var description = ""
+        if let node = entries.value("description") {
+            description = context.text(node, "'description' of \(what)") ?? ""
+        } else {
+            context.error("\(what) has no 'description'; it documents the generated type", at: entry.key.location)
+        }
+        let fields = entries.value("fields").map { TypeDecoding.decodeFields($0, owner: what, &context) } ?? []
+        let result = entries.value("result").flatMap { context.typeReference($0, "the result of \(what)") }
+        if role == .query, entries.value("result") == nil {
+            context.error("\(what) has no 'result'; a query must say what it returns", at: entry.key.location)
+        }
+        let handler = decodeHandler(entries.entry("handler"), operation: entry.key, &context)
+
+        let operationRole: OperationSpec.Role
+        switch role {
+        case .command:
+            operationRole = .command(CommandTraits(
+                emitsEvents: flag("emitsEvents", in: entries, default: true, owner: entry.key, &context),
+                requiresTransaction: flag("requiresTransaction", in: entries, default: true, owner: entry.key, &context),
+                events: entries.entry("events").flatMap { events in
+                    context.stringList(events.value, "'events' of \(what)", itemDescription: "event names")
+                        .map { Located($0, at: events.key.location) }
+                }))
+        case .query:
+            var cachePolicy = Located(CachePolicy.none, at: entry.key.location)
+            if let node = entries.value("cachePolicy"), let policy = context.choice(node, "'cachePolicy' of \(what)", of: CachePolicy.self) {
+                cachePolicy = Located(policy, at: node.location)
+            }
+            operationRole = .query(QueryTraits(
+                paginated: flag("paginated", in: entries, default: false, owner: entry.key, &context),
+                cachePolicy: cachePolicy))
+        }
+        return OperationSpec(
+            name: name, role: operationRole, category: category, description: description, fields: fields, result: result,
+            handler: handler, at: entry.key.location)
+    }
+
+    /// A boolean trait, located where it is written or, when defaulted, at the operation's name.
+    private static func flag(
+        _ key: String, in entries: [YAMLMappingEntry], default defaultValue: Bool, owner: YAMLScalar,
+        _ context: inout DecodingContext
+    ) -> Located<Bool> {
+        guard let node = entries.value(key) else { return Located(defaultValue, at: owner.location) }
+        let value = context.bool(node, "'\(key)' of '\(owner.value)'") ?? defaultValue
+        return Located(value, at: node.location)
+    }
+
+    private static func decodeHandler(_ entry: YAMLMappingEntry?, operation: YAMLScalar, _ context: inout DecodingContext) -> HandlerSpec {
+        var handler = HandlerSpec(
+            name: Located(operation.value + "Handler", at: operation.location), isNameExplicit: false, dependencies: [])
+        guard let entry else { return handler }
+        let what = "the handler of '\(operation.value)'"
+        guard let entries = context.mapping(entry.value, what, expected: "a mapping with 'name' and 'dependencies'") else {
+            return handler
+        }
+        context.checkKeys(of: entries, in: what, allowed: handlerKeys)
+        if let node = entries.value("name"), let scalar = context.scalar(node, "'name' of \(what)", expected: "a type name") {
+            handler.name = Located(scalar.value, at: scalar.location)
+            handler.isNameExplicit = true
+        }
+        if let node = entries.value("dependencies") {
+            handler.dependencies = context.stringList(
+                node, "'dependencies' of \(what)", itemDescription: "dependency type names") ?? []
+        }
+        return handler
+    }
+}

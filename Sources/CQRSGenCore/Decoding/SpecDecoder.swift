@@ -1,0 +1,143 @@
+/// Turns the YAML tree into a `Spec`, reporting every key it does not know and every value of the wrong shape.
+///
+/// The decoder knows the spec language's grammar, not its meaning: it does not look names up or compare parts of the
+/// spec with each other. That is the validator's job, which runs on whatever the decoder could make of the file,
+/// so one run reports the problems of both kinds.
+public struct SpecDecoder: Sendable {
+    public struct Result: Sendable {
+        /// Nil only when the file is not a mapping of sections at all.
+        public var spec: Spec?
+        public var diagnostics: [Diagnostic]
+    }
+
+    static let topLevelKeys = ["version", "categories", "dependencies", "types", "commands", "queries", "conventions"]
+
+    public init() {}
+
+    public func decode(_ root: YAMLNode) -> Result {
+        var context = DecodingContext()
+        guard let entries = context.mapping(root, "the spec", expected: "a mapping of sections ('version', 'commands', …)"),
+              root.mapping != nil
+        else {
+            if root.mapping == nil, context.diagnostics.isEmpty {
+                context.error("the spec must be a mapping that starts with 'version: 1', but it is empty", at: root.location)
+            }
+            return Result(spec: nil, diagnostics: context.diagnostics)
+        }
+        context.checkKeys(of: entries, in: "the spec", allowed: Self.topLevelKeys)
+
+        var spec = Spec(version: decodeVersion(entries, root: root, &context))
+        if let node = entries.value("categories") {
+            spec.categories = decodeCategories(node, &context)
+        }
+        if let node = entries.value("dependencies") {
+            (spec.requestDependencies, spec.appDependencies) = decodeDependencies(node, &context)
+        }
+        if let node = entries.value("types") {
+            spec.types = TypeDecoding.decodeTypes(node, &context)
+        }
+        if let node = entries.value("commands") {
+            spec.commands = OperationDecoding.decodeOperations(node, role: .command, &context)
+        }
+        if let node = entries.value("queries") {
+            spec.queries = OperationDecoding.decodeOperations(node, role: .query, &context)
+        }
+        if let entry = entries.entry("conventions") {
+            spec.conventions = decodeConventions(entry, &context)
+        }
+        return Result(spec: spec, diagnostics: context.diagnostics)
+    }
+
+    private func decodeVersion(_ entries: [YAMLMappingEntry], root: YAMLNode, _ context: inout DecodingContext) -> Located<Int> {
+        guard let entry = entries.entry("version") else {
+            context.error("the spec has no 'version'; add 'version: 1' at the top", at: root.location)
+            return Located(1, at: root.location)
+        }
+        guard let version = context.integer(entry.value, "'version'") else {
+            return Located(1, at: entry.value.location)
+        }
+        if version != 1 {
+            context.error("unsupported spec version \(version); this cqrs-gen reads version 1", at: entry.value.location)
+        }
+        return Located(version, at: entry.value.location)
+    }
+
+    private func decodeCategories(_ node: YAMLNode, _ context: inout DecodingContext) -> [CategorySpec] {
+        let what = "'categories'"
+        guard let entries = context.mapping(node, what, expected: "a mapping of category names to descriptions") else {
+            return []
+        }
+        return entries.compactMap { entry in
+            guard let description = context.text(entry.value, "the description of category '\(entry.key.value)'") else {
+                return nil
+            }
+            return CategorySpec(name: entry.key.value, description: description, at: entry.key.location)
+        }
+    }
+
+    private func decodeDependencies(_ node: YAMLNode, _ context: inout DecodingContext) -> ([DependencySpec], [DependencySpec]) {
+        let scopes = DependencySpec.Scope.allCases.map(\.rawValue)
+        guard let entries = context.mapping(node, "'dependencies'", expected: "a mapping with 'request' and 'app'") else {
+            return ([], [])
+        }
+        context.checkKeys(of: entries, in: "'dependencies'", allowed: scopes)
+        func decode(_ scope: DependencySpec.Scope) -> [DependencySpec] {
+            guard let node = entries.value(scope.rawValue) else { return [] }
+            let what = "'dependencies.\(scope.rawValue)'"
+            guard let types = context.mapping(node, what, expected: "a mapping of type names to dependencies") else {
+                return []
+            }
+            return types.map { decodeDependency($0, scope: scope, &context) }
+        }
+        return (decode(.request), decode(.app))
+    }
+
+    static let dependencyKeys = ["name", "kind", "description"]
+
+    private func decodeDependency(
+        _ entry: YAMLMappingEntry, scope: DependencySpec.Scope, _ context: inout DecodingContext
+    ) -> DependencySpec {
+        let typeName = entry.key.value
+        let what = "dependency '\(typeName)'"
+        // A dependency whose details are wrong is still declared, with the defaults, so handlers that list it are
+        // not reported as well.
+        let entries = context.mapping(entry.value, what, expected: "a mapping (or empty, for the defaults)") ?? []
+        context.checkKeys(of: entries, in: what, allowed: Self.dependencyKeys)
+        var propertyName = Located(DependencySpec.defaultPropertyName(for: typeName), at: entry.key.location)
+        if let node = entries.value("name"), let scalar = context.scalar(node, "'name' of \(what)", expected: "a property name") {
+            propertyName = Located(scalar.value, at: scalar.location)
+        }
+        var kind = DependencySpec.Kind.protocol
+        if let node = entries.value("kind"), let chosen = context.choice(node, "'kind' of \(what)", of: DependencySpec.Kind.self) {
+            kind = chosen
+        }
+        let description = entries.value("description").flatMap { context.text($0, "'description' of \(what)") }
+        return DependencySpec(
+            typeName: typeName, propertyName: propertyName, kind: kind, scope: scope, description: description,
+            at: entry.key.location)
+    }
+
+    static let conventionKeys = ["commandPrefixes", "queryPrefixes", "paginatedQueryPrefix"]
+
+    private func decodeConventions(_ entry: YAMLMappingEntry, _ context: inout DecodingContext) -> ConventionsSpec {
+        var conventions = ConventionsSpec(location: entry.key.location)
+        guard let entries = context.mapping(entry.value, "'conventions'") else { return conventions }
+        context.checkKeys(of: entries, in: "'conventions'", allowed: Self.conventionKeys)
+        if let node = entries.value("commandPrefixes"),
+           let prefixes = context.stringList(node, "'conventions.commandPrefixes'", itemDescription: "name prefixes")
+        {
+            conventions.commandPrefixes = prefixes
+        }
+        if let node = entries.value("queryPrefixes"),
+           let prefixes = context.stringList(node, "'conventions.queryPrefixes'", itemDescription: "name prefixes")
+        {
+            conventions.queryPrefixes = prefixes
+        }
+        if let node = entries.value("paginatedQueryPrefix"),
+           let scalar = context.scalar(node, "'conventions.paginatedQueryPrefix'", expected: "a name prefix")
+        {
+            conventions.paginatedQueryPrefix = Located(scalar.value, at: scalar.location)
+        }
+        return conventions
+    }
+}

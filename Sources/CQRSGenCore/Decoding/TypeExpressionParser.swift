@@ -1,0 +1,103 @@
+/// Parses the spec's type syntax: `Name`, `T?`, `[T]`, `[K: V]`, nested freely, with spaces allowed between tokens.
+///
+///     type    := primary "?"*
+///     primary := identifier | "[" type "]" | "[" type ":" type "]"
+struct TypeExpressionParser {
+    struct Failure: Error, Equatable {
+        /// Offset in Unicode scalars from the start of the text.
+        var offset: Int
+        var message: String
+    }
+
+    private let scalars: [Unicode.Scalar]
+    private var position = 0
+
+    /// Nesting beyond this is certainly a mistake, and bounding it bounds the recursion.
+    static let maximumNesting = 32
+
+    init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+    }
+
+    static func parse(_ text: String) -> Result<TypeExpression, Failure> {
+        var parser = TypeExpressionParser(text)
+        do {
+            parser.skipSpaces()
+            guard parser.position < parser.scalars.count else {
+                throw Failure(offset: 0, message: "expected a type")
+            }
+            let expression = try parser.parseType(depth: 0)
+            parser.skipSpaces()
+            if parser.position < parser.scalars.count {
+                throw Failure(
+                    offset: parser.position,
+                    message: "unexpected '\(parser.scalars[parser.position])' after the type '\(expression)'")
+            }
+            return .success(expression)
+        } catch let failure as Failure {
+            return .failure(failure)
+        } catch {
+            return .failure(Failure(offset: 0, message: "\(error)"))
+        }
+    }
+
+    private mutating func parseType(depth: Int) throws -> TypeExpression {
+        guard depth < Self.maximumNesting else {
+            throw Failure(offset: position, message: "the type is nested more than \(Self.maximumNesting) levels deep")
+        }
+        var type = try parsePrimary(depth: depth)
+        skipSpaces()
+        while position < scalars.count, scalars[position] == "?" {
+            type = .optional(type)
+            position += 1
+            skipSpaces()
+        }
+        return type
+    }
+
+    private mutating func parsePrimary(depth: Int) throws -> TypeExpression {
+        skipSpaces()
+        guard position < scalars.count else {
+            throw Failure(offset: position, message: "expected a type at the end of the text")
+        }
+        if scalars[position] == "[" {
+            position += 1
+            let first = try parseType(depth: depth + 1)
+            skipSpaces()
+            if position < scalars.count, scalars[position] == ":" {
+                position += 1
+                let value = try parseType(depth: depth + 1)
+                try expectClosingBracket()
+                return .dictionary(key: first, value: value)
+            }
+            try expectClosingBracket()
+            return .array(first)
+        }
+        let start = position
+        while position < scalars.count, scalars[position].isASCIILetter || scalars[position].isASCIIDigit || scalars[position] == "_" {
+            position += 1
+        }
+        guard position > start else {
+            throw Failure(offset: position, message: "expected a type name, found '\(scalars[position])'")
+        }
+        let name = String(String.UnicodeScalarView(scalars[start..<position]))
+        if let first = name.unicodeScalars.first, first.isASCIIDigit {
+            throw Failure(offset: start, message: "a type name cannot start with a digit")
+        }
+        return .named(name)
+    }
+
+    private mutating func expectClosingBracket() throws {
+        skipSpaces()
+        guard position < scalars.count, scalars[position] == "]" else {
+            throw Failure(offset: position, message: "expected ']' to close '['")
+        }
+        position += 1
+    }
+
+    private mutating func skipSpaces() {
+        while position < scalars.count, scalars[position] == " " {
+            position += 1
+        }
+    }
+}

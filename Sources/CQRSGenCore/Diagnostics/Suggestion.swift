@@ -1,0 +1,43 @@
+/// "Did you mean" suggestions, chosen by edit distance as swift-argument-parser does for misspelt options.
+public enum Suggestion {
+    /// The candidate closest to `word`, if it is close enough to be a plausible typo: at most a third of the
+    /// word's length away (and at least one edit), ignoring case when ranking equally distant candidates.
+    public static func closest<S: Sequence>(to word: String, among candidates: S) -> String? where S.Element == String {
+        let limit = max(1, word.count / 3)
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates where candidate != word {
+            let distance = min(
+                editDistance(word, candidate),
+                editDistance(word.lowercased(), candidate.lowercased())
+            )
+            guard distance <= limit else { continue }
+            if best == nil || distance < best!.distance {
+                best = (candidate, distance)
+            }
+        }
+        return best?.candidate
+    }
+
+    /// `"; did you mean 'x'?"`, or the empty string when nothing is close.
+    public static func didYouMean<S: Sequence>(_ word: String, among candidates: S) -> String where S.Element == String {
+        closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    /// Levenshtein distance over Unicode scalars: insertions, deletions and substitutions each cost one.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,62 @@
+/// What the spec's names must look like to become Swift declarations.
+public enum SwiftIdentifier {
+    /// Why `name` is not an ASCII Swift identifier, or nil when it is one.
+    ///
+    /// Swift accepts many Unicode identifiers, but the spec keeps to ASCII so that every name types the same on every
+    /// keyboard and reads the same in every diff.
+    public static func problem(with name: String) -> String? {
+        guard let first = name.unicodeScalars.first else { return "a name cannot be empty" }
+        guard first.isASCIILetter || first == "_" else {
+            return "it must start with a letter or '_'"
+        }
+        if let bad = name.unicodeScalars.first(where: { !($0.isASCIILetter || $0.isASCIIDigit || $0 == "_") }) {
+            return "'\(bad.escaped(asASCII: false))' cannot appear in a Swift identifier"
+        }
+        return nil
+    }
+
+    /// Types are UpperCamelCase: an uppercase first letter and no underscores.
+    public static func isUpperCamelCase(_ name: String) -> Bool {
+        guard problem(with: name) == nil, let first = name.unicodeScalars.first else { return false }
+        return ("A"..."Z").contains(first) && !name.contains("_")
+    }
+
+    /// Fields, properties and enum cases are lowerCamelCase: a lowercase first letter and no underscores.
+    public static func isLowerCamelCase(_ name: String) -> Bool {
+        guard problem(with: name) == nil, let first = name.unicodeScalars.first else { return false }
+        return ("a"..."z").contains(first) && !name.contains("_")
+    }
+
+    /// `user_id` → `userId`, `ActiveOnly` → `activeOnly`: the spelling a "did you mean" offers for a field.
+    public static func lowerCamelCased(_ name: String) -> String {
+        let words = name.split(separator: "_", omittingEmptySubsequences: true)
+        guard let first = words.first else { return name }
+        let head = first.prefix(1).lowercased() + first.dropFirst()
+        return head + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// `register_user` → `RegisterUser`: the spelling a "did you mean" offers for a type.
+    public static func upperCamelCased(_ name: String) -> String {
+        name.split(separator: "_", omittingEmptySubsequences: true)
+            .map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            .joined()
+    }
+
+    /// Words that cannot name a declared type, even in backticks, or that would make every use of it ambiguous.
+    public static let reservedTypeNames: Set<String> = keywords.union(["Self", "Any", "Type", "Protocol", "AnyObject"])
+
+    /// Swift's keywords. A field may be named with one (generated code escapes it as `` `default` ``); a type may not.
+    public static let keywords: Set<String> = [
+        "associatedtype", "borrowing", "class", "consuming", "deinit", "enum", "extension", "fileprivate", "func",
+        "import", "init", "inout", "internal", "let", "nonisolated", "open", "operator", "package", "private",
+        "precedencegroup", "protocol", "public", "rethrows", "static", "struct", "subscript", "typealias", "var",
+        "break", "case", "catch", "continue", "default", "defer", "do", "else", "fallthrough", "for", "guard", "if",
+        "in", "repeat", "return", "throw", "switch", "where", "while", "Any", "as", "await", "false", "is", "nil",
+        "self", "Self", "super", "throws", "true", "try",
+    ]
+}
+
+extension Unicode.Scalar {
+    var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}

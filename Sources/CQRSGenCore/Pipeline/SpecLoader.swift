@@ -1,0 +1,81 @@
+import Foundation
+
+/// The front of the pipeline: spec bytes → YAML tree (reader) → `Spec` (decoder) → diagnostics (validator).
+///
+/// Reading problems stop the pipeline, because a tree with a malformed part would only produce confusing follow-on
+/// errors; decoding and validation problems are reported together, since the validator runs on whatever the
+/// decoder could make of the file.
+public struct SpecLoader: Sendable {
+    public struct Outcome: Sendable {
+        /// The decoded spec. It is safe to generate from only when `diagnostics` has no errors.
+        public var spec: Spec?
+        /// Every problem found, sorted by position.
+        public var diagnostics: [Diagnostic]
+
+        /// The spec, if it has no errors.
+        public var validSpec: Spec? { diagnostics.hasErrors ? nil : spec }
+    }
+
+    public var reader: YAMLReader
+    public var validator: SpecValidator
+
+    public init(reader: YAMLReader = YAMLReader(), validator: SpecValidator = SpecValidator()) {
+        self.reader = reader
+        self.validator = validator
+    }
+
+    public func load(_ text: String) -> Outcome {
+        load(Array(text.utf8))
+    }
+
+    public func load(_ bytes: [UInt8]) -> Outcome {
+        let read = reader.read(bytes)
+        guard let root = read.root, !read.diagnostics.hasErrors else {
+            return Outcome(spec: nil, diagnostics: read.diagnostics)
+        }
+        let decoded = SpecDecoder().decode(root)
+        guard let spec = decoded.spec else {
+            return Outcome(spec: nil, diagnostics: (read.diagnostics + decoded.diagnostics).sortedByPosition())
+        }
+        let diagnostics = read.diagnostics + decoded.diagnostics + validator.validate(spec)
+        return Outcome(spec: spec, diagnostics: diagnostics.sortedByPosition())
+    }
+
+    /// Reads and loads the spec at `path`. Problems with the file itself (missing, a directory, unreadable, too
+    /// large) are thrown; problems with its contents are in the outcome.
+    public func load(contentsOf path: String) throws(SpecFileError) -> Outcome {
+        load(try SpecFile.read(path, limit: reader.limits.maximumBytes))
+    }
+}
+
+/// A spec file that could not be read at all: an I/O problem, reported as `error: …` and exit status 2, never as
+/// a stack trace.
+public struct SpecFileError: Error, Equatable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public var description: String { "cannot read spec '\(path)': \(reason)" }
+}
+
+enum SpecFile {
+    static func read(_ path: String, limit: Int) throws(SpecFileError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw SpecFileError(path: path, reason: "no such file")
+        }
+        guard !isDirectory.boolValue else {
+            throw SpecFileError(path: path, reason: "it is a directory")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw SpecFileError(path: path, reason: "permission denied or not a readable file")
+        }
+        defer { try? handle.close() }
+        do {
+            // Read one byte past the limit, so that an oversized file is recognised without reading all of it.
+            let data = try handle.read(upToCount: limit + 1) ?? Data()
+            return [UInt8](data)
+        } catch {
+            throw SpecFileError(path: path, reason: "\(error.localizedDescription)")
+        }
+    }
+}

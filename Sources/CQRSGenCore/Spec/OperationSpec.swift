@@ -1,0 +1,97 @@
+/// One command or query.
+public struct OperationSpec: Hashable, Sendable {
+    public enum Role: Hashable, Sendable {
+        case command(CommandTraits)
+        case query(QueryTraits)
+    }
+
+    public var name: String
+    public var location: SourceLocation
+    public var role: Role
+    public var category: Located<String>
+    public var description: String
+    public var fields: [FieldSpec]
+    /// The handler's success value; nil for a command that returns no value.
+    public var result: TypeReference?
+    public var handler: HandlerSpec
+
+    public init(
+        name: String, role: Role, category: Located<String>, description: String, fields: [FieldSpec],
+        result: TypeReference?, handler: HandlerSpec, at location: SourceLocation
+    ) {
+        self.name = name
+        self.role = role
+        self.category = category
+        self.description = description
+        self.fields = fields
+        self.result = result
+        self.handler = handler
+        self.location = location
+    }
+
+    public var isCommand: Bool {
+        if case .command = role { true } else { false }
+    }
+
+    public var commandTraits: CommandTraits? {
+        if case .command(let traits) = role { traits } else { nil }
+    }
+
+    public var queryTraits: QueryTraits? {
+        if case .query(let traits) = role { traits } else { nil }
+    }
+
+    /// "command" or "query", for messages.
+    public var roleName: String { isCommand ? "command" : "query" }
+}
+
+/// What a command adds to an operation.
+public struct CommandTraits: Hashable, Sendable {
+    /// Whether the command publishes domain events (default true); located where written, or at the command.
+    public var emitsEvents: Located<Bool>
+    public var requiresTransaction: Located<Bool>
+    /// The domain events the command publishes; nil when the key is absent.
+    public var events: Located<[Located<String>]>?
+
+    public init(emitsEvents: Located<Bool>, requiresTransaction: Located<Bool>, events: Located<[Located<String>]>?) {
+        self.emitsEvents = emitsEvents
+        self.requiresTransaction = requiresTransaction
+        self.events = events
+    }
+}
+
+/// What a query adds to an operation.
+public struct QueryTraits: Hashable, Sendable {
+    public var paginated: Located<Bool>
+    public var cachePolicy: Located<CachePolicy>
+
+    public init(paginated: Located<Bool>, cachePolicy: Located<CachePolicy>) {
+        self.paginated = paginated
+        self.cachePolicy = cachePolicy
+    }
+}
+
+/// How long a query's result may be cached.
+public enum CachePolicy: String, Hashable, Sendable, CaseIterable {
+    case none
+    case short
+    case medium
+    case long
+    case aggressive
+}
+
+/// The handler that serves an operation, and the dependencies its initialiser takes.
+public struct HandlerSpec: Hashable, Sendable {
+    /// The handler's type name; `<Operation>Handler` unless the spec names another.
+    public var name: Located<String>
+    /// Whether the name was written in the spec rather than derived from the operation.
+    public var isNameExplicit: Bool
+    /// Keys of declared dependencies, in the order the handler's initialiser takes them.
+    public var dependencies: [Located<String>]
+
+    public init(name: Located<String>, isNameExplicit: Bool, dependencies: [Located<String>]) {
+        self.name = name
+        self.isNameExplicit = isNameExplicit
+        self.dependencies = dependencies
+    }
+}

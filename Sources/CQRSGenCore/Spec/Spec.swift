@@ -1,0 +1,56 @@
+/// A decoded spec: everything `spec/operations.yaml` declares, in the order it was written, each part with its
+/// position in the file. This is the typed value between the decoder and the validator (and, later, the
+/// generator); it holds the spec as written, right or wrong, and the validator decides what is wrong.
+public struct Spec: Sendable {
+    /// The spec language version; this tool reads version 1.
+    public var version: Located<Int>
+    public var categories: [CategorySpec]
+    /// Dependencies built per request, on the request's database session: repositories, per-request services.
+    public var requestDependencies: [DependencySpec]
+    /// The app's singletons.
+    public var appDependencies: [DependencySpec]
+    /// Declared result and value types (DTOs and enumerations).
+    public var types: [TypeSpec]
+    public var commands: [OperationSpec]
+    public var queries: [OperationSpec]
+    public var conventions: ConventionsSpec
+
+    public init(
+        version: Located<Int>,
+        categories: [CategorySpec] = [],
+        requestDependencies: [DependencySpec] = [],
+        appDependencies: [DependencySpec] = [],
+        types: [TypeSpec] = [],
+        commands: [OperationSpec] = [],
+        queries: [OperationSpec] = [],
+        conventions: ConventionsSpec = ConventionsSpec()
+    ) {
+        self.version = version
+        self.categories = categories
+        self.requestDependencies = requestDependencies
+        self.appDependencies = appDependencies
+        self.types = types
+        self.commands = commands
+        self.queries = queries
+        self.conventions = conventions
+    }
+
+    /// Commands, then queries, each in spec order.
+    public var operations: [OperationSpec] { commands + queries }
+
+    /// Request-scoped dependencies, then app-scoped ones, each in spec order.
+    public var dependencies: [DependencySpec] { requestDependencies + appDependencies }
+}
+
+/// One entry of `categories`: the raw value operations name, and what the category groups.
+public struct CategorySpec: Hashable, Sendable {
+    public var name: String
+    public var description: String
+    public var location: SourceLocation
+
+    public init(name: String, description: String, at location: SourceLocation) {
+        self.name = name
+        self.description = description
+        self.location = location
+    }
+}

@@ -1,0 +1,22 @@
+/// Each handler serves exactly one operation. Dashtam registered one placeholder handler for three session
+/// commands it could not handle; the registry looked complete and the commands could never run.
+public struct HandlerUniquenessRule: ValidationRule {
+    public init() {}
+
+    public func validate(_ spec: Spec, _ index: SpecIndex) -> [Diagnostic] {
+        var first: [String: OperationSpec] = [:]
+        var diagnostics: [Diagnostic] = []
+        for operation in spec.operations {
+            let handler = operation.handler.name
+            if let earlier = first[handler.value] {
+                diagnostics.append(.error(
+                    "handler '\(handler.value)' already serves \(earlier.roleName) '\(earlier.name)'; each handler serves exactly one operation, so give \(operation.roleName) '\(operation.name)' its own",
+                    at: handler.location,
+                    notes: [.init("'\(handler.value)' is named for '\(earlier.name)' here", at: earlier.handler.name.location)]))
+            } else {
+                first[handler.value] = operation
+            }
+        }
+        return diagnostics
+    }
+}

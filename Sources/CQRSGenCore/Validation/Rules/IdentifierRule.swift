@@ -1,0 +1,67 @@
+/// Every name in the spec must be a valid Swift identifier in the case Swift's API guidelines give its role: types
+/// UpperCamelCase, fields, properties and enum cases lowerCamelCase. Category names are raw values, written in
+/// lower snake_case. Swift keywords are fine as field names: generated code escapes them.
+public struct IdentifierRule: ValidationRule {
+    public init() {}
+
+    public func validate(_ spec: Spec, _ index: SpecIndex) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func typeName(_ name: String, _ role: String, at location: SourceLocation) {
+            if let problem = SwiftIdentifier.problem(with: name) {
+                diagnostics.append(.error("\(role) '\(name)' is not a valid Swift type name: \(problem)", at: location))
+            } else if !SwiftIdentifier.isUpperCamelCase(name) {
+                let suggestion = SwiftIdentifier.upperCamelCased(name)
+                diagnostics.append(.error(
+                    "\(role) '\(name)' must be UpperCamelCase" + (suggestion == name ? "" : ", like '\(suggestion)'"),
+                    at: location))
+            }
+        }
+        func memberName(_ name: String, _ role: String, at location: SourceLocation) {
+            if let problem = SwiftIdentifier.problem(with: name) {
+                diagnostics.append(.error("\(role) '\(name)' is not a valid Swift identifier: \(problem)", at: location))
+            } else if !SwiftIdentifier.isLowerCamelCase(name) {
+                let suggestion = SwiftIdentifier.lowerCamelCased(name)
+                diagnostics.append(.error(
+                    "\(role) '\(name)' must be lowerCamelCase" + (suggestion == name ? "" : ", like '\(suggestion)'"),
+                    at: location))
+            }
+        }
+
+        for category in spec.categories where !Self.isSnakeCase(category.name) {
+            diagnostics.append(.error(
+                "category name '\(category.name)' must be lowercase snake_case (letters, digits and '_', starting with a letter)",
+                at: category.location))
+        }
+        for dependency in spec.dependencies {
+            typeName(dependency.typeName, "dependency type", at: dependency.location)
+            memberName(dependency.propertyName.value, "dependency property name", at: dependency.propertyName.location)
+        }
+        for type in spec.types {
+            typeName(type.name, "type name", at: type.location)
+            for enumCase in type.cases {
+                memberName(enumCase.name, "case name", at: enumCase.location)
+            }
+        }
+        for operation in spec.operations {
+            typeName(operation.name, "\(operation.roleName) name", at: operation.location)
+            if operation.handler.isNameExplicit {
+                typeName(operation.handler.name.value, "handler name", at: operation.handler.name.location)
+            }
+            for event in operation.commandTraits?.events?.value ?? [] {
+                typeName(event.value, "event name", at: event.location)
+            }
+        }
+        for (field, owner) in spec.allFields {
+            memberName(field.name, "field name in \(owner)", at: field.location)
+        }
+        for prefix in spec.conventions.commandPrefixes + spec.conventions.queryPrefixes + [spec.conventions.paginatedQueryPrefix] {
+            typeName(prefix.value, "naming prefix", at: prefix.location)
+        }
+        return diagnostics
+    }
+
+    static func isSnakeCase(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || $0.isASCIIDigit || $0 == "_" }
+    }
+}

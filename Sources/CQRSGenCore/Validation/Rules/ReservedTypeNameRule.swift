@@ -1,0 +1,22 @@
+/// A declared name may not be a Swift keyword (`Self`, `Any`, `Type`, `Protocol`) nor shadow a built-in type the
+/// spec can use (`String`, `UUID`, …): either would make the generated code mean something else or not compile.
+public struct ReservedTypeNameRule: ValidationRule {
+    public init() {}
+
+    public func validate(_ spec: Spec, _ index: SpecIndex) -> [Diagnostic] {
+        var declared: [(name: String, location: SourceLocation)] =
+            spec.types.map { ($0.name, $0.location) }
+            + spec.operations.map { ($0.name, $0.location) }
+            + spec.dependencies.map { ($0.typeName, $0.location) }
+        declared += spec.operations.filter(\.handler.isNameExplicit).map { ($0.handler.name.value, $0.handler.name.location) }
+        return declared.compactMap { name, location in
+            if SwiftIdentifier.reservedTypeNames.contains(name) {
+                return .error("'\(name)' is reserved in Swift and cannot name a declared type", at: location)
+            }
+            if BuiltinTypes.all[name] != nil {
+                return .error("'\(name)' would shadow the built-in type '\(name)'; choose another name", at: location)
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// Runs every validation rule over a decoded spec and returns all their diagnostics, sorted by position.
+public struct SpecValidator: Sendable {
+    /// The rules `cqrs-gen` applies, in no particular order: each reports independently.
+    public static let defaultRules: [any ValidationRule] = [
+        IdentifierRule(),
+        ReservedTypeNameRule(),
+        UniqueDeclarationRule(),
+        UniquePropertyNameRule(),
+        CategoryReferenceRule(),
+        DependencyReferenceRule(),
+        TypeReferenceRule(),
+        RecursiveTypeRule(),
+        DefaultValueRule(),
+        EnumerationRule(),
+        NamingConventionRule(),
+        PaginationPrefixRule(),
+        EventsRule(),
+        HandlerUniquenessRule(),
+        UnusedDeclarationRule(),
+    ]
+
+    public var rules: [any ValidationRule]
+
+    public init(rules: [any ValidationRule] = SpecValidator.defaultRules) {
+        self.rules = rules
+    }
+
+    public func validate(_ spec: Spec) -> [Diagnostic] {
+        let index = SpecIndex(spec)
+        return rules.flatMap { $0.validate(spec, index) }.sortedByPosition()
+    }
+}

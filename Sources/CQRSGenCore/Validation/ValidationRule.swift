@@ -1,0 +1,40 @@
+/// One check of a decoded spec, with its own user-facing messages. Rules are independent of each other: each
+/// reports every problem of its kind, and the validator runs them all.
+public protocol ValidationRule: Sendable {
+    func validate(_ spec: Spec, _ index: SpecIndex) -> [Diagnostic]
+}
+
+/// Lookups the rules share, built once per validation. Where a name is declared twice the first declaration
+/// wins here; `UniqueDeclarationRule` reports the second.
+public struct SpecIndex: Sendable {
+    public let categories: [String: CategorySpec]
+    public let dependencies: [String: DependencySpec]
+    public let types: [String: TypeSpec]
+
+    public init(_ spec: Spec) {
+        categories = Dictionary(spec.categories.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        dependencies = Dictionary(spec.dependencies.map { ($0.typeName, $0) }, uniquingKeysWith: { first, _ in first })
+        types = Dictionary(spec.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Whether `name` is a type fields and results may use: a built-in one or a declared one.
+    public func isKnownType(_ name: String) -> Bool {
+        BuiltinTypes.all[name] != nil || types[name] != nil
+    }
+
+    /// Every type name a field or result may use, for suggestions.
+    public var knownTypeNames: [String] {
+        BuiltinTypes.names + types.keys.sorted()
+    }
+}
+
+/// Every field in the spec with a phrase that names its owner, for rules that look at all fields alike.
+extension Spec {
+    public var allFields: [(field: FieldSpec, owner: String)] {
+        operations.flatMap { operation in
+            operation.fields.map { ($0, "\(operation.roleName) '\(operation.name)'") }
+        } + types.flatMap { type in
+            type.fields.map { ($0, "type '\(type.name)'") }
+        }
+    }
+}
