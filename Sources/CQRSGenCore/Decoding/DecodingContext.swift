@@ -108,9 +108,12 @@ struct DecodingContext {
             } else {
                 let expected = allowed.map { "'\($0)'" }.joined(separator: ", ")
                 let suggestion = Suggestion.closest(to: key, among: allowed)
+                // `{type: String, description: One, two}` reads as a key `two`: YAML ends a flow value at a comma.
+                let commaHint = key.contains(" ") && entry.value.scalar?.isNull == true
+                    ? " (a comma inside '{…}' ends a value: quote text that contains commas)" : ""
                 error(
                     "unknown key '\(key)' in \(what)"
-                        + (suggestion.map { "; did you mean '\($0)'?" } ?? "; expected \(expected)"),
+                        + (suggestion.map { "; did you mean '\($0)'?" } ?? "; expected \(expected)") + commaHint,
                     at: entry.key.location)
             }
         }
