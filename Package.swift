@@ -32,8 +32,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CQRSGenCoreTests",
-            dependencies: ["CQRSGenCore"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["CQRSGenCore"]
         ),
         // Runs the built `cqrs-gen` binary as a user would: exit codes, output streams, formats.
         .testTarget(

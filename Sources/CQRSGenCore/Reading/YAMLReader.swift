@@ -38,16 +38,17 @@ public struct YAMLReader: Sendable {
         let parseFailure = parse(bytes, into: &builder, positions: positions)
 
         var diagnostics = builder.diagnostics
-        // Tabs in indentation explain most of libyaml's failures on the same or a later line, in words that name
-        // the real problem; a tab inside a multi-line scalar is content, not indentation.
+        // Every line indented with a tab is reported, not only the first, so that one run finds them all. A tab
+        // inside a multi-line scalar is content, not indentation.
         let tabs = positions.tabsInIndentation().filter { tab in
             !builder.multilineScalarInteriors.contains { $0.contains(tab.line) }
-                && (parseFailure.map { tab.line <= $0.location.line } ?? true)
         }
         diagnostics += tabs.map {
             .error("tabs are not allowed in indentation; indent with spaces", at: $0)
         }
-        if let parseFailure, tabs.isEmpty {
+        // A tab on or before the line where libyaml gave up explains its failure in plainer words than libyaml's
+        // own ("found character that cannot start any token").
+        if let parseFailure, !tabs.contains(where: { $0.line <= parseFailure.location.line }) {
             diagnostics.append(parseFailure)
         }
         if parseFailure == nil, !builder.stopped, builder.documentCount == 0 {
@@ -93,6 +94,8 @@ public struct YAMLReader: Sendable {
             let location = positions.location(ofByte: parser.problem_offset)
             let value = parser.problem_value
             if problem.contains("UTF-8") {
+                // libyaml gives the offending byte, or -1 when the text ends inside a sequence.
+                guard value >= 0 else { return .error("the spec is not valid UTF-8: \(problem)", at: location) }
                 let hex = String(UInt8(truncatingIfNeeded: value), radix: 16, uppercase: true)
                 return .error("the spec is not valid UTF-8: \(problem) (byte 0x\(hex.count == 1 ? "0" : "")\(hex))", at: location)
             }
