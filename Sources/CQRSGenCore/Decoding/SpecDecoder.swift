@@ -20,7 +20,8 @@ public struct SpecDecoder: Sendable {
               root.mapping != nil
         else {
             if root.mapping == nil, context.diagnostics.isEmpty {
-                context.error("the spec must be a mapping that starts with 'version: 1', but it is empty", at: root.location)
+                // An empty document (`---` alone) has its null root after the marker; the file's start reads better.
+                context.error("the spec must be a mapping that starts with 'version: 1', but it is empty", at: .startOfFile)
             }
             return Result(spec: nil, diagnostics: context.diagnostics)
         }
