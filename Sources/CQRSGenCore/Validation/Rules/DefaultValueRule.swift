@@ -101,25 +101,25 @@ enum LiteralCheck {
         }
     }
 
-    /// `12`, `-0.5`, `1e3`, `.5`: a decimal literal Swift and `Decimal(string:)` both read the same way.
+    /// `12`, `-0.5`, `1e3`, `2.5E-3`: digits on both sides of a point, as Swift's own float literals need them
+    /// (`.5` and `5.` are not Swift), so that a default can be written into generated code as it is.
     static func isDecimalNumber(_ text: String) -> Bool {
         var scalars = Substring(text).unicodeScalars[...]
+        func digits() -> Int {
+            let run = scalars.prefix { $0.isASCIIDigit }.count
+            scalars = scalars.dropFirst(run)
+            return run
+        }
         if let sign = scalars.first, sign == "+" || sign == "-" { scalars = scalars.dropFirst() }
-        let integer = scalars.prefix { $0.isASCIIDigit }
-        scalars = scalars.dropFirst(integer.count)
-        var fraction = Substring.UnicodeScalarView.SubSequence()
+        guard digits() > 0 else { return false }
         if scalars.first == "." {
             scalars = scalars.dropFirst()
-            fraction = scalars.prefix { $0.isASCIIDigit }
-            scalars = scalars.dropFirst(fraction.count)
+            guard digits() > 0 else { return false }
         }
-        guard !integer.isEmpty || !fraction.isEmpty else { return false }
         if let e = scalars.first, e == "e" || e == "E" {
             scalars = scalars.dropFirst()
             if let sign = scalars.first, sign == "+" || sign == "-" { scalars = scalars.dropFirst() }
-            let exponent = scalars.prefix { $0.isASCIIDigit }
-            guard !exponent.isEmpty else { return false }
-            scalars = scalars.dropFirst(exponent.count)
+            guard digits() > 0 else { return false }
         }
         return scalars.isEmpty
     }

@@ -16,13 +16,14 @@ public struct IdentifierRule: ValidationRule {
                     at: location))
             }
         }
-        func memberName(_ name: String, _ role: String, at location: SourceLocation) {
+        func memberName(_ name: String, _ role: String, in owner: String? = nil, at location: SourceLocation) {
+            let subject = "\(role) '\(name)'" + (owner.map { " in \($0)" } ?? "")
             if let problem = SwiftIdentifier.problem(with: name) {
-                diagnostics.append(.error("\(role) '\(name)' is not a valid Swift identifier: \(problem)", at: location))
+                diagnostics.append(.error("\(subject) is not a valid Swift identifier: \(problem)", at: location))
             } else if !SwiftIdentifier.isLowerCamelCase(name) {
                 let suggestion = SwiftIdentifier.lowerCamelCased(name)
                 diagnostics.append(.error(
-                    "\(role) '\(name)' must be lowerCamelCase" + (suggestion == name ? "" : ", like '\(suggestion)'"),
+                    "\(subject) must be lowerCamelCase" + (suggestion == name ? "" : ", like '\(suggestion)'"),
                     at: location))
             }
         }
@@ -39,7 +40,7 @@ public struct IdentifierRule: ValidationRule {
         for type in spec.types {
             typeName(type.name, "type name", at: type.location)
             for enumCase in type.cases {
-                memberName(enumCase.name, "case name", at: enumCase.location)
+                memberName(enumCase.name, "case name", in: "'\(type.name)'", at: enumCase.location)
             }
         }
         for operation in spec.operations {
@@ -52,7 +53,7 @@ public struct IdentifierRule: ValidationRule {
             }
         }
         for (field, owner) in spec.allFields {
-            memberName(field.name, "field name in \(owner)", at: field.location)
+            memberName(field.name, "field name", in: owner, at: field.location)
         }
         for prefix in spec.conventions.commandPrefixes + spec.conventions.queryPrefixes + [spec.conventions.paginatedQueryPrefix] {
             typeName(prefix.value, "naming prefix", at: prefix.location)

@@ -1,0 +1,194 @@
+import Testing
+
+@testable import CQRSGenCore
+
+@Suite("Conventions: naming prefixes, pagination, events, one handler per operation, enumerations")
+struct ConventionRuleTests {
+    @Test("command and query names start with a word from the conventions, as whole words")
+    func namingConventions() {
+        let commandVerbs = ConventionsSpec.defaultCommandPrefixes.joined(separator: ", ")
+        expectDiagnostics(
+            """
+            version: 1
+            commands:
+              RegisterUser: {category: auth, description: X.}
+              1️⃣DeleteUser: {category: auth, description: X.}
+              2️⃣GetToken: {category: auth, description: X.}
+              3️⃣Registering: {category: auth, description: X.}
+            queries:
+              ListUsers: {category: auth, description: X., result: UUID}
+              4️⃣FindUser: {category: auth, description: X., result: UUID}
+              5️⃣CreateReport: {category: auth, description: X., result: UUID}
+            """, rules: [NamingConventionRule()],
+            [
+                .error("1️⃣", "command name 'DeleteUser' does not start with a command verb (\(commandVerbs)); rename it or add its verb to 'conventions.commandPrefixes'"),
+                .error("2️⃣", "command name 'GetToken' does not start with a command verb (\(commandVerbs)) ('Get' starts a query name: is it a query?); rename it or add its verb to 'conventions.commandPrefixes'"),
+                .error("3️⃣", "command name 'Registering' does not start with a command verb (\(commandVerbs)); rename it or add its verb to 'conventions.commandPrefixes'"),
+                .error("4️⃣", "query name 'FindUser' does not start with a query word (Get, List); rename it or add the word to 'conventions.queryPrefixes'"),
+                .error("5️⃣", "query name 'CreateReport' does not start with a query word (Get, List) ('Create' starts a command name: is it a command?); rename it or add the word to 'conventions.queryPrefixes'"),
+            ])
+    }
+
+    @Test("the conventions can be changed, and an empty list turns a convention off")
+    func customConventions() {
+        expectDiagnostics(
+            """
+            version: 1
+            conventions:
+              commandPrefixes: [Delete]
+              queryPrefixes: []
+            commands:
+              DeleteUser: {category: auth, description: X.}
+              1️⃣RegisterUser: {category: auth, description: X.}
+            queries:
+              AnythingGoes: {category: auth, description: X., result: UUID}
+            """, rules: [NamingConventionRule()],
+            [
+                .error("1️⃣", "command name 'RegisterUser' does not start with a command verb (Delete); rename it or add its verb to 'conventions.commandPrefixes'")
+            ])
+    }
+
+    @Test("a paginated query carries the paginated prefix")
+    func paginationPrefix() {
+        expectDiagnostics(
+            """
+            version: 1
+            queries:
+              ListUsers: {category: auth, description: X., result: UUID, paginated: true}
+              1️⃣GetUsers: {category: auth, description: X., result: UUID, paginated: 2️⃣true}
+              GetUser: {category: auth, description: X., result: UUID, paginated: false}
+            """, rules: [PaginationPrefixRule()],
+            [
+                .error("1️⃣", "paginated query 'GetUsers' must start with 'List'", notes: [("2️⃣", "'GetUsers' is marked paginated here")])
+            ])
+        expectDiagnostics(
+            """
+            version: 1
+            conventions: {paginatedQueryPrefix: Page}
+            queries:
+              PageUsers: {category: auth, description: X., result: UUID, paginated: true}
+              1️⃣ListUsers: {category: auth, description: X., result: UUID, paginated: 2️⃣true}
+            """, rules: [PaginationPrefixRule()],
+            [
+                .error("1️⃣", "paginated query 'ListUsers' must start with 'Page'", notes: [("2️⃣", "'ListUsers' is marked paginated here")])
+            ])
+    }
+
+    @Test("events need emitsEvents, and each is listed once")
+    func events() {
+        expectDiagnostics(
+            """
+            version: 1
+            commands:
+              RegisterUser:
+                category: auth
+                description: X.
+                emitsEvents: 2️⃣false
+                1️⃣events: [UserRegistered]
+              LinkToken:
+                category: auth
+                description: X.
+                emitsEvents: false
+                events: []
+              VerifyEmail:
+                category: auth
+                description: X.
+                events: [3️⃣EmailVerified, 4️⃣EmailVerified]
+            """, rules: [EventsRule()],
+            [
+                .error("1️⃣", "command 'RegisterUser' lists events but has 'emitsEvents: false'", notes: [("2️⃣", "'emitsEvents' is set to false here")]),
+                .error("4️⃣", "event 'EmailVerified' is listed twice for command 'VerifyEmail'", notes: [("3️⃣", "'EmailVerified' is first listed here")]),
+            ])
+    }
+
+    @Test("each handler serves exactly one operation, whether its name is given or derived")
+    func oneHandlerPerOperation() {
+        expectDiagnostics(
+            """
+            version: 1
+            commands:
+              1️⃣CreateSession: {category: session, description: X.}
+              LinkRefreshTokenToSession:
+                category: session
+                description: X.
+                handler: {name: 2️⃣CreateSessionHandler}
+              RecordProviderAccess:
+                category: session
+                description: X.
+                handler: {name: 3️⃣CreateSessionHandler}
+            queries:
+              GetSession: {category: session, description: X., result: UUID, handler: {name: 5️⃣SessionHandler}}
+              4️⃣ListSessions: {category: session, description: X., result: UUID, handler: {name: 6️⃣SessionHandler}}
+            """, rules: [HandlerUniquenessRule()],
+            [
+                .error("2️⃣", "handler 'CreateSessionHandler' already serves command 'CreateSession'; each handler serves exactly one operation, so give command 'LinkRefreshTokenToSession' its own", notes: [("1️⃣", "'CreateSessionHandler' is named for 'CreateSession' here")]),
+                .error("3️⃣", "handler 'CreateSessionHandler' already serves command 'CreateSession'; each handler serves exactly one operation, so give command 'RecordProviderAccess' its own", notes: [("1️⃣", "'CreateSessionHandler' is named for 'CreateSession' here")]),
+                .error("6️⃣", "handler 'SessionHandler' already serves query 'GetSession'; each handler serves exactly one operation, so give query 'ListSessions' its own", notes: [("5️⃣", "'SessionHandler' is named for 'GetSession' here")]),
+            ])
+    }
+
+    @Test("an enumeration has cases, each with its own raw value")
+    func enumerations() {
+        expectDiagnostics(
+            """
+            version: 1
+            types:
+              1️⃣Empty: {cases: {}}
+              Kind:
+                cases:
+                  2️⃣roth: roth_ira
+                  3️⃣rothIRA: roth_ira
+            """, rules: [EnumerationRule()],
+            [
+                .error("1️⃣", "enumeration 'Empty' has no cases"),
+                .error("3️⃣", "cases 'roth' and 'rothIRA' of 'Kind' have the same raw value 'roth_ira'", notes: [("2️⃣", "'roth' is declared here")]),
+            ])
+    }
+
+    @Test("a struct cannot store itself, even through an optional or another struct; arrays break the cycle")
+    func recursiveTypes() {
+        expectDiagnostics(
+            """
+            version: 1
+            types:
+              1️⃣Node: {fields: {value: Int, next: Node?}}
+              2️⃣Parent: {fields: {child: Child}}
+              Child: {fields: {parent: Parent?}}
+              Tree: {fields: {children: "[Tree]", index: "[String: Tree]"}}
+            """, rules: [RecursiveTypeRule()],
+            [
+                .error("1️⃣", "type 'Node' contains itself (Node.next); a struct cannot store itself, even as an optional: use an array or break the cycle"),
+                .error("2️⃣", "type 'Parent' contains itself (Parent.child → Child.parent); a struct cannot store itself, even as an optional: use an array or break the cycle"),
+            ])
+    }
+
+    @Test("declarations nothing uses are warnings")
+    func unusedDeclarations() {
+        expectDiagnostics(
+            """
+            version: 1
+            categories:
+              auth: A.
+              1️⃣billing: B.
+            dependencies:
+              request: {UserRepository: , 2️⃣AuditLog: }
+            types:
+              Token: {fields: {owner: Owner}}
+              Owner: {fields: {id: UUID}}
+              3️⃣Orphan: {fields: {child: OrphanChild}}
+              4️⃣OrphanChild: {fields: {id: UUID}}
+            commands:
+              RegisterUser:
+                category: auth
+                description: X.
+                result: Token
+                handler: {dependencies: [UserRepository]}
+            """, rules: [UnusedDeclarationRule()],
+            [
+                .warning("1️⃣", "category 'billing' is declared but no operation uses it"),
+                .warning("2️⃣", "dependency 'AuditLog' is declared but no handler takes it"),
+                .warning("3️⃣", "type 'Orphan' is declared but no operation uses it, directly or through other types"),
+                .warning("4️⃣", "type 'OrphanChild' is declared but no operation uses it, directly or through other types"),
+            ])
+    }
+}
