@@ -1,0 +1,101 @@
+import Testing
+
+@testable import CQRSGenCore
+
+/// The application's own spec, `spec/operations.yaml`: Dashtam's registry, as its handlers really behave.
+@Suite("The real spec")
+struct RealSpecTests {
+    let spec: Spec
+
+    init() throws {
+        let outcome = try SpecLoader().load(contentsOf: PackageRoot.specPath)
+        #expect(DiagnosticFormatter(path: "spec/operations.yaml").format(outcome.diagnostics) == "", "lint must pass with no warnings")
+        spec = try #require(outcome.validSpec)
+    }
+
+    @Test("its statistics are Dashtam's, except where the registry misreported its handlers' results")
+    func statistics() {
+        #expect(SpecStatistics(spec).text() == """
+            total_commands: 23
+            total_queries: 18
+            total_operations: 41
+            commands_by_category:
+              auth: 7
+              session: 6
+              token: 3
+              provider: 3
+              data_sync: 3
+              import: 1
+            queries_by_category:
+              session: 2
+              provider: 2
+              data_sync: 14
+            commands_with_result_dto: 13
+            commands_emitting_events: 20
+            commands_requiring_transaction: 21
+            paginated_queries: 2
+            queries_by_cache_policy:
+              short: 14
+              medium: 4
+            """)
+    }
+
+    @Test("commands return what Dashtam's handlers really return")
+    func trueResultTypes() {
+        let results = Dictionary(uniqueKeysWithValues: spec.commands.map { ($0.name, $0.result?.expression?.description ?? "—") })
+        #expect(results == [
+            "RegisterUser": "UUID", "AuthenticateUser": "AuthenticatedUser", "VerifyEmail": "UUID",
+            "RefreshAccessToken": "AuthTokens", "RequestPasswordReset": "PasswordResetRequestResponse",
+            "ConfirmPasswordReset": "PasswordResetConfirmResponse", "LogoutUser": "LogoutResponse",
+            "CreateSession": "CreateSessionResponse", "RevokeSession": "UUID", "RevokeAllUserSessions": "Int",
+            "LinkRefreshTokenToSession": "—", "RecordProviderAccess": "—", "UpdateSessionActivity": "—",
+            "GenerateAuthTokens": "AuthTokens", "TriggerGlobalTokenRotation": "GlobalRotationResult",
+            "TriggerUserTokenRotation": "UserRotationResult", "ConnectProvider": "UUID", "DisconnectProvider": "—",
+            "RefreshProviderTokens": "—", "SyncAccounts": "SyncAccountsResult", "SyncTransactions": "SyncTransactionsResult",
+            "SyncHoldings": "SyncHoldingsResult", "ImportFromFile": "ImportResult",
+        ])
+    }
+
+    @Test("every operation has its own handler: 41, where Dashtam's registry had 38")
+    func oneHandlerPerOperation() {
+        let handlers = spec.operations.map(\.handler.name.value)
+        #expect(Set(handlers).count == 41)
+        let renamed = spec.operations.filter(\.handler.isNameExplicit).map { "\($0.name) → \($0.handler.name.value)" }
+        #expect(renamed == ["RevokeAllUserSessions → RevokeAllSessionsHandler", "ListUserSessions → ListSessionsHandler"])
+        for placeholder in ["LinkRefreshTokenToSession", "RecordProviderAccess", "UpdateSessionActivity"] {
+            #expect(handlers.contains(placeholder + "Handler"))
+        }
+    }
+
+    @Test("the metadata exceptions are where the catalogue puts them")
+    func metadataExceptions() {
+        let silent = spec.commands.filter { $0.commandTraits?.emitsEvents.value == false }.map(\.name)
+        #expect(silent == ["LinkRefreshTokenToSession", "UpdateSessionActivity", "GenerateAuthTokens"])
+        let withoutTransaction = spec.commands.filter { $0.commandTraits?.requiresTransaction.value == false }.map(\.name)
+        #expect(withoutTransaction == ["RecordProviderAccess", "UpdateSessionActivity"])
+        let paginated = spec.queries.filter { $0.queryTraits?.paginated.value == true }.map(\.name)
+        #expect(paginated == ["ListTransactionsByAccount", "ListSecurityTransactions"])
+        let medium = spec.queries.filter { $0.queryTraits?.cachePolicy.value == .medium }.map(\.name)
+        #expect(medium == ["GetTransaction", "ListTransactionsByDateRange", "GetBalanceHistory", "GetUserBalanceHistory"])
+    }
+
+    @Test("handlers take the dependencies the catalogue lists: 12 repositories and a verifier per request, 15 singletons")
+    func dependencies() {
+        #expect(spec.requestDependencies.count == 13)
+        #expect(spec.appDependencies.count == 15)
+        let uses = spec.operations.flatMap { $0.handler.dependencies.map(\.value) }
+        let count = { (name: String) in uses.count { $0 == name } }
+        #expect(count("ProviderConnectionRepository") == 16)
+        // The catalogue's frequency line says 13; its handler-by-handler table, which the spec follows, lists 12.
+        #expect(count("AccountRepository") == 12)
+        #expect(count("UserRepository") == 8)
+        // Dashtam's 19, plus the RecordProviderAccess handler that its registry never had.
+        #expect(count("EventBus") == 20)
+        #expect(count("OwnershipVerifier") == 3)
+        let refresh = spec.commands.first { $0.name == "RefreshAccessToken" }
+        #expect(refresh?.handler.dependencies.map(\.value) == [
+            "UserRepository", "RefreshTokenRepository", "SecurityConfigRepository", "TokenGenerator", "RefreshTokenService",
+            "EventBus", "Cache", "CacheKeys", "CacheMetrics",
+        ])
+    }
+}
