@@ -191,4 +191,28 @@ struct ConventionRuleTests {
                 .warning("4️⃣", "type 'OrphanChild' is declared but no operation uses it, directly or through other types"),
             ])
     }
+
+    @Test("a misspelt reference does not also make its target look unused")
+    func noUnusedWarningForTypos() {
+        expectDiagnostics(
+            """
+            version: 1
+            categories: {auth: A.}
+            dependencies:
+              app: {EventBus: }
+            types:
+              Token: {fields: {value: String}}
+            commands:
+              RegisterUser:
+                category: 1️⃣auht
+                description: X.
+                result: 3️⃣Tokn
+                handler: {dependencies: [2️⃣EventBuss]}
+            """, rules: [UnusedDeclarationRule(), CategoryReferenceRule(), DependencyReferenceRule(), TypeReferenceRule()],
+            [
+                .error("1️⃣", "unknown category 'auht' for command 'RegisterUser'; did you mean 'auth'?"),
+                .error("3️⃣", "unknown type 'Tokn' in the result of command 'RegisterUser'; did you mean 'Token'?"),
+                .error("2️⃣", "undeclared dependency 'EventBuss' for handler 'RegisterUserHandler'; did you mean 'EventBus'?"),
+            ])
+    }
 }
