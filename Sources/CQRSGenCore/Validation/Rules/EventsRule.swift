@@ -11,15 +11,10 @@ public struct EventsRule: ValidationRule {
                     "command '\(command.name)' lists events but has 'emitsEvents: false'", at: events.location,
                     notes: [.init("'emitsEvents' is set to false here", at: traits.emitsEvents.location)]))
             }
-            var seen: [String: SourceLocation] = [:]
-            for event in events.value {
-                if let first = seen[event.value] {
-                    diagnostics.append(.error(
-                        "event '\(event.value)' is listed twice for command '\(command.name)'", at: event.location,
-                        notes: [.init("'\(event.value)' is first listed here", at: first)]))
-                } else {
-                    seen[event.value] = event.location
-                }
+            diagnostics += Duplicates.of(events.value, by: \.value).map { earlier, event in
+                .error(
+                    "event '\(event.value)' is listed twice for command '\(command.name)'", at: event.location,
+                    notes: [.init("'\(event.value)' is first listed here", at: earlier.location)])
             }
         }
         return diagnostics

@@ -4,19 +4,12 @@ public struct HandlerUniquenessRule: ValidationRule {
     public init() {}
 
     public func validate(_ spec: Spec, _ index: SpecIndex) -> [Diagnostic] {
-        var first: [String: OperationSpec] = [:]
-        var diagnostics: [Diagnostic] = []
-        for operation in spec.operations {
+        Duplicates.of(spec.operations, by: \.handler.name.value).map { earlier, operation in
             let handler = operation.handler.name
-            if let earlier = first[handler.value] {
-                diagnostics.append(.error(
-                    "handler '\(handler.value)' already serves \(earlier.roleName) '\(earlier.name)'; each handler serves exactly one operation, so give \(operation.roleName) '\(operation.name)' its own",
-                    at: handler.location,
-                    notes: [.init("'\(handler.value)' is named for '\(earlier.name)' here", at: earlier.handler.name.location)]))
-            } else {
-                first[handler.value] = operation
-            }
+            return .error(
+                "handler '\(handler.value)' already serves \(earlier.roleName) '\(earlier.name)'; each handler serves exactly one operation, so give \(operation.roleName) '\(operation.name)' its own",
+                at: handler.location,
+                notes: [.init("'\(handler.value)' is named for '\(earlier.name)' here", at: earlier.handler.name.location)])
         }
-        return diagnostics
     }
 }

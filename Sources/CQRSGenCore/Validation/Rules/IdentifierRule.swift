@@ -6,26 +6,27 @@ public struct IdentifierRule: ValidationRule {
 
     public func validate(_ spec: Spec, _ index: SpecIndex) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        func typeName(_ name: String, _ role: String, at location: SourceLocation) {
-            if let problem = SwiftIdentifier.problem(with: name) {
-                diagnostics.append(.error("\(role) '\(name)' is not a valid Swift type name: \(problem)", at: location))
-            } else if !SwiftIdentifier.isUpperCamelCase(name) {
-                let suggestion = SwiftIdentifier.upperCamelCased(name)
-                diagnostics.append(.error(
-                    "\(role) '\(name)' must be UpperCamelCase" + (suggestion == name ? "" : ", like '\(suggestion)'"),
-                    at: location))
-            }
-        }
-        func memberName(_ name: String, _ role: String, in owner: String? = nil, at location: SourceLocation) {
+        /// Reports `name` if it is not a Swift identifier, or not in the case its role asks for.
+        func check(_ name: String, _ role: String, in owner: String? = nil, upper: Bool, at location: SourceLocation) {
             let subject = "\(role) '\(name)'" + (owner.map { " in \($0)" } ?? "")
             if let problem = SwiftIdentifier.problem(with: name) {
-                diagnostics.append(.error("\(subject) is not a valid Swift identifier: \(problem)", at: location))
-            } else if !SwiftIdentifier.isLowerCamelCase(name) {
-                let suggestion = SwiftIdentifier.lowerCamelCased(name)
-                diagnostics.append(.error(
-                    "\(subject) must be lowerCamelCase" + (suggestion == name ? "" : ", like '\(suggestion)'"),
-                    at: location))
+                let noun = upper ? "Swift type name" : "Swift identifier"
+                diagnostics.append(.error("\(subject) is not a valid \(noun): \(problem)", at: location))
+                return
             }
+            let (isRightCase, suggestion, caseName) = upper
+                ? (SwiftIdentifier.isUpperCamelCase(name), SwiftIdentifier.upperCamelCased(name), "UpperCamelCase")
+                : (SwiftIdentifier.isLowerCamelCase(name), SwiftIdentifier.lowerCamelCased(name), "lowerCamelCase")
+            if !isRightCase {
+                diagnostics.append(.error(
+                    "\(subject) must be \(caseName)" + (suggestion == name ? "" : ", like '\(suggestion)'"), at: location))
+            }
+        }
+        func typeName(_ name: String, _ role: String, at location: SourceLocation) {
+            check(name, role, upper: true, at: location)
+        }
+        func memberName(_ name: String, _ role: String, in owner: String? = nil, at location: SourceLocation) {
+            check(name, role, in: owner, upper: false, at: location)
         }
 
         for category in spec.categories where !Self.isSnakeCase(category.name) {

@@ -9,17 +9,12 @@ public struct UniqueDeclarationRule: ValidationRule {
         declarations += spec.types.map { ($0.name, "a type", $0.location) }
         declarations += spec.operations.map { ($0.name, "a \($0.roleName)", $0.location) }
 
-        var first: [String: (what: String, location: SourceLocation)] = [:]
-        var diagnostics: [Diagnostic] = []
-        for declaration in declarations {
-            if let earlier = first[declaration.name] {
-                diagnostics.append(.error(
-                    "'\(declaration.name)' is already declared as \(earlier.what)", at: declaration.location,
-                    notes: [.init("'\(declaration.name)' is first declared here", at: earlier.location)]))
-            } else {
-                first[declaration.name] = (declaration.what, declaration.location)
-            }
+        var diagnostics: [Diagnostic] = Duplicates.of(declarations, by: \.name).map { earlier, declaration in
+            .error(
+                "'\(declaration.name)' is already declared as \(earlier.what)", at: declaration.location,
+                notes: [.init("'\(declaration.name)' is first declared here", at: earlier.location)])
         }
+        let first = Dictionary(declarations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         // A handler is a type of its own: it may not take the name of anything declared above.
         var reportedHandlers: Set<String> = []
         for operation in spec.operations {
