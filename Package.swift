@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "cqrs-gen", targets: ["cqrs-gen"]),
         .library(name: "CQRSGenCore", targets: ["CQRSGenCore"]),
+        .library(name: "CQRS", targets: ["CQRS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -17,10 +18,13 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev", "pkg-config"]), .brew(["libyaml"])]
         ),
+        // The runtime that generated code and applications build on: operation and handler protocols, metadata,
+        // the registry and its views. No dependencies.
+        .target(name: "CQRS"),
         // Every stage of the generator (read → decode → validate → …), testable without the CLI.
         .target(
             name: "CQRSGenCore",
-            dependencies: ["CYaml"]
+            dependencies: ["CYaml", "CQRS"]
         ),
         // The thin command-line front end.
         .executableTarget(
@@ -32,7 +36,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CQRSGenCoreTests",
-            dependencies: ["CQRSGenCore"]
+            dependencies: ["CQRSGenCore", "CQRS"]
         ),
         // Runs the built `cqrs-gen` binary as a user would: exit codes, output streams, formats.
         .testTarget(

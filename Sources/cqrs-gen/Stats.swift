@@ -1,4 +1,5 @@
 import ArgumentParser
+import CQRS
 import CQRSGenCore
 
 struct Stats: ParsableCommand {
@@ -28,7 +29,7 @@ struct Stats: ParsableCommand {
         guard let spec = outcome.validSpec else {
             throw ExitCode(ExitStatus.specErrors)
         }
-        let statistics = SpecStatistics(spec)
+        let statistics = RegistryStatistics(spec)
         print(json ? statistics.json() : statistics.text())
     }
 }

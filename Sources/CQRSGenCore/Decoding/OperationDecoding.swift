@@ -1,3 +1,5 @@
+import CQRS
+
 /// Decodes `commands` and `queries`.
 enum OperationDecoding {
     enum Role {

@@ -1,3 +1,5 @@
+public import CQRS
+
 /// One command or query.
 public struct OperationSpec: Hashable, Sendable {
     public enum Role: Hashable, Sendable {
@@ -69,15 +71,6 @@ public struct QueryTraits: Hashable, Sendable {
         self.paginated = paginated
         self.cachePolicy = cachePolicy
     }
-}
-
-/// How long a query's result may be cached.
-public enum CachePolicy: String, Hashable, Sendable, CaseIterable {
-    case none
-    case short
-    case medium
-    case long
-    case aggressive
 }
 
 /// The handler that serves an operation, and the dependencies its initialiser takes.

@@ -1,5 +1,6 @@
 import Testing
 
+import CQRS
 @testable import CQRSGenCore
 
 @Suite("Decoder: the spec language's grammar")

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import CQRS
 @testable import CQRSGenCore
 
 /// The application's own spec, `spec/operations.yaml`: Dashtam's registry, as its handlers really behave.
@@ -15,7 +16,7 @@ struct RealSpecTests {
 
     @Test("its statistics are Dashtam's, except where the registry misreported its handlers' results")
     func statistics() {
-        #expect(SpecStatistics(spec).text() == """
+        #expect(RegistryStatistics(spec).text() == """
             total_commands: 23
             total_queries: 18
             total_operations: 41

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import CQRS
 @testable import CQRSGenCore
 
 @Suite("Statistics under Dashtam's keys")
@@ -25,7 +26,7 @@ struct SpecStatisticsTests {
     @Test("counts follow first appearance; a result DTO is a declared type itself, not an optional or array of one")
     func counts() throws {
         let spec = try #require(SpecLoader().load(Self.yaml).validSpec)
-        let statistics = SpecStatistics(spec)
+        let statistics = RegistryStatistics(spec)
         #expect(statistics.commandsByCategory == [.init("token", 3), .init("auth", 1)])
         #expect(statistics.queriesByCategory == [.init("token", 2), .init("auth", 1)])
         #expect(statistics.commandsWithResultDTO == 1)
@@ -38,7 +39,7 @@ struct SpecStatisticsTests {
     @Test("JSON keeps Dashtam's key order and spec order inside maps")
     func json() throws {
         let spec = try #require(SpecLoader().load(Self.yaml).validSpec)
-        #expect(SpecStatistics(spec).json() == """
+        #expect(RegistryStatistics(spec).json() == """
             {
               "total_commands": 4,
               "total_queries": 3,
@@ -66,14 +67,14 @@ struct SpecStatisticsTests {
     @Test("an empty registry has empty maps")
     func emptyRegistry() throws {
         let spec = try #require(SpecLoader().load("version: 1\n").validSpec)
-        let json = SpecStatistics(spec).json()
+        let json = RegistryStatistics(spec).json()
         #expect(json.contains(#""commands_by_category": {},"#))
         #expect(json.contains(#""queries_by_cache_policy": {}"#))
-        #expect(SpecStatistics(spec).text().hasPrefix("total_commands: 0\ntotal_queries: 0\ntotal_operations: 0\ncommands_by_category:\nqueries_by_category:\n"))
+        #expect(RegistryStatistics(spec).text().hasPrefix("total_commands: 0\ntotal_queries: 0\ntotal_operations: 0\ncommands_by_category:\nqueries_by_category:\n"))
     }
 
     @Test("JSON strings are escaped")
     func jsonEscaping() {
-        #expect(JSONString.quoted("a\"b\\c\nd\u{1}") == #""a\"b\\c\nd\u0001""#)
+        #expect(RegistryStatistics.quoted("a\"b\\c\nd\u{1}") == #""a\"b\\c\nd\u0001""#)
     }
 }

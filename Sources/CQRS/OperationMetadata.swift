@@ -1,0 +1,73 @@
+/// The category enumeration an application generates from its spec's `categories`.
+public protocol RegistryCategory: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {}
+
+/// Everything the spec says about one command.
+public struct CommandMetadata<Category: RegistryCategory>: Sendable {
+    public let commandType: any Command.Type
+    public let handlerType: Any.Type
+    public let category: Category
+    /// The success value's type; nil when the command returns no value.
+    public let resultType: Any.Type?
+    /// The success value's type as the spec writes it.
+    public let resultTypeName: String?
+    /// Whether the result is one of the spec's declared types (a DTO).
+    public let hasResultDTO: Bool
+    public let emitsEvents: Bool
+    public let requiresTransaction: Bool
+    /// The domain events the command publishes.
+    public let events: [String]
+    public let description: String
+    public let location: SpecLocation
+
+    public init(
+        commandType: any Command.Type, handlerType: Any.Type, category: Category, resultType: Any.Type?,
+        resultTypeName: String?, hasResultDTO: Bool, emitsEvents: Bool, requiresTransaction: Bool, events: [String],
+        description: String, location: SpecLocation
+    ) {
+        self.commandType = commandType
+        self.handlerType = handlerType
+        self.category = category
+        self.resultType = resultType
+        self.resultTypeName = resultTypeName
+        self.hasResultDTO = hasResultDTO
+        self.emitsEvents = emitsEvents
+        self.requiresTransaction = requiresTransaction
+        self.events = events
+        self.description = description
+        self.location = location
+    }
+
+    public var name: String { String(describing: commandType) }
+    public var handlerName: String { String(describing: handlerType) }
+}
+
+/// Everything the spec says about one query.
+public struct QueryMetadata<Category: RegistryCategory>: Sendable {
+    public let queryType: any Query.Type
+    public let handlerType: Any.Type
+    public let category: Category
+    public let resultType: Any.Type
+    public let resultTypeName: String
+    public let isPaginated: Bool
+    public let cachePolicy: CachePolicy
+    public let description: String
+    public let location: SpecLocation
+
+    public init(
+        queryType: any Query.Type, handlerType: Any.Type, category: Category, resultType: Any.Type,
+        resultTypeName: String, isPaginated: Bool, cachePolicy: CachePolicy, description: String, location: SpecLocation
+    ) {
+        self.queryType = queryType
+        self.handlerType = handlerType
+        self.category = category
+        self.resultType = resultType
+        self.resultTypeName = resultTypeName
+        self.isPaginated = isPaginated
+        self.cachePolicy = cachePolicy
+        self.description = description
+        self.location = location
+    }
+
+    public var name: String { String(describing: queryType) }
+    public var handlerName: String { String(describing: handlerType) }
+}

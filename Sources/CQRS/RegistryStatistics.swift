@@ -1,0 +1,133 @@
+/// The registry's statistics under the keys of Dashtam's `get_statistics()`. `cqrs-gen stats` computes them from the
+/// spec and an application from its compiled registry; both print them through this one type, so they match.
+///
+/// Category and cache-policy counts keep the order in which each first appears among the operations (spec order),
+/// as Dashtam's dictionaries do, and list only what occurs.
+public struct RegistryStatistics: Hashable, Sendable {
+    public struct Count: Hashable, Sendable {
+        public var key: String
+        public var count: Int
+
+        public init(_ key: String, _ count: Int) {
+            self.key = key
+            self.count = count
+        }
+    }
+
+    public var totalCommands: Int
+    public var totalQueries: Int
+    public var totalOperations: Int { totalCommands + totalQueries }
+    public var commandsByCategory: [Count]
+    public var queriesByCategory: [Count]
+    public var commandsWithResultDTO: Int
+    public var commandsEmittingEvents: Int
+    public var commandsRequiringTransaction: Int
+    public var paginatedQueries: Int
+    public var queriesByCachePolicy: [Count]
+
+    public init(
+        totalCommands: Int, totalQueries: Int, commandsByCategory: [Count], queriesByCategory: [Count],
+        commandsWithResultDTO: Int, commandsEmittingEvents: Int, commandsRequiringTransaction: Int, paginatedQueries: Int,
+        queriesByCachePolicy: [Count]
+    ) {
+        self.totalCommands = totalCommands
+        self.totalQueries = totalQueries
+        self.commandsByCategory = commandsByCategory
+        self.queriesByCategory = queriesByCategory
+        self.commandsWithResultDTO = commandsWithResultDTO
+        self.commandsEmittingEvents = commandsEmittingEvents
+        self.commandsRequiringTransaction = commandsRequiringTransaction
+        self.paginatedQueries = paginatedQueries
+        self.queriesByCachePolicy = queriesByCachePolicy
+    }
+
+    /// Occurrences of each key, in order of first appearance.
+    public static func counts(_ keys: [String]) -> [Count] {
+        var result: [Count] = []
+        var position: [String: Int] = [:]
+        for key in keys {
+            if let index = position[key] {
+                result[index].count += 1
+            } else {
+                position[key] = result.count
+                result.append(Count(key, 1))
+            }
+        }
+        return result
+    }
+
+    private enum Value {
+        case number(Int)
+        case counts([Count])
+    }
+
+    /// Dashtam's keys, in Dashtam's order.
+    private var entries: [(key: String, value: Value)] {
+        [
+            ("total_commands", .number(totalCommands)),
+            ("total_queries", .number(totalQueries)),
+            ("total_operations", .number(totalOperations)),
+            ("commands_by_category", .counts(commandsByCategory)),
+            ("queries_by_category", .counts(queriesByCategory)),
+            ("commands_with_result_dto", .number(commandsWithResultDTO)),
+            ("commands_emitting_events", .number(commandsEmittingEvents)),
+            ("commands_requiring_transaction", .number(commandsRequiringTransaction)),
+            ("paginated_queries", .number(paginatedQueries)),
+            ("queries_by_cache_policy", .counts(queriesByCachePolicy)),
+        ]
+    }
+
+    /// Pretty-printed JSON with the keys in Dashtam's order.
+    public func json() -> String {
+        let entries = entries
+        var lines = ["{"]
+        for (index, entry) in entries.enumerated() {
+            let comma = index == entries.count - 1 ? "" : ","
+            switch entry.value {
+            case .number(let number):
+                lines.append("  \(Self.quoted(entry.key)): \(number)\(comma)")
+            case .counts(let counts) where counts.isEmpty:
+                lines.append("  \(Self.quoted(entry.key)): {}\(comma)")
+            case .counts(let counts):
+                lines.append("  \(Self.quoted(entry.key)): {")
+                for (countIndex, count) in counts.enumerated() {
+                    lines.append("    \(Self.quoted(count.key)): \(count.count)\(countIndex == counts.count - 1 ? "" : ",")")
+                }
+                lines.append("  }\(comma)")
+            }
+        }
+        lines.append("}")
+        return lines.joined(separator: "\n")
+    }
+
+    /// The same figures for a terminal: one `key: value` per line, counts indented beneath their key.
+    public func text() -> String {
+        entries.map { entry in
+            switch entry.value {
+            case .number(let number):
+                "\(entry.key): \(number)"
+            case .counts(let counts):
+                (["\(entry.key):"] + counts.map { "  \($0.key): \($0.count)" }).joined(separator: "\n")
+            }
+        }.joined(separator: "\n")
+    }
+
+    /// A JSON string literal, escaped per RFC 8259.
+    static func quoted(_ string: String) -> String {
+        var result = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}
