@@ -63,6 +63,25 @@ struct DeclarationRuleTests {
             ])
     }
 
+    @Test("names the generated code declares or imports are reserved")
+    func generatedNames() {
+        expectDiagnostics(
+            """
+            version: 1
+            types:
+              1️⃣HandlerFactory: {fields: {a: Int}}
+              2️⃣Registry: {fields: {a: Int}}
+              4️⃣RegisterUserHandling: {fields: {a: Int}}
+            commands:
+              3️⃣RegisterUser: {category: auth, description: X.}
+            """, rules: [ReservedTypeNameRule(), UniqueDeclarationRule()],
+            [
+                .error("1️⃣", "'HandlerFactory' is a name cqrs-gen generates or imports from CQRS; choose another name"),
+                .error("2️⃣", "'Registry' is a name cqrs-gen generates or imports from CQRS; choose another name"),
+                .error("3️⃣", "'RegisterUserHandling' is already declared as a type", notes: [("4️⃣", "'RegisterUserHandling' is first declared here")]),
+            ])
+    }
+
     @Test("a handler's default name counts too")
     func defaultHandlerNameCollides() {
         expectDiagnostics(

@@ -1,7 +1,17 @@
-/// A declared name may not be a Swift keyword (`Self`, `Any`, `Type`, `Protocol`) nor shadow a built-in type the
-/// spec can use (`String`, `UUID`, …): either would make the generated code mean something else or not compile.
+/// A declared name may not be a Swift keyword (`Self`, `Any`, `Type`, `Protocol`), shadow a built-in type the spec
+/// can use (`String`, `UUID`, …), or take a name the generated code declares or imports: each would make the
+/// generated code mean something else or not compile.
 public struct ReservedTypeNameRule: ValidationRule {
     public init() {}
+
+    /// Types every generated file declares or uses from the `CQRS` runtime: a spec type with one of these names
+    /// would collide with it or hide it.
+    public static let generatedNames: Set<String> = [
+        "HandlerFactory", "HandlerOverrides", "RequestDependencies", "AppDependencies", "OperationCategory",
+        "DomainEventName", "OperationRegistry",
+        "Command", "Query", "CommandHandler", "QueryHandler", "OperationError", "CachePolicy", "SpecLocation",
+        "CommandMetadata", "QueryMetadata", "Registry", "RegistryCategory", "RegistryStatistics",
+    ]
 
     public func validate(_ spec: Spec, _ index: SpecIndex) -> [Diagnostic] {
         var declared: [(name: String, location: SourceLocation)] =
@@ -15,6 +25,9 @@ public struct ReservedTypeNameRule: ValidationRule {
             }
             if BuiltinTypes.all[name] != nil {
                 return .error("'\(name)' would shadow the built-in type '\(name)'; choose another name", at: location)
+            }
+            if Self.generatedNames.contains(name) {
+                return .error("'\(name)' is a name cqrs-gen generates or imports from CQRS; choose another name", at: location)
             }
             return nil
         }

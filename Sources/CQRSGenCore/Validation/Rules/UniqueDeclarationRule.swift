@@ -8,6 +8,10 @@ public struct UniqueDeclarationRule: ValidationRule {
         declarations += spec.dependencies.map { ($0.typeName, "a \($0.scope.rawValue) dependency", $0.location) }
         declarations += spec.types.map { ($0.name, "a type", $0.location) }
         declarations += spec.operations.map { ($0.name, "a \($0.roleName)", $0.location) }
+        // Each operation's handler protocol is generated beside it.
+        declarations += spec.operations.map {
+            ($0.name + "Handling", "the handler protocol cqrs-gen generates for '\($0.name)'", $0.location)
+        }
 
         var diagnostics: [Diagnostic] = Duplicates.of(declarations, by: \.name).map { earlier, declaration in
             .error(

@@ -1,0 +1,30 @@
+/// `CQRSDependencies.swift`: the two scopes handlers draw their dependencies from. The application implements them:
+/// one value per request for the request scope, one for the life of the app for the app scope.
+struct DependenciesFile: GeneratedFileRenderer {
+    static let name = "CQRSDependencies.swift"
+
+    func render(_ context: GenerationContext) -> String {
+        var writer = context.header("the dependency scopes the application provides.")
+        writer.blankLine()
+        writer.line("/// What each request provides to handlers: repositories and per-request services, all built on the")
+        writer.line("/// request's one database session. The application provides a new one for every request.")
+        scope("RequestDependencies", context.spec.requestDependencies, context, &writer)
+        writer.blankLine()
+        writer.line("/// The app's singletons, built once and shared by every request.")
+        scope("AppDependencies", context.spec.appDependencies, context, &writer)
+        return writer.text
+    }
+
+    private func scope(
+        _ name: String, _ dependencies: [DependencySpec], _ context: GenerationContext, _ writer: inout SwiftWriter
+    ) {
+        writer.block("\(context.access)protocol \(name): Sendable") { writer in
+            for dependency in dependencies {
+                writer.blankLine()
+                writer.line(context.provenance(dependency.location))
+                writer.documentation(dependency.description)
+                writer.line("var \(SwiftName.escaped(dependency.propertyName.value)): \(context.dependencyType(dependency)) { get }")
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+/// `CQRSHandlers.swift`: a protocol per operation that its handler conforms to, and the typed factory that builds each
+/// handler with exactly the dependencies the spec lists, with an override per operation for tests.
+///
+/// The factory names the application's handler types and calls their initialisers, so a missing handler, or one
+/// whose initialiser does not take the spec's dependencies, fails to compile; `#sourceLocation` makes the compiler
+/// report that error at the operation's entry in the spec.
+struct HandlersFile: GeneratedFileRenderer {
+    static let name = "CQRSHandlers.swift"
+
+    func render(_ context: GenerationContext) -> String {
+        var writer = context.header("handler protocols and the typed handler factory.")
+        protocols(context, &writer)
+        factory(context, &writer)
+        overrides(context, &writer)
+        return writer.text
+    }
+
+    private func protocols(_ context: GenerationContext, _ writer: inout SwiftWriter) {
+        writer.blankLine()
+        writer.line("// MARK: - Handler protocols")
+        for operation in context.spec.operations {
+            writer.blankLine()
+            writer.line(context.provenance(operation.location))
+            writer.line("/// What the handler of ``\(operation.name)`` conforms to: `\(operation.handler.name.value)` in the application.")
+            let base = operation.isCommand ? "CommandHandler" : "QueryHandler"
+            writer.line(
+                "\(context.access)protocol \(GenerationContext.handlerProtocol(operation)): \(base) "
+                    + "where Operation == \(operation.name), Output == \(context.resultType(operation)) {}")
+        }
+    }
+
+    private func factory(_ context: GenerationContext, _ writer: inout SwiftWriter) {
+        let access = context.access
+        writer.blankLine()
+        writer.line("// MARK: - Handler factory")
+        writer.blankLine()
+        writer.line("/// Builds each operation's handler with exactly the dependencies the spec lists, from one request's dependencies")
+        writer.line("/// and the app's. Make one per request; set `overrides` to substitute handlers in tests.")
+        writer.block("\(access)struct HandlerFactory: Sendable") { writer in
+            writer.line("/// The request's repositories and per-request services.")
+            writer.line("\(access)let request: any RequestDependencies")
+            writer.line("/// The app's singletons.")
+            writer.line("\(access)let app: any AppDependencies")
+            writer.line("/// Replacements for handlers, consulted before the spec's handlers are built.")
+            writer.line("\(access)var overrides: HandlerOverrides")
+            writer.blankLine()
+            writer.line("\(access)init(request: any RequestDependencies, app: any AppDependencies, overrides: HandlerOverrides = HandlerOverrides()) {")
+            writer.line("    self.request = request")
+            writer.line("    self.app = app")
+            writer.line("    self.overrides = overrides")
+            writer.line("}")
+        }
+        for category in context.spec.categories {
+            let operations = context.spec.operations.filter { $0.category.value == category.name }
+            guard !operations.isEmpty else { continue }
+            writer.blankLine()
+            writer.line("// MARK: \(category.name)")
+            writer.blankLine()
+            writer.block("extension HandlerFactory") { writer in
+                for operation in operations {
+                    writer.blankLine()
+                    factoryMethod(operation, context, &writer)
+                }
+            }
+        }
+    }
+
+    private func factoryMethod(_ operation: OperationSpec, _ context: GenerationContext, _ writer: inout SwiftWriter) {
+        let member = GenerationContext.factoryMember(operation)
+        writer.line(context.provenance(operation.location))
+        writer.line("/// Builds the handler of ``\(operation.name)``, or its override.")
+        writer.block("\(context.access)func \(member)Handler() -> any \(GenerationContext.handlerProtocol(operation))") { writer in
+            writer.line("if let override = overrides.\(member) {")
+            writer.line("    return override(self)")
+            writer.line("}")
+            let arguments = operation.handler.dependencies.compactMap { reference -> String? in
+                guard let dependency = context.index.dependencies[reference.value] else { return nil }
+                let scope = dependency.scope == .request ? "request" : "app"
+                let name = SwiftName.escaped(dependency.propertyName.value)
+                return "\(name): \(scope).\(name)"
+            }
+            writer.unindentedLine(context.sourceLocation(operation.handler.name.location))
+            writer.line("return \(operation.handler.name.value)(\(arguments.joined(separator: ", ")))")
+            writer.unindentedLine("#sourceLocation()")
+        }
+    }
+
+    private func overrides(_ context: GenerationContext, _ writer: inout SwiftWriter) {
+        let access = context.access
+        writer.blankLine()
+        writer.line("// MARK: - Handler overrides")
+        writer.blankLine()
+        writer.line("/// Replacements for handlers, one per operation: the counterpart of FastAPI's `dependency_overrides`. Each builds")
+        writer.line("/// its handler from the factory, so a replacement can still use the request's dependencies.")
+        writer.block("\(access)struct HandlerOverrides: Sendable") { writer in
+            for operation in context.spec.operations {
+                writer.line("/// Replaces the handler of ``\(operation.name)``.")
+                writer.line(
+                    "\(access)var \(GenerationContext.factoryMember(operation)): "
+                        + "(@Sendable (HandlerFactory) -> any \(GenerationContext.handlerProtocol(operation)))?")
+            }
+            if !context.spec.operations.isEmpty { writer.blankLine() }
+            writer.line("\(access)init() {}")
+        }
+    }
+}

@@ -1,0 +1,123 @@
+/// `CQRSRegistry.swift`: the category enumeration, the domain event names, and the registry of every operation
+/// with its metadata, in spec order.
+struct RegistryFile: GeneratedFileRenderer {
+    static let name = "CQRSRegistry.swift"
+
+    func render(_ context: GenerationContext) -> String {
+        var writer = context.header("categories, event names and the operation registry.")
+        categories(context, &writer)
+        events(context, &writer)
+        registry(context, &writer)
+        return writer.text
+    }
+
+    private func categories(_ context: GenerationContext, _ writer: inout SwiftWriter) {
+        writer.blankLine()
+        writer.line("// MARK: - Categories")
+        writer.blankLine()
+        writer.line("/// The categories operations belong to; raw values are the spec's names.")
+        guard !context.spec.categories.isEmpty else {
+            Self.uninhabited("OperationCategory", conformances: "RegistryCategory", context, &writer)
+            return
+        }
+        writer.block("\(context.access)enum OperationCategory: String, RegistryCategory") { writer in
+            for category in context.spec.categories {
+                writer.line(context.provenance(category.location))
+                writer.documentation(category.description)
+                let name = SwiftName.categoryCase(category.name)
+                let needsRawValue = SwiftIdentifier.lowerCamelCased(category.name) != category.name
+                writer.line(needsRawValue ? "case \(name) = \(SwiftLiteral.string(category.name))" : "case \(name)")
+            }
+        }
+    }
+
+    private func events(_ context: GenerationContext, _ writer: inout SwiftWriter) {
+        var seen: Set<String> = []
+        let events = context.spec.commands.flatMap { $0.commandTraits?.events?.value ?? [] }.filter { seen.insert($0.value).inserted }
+        writer.blankLine()
+        writer.line("// MARK: - Domain events")
+        writer.blankLine()
+        writer.line("/// Every domain event the spec's commands publish, in the order first listed; raw values are the events' names.")
+        let conformances = "Sendable, Hashable, Codable, CaseIterable"
+        guard !events.isEmpty else {
+            Self.uninhabited("DomainEventName", conformances: "RawRepresentable, " + conformances, context, &writer)
+            return
+        }
+        writer.block("\(context.access)enum DomainEventName: String, \(conformances)") { writer in
+            for event in events {
+                writer.line("case \(SwiftName.member(event.value)) = \(SwiftLiteral.string(event.value))")
+            }
+        }
+    }
+
+    /// An enumeration with no cases still needs its raw values: Swift refuses a raw type on an empty enum, so the
+    /// conformance is written out, for a type that can have no values.
+    private static func uninhabited(_ name: String, conformances: String, _ context: GenerationContext, _ writer: inout SwiftWriter) {
+        writer.block("\(context.access)enum \(name): \(conformances)") { writer in
+            writer.line("\(context.access)init?(rawValue: String) { nil }")
+            writer.line("\(context.access)var rawValue: String { switch self {} }")
+        }
+    }
+
+    private func registry(_ context: GenerationContext, _ writer: inout SwiftWriter) {
+        let access = context.access
+        let declaredTypes = Set(context.spec.types.map(\.name))
+        writer.blankLine()
+        writer.line("// MARK: - Registry")
+        writer.blankLine()
+        writer.line("/// Every command and query of the application with its metadata, in spec order.")
+        writer.block("\(access)enum OperationRegistry") { writer in
+            writer.line("/// The registry and its views.")
+            writer.line("\(access)static let shared = Registry<OperationCategory>(commands: commands, queries: queries)")
+            writer.blankLine()
+            writer.line("/// Every command, in spec order.")
+            writer.line("\(access)static let commands: [CommandMetadata<OperationCategory>] = [")
+            for command in context.spec.commands {
+                let traits = command.commandTraits
+                entry(command, "CommandMetadata", context, &writer, fields: [
+                    ("commandType", "\(command.name).self"),
+                    ("handlerType", "\(command.handler.name.value).self"),
+                    ("category", "." + SwiftName.categoryCase(command.category.value)),
+                    ("resultType", command.result.map { "\(context.swiftType($0)).self" } ?? "nil"),
+                    ("resultTypeName", command.result.map { SwiftLiteral.string(context.swiftType($0)) } ?? "nil"),
+                    ("hasResultDTO", "\(command.hasResultDTO(declaredTypes: declaredTypes))"),
+                    ("emitsEvents", "\(traits?.emitsEvents.value ?? true)"),
+                    ("requiresTransaction", "\(traits?.requiresTransaction.value ?? true)"),
+                    ("events", SwiftLiteral.stringArray(traits?.events?.value.map(\.value) ?? [])),
+                ])
+            }
+            writer.line("]")
+            writer.blankLine()
+            writer.line("/// Every query, in spec order.")
+            writer.line("\(access)static let queries: [QueryMetadata<OperationCategory>] = [")
+            for query in context.spec.queries {
+                let traits = query.queryTraits
+                let result = context.resultType(query)
+                entry(query, "QueryMetadata", context, &writer, fields: [
+                    ("queryType", "\(query.name).self"),
+                    ("handlerType", "\(query.handler.name.value).self"),
+                    ("category", "." + SwiftName.categoryCase(query.category.value)),
+                    ("resultType", "\(result).self"),
+                    ("resultTypeName", SwiftLiteral.string(result)),
+                    ("isPaginated", "\(traits?.paginated.value ?? false)"),
+                    ("cachePolicy", "." + (traits?.cachePolicy.value.rawValue ?? "none")),
+                ])
+            }
+            writer.line("]")
+        }
+    }
+
+    private func entry(
+        _ operation: OperationSpec, _ initialiser: String, _ context: GenerationContext, _ writer: inout SwiftWriter,
+        fields: [(String, String)]
+    ) {
+        let location = "SpecLocation(file: \(SwiftLiteral.string(context.options.specPath)), line: \(operation.location.line), column: \(operation.location.column))"
+        let all = fields + [("description", SwiftLiteral.string(operation.description)), ("location", location)]
+        writer.line("    " + context.provenance(operation.location))
+        writer.line("    \(initialiser)(")
+        for (index, field) in all.enumerated() {
+            writer.line("        \(field.0): \(field.1)" + (index == all.count - 1 ? "" : ","))
+        }
+        writer.line("    ),")
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import CQRSGenCore
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generates the Swift of the spec's operations, registry and handler factories.",
+        discussion: """
+            Always writes the same files (\(Generator.fileNames.joined(separator: ", "))), each atomically and only \
+            when its bytes change, so that nothing rebuilds when nothing changed. Earlier generated files that the \
+            spec no longer produces are removed; other files are left alone. Nothing is written when the spec has \
+            errors.
+
+            Examples:
+              cqrs-gen generate --output Generated
+              cqrs-gen generate spec/operations.yaml --output Generated --access-level public
+
+            Exit status: 0 generated, 1 the spec has errors, 2 a usage or I/O error.
+            """
+    )
+
+    @OptionGroup var options: SpecOptions
+    @OptionGroup var generation: GenerationOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the files to.", valueName: "folder"))
+    var output: String
+
+    @Flag(name: .shortAndLong, help: "Print nothing on success.")
+    var quiet = false
+
+    func run() throws {
+        let outcome = try options.load()
+        guard let spec = outcome.validSpec else { throw ExitCode(ExitStatus.specErrors) }
+        let files = Generator(options: generation.generatorOptions(specPath: options.shownPath)).generate(spec)
+        let report: OutputDirectory.WriteReport
+        do {
+            report = try OutputDirectory(path: output).write(files)
+        } catch {
+            StandardError.write("error: \(error)")
+            throw ExitCode(ExitStatus.usageOrIOError)
+        }
+        if !quiet {
+            var summary = "Generated \(files.count) files in \(output): \(report.written.count) written, \(report.unchanged.count) unchanged"
+            if !report.removed.isEmpty { summary += ", \(report.removed.count) removed (\(report.removed.joined(separator: ", ")))" }
+            print(summary + ".")
+        }
+    }
+}
