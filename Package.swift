@@ -7,6 +7,8 @@ let package = Package(
         .executable(name: "cqrs-gen", targets: ["cqrs-gen"]),
         .library(name: "CQRSGenCore", targets: ["CQRSGenCore"]),
         .library(name: "CQRS", targets: ["CQRS"]),
+        .plugin(name: "CQRSGenPlugin", targets: ["CQRSGenPlugin"]),
+        .plugin(name: "GenerateCQRSCommand", targets: ["GenerateCQRSCommand"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,6 +35,30 @@ let package = Package(
                 "CQRSGenCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Runs cqrs-gen on every build of the target it is applied to; its output is compiled into that target.
+        .plugin(
+            name: "CQRSGenPlugin",
+            capability: .buildTool(),
+            dependencies: ["cqrs-gen"]
+        ),
+        // `swift package --allow-writing-to-package-directory generate-cqrs` refreshes the committed Generated/.
+        .plugin(
+            name: "GenerateCQRSCommand",
+            capability: .command(
+                intent: .custom(verb: "generate-cqrs", description: "Writes the Swift generated from spec/operations.yaml to Generated/."),
+                permissions: [.writeToPackageDirectory(reason: "Generated/ holds the generated Swift for review.")]
+            ),
+            dependencies: ["cqrs-gen"]
+        ),
+        // The application whose registry spec/operations.yaml is: its handlers, over the dependency protocols it owns.
+        .executableTarget(
+            name: "App",
+            dependencies: [
+                "CQRS",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            plugins: ["CQRSGenPlugin"]
         ),
         .testTarget(
             name: "CQRSGenCoreTests",

@@ -85,13 +85,13 @@ public struct RegistryStatistics: Hashable, Sendable {
             let comma = index == entries.count - 1 ? "" : ","
             switch entry.value {
             case .number(let number):
-                lines.append("  \(Self.quoted(entry.key)): \(number)\(comma)")
+                lines.append("  \(Self.jsonString(entry.key)): \(number)\(comma)")
             case .counts(let counts) where counts.isEmpty:
-                lines.append("  \(Self.quoted(entry.key)): {}\(comma)")
+                lines.append("  \(Self.jsonString(entry.key)): {}\(comma)")
             case .counts(let counts):
-                lines.append("  \(Self.quoted(entry.key)): {")
+                lines.append("  \(Self.jsonString(entry.key)): {")
                 for (countIndex, count) in counts.enumerated() {
-                    lines.append("    \(Self.quoted(count.key)): \(count.count)\(countIndex == counts.count - 1 ? "" : ",")")
+                    lines.append("    \(Self.jsonString(count.key)): \(count.count)\(countIndex == counts.count - 1 ? "" : ",")")
                 }
                 lines.append("  }\(comma)")
             }
@@ -113,7 +113,7 @@ public struct RegistryStatistics: Hashable, Sendable {
     }
 
     /// A JSON string literal, escaped per RFC 8259.
-    static func quoted(_ string: String) -> String {
+    public static func jsonString(_ string: String) -> String {
         var result = "\""
         for scalar in string.unicodeScalars {
             switch scalar {

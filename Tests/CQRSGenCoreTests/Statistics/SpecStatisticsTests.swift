@@ -75,6 +75,6 @@ struct SpecStatisticsTests {
 
     @Test("JSON strings are escaped")
     func jsonEscaping() {
-        #expect(RegistryStatistics.quoted("a\"b\\c\nd\u{1}") == #""a\"b\\c\nd\u0001""#)
+        #expect(RegistryStatistics.jsonString("a\"b\\c\nd\u{1}") == #""a\"b\\c\nd\u0001""#)
     }
 }

@@ -1,0 +1,29 @@
+import CQRS
+import Foundation
+
+/// The rules Dashtam's `Email` and `Password` types enforce, applied where commands enter the application.
+enum Credentials {
+    /// A trimmed, lower-cased email address of 5 to 255 characters with one `@` and a dot in its domain.
+    static func normalizedEmail(_ raw: String) -> Result<String, OperationError> {
+        let email = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard (5...255).contains(email.count), parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+              !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !email.contains(where: \.isWhitespace)
+        else {
+            return .failure(OperationError(code: "invalid_email", message: "Enter a valid email address."))
+        }
+        return .success(email)
+    }
+
+    /// 8 to 128 characters with an uppercase and a lowercase letter, a digit and a special character.
+    static func validatePassword(_ password: String) -> OperationError? {
+        let isStrong = (8...128).contains(password.count)
+            && password.contains(where: \.isUppercase)
+            && password.contains(where: \.isLowercase)
+            && password.contains(where: \.isNumber)
+            && password.contains { !$0.isLetter && !$0.isNumber && !$0.isWhitespace }
+        return isStrong ? nil : OperationError(
+            code: "weak_password",
+            message: "Passwords need 8 to 128 characters with an uppercase and a lowercase letter, a digit and a special character.")
+    }
+}

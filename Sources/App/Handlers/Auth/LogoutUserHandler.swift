@@ -1,0 +1,32 @@
+import CQRS
+import Foundation
+
+/// Revokes the user's refresh token. Answers with success even when the token is unknown, belongs to someone else
+/// or is already revoked (a logout must never fail for the user); `UserLogoutFailed` records those cases.
+struct LogoutUserHandler: LogoutUserHandling {
+    let refreshTokenRepository: any RefreshTokenRepository
+    let refreshTokenService: any RefreshTokenService
+    let eventBus: any EventBus
+
+    func handle(_ command: LogoutUser) async -> Result<LogoutResponse, OperationError> {
+        let attributes = ["user_id": command.userId.uuidString]
+        await eventBus.publish(DomainEvent(.userLogoutAttempted, attributes))
+        let outcome = await handling { () async throws -> Result<Void, OperationError> in
+            guard var record = try await refreshTokenRepository.find(tokenHash: refreshTokenService.hash(command.refreshToken)),
+                  record.userId == command.userId
+            else { return .failure(OperationError(code: "token_not_found", message: "Refresh token not found.")) }
+            guard record.revokedAt == nil else {
+                return .failure(OperationError(code: "token_already_revoked", message: "Refresh token already revoked."))
+            }
+            record.revokedAt = Date()
+            record.revokedReason = "logout"
+            try await refreshTokenRepository.save(record)
+            return .success(())
+        }
+        switch outcome {
+        case .success: await eventBus.publish(DomainEvent(.userLogoutSucceeded, attributes))
+        case .failure(let error): await eventBus.publish(DomainEvent(.userLogoutFailed, attributes.merging(["reason": error.code]) { $1 }))
+        }
+        return .success(LogoutResponse())
+    }
+}

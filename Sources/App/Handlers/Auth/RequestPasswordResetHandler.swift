@@ -1,0 +1,46 @@
+import CQRS
+import Foundation
+
+/// Mails a password reset link. Answers the same whether or not the account exists, so that nobody can learn which
+/// addresses are registered; the events record what really happened.
+struct RequestPasswordResetHandler: RequestPasswordResetHandling {
+    let userRepository: any UserRepository
+    let passwordResetTokenRepository: any PasswordResetTokenRepository
+    let passwordResetTokenService: any PasswordResetTokenService
+    let emailService: any EmailService
+    let eventBus: any EventBus
+
+    /// Reset requests one user may make per hour.
+    static let requestsPerHour = 3
+
+    func handle(_ command: RequestPasswordReset) async -> Result<PasswordResetRequestResponse, OperationError> {
+        let attributes = ["email": command.email, "ip_address": command.ipAddress ?? ""]
+        await eventBus.publish(DomainEvent(.passwordResetRequestAttempted, attributes))
+        let outcome = await handling { () async throws -> Result<Void, OperationError> in
+            guard case .success(let email) = Credentials.normalizedEmail(command.email),
+                  let user = try await userRepository.find(email: email)
+            else { return .failure(.userNotFound) }
+            guard user.isVerified else {
+                return .failure(OperationError(code: "user_not_verified", message: "The email address is not verified."))
+            }
+            let now = Date()
+            guard try await passwordResetTokenRepository.count(userId: user.id, since: now.addingTimeInterval(-3600)) < Self.requestsPerHour else {
+                return .failure(OperationError(code: "rate_limited", message: "Too many reset requests."))
+            }
+            let token = PasswordResetToken(
+                token: passwordResetTokenService.generate(), userId: user.id,
+                expiresAt: now.addingTimeInterval(passwordResetTokenService.lifetime), usedAt: nil,
+                ipAddress: command.ipAddress, userAgent: command.userAgent, createdAt: now)
+            try await passwordResetTokenRepository.save(token)
+            try await emailService.send(EmailMessage(
+                to: user.email, subject: "Reset your password",
+                body: "Use this code to reset your password within the hour: \(token.token)"))
+            return .success(())
+        }
+        switch outcome {
+        case .success: await eventBus.publish(DomainEvent(.passwordResetRequestSucceeded, attributes))
+        case .failure(let error): await eventBus.publish(DomainEvent(.passwordResetRequestFailed, attributes.merging(["reason": error.code]) { $1 }))
+        }
+        return .success(PasswordResetRequestResponse())
+    }
+}

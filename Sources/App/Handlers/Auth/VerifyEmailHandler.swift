@@ -1,0 +1,31 @@
+import CQRS
+import Foundation
+
+/// Marks a user's email address verified with the token mailed at registration; returns the user's id.
+struct VerifyEmailHandler: VerifyEmailHandling {
+    let userRepository: any UserRepository
+    let verificationTokenRepository: any EmailVerificationTokenRepository
+    let eventBus: any EventBus
+
+    func handle(_ command: VerifyEmail) async -> Result<UUID, OperationError> {
+        await eventBus.recording(.emailVerificationAttempted, .emailVerificationSucceeded, .emailVerificationFailed, [:]) {
+            guard var token = try await verificationTokenRepository.find(token: command.token) else {
+                return .failure(OperationError(code: "token_not_found", message: "Verification token not found."))
+            }
+            let now = Date()
+            guard token.usedAt == nil else {
+                return .failure(OperationError(code: "token_already_used", message: "This verification link was already used."))
+            }
+            guard token.expiresAt > now else {
+                return .failure(OperationError(code: "token_expired", message: "This verification link has expired."))
+            }
+            guard var user = try await userRepository.find(id: token.userId) else { return .failure(.userNotFound) }
+            token.usedAt = now
+            user.isVerified = true
+            user.updatedAt = now
+            try await verificationTokenRepository.save(token)
+            try await userRepository.save(user)
+            return .success(user.id)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import CQRS
+import Foundation
+
+/// Creates and updates a connection's accounts from its provider, reporting each balance that changed.
+struct SyncAccountsHandler: SyncAccountsHandling {
+    let connectionRepository: any ProviderConnectionRepository
+    let accountRepository: any AccountRepository
+    let encryptionService: any EncryptionService
+    let providerFactory: any ProviderFactory
+    let eventBus: any EventBus
+
+    func handle(_ command: SyncAccounts) async -> Result<SyncAccountsResult, OperationError> {
+        let attributes = ["user_id": command.userId.uuidString, "connection_id": command.connectionId.uuidString]
+        return await eventBus.recording(.accountSyncAttempted, .accountSyncSucceeded, .accountSyncFailed, attributes) {
+            guard let connection = try await connectionRepository.find(id: command.connectionId) else {
+                return .failure(.connectionNotFound)
+            }
+            let access: ProviderAccess
+            switch try ProviderAccess.open(
+                connection, userId: command.userId, force: command.force, encryption: encryptionService, providers: providerFactory)
+            {
+            case .success(let opened): access = opened
+            case .failure(let error): return .failure(error)
+            }
+            let fetched: [ProviderAccountData]
+            do {
+                fetched = try await access.provider.fetchAccounts(credentials: access.credentials)
+            } catch {
+                return .failure(OperationError(code: "provider_error", message: "The provider failed: \(error)"))
+            }
+            let now = Date()
+            var existing = Dictionary(
+                try await accountRepository.list(connectionId: connection.id).map { ($0.providerAccountId, $0) },
+                uniquingKeysWith: { first, _ in first })
+            var created = 0, updated = 0, unchanged = 0
+            var changes: [BalanceChange] = []
+            for data in fetched {
+                if var account = existing[data.providerAccountId] {
+                    let previousBalance = account.balance
+                    let changed = account.name != data.name || account.balance != data.balance
+                        || account.availableBalance != data.availableBalance || !account.isActive
+                    guard changed else {
+                        unchanged += 1
+                        continue
+                    }
+                    account.name = data.name
+                    account.balance = data.balance
+                    account.availableBalance = data.availableBalance
+                    account.isActive = true
+                    account.lastSyncedAt = now
+                    account.updatedAt = now
+                    try await accountRepository.save(account)
+                    existing[data.providerAccountId] = account
+                    updated += 1
+                    if previousBalance != data.balance {
+                        changes.append(BalanceChange(accountId: account.id, previous: previousBalance, current: data.balance, currency: account.currency))
+                        await eventBus.publish(DomainEvent(.accountBalanceUpdated, at: now, [
+                            "user_id": command.userId.uuidString, "account_id": account.id.uuidString,
+                            "previous": "\(previousBalance)", "current": "\(data.balance)", "currency": account.currency,
+                        ]))
+                    }
+                } else {
+                    let account = Account(
+                        id: UUID(), connectionId: connection.id, providerAccountId: data.providerAccountId,
+                        accountNumberMasked: data.accountNumberMasked, name: data.name, accountType: data.accountType,
+                        currency: data.currency, balance: data.balance, availableBalance: data.availableBalance, isActive: true,
+                        lastSyncedAt: now, createdAt: now, updatedAt: now)
+                    try await accountRepository.save(account)
+                    existing[data.providerAccountId] = account
+                    created += 1
+                }
+            }
+            var synced = access.connection
+            synced.lastSyncAt = now
+            synced.updatedAt = now
+            try await connectionRepository.save(synced)
+            return .success(SyncAccountsResult(
+                created: created, updated: updated, unchanged: unchanged, errors: 0,
+                message: "Synced \(fetched.count) accounts: \(created) created, \(updated) updated, \(unchanged) unchanged.",
+                balanceChanges: changes))
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import CQRS
+import Foundation
+
+/// Connects a user to a financial provider with credentials already encrypted; returns the connection's id.
+struct ConnectProviderHandler: ConnectProviderHandling {
+    let connectionRepository: any ProviderConnectionRepository
+    let eventBus: any EventBus
+
+    func handle(_ command: ConnectProvider) async -> Result<UUID, OperationError> {
+        let attributes = ["user_id": command.userId.uuidString, "provider": command.providerSlug]
+        return await eventBus.recording(.providerConnectionAttempted, .providerConnectionSucceeded, .providerConnectionFailed, attributes) {
+            guard !command.providerSlug.isEmpty else {
+                return .failure(OperationError(code: "invalid_provider", message: "Provider slug is required."))
+            }
+            guard !command.credentials.encryptedData.isEmpty else {
+                return .failure(OperationError(code: "invalid_credentials", message: "Provider credentials are empty."))
+            }
+            let existing = try await connectionRepository.list(userId: command.userId)
+            if existing.contains(where: { $0.providerId == command.providerId && $0.alias == command.alias && $0.status == .active }) {
+                return .failure(OperationError(code: "already_connected", message: "Provider already connected."))
+            }
+            let now = Date()
+            let connection = ProviderConnection(
+                id: UUID(), userId: command.userId, providerId: command.providerId, providerSlug: command.providerSlug,
+                alias: command.alias, status: .active, credentials: command.credentials, connectedAt: now, lastSyncAt: nil,
+                createdAt: now, updatedAt: now)
+            try await connectionRepository.save(connection)
+            return .success(connection.id)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import CQRS
+import Foundation
+
+/// Stores a provider's new credentials after an OAuth token refresh, reactivating an expired connection.
+struct RefreshProviderTokensHandler: RefreshProviderTokensHandling {
+    let connectionRepository: any ProviderConnectionRepository
+    let eventBus: any EventBus
+
+    func handle(_ command: RefreshProviderTokens) async -> Result<Void, OperationError> {
+        let attributes = ["connection_id": command.connectionId.uuidString]
+        return await eventBus.recording(.providerTokenRefreshAttempted, .providerTokenRefreshSucceeded, .providerTokenRefreshFailed, attributes) {
+            guard var connection = try await connectionRepository.find(id: command.connectionId) else {
+                return .failure(.connectionNotFound)
+            }
+            guard connection.status == .active || connection.status == .expired else {
+                return .failure(OperationError(code: "connection_inactive", message: "The connection is \(connection.status.rawValue)."))
+            }
+            guard !command.credentials.encryptedData.isEmpty else {
+                return .failure(OperationError(code: "invalid_credentials", message: "Provider credentials are empty."))
+            }
+            connection.credentials = command.credentials
+            connection.status = .active
+            connection.updatedAt = Date()
+            try await connectionRepository.save(connection)
+            return .success(())
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import CQRS
+import Foundation
+
+/// Revokes every active session of a user (logout everywhere), optionally keeping one; returns how many it revoked.
+struct RevokeAllSessionsHandler: RevokeAllUserSessionsHandling {
+    let sessionRepository: any SessionRepository
+    let sessionCache: any SessionCache
+    let eventBus: any EventBus
+
+    func handle(_ command: RevokeAllUserSessions) async -> Result<Int, OperationError> {
+        await eventBus.publish(DomainEvent(.allSessionsRevocationAttempted, ["user_id": command.userId.uuidString]))
+        let result = await handling { () async throws -> Result<Int, OperationError> in
+            let now = Date()
+            let sessions = try await sessionRepository.list(userId: command.userId)
+                .filter { $0.isActive(at: now) && $0.id != command.exceptSessionId }
+            for var session in sessions {
+                session.revokedAt = now
+                session.revokedReason = command.reason
+                try await sessionRepository.save(session)
+                await sessionCache.remove(session.id)
+            }
+            return .success(sessions.count)
+        }
+        if case .success(let count) = result {
+            await eventBus.publish(DomainEvent(.allSessionsRevokedEvent, [
+                "user_id": command.userId.uuidString, "revoked_count": "\(count)", "reason": command.reason,
+            ]))
+        }
+        return result
+    }
+}

@@ -1,0 +1,27 @@
+import CQRS
+import Foundation
+
+/// Revokes one of the user's sessions; returns its id.
+struct RevokeSessionHandler: RevokeSessionHandling {
+    let sessionRepository: any SessionRepository
+    let sessionCache: any SessionCache
+    let eventBus: any EventBus
+
+    func handle(_ command: RevokeSession) async -> Result<UUID, OperationError> {
+        let attributes = ["user_id": command.userId.uuidString, "session_id": command.sessionId.uuidString, "reason": command.reason]
+        return await eventBus.recording(.sessionRevocationAttempted, .sessionRevokedEvent, .sessionRevocationFailed, attributes) {
+            guard var session = try await sessionRepository.find(id: command.sessionId) else { return .failure(.sessionNotFound) }
+            guard session.userId == command.userId else {
+                return .failure(OperationError(code: "not_session_owner", message: "The session belongs to another user."))
+            }
+            guard session.revokedAt == nil else {
+                return .failure(OperationError(code: "session_already_revoked", message: "The session is already revoked."))
+            }
+            session.revokedAt = Date()
+            session.revokedReason = command.reason
+            try await sessionRepository.save(session)
+            await sessionCache.remove(session.id)
+            return .success(session.id)
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import CQRS
+import Foundation
+
+/// Moves a session's last activity time to now, and its IP address when the request came from another one.
+struct UpdateSessionActivityHandler: UpdateSessionActivityHandling {
+    let sessionRepository: any SessionRepository
+    let sessionCache: any SessionCache
+
+    func handle(_ command: UpdateSessionActivity) async -> Result<Void, OperationError> {
+        await handling {
+            guard var session = try await sessionRepository.find(id: command.sessionId) else { return .failure(.sessionNotFound) }
+            let now = Date()
+            guard session.isActive(at: now) else {
+                return .failure(OperationError(code: "session_inactive", message: "The session is revoked or expired."))
+            }
+            session.lastActivityAt = now
+            if let ipAddress = command.ipAddress { session.ipAddress = ipAddress }
+            try await sessionRepository.save(session)
+            await sessionCache.set(session)
+            return .success(())
+        }
+    }
+}

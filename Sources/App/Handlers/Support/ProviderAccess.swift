@@ -1,0 +1,33 @@
+import CQRS
+import Foundation
+
+/// What every sync needs before it can talk to a provider: a connection of the user's that is active, its decrypted
+/// credentials, and the provider's client.
+struct ProviderAccess {
+    var connection: ProviderConnection
+    var credentials: Data
+    var provider: any FinancialProvider
+
+    /// Syncs closer together than this need `force`.
+    static let minimumSyncInterval: TimeInterval = 5 * 60
+
+    static func open(
+        _ connection: ProviderConnection, userId: UUID, force: Bool, encryption: any EncryptionService,
+        providers: any ProviderFactory
+    ) throws -> Result<ProviderAccess, OperationError> {
+        guard connection.userId == userId else { return .failure(.connectionNotFound) }
+        guard connection.isConnected, let credentials = connection.credentials else {
+            return .failure(OperationError(code: "connection_inactive", message: "The provider connection is not active."))
+        }
+        if !force, let lastSync = connection.lastSyncAt, Date().timeIntervalSince(lastSync) < minimumSyncInterval {
+            return .failure(OperationError(code: "sync_too_recent", message: "Synced less than five minutes ago; force to sync again."))
+        }
+        let decrypted: Data
+        do {
+            decrypted = try encryption.decrypt(credentials.encryptedData)
+        } catch {
+            return .failure(OperationError(code: "credentials_unreadable", message: "The provider credentials could not be decrypted."))
+        }
+        return .success(ProviderAccess(connection: connection, credentials: decrypted, provider: try providers.provider(slug: connection.providerSlug)))
+    }
+}

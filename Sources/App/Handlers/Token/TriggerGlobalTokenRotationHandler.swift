@@ -1,0 +1,24 @@
+import CQRS
+import Foundation
+
+/// Raises the global token version: every refresh token issued before is rejected once the grace period ends.
+struct TriggerGlobalTokenRotationHandler: TriggerGlobalTokenRotationHandling {
+    let securityConfigRepository: any SecurityConfigRepository
+    let eventBus: any EventBus
+
+    func handle(_ command: TriggerGlobalTokenRotation) async -> Result<GlobalRotationResult, OperationError> {
+        let attributes = ["triggered_by": command.triggeredBy, "reason": command.reason]
+        return await eventBus.recording(.globalTokenRotationAttempted, .globalTokenRotationSucceeded, .globalTokenRotationFailed, attributes) {
+            guard !command.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                return .failure(OperationError(code: "reason_required", message: "Say why the tokens are rotated."))
+            }
+            var config = try await securityConfigRepository.current()
+            let previous = config.globalTokenVersion
+            config.globalTokenVersion += 1
+            config.updatedAt = Date()
+            try await securityConfigRepository.save(config)
+            return .success(GlobalRotationResult(
+                previousVersion: previous, newVersion: config.globalTokenVersion, gracePeriodSeconds: config.gracePeriodSeconds))
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import CQRS
+import Foundation
+
+// Persistence ports: every repository a request uses, all built on the request's one database session. Their
+// adapters live with the persistence layer; tests use in-memory ones.
+
+protocol UserRepository: Sendable {
+    func find(id: UUID) async throws -> User?
+    func find(email: String) async throws -> User?
+    /// Inserts or replaces the user with the same id.
+    func save(_ user: User) async throws
+}
+
+protocol EmailVerificationTokenRepository: Sendable {
+    func find(token: String) async throws -> EmailVerificationToken?
+    func save(_ token: EmailVerificationToken) async throws
+}
+
+protocol PasswordResetTokenRepository: Sendable {
+    func find(token: String) async throws -> PasswordResetToken?
+    func save(_ token: PasswordResetToken) async throws
+    /// How many reset tokens were issued to the user since `date`, to rate-limit requests.
+    func count(userId: UUID, since date: Date) async throws -> Int
+}
+
+protocol RefreshTokenRepository: Sendable {
+    func find(id: UUID) async throws -> RefreshTokenRecord?
+    func find(tokenHash: String) async throws -> RefreshTokenRecord?
+    func save(_ token: RefreshTokenRecord) async throws
+    /// Revokes every usable token of the user; returns how many.
+    func revokeAll(userId: UUID, reason: String, at date: Date) async throws -> Int
+}
+
+protocol SessionRepository: Sendable {
+    func find(id: UUID) async throws -> SessionRecord?
+    /// The user's sessions, newest first.
+    func list(userId: UUID) async throws -> [SessionRecord]
+    func save(_ session: SessionRecord) async throws
+}
+
+protocol SecurityConfigRepository: Sendable {
+    func current() async throws -> SecurityConfig
+    func save(_ config: SecurityConfig) async throws
+}
+
+protocol ProviderRepository: Sendable {
+    func find(slug: String) async throws -> Provider?
+}
+
+protocol ProviderConnectionRepository: Sendable {
+    func find(id: UUID) async throws -> ProviderConnection?
+    func list(userId: UUID) async throws -> [ProviderConnection]
+    func save(_ connection: ProviderConnection) async throws
+}
+
+protocol AccountRepository: Sendable {
+    func find(id: UUID) async throws -> Account?
+    func list(connectionId: UUID) async throws -> [Account]
+    /// Every account of every connection of the user.
+    func list(userId: UUID) async throws -> [Account]
+    func save(_ account: Account) async throws
+}
+
+/// Which transactions of an account a query wants.
+struct TransactionFilter: Sendable, Hashable {
+    var transactionType: String?
+    var symbol: String?
+    var from: CalendarDate?
+    var to: CalendarDate?
+
+    init(transactionType: String? = nil, symbol: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil) {
+        self.transactionType = transactionType
+        self.symbol = symbol
+        self.from = from
+        self.to = to
+    }
+}
+
+protocol TransactionRepository: Sendable {
+    func find(id: UUID) async throws -> TransactionRecord?
+    func find(accountId: UUID, providerTransactionId: String) async throws -> TransactionRecord?
+    /// Matching transactions, newest first, `limit` of them (all when nil) after skipping `offset`.
+    func list(accountId: UUID, filter: TransactionFilter, limit: Int?, offset: Int) async throws -> TransactionPage
+    func save(_ transaction: TransactionRecord) async throws
+}
+
+protocol HoldingRepository: Sendable {
+    func find(id: UUID) async throws -> HoldingRecord?
+    func list(accountId: UUID) async throws -> [HoldingRecord]
+    func list(userId: UUID) async throws -> [HoldingRecord]
+    func save(_ holding: HoldingRecord) async throws
+}
+
+protocol BalanceSnapshotRepository: Sendable {
+    func save(_ snapshot: BalanceSnapshot) async throws
+    /// An account's snapshots, newest first.
+    func list(accountId: UUID) async throws -> [BalanceSnapshot]
+    /// The snapshots of all of the user's accounts, newest first.
+    func list(userId: UUID) async throws -> [BalanceSnapshot]
+}
