@@ -13,165 +13,452 @@ import Foundation
 /// What the handler of ``RegisterUser`` conforms to: `RegisterUserHandler` in the application.
 protocol RegisterUserHandling: CommandHandler where Operation == RegisterUser, Output == UUID {}
 
+extension RegisterUser {
+    /// The application's handler of ``RegisterUser``.
+#sourceLocation(file: "spec/operations.yaml", line: 432)
+    typealias Handler = RegisterUserHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:442
 /// What the handler of ``AuthenticateUser`` conforms to: `AuthenticateUserHandler` in the application.
 protocol AuthenticateUserHandling: CommandHandler where Operation == AuthenticateUser, Output == AuthenticatedUser {}
+
+extension AuthenticateUser {
+    /// The application's handler of ``AuthenticateUser``.
+#sourceLocation(file: "spec/operations.yaml", line: 442)
+    typealias Handler = AuthenticateUserHandler
+#sourceLocation()
+}
 
 // spec/operations.yaml:452
 /// What the handler of ``VerifyEmail`` conforms to: `VerifyEmailHandler` in the application.
 protocol VerifyEmailHandling: CommandHandler where Operation == VerifyEmail, Output == UUID {}
 
+extension VerifyEmail {
+    /// The application's handler of ``VerifyEmail``.
+#sourceLocation(file: "spec/operations.yaml", line: 452)
+    typealias Handler = VerifyEmailHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:462
 /// What the handler of ``RefreshAccessToken`` conforms to: `RefreshAccessTokenHandler` in the application.
 protocol RefreshAccessTokenHandling: CommandHandler where Operation == RefreshAccessToken, Output == AuthTokens {}
+
+extension RefreshAccessToken {
+    /// The application's handler of ``RefreshAccessToken``.
+#sourceLocation(file: "spec/operations.yaml", line: 462)
+    typealias Handler = RefreshAccessTokenHandler
+#sourceLocation()
+}
 
 // spec/operations.yaml:481
 /// What the handler of ``RequestPasswordReset`` conforms to: `RequestPasswordResetHandler` in the application.
 protocol RequestPasswordResetHandling: CommandHandler where Operation == RequestPasswordReset, Output == PasswordResetRequestResponse {}
 
+extension RequestPasswordReset {
+    /// The application's handler of ``RequestPasswordReset``.
+#sourceLocation(file: "spec/operations.yaml", line: 481)
+    typealias Handler = RequestPasswordResetHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:492
 /// What the handler of ``ConfirmPasswordReset`` conforms to: `ConfirmPasswordResetHandler` in the application.
 protocol ConfirmPasswordResetHandling: CommandHandler where Operation == ConfirmPasswordReset, Output == PasswordResetConfirmResponse {}
+
+extension ConfirmPasswordReset {
+    /// The application's handler of ``ConfirmPasswordReset``.
+#sourceLocation(file: "spec/operations.yaml", line: 492)
+    typealias Handler = ConfirmPasswordResetHandler
+#sourceLocation()
+}
 
 // spec/operations.yaml:508
 /// What the handler of ``LogoutUser`` conforms to: `LogoutUserHandler` in the application.
 protocol LogoutUserHandling: CommandHandler where Operation == LogoutUser, Output == LogoutResponse {}
 
+extension LogoutUser {
+    /// The application's handler of ``LogoutUser``.
+#sourceLocation(file: "spec/operations.yaml", line: 508)
+    typealias Handler = LogoutUserHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:521
 /// What the handler of ``CreateSession`` conforms to: `CreateSessionHandler` in the application.
 protocol CreateSessionHandling: CommandHandler where Operation == CreateSession, Output == CreateSessionResponse {}
+
+extension CreateSession {
+    /// The application's handler of ``CreateSession``.
+#sourceLocation(file: "spec/operations.yaml", line: 521)
+    typealias Handler = CreateSessionHandler
+#sourceLocation()
+}
 
 // spec/operations.yaml:534
 /// What the handler of ``RevokeSession`` conforms to: `RevokeSessionHandler` in the application.
 protocol RevokeSessionHandling: CommandHandler where Operation == RevokeSession, Output == UUID {}
 
+extension RevokeSession {
+    /// The application's handler of ``RevokeSession``.
+#sourceLocation(file: "spec/operations.yaml", line: 534)
+    typealias Handler = RevokeSessionHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:545
 /// What the handler of ``RevokeAllUserSessions`` conforms to: `RevokeAllSessionsHandler` in the application.
 protocol RevokeAllUserSessionsHandling: CommandHandler where Operation == RevokeAllUserSessions, Output == Int {}
+
+extension RevokeAllUserSessions {
+    /// The application's handler of ``RevokeAllUserSessions``.
+#sourceLocation(file: "spec/operations.yaml", line: 554)
+    typealias Handler = RevokeAllSessionsHandler
+#sourceLocation()
+}
 
 // spec/operations.yaml:557
 /// What the handler of ``LinkRefreshTokenToSession`` conforms to: `LinkRefreshTokenToSessionHandler` in the application.
 protocol LinkRefreshTokenToSessionHandling: CommandHandler where Operation == LinkRefreshTokenToSession, Output == Void {}
 
+extension LinkRefreshTokenToSession {
+    /// The application's handler of ``LinkRefreshTokenToSession``.
+#sourceLocation(file: "spec/operations.yaml", line: 557)
+    typealias Handler = LinkRefreshTokenToSessionHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:566
 /// What the handler of ``RecordProviderAccess`` conforms to: `RecordProviderAccessHandler` in the application.
 protocol RecordProviderAccessHandling: CommandHandler where Operation == RecordProviderAccess, Output == Void {}
+
+extension RecordProviderAccess {
+    /// The application's handler of ``RecordProviderAccess``.
+#sourceLocation(file: "spec/operations.yaml", line: 566)
+    typealias Handler = RecordProviderAccessHandler
+#sourceLocation()
+}
 
 // spec/operations.yaml:576
 /// What the handler of ``UpdateSessionActivity`` conforms to: `UpdateSessionActivityHandler` in the application.
 protocol UpdateSessionActivityHandling: CommandHandler where Operation == UpdateSessionActivity, Output == Void {}
 
+extension UpdateSessionActivity {
+    /// The application's handler of ``UpdateSessionActivity``.
+#sourceLocation(file: "spec/operations.yaml", line: 576)
+    typealias Handler = UpdateSessionActivityHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:588
 /// What the handler of ``GenerateAuthTokens`` conforms to: `GenerateAuthTokensHandler` in the application.
 protocol GenerateAuthTokensHandling: CommandHandler where Operation == GenerateAuthTokens, Output == AuthTokens {}
+
+extension GenerateAuthTokens {
+    /// The application's handler of ``GenerateAuthTokens``.
+#sourceLocation(file: "spec/operations.yaml", line: 588)
+    typealias Handler = GenerateAuthTokensHandler
+#sourceLocation()
+}
 
 // spec/operations.yaml:600
 /// What the handler of ``TriggerGlobalTokenRotation`` conforms to: `TriggerGlobalTokenRotationHandler` in the application.
 protocol TriggerGlobalTokenRotationHandling: CommandHandler where Operation == TriggerGlobalTokenRotation, Output == GlobalRotationResult {}
 
+extension TriggerGlobalTokenRotation {
+    /// The application's handler of ``TriggerGlobalTokenRotation``.
+#sourceLocation(file: "spec/operations.yaml", line: 600)
+    typealias Handler = TriggerGlobalTokenRotationHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:610
 /// What the handler of ``TriggerUserTokenRotation`` conforms to: `TriggerUserTokenRotationHandler` in the application.
 protocol TriggerUserTokenRotationHandling: CommandHandler where Operation == TriggerUserTokenRotation, Output == UserRotationResult {}
+
+extension TriggerUserTokenRotation {
+    /// The application's handler of ``TriggerUserTokenRotation``.
+#sourceLocation(file: "spec/operations.yaml", line: 610)
+    typealias Handler = TriggerUserTokenRotationHandler
+#sourceLocation()
+}
 
 // spec/operations.yaml:623
 /// What the handler of ``ConnectProvider`` conforms to: `ConnectProviderHandler` in the application.
 protocol ConnectProviderHandling: CommandHandler where Operation == ConnectProvider, Output == UUID {}
 
+extension ConnectProvider {
+    /// The application's handler of ``ConnectProvider``.
+#sourceLocation(file: "spec/operations.yaml", line: 623)
+    typealias Handler = ConnectProviderHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:636
 /// What the handler of ``DisconnectProvider`` conforms to: `DisconnectProviderHandler` in the application.
 protocol DisconnectProviderHandling: CommandHandler where Operation == DisconnectProvider, Output == Void {}
+
+extension DisconnectProvider {
+    /// The application's handler of ``DisconnectProvider``.
+#sourceLocation(file: "spec/operations.yaml", line: 636)
+    typealias Handler = DisconnectProviderHandler
+#sourceLocation()
+}
 
 // spec/operations.yaml:645
 /// What the handler of ``RefreshProviderTokens`` conforms to: `RefreshProviderTokensHandler` in the application.
 protocol RefreshProviderTokensHandling: CommandHandler where Operation == RefreshProviderTokens, Output == Void {}
 
+extension RefreshProviderTokens {
+    /// The application's handler of ``RefreshProviderTokens``.
+#sourceLocation(file: "spec/operations.yaml", line: 645)
+    typealias Handler = RefreshProviderTokensHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:656
 /// What the handler of ``SyncAccounts`` conforms to: `SyncAccountsHandler` in the application.
 protocol SyncAccountsHandling: CommandHandler where Operation == SyncAccounts, Output == SyncAccountsResult {}
+
+extension SyncAccounts {
+    /// The application's handler of ``SyncAccounts``.
+#sourceLocation(file: "spec/operations.yaml", line: 656)
+    typealias Handler = SyncAccountsHandler
+#sourceLocation()
+}
 
 // spec/operations.yaml:667
 /// What the handler of ``SyncTransactions`` conforms to: `SyncTransactionsHandler` in the application.
 protocol SyncTransactionsHandling: CommandHandler where Operation == SyncTransactions, Output == SyncTransactionsResult {}
 
+extension SyncTransactions {
+    /// The application's handler of ``SyncTransactions``.
+#sourceLocation(file: "spec/operations.yaml", line: 667)
+    typealias Handler = SyncTransactionsHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:687
 /// What the handler of ``SyncHoldings`` conforms to: `SyncHoldingsHandler` in the application.
 protocol SyncHoldingsHandling: CommandHandler where Operation == SyncHoldings, Output == SyncHoldingsResult {}
+
+extension SyncHoldings {
+    /// The application's handler of ``SyncHoldings``.
+#sourceLocation(file: "spec/operations.yaml", line: 687)
+    typealias Handler = SyncHoldingsHandler
+#sourceLocation()
+}
 
 // spec/operations.yaml:706
 /// What the handler of ``ImportFromFile`` conforms to: `ImportFromFileHandler` in the application.
 protocol ImportFromFileHandling: CommandHandler where Operation == ImportFromFile, Output == ImportResult {}
 
+extension ImportFromFile {
+    /// The application's handler of ``ImportFromFile``.
+#sourceLocation(file: "spec/operations.yaml", line: 706)
+    typealias Handler = ImportFromFileHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:728
 /// What the handler of ``GetSession`` conforms to: `GetSessionHandler` in the application.
 protocol GetSessionHandling: QueryHandler where Operation == GetSession, Output == SessionResult {}
+
+extension GetSession {
+    /// The application's handler of ``GetSession``.
+#sourceLocation(file: "spec/operations.yaml", line: 728)
+    typealias Handler = GetSessionHandler
+#sourceLocation()
+}
 
 // spec/operations.yaml:738
 /// What the handler of ``ListUserSessions`` conforms to: `ListSessionsHandler` in the application.
 protocol ListUserSessionsHandling: QueryHandler where Operation == ListUserSessions, Output == SessionListResult {}
 
+extension ListUserSessions {
+    /// The application's handler of ``ListUserSessions``.
+#sourceLocation(file: "spec/operations.yaml", line: 747)
+    typealias Handler = ListSessionsHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:752
 /// What the handler of ``GetProviderConnection`` conforms to: `GetProviderConnectionHandler` in the application.
 protocol GetProviderConnectionHandling: QueryHandler where Operation == GetProviderConnection, Output == ProviderConnectionResult {}
+
+extension GetProviderConnection {
+    /// The application's handler of ``GetProviderConnection``.
+#sourceLocation(file: "spec/operations.yaml", line: 752)
+    typealias Handler = GetProviderConnectionHandler
+#sourceLocation()
+}
 
 // spec/operations.yaml:762
 /// What the handler of ``ListProviderConnections`` conforms to: `ListProviderConnectionsHandler` in the application.
 protocol ListProviderConnectionsHandling: QueryHandler where Operation == ListProviderConnections, Output == ProviderConnectionListResult {}
 
+extension ListProviderConnections {
+    /// The application's handler of ``ListProviderConnections``.
+#sourceLocation(file: "spec/operations.yaml", line: 762)
+    typealias Handler = ListProviderConnectionsHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:774
 /// What the handler of ``GetAccount`` conforms to: `GetAccountHandler` in the application.
 protocol GetAccountHandling: QueryHandler where Operation == GetAccount, Output == AccountResult {}
+
+extension GetAccount {
+    /// The application's handler of ``GetAccount``.
+#sourceLocation(file: "spec/operations.yaml", line: 774)
+    typealias Handler = GetAccountHandler
+#sourceLocation()
+}
 
 // spec/operations.yaml:784
 /// What the handler of ``ListAccountsByConnection`` conforms to: `ListAccountsByConnectionHandler` in the application.
 protocol ListAccountsByConnectionHandling: QueryHandler where Operation == ListAccountsByConnection, Output == AccountListResult {}
 
+extension ListAccountsByConnection {
+    /// The application's handler of ``ListAccountsByConnection``.
+#sourceLocation(file: "spec/operations.yaml", line: 784)
+    typealias Handler = ListAccountsByConnectionHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:795
 /// What the handler of ``ListAccountsByUser`` conforms to: `ListAccountsByUserHandler` in the application.
 protocol ListAccountsByUserHandling: QueryHandler where Operation == ListAccountsByUser, Output == AccountListResult {}
+
+extension ListAccountsByUser {
+    /// The application's handler of ``ListAccountsByUser``.
+#sourceLocation(file: "spec/operations.yaml", line: 795)
+    typealias Handler = ListAccountsByUserHandler
+#sourceLocation()
+}
 
 // spec/operations.yaml:808
 /// What the handler of ``GetTransaction`` conforms to: `GetTransactionHandler` in the application.
 protocol GetTransactionHandling: QueryHandler where Operation == GetTransaction, Output == TransactionResult {}
 
+extension GetTransaction {
+    /// The application's handler of ``GetTransaction``.
+#sourceLocation(file: "spec/operations.yaml", line: 808)
+    typealias Handler = GetTransactionHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:818
 /// What the handler of ``ListTransactionsByAccount`` conforms to: `ListTransactionsByAccountHandler` in the application.
 protocol ListTransactionsByAccountHandling: QueryHandler where Operation == ListTransactionsByAccount, Output == TransactionListResult {}
+
+extension ListTransactionsByAccount {
+    /// The application's handler of ``ListTransactionsByAccount``.
+#sourceLocation(file: "spec/operations.yaml", line: 818)
+    typealias Handler = ListTransactionsByAccountHandler
+#sourceLocation()
+}
 
 // spec/operations.yaml:832
 /// What the handler of ``ListTransactionsByDateRange`` conforms to: `ListTransactionsByDateRangeHandler` in the application.
 protocol ListTransactionsByDateRangeHandling: QueryHandler where Operation == ListTransactionsByDateRange, Output == TransactionListResult {}
 
+extension ListTransactionsByDateRange {
+    /// The application's handler of ``ListTransactionsByDateRange``.
+#sourceLocation(file: "spec/operations.yaml", line: 832)
+    typealias Handler = ListTransactionsByDateRangeHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:844
 /// What the handler of ``ListSecurityTransactions`` conforms to: `ListSecurityTransactionsHandler` in the application.
 protocol ListSecurityTransactionsHandling: QueryHandler where Operation == ListSecurityTransactions, Output == TransactionListResult {}
+
+extension ListSecurityTransactions {
+    /// The application's handler of ``ListSecurityTransactions``.
+#sourceLocation(file: "spec/operations.yaml", line: 844)
+    typealias Handler = ListSecurityTransactionsHandler
+#sourceLocation()
+}
 
 // spec/operations.yaml:859
 /// What the handler of ``GetBalanceHistory`` conforms to: `GetBalanceHistoryHandler` in the application.
 protocol GetBalanceHistoryHandling: QueryHandler where Operation == GetBalanceHistory, Output == BalanceHistoryResult {}
 
+extension GetBalanceHistory {
+    /// The application's handler of ``GetBalanceHistory``.
+#sourceLocation(file: "spec/operations.yaml", line: 859)
+    typealias Handler = GetBalanceHistoryHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:872
 /// What the handler of ``GetLatestBalanceSnapshots`` conforms to: `GetLatestBalanceSnapshotsHandler` in the application.
 protocol GetLatestBalanceSnapshotsHandling: QueryHandler where Operation == GetLatestBalanceSnapshots, Output == LatestSnapshotsResult {}
+
+extension GetLatestBalanceSnapshots {
+    /// The application's handler of ``GetLatestBalanceSnapshots``.
+#sourceLocation(file: "spec/operations.yaml", line: 872)
+    typealias Handler = GetLatestBalanceSnapshotsHandler
+#sourceLocation()
+}
 
 // spec/operations.yaml:881
 /// What the handler of ``GetUserBalanceHistory`` conforms to: `GetUserBalanceHistoryHandler` in the application.
 protocol GetUserBalanceHistoryHandling: QueryHandler where Operation == GetUserBalanceHistory, Output == BalanceHistoryResult {}
 
+extension GetUserBalanceHistory {
+    /// The application's handler of ``GetUserBalanceHistory``.
+#sourceLocation(file: "spec/operations.yaml", line: 881)
+    typealias Handler = GetUserBalanceHistoryHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:893
 /// What the handler of ``ListBalanceSnapshotsByAccount`` conforms to: `ListBalanceSnapshotsByAccountHandler` in the application.
 protocol ListBalanceSnapshotsByAccountHandling: QueryHandler where Operation == ListBalanceSnapshotsByAccount, Output == BalanceHistoryResult {}
+
+extension ListBalanceSnapshotsByAccount {
+    /// The application's handler of ``ListBalanceSnapshotsByAccount``.
+#sourceLocation(file: "spec/operations.yaml", line: 893)
+    typealias Handler = ListBalanceSnapshotsByAccountHandler
+#sourceLocation()
+}
 
 // spec/operations.yaml:907
 /// What the handler of ``GetHolding`` conforms to: `GetHoldingHandler` in the application.
 protocol GetHoldingHandling: QueryHandler where Operation == GetHolding, Output == HoldingDetailResult {}
 
+extension GetHolding {
+    /// The application's handler of ``GetHolding``.
+#sourceLocation(file: "spec/operations.yaml", line: 907)
+    typealias Handler = GetHoldingHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:917
 /// What the handler of ``ListHoldingsByAccount`` conforms to: `ListHoldingsByAccountHandler` in the application.
 protocol ListHoldingsByAccountHandling: QueryHandler where Operation == ListHoldingsByAccount, Output == HoldingListResult {}
 
+extension ListHoldingsByAccount {
+    /// The application's handler of ``ListHoldingsByAccount``.
+#sourceLocation(file: "spec/operations.yaml", line: 917)
+    typealias Handler = ListHoldingsByAccountHandler
+#sourceLocation()
+}
+
 // spec/operations.yaml:929
 /// What the handler of ``ListHoldingsByUser`` conforms to: `ListHoldingsByUserHandler` in the application.
 protocol ListHoldingsByUserHandling: QueryHandler where Operation == ListHoldingsByUser, Output == HoldingListResult {}
+
+extension ListHoldingsByUser {
+    /// The application's handler of ``ListHoldingsByUser``.
+#sourceLocation(file: "spec/operations.yaml", line: 929)
+    typealias Handler = ListHoldingsByUserHandler
+#sourceLocation()
+}
 
 // MARK: - Handler factory
 
@@ -201,8 +488,8 @@ extension HandlerFactory {
         if let override = overrides.registerUser {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 432)
-        return RegisterUserHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, passwordHasher: app.passwordHasher, eventBus: app.eventBus)
+#sourceLocation(file: "spec/operations.yaml", line: 440)
+        return RegisterUser.Handler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, passwordHasher: app.passwordHasher, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -212,8 +499,8 @@ extension HandlerFactory {
         if let override = overrides.authenticateUser {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 442)
-        return AuthenticateUserHandler(userRepository: request.userRepository, passwordHasher: app.passwordHasher, eventBus: app.eventBus)
+#sourceLocation(file: "spec/operations.yaml", line: 450)
+        return AuthenticateUser.Handler(userRepository: request.userRepository, passwordHasher: app.passwordHasher, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -223,8 +510,8 @@ extension HandlerFactory {
         if let override = overrides.verifyEmail {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 452)
-        return VerifyEmailHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, eventBus: app.eventBus)
+#sourceLocation(file: "spec/operations.yaml", line: 460)
+        return VerifyEmail.Handler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -234,8 +521,8 @@ extension HandlerFactory {
         if let override = overrides.refreshAccessToken {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 462)
-        return RefreshAccessTokenHandler(userRepository: request.userRepository, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository, tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
+#sourceLocation(file: "spec/operations.yaml", line: 471)
+        return RefreshAccessToken.Handler(userRepository: request.userRepository, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository, tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
 #sourceLocation()
     }
 
@@ -245,8 +532,8 @@ extension HandlerFactory {
         if let override = overrides.requestPasswordReset {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 481)
-        return RequestPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, passwordResetTokenService: app.passwordResetTokenService, emailService: app.emailService, eventBus: app.eventBus)
+#sourceLocation(file: "spec/operations.yaml", line: 490)
+        return RequestPasswordReset.Handler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, passwordResetTokenService: app.passwordResetTokenService, emailService: app.emailService, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -256,8 +543,8 @@ extension HandlerFactory {
         if let override = overrides.confirmPasswordReset {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 492)
-        return ConfirmPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, refreshTokenRepository: request.refreshTokenRepository, passwordHasher: app.passwordHasher, emailService: app.emailService, eventBus: app.eventBus)
+#sourceLocation(file: "spec/operations.yaml", line: 501)
+        return ConfirmPasswordReset.Handler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, refreshTokenRepository: request.refreshTokenRepository, passwordHasher: app.passwordHasher, emailService: app.emailService, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -267,8 +554,8 @@ extension HandlerFactory {
         if let override = overrides.logoutUser {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 508)
-        return LogoutUserHandler(refreshTokenRepository: request.refreshTokenRepository, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus)
+#sourceLocation(file: "spec/operations.yaml", line: 517)
+        return LogoutUser.Handler(refreshTokenRepository: request.refreshTokenRepository, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus)
 #sourceLocation()
     }
 }
@@ -282,8 +569,8 @@ extension HandlerFactory {
         if let override = overrides.createSession {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 521)
-        return CreateSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, userRepository: request.userRepository, deviceEnricher: app.deviceEnricher, locationEnricher: app.locationEnricher, eventBus: app.eventBus)
+#sourceLocation(file: "spec/operations.yaml", line: 532)
+        return CreateSession.Handler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, userRepository: request.userRepository, deviceEnricher: app.deviceEnricher, locationEnricher: app.locationEnricher, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -293,8 +580,8 @@ extension HandlerFactory {
         if let override = overrides.revokeSession {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 534)
-        return RevokeSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
+#sourceLocation(file: "spec/operations.yaml", line: 543)
+        return RevokeSession.Handler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -304,8 +591,8 @@ extension HandlerFactory {
         if let override = overrides.revokeAllUserSessions {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 554)
-        return RevokeAllSessionsHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
+#sourceLocation(file: "spec/operations.yaml", line: 555)
+        return RevokeAllUserSessions.Handler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -315,8 +602,8 @@ extension HandlerFactory {
         if let override = overrides.linkRefreshTokenToSession {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 557)
-        return LinkRefreshTokenToSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
+#sourceLocation(file: "spec/operations.yaml", line: 564)
+        return LinkRefreshTokenToSession.Handler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
@@ -326,8 +613,8 @@ extension HandlerFactory {
         if let override = overrides.recordProviderAccess {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 566)
-        return RecordProviderAccessHandler(sessionRepository: request.sessionRepository, eventBus: app.eventBus)
+#sourceLocation(file: "spec/operations.yaml", line: 573)
+        return RecordProviderAccess.Handler(sessionRepository: request.sessionRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -337,8 +624,8 @@ extension HandlerFactory {
         if let override = overrides.updateSessionActivity {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 576)
-        return UpdateSessionActivityHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
+#sourceLocation(file: "spec/operations.yaml", line: 583)
+        return UpdateSessionActivity.Handler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
@@ -348,8 +635,8 @@ extension HandlerFactory {
         if let override = overrides.getSession {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 728)
-        return GetSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
+#sourceLocation(file: "spec/operations.yaml", line: 736)
+        return GetSession.Handler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
@@ -359,8 +646,8 @@ extension HandlerFactory {
         if let override = overrides.listUserSessions {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 747)
-        return ListSessionsHandler(sessionRepository: request.sessionRepository)
+#sourceLocation(file: "spec/operations.yaml", line: 748)
+        return ListUserSessions.Handler(sessionRepository: request.sessionRepository)
 #sourceLocation()
     }
 }
@@ -374,8 +661,8 @@ extension HandlerFactory {
         if let override = overrides.generateAuthTokens {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 588)
-        return GenerateAuthTokensHandler(tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository)
+#sourceLocation(file: "spec/operations.yaml", line: 598)
+        return GenerateAuthTokens.Handler(tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository)
 #sourceLocation()
     }
 
@@ -385,8 +672,8 @@ extension HandlerFactory {
         if let override = overrides.triggerGlobalTokenRotation {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 600)
-        return TriggerGlobalTokenRotationHandler(securityConfigRepository: request.securityConfigRepository, eventBus: app.eventBus)
+#sourceLocation(file: "spec/operations.yaml", line: 608)
+        return TriggerGlobalTokenRotation.Handler(securityConfigRepository: request.securityConfigRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -396,8 +683,8 @@ extension HandlerFactory {
         if let override = overrides.triggerUserTokenRotation {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 610)
-        return TriggerUserTokenRotationHandler(userRepository: request.userRepository, eventBus: app.eventBus)
+#sourceLocation(file: "spec/operations.yaml", line: 619)
+        return TriggerUserTokenRotation.Handler(userRepository: request.userRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 }
@@ -411,8 +698,8 @@ extension HandlerFactory {
         if let override = overrides.connectProvider {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 623)
-        return ConnectProviderHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
+#sourceLocation(file: "spec/operations.yaml", line: 634)
+        return ConnectProvider.Handler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -422,8 +709,8 @@ extension HandlerFactory {
         if let override = overrides.disconnectProvider {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 636)
-        return DisconnectProviderHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
+#sourceLocation(file: "spec/operations.yaml", line: 643)
+        return DisconnectProvider.Handler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -433,8 +720,8 @@ extension HandlerFactory {
         if let override = overrides.refreshProviderTokens {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 645)
-        return RefreshProviderTokensHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
+#sourceLocation(file: "spec/operations.yaml", line: 652)
+        return RefreshProviderTokens.Handler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -444,8 +731,8 @@ extension HandlerFactory {
         if let override = overrides.getProviderConnection {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 752)
-        return GetProviderConnectionHandler(connectionRepository: request.connectionRepository, providerConnectionCache: app.providerConnectionCache)
+#sourceLocation(file: "spec/operations.yaml", line: 760)
+        return GetProviderConnection.Handler(connectionRepository: request.connectionRepository, providerConnectionCache: app.providerConnectionCache)
 #sourceLocation()
     }
 
@@ -455,8 +742,8 @@ extension HandlerFactory {
         if let override = overrides.listProviderConnections {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 762)
-        return ListProviderConnectionsHandler(connectionRepository: request.connectionRepository)
+#sourceLocation(file: "spec/operations.yaml", line: 770)
+        return ListProviderConnections.Handler(connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 }
@@ -470,8 +757,8 @@ extension HandlerFactory {
         if let override = overrides.syncAccounts {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 656)
-        return SyncAccountsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
+#sourceLocation(file: "spec/operations.yaml", line: 665)
+        return SyncAccounts.Handler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -481,8 +768,8 @@ extension HandlerFactory {
         if let override = overrides.syncTransactions {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 667)
-        return SyncTransactionsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
+#sourceLocation(file: "spec/operations.yaml", line: 680)
+        return SyncTransactions.Handler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -492,8 +779,8 @@ extension HandlerFactory {
         if let override = overrides.syncHoldings {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 687)
-        return SyncHoldingsHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository, holdingRepository: request.holdingRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
+#sourceLocation(file: "spec/operations.yaml", line: 697)
+        return SyncHoldings.Handler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository, holdingRepository: request.holdingRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -503,8 +790,8 @@ extension HandlerFactory {
         if let override = overrides.getAccount {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 774)
-        return GetAccountHandler(ownershipVerifier: request.ownershipVerifier)
+#sourceLocation(file: "spec/operations.yaml", line: 782)
+        return GetAccount.Handler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
@@ -514,8 +801,8 @@ extension HandlerFactory {
         if let override = overrides.listAccountsByConnection {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 784)
-        return ListAccountsByConnectionHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
+#sourceLocation(file: "spec/operations.yaml", line: 793)
+        return ListAccountsByConnection.Handler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
@@ -525,8 +812,8 @@ extension HandlerFactory {
         if let override = overrides.listAccountsByUser {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 795)
-        return ListAccountsByUserHandler(accountRepository: request.accountRepository, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
+#sourceLocation(file: "spec/operations.yaml", line: 804)
+        return ListAccountsByUser.Handler(accountRepository: request.accountRepository, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
 #sourceLocation()
     }
 
@@ -536,8 +823,8 @@ extension HandlerFactory {
         if let override = overrides.getTransaction {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 808)
-        return GetTransactionHandler(ownershipVerifier: request.ownershipVerifier)
+#sourceLocation(file: "spec/operations.yaml", line: 816)
+        return GetTransaction.Handler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
@@ -547,8 +834,8 @@ extension HandlerFactory {
         if let override = overrides.listTransactionsByAccount {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 818)
-        return ListTransactionsByAccountHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
+#sourceLocation(file: "spec/operations.yaml", line: 829)
+        return ListTransactionsByAccount.Handler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
@@ -558,8 +845,8 @@ extension HandlerFactory {
         if let override = overrides.listTransactionsByDateRange {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 832)
-        return ListTransactionsByDateRangeHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
+#sourceLocation(file: "spec/operations.yaml", line: 842)
+        return ListTransactionsByDateRange.Handler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
@@ -569,8 +856,8 @@ extension HandlerFactory {
         if let override = overrides.listSecurityTransactions {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 844)
-        return ListSecurityTransactionsHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
+#sourceLocation(file: "spec/operations.yaml", line: 854)
+        return ListSecurityTransactions.Handler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
@@ -580,8 +867,8 @@ extension HandlerFactory {
         if let override = overrides.getBalanceHistory {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 859)
-        return GetBalanceHistoryHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
+#sourceLocation(file: "spec/operations.yaml", line: 870)
+        return GetBalanceHistory.Handler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
@@ -591,8 +878,8 @@ extension HandlerFactory {
         if let override = overrides.getLatestBalanceSnapshots {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 872)
-        return GetLatestBalanceSnapshotsHandler(snapshotRepository: request.snapshotRepository)
+#sourceLocation(file: "spec/operations.yaml", line: 879)
+        return GetLatestBalanceSnapshots.Handler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
@@ -602,8 +889,8 @@ extension HandlerFactory {
         if let override = overrides.getUserBalanceHistory {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 881)
-        return GetUserBalanceHistoryHandler(snapshotRepository: request.snapshotRepository)
+#sourceLocation(file: "spec/operations.yaml", line: 891)
+        return GetUserBalanceHistory.Handler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
@@ -613,8 +900,8 @@ extension HandlerFactory {
         if let override = overrides.listBalanceSnapshotsByAccount {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 893)
-        return ListBalanceSnapshotsByAccountHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
+#sourceLocation(file: "spec/operations.yaml", line: 903)
+        return ListBalanceSnapshotsByAccount.Handler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
@@ -624,8 +911,8 @@ extension HandlerFactory {
         if let override = overrides.getHolding {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 907)
-        return GetHoldingHandler(ownershipVerifier: request.ownershipVerifier)
+#sourceLocation(file: "spec/operations.yaml", line: 915)
+        return GetHolding.Handler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
@@ -635,8 +922,8 @@ extension HandlerFactory {
         if let override = overrides.listHoldingsByAccount {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 917)
-        return ListHoldingsByAccountHandler(holdingRepository: request.holdingRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
+#sourceLocation(file: "spec/operations.yaml", line: 927)
+        return ListHoldingsByAccount.Handler(holdingRepository: request.holdingRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
@@ -646,8 +933,8 @@ extension HandlerFactory {
         if let override = overrides.listHoldingsByUser {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 929)
-        return ListHoldingsByUserHandler(holdingRepository: request.holdingRepository)
+#sourceLocation(file: "spec/operations.yaml", line: 939)
+        return ListHoldingsByUser.Handler(holdingRepository: request.holdingRepository)
 #sourceLocation()
     }
 }
@@ -661,8 +948,8 @@ extension HandlerFactory {
         if let override = overrides.importFromFile {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 706)
-        return ImportFromFileHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, providerRepository: request.providerRepository, providerFactory: app.providerFactory, eventBus: app.eventBus)
+#sourceLocation(file: "spec/operations.yaml", line: 718)
+        return ImportFromFile.Handler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, providerRepository: request.providerRepository, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
     }
 }

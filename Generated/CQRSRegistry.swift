@@ -109,7 +109,7 @@ enum OperationRegistry {
         // spec/operations.yaml:432
         CommandMetadata(
             commandType: RegisterUser.self,
-            handlerType: RegisterUserHandler.self,
+            handlerType: RegisterUser.Handler.self,
             category: .auth,
             resultType: UUID.self,
             resultTypeName: "UUID",
@@ -123,7 +123,7 @@ enum OperationRegistry {
         // spec/operations.yaml:442
         CommandMetadata(
             commandType: AuthenticateUser.self,
-            handlerType: AuthenticateUserHandler.self,
+            handlerType: AuthenticateUser.Handler.self,
             category: .auth,
             resultType: AuthenticatedUser.self,
             resultTypeName: "AuthenticatedUser",
@@ -137,7 +137,7 @@ enum OperationRegistry {
         // spec/operations.yaml:452
         CommandMetadata(
             commandType: VerifyEmail.self,
-            handlerType: VerifyEmailHandler.self,
+            handlerType: VerifyEmail.Handler.self,
             category: .auth,
             resultType: UUID.self,
             resultTypeName: "UUID",
@@ -151,7 +151,7 @@ enum OperationRegistry {
         // spec/operations.yaml:462
         CommandMetadata(
             commandType: RefreshAccessToken.self,
-            handlerType: RefreshAccessTokenHandler.self,
+            handlerType: RefreshAccessToken.Handler.self,
             category: .auth,
             resultType: AuthTokens.self,
             resultTypeName: "AuthTokens",
@@ -165,7 +165,7 @@ enum OperationRegistry {
         // spec/operations.yaml:481
         CommandMetadata(
             commandType: RequestPasswordReset.self,
-            handlerType: RequestPasswordResetHandler.self,
+            handlerType: RequestPasswordReset.Handler.self,
             category: .auth,
             resultType: PasswordResetRequestResponse.self,
             resultTypeName: "PasswordResetRequestResponse",
@@ -179,7 +179,7 @@ enum OperationRegistry {
         // spec/operations.yaml:492
         CommandMetadata(
             commandType: ConfirmPasswordReset.self,
-            handlerType: ConfirmPasswordResetHandler.self,
+            handlerType: ConfirmPasswordReset.Handler.self,
             category: .auth,
             resultType: PasswordResetConfirmResponse.self,
             resultTypeName: "PasswordResetConfirmResponse",
@@ -193,7 +193,7 @@ enum OperationRegistry {
         // spec/operations.yaml:508
         CommandMetadata(
             commandType: LogoutUser.self,
-            handlerType: LogoutUserHandler.self,
+            handlerType: LogoutUser.Handler.self,
             category: .auth,
             resultType: LogoutResponse.self,
             resultTypeName: "LogoutResponse",
@@ -207,7 +207,7 @@ enum OperationRegistry {
         // spec/operations.yaml:521
         CommandMetadata(
             commandType: CreateSession.self,
-            handlerType: CreateSessionHandler.self,
+            handlerType: CreateSession.Handler.self,
             category: .session,
             resultType: CreateSessionResponse.self,
             resultTypeName: "CreateSessionResponse",
@@ -221,7 +221,7 @@ enum OperationRegistry {
         // spec/operations.yaml:534
         CommandMetadata(
             commandType: RevokeSession.self,
-            handlerType: RevokeSessionHandler.self,
+            handlerType: RevokeSession.Handler.self,
             category: .session,
             resultType: UUID.self,
             resultTypeName: "UUID",
@@ -235,7 +235,7 @@ enum OperationRegistry {
         // spec/operations.yaml:545
         CommandMetadata(
             commandType: RevokeAllUserSessions.self,
-            handlerType: RevokeAllSessionsHandler.self,
+            handlerType: RevokeAllUserSessions.Handler.self,
             category: .session,
             resultType: Int.self,
             resultTypeName: "Int",
@@ -249,7 +249,7 @@ enum OperationRegistry {
         // spec/operations.yaml:557
         CommandMetadata(
             commandType: LinkRefreshTokenToSession.self,
-            handlerType: LinkRefreshTokenToSessionHandler.self,
+            handlerType: LinkRefreshTokenToSession.Handler.self,
             category: .session,
             resultType: nil,
             resultTypeName: nil,
@@ -263,7 +263,7 @@ enum OperationRegistry {
         // spec/operations.yaml:566
         CommandMetadata(
             commandType: RecordProviderAccess.self,
-            handlerType: RecordProviderAccessHandler.self,
+            handlerType: RecordProviderAccess.Handler.self,
             category: .session,
             resultType: nil,
             resultTypeName: nil,
@@ -277,7 +277,7 @@ enum OperationRegistry {
         // spec/operations.yaml:576
         CommandMetadata(
             commandType: UpdateSessionActivity.self,
-            handlerType: UpdateSessionActivityHandler.self,
+            handlerType: UpdateSessionActivity.Handler.self,
             category: .session,
             resultType: nil,
             resultTypeName: nil,
@@ -291,7 +291,7 @@ enum OperationRegistry {
         // spec/operations.yaml:588
         CommandMetadata(
             commandType: GenerateAuthTokens.self,
-            handlerType: GenerateAuthTokensHandler.self,
+            handlerType: GenerateAuthTokens.Handler.self,
             category: .token,
             resultType: AuthTokens.self,
             resultTypeName: "AuthTokens",
@@ -305,7 +305,7 @@ enum OperationRegistry {
         // spec/operations.yaml:600
         CommandMetadata(
             commandType: TriggerGlobalTokenRotation.self,
-            handlerType: TriggerGlobalTokenRotationHandler.self,
+            handlerType: TriggerGlobalTokenRotation.Handler.self,
             category: .token,
             resultType: GlobalRotationResult.self,
             resultTypeName: "GlobalRotationResult",
@@ -319,7 +319,7 @@ enum OperationRegistry {
         // spec/operations.yaml:610
         CommandMetadata(
             commandType: TriggerUserTokenRotation.self,
-            handlerType: TriggerUserTokenRotationHandler.self,
+            handlerType: TriggerUserTokenRotation.Handler.self,
             category: .token,
             resultType: UserRotationResult.self,
             resultTypeName: "UserRotationResult",
@@ -333,7 +333,7 @@ enum OperationRegistry {
         // spec/operations.yaml:623
         CommandMetadata(
             commandType: ConnectProvider.self,
-            handlerType: ConnectProviderHandler.self,
+            handlerType: ConnectProvider.Handler.self,
             category: .provider,
             resultType: UUID.self,
             resultTypeName: "UUID",
@@ -347,7 +347,7 @@ enum OperationRegistry {
         // spec/operations.yaml:636
         CommandMetadata(
             commandType: DisconnectProvider.self,
-            handlerType: DisconnectProviderHandler.self,
+            handlerType: DisconnectProvider.Handler.self,
             category: .provider,
             resultType: nil,
             resultTypeName: nil,
@@ -361,7 +361,7 @@ enum OperationRegistry {
         // spec/operations.yaml:645
         CommandMetadata(
             commandType: RefreshProviderTokens.self,
-            handlerType: RefreshProviderTokensHandler.self,
+            handlerType: RefreshProviderTokens.Handler.self,
             category: .provider,
             resultType: nil,
             resultTypeName: nil,
@@ -375,7 +375,7 @@ enum OperationRegistry {
         // spec/operations.yaml:656
         CommandMetadata(
             commandType: SyncAccounts.self,
-            handlerType: SyncAccountsHandler.self,
+            handlerType: SyncAccounts.Handler.self,
             category: .dataSync,
             resultType: SyncAccountsResult.self,
             resultTypeName: "SyncAccountsResult",
@@ -389,7 +389,7 @@ enum OperationRegistry {
         // spec/operations.yaml:667
         CommandMetadata(
             commandType: SyncTransactions.self,
-            handlerType: SyncTransactionsHandler.self,
+            handlerType: SyncTransactions.Handler.self,
             category: .dataSync,
             resultType: SyncTransactionsResult.self,
             resultTypeName: "SyncTransactionsResult",
@@ -403,7 +403,7 @@ enum OperationRegistry {
         // spec/operations.yaml:687
         CommandMetadata(
             commandType: SyncHoldings.self,
-            handlerType: SyncHoldingsHandler.self,
+            handlerType: SyncHoldings.Handler.self,
             category: .dataSync,
             resultType: SyncHoldingsResult.self,
             resultTypeName: "SyncHoldingsResult",
@@ -417,7 +417,7 @@ enum OperationRegistry {
         // spec/operations.yaml:706
         CommandMetadata(
             commandType: ImportFromFile.self,
-            handlerType: ImportFromFileHandler.self,
+            handlerType: ImportFromFile.Handler.self,
             category: .`import`,
             resultType: ImportResult.self,
             resultTypeName: "ImportResult",
@@ -435,7 +435,7 @@ enum OperationRegistry {
         // spec/operations.yaml:728
         QueryMetadata(
             queryType: GetSession.self,
-            handlerType: GetSessionHandler.self,
+            handlerType: GetSession.Handler.self,
             category: .session,
             resultType: SessionResult.self,
             resultTypeName: "SessionResult",
@@ -447,7 +447,7 @@ enum OperationRegistry {
         // spec/operations.yaml:738
         QueryMetadata(
             queryType: ListUserSessions.self,
-            handlerType: ListSessionsHandler.self,
+            handlerType: ListUserSessions.Handler.self,
             category: .session,
             resultType: SessionListResult.self,
             resultTypeName: "SessionListResult",
@@ -459,7 +459,7 @@ enum OperationRegistry {
         // spec/operations.yaml:752
         QueryMetadata(
             queryType: GetProviderConnection.self,
-            handlerType: GetProviderConnectionHandler.self,
+            handlerType: GetProviderConnection.Handler.self,
             category: .provider,
             resultType: ProviderConnectionResult.self,
             resultTypeName: "ProviderConnectionResult",
@@ -471,7 +471,7 @@ enum OperationRegistry {
         // spec/operations.yaml:762
         QueryMetadata(
             queryType: ListProviderConnections.self,
-            handlerType: ListProviderConnectionsHandler.self,
+            handlerType: ListProviderConnections.Handler.self,
             category: .provider,
             resultType: ProviderConnectionListResult.self,
             resultTypeName: "ProviderConnectionListResult",
@@ -483,7 +483,7 @@ enum OperationRegistry {
         // spec/operations.yaml:774
         QueryMetadata(
             queryType: GetAccount.self,
-            handlerType: GetAccountHandler.self,
+            handlerType: GetAccount.Handler.self,
             category: .dataSync,
             resultType: AccountResult.self,
             resultTypeName: "AccountResult",
@@ -495,7 +495,7 @@ enum OperationRegistry {
         // spec/operations.yaml:784
         QueryMetadata(
             queryType: ListAccountsByConnection.self,
-            handlerType: ListAccountsByConnectionHandler.self,
+            handlerType: ListAccountsByConnection.Handler.self,
             category: .dataSync,
             resultType: AccountListResult.self,
             resultTypeName: "AccountListResult",
@@ -507,7 +507,7 @@ enum OperationRegistry {
         // spec/operations.yaml:795
         QueryMetadata(
             queryType: ListAccountsByUser.self,
-            handlerType: ListAccountsByUserHandler.self,
+            handlerType: ListAccountsByUser.Handler.self,
             category: .dataSync,
             resultType: AccountListResult.self,
             resultTypeName: "AccountListResult",
@@ -519,7 +519,7 @@ enum OperationRegistry {
         // spec/operations.yaml:808
         QueryMetadata(
             queryType: GetTransaction.self,
-            handlerType: GetTransactionHandler.self,
+            handlerType: GetTransaction.Handler.self,
             category: .dataSync,
             resultType: TransactionResult.self,
             resultTypeName: "TransactionResult",
@@ -531,7 +531,7 @@ enum OperationRegistry {
         // spec/operations.yaml:818
         QueryMetadata(
             queryType: ListTransactionsByAccount.self,
-            handlerType: ListTransactionsByAccountHandler.self,
+            handlerType: ListTransactionsByAccount.Handler.self,
             category: .dataSync,
             resultType: TransactionListResult.self,
             resultTypeName: "TransactionListResult",
@@ -543,7 +543,7 @@ enum OperationRegistry {
         // spec/operations.yaml:832
         QueryMetadata(
             queryType: ListTransactionsByDateRange.self,
-            handlerType: ListTransactionsByDateRangeHandler.self,
+            handlerType: ListTransactionsByDateRange.Handler.self,
             category: .dataSync,
             resultType: TransactionListResult.self,
             resultTypeName: "TransactionListResult",
@@ -555,7 +555,7 @@ enum OperationRegistry {
         // spec/operations.yaml:844
         QueryMetadata(
             queryType: ListSecurityTransactions.self,
-            handlerType: ListSecurityTransactionsHandler.self,
+            handlerType: ListSecurityTransactions.Handler.self,
             category: .dataSync,
             resultType: TransactionListResult.self,
             resultTypeName: "TransactionListResult",
@@ -567,7 +567,7 @@ enum OperationRegistry {
         // spec/operations.yaml:859
         QueryMetadata(
             queryType: GetBalanceHistory.self,
-            handlerType: GetBalanceHistoryHandler.self,
+            handlerType: GetBalanceHistory.Handler.self,
             category: .dataSync,
             resultType: BalanceHistoryResult.self,
             resultTypeName: "BalanceHistoryResult",
@@ -579,7 +579,7 @@ enum OperationRegistry {
         // spec/operations.yaml:872
         QueryMetadata(
             queryType: GetLatestBalanceSnapshots.self,
-            handlerType: GetLatestBalanceSnapshotsHandler.self,
+            handlerType: GetLatestBalanceSnapshots.Handler.self,
             category: .dataSync,
             resultType: LatestSnapshotsResult.self,
             resultTypeName: "LatestSnapshotsResult",
@@ -591,7 +591,7 @@ enum OperationRegistry {
         // spec/operations.yaml:881
         QueryMetadata(
             queryType: GetUserBalanceHistory.self,
-            handlerType: GetUserBalanceHistoryHandler.self,
+            handlerType: GetUserBalanceHistory.Handler.self,
             category: .dataSync,
             resultType: BalanceHistoryResult.self,
             resultTypeName: "BalanceHistoryResult",
@@ -603,7 +603,7 @@ enum OperationRegistry {
         // spec/operations.yaml:893
         QueryMetadata(
             queryType: ListBalanceSnapshotsByAccount.self,
-            handlerType: ListBalanceSnapshotsByAccountHandler.self,
+            handlerType: ListBalanceSnapshotsByAccount.Handler.self,
             category: .dataSync,
             resultType: BalanceHistoryResult.self,
             resultTypeName: "BalanceHistoryResult",
@@ -615,7 +615,7 @@ enum OperationRegistry {
         // spec/operations.yaml:907
         QueryMetadata(
             queryType: GetHolding.self,
-            handlerType: GetHoldingHandler.self,
+            handlerType: GetHolding.Handler.self,
             category: .dataSync,
             resultType: HoldingDetailResult.self,
             resultTypeName: "HoldingDetailResult",
@@ -627,7 +627,7 @@ enum OperationRegistry {
         // spec/operations.yaml:917
         QueryMetadata(
             queryType: ListHoldingsByAccount.self,
-            handlerType: ListHoldingsByAccountHandler.self,
+            handlerType: ListHoldingsByAccount.Handler.self,
             category: .dataSync,
             resultType: HoldingListResult.self,
             resultTypeName: "HoldingListResult",
@@ -639,7 +639,7 @@ enum OperationRegistry {
         // spec/operations.yaml:929
         QueryMetadata(
             queryType: ListHoldingsByUser.self,
-            handlerType: ListHoldingsByUserHandler.self,
+            handlerType: ListHoldingsByUser.Handler.self,
             category: .dataSync,
             resultType: HoldingListResult.self,
             resultTypeName: "HoldingListResult",

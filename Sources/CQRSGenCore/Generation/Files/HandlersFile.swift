@@ -1,9 +1,9 @@
 /// `CQRSHandlers.swift`: a protocol per operation that its handler conforms to, and the typed factory that builds each
 /// handler with exactly the dependencies the spec lists, with an override per operation for tests.
 ///
-/// The factory names the application's handler types and calls their initialisers, so a missing handler, or one
-/// whose initialiser does not take the spec's dependencies, fails to compile; `#sourceLocation` makes the compiler
-/// report that error at the operation's entry in the spec.
+/// Each operation names its handler type once, as `Operation.Handler`, and the factory calls its initialiser, so a
+/// missing handler, or one whose initialiser does not take the spec's dependencies, fails to compile;
+/// `#sourceLocation` makes the compiler report that error at the operation's entry in the spec.
 struct HandlersFile: GeneratedFileRenderer {
     static let name = "CQRSHandlers.swift"
 
@@ -26,6 +26,15 @@ struct HandlersFile: GeneratedFileRenderer {
             writer.line(
                 "\(context.access)protocol \(GenerationContext.handlerProtocol(operation)): \(base) "
                     + "where Operation == \(operation.name), Output == \(context.resultType(operation)) {}")
+            writer.blankLine()
+            // The one place that names the application's handler type: when it is missing, the compiler's single
+            // error points at the operation's entry in the spec.
+            writer.block("extension \(operation.name)") { writer in
+                writer.line("/// The application's handler of ``\(operation.name)``.")
+                writer.unindentedLine(context.sourceLocation(operation.handler.name.location))
+                writer.line("\(context.access)typealias Handler = \(operation.handler.name.value)")
+                writer.unindentedLine("#sourceLocation()")
+            }
         }
     }
 
@@ -79,8 +88,10 @@ struct HandlersFile: GeneratedFileRenderer {
                 let name = SwiftName.escaped(dependency.propertyName.value)
                 return "\(name): \(scope).\(name)"
             }
-            writer.unindentedLine(context.sourceLocation(operation.handler.name.location))
-            writer.line("return \(operation.handler.name.value)(\(arguments.joined(separator: ", ")))")
+            // An initialiser that does not take the spec's dependencies is reported at the spec's dependency list.
+            let dependencies = operation.handler.dependencies.first?.location ?? operation.handler.name.location
+            writer.unindentedLine(context.sourceLocation(dependencies))
+            writer.line("return \(operation.name).Handler(\(arguments.joined(separator: ", ")))")
             writer.unindentedLine("#sourceLocation()")
         }
     }

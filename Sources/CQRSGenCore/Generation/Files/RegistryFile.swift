@@ -76,7 +76,7 @@ struct RegistryFile: GeneratedFileRenderer {
                 let traits = command.commandTraits
                 entry(command, "CommandMetadata", context, &writer, fields: [
                     ("commandType", "\(command.name).self"),
-                    ("handlerType", "\(command.handler.name.value).self"),
+                    ("handlerType", "\(command.name).Handler.self"),
                     ("category", "." + SwiftName.categoryCase(command.category.value)),
                     ("resultType", command.result.map { "\(context.swiftType($0)).self" } ?? "nil"),
                     ("resultTypeName", command.result.map { SwiftLiteral.string(context.swiftType($0)) } ?? "nil"),
@@ -95,7 +95,7 @@ struct RegistryFile: GeneratedFileRenderer {
                 let result = context.resultType(query)
                 entry(query, "QueryMetadata", context, &writer, fields: [
                     ("queryType", "\(query.name).self"),
-                    ("handlerType", "\(query.handler.name.value).self"),
+                    ("handlerType", "\(query.name).Handler.self"),
                     ("category", "." + SwiftName.categoryCase(query.category.value)),
                     ("resultType", "\(result).self"),
                     ("resultTypeName", SwiftLiteral.string(result)),
