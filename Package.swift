@@ -64,6 +64,11 @@ let package = Package(
             name: "CQRSGenCoreTests",
             dependencies: ["CQRSGenCore", "CQRS"]
         ),
+        // The App's registry, factories and handlers, against in-memory adapters; and its agreement with the spec.
+        .testTarget(
+            name: "AppTests",
+            dependencies: ["App", "CQRS", "CQRSGenCore"]
+        ),
         // Runs the built `cqrs-gen` binary as a user would: exit codes, output streams, formats.
         .testTarget(
             name: "CQRSGenCLITests",

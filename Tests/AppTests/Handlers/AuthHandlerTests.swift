@@ -1,0 +1,151 @@
+import CQRS
+import Foundation
+import Testing
+
+@testable import App
+
+@Suite("Auth handlers")
+struct AuthHandlerTests {
+    let app = TestApplication()
+
+    @Test("register, verify, log in, refresh and log out, publishing only the spec's events")
+    func wholeFlow() async throws {
+        let handlers = app.handlers()
+        let userId = try await handlers.registerUserHandler().handle(RegisterUser(email: " Ada@Example.com ", password: "Str0ng!pass")).get()
+        let registered = try #require(await app.users.users[userId])
+        #expect(registered.email == "ada@example.com")
+        #expect(registered.passwordHash == "hashed:Str0ng!pass")
+        #expect(!registered.isVerified)
+        #expect(await app.events.names == [.userRegistrationAttempted, .userRegistrationSucceeded])
+        expectOnlyListedEvents(await app.events.events, for: RegisterUser.self)
+
+        let unverified = await handlers.authenticateUserHandler().handle(AuthenticateUser(email: "ada@example.com", password: "Str0ng!pass"))
+        #expect(unverified.failureCode == "email_not_verified")
+
+        let token = try #require(await app.events.events[1].attributes["verification_token"])
+        #expect(try await handlers.verifyEmailHandler().handle(VerifyEmail(token: token)).get() == userId)
+        #expect(await handlers.verifyEmailHandler().handle(VerifyEmail(token: token)).failureCode == "token_already_used")
+
+        let before = await app.events.events.count
+        let user = try await handlers.authenticateUserHandler().handle(AuthenticateUser(email: "ADA@example.com", password: "Str0ng!pass")).get()
+        #expect(user == AuthenticatedUser(userId: userId, email: "ada@example.com", roles: ["user"]))
+        expectOnlyListedEvents(await app.events(after: before), for: AuthenticateUser.self)
+
+        let session = try await handlers.createSessionHandler().handle(CreateSession(userId: userId, ipAddress: "203.0.113.7", userAgent: "Safari")).get()
+        #expect(session.location == "Berlin, DE")
+        #expect(session.deviceInfo == "Safari on macOS")
+        let tokens = try await handlers.generateAuthTokensHandler().handle(GenerateAuthTokens(
+            userId: userId, email: user.email, roles: user.roles, sessionId: session.sessionId)).get()
+        #expect(tokens.tokenType == "bearer")
+        #expect(tokens.expiresIn == 900)
+        #expect(tokens.accessToken.contains(session.sessionId.uuidString))
+
+        let refreshed = try await handlers.refreshAccessTokenHandler().handle(RefreshAccessToken(refreshToken: tokens.refreshToken)).get()
+        #expect(refreshed.refreshToken != tokens.refreshToken)
+        #expect(await handlers.refreshAccessTokenHandler().handle(RefreshAccessToken(refreshToken: tokens.refreshToken)).failureCode == "token_revoked")
+        #expect(app.metrics.count("security_config.miss") == 1)
+
+        let logout = try await handlers.logoutUserHandler().handle(LogoutUser(userId: userId, refreshToken: refreshed.refreshToken)).get()
+        #expect(logout.message == "Successfully logged out.")
+        #expect(await handlers.refreshAccessTokenHandler().handle(RefreshAccessToken(refreshToken: refreshed.refreshToken)).failureCode == "token_revoked")
+    }
+
+    @Test("registration refuses bad email addresses, weak passwords and duplicates, publishing the failure")
+    func registrationRules() async {
+        let handlers = app.handlers()
+        #expect(await handlers.registerUserHandler().handle(RegisterUser(email: "not-an-email", password: "Str0ng!pass")).failureCode == "invalid_email")
+        #expect(await handlers.registerUserHandler().handle(RegisterUser(email: "ada@example.com", password: "weak")).failureCode == "weak_password")
+        _ = await handlers.registerUserHandler().handle(RegisterUser(email: "ada@example.com", password: "Str0ng!pass"))
+        #expect(await handlers.registerUserHandler().handle(RegisterUser(email: "ADA@example.com", password: "Str0ng!pass")).failureCode == "email_already_registered")
+        #expect(await app.events.events.last?.name == .userRegistrationFailed)
+        #expect(await app.events.events.last?.attributes["reason"] == "email_already_registered")
+        #expect(await app.users.users.count == 1)
+    }
+
+    @Test("five wrong passwords lock the account, and the right one does not open it until the lock ends")
+    func lockout() async throws {
+        _ = try await app.verifiedUser()
+        let authenticate = app.handlers().authenticateUserHandler()
+        for _ in 0..<User.lockoutThreshold {
+            #expect(await authenticate.handle(AuthenticateUser(email: "ada@example.com", password: "Wrong!pass1")).failureCode == "invalid_credentials")
+        }
+        #expect(await authenticate.handle(AuthenticateUser(email: "ada@example.com", password: "Str0ng!pass")).failureCode == "account_locked")
+        #expect(await authenticate.handle(AuthenticateUser(email: "nobody@example.com", password: "Str0ng!pass")).failureCode == "invalid_credentials")
+    }
+
+    @Test("a password reset answers the same whether or not the account exists, and mails only real users")
+    func passwordReset() async throws {
+        let userId = try await app.verifiedUser()
+        let handlers = app.handlers()
+        let unknown = try await handlers.requestPasswordResetHandler().handle(RequestPasswordReset(email: "nobody@example.com")).get()
+        let known = try await handlers.requestPasswordResetHandler().handle(RequestPasswordReset(email: "ada@example.com")).get()
+        #expect(unknown == known)
+        #expect(await app.emails.sent.map(\.to) == ["ada@example.com"])
+        expectOnlyListedEvents(await app.events.events.filter { $0.name.rawValue.hasPrefix("PasswordResetRequest") }, for: RequestPasswordReset.self)
+
+        let session = try await handlers.createSessionHandler().handle(CreateSession(userId: userId)).get()
+        let tokens = try await handlers.generateAuthTokensHandler().handle(GenerateAuthTokens(
+            userId: userId, email: "ada@example.com", roles: ["user"], sessionId: session.sessionId)).get()
+        let resetToken = try #require(await app.resetTokens.tokens.keys.first)
+        #expect(await handlers.confirmPasswordResetHandler().handle(ConfirmPasswordReset(token: resetToken, newPassword: "short")).failureCode == "weak_password")
+        _ = try await handlers.confirmPasswordResetHandler().handle(ConfirmPasswordReset(token: resetToken, newPassword: "N3w!password")).get()
+        #expect(try await handlers.authenticateUserHandler().handle(AuthenticateUser(email: "ada@example.com", password: "N3w!password")).get().userId == userId)
+        #expect(await handlers.refreshAccessTokenHandler().handle(RefreshAccessToken(refreshToken: tokens.refreshToken)).failureCode == "token_revoked",
+                "a reset logs the user out everywhere")
+        #expect(await handlers.confirmPasswordResetHandler().handle(ConfirmPasswordReset(token: resetToken, newPassword: "N3w!password2")).failureCode == "token_already_used")
+    }
+
+    @Test("reset requests are rate limited, silently")
+    func resetRateLimit() async throws {
+        _ = try await app.verifiedUser()
+        let request = app.handlers().requestPasswordResetHandler()
+        for _ in 0..<5 {
+            #expect(await request.handle(RequestPasswordReset(email: "ada@example.com")).isSuccess)
+        }
+        #expect(await app.emails.sent.count == RequestPasswordResetHandler.requestsPerHour)
+        #expect(await app.events.events.last?.attributes["reason"] == "rate_limited")
+    }
+
+    @Test("logout succeeds for an unknown or foreign token, and records why")
+    func logoutNeverFails() async throws {
+        let result = await app.handlers().logoutUserHandler().handle(LogoutUser(userId: UUID(), refreshToken: "nope"))
+        #expect(result.isSuccess)
+        #expect(await app.events.names == [.userLogoutAttempted, .userLogoutFailed])
+        #expect(await app.events.events.last?.attributes["reason"] == "token_not_found")
+    }
+
+    @Test("token rotation rejects tokens issued before it: per user at once, globally after the grace period")
+    func rotation() async throws {
+        let userId = try await app.verifiedUser()
+        let handlers = app.handlers()
+        let issue = {
+            try await handlers.generateAuthTokensHandler().handle(GenerateAuthTokens(
+                userId: userId, email: "ada@example.com", roles: ["user"], sessionId: UUID())).get()
+        }
+        let early = try await issue()
+        let rotation = try await handlers.triggerUserTokenRotationHandler().handle(
+            TriggerUserTokenRotation(userId: userId, triggeredBy: "user", reason: "password change")).get()
+        #expect(rotation.newVersion == rotation.previousVersion + 1)
+        #expect(await handlers.refreshAccessTokenHandler().handle(RefreshAccessToken(refreshToken: early.refreshToken)).failureCode == "token_version_rejected")
+        #expect(await app.events.names.contains(.tokenRejectedDueToRotation))
+
+        try await Task.sleep(for: .milliseconds(5))
+        let later = try await issue()
+        let global = try await handlers.triggerGlobalTokenRotationHandler().handle(
+            TriggerGlobalTokenRotation(triggeredBy: "admin", reason: "key compromise")).get()
+        #expect(global.newVersion == 2)
+        #expect(await handlers.refreshAccessTokenHandler().handle(RefreshAccessToken(refreshToken: later.refreshToken)).isSuccess,
+                "within the grace period the old version still works")
+        #expect(await handlers.triggerGlobalTokenRotationHandler().handle(TriggerGlobalTokenRotation(triggeredBy: "admin", reason: " ")).failureCode == "reason_required")
+    }
+}
+
+extension Result where Failure == OperationError {
+    var failureCode: String? {
+        if case .failure(let error) = self { error.code } else { nil }
+    }
+
+    var isSuccess: Bool {
+        if case .success = self { true } else { false }
+    }
+}
