@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+/// The generated Swift compiles, warning-free under Swift 6's strict concurrency, against the CQRS runtime; and when
+/// the application's handlers do not match the spec, the compiler's error points at the spec.
+@Suite("Generated code compiles", .serialized)
+struct GeneratedCodeCompilesTests {
+    /// A spec that exercises what the generator must get right: keywords as field names, `self`, enumerations,
+    /// nested collections, defaults of every kind, renamed handlers, both scopes and both kinds of dependency.
+    static let spec = """
+        version: 1
+        categories:
+          auth: Authentication.
+          data_sync: Data.
+          import: Imports.
+        dependencies:
+          request:
+            UserRepository:
+            AuditLog: {kind: concrete, name: audit}
+          app:
+            EventBus:
+        types:
+          Kind:
+            cases: {plain: , fancy: fancy_kind, rothIRA: roth_ira}
+          Token:
+            description: "A token with */ and \\"quotes\\" and \\\\(interpolation)."
+            fields:
+              default: {type: String, default: "say \\"hi\\" \\\\(x)"}
+              self: {type: "[String: [Int]]?", default: null}
+              kind: {type: Kind, default: fancy}
+              amount: {type: Decimal, default: 0.1}
+              when: {type: Date?, default: "2024-01-31T12:00:00Z"}
+              id: {type: UUID, default: 123e4567-e89b-12d3-a456-426614174000}
+              link: {type: URL, default: "https://example.com"}
+              tags: {type: "[Kind]", default: [plain, rothIRA]}
+        commands:
+          RegisterUser:
+            category: auth
+            description: Register.
+            fields: {email: String, protocol: Int}
+            result: Token
+            handler: {dependencies: [UserRepository, AuditLog, EventBus]}
+            events: [UserRegistered, Import]
+          ImportFile:
+            category: import
+            description: Import.
+            handler: {name: FileImporter}
+            emitsEvents: false
+        queries:
+          ListTokens:
+            category: data_sync
+            description: List.
+            fields: {limit: {type: Int, default: 50}}
+            result: "[Token]"
+            paginated: true
+            cachePolicy: medium
+            handler: {dependencies: [UserRepository]}
+        """
+
+    /// The application side: dependency protocols and one handler per operation.
+    static let application = """
+        import CQRS
+        import Foundation
+
+        protocol UserRepository: Sendable {}
+        struct AuditLog: Sendable {}
+        protocol EventBus: Sendable {}
+
+        struct RegisterUserHandler: RegisterUserHandling {
+            let userRepository: any UserRepository
+            let audit: AuditLog
+            let eventBus: any EventBus
+            func handle(_ command: RegisterUser) async -> Result<Token, OperationError> { .success(Token()) }
+        }
+
+        struct FileImporter: ImportFileHandling {
+            func handle(_ command: ImportFile) async -> Result<Void, OperationError> { .success(()) }
+        }
+
+        struct ListTokensHandler: ListTokensHandling {
+            let userRepository: any UserRepository
+            func handle(_ query: ListTokens) async -> Result<[Token], OperationError> { .success([]) }
+        }
+
+        struct Request: RequestDependencies {
+            struct Users: UserRepository {}
+            let userRepository: any UserRepository = Users()
+            let audit = AuditLog()
+        }
+
+        struct Singletons: AppDependencies {
+            struct Bus: EventBus {}
+            let eventBus: any EventBus = Bus()
+        }
+
+        func exercise() async -> Bool {
+            let factory = HandlerFactory(request: Request(), app: Singletons())
+            let token = try? await factory.registerUserHandler().handle(RegisterUser(email: "a@b.c", protocol: 1)).get()
+            return token?.kind == .fancy && OperationRegistry.shared.statistics.totalOperations == 3
+                && OperationCategory.import.rawValue == "import" && DomainEventName.import.rawValue == "Import"
+        }
+        """
+
+    static var modules: URL { CLITests.executable.deletingLastPathComponent().appendingPathComponent("Modules") }
+
+    /// Generates the spec into a folder with the application, then type-checks them together as one module.
+    static func typecheck(spec: String, application: String) throws -> CLITests.Run {
+        let folder = try CLITests.folder(with: ["spec.yaml": spec, "App/Application.swift": application])
+        let generate = try CLITests.run(["generate", "spec.yaml", "--output", "App", "--quiet"], in: folder)
+        try #require(generate.status == 0, "\(generate.standardError)")
+        let sources = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("App").path)
+            .filter { $0.hasSuffix(".swift") }.sorted().map { "App/" + $0 }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-warnings-as-errors", "-parse-as-library",
+                             "-module-name", "GeneratedApp", "-I", modules.path] + sources
+        process.currentDirectoryURL = folder
+        let error = Pipe()
+        process.standardError = error
+        process.standardOutput = Pipe()
+        try process.run()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLITests.Run(status: process.terminationStatus, standardOutput: "", standardError: String(decoding: errorData, as: UTF8.self))
+    }
+
+    @Test("a spec using every feature generates Swift that compiles with warnings as errors")
+    func compiles() throws {
+        let run = try Self.typecheck(spec: Self.spec, application: Self.application)
+        #expect(run.status == 0, "\(run.standardError)")
+    }
+
+    @Test("a missing handler is one error, at the spec line that names it")
+    func missingHandler() throws {
+        let application = Self.application.replacingOccurrences(of: "struct FileImporter: ImportFileHandling", with: "struct Renamed: ImportFileHandling")
+        let run = try Self.typecheck(spec: Self.spec, application: application)
+        #expect(run.status != 0)
+        let errors = run.standardError.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors == ["spec.yaml:37:25: error: cannot find type 'FileImporter' in scope"])
+    }
+
+    @Test("a handler whose initialiser does not take the spec's dependencies is reported at the spec's dependency list")
+    func mismatchedInitialiser() throws {
+        let application = Self.application.replacingOccurrences(of: "    let audit: AuditLog\n", with: "")
+        let run = try Self.typecheck(spec: Self.spec, application: application)
+        #expect(run.status != 0)
+        let errors = run.standardError.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("spec.yaml:32:") == true, "\(errors)")
+        #expect(errors.first?.contains("extra argument 'audit' in call") == true, "\(errors)")
+    }
+}

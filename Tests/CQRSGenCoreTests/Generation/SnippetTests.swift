@@ -1,0 +1,231 @@
+import Testing
+
+@testable import CQRSGenCore
+
+/// Small specs in, the exact Swift out: one concern each, as swift-openapi-generator's snippet tests.
+@Suite("Generated Swift, snippet by snippet")
+struct SnippetTests {
+    static func generate(_ yaml: String, access: GeneratorOptions.AccessLevel = .internal) throws -> [String: String] {
+        let outcome = SpecLoader().load(yaml)
+        let spec = try #require(outcome.validSpec, "\(DiagnosticFormatter(path: "spec.yaml").format(outcome.diagnostics))")
+        let files = Generator(options: GeneratorOptions(accessLevel: access, specPath: "spec.yaml")).generate(spec)
+        return Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })
+    }
+
+    /// The text after the header (the first blank line after the imports).
+    static func body(_ file: String?) -> String {
+        guard let file, let range = file.range(of: "import Foundation\n\n") else { return "" }
+        return String(file[range.upperBound...])
+    }
+
+    @Test("a struct: documented properties in spec order, defaults in the initialiser, keywords escaped")
+    func structWithDefaults() throws {
+        let files = try Self.generate("""
+            version: 1
+            types:
+              Token:
+                description: |
+                  A token.
+                  Second line, with */ and \\(interpolation).
+                fields:
+                  value: {type: String, description: The secret.}
+                  default: {type: Int, default: 900}
+                  self: {type: "[String]?", default: null}
+                  kind: {type: Kind, default: fancy}
+              Kind:
+                cases:
+                  plain:
+                  fancy: fancy_kind
+            """)
+        #expect(Self.body(files["CQRSTypes.swift"]) == #"""
+            // spec.yaml:3
+            /// A token.
+            /// Second line, with */ and \(interpolation).
+            struct Token: Sendable, Hashable, Codable {
+                /// The secret.
+                let value: String
+                let `default`: Int
+                let `self`: [String]?
+                let kind: Kind
+
+                init(value: String, `default`: Int = 900, `self` _self: [String]? = nil, kind: Kind = .fancy) {
+                    self.value = value
+                    self.`default` = `default`
+                    self.`self` = _self
+                    self.kind = kind
+                }
+            }
+
+            // spec.yaml:12
+            enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+                case plain
+                case fancy = "fancy_kind"
+            }
+
+            """#)
+    }
+
+    @Test("string defaults and enum raw values are escaped literals, never pasted text")
+    func stringsAreEscaped() throws {
+        let files = try Self.generate(#"""
+            version: 1
+            types:
+              Box:
+                fields:
+                  a: {type: String, default: "quote \" backslash \\ interpolation \\(x) newline \n tab \t"}
+                  b: {type: "[String: Int]", default: {"k\"": 1}}
+              Weird:
+                cases:
+                  odd: "a\"b\\c"
+            """#)
+        let body = Self.body(files["CQRSTypes.swift"])
+        #expect(body.contains(#"a: String = "quote \" backslash \\ interpolation \\(x) newline \n tab \t""#))
+        #expect(body.contains(#"b: [String: Int] = ["k\"": 1]"#))
+        #expect(body.contains(#"case odd = "a\"b\\c""#))
+    }
+
+    @Test("Foundation defaults are built exactly")
+    func foundationDefaults() throws {
+        let files = try Self.generate("""
+            version: 1
+            types:
+              Box:
+                fields:
+                  a: {type: Decimal, default: 0.1}
+                  b: {type: Decimal, default: -2.5e3}
+                  c: {type: UUID, default: 123e4567-e89b-12d3-a456-426614174000}
+                  d: {type: Date, default: "2024-01-31T12:00:00.5+01:00"}
+                  e: {type: Date, default: "1969-12-31T23:59:59.5Z"}
+                  f: {type: URL, default: "https://example.com/a"}
+                  g: {type: Data, default: aGk=}
+                  h: {type: Double, default: +1.5}
+                  i: {type: "[String: [Int]]", default: {}}
+            """)
+        let body = Self.body(files["CQRSTypes.swift"])
+        for expected in [
+            "a: Decimal = Decimal(sign: .plus, exponent: -1, significand: 1)",
+            "b: Decimal = Decimal(sign: .minus, exponent: 2, significand: 25)",
+            #"c: UUID = UUID(uuidString: "123e4567-e89b-12d3-a456-426614174000")!"#,
+            "d: Date = Date(timeIntervalSince1970: 1706698800.5)",
+            "e: Date = Date(timeIntervalSince1970: -1 + 0.5)",
+            #"f: URL = URL(string: "https://example.com/a")!"#,
+            #"g: Data = Data(base64Encoded: "aGk=")!"#,
+            "h: Double = 1.5",
+            "i: [String: [Int]] = [:]",
+        ] {
+            #expect(body.contains(expected), "\(expected)")
+        }
+    }
+
+    @Test("an operation: its metadata documented, Output typed, and its handler named once under #sourceLocation")
+    func operation() throws {
+        let files = try Self.generate("""
+            version: 1
+            categories: {data_sync: Data., import: Imports.}
+            dependencies:
+              request: {AccountRepository: }
+              app: {EventBus: , Clock: {kind: concrete, name: clock}}
+            commands:
+              ImportFile:
+                category: import
+                description: Import a file.
+                handler:
+                  dependencies: [AccountRepository, EventBus, Clock]
+                events: [FileImported]
+            queries:
+              ListAccounts:
+                category: data_sync
+                description: List accounts.
+                fields: {limit: {type: Int, default: 50}}
+                result: "[UUID]"
+                paginated: true
+                cachePolicy: short
+                handler: {name: AccountLister}
+            """)
+        #expect(Self.body(files["CQRSOperations.swift"]).contains("""
+            // spec.yaml:7
+            /// Import a file.
+            ///
+            /// - Category: `import`
+            /// - Handler: `ImportFileHandler`
+            /// - Emits events: `FileImported`
+            /// - Runs in a transaction
+            struct ImportFile: Command {
+                typealias Output = Void
+
+                init() {}
+            }
+            """))
+        let handlers = Self.body(files["CQRSHandlers.swift"])
+        #expect(handlers.contains("""
+            protocol ListAccountsHandling: QueryHandler where Operation == ListAccounts, Output == [UUID] {}
+
+            extension ListAccounts {
+                /// The application's handler of ``ListAccounts``.
+            #sourceLocation(file: "spec.yaml", line: 21)
+                typealias Handler = AccountLister
+            #sourceLocation()
+            }
+            """))
+        #expect(handlers.contains("""
+                func importFileHandler() -> any ImportFileHandling {
+                    if let override = overrides.importFile {
+                        return override(self)
+                    }
+            #sourceLocation(file: "spec.yaml", line: 11)
+                    return ImportFile.Handler(accountRepository: request.accountRepository, eventBus: app.eventBus, clock: app.clock)
+            #sourceLocation()
+                }
+            """))
+        #expect(Self.body(files["CQRSDependencies.swift"]).contains("    var clock: Clock { get }"))
+        let registry = Self.body(files["CQRSRegistry.swift"])
+        #expect(registry.contains("    case dataSync = \"data_sync\"\n"))
+        #expect(registry.contains("    case `import`\n"))
+        #expect(registry.contains("    case fileImported = \"FileImported\"\n"))
+        #expect(registry.contains("            handlerType: ListAccounts.Handler.self,\n"))
+        #expect(registry.contains("            cachePolicy: .short,\n"))
+    }
+
+    @Test("an empty registry still compiles: uninhabited enums carry their raw values by hand")
+    func emptySpec() throws {
+        let files = try Self.generate("version: 1\n")
+        let registry = Self.body(files["CQRSRegistry.swift"])
+        #expect(registry.contains("""
+            enum OperationCategory: RegistryCategory {
+                init?(rawValue: String) { nil }
+                var rawValue: String { switch self {} }
+            }
+            """))
+        #expect(registry.contains("static let commands: [CommandMetadata<OperationCategory>] = [\n    ]"))
+        #expect(Generator.fileNames.allSatisfy { files[$0] != nil })
+    }
+
+    @Test("public access reaches every declaration a client uses")
+    func publicAccess() throws {
+        let files = try Self.generate("""
+            version: 1
+            categories: {auth: A.}
+            commands:
+              RegisterUser: {category: auth, description: X., fields: {email: String}}
+            """, access: .public)
+        let operations = Self.body(files["CQRSOperations.swift"])
+        #expect(operations.contains("public struct RegisterUser: Command {"))
+        #expect(operations.contains("    public typealias Output = Void"))
+        #expect(operations.contains("    public let email: String"))
+        #expect(operations.contains("    public init(email: String) {"))
+        #expect(Self.body(files["CQRSHandlers.swift"]).contains("public struct HandlerFactory: Sendable {"))
+        #expect(Self.body(files["CQRSRegistry.swift"]).contains("public enum OperationRegistry {"))
+    }
+
+    @Test("every file starts with the header reviewers and tools look for")
+    func header() throws {
+        let files = try Self.generate("version: 1\n")
+        for name in Generator.fileNames {
+            let lines = try #require(files[name]).split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines[0].hasPrefix("// Generated by cqrs-gen from spec.yaml: "))
+            #expect(lines[1] == "// Do not edit. Change the spec, then build; refresh Generated/ with")
+            #expect(lines[3] == "// swift-format-ignore-file")
+            #expect(lines[4] == "// swiftlint:disable all")
+        }
+    }
+}
