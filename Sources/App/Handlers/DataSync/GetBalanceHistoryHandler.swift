@@ -10,7 +10,7 @@ struct GetBalanceHistoryHandler: GetBalanceHistoryHandling {
     func handle(_ query: GetBalanceHistory) async -> Result<BalanceHistoryResult, OperationError> {
         await handling {
             guard query.startDate <= query.endDate else {
-                return .failure(OperationError(code: "invalid_date_range", message: "The start date is after the end date."))
+                return .failure(.invalidDateRange)
             }
             guard case .success(let account) = try await AccountOwnership.account(
                 query.accountId, of: query.userId, accounts: accountRepository, connections: connectionRepository)

@@ -8,7 +8,7 @@ struct GetUserBalanceHistoryHandler: GetUserBalanceHistoryHandling {
     func handle(_ query: GetUserBalanceHistory) async -> Result<BalanceHistoryResult, OperationError> {
         await handling {
             guard query.startDate <= query.endDate else {
-                return .failure(OperationError(code: "invalid_date_range", message: "The start date is after the end date."))
+                return .failure(.invalidDateRange)
             }
             let snapshots = try await snapshotRepository.list(userId: query.userId).filter { snapshot in
                 (query.startDate...query.endDate).contains(snapshot.capturedAt) && (query.source.map { $0 == snapshot.source } ?? true)

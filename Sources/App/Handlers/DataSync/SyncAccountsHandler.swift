@@ -15,13 +15,8 @@ struct SyncAccountsHandler: SyncAccountsHandling {
             guard let connection = try await connectionRepository.find(id: command.connectionId) else {
                 return .failure(.connectionNotFound)
             }
-            let access: ProviderAccess
-            switch try ProviderAccess.open(
+            let access = try ProviderAccess.open(
                 connection, userId: command.userId, force: command.force, encryption: encryptionService, providers: providerFactory)
-            {
-            case .success(let opened): access = opened
-            case .failure(let error): return .failure(error)
-            }
             let fetched: [ProviderAccountData]
             do {
                 fetched = try await access.provider.fetchAccounts(credentials: access.credentials)
@@ -70,10 +65,7 @@ struct SyncAccountsHandler: SyncAccountsHandling {
                     created += 1
                 }
             }
-            var synced = access.connection
-            synced.lastSyncAt = now
-            synced.updatedAt = now
-            try await connectionRepository.save(synced)
+            try await access.markSynced(at: now, in: connectionRepository)
             return .success(SyncAccountsResult(
                 created: created, updated: updated, unchanged: unchanged, errors: 0,
                 message: "Synced \(fetched.count) accounts: \(created) created, \(updated) updated, \(unchanged) unchanged.",

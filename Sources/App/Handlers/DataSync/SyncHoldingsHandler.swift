@@ -21,13 +21,8 @@ struct SyncHoldingsHandler: SyncHoldingsHandling {
             guard account.accountType.isInvestment else {
                 return .failure(OperationError(code: "not_investment_account", message: "Only investment accounts have holdings."))
             }
-            let access: ProviderAccess
-            switch try ProviderAccess.open(
+            let access = try ProviderAccess.open(
                 connection, userId: command.userId, force: command.force, encryption: encryptionService, providers: providerFactory)
-            {
-            case .success(let opened): access = opened
-            case .failure(let error): return .failure(error)
-            }
             let fetched: [ProviderHoldingData]
             do {
                 fetched = try await access.provider.fetchHoldings(credentials: access.credentials, providerAccountId: account.providerAccountId)
@@ -71,10 +66,7 @@ struct SyncHoldingsHandler: SyncHoldingsHandling {
                 try await holdingRepository.save(stale)
                 deactivated += 1
             }
-            var synced = access.connection
-            synced.lastSyncAt = now
-            synced.updatedAt = now
-            try await connectionRepository.save(synced)
+            try await access.markSynced(at: now, in: connectionRepository)
             await eventBus.publish(DomainEvent(.accountHoldingsUpdated, at: now, [
                 "user_id": command.userId.uuidString, "account_id": account.id.uuidString, "holdings": "\(fetched.count)",
             ]))

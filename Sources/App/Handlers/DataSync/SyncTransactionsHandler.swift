@@ -19,18 +19,13 @@ struct SyncTransactionsHandler: SyncTransactionsHandling {
             let end = command.endDate ?? CalendarDate(Date())
             let start = command.startDate ?? end.adding(days: -Self.defaultRangeInDays)
             guard start <= end else {
-                return .failure(OperationError(code: "invalid_date_range", message: "The start date is after the end date."))
+                return .failure(.invalidDateRange)
             }
             guard let connection = try await connectionRepository.find(id: command.connectionId) else {
                 return .failure(.connectionNotFound)
             }
-            let access: ProviderAccess
-            switch try ProviderAccess.open(
+            let access = try ProviderAccess.open(
                 connection, userId: command.userId, force: command.force, encryption: encryptionService, providers: providerFactory)
-            {
-            case .success(let opened): access = opened
-            case .failure(let error): return .failure(error)
-            }
             var accounts = try await accountRepository.list(connectionId: connection.id).filter(\.isActive)
             if let accountId = command.accountId {
                 accounts = accounts.filter { $0.id == accountId }
@@ -70,10 +65,7 @@ struct SyncTransactionsHandler: SyncTransactionsHandling {
                     try await transactionRepository.save(record)
                 }
             }
-            var synced = access.connection
-            synced.lastSyncAt = now
-            synced.updatedAt = now
-            try await connectionRepository.save(synced)
+            try await access.markSynced(at: now, in: connectionRepository)
             return .success(SyncTransactionsResult(
                 created: created, updated: updated, unchanged: unchanged, errors: errors, accountsSynced: accounts.count - errors,
                 message: "Synced transactions of \(accounts.count - errors) accounts from \(start.iso8601) to \(end.iso8601)."))

@@ -11,23 +11,32 @@ struct ProviderAccess {
     /// Syncs closer together than this need `force`.
     static let minimumSyncInterval: TimeInterval = 5 * 60
 
+    /// Opens the connection for a sync; throws the `OperationError` that says why it cannot be.
     static func open(
         _ connection: ProviderConnection, userId: UUID, force: Bool, encryption: any EncryptionService,
         providers: any ProviderFactory
-    ) throws -> Result<ProviderAccess, OperationError> {
-        guard connection.userId == userId else { return .failure(.connectionNotFound) }
+    ) throws -> ProviderAccess {
+        guard connection.userId == userId else { throw OperationError.connectionNotFound }
         guard connection.isConnected, let credentials = connection.credentials else {
-            return .failure(OperationError(code: "connection_inactive", message: "The provider connection is not active."))
+            throw OperationError(code: "connection_inactive", message: "The provider connection is not active.")
         }
         if !force, let lastSync = connection.lastSyncAt, Date().timeIntervalSince(lastSync) < minimumSyncInterval {
-            return .failure(OperationError(code: "sync_too_recent", message: "Synced less than five minutes ago; force to sync again."))
+            throw OperationError(code: "sync_too_recent", message: "Synced less than five minutes ago; force to sync again.")
         }
         let decrypted: Data
         do {
             decrypted = try encryption.decrypt(credentials.encryptedData)
         } catch {
-            return .failure(OperationError(code: "credentials_unreadable", message: "The provider credentials could not be decrypted."))
+            throw OperationError(code: "credentials_unreadable", message: "The provider credentials could not be decrypted.")
         }
-        return .success(ProviderAccess(connection: connection, credentials: decrypted, provider: try providers.provider(slug: connection.providerSlug)))
+        return ProviderAccess(connection: connection, credentials: decrypted, provider: try providers.provider(slug: connection.providerSlug))
+    }
+
+    /// Records that the connection synced at `date`.
+    func markSynced(at date: Date, in connections: any ProviderConnectionRepository) async throws {
+        var synced = connection
+        synced.lastSyncAt = date
+        synced.updatedAt = date
+        try await connections.save(synced)
     }
 }
