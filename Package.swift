@@ -62,7 +62,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CQRSGenCoreTests",
-            dependencies: ["CQRSGenCore", "CQRS"]
+            dependencies: ["CQRSGenCore", "CQRS"],
+            // Reference output read as data, never compiled here.
+            exclude: ["Fixtures"]
         ),
         // The App's registry, factories and handlers, against in-memory adapters; and its agreement with the spec.
         .testTarget(

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+@testable import CQRSGenCore
+
+/// File-based reference tests: each folder in `Fixtures/Generation` holds a `spec.yaml` and, in `expected/`, the
+/// files it must generate, byte for byte. A reviewer reads a generator change as a diff of these files.
+@Suite("Generated output for the fixture specs")
+struct FixtureOutputTests {
+    static let root = PackageRoot.url.appendingPathComponent("Tests/CQRSGenCoreTests/Fixtures/Generation")
+
+    static var fixtures: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    @Test("there are fixtures to check")
+    func fixturesExist() {
+        #expect(Self.fixtures == ["empty", "every-feature"])
+    }
+
+    @Test("each fixture generates exactly its expected files", arguments: Self.fixtures)
+    func fixture(name: String) throws {
+        let folder = Self.root.appendingPathComponent(name)
+        let outcome = try SpecLoader().load(contentsOf: folder.appendingPathComponent("spec.yaml").path)
+        let spec = try #require(outcome.validSpec, "\(DiagnosticFormatter(path: "spec.yaml").format(outcome.diagnostics))")
+        let files = Generator(options: GeneratorOptions(specPath: "spec.yaml")).generate(spec)
+        let differences = OutputDirectory(path: folder.appendingPathComponent("expected").path).differences(from: files)
+        let fix = "swift run cqrs-gen generate \(folder.path)/spec.yaml --display-path spec.yaml --output \(folder.path)/expected"
+        #expect(differences.isEmpty, "\(name): \(differences.map(\.name).joined(separator: ", ")) differ; if the change is intended, run `\(fix)`")
+    }
+}
