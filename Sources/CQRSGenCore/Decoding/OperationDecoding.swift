@@ -13,6 +13,9 @@ enum OperationDecoding {
     static let commandKeys = sharedKeys + ["emitsEvents", "requiresTransaction", "events"]
     static let queryKeys = sharedKeys + ["paginated", "cachePolicy"]
     static let handlerKeys = ["name", "dependencies"]
+    /// Keys of the other kind of operation, with why they do not belong.
+    static let commandOnlyKeys = Dictionary(uniqueKeysWithValues: commandKeys.filter { !queryKeys.contains($0) }.map { ($0, "it applies to commands only") })
+    static let queryOnlyKeys = Dictionary(uniqueKeysWithValues: queryKeys.filter { !commandKeys.contains($0) }.map { ($0, "it applies to queries only") })
 
     static func decodeOperations(_ node: YAMLNode, role: Role, _ context: inout DecodingContext) -> [OperationSpec] {
         guard let entries = context.mapping(
@@ -23,33 +26,31 @@ enum OperationDecoding {
 
     private static func decodeOperation(_ entry: YAMLMappingEntry, role: Role, _ context: inout DecodingContext) -> OperationSpec? {
         let name = entry.key.value
-        let what = "\(role.noun) '\(name)'"
-        guard let entries = context.mapping(entry.value, what, expected: "a mapping with 'category' and 'description'") else {
+        // Messages name the operation; the phrase is built only when one is reported.
+        let what = { "\(role.noun) '\(name)'" }
+        guard let entries = context.mapping(entry.value, what(), expected: "a mapping with 'category' and 'description'") else {
             return nil
         }
-        let ownKeys = role == .command ? commandKeys : queryKeys
-        let otherRole: Role = role == .command ? .query : .command
-        let otherKeys = (role == .command ? queryKeys : commandKeys).filter { !ownKeys.contains($0) }
         context.checkKeys(
-            of: entries, in: what, allowed: ownKeys,
-            misplaced: Dictionary(uniqueKeysWithValues: otherKeys.map { ($0, "it applies to \(otherRole.section) only") }))
+            of: entries, in: what(), allowed: role == .command ? commandKeys : queryKeys,
+            misplaced: role == .command ? queryOnlyKeys : commandOnlyKeys)
 
         var category = Located("", at: entry.key.location)
-        if let node = entries.value("category"), let scalar = context.scalar(node, "'category' of \(what)", expected: "a category name") {
+        if let node = entries.value("category"), let scalar = context.scalar(node, "'category' of \(what())", expected: "a category name") {
             category = Located(scalar.value, at: scalar.location)
         } else if entries.value("category") == nil {
-            context.error("\(what) has no 'category'", at: entry.key.location)
+            context.error("\(what()) has no 'category'", at: entry.key.location)
         }
         var description = ""
         if let node = entries.value("description") {
-            description = context.text(node, "'description' of \(what)") ?? ""
+            description = context.text(node, "'description' of \(what())") ?? ""
         } else {
-            context.error("\(what) has no 'description'; it documents the generated type", at: entry.key.location)
+            context.error("\(what()) has no 'description'; it documents the generated type", at: entry.key.location)
         }
-        let fields = entries.value("fields").map { TypeDecoding.decodeFields($0, owner: what, &context) } ?? []
-        let result = entries.value("result").flatMap { context.typeReference($0, "the result of \(what)") }
+        let fields = entries.value("fields").map { TypeDecoding.decodeFields($0, owner: what(), &context) } ?? []
+        let result = entries.value("result").flatMap { context.typeReference($0, "the result of \(what())") }
         if role == .query, entries.value("result") == nil {
-            context.error("\(what) has no 'result'; a query must say what it returns", at: entry.key.location)
+            context.error("\(what()) has no 'result'; a query must say what it returns", at: entry.key.location)
         }
         let handler = decodeHandler(entries.entry("handler"), operation: entry.key, &context)
 
@@ -60,12 +61,12 @@ enum OperationDecoding {
                 emitsEvents: flag("emitsEvents", in: entries, default: true, owner: entry.key, &context),
                 requiresTransaction: flag("requiresTransaction", in: entries, default: true, owner: entry.key, &context),
                 events: entries.entry("events").flatMap { events in
-                    context.stringList(events.value, "'events' of \(what)", itemDescription: "event names")
+                    context.stringList(events.value, "'events' of \(what())", itemDescription: "event names")
                         .map { Located($0, at: events.key.location) }
                 }))
         case .query:
             var cachePolicy = Located(CachePolicy.none, at: entry.key.location)
-            if let node = entries.value("cachePolicy"), let policy = context.choice(node, "'cachePolicy' of \(what)", of: CachePolicy.self) {
+            if let node = entries.value("cachePolicy"), let policy = context.choice(node, "'cachePolicy' of \(what())", of: CachePolicy.self) {
                 cachePolicy = Located(policy, at: node.location)
             }
             operationRole = .query(QueryTraits(
@@ -91,18 +92,18 @@ enum OperationDecoding {
         var handler = HandlerSpec(
             name: Located(operation.value + "Handler", at: operation.location), isNameExplicit: false, dependencies: [])
         guard let entry else { return handler }
-        let what = "the handler of '\(operation.value)'"
-        guard let entries = context.mapping(entry.value, what, expected: "a mapping with 'name' and 'dependencies'") else {
+        let what = { "the handler of '\(operation.value)'" }
+        guard let entries = context.mapping(entry.value, what(), expected: "a mapping with 'name' and 'dependencies'") else {
             return handler
         }
-        context.checkKeys(of: entries, in: what, allowed: handlerKeys)
-        if let node = entries.value("name"), let scalar = context.scalar(node, "'name' of \(what)", expected: "a type name") {
+        context.checkKeys(of: entries, in: what(), allowed: handlerKeys)
+        if let node = entries.value("name"), let scalar = context.scalar(node, "'name' of \(what())", expected: "a type name") {
             handler.name = Located(scalar.value, at: scalar.location)
             handler.isNameExplicit = true
         }
         if let node = entries.value("dependencies") {
             handler.dependencies = context.stringList(
-                node, "'dependencies' of \(what)", itemDescription: "dependency type names") ?? []
+                node, "'dependencies' of \(what())", itemDescription: "dependency type names") ?? []
         }
         return handler
     }

@@ -11,52 +11,52 @@ enum TypeDecoding {
 
     private static func decodeType(_ entry: YAMLMappingEntry, _ context: inout DecodingContext) -> TypeSpec {
         let name = entry.key.value
-        let what = "type '\(name)'"
+        let what = { "type '\(name)'" }
         // A type whose body is wrong still declares its name, so that uses of it are not reported as unknown too.
         let placeholder = TypeSpec(name: name, description: nil, body: .structure([]), at: entry.key.location)
-        guard let entries = context.mapping(entry.value, what, expected: "a mapping with 'fields' or 'cases'") else {
+        guard let entries = context.mapping(entry.value, what(), expected: "a mapping with 'fields' or 'cases'") else {
             return placeholder
         }
-        context.checkKeys(of: entries, in: what, allowed: typeKeys)
-        let description = entries.value("description").flatMap { context.text($0, "'description' of \(what)") }
+        context.checkKeys(of: entries, in: what(), allowed: typeKeys)
+        let description = entries.value("description").flatMap { context.text($0, "'description' of \(what())") }
         let body: TypeSpec.Body
         switch (entries.entry("fields"), entries.entry("cases")) {
         case (let fields?, nil):
-            body = .structure(decodeFields(fields.value, owner: what, &context))
+            body = .structure(decodeFields(fields.value, owner: what(), &context))
         case (nil, let cases?):
-            body = .enumeration(decodeCases(cases.value, owner: what, &context))
+            body = .enumeration(decodeCases(cases.value, owner: what(), &context))
         case (_?, let cases?):
             context.error(
-                "\(what) has both 'fields' and 'cases'; a type is either a struct or an enumeration",
+                "\(what()) has both 'fields' and 'cases'; a type is either a struct or an enumeration",
                 at: cases.key.location)
             return placeholder
         case (nil, nil):
-            context.error("\(what) needs 'fields' (a struct) or 'cases' (an enumeration)", at: entry.key.location)
+            context.error("\(what()) needs 'fields' (a struct) or 'cases' (an enumeration)", at: entry.key.location)
             return placeholder
         }
         return TypeSpec(name: name, description: description, body: body, at: entry.key.location)
     }
 
     /// `fields`: a mapping of names to a type (`id: UUID`) or to `{type, default, description}`.
-    static func decodeFields(_ node: YAMLNode, owner: String, _ context: inout DecodingContext) -> [FieldSpec] {
-        guard let entries = context.mapping(node, "'fields' of \(owner)", expected: "a mapping of field names to types")
+    static func decodeFields(_ node: YAMLNode, owner: @autoclosure () -> String, _ context: inout DecodingContext) -> [FieldSpec] {
+        guard let entries = context.mapping(node, "'fields' of \(owner())", expected: "a mapping of field names to types")
         else { return [] }
         return entries.compactMap { entry in
-            let what = "field '\(entry.key.value)' of \(owner)"
+            func what() -> String { "field '\(entry.key.value)' of \(owner())" }
             if entry.value.scalar != nil {
-                guard let type = context.typeReference(entry.value, what) else { return nil }
+                guard let type = context.typeReference(entry.value, what()) else { return nil }
                 return FieldSpec(name: entry.key.value, type: type, defaultValue: nil, description: nil, at: entry.key.location)
             }
-            guard let details = context.mapping(entry.value, what, expected: "a type, or a mapping with 'type'") else {
+            guard let details = context.mapping(entry.value, what(), expected: "a type, or a mapping with 'type'") else {
                 return nil
             }
-            context.checkKeys(of: details, in: what, allowed: fieldKeys)
+            context.checkKeys(of: details, in: what(), allowed: fieldKeys)
             guard let typeNode = details.value("type") else {
-                context.error("\(what) has no 'type'", at: entry.key.location)
+                context.error("\(what()) has no 'type'", at: entry.key.location)
                 return nil
             }
-            guard let type = context.typeReference(typeNode, what) else { return nil }
-            let description = details.value("description").flatMap { context.text($0, "'description' of \(what)") }
+            guard let type = context.typeReference(typeNode, what()) else { return nil }
+            let description = details.value("description").flatMap { context.text($0, "'description' of \(what())") }
             return FieldSpec(
                 name: entry.key.value, type: type, defaultValue: details.entry("default")?.value,
                 description: description, at: entry.key.location)
@@ -65,24 +65,24 @@ enum TypeDecoding {
 
     /// `cases`: a mapping of case names to nothing (the raw value is the name), a raw value, or
     /// `{value, description}`.
-    private static func decodeCases(_ node: YAMLNode, owner: String, _ context: inout DecodingContext) -> [EnumCaseSpec] {
-        guard let entries = context.mapping(node, "'cases' of \(owner)", expected: "a mapping of case names to raw values")
+    private static func decodeCases(_ node: YAMLNode, owner: @autoclosure () -> String, _ context: inout DecodingContext) -> [EnumCaseSpec] {
+        guard let entries = context.mapping(node, "'cases' of \(owner())", expected: "a mapping of case names to raw values")
         else { return [] }
         return entries.compactMap { entry in
             let name = entry.key.value
-            let what = "case '\(name)' of \(owner)"
+            func what() -> String { "case '\(name)' of \(owner())" }
             switch entry.value.content {
             case .scalar(let scalar) where scalar.isNull:
                 return EnumCaseSpec(name: name, rawValue: name, description: nil, at: entry.key.location)
             case .scalar(let scalar):
                 return EnumCaseSpec(name: name, rawValue: scalar.value, description: nil, at: entry.key.location)
             case .mapping(let details):
-                context.checkKeys(of: details, in: what, allowed: caseKeys)
-                let rawValue = details.value("value").flatMap { context.scalar($0, "'value' of \(what)", expected: "a raw value") }
-                let description = details.value("description").flatMap { context.text($0, "'description' of \(what)") }
+                context.checkKeys(of: details, in: what(), allowed: caseKeys)
+                let rawValue = details.value("value").flatMap { context.scalar($0, "'value' of \(what())", expected: "a raw value") }
+                let description = details.value("description").flatMap { context.text($0, "'description' of \(what())") }
                 return EnumCaseSpec(name: name, rawValue: rawValue?.value ?? name, description: description, at: entry.key.location)
             case .sequence:
-                context.error("\(what) must be a raw value or a mapping with 'value', not a list", at: entry.value.location)
+                context.error("\(what()) must be a raw value or a mapping with 'value', not a list", at: entry.value.location)
                 return nil
             }
         }

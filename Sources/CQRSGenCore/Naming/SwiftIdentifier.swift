@@ -15,16 +15,26 @@ public enum SwiftIdentifier {
         return nil
     }
 
-    /// Types are UpperCamelCase: an uppercase first letter and no underscores.
+    /// Types are UpperCamelCase: an ASCII identifier with an uppercase first letter and no underscores.
     public static func isUpperCamelCase(_ name: String) -> Bool {
-        guard problem(with: name) == nil, let first = name.unicodeScalars.first else { return false }
-        return ("A"..."Z").contains(first) && !name.contains("_")
+        isCamelCase(name, firstLetter: UInt8(ascii: "A")...UInt8(ascii: "Z"))
     }
 
     /// Fields, properties and enum cases are lowerCamelCase: a lowercase first letter and no underscores.
     public static func isLowerCamelCase(_ name: String) -> Bool {
-        guard problem(with: name) == nil, let first = name.unicodeScalars.first else { return false }
-        return ("a"..."z").contains(first) && !name.contains("_")
+        isCamelCase(name, firstLetter: UInt8(ascii: "a")...UInt8(ascii: "z"))
+    }
+
+    /// One pass over the bytes, for the common case of a good name; `problem(with:)` explains a bad one.
+    private static func isCamelCase(_ name: String, firstLetter: ClosedRange<UInt8>) -> Bool {
+        var utf8 = name.utf8.makeIterator()
+        guard let first = utf8.next(), firstLetter.contains(first) else { return false }
+        while let byte = utf8.next() {
+            let isAlphanumeric = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            guard isAlphanumeric else { return false }
+        }
+        return true
     }
 
     /// `user_id` → `userId`, `ActiveOnly` → `activeOnly`: the spelling a "did you mean" offers for a field.

@@ -10,8 +10,18 @@ public struct SpecIndex: Sendable {
     public let categories: [String: CategorySpec]
     public let dependencies: [String: DependencySpec]
     public let types: [String: TypeSpec]
+    /// Commands, then queries: built once, because every rule walks them.
+    public let operations: [OperationSpec]
+    /// Every field of every operation and type, with its owner.
+    public let fields: [FieldReference]
 
     public init(_ spec: Spec) {
+        operations = spec.operations
+        fields = operations.flatMap { operation in
+            operation.fields.map { FieldReference(field: $0, owner: operation.isCommand ? .command : .query, ownerName: operation.name) }
+        } + spec.types.flatMap { type in
+            type.fields.map { FieldReference(field: $0, owner: .type, ownerName: type.name) }
+        }
         categories = Dictionary(spec.categories.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         dependencies = Dictionary(spec.dependencies.map { ($0.typeName, $0) }, uniquingKeysWith: { first, _ in first })
         types = Dictionary(spec.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -28,13 +38,16 @@ public struct SpecIndex: Sendable {
     }
 }
 
-/// Every field in the spec with a phrase that names its owner, for rules that look at all fields alike.
-extension Spec {
-    public var allFields: [(field: FieldSpec, owner: String)] {
-        operations.flatMap { operation in
-            operation.fields.map { ($0, "\(operation.roleName) '\(operation.name)'") }
-        } + types.flatMap { type in
-            type.fields.map { ($0, "type '\(type.name)'") }
-        }
+/// A field and what declares it, for rules that look at all fields alike.
+public struct FieldReference: Sendable {
+    public enum Owner: String, Sendable {
+        case command, query, type
     }
+
+    public let field: FieldSpec
+    public let owner: Owner
+    public let ownerName: String
+
+    /// `command 'RegisterUser'`: the owner as messages name it, built only when a message needs it.
+    public var ownerDescription: String { "\(owner.rawValue) '\(ownerName)'" }
 }

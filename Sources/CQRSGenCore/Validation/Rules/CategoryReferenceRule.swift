@@ -4,7 +4,7 @@ public struct CategoryReferenceRule: ValidationRule {
 
     public func validate(_ spec: Spec, _ index: SpecIndex) -> [Diagnostic] {
         let names = spec.categories.map(\.name)
-        return spec.operations.compactMap { operation in
+        return index.operations.compactMap { operation in
             let category = operation.category
             guard !category.value.isEmpty, index.categories[category.value] == nil else { return nil }
             let hint = Suggestion.closest(to: category.value, among: names).map { "; did you mean '\($0)'?" }

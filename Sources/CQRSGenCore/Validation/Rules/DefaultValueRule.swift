@@ -5,11 +5,12 @@ public struct DefaultValueRule: ValidationRule {
     public init() {}
 
     public func validate(_ spec: Spec, _ index: SpecIndex) -> [Diagnostic] {
-        spec.allFields.compactMap { field, owner in
+        index.fields.compactMap { reference in
+            let field = reference.field
             guard let value = field.defaultValue, let type = field.type.expression else { return nil }
             guard let problem = Self.problem(with: value, as: type, index) else { return nil }
             return .error(
-                "default value of field '\(field.name)' of \(owner) does not fit its type '\(type)': \(problem.message)",
+                "default value of field '\(field.name)' of \(reference.ownerDescription) does not fit its type '\(type)': \(problem.message)",
                 at: problem.location)
         }
     }

@@ -5,7 +5,7 @@ public struct DependencyReferenceRule: ValidationRule {
     public func validate(_ spec: Spec, _ index: SpecIndex) -> [Diagnostic] {
         let declared = spec.dependencies.map(\.typeName)
         var diagnostics: [Diagnostic] = []
-        for operation in spec.operations {
+        for operation in index.operations {
             let handler = operation.handler.name.value
             let dependencies = operation.handler.dependencies
             diagnostics += Duplicates.of(dependencies, by: \.value).map { earlier, dependency in

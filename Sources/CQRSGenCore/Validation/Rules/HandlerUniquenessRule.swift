@@ -4,7 +4,7 @@ public struct HandlerUniquenessRule: ValidationRule {
     public init() {}
 
     public func validate(_ spec: Spec, _ index: SpecIndex) -> [Diagnostic] {
-        Duplicates.of(spec.operations, by: \.handler.name.value).map { earlier, operation in
+        Duplicates.of(index.operations, by: \.handler.name.value).map { earlier, operation in
             let handler = operation.handler.name
             return .error(
                 "handler '\(handler.value)' already serves \(earlier.roleName) '\(earlier.name)'; each handler serves exactly one operation, so give \(operation.roleName) '\(operation.name)' its own",

@@ -6,27 +6,27 @@ public struct IdentifierRule: ValidationRule {
 
     public func validate(_ spec: Spec, _ index: SpecIndex) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        /// Reports `name` if it is not a Swift identifier, or not in the case its role asks for.
-        func check(_ name: String, _ role: String, in owner: String? = nil, upper: Bool, at location: SourceLocation) {
-            let subject = "\(role) '\(name)'" + (owner.map { " in \($0)" } ?? "")
+        /// Reports `name` if it is not a Swift identifier, or not in the case its role asks for. The subject of the
+        /// message is only built for a name that is reported.
+        func check(_ name: String, _ role: String, in owner: @autoclosure () -> String? = nil, upper: Bool, at location: SourceLocation) {
+            if upper ? SwiftIdentifier.isUpperCamelCase(name) : SwiftIdentifier.isLowerCamelCase(name) { return }
+            let subject = "\(role) '\(name)'" + (owner().map { " in \($0)" } ?? "")
             if let problem = SwiftIdentifier.problem(with: name) {
                 let noun = upper ? "Swift type name" : "Swift identifier"
                 diagnostics.append(.error("\(subject) is not a valid \(noun): \(problem)", at: location))
                 return
             }
-            let (isRightCase, suggestion, caseName) = upper
-                ? (SwiftIdentifier.isUpperCamelCase(name), SwiftIdentifier.upperCamelCased(name), "UpperCamelCase")
-                : (SwiftIdentifier.isLowerCamelCase(name), SwiftIdentifier.lowerCamelCased(name), "lowerCamelCase")
-            if !isRightCase {
-                diagnostics.append(.error(
-                    "\(subject) must be \(caseName)" + (suggestion == name ? "" : ", like '\(suggestion)'"), at: location))
-            }
+            let (suggestion, caseName) = upper
+                ? (SwiftIdentifier.upperCamelCased(name), "UpperCamelCase")
+                : (SwiftIdentifier.lowerCamelCased(name), "lowerCamelCase")
+            diagnostics.append(.error(
+                "\(subject) must be \(caseName)" + (suggestion == name ? "" : ", like '\(suggestion)'"), at: location))
         }
         func typeName(_ name: String, _ role: String, at location: SourceLocation) {
             check(name, role, upper: true, at: location)
         }
-        func memberName(_ name: String, _ role: String, in owner: String? = nil, at location: SourceLocation) {
-            check(name, role, in: owner, upper: false, at: location)
+        func memberName(_ name: String, _ role: String, in owner: @autoclosure () -> String? = nil, at location: SourceLocation) {
+            check(name, role, in: owner(), upper: false, at: location)
         }
 
         for category in spec.categories where !Self.isSnakeCase(category.name) {
@@ -44,7 +44,7 @@ public struct IdentifierRule: ValidationRule {
                 memberName(enumCase.name, "case name", in: "'\(type.name)'", at: enumCase.location)
             }
         }
-        for operation in spec.operations {
+        for operation in index.operations {
             typeName(operation.name, "\(operation.roleName) name", at: operation.location)
             if operation.handler.isNameExplicit {
                 typeName(operation.handler.name.value, "handler name", at: operation.handler.name.location)
@@ -53,8 +53,8 @@ public struct IdentifierRule: ValidationRule {
                 typeName(event.value, "event name", at: event.location)
             }
         }
-        for (field, owner) in spec.allFields {
-            memberName(field.name, "field name", in: owner, at: field.location)
+        for reference in index.fields {
+            memberName(reference.field.name, "field name", in: reference.ownerDescription, at: reference.field.location)
         }
         for prefix in spec.conventions.commandPrefixes + spec.conventions.queryPrefixes + [spec.conventions.paginatedQueryPrefix] {
             typeName(prefix.value, "naming prefix", at: prefix.location)

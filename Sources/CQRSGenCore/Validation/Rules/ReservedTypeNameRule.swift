@@ -16,9 +16,9 @@ public struct ReservedTypeNameRule: ValidationRule {
     public func validate(_ spec: Spec, _ index: SpecIndex) -> [Diagnostic] {
         var declared: [(name: String, location: SourceLocation)] =
             spec.types.map { ($0.name, $0.location) }
-            + spec.operations.map { ($0.name, $0.location) }
+            + index.operations.map { ($0.name, $0.location) }
             + spec.dependencies.map { ($0.typeName, $0.location) }
-        declared += spec.operations.filter(\.handler.isNameExplicit).map { ($0.handler.name.value, $0.handler.name.location) }
+        declared += index.operations.filter(\.handler.isNameExplicit).map { ($0.handler.name.value, $0.handler.name.location) }
         return declared.compactMap { name, location in
             if SwiftIdentifier.reservedTypeNames.contains(name) {
                 return .error("'\(name)' is reserved in Swift and cannot name a declared type", at: location)

@@ -4,20 +4,20 @@ public struct TypeReferenceRule: ValidationRule {
     public init() {}
 
     public func validate(_ spec: Spec, _ index: SpecIndex) -> [Diagnostic] {
-        var references: [(reference: TypeReference, what: String)] = spec.allFields.map { field, owner in
-            (field.type, "field '\(field.name)' of \(owner)")
-        }
-        references += spec.operations.compactMap { operation in
-            operation.result.map { ($0, "the result of \(operation.roleName) '\(operation.name)'") }
-        }
         let candidates = index.knownTypeNames
         var diagnostics: [Diagnostic] = []
-        for (reference, what) in references {
+        func check(_ reference: TypeReference, _ what: @autoclosure () -> String) {
             for name in reference.expression?.referencedNames ?? [] where !index.isKnownType(name) {
                 diagnostics.append(.error(
-                    "unknown type '\(name)' in \(what)" + Suggestion.didYouMean(name, among: candidates),
+                    "unknown type '\(name)' in \(what())" + Suggestion.didYouMean(name, among: candidates),
                     at: reference.location))
             }
+        }
+        for reference in index.fields {
+            check(reference.field.type, "field '\(reference.field.name)' of \(reference.ownerDescription)")
+        }
+        for operation in index.operations {
+            if let result = operation.result { check(result, "the result of \(operation.roleName) '\(operation.name)'") }
         }
         return diagnostics
     }

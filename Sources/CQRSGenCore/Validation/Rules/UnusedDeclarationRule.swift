@@ -6,12 +6,12 @@ public struct UnusedDeclarationRule: ValidationRule {
     public func validate(_ spec: Spec, _ index: SpecIndex) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let categoryNames = spec.categories.map(\.name)
-        let usedCategories = Self.used(spec.operations.map(\.category.value), declared: categoryNames)
+        let usedCategories = Self.used(index.operations.map(\.category.value), declared: categoryNames)
         for category in spec.categories where !usedCategories.contains(category.name) {
             diagnostics.append(.warning("category '\(category.name)' is declared but no operation uses it", at: category.location))
         }
         let usedDependencies = Self.used(
-            spec.operations.flatMap { $0.handler.dependencies.map(\.value) }, declared: spec.dependencies.map(\.typeName))
+            index.operations.flatMap { $0.handler.dependencies.map(\.value) }, declared: spec.dependencies.map(\.typeName))
         for dependency in spec.dependencies where !usedDependencies.contains(dependency.typeName) {
             diagnostics.append(.warning(
                 "dependency '\(dependency.typeName)' is declared but no handler takes it", at: dependency.location))
@@ -28,21 +28,25 @@ public struct UnusedDeclarationRule: ValidationRule {
     /// The declared names that `references` use. A misspelt reference counts as a use of the name it was
     /// probably meant to be, which another rule suggests: one typo should not also make its target look unused.
     static func used(_ references: [String], declared: [String]) -> Set<String> {
-        let declaredSet = Set(declared)
-        return Set(references.compactMap { reference in
-            declaredSet.contains(reference) ? reference : Suggestion.closest(to: reference, among: declared)
+        used(references, declared: Set(declared), candidates: declared)
+    }
+
+    static func used(_ references: [String], declared: Set<String>, candidates: [String]) -> Set<String> {
+        Set(references.compactMap { reference in
+            declared.contains(reference) ? reference : Suggestion.closest(to: reference, among: candidates)
         })
     }
 
     /// Declared types reachable from operations' fields and results.
     private func reachableTypes(_ spec: Spec, _ index: SpecIndex) -> Set<String> {
-        let declared = spec.types.map(\.name)
+        let candidates = spec.types.map(\.name)
+        let declared = Set(candidates)
         func names(_ expression: TypeExpression?) -> [String] {
             // Built-in types are known names, not typos of declared ones.
             let references = (expression?.referencedNames ?? []).filter { BuiltinTypes.all[$0] == nil }
-            return Array(Self.used(references, declared: declared))
+            return Array(Self.used(references, declared: declared, candidates: candidates))
         }
-        var pending = spec.operations.flatMap { operation in
+        var pending = index.operations.flatMap { operation in
             operation.fields.flatMap { names($0.type.expression) } + names(operation.result?.expression)
         }
         var reached: Set<String> = []
