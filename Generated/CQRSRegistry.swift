@@ -97,6 +97,710 @@ enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
     case fileImportProgress = "FileImportProgress"
 }
 
+// MARK: - Metadata
+
+// spec/operations.yaml:432
+extension RegisterUser {
+    /// The registry's entry for ``RegisterUser``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: RegisterUser.self,
+        handlerType: RegisterUser.Handler.self,
+        category: .auth,
+        resultType: UUID.self,
+        resultTypeName: "UUID",
+        hasResultDTO: false,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["UserRegistrationAttempted", "UserRegistrationSucceeded", "UserRegistrationFailed"],
+        description: "Register a new user account and send an email verification.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 432, column: 3)
+    )
+}
+
+// spec/operations.yaml:442
+extension AuthenticateUser {
+    /// The registry's entry for ``AuthenticateUser``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: AuthenticateUser.self,
+        handlerType: AuthenticateUser.Handler.self,
+        category: .auth,
+        resultType: AuthenticatedUser.self,
+        resultTypeName: "AuthenticatedUser",
+        hasResultDTO: true,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["UserLoginAttempted", "UserLoginSucceeded", "UserLoginFailed"],
+        description: "Verify a user's credentials, without creating a session or tokens.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 442, column: 3)
+    )
+}
+
+// spec/operations.yaml:452
+extension VerifyEmail {
+    /// The registry's entry for ``VerifyEmail``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: VerifyEmail.self,
+        handlerType: VerifyEmail.Handler.self,
+        category: .auth,
+        resultType: UUID.self,
+        resultTypeName: "UUID",
+        hasResultDTO: false,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["EmailVerificationAttempted", "EmailVerificationSucceeded", "EmailVerificationFailed"],
+        description: "Verify a user's email address with the token sent to it.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 452, column: 3)
+    )
+}
+
+// spec/operations.yaml:462
+extension RefreshAccessToken {
+    /// The registry's entry for ``RefreshAccessToken``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: RefreshAccessToken.self,
+        handlerType: RefreshAccessToken.Handler.self,
+        category: .auth,
+        resultType: AuthTokens.self,
+        resultTypeName: "AuthTokens",
+        hasResultDTO: true,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["AuthTokenRefreshAttempted", "AuthTokenRefreshSucceeded", "AuthTokenRefreshFailed", "TokenRejectedDueToRotation"],
+        description: "Issue a new access token for a valid refresh token, rotating the refresh token.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 462, column: 3)
+    )
+}
+
+// spec/operations.yaml:481
+extension RequestPasswordReset {
+    /// The registry's entry for ``RequestPasswordReset``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: RequestPasswordReset.self,
+        handlerType: RequestPasswordReset.Handler.self,
+        category: .auth,
+        resultType: PasswordResetRequestResponse.self,
+        resultTypeName: "PasswordResetRequestResponse",
+        hasResultDTO: true,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["PasswordResetRequestAttempted", "PasswordResetRequestSucceeded", "PasswordResetRequestFailed"],
+        description: "Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 481, column: 3)
+    )
+}
+
+// spec/operations.yaml:492
+extension ConfirmPasswordReset {
+    /// The registry's entry for ``ConfirmPasswordReset``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: ConfirmPasswordReset.self,
+        handlerType: ConfirmPasswordReset.Handler.self,
+        category: .auth,
+        resultType: PasswordResetConfirmResponse.self,
+        resultTypeName: "PasswordResetConfirmResponse",
+        hasResultDTO: true,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["PasswordResetConfirmAttempted", "PasswordResetConfirmSucceeded", "PasswordResetConfirmFailed"],
+        description: "Set a new password with a reset token, and revoke the user's refresh tokens.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 492, column: 3)
+    )
+}
+
+// spec/operations.yaml:508
+extension LogoutUser {
+    /// The registry's entry for ``LogoutUser``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: LogoutUser.self,
+        handlerType: LogoutUser.Handler.self,
+        category: .auth,
+        resultType: LogoutResponse.self,
+        resultTypeName: "LogoutResponse",
+        hasResultDTO: true,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["UserLogoutAttempted", "UserLogoutSucceeded", "UserLogoutFailed"],
+        description: "Log a user out by revoking their refresh token.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 508, column: 3)
+    )
+}
+
+// spec/operations.yaml:521
+extension CreateSession {
+    /// The registry's entry for ``CreateSession``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: CreateSession.self,
+        handlerType: CreateSession.Handler.self,
+        category: .session,
+        resultType: CreateSessionResponse.self,
+        resultTypeName: "CreateSessionResponse",
+        hasResultDTO: true,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["SessionCreatedEvent", "SessionEvictedEvent"],
+        description: "Create a session, enriched with its device and location, evicting the oldest one past the session limit.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 521, column: 3)
+    )
+}
+
+// spec/operations.yaml:534
+extension RevokeSession {
+    /// The registry's entry for ``RevokeSession``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: RevokeSession.self,
+        handlerType: RevokeSession.Handler.self,
+        category: .session,
+        resultType: UUID.self,
+        resultTypeName: "UUID",
+        hasResultDTO: false,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["SessionRevocationAttempted", "SessionRevokedEvent", "SessionRevocationFailed"],
+        description: "Revoke one session of a user.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 534, column: 3)
+    )
+}
+
+// spec/operations.yaml:545
+extension RevokeAllUserSessions {
+    /// The registry's entry for ``RevokeAllUserSessions``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: RevokeAllUserSessions.self,
+        handlerType: RevokeAllUserSessions.Handler.self,
+        category: .session,
+        resultType: Int.self,
+        resultTypeName: "Int",
+        hasResultDTO: false,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["AllSessionsRevocationAttempted", "AllSessionsRevokedEvent"],
+        description: "Revoke every session of a user (logout everywhere), optionally keeping the current one.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 545, column: 3)
+    )
+}
+
+// spec/operations.yaml:557
+extension LinkRefreshTokenToSession {
+    /// The registry's entry for ``LinkRefreshTokenToSession``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: LinkRefreshTokenToSession.self,
+        handlerType: LinkRefreshTokenToSession.Handler.self,
+        category: .session,
+        resultType: nil,
+        resultTypeName: nil,
+        hasResultDTO: false,
+        emitsEvents: false,
+        requiresTransaction: true,
+        events: [],
+        description: "Link a refresh token to its session after the tokens are generated.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 557, column: 3)
+    )
+}
+
+// spec/operations.yaml:566
+extension RecordProviderAccess {
+    /// The registry's entry for ``RecordProviderAccess``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: RecordProviderAccess.self,
+        handlerType: RecordProviderAccess.Handler.self,
+        category: .session,
+        resultType: nil,
+        resultTypeName: nil,
+        hasResultDTO: false,
+        emitsEvents: true,
+        requiresTransaction: false,
+        events: ["SessionProviderAccessEvent"],
+        description: "Record that a session accessed a provider, for audit.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 566, column: 3)
+    )
+}
+
+// spec/operations.yaml:576
+extension UpdateSessionActivity {
+    /// The registry's entry for ``UpdateSessionActivity``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: UpdateSessionActivity.self,
+        handlerType: UpdateSessionActivity.Handler.self,
+        category: .session,
+        resultType: nil,
+        resultTypeName: nil,
+        hasResultDTO: false,
+        emitsEvents: false,
+        requiresTransaction: false,
+        events: [],
+        description: "Update a session's last activity time.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 576, column: 3)
+    )
+}
+
+// spec/operations.yaml:588
+extension GenerateAuthTokens {
+    /// The registry's entry for ``GenerateAuthTokens``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: GenerateAuthTokens.self,
+        handlerType: GenerateAuthTokens.Handler.self,
+        category: .token,
+        resultType: AuthTokens.self,
+        resultTypeName: "AuthTokens",
+        hasResultDTO: true,
+        emitsEvents: false,
+        requiresTransaction: true,
+        events: [],
+        description: "Generate a JWT access token and an opaque refresh token for a session.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 588, column: 3)
+    )
+}
+
+// spec/operations.yaml:600
+extension TriggerGlobalTokenRotation {
+    /// The registry's entry for ``TriggerGlobalTokenRotation``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: TriggerGlobalTokenRotation.self,
+        handlerType: TriggerGlobalTokenRotation.Handler.self,
+        category: .token,
+        resultType: GlobalRotationResult.self,
+        resultTypeName: "GlobalRotationResult",
+        hasResultDTO: true,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["GlobalTokenRotationAttempted", "GlobalTokenRotationSucceeded", "GlobalTokenRotationFailed"],
+        description: "Rotate every user's tokens by raising the global token version (an admin operation).",
+        location: SpecLocation(file: "spec/operations.yaml", line: 600, column: 3)
+    )
+}
+
+// spec/operations.yaml:610
+extension TriggerUserTokenRotation {
+    /// The registry's entry for ``TriggerUserTokenRotation``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: TriggerUserTokenRotation.self,
+        handlerType: TriggerUserTokenRotation.Handler.self,
+        category: .token,
+        resultType: UserRotationResult.self,
+        resultTypeName: "UserRotationResult",
+        hasResultDTO: true,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["UserTokenRotationAttempted", "UserTokenRotationSucceeded", "UserTokenRotationFailed"],
+        description: "Rotate one user's tokens, after a password change or a logout everywhere.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 610, column: 3)
+    )
+}
+
+// spec/operations.yaml:623
+extension ConnectProvider {
+    /// The registry's entry for ``ConnectProvider``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: ConnectProvider.self,
+        handlerType: ConnectProvider.Handler.self,
+        category: .provider,
+        resultType: UUID.self,
+        resultTypeName: "UUID",
+        hasResultDTO: false,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["ProviderConnectionAttempted", "ProviderConnectionSucceeded", "ProviderConnectionFailed"],
+        description: "Connect a user to a financial provider with their encrypted credentials.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 623, column: 3)
+    )
+}
+
+// spec/operations.yaml:636
+extension DisconnectProvider {
+    /// The registry's entry for ``DisconnectProvider``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: DisconnectProvider.self,
+        handlerType: DisconnectProvider.Handler.self,
+        category: .provider,
+        resultType: nil,
+        resultTypeName: nil,
+        hasResultDTO: false,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["ProviderDisconnectionAttempted", "ProviderDisconnectionSucceeded", "ProviderDisconnectionFailed"],
+        description: "Disconnect a user from a financial provider.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 636, column: 3)
+    )
+}
+
+// spec/operations.yaml:645
+extension RefreshProviderTokens {
+    /// The registry's entry for ``RefreshProviderTokens``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: RefreshProviderTokens.self,
+        handlerType: RefreshProviderTokens.Handler.self,
+        category: .provider,
+        resultType: nil,
+        resultTypeName: nil,
+        hasResultDTO: false,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["ProviderTokenRefreshAttempted", "ProviderTokenRefreshSucceeded", "ProviderTokenRefreshFailed"],
+        description: "Store a provider's new credentials after an OAuth token refresh.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 645, column: 3)
+    )
+}
+
+// spec/operations.yaml:656
+extension SyncAccounts {
+    /// The registry's entry for ``SyncAccounts``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: SyncAccounts.self,
+        handlerType: SyncAccounts.Handler.self,
+        category: .dataSync,
+        resultType: SyncAccountsResult.self,
+        resultTypeName: "SyncAccountsResult",
+        hasResultDTO: true,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["AccountSyncAttempted", "AccountSyncSucceeded", "AccountSyncFailed", "AccountBalanceUpdated"],
+        description: "Sync a connection's accounts from its provider.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 656, column: 3)
+    )
+}
+
+// spec/operations.yaml:667
+extension SyncTransactions {
+    /// The registry's entry for ``SyncTransactions``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: SyncTransactions.self,
+        handlerType: SyncTransactions.Handler.self,
+        category: .dataSync,
+        resultType: SyncTransactionsResult.self,
+        resultTypeName: "SyncTransactionsResult",
+        hasResultDTO: true,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["TransactionSyncAttempted", "TransactionSyncSucceeded", "TransactionSyncFailed"],
+        description: "Sync a connection's transactions from its provider.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 667, column: 3)
+    )
+}
+
+// spec/operations.yaml:687
+extension SyncHoldings {
+    /// The registry's entry for ``SyncHoldings``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: SyncHoldings.self,
+        handlerType: SyncHoldings.Handler.self,
+        category: .dataSync,
+        resultType: SyncHoldingsResult.self,
+        resultTypeName: "SyncHoldingsResult",
+        hasResultDTO: true,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["HoldingsSyncAttempted", "HoldingsSyncSucceeded", "HoldingsSyncFailed", "AccountHoldingsUpdated"],
+        description: "Sync an investment account's holdings from its provider.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 687, column: 3)
+    )
+}
+
+// spec/operations.yaml:706
+extension ImportFromFile {
+    /// The registry's entry for ``ImportFromFile``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: ImportFromFile.self,
+        handlerType: ImportFromFile.Handler.self,
+        category: .`import`,
+        resultType: ImportResult.self,
+        resultTypeName: "ImportResult",
+        hasResultDTO: true,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["FileImportAttempted", "FileImportSucceeded", "FileImportFailed", "FileImportProgress"],
+        description: "Import accounts and transactions from a QFX, OFX or CSV file.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 706, column: 3)
+    )
+}
+
+// spec/operations.yaml:728
+extension GetSession {
+    /// The registry's entry for ``GetSession``.
+    static let metadata = QueryMetadata<OperationCategory>(
+        queryType: GetSession.self,
+        handlerType: GetSession.Handler.self,
+        category: .session,
+        resultType: SessionResult.self,
+        resultTypeName: "SessionResult",
+        isPaginated: false,
+        cachePolicy: .short,
+        description: "Get one of a user's sessions.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 728, column: 3)
+    )
+}
+
+// spec/operations.yaml:738
+extension ListUserSessions {
+    /// The registry's entry for ``ListUserSessions``.
+    static let metadata = QueryMetadata<OperationCategory>(
+        queryType: ListUserSessions.self,
+        handlerType: ListUserSessions.Handler.self,
+        category: .session,
+        resultType: SessionListResult.self,
+        resultTypeName: "SessionListResult",
+        isPaginated: false,
+        cachePolicy: .short,
+        description: "List a user's sessions, marking the current one.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 738, column: 3)
+    )
+}
+
+// spec/operations.yaml:752
+extension GetProviderConnection {
+    /// The registry's entry for ``GetProviderConnection``.
+    static let metadata = QueryMetadata<OperationCategory>(
+        queryType: GetProviderConnection.self,
+        handlerType: GetProviderConnection.Handler.self,
+        category: .provider,
+        resultType: ProviderConnectionResult.self,
+        resultTypeName: "ProviderConnectionResult",
+        isPaginated: false,
+        cachePolicy: .short,
+        description: "Get one of a user's provider connections.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 752, column: 3)
+    )
+}
+
+// spec/operations.yaml:762
+extension ListProviderConnections {
+    /// The registry's entry for ``ListProviderConnections``.
+    static let metadata = QueryMetadata<OperationCategory>(
+        queryType: ListProviderConnections.self,
+        handlerType: ListProviderConnections.Handler.self,
+        category: .provider,
+        resultType: ProviderConnectionListResult.self,
+        resultTypeName: "ProviderConnectionListResult",
+        isPaginated: false,
+        cachePolicy: .short,
+        description: "List a user's provider connections.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 762, column: 3)
+    )
+}
+
+// spec/operations.yaml:774
+extension GetAccount {
+    /// The registry's entry for ``GetAccount``.
+    static let metadata = QueryMetadata<OperationCategory>(
+        queryType: GetAccount.self,
+        handlerType: GetAccount.Handler.self,
+        category: .dataSync,
+        resultType: AccountResult.self,
+        resultTypeName: "AccountResult",
+        isPaginated: false,
+        cachePolicy: .short,
+        description: "Get one of a user's accounts.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 774, column: 3)
+    )
+}
+
+// spec/operations.yaml:784
+extension ListAccountsByConnection {
+    /// The registry's entry for ``ListAccountsByConnection``.
+    static let metadata = QueryMetadata<OperationCategory>(
+        queryType: ListAccountsByConnection.self,
+        handlerType: ListAccountsByConnection.Handler.self,
+        category: .dataSync,
+        resultType: AccountListResult.self,
+        resultTypeName: "AccountListResult",
+        isPaginated: false,
+        cachePolicy: .short,
+        description: "List the accounts of one provider connection.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 784, column: 3)
+    )
+}
+
+// spec/operations.yaml:795
+extension ListAccountsByUser {
+    /// The registry's entry for ``ListAccountsByUser``.
+    static let metadata = QueryMetadata<OperationCategory>(
+        queryType: ListAccountsByUser.self,
+        handlerType: ListAccountsByUser.Handler.self,
+        category: .dataSync,
+        resultType: AccountListResult.self,
+        resultTypeName: "AccountListResult",
+        isPaginated: false,
+        cachePolicy: .short,
+        description: "List all of a user's accounts, optionally of one type.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 795, column: 3)
+    )
+}
+
+// spec/operations.yaml:808
+extension GetTransaction {
+    /// The registry's entry for ``GetTransaction``.
+    static let metadata = QueryMetadata<OperationCategory>(
+        queryType: GetTransaction.self,
+        handlerType: GetTransaction.Handler.self,
+        category: .dataSync,
+        resultType: TransactionResult.self,
+        resultTypeName: "TransactionResult",
+        isPaginated: false,
+        cachePolicy: .medium,
+        description: "Get one of a user's transactions.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 808, column: 3)
+    )
+}
+
+// spec/operations.yaml:818
+extension ListTransactionsByAccount {
+    /// The registry's entry for ``ListTransactionsByAccount``.
+    static let metadata = QueryMetadata<OperationCategory>(
+        queryType: ListTransactionsByAccount.self,
+        handlerType: ListTransactionsByAccount.Handler.self,
+        category: .dataSync,
+        resultType: TransactionListResult.self,
+        resultTypeName: "TransactionListResult",
+        isPaginated: true,
+        cachePolicy: .short,
+        description: "List an account's transactions, one page at a time.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 818, column: 3)
+    )
+}
+
+// spec/operations.yaml:832
+extension ListTransactionsByDateRange {
+    /// The registry's entry for ``ListTransactionsByDateRange``.
+    static let metadata = QueryMetadata<OperationCategory>(
+        queryType: ListTransactionsByDateRange.self,
+        handlerType: ListTransactionsByDateRange.Handler.self,
+        category: .dataSync,
+        resultType: TransactionListResult.self,
+        resultTypeName: "TransactionListResult",
+        isPaginated: false,
+        cachePolicy: .medium,
+        description: "List an account's transactions between two days.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 832, column: 3)
+    )
+}
+
+// spec/operations.yaml:844
+extension ListSecurityTransactions {
+    /// The registry's entry for ``ListSecurityTransactions``.
+    static let metadata = QueryMetadata<OperationCategory>(
+        queryType: ListSecurityTransactions.self,
+        handlerType: ListSecurityTransactions.Handler.self,
+        category: .dataSync,
+        resultType: TransactionListResult.self,
+        resultTypeName: "TransactionListResult",
+        isPaginated: true,
+        cachePolicy: .short,
+        description: "List an account's transactions in one security.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 844, column: 3)
+    )
+}
+
+// spec/operations.yaml:859
+extension GetBalanceHistory {
+    /// The registry's entry for ``GetBalanceHistory``.
+    static let metadata = QueryMetadata<OperationCategory>(
+        queryType: GetBalanceHistory.self,
+        handlerType: GetBalanceHistory.Handler.self,
+        category: .dataSync,
+        resultType: BalanceHistoryResult.self,
+        resultTypeName: "BalanceHistoryResult",
+        isPaginated: false,
+        cachePolicy: .medium,
+        description: "Get an account's balance snapshots over a period.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 859, column: 3)
+    )
+}
+
+// spec/operations.yaml:872
+extension GetLatestBalanceSnapshots {
+    /// The registry's entry for ``GetLatestBalanceSnapshots``.
+    static let metadata = QueryMetadata<OperationCategory>(
+        queryType: GetLatestBalanceSnapshots.self,
+        handlerType: GetLatestBalanceSnapshots.Handler.self,
+        category: .dataSync,
+        resultType: LatestSnapshotsResult.self,
+        resultTypeName: "LatestSnapshotsResult",
+        isPaginated: false,
+        cachePolicy: .short,
+        description: "Get the latest balance snapshot of each of a user's accounts.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 872, column: 3)
+    )
+}
+
+// spec/operations.yaml:881
+extension GetUserBalanceHistory {
+    /// The registry's entry for ``GetUserBalanceHistory``.
+    static let metadata = QueryMetadata<OperationCategory>(
+        queryType: GetUserBalanceHistory.self,
+        handlerType: GetUserBalanceHistory.Handler.self,
+        category: .dataSync,
+        resultType: BalanceHistoryResult.self,
+        resultTypeName: "BalanceHistoryResult",
+        isPaginated: false,
+        cachePolicy: .medium,
+        description: "Get the balance snapshots of all of a user's accounts over a period.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 881, column: 3)
+    )
+}
+
+// spec/operations.yaml:893
+extension ListBalanceSnapshotsByAccount {
+    /// The registry's entry for ``ListBalanceSnapshotsByAccount``.
+    static let metadata = QueryMetadata<OperationCategory>(
+        queryType: ListBalanceSnapshotsByAccount.self,
+        handlerType: ListBalanceSnapshotsByAccount.Handler.self,
+        category: .dataSync,
+        resultType: BalanceHistoryResult.self,
+        resultTypeName: "BalanceHistoryResult",
+        isPaginated: false,
+        cachePolicy: .short,
+        description: "List the most recent balance snapshots of an account, in the order they were captured.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 893, column: 3)
+    )
+}
+
+// spec/operations.yaml:907
+extension GetHolding {
+    /// The registry's entry for ``GetHolding``.
+    static let metadata = QueryMetadata<OperationCategory>(
+        queryType: GetHolding.self,
+        handlerType: GetHolding.Handler.self,
+        category: .dataSync,
+        resultType: HoldingDetailResult.self,
+        resultTypeName: "HoldingDetailResult",
+        isPaginated: false,
+        cachePolicy: .short,
+        description: "Get one of a user's holdings.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 907, column: 3)
+    )
+}
+
+// spec/operations.yaml:917
+extension ListHoldingsByAccount {
+    /// The registry's entry for ``ListHoldingsByAccount``.
+    static let metadata = QueryMetadata<OperationCategory>(
+        queryType: ListHoldingsByAccount.self,
+        handlerType: ListHoldingsByAccount.Handler.self,
+        category: .dataSync,
+        resultType: HoldingListResult.self,
+        resultTypeName: "HoldingListResult",
+        isPaginated: false,
+        cachePolicy: .short,
+        description: "List an account's holdings.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 917, column: 3)
+    )
+}
+
+// spec/operations.yaml:929
+extension ListHoldingsByUser {
+    /// The registry's entry for ``ListHoldingsByUser``.
+    static let metadata = QueryMetadata<OperationCategory>(
+        queryType: ListHoldingsByUser.self,
+        handlerType: ListHoldingsByUser.Handler.self,
+        category: .dataSync,
+        resultType: HoldingListResult.self,
+        resultTypeName: "HoldingListResult",
+        isPaginated: false,
+        cachePolicy: .short,
+        description: "List all of a user's holdings.",
+        location: SpecLocation(file: "spec/operations.yaml", line: 929, column: 3)
+    )
+}
+
 // MARK: - Registry
 
 /// Every command and query of the application with its metadata, in spec order.
@@ -106,547 +810,50 @@ enum OperationRegistry {
 
     /// Every command, in spec order.
     static let commands: [CommandMetadata<OperationCategory>] = [
-        // spec/operations.yaml:432
-        CommandMetadata(
-            commandType: RegisterUser.self,
-            handlerType: RegisterUser.Handler.self,
-            category: .auth,
-            resultType: UUID.self,
-            resultTypeName: "UUID",
-            hasResultDTO: false,
-            emitsEvents: true,
-            requiresTransaction: true,
-            events: ["UserRegistrationAttempted", "UserRegistrationSucceeded", "UserRegistrationFailed"],
-            description: "Register a new user account and send an email verification.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 432, column: 3)
-        ),
-        // spec/operations.yaml:442
-        CommandMetadata(
-            commandType: AuthenticateUser.self,
-            handlerType: AuthenticateUser.Handler.self,
-            category: .auth,
-            resultType: AuthenticatedUser.self,
-            resultTypeName: "AuthenticatedUser",
-            hasResultDTO: true,
-            emitsEvents: true,
-            requiresTransaction: true,
-            events: ["UserLoginAttempted", "UserLoginSucceeded", "UserLoginFailed"],
-            description: "Verify a user's credentials, without creating a session or tokens.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 442, column: 3)
-        ),
-        // spec/operations.yaml:452
-        CommandMetadata(
-            commandType: VerifyEmail.self,
-            handlerType: VerifyEmail.Handler.self,
-            category: .auth,
-            resultType: UUID.self,
-            resultTypeName: "UUID",
-            hasResultDTO: false,
-            emitsEvents: true,
-            requiresTransaction: true,
-            events: ["EmailVerificationAttempted", "EmailVerificationSucceeded", "EmailVerificationFailed"],
-            description: "Verify a user's email address with the token sent to it.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 452, column: 3)
-        ),
-        // spec/operations.yaml:462
-        CommandMetadata(
-            commandType: RefreshAccessToken.self,
-            handlerType: RefreshAccessToken.Handler.self,
-            category: .auth,
-            resultType: AuthTokens.self,
-            resultTypeName: "AuthTokens",
-            hasResultDTO: true,
-            emitsEvents: true,
-            requiresTransaction: true,
-            events: ["AuthTokenRefreshAttempted", "AuthTokenRefreshSucceeded", "AuthTokenRefreshFailed", "TokenRejectedDueToRotation"],
-            description: "Issue a new access token for a valid refresh token, rotating the refresh token.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 462, column: 3)
-        ),
-        // spec/operations.yaml:481
-        CommandMetadata(
-            commandType: RequestPasswordReset.self,
-            handlerType: RequestPasswordReset.Handler.self,
-            category: .auth,
-            resultType: PasswordResetRequestResponse.self,
-            resultTypeName: "PasswordResetRequestResponse",
-            hasResultDTO: true,
-            emitsEvents: true,
-            requiresTransaction: true,
-            events: ["PasswordResetRequestAttempted", "PasswordResetRequestSucceeded", "PasswordResetRequestFailed"],
-            description: "Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 481, column: 3)
-        ),
-        // spec/operations.yaml:492
-        CommandMetadata(
-            commandType: ConfirmPasswordReset.self,
-            handlerType: ConfirmPasswordReset.Handler.self,
-            category: .auth,
-            resultType: PasswordResetConfirmResponse.self,
-            resultTypeName: "PasswordResetConfirmResponse",
-            hasResultDTO: true,
-            emitsEvents: true,
-            requiresTransaction: true,
-            events: ["PasswordResetConfirmAttempted", "PasswordResetConfirmSucceeded", "PasswordResetConfirmFailed"],
-            description: "Set a new password with a reset token, and revoke the user's refresh tokens.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 492, column: 3)
-        ),
-        // spec/operations.yaml:508
-        CommandMetadata(
-            commandType: LogoutUser.self,
-            handlerType: LogoutUser.Handler.self,
-            category: .auth,
-            resultType: LogoutResponse.self,
-            resultTypeName: "LogoutResponse",
-            hasResultDTO: true,
-            emitsEvents: true,
-            requiresTransaction: true,
-            events: ["UserLogoutAttempted", "UserLogoutSucceeded", "UserLogoutFailed"],
-            description: "Log a user out by revoking their refresh token.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 508, column: 3)
-        ),
-        // spec/operations.yaml:521
-        CommandMetadata(
-            commandType: CreateSession.self,
-            handlerType: CreateSession.Handler.self,
-            category: .session,
-            resultType: CreateSessionResponse.self,
-            resultTypeName: "CreateSessionResponse",
-            hasResultDTO: true,
-            emitsEvents: true,
-            requiresTransaction: true,
-            events: ["SessionCreatedEvent", "SessionEvictedEvent"],
-            description: "Create a session, enriched with its device and location, evicting the oldest one past the session limit.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 521, column: 3)
-        ),
-        // spec/operations.yaml:534
-        CommandMetadata(
-            commandType: RevokeSession.self,
-            handlerType: RevokeSession.Handler.self,
-            category: .session,
-            resultType: UUID.self,
-            resultTypeName: "UUID",
-            hasResultDTO: false,
-            emitsEvents: true,
-            requiresTransaction: true,
-            events: ["SessionRevocationAttempted", "SessionRevokedEvent", "SessionRevocationFailed"],
-            description: "Revoke one session of a user.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 534, column: 3)
-        ),
-        // spec/operations.yaml:545
-        CommandMetadata(
-            commandType: RevokeAllUserSessions.self,
-            handlerType: RevokeAllUserSessions.Handler.self,
-            category: .session,
-            resultType: Int.self,
-            resultTypeName: "Int",
-            hasResultDTO: false,
-            emitsEvents: true,
-            requiresTransaction: true,
-            events: ["AllSessionsRevocationAttempted", "AllSessionsRevokedEvent"],
-            description: "Revoke every session of a user (logout everywhere), optionally keeping the current one.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 545, column: 3)
-        ),
-        // spec/operations.yaml:557
-        CommandMetadata(
-            commandType: LinkRefreshTokenToSession.self,
-            handlerType: LinkRefreshTokenToSession.Handler.self,
-            category: .session,
-            resultType: nil,
-            resultTypeName: nil,
-            hasResultDTO: false,
-            emitsEvents: false,
-            requiresTransaction: true,
-            events: [],
-            description: "Link a refresh token to its session after the tokens are generated.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 557, column: 3)
-        ),
-        // spec/operations.yaml:566
-        CommandMetadata(
-            commandType: RecordProviderAccess.self,
-            handlerType: RecordProviderAccess.Handler.self,
-            category: .session,
-            resultType: nil,
-            resultTypeName: nil,
-            hasResultDTO: false,
-            emitsEvents: true,
-            requiresTransaction: false,
-            events: ["SessionProviderAccessEvent"],
-            description: "Record that a session accessed a provider, for audit.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 566, column: 3)
-        ),
-        // spec/operations.yaml:576
-        CommandMetadata(
-            commandType: UpdateSessionActivity.self,
-            handlerType: UpdateSessionActivity.Handler.self,
-            category: .session,
-            resultType: nil,
-            resultTypeName: nil,
-            hasResultDTO: false,
-            emitsEvents: false,
-            requiresTransaction: false,
-            events: [],
-            description: "Update a session's last activity time.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 576, column: 3)
-        ),
-        // spec/operations.yaml:588
-        CommandMetadata(
-            commandType: GenerateAuthTokens.self,
-            handlerType: GenerateAuthTokens.Handler.self,
-            category: .token,
-            resultType: AuthTokens.self,
-            resultTypeName: "AuthTokens",
-            hasResultDTO: true,
-            emitsEvents: false,
-            requiresTransaction: true,
-            events: [],
-            description: "Generate a JWT access token and an opaque refresh token for a session.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 588, column: 3)
-        ),
-        // spec/operations.yaml:600
-        CommandMetadata(
-            commandType: TriggerGlobalTokenRotation.self,
-            handlerType: TriggerGlobalTokenRotation.Handler.self,
-            category: .token,
-            resultType: GlobalRotationResult.self,
-            resultTypeName: "GlobalRotationResult",
-            hasResultDTO: true,
-            emitsEvents: true,
-            requiresTransaction: true,
-            events: ["GlobalTokenRotationAttempted", "GlobalTokenRotationSucceeded", "GlobalTokenRotationFailed"],
-            description: "Rotate every user's tokens by raising the global token version (an admin operation).",
-            location: SpecLocation(file: "spec/operations.yaml", line: 600, column: 3)
-        ),
-        // spec/operations.yaml:610
-        CommandMetadata(
-            commandType: TriggerUserTokenRotation.self,
-            handlerType: TriggerUserTokenRotation.Handler.self,
-            category: .token,
-            resultType: UserRotationResult.self,
-            resultTypeName: "UserRotationResult",
-            hasResultDTO: true,
-            emitsEvents: true,
-            requiresTransaction: true,
-            events: ["UserTokenRotationAttempted", "UserTokenRotationSucceeded", "UserTokenRotationFailed"],
-            description: "Rotate one user's tokens, after a password change or a logout everywhere.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 610, column: 3)
-        ),
-        // spec/operations.yaml:623
-        CommandMetadata(
-            commandType: ConnectProvider.self,
-            handlerType: ConnectProvider.Handler.self,
-            category: .provider,
-            resultType: UUID.self,
-            resultTypeName: "UUID",
-            hasResultDTO: false,
-            emitsEvents: true,
-            requiresTransaction: true,
-            events: ["ProviderConnectionAttempted", "ProviderConnectionSucceeded", "ProviderConnectionFailed"],
-            description: "Connect a user to a financial provider with their encrypted credentials.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 623, column: 3)
-        ),
-        // spec/operations.yaml:636
-        CommandMetadata(
-            commandType: DisconnectProvider.self,
-            handlerType: DisconnectProvider.Handler.self,
-            category: .provider,
-            resultType: nil,
-            resultTypeName: nil,
-            hasResultDTO: false,
-            emitsEvents: true,
-            requiresTransaction: true,
-            events: ["ProviderDisconnectionAttempted", "ProviderDisconnectionSucceeded", "ProviderDisconnectionFailed"],
-            description: "Disconnect a user from a financial provider.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 636, column: 3)
-        ),
-        // spec/operations.yaml:645
-        CommandMetadata(
-            commandType: RefreshProviderTokens.self,
-            handlerType: RefreshProviderTokens.Handler.self,
-            category: .provider,
-            resultType: nil,
-            resultTypeName: nil,
-            hasResultDTO: false,
-            emitsEvents: true,
-            requiresTransaction: true,
-            events: ["ProviderTokenRefreshAttempted", "ProviderTokenRefreshSucceeded", "ProviderTokenRefreshFailed"],
-            description: "Store a provider's new credentials after an OAuth token refresh.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 645, column: 3)
-        ),
-        // spec/operations.yaml:656
-        CommandMetadata(
-            commandType: SyncAccounts.self,
-            handlerType: SyncAccounts.Handler.self,
-            category: .dataSync,
-            resultType: SyncAccountsResult.self,
-            resultTypeName: "SyncAccountsResult",
-            hasResultDTO: true,
-            emitsEvents: true,
-            requiresTransaction: true,
-            events: ["AccountSyncAttempted", "AccountSyncSucceeded", "AccountSyncFailed", "AccountBalanceUpdated"],
-            description: "Sync a connection's accounts from its provider.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 656, column: 3)
-        ),
-        // spec/operations.yaml:667
-        CommandMetadata(
-            commandType: SyncTransactions.self,
-            handlerType: SyncTransactions.Handler.self,
-            category: .dataSync,
-            resultType: SyncTransactionsResult.self,
-            resultTypeName: "SyncTransactionsResult",
-            hasResultDTO: true,
-            emitsEvents: true,
-            requiresTransaction: true,
-            events: ["TransactionSyncAttempted", "TransactionSyncSucceeded", "TransactionSyncFailed"],
-            description: "Sync a connection's transactions from its provider.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 667, column: 3)
-        ),
-        // spec/operations.yaml:687
-        CommandMetadata(
-            commandType: SyncHoldings.self,
-            handlerType: SyncHoldings.Handler.self,
-            category: .dataSync,
-            resultType: SyncHoldingsResult.self,
-            resultTypeName: "SyncHoldingsResult",
-            hasResultDTO: true,
-            emitsEvents: true,
-            requiresTransaction: true,
-            events: ["HoldingsSyncAttempted", "HoldingsSyncSucceeded", "HoldingsSyncFailed", "AccountHoldingsUpdated"],
-            description: "Sync an investment account's holdings from its provider.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 687, column: 3)
-        ),
-        // spec/operations.yaml:706
-        CommandMetadata(
-            commandType: ImportFromFile.self,
-            handlerType: ImportFromFile.Handler.self,
-            category: .`import`,
-            resultType: ImportResult.self,
-            resultTypeName: "ImportResult",
-            hasResultDTO: true,
-            emitsEvents: true,
-            requiresTransaction: true,
-            events: ["FileImportAttempted", "FileImportSucceeded", "FileImportFailed", "FileImportProgress"],
-            description: "Import accounts and transactions from a QFX, OFX or CSV file.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 706, column: 3)
-        ),
+        RegisterUser.metadata,
+        AuthenticateUser.metadata,
+        VerifyEmail.metadata,
+        RefreshAccessToken.metadata,
+        RequestPasswordReset.metadata,
+        ConfirmPasswordReset.metadata,
+        LogoutUser.metadata,
+        CreateSession.metadata,
+        RevokeSession.metadata,
+        RevokeAllUserSessions.metadata,
+        LinkRefreshTokenToSession.metadata,
+        RecordProviderAccess.metadata,
+        UpdateSessionActivity.metadata,
+        GenerateAuthTokens.metadata,
+        TriggerGlobalTokenRotation.metadata,
+        TriggerUserTokenRotation.metadata,
+        ConnectProvider.metadata,
+        DisconnectProvider.metadata,
+        RefreshProviderTokens.metadata,
+        SyncAccounts.metadata,
+        SyncTransactions.metadata,
+        SyncHoldings.metadata,
+        ImportFromFile.metadata,
     ]
 
     /// Every query, in spec order.
     static let queries: [QueryMetadata<OperationCategory>] = [
-        // spec/operations.yaml:728
-        QueryMetadata(
-            queryType: GetSession.self,
-            handlerType: GetSession.Handler.self,
-            category: .session,
-            resultType: SessionResult.self,
-            resultTypeName: "SessionResult",
-            isPaginated: false,
-            cachePolicy: .short,
-            description: "Get one of a user's sessions.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 728, column: 3)
-        ),
-        // spec/operations.yaml:738
-        QueryMetadata(
-            queryType: ListUserSessions.self,
-            handlerType: ListUserSessions.Handler.self,
-            category: .session,
-            resultType: SessionListResult.self,
-            resultTypeName: "SessionListResult",
-            isPaginated: false,
-            cachePolicy: .short,
-            description: "List a user's sessions, marking the current one.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 738, column: 3)
-        ),
-        // spec/operations.yaml:752
-        QueryMetadata(
-            queryType: GetProviderConnection.self,
-            handlerType: GetProviderConnection.Handler.self,
-            category: .provider,
-            resultType: ProviderConnectionResult.self,
-            resultTypeName: "ProviderConnectionResult",
-            isPaginated: false,
-            cachePolicy: .short,
-            description: "Get one of a user's provider connections.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 752, column: 3)
-        ),
-        // spec/operations.yaml:762
-        QueryMetadata(
-            queryType: ListProviderConnections.self,
-            handlerType: ListProviderConnections.Handler.self,
-            category: .provider,
-            resultType: ProviderConnectionListResult.self,
-            resultTypeName: "ProviderConnectionListResult",
-            isPaginated: false,
-            cachePolicy: .short,
-            description: "List a user's provider connections.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 762, column: 3)
-        ),
-        // spec/operations.yaml:774
-        QueryMetadata(
-            queryType: GetAccount.self,
-            handlerType: GetAccount.Handler.self,
-            category: .dataSync,
-            resultType: AccountResult.self,
-            resultTypeName: "AccountResult",
-            isPaginated: false,
-            cachePolicy: .short,
-            description: "Get one of a user's accounts.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 774, column: 3)
-        ),
-        // spec/operations.yaml:784
-        QueryMetadata(
-            queryType: ListAccountsByConnection.self,
-            handlerType: ListAccountsByConnection.Handler.self,
-            category: .dataSync,
-            resultType: AccountListResult.self,
-            resultTypeName: "AccountListResult",
-            isPaginated: false,
-            cachePolicy: .short,
-            description: "List the accounts of one provider connection.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 784, column: 3)
-        ),
-        // spec/operations.yaml:795
-        QueryMetadata(
-            queryType: ListAccountsByUser.self,
-            handlerType: ListAccountsByUser.Handler.self,
-            category: .dataSync,
-            resultType: AccountListResult.self,
-            resultTypeName: "AccountListResult",
-            isPaginated: false,
-            cachePolicy: .short,
-            description: "List all of a user's accounts, optionally of one type.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 795, column: 3)
-        ),
-        // spec/operations.yaml:808
-        QueryMetadata(
-            queryType: GetTransaction.self,
-            handlerType: GetTransaction.Handler.self,
-            category: .dataSync,
-            resultType: TransactionResult.self,
-            resultTypeName: "TransactionResult",
-            isPaginated: false,
-            cachePolicy: .medium,
-            description: "Get one of a user's transactions.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 808, column: 3)
-        ),
-        // spec/operations.yaml:818
-        QueryMetadata(
-            queryType: ListTransactionsByAccount.self,
-            handlerType: ListTransactionsByAccount.Handler.self,
-            category: .dataSync,
-            resultType: TransactionListResult.self,
-            resultTypeName: "TransactionListResult",
-            isPaginated: true,
-            cachePolicy: .short,
-            description: "List an account's transactions, one page at a time.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 818, column: 3)
-        ),
-        // spec/operations.yaml:832
-        QueryMetadata(
-            queryType: ListTransactionsByDateRange.self,
-            handlerType: ListTransactionsByDateRange.Handler.self,
-            category: .dataSync,
-            resultType: TransactionListResult.self,
-            resultTypeName: "TransactionListResult",
-            isPaginated: false,
-            cachePolicy: .medium,
-            description: "List an account's transactions between two days.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 832, column: 3)
-        ),
-        // spec/operations.yaml:844
-        QueryMetadata(
-            queryType: ListSecurityTransactions.self,
-            handlerType: ListSecurityTransactions.Handler.self,
-            category: .dataSync,
-            resultType: TransactionListResult.self,
-            resultTypeName: "TransactionListResult",
-            isPaginated: true,
-            cachePolicy: .short,
-            description: "List an account's transactions in one security.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 844, column: 3)
-        ),
-        // spec/operations.yaml:859
-        QueryMetadata(
-            queryType: GetBalanceHistory.self,
-            handlerType: GetBalanceHistory.Handler.self,
-            category: .dataSync,
-            resultType: BalanceHistoryResult.self,
-            resultTypeName: "BalanceHistoryResult",
-            isPaginated: false,
-            cachePolicy: .medium,
-            description: "Get an account's balance snapshots over a period.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 859, column: 3)
-        ),
-        // spec/operations.yaml:872
-        QueryMetadata(
-            queryType: GetLatestBalanceSnapshots.self,
-            handlerType: GetLatestBalanceSnapshots.Handler.self,
-            category: .dataSync,
-            resultType: LatestSnapshotsResult.self,
-            resultTypeName: "LatestSnapshotsResult",
-            isPaginated: false,
-            cachePolicy: .short,
-            description: "Get the latest balance snapshot of each of a user's accounts.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 872, column: 3)
-        ),
-        // spec/operations.yaml:881
-        QueryMetadata(
-            queryType: GetUserBalanceHistory.self,
-            handlerType: GetUserBalanceHistory.Handler.self,
-            category: .dataSync,
-            resultType: BalanceHistoryResult.self,
-            resultTypeName: "BalanceHistoryResult",
-            isPaginated: false,
-            cachePolicy: .medium,
-            description: "Get the balance snapshots of all of a user's accounts over a period.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 881, column: 3)
-        ),
-        // spec/operations.yaml:893
-        QueryMetadata(
-            queryType: ListBalanceSnapshotsByAccount.self,
-            handlerType: ListBalanceSnapshotsByAccount.Handler.self,
-            category: .dataSync,
-            resultType: BalanceHistoryResult.self,
-            resultTypeName: "BalanceHistoryResult",
-            isPaginated: false,
-            cachePolicy: .short,
-            description: "List the most recent balance snapshots of an account, in the order they were captured.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 893, column: 3)
-        ),
-        // spec/operations.yaml:907
-        QueryMetadata(
-            queryType: GetHolding.self,
-            handlerType: GetHolding.Handler.self,
-            category: .dataSync,
-            resultType: HoldingDetailResult.self,
-            resultTypeName: "HoldingDetailResult",
-            isPaginated: false,
-            cachePolicy: .short,
-            description: "Get one of a user's holdings.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 907, column: 3)
-        ),
-        // spec/operations.yaml:917
-        QueryMetadata(
-            queryType: ListHoldingsByAccount.self,
-            handlerType: ListHoldingsByAccount.Handler.self,
-            category: .dataSync,
-            resultType: HoldingListResult.self,
-            resultTypeName: "HoldingListResult",
-            isPaginated: false,
-            cachePolicy: .short,
-            description: "List an account's holdings.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 917, column: 3)
-        ),
-        // spec/operations.yaml:929
-        QueryMetadata(
-            queryType: ListHoldingsByUser.self,
-            handlerType: ListHoldingsByUser.Handler.self,
-            category: .dataSync,
-            resultType: HoldingListResult.self,
-            resultTypeName: "HoldingListResult",
-            isPaginated: false,
-            cachePolicy: .short,
-            description: "List all of a user's holdings.",
-            location: SpecLocation(file: "spec/operations.yaml", line: 929, column: 3)
-        ),
+        GetSession.metadata,
+        ListUserSessions.metadata,
+        GetProviderConnection.metadata,
+        ListProviderConnections.metadata,
+        GetAccount.metadata,
+        ListAccountsByConnection.metadata,
+        ListAccountsByUser.metadata,
+        GetTransaction.metadata,
+        ListTransactionsByAccount.metadata,
+        ListTransactionsByDateRange.metadata,
+        ListSecurityTransactions.metadata,
+        GetBalanceHistory.metadata,
+        GetLatestBalanceSnapshots.metadata,
+        GetUserBalanceHistory.metadata,
+        ListBalanceSnapshotsByAccount.metadata,
+        GetHolding.metadata,
+        ListHoldingsByAccount.metadata,
+        ListHoldingsByUser.metadata,
     ]
 }

@@ -4,6 +4,10 @@ enum SwiftLiteral {
     /// A double-quoted string literal: quotes, backslashes (and so `\(`), and every control or line-breaking
     /// character are escaped.
     static func string(_ value: String) -> String {
+        // Most text is printable ASCII with nothing to escape: the literal is the text in quotes.
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            return "\"" + value + "\""
+        }
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -1,23 +1,43 @@
 /// Builds Swift source text line by line with four-space indentation, the way a careful person formats it.
 /// Generated text only ever passes through here, so layout is decided in one place.
 struct SwiftWriter {
-    private(set) var lines: [String] = []
+    /// The text so far, one buffer for the whole file: generated files run to megabytes.
+    private(set) var output = ""
     private var depth = 0
+    /// What the last line was, for the blank-line rules.
+    private var lastLine = LastLine.none
+
+    private enum LastLine { case none, blank, opensBlock, other }
+
+    private static let indentation = (0..<16).map { String(repeating: "    ", count: $0) }
+
+    init() {
+        output.reserveCapacity(1 << 16)
+    }
 
     /// A line at the current indentation; an empty line stays empty.
     mutating func line(_ text: String) {
-        lines.append(text.isEmpty ? "" : String(repeating: "    ", count: depth) + text)
+        if !text.isEmpty {
+            output += depth < Self.indentation.count ? Self.indentation[depth] : String(repeating: "    ", count: depth)
+        }
+        append(text)
     }
 
     /// A line that must start in the first column, whatever the indentation (`#sourceLocation`).
     mutating func unindentedLine(_ text: String) {
-        lines.append(text)
+        append(text)
+    }
+
+    private mutating func append(_ text: String) {
+        output += text
+        output += "\n"
+        lastLine = text.isEmpty ? .blank : (text.utf8.last == UInt8(ascii: "{") ? .opensBlock : .other)
     }
 
     /// One empty line, never two in a row and never at the start of a block.
     mutating func blankLine() {
-        guard let last = lines.last, !last.isEmpty, !last.hasSuffix("{") else { return }
-        lines.append("")
+        guard lastLine == .other else { return }
+        append("")
     }
 
     /// `header {`, the body indented, then `}`.
@@ -26,7 +46,7 @@ struct SwiftWriter {
         depth += 1
         body(&self)
         depth -= 1
-        if lines.last == "" { lines.removeLast() }
+        if lastLine == .blank { output.removeLast() }
         line("}")
     }
 
@@ -39,13 +59,17 @@ struct SwiftWriter {
         }
     }
 
-    var text: String { lines.joined(separator: "\n") + "\n" }
+    var text: String { output }
 }
 
 enum DocumentationText {
     /// The lines of prose for a comment: line breaks of any kind split lines, other control characters become
     /// spaces, and trailing spaces go.
     static func lines(of text: String) -> [String] {
+        // One line of printable ASCII, the usual description, needs no work.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), text.utf8.last != UInt8(ascii: " ") {
+            return [text]
+        }
         var result: [String] = []
         var current = ""
         var previousWasCarriageReturn = false

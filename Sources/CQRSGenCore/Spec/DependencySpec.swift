@@ -39,13 +39,15 @@ public struct DependencySpec: Hashable, Sendable {
     /// The property name used when an entry gives none: the type name in lowerCamelCase (`UserRepository` →
     /// `userRepository`, `URLSession` → `urlSession`).
     public static func defaultPropertyName(for typeName: String) -> String {
-        let characters = Array(typeName)
-        var uppercasePrefix = characters.prefix { $0.isUppercase }.count
+        let bytes = Array(typeName.utf8)
+        let isUpper = { (byte: UInt8) in (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
+        var uppercasePrefix = bytes.prefix(while: isUpper).count
         // In `URLSession` the last capital starts the next word; in `URL` or `Cache` it does not.
-        if uppercasePrefix > 1, uppercasePrefix < characters.count {
+        if uppercasePrefix > 1, uppercasePrefix < bytes.count {
             uppercasePrefix -= 1
         }
-        uppercasePrefix = max(uppercasePrefix, 1)
-        return String(characters.prefix(uppercasePrefix)).lowercased() + String(characters.dropFirst(uppercasePrefix))
+        uppercasePrefix = min(max(uppercasePrefix, 1), bytes.count)
+        let lowered = bytes.prefix(uppercasePrefix).map { isUpper($0) ? $0 + 32 : $0 }
+        return String(decoding: lowered + bytes.dropFirst(uppercasePrefix), as: UTF8.self)
     }
 }

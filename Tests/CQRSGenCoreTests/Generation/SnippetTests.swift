@@ -182,8 +182,8 @@ struct SnippetTests {
         #expect(registry.contains("    case dataSync = \"data_sync\"\n"))
         #expect(registry.contains("    case `import`\n"))
         #expect(registry.contains("    case fileImported = \"FileImported\"\n"))
-        #expect(registry.contains("            handlerType: ListAccounts.Handler.self,\n"))
-        #expect(registry.contains("            cachePolicy: .short,\n"))
+        #expect(registry.contains("        handlerType: ListAccounts.Handler.self,\n"))
+        #expect(registry.contains("        cachePolicy: .short,\n"))
     }
 
     @Test("an empty registry still compiles: uninhabited enums carry their raw values by hand")

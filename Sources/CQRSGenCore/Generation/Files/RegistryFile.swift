@@ -62,6 +62,38 @@ struct RegistryFile: GeneratedFileRenderer {
     private func registry(_ context: GenerationContext, _ writer: inout SwiftWriter) {
         let access = context.access
         let declaredTypes = Set(context.spec.types.map(\.name))
+        // Each operation's entry is a declaration of its own, so that the compiler type-checks the entries one by one:
+        // one array literal of thousands of initialiser calls takes the type checker minutes and gigabytes.
+        writer.blankLine()
+        writer.line("// MARK: - Metadata")
+        for command in context.spec.commands {
+            let traits = command.commandTraits
+            entry(command, "CommandMetadata", context, &writer, fields: [
+                ("commandType", "\(command.name).self"),
+                ("handlerType", "\(command.name).Handler.self"),
+                ("category", "." + SwiftName.categoryCase(command.category.value)),
+                ("resultType", command.result.map { "\(context.swiftType($0)).self" } ?? "nil"),
+                ("resultTypeName", command.result.map { SwiftLiteral.string(context.swiftType($0)) } ?? "nil"),
+                ("hasResultDTO", "\(command.hasResultDTO(declaredTypes: declaredTypes))"),
+                ("emitsEvents", "\(traits?.emitsEvents.value ?? true)"),
+                ("requiresTransaction", "\(traits?.requiresTransaction.value ?? true)"),
+                ("events", SwiftLiteral.stringArray(traits?.events?.value.map(\.value) ?? [])),
+            ])
+        }
+        for query in context.spec.queries {
+            let traits = query.queryTraits
+            let result = context.resultType(query)
+            entry(query, "QueryMetadata", context, &writer, fields: [
+                ("queryType", "\(query.name).self"),
+                ("handlerType", "\(query.name).Handler.self"),
+                ("category", "." + SwiftName.categoryCase(query.category.value)),
+                ("resultType", "\(result).self"),
+                ("resultTypeName", SwiftLiteral.string(result)),
+                ("isPaginated", "\(traits?.paginated.value ?? false)"),
+                ("cachePolicy", "." + (traits?.cachePolicy.value.rawValue ?? "none")),
+            ])
+        }
+
         writer.blankLine()
         writer.line("// MARK: - Registry")
         writer.blankLine()
@@ -73,35 +105,14 @@ struct RegistryFile: GeneratedFileRenderer {
             writer.line("/// Every command, in spec order.")
             writer.line("\(access)static let commands: [CommandMetadata<OperationCategory>] = [")
             for command in context.spec.commands {
-                let traits = command.commandTraits
-                entry(command, "CommandMetadata", context, &writer, fields: [
-                    ("commandType", "\(command.name).self"),
-                    ("handlerType", "\(command.name).Handler.self"),
-                    ("category", "." + SwiftName.categoryCase(command.category.value)),
-                    ("resultType", command.result.map { "\(context.swiftType($0)).self" } ?? "nil"),
-                    ("resultTypeName", command.result.map { SwiftLiteral.string(context.swiftType($0)) } ?? "nil"),
-                    ("hasResultDTO", "\(command.hasResultDTO(declaredTypes: declaredTypes))"),
-                    ("emitsEvents", "\(traits?.emitsEvents.value ?? true)"),
-                    ("requiresTransaction", "\(traits?.requiresTransaction.value ?? true)"),
-                    ("events", SwiftLiteral.stringArray(traits?.events?.value.map(\.value) ?? [])),
-                ])
+                writer.line("    \(command.name).metadata,")
             }
             writer.line("]")
             writer.blankLine()
             writer.line("/// Every query, in spec order.")
             writer.line("\(access)static let queries: [QueryMetadata<OperationCategory>] = [")
             for query in context.spec.queries {
-                let traits = query.queryTraits
-                let result = context.resultType(query)
-                entry(query, "QueryMetadata", context, &writer, fields: [
-                    ("queryType", "\(query.name).self"),
-                    ("handlerType", "\(query.name).Handler.self"),
-                    ("category", "." + SwiftName.categoryCase(query.category.value)),
-                    ("resultType", "\(result).self"),
-                    ("resultTypeName", SwiftLiteral.string(result)),
-                    ("isPaginated", "\(traits?.paginated.value ?? false)"),
-                    ("cachePolicy", "." + (traits?.cachePolicy.value.rawValue ?? "none")),
-                ])
+                writer.line("    \(query.name).metadata,")
             }
             writer.line("]")
         }
@@ -113,11 +124,15 @@ struct RegistryFile: GeneratedFileRenderer {
     ) {
         let location = "SpecLocation(file: \(SwiftLiteral.string(context.options.specPath)), line: \(operation.location.line), column: \(operation.location.column))"
         let all = fields + [("description", SwiftLiteral.string(operation.description)), ("location", location)]
-        writer.line("    " + context.provenance(operation.location))
-        writer.line("    \(initialiser)(")
-        for (index, field) in all.enumerated() {
-            writer.line("        \(field.0): \(field.1)" + (index == all.count - 1 ? "" : ","))
+        writer.blankLine()
+        writer.line(context.provenance(operation.location))
+        writer.block("extension \(operation.name)") { writer in
+            writer.line("/// The registry's entry for ``\(operation.name)``.")
+            writer.line("\(context.access)static let metadata = \(initialiser)<OperationCategory>(")
+            for (index, field) in all.enumerated() {
+                writer.line("    \(field.0): \(field.1)" + (index == all.count - 1 ? "" : ","))
+            }
+            writer.line(")")
         }
-        writer.line("    ),")
     }
 }

@@ -30,6 +30,60 @@ enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
     case `import` = "Import"
 }
 
+// MARK: - Metadata
+
+// spec.yaml:29
+extension RegisterUser {
+    /// The registry's entry for ``RegisterUser``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: RegisterUser.self,
+        handlerType: RegisterUser.Handler.self,
+        category: .auth,
+        resultType: Token.self,
+        resultTypeName: "Token",
+        hasResultDTO: true,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["UserRegistered", "Import"],
+        description: "Register.",
+        location: SpecLocation(file: "spec.yaml", line: 29, column: 3)
+    )
+}
+
+// spec.yaml:36
+extension ImportFile {
+    /// The registry's entry for ``ImportFile``.
+    static let metadata = CommandMetadata<OperationCategory>(
+        commandType: ImportFile.self,
+        handlerType: ImportFile.Handler.self,
+        category: .`import`,
+        resultType: nil,
+        resultTypeName: nil,
+        hasResultDTO: false,
+        emitsEvents: false,
+        requiresTransaction: true,
+        events: [],
+        description: "Import.",
+        location: SpecLocation(file: "spec.yaml", line: 36, column: 3)
+    )
+}
+
+// spec.yaml:42
+extension ListTokens {
+    /// The registry's entry for ``ListTokens``.
+    static let metadata = QueryMetadata<OperationCategory>(
+        queryType: ListTokens.self,
+        handlerType: ListTokens.Handler.self,
+        category: .dataSync,
+        resultType: [Token].self,
+        resultTypeName: "[Token]",
+        isPaginated: true,
+        cachePolicy: .medium,
+        description: "List.",
+        location: SpecLocation(file: "spec.yaml", line: 42, column: 3)
+    )
+}
+
 // MARK: - Registry
 
 /// Every command and query of the application with its metadata, in spec order.
@@ -39,49 +93,12 @@ enum OperationRegistry {
 
     /// Every command, in spec order.
     static let commands: [CommandMetadata<OperationCategory>] = [
-        // spec.yaml:29
-        CommandMetadata(
-            commandType: RegisterUser.self,
-            handlerType: RegisterUser.Handler.self,
-            category: .auth,
-            resultType: Token.self,
-            resultTypeName: "Token",
-            hasResultDTO: true,
-            emitsEvents: true,
-            requiresTransaction: true,
-            events: ["UserRegistered", "Import"],
-            description: "Register.",
-            location: SpecLocation(file: "spec.yaml", line: 29, column: 3)
-        ),
-        // spec.yaml:36
-        CommandMetadata(
-            commandType: ImportFile.self,
-            handlerType: ImportFile.Handler.self,
-            category: .`import`,
-            resultType: nil,
-            resultTypeName: nil,
-            hasResultDTO: false,
-            emitsEvents: false,
-            requiresTransaction: true,
-            events: [],
-            description: "Import.",
-            location: SpecLocation(file: "spec.yaml", line: 36, column: 3)
-        ),
+        RegisterUser.metadata,
+        ImportFile.metadata,
     ]
 
     /// Every query, in spec order.
     static let queries: [QueryMetadata<OperationCategory>] = [
-        // spec.yaml:42
-        QueryMetadata(
-            queryType: ListTokens.self,
-            handlerType: ListTokens.Handler.self,
-            category: .dataSync,
-            resultType: [Token].self,
-            resultTypeName: "[Token]",
-            isPaginated: true,
-            cachePolicy: .medium,
-            description: "List.",
-            location: SpecLocation(file: "spec.yaml", line: 42, column: 3)
-        ),
+        ListTokens.metadata,
     ]
 }
