@@ -7,11 +7,27 @@ let package = Package(
     name: "cqrs-gen-benchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(path: ".."),
+        .package(name: "cqrs-gen", path: ".."),
+        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/Swinject/Swinject", from: "2.10.0"),
     ],
     targets: [
         // Writes seeded synthetic specs of any size.
         .executableTarget(name: "SpecSynthesizer", path: "Sources/SpecSynthesizer"),
+        // Runtime micro-benchmarks over code generated from Benchmarks/spec/operations.yaml by the build plugin.
+        .executableTarget(
+            name: "RuntimeBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "CQRS", package: "cqrs-gen"),
+                .product(name: "Swinject", package: "Swinject"),
+            ],
+            path: "Benchmarks/RuntimeBenchmarks",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "package-benchmark"),
+                .plugin(name: "CQRSGenPlugin", package: "cqrs-gen"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
