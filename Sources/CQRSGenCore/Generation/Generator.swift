@@ -35,6 +35,7 @@ public struct Generator: Sendable {
     /// options, every time, on every machine.
     public func generate(_ spec: Spec) -> [GeneratedFile] {
         let context = GenerationContext(spec: spec, index: SpecIndex(spec), options: options)
-        return Self.renderers.map { GeneratedFile(name: type(of: $0).name, contents: $0.render(context)) }
+        // The files do not depend on each other: render them on all cores, in a fixed order.
+        return Self.renderers.concurrentMap { GeneratedFile(name: type(of: $0).name, contents: $0.render(context)) }
     }
 }

@@ -23,7 +23,7 @@ public struct GeneratorOptions: Hashable, Sendable {
 }
 
 /// What every generated file shares: the spec, its index, the options, and how to mark provenance.
-struct GenerationContext {
+struct GenerationContext: Sendable {
     let spec: Spec
     let index: SpecIndex
     let options: GeneratorOptions
