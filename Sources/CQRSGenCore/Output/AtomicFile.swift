@@ -16,9 +16,12 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
     public var description: String { "cannot write '\(path)': \(reason)" }
 }
 
-/// Writes files so that no reader ever sees half of one: the bytes go to a temporary file in the same folder, are
-/// flushed to disk, and replace the old file in one `rename`, which POSIX makes atomic. A writer killed at any
-/// point leaves either the old file or the new one, and at worst a stray temporary file that the next run ignores.
+/// Writes files so that no reader ever sees half of one: the bytes go to a temporary file in the same folder and
+/// replace the old file in one `rename`, which POSIX makes atomic. A writer killed at any point leaves either the old
+/// file or the new one, and at worst a stray temporary file that the next run ignores.
+///
+/// There is no `fsync`: it guards against power loss, not against a killed process, and generated files are rebuilt
+/// by the next build anyway; on a large spec it cost more than generating (7 s of 25 for 100,000 operations).
 enum AtomicFile {
     static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
         let folder = (path as NSString).deletingLastPathComponent
@@ -40,7 +43,7 @@ enum AtomicFile {
             }
             written += result
         }
-        guard fsync(descriptor) == 0, close(descriptor) == 0 else {
+        guard close(descriptor) == 0 else {
             let reason = Self.lastError()
             unlink(temporary)
             throw OutputError(path: path, reason: reason)
