@@ -463,16 +463,17 @@ extension ListHoldingsByUser {
 // MARK: - Handler factory
 
 /// Builds each operation's handler with exactly the dependencies the spec lists, from one request's dependencies
-/// and the app's. Make one per request; set `overrides` to substitute handlers in tests.
-struct HandlerFactory: Sendable {
+/// and the app's. Make one per request; set `overrides` to substitute handlers in tests. Generic over the
+/// application's scope types, so that a request's scope is stored inline rather than boxed.
+struct HandlerFactory<Request: RequestDependencies, App: AppDependencies>: Sendable {
     /// The request's repositories and per-request services.
-    let request: any RequestDependencies
+    let request: Request
     /// The app's singletons.
-    let app: any AppDependencies
+    let app: App
     /// Replacements for handlers, consulted before the spec's handlers are built.
-    var overrides: HandlerOverrides
+    var overrides: HandlerOverrides<Request, App>
 
-    init(request: any RequestDependencies, app: any AppDependencies, overrides: HandlerOverrides = HandlerOverrides()) {
+    init(request: Request, app: App, overrides: HandlerOverrides<Request, App> = HandlerOverrides()) {
         self.request = request
         self.app = app
         self.overrides = overrides
@@ -958,89 +959,89 @@ extension HandlerFactory {
 
 /// Replacements for handlers, one per operation: the counterpart of FastAPI's `dependency_overrides`. Each builds
 /// its handler from the factory, so a replacement can still use the request's dependencies.
-struct HandlerOverrides: Sendable {
+struct HandlerOverrides<Request: RequestDependencies, App: AppDependencies>: Sendable {
     /// Replaces the handler of ``RegisterUser``.
-    var registerUser: (@Sendable (HandlerFactory) -> any RegisterUserHandling)?
+    var registerUser: (@Sendable (HandlerFactory<Request, App>) -> any RegisterUserHandling)?
     /// Replaces the handler of ``AuthenticateUser``.
-    var authenticateUser: (@Sendable (HandlerFactory) -> any AuthenticateUserHandling)?
+    var authenticateUser: (@Sendable (HandlerFactory<Request, App>) -> any AuthenticateUserHandling)?
     /// Replaces the handler of ``VerifyEmail``.
-    var verifyEmail: (@Sendable (HandlerFactory) -> any VerifyEmailHandling)?
+    var verifyEmail: (@Sendable (HandlerFactory<Request, App>) -> any VerifyEmailHandling)?
     /// Replaces the handler of ``RefreshAccessToken``.
-    var refreshAccessToken: (@Sendable (HandlerFactory) -> any RefreshAccessTokenHandling)?
+    var refreshAccessToken: (@Sendable (HandlerFactory<Request, App>) -> any RefreshAccessTokenHandling)?
     /// Replaces the handler of ``RequestPasswordReset``.
-    var requestPasswordReset: (@Sendable (HandlerFactory) -> any RequestPasswordResetHandling)?
+    var requestPasswordReset: (@Sendable (HandlerFactory<Request, App>) -> any RequestPasswordResetHandling)?
     /// Replaces the handler of ``ConfirmPasswordReset``.
-    var confirmPasswordReset: (@Sendable (HandlerFactory) -> any ConfirmPasswordResetHandling)?
+    var confirmPasswordReset: (@Sendable (HandlerFactory<Request, App>) -> any ConfirmPasswordResetHandling)?
     /// Replaces the handler of ``LogoutUser``.
-    var logoutUser: (@Sendable (HandlerFactory) -> any LogoutUserHandling)?
+    var logoutUser: (@Sendable (HandlerFactory<Request, App>) -> any LogoutUserHandling)?
     /// Replaces the handler of ``CreateSession``.
-    var createSession: (@Sendable (HandlerFactory) -> any CreateSessionHandling)?
+    var createSession: (@Sendable (HandlerFactory<Request, App>) -> any CreateSessionHandling)?
     /// Replaces the handler of ``RevokeSession``.
-    var revokeSession: (@Sendable (HandlerFactory) -> any RevokeSessionHandling)?
+    var revokeSession: (@Sendable (HandlerFactory<Request, App>) -> any RevokeSessionHandling)?
     /// Replaces the handler of ``RevokeAllUserSessions``.
-    var revokeAllUserSessions: (@Sendable (HandlerFactory) -> any RevokeAllUserSessionsHandling)?
+    var revokeAllUserSessions: (@Sendable (HandlerFactory<Request, App>) -> any RevokeAllUserSessionsHandling)?
     /// Replaces the handler of ``LinkRefreshTokenToSession``.
-    var linkRefreshTokenToSession: (@Sendable (HandlerFactory) -> any LinkRefreshTokenToSessionHandling)?
+    var linkRefreshTokenToSession: (@Sendable (HandlerFactory<Request, App>) -> any LinkRefreshTokenToSessionHandling)?
     /// Replaces the handler of ``RecordProviderAccess``.
-    var recordProviderAccess: (@Sendable (HandlerFactory) -> any RecordProviderAccessHandling)?
+    var recordProviderAccess: (@Sendable (HandlerFactory<Request, App>) -> any RecordProviderAccessHandling)?
     /// Replaces the handler of ``UpdateSessionActivity``.
-    var updateSessionActivity: (@Sendable (HandlerFactory) -> any UpdateSessionActivityHandling)?
+    var updateSessionActivity: (@Sendable (HandlerFactory<Request, App>) -> any UpdateSessionActivityHandling)?
     /// Replaces the handler of ``GenerateAuthTokens``.
-    var generateAuthTokens: (@Sendable (HandlerFactory) -> any GenerateAuthTokensHandling)?
+    var generateAuthTokens: (@Sendable (HandlerFactory<Request, App>) -> any GenerateAuthTokensHandling)?
     /// Replaces the handler of ``TriggerGlobalTokenRotation``.
-    var triggerGlobalTokenRotation: (@Sendable (HandlerFactory) -> any TriggerGlobalTokenRotationHandling)?
+    var triggerGlobalTokenRotation: (@Sendable (HandlerFactory<Request, App>) -> any TriggerGlobalTokenRotationHandling)?
     /// Replaces the handler of ``TriggerUserTokenRotation``.
-    var triggerUserTokenRotation: (@Sendable (HandlerFactory) -> any TriggerUserTokenRotationHandling)?
+    var triggerUserTokenRotation: (@Sendable (HandlerFactory<Request, App>) -> any TriggerUserTokenRotationHandling)?
     /// Replaces the handler of ``ConnectProvider``.
-    var connectProvider: (@Sendable (HandlerFactory) -> any ConnectProviderHandling)?
+    var connectProvider: (@Sendable (HandlerFactory<Request, App>) -> any ConnectProviderHandling)?
     /// Replaces the handler of ``DisconnectProvider``.
-    var disconnectProvider: (@Sendable (HandlerFactory) -> any DisconnectProviderHandling)?
+    var disconnectProvider: (@Sendable (HandlerFactory<Request, App>) -> any DisconnectProviderHandling)?
     /// Replaces the handler of ``RefreshProviderTokens``.
-    var refreshProviderTokens: (@Sendable (HandlerFactory) -> any RefreshProviderTokensHandling)?
+    var refreshProviderTokens: (@Sendable (HandlerFactory<Request, App>) -> any RefreshProviderTokensHandling)?
     /// Replaces the handler of ``SyncAccounts``.
-    var syncAccounts: (@Sendable (HandlerFactory) -> any SyncAccountsHandling)?
+    var syncAccounts: (@Sendable (HandlerFactory<Request, App>) -> any SyncAccountsHandling)?
     /// Replaces the handler of ``SyncTransactions``.
-    var syncTransactions: (@Sendable (HandlerFactory) -> any SyncTransactionsHandling)?
+    var syncTransactions: (@Sendable (HandlerFactory<Request, App>) -> any SyncTransactionsHandling)?
     /// Replaces the handler of ``SyncHoldings``.
-    var syncHoldings: (@Sendable (HandlerFactory) -> any SyncHoldingsHandling)?
+    var syncHoldings: (@Sendable (HandlerFactory<Request, App>) -> any SyncHoldingsHandling)?
     /// Replaces the handler of ``ImportFromFile``.
-    var importFromFile: (@Sendable (HandlerFactory) -> any ImportFromFileHandling)?
+    var importFromFile: (@Sendable (HandlerFactory<Request, App>) -> any ImportFromFileHandling)?
     /// Replaces the handler of ``GetSession``.
-    var getSession: (@Sendable (HandlerFactory) -> any GetSessionHandling)?
+    var getSession: (@Sendable (HandlerFactory<Request, App>) -> any GetSessionHandling)?
     /// Replaces the handler of ``ListUserSessions``.
-    var listUserSessions: (@Sendable (HandlerFactory) -> any ListUserSessionsHandling)?
+    var listUserSessions: (@Sendable (HandlerFactory<Request, App>) -> any ListUserSessionsHandling)?
     /// Replaces the handler of ``GetProviderConnection``.
-    var getProviderConnection: (@Sendable (HandlerFactory) -> any GetProviderConnectionHandling)?
+    var getProviderConnection: (@Sendable (HandlerFactory<Request, App>) -> any GetProviderConnectionHandling)?
     /// Replaces the handler of ``ListProviderConnections``.
-    var listProviderConnections: (@Sendable (HandlerFactory) -> any ListProviderConnectionsHandling)?
+    var listProviderConnections: (@Sendable (HandlerFactory<Request, App>) -> any ListProviderConnectionsHandling)?
     /// Replaces the handler of ``GetAccount``.
-    var getAccount: (@Sendable (HandlerFactory) -> any GetAccountHandling)?
+    var getAccount: (@Sendable (HandlerFactory<Request, App>) -> any GetAccountHandling)?
     /// Replaces the handler of ``ListAccountsByConnection``.
-    var listAccountsByConnection: (@Sendable (HandlerFactory) -> any ListAccountsByConnectionHandling)?
+    var listAccountsByConnection: (@Sendable (HandlerFactory<Request, App>) -> any ListAccountsByConnectionHandling)?
     /// Replaces the handler of ``ListAccountsByUser``.
-    var listAccountsByUser: (@Sendable (HandlerFactory) -> any ListAccountsByUserHandling)?
+    var listAccountsByUser: (@Sendable (HandlerFactory<Request, App>) -> any ListAccountsByUserHandling)?
     /// Replaces the handler of ``GetTransaction``.
-    var getTransaction: (@Sendable (HandlerFactory) -> any GetTransactionHandling)?
+    var getTransaction: (@Sendable (HandlerFactory<Request, App>) -> any GetTransactionHandling)?
     /// Replaces the handler of ``ListTransactionsByAccount``.
-    var listTransactionsByAccount: (@Sendable (HandlerFactory) -> any ListTransactionsByAccountHandling)?
+    var listTransactionsByAccount: (@Sendable (HandlerFactory<Request, App>) -> any ListTransactionsByAccountHandling)?
     /// Replaces the handler of ``ListTransactionsByDateRange``.
-    var listTransactionsByDateRange: (@Sendable (HandlerFactory) -> any ListTransactionsByDateRangeHandling)?
+    var listTransactionsByDateRange: (@Sendable (HandlerFactory<Request, App>) -> any ListTransactionsByDateRangeHandling)?
     /// Replaces the handler of ``ListSecurityTransactions``.
-    var listSecurityTransactions: (@Sendable (HandlerFactory) -> any ListSecurityTransactionsHandling)?
+    var listSecurityTransactions: (@Sendable (HandlerFactory<Request, App>) -> any ListSecurityTransactionsHandling)?
     /// Replaces the handler of ``GetBalanceHistory``.
-    var getBalanceHistory: (@Sendable (HandlerFactory) -> any GetBalanceHistoryHandling)?
+    var getBalanceHistory: (@Sendable (HandlerFactory<Request, App>) -> any GetBalanceHistoryHandling)?
     /// Replaces the handler of ``GetLatestBalanceSnapshots``.
-    var getLatestBalanceSnapshots: (@Sendable (HandlerFactory) -> any GetLatestBalanceSnapshotsHandling)?
+    var getLatestBalanceSnapshots: (@Sendable (HandlerFactory<Request, App>) -> any GetLatestBalanceSnapshotsHandling)?
     /// Replaces the handler of ``GetUserBalanceHistory``.
-    var getUserBalanceHistory: (@Sendable (HandlerFactory) -> any GetUserBalanceHistoryHandling)?
+    var getUserBalanceHistory: (@Sendable (HandlerFactory<Request, App>) -> any GetUserBalanceHistoryHandling)?
     /// Replaces the handler of ``ListBalanceSnapshotsByAccount``.
-    var listBalanceSnapshotsByAccount: (@Sendable (HandlerFactory) -> any ListBalanceSnapshotsByAccountHandling)?
+    var listBalanceSnapshotsByAccount: (@Sendable (HandlerFactory<Request, App>) -> any ListBalanceSnapshotsByAccountHandling)?
     /// Replaces the handler of ``GetHolding``.
-    var getHolding: (@Sendable (HandlerFactory) -> any GetHoldingHandling)?
+    var getHolding: (@Sendable (HandlerFactory<Request, App>) -> any GetHoldingHandling)?
     /// Replaces the handler of ``ListHoldingsByAccount``.
-    var listHoldingsByAccount: (@Sendable (HandlerFactory) -> any ListHoldingsByAccountHandling)?
+    var listHoldingsByAccount: (@Sendable (HandlerFactory<Request, App>) -> any ListHoldingsByAccountHandling)?
     /// Replaces the handler of ``ListHoldingsByUser``.
-    var listHoldingsByUser: (@Sendable (HandlerFactory) -> any ListHoldingsByUserHandling)?
+    var listHoldingsByUser: (@Sendable (HandlerFactory<Request, App>) -> any ListHoldingsByUserHandling)?
 
     init() {}
 }

@@ -17,7 +17,7 @@ struct HandlerFactoryTests {
     func overrideReplacesHandler() async throws {
         let app = TestApplication()
         let id = UUID()
-        var overrides = HandlerOverrides()
+        var overrides = TestApplication.Overrides()
         overrides.registerUser = { _ in StubRegistration(id: id) }
         let handlers = app.handlers(overrides: overrides)
         let result = await handlers.registerUserHandler().handle(RegisterUser(email: "ada@example.com", password: "Str0ng!pass"))
@@ -29,7 +29,7 @@ struct HandlerFactoryTests {
     @Test("an override is built from the factory, so it can use the request's dependencies")
     func overrideSeesTheRequest() async throws {
         let app = TestApplication()
-        var overrides = HandlerOverrides()
+        var overrides = TestApplication.Overrides()
         overrides.getAccount = { factory in GetAccountHandler(ownershipVerifier: factory.request.ownershipVerifier) }
         let result = await app.handlers(overrides: overrides).getAccountHandler().handle(GetAccount(accountId: UUID(), userId: UUID()))
         #expect(result == .failure(.accountNotFound))

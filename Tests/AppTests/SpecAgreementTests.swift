@@ -65,7 +65,7 @@ struct SpecAgreementTests {
     }
 
     /// One handler per operation, built through the generated factory.
-    static func everyHandler(_ h: HandlerFactory) -> [String: any Sendable] {
+    static func everyHandler<Request, App>(_ h: HandlerFactory<Request, App>) -> [String: any Sendable] {
         [
             "RegisterUser": h.registerUserHandler(), "AuthenticateUser": h.authenticateUserHandler(),
             "VerifyEmail": h.verifyEmailHandler(), "RefreshAccessToken": h.refreshAccessTokenHandler(),

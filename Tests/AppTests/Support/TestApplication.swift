@@ -90,8 +90,10 @@ struct TestApplication: Sendable {
             providerFactory: ScriptedProviderFactory(provider: provider))
     }
 
+    typealias Overrides = HandlerOverrides<Request, Singletons>
+
     /// A handler factory for one request.
-    func handlers(overrides: HandlerOverrides = HandlerOverrides()) -> HandlerFactory {
+    func handlers(overrides: Overrides = Overrides()) -> HandlerFactory<Request, Singletons> {
         HandlerFactory(request: request, app: singletons, overrides: overrides)
     }
 }

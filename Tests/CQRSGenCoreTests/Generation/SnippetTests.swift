@@ -213,7 +213,8 @@ struct SnippetTests {
         #expect(operations.contains("    public typealias Output = Void"))
         #expect(operations.contains("    public let email: String"))
         #expect(operations.contains("    public init(email: String) {"))
-        #expect(Self.body(files["CQRSHandlers.swift"]).contains("public struct HandlerFactory: Sendable {"))
+        #expect(Self.body(files["CQRSHandlers.swift"]).contains(
+            "public struct HandlerFactory<Request: RequestDependencies, App: AppDependencies>: Sendable {"))
         #expect(Self.body(files["CQRSRegistry.swift"]).contains("public enum OperationRegistry {"))
     }
 

@@ -44,16 +44,17 @@ struct HandlersFile: GeneratedFileRenderer {
         writer.line("// MARK: - Handler factory")
         writer.blankLine()
         writer.line("/// Builds each operation's handler with exactly the dependencies the spec lists, from one request's dependencies")
-        writer.line("/// and the app's. Make one per request; set `overrides` to substitute handlers in tests.")
-        writer.block("\(access)struct HandlerFactory: Sendable") { writer in
+        writer.line("/// and the app's. Make one per request; set `overrides` to substitute handlers in tests. Generic over the")
+        writer.line("/// application's scope types, so that a request's scope is stored inline rather than boxed.")
+        writer.block("\(access)struct HandlerFactory<Request: RequestDependencies, App: AppDependencies>: Sendable") { writer in
             writer.line("/// The request's repositories and per-request services.")
-            writer.line("\(access)let request: any RequestDependencies")
+            writer.line("\(access)let request: Request")
             writer.line("/// The app's singletons.")
-            writer.line("\(access)let app: any AppDependencies")
+            writer.line("\(access)let app: App")
             writer.line("/// Replacements for handlers, consulted before the spec's handlers are built.")
-            writer.line("\(access)var overrides: HandlerOverrides")
+            writer.line("\(access)var overrides: HandlerOverrides<Request, App>")
             writer.blankLine()
-            writer.line("\(access)init(request: any RequestDependencies, app: any AppDependencies, overrides: HandlerOverrides = HandlerOverrides()) {")
+            writer.line("\(access)init(request: Request, app: App, overrides: HandlerOverrides<Request, App> = HandlerOverrides()) {")
             writer.line("    self.request = request")
             writer.line("    self.app = app")
             writer.line("    self.overrides = overrides")
@@ -103,12 +104,12 @@ struct HandlersFile: GeneratedFileRenderer {
         writer.blankLine()
         writer.line("/// Replacements for handlers, one per operation: the counterpart of FastAPI's `dependency_overrides`. Each builds")
         writer.line("/// its handler from the factory, so a replacement can still use the request's dependencies.")
-        writer.block("\(access)struct HandlerOverrides: Sendable") { writer in
+        writer.block("\(access)struct HandlerOverrides<Request: RequestDependencies, App: AppDependencies>: Sendable") { writer in
             for operation in context.spec.operations {
                 writer.line("/// Replaces the handler of ``\(operation.name)``.")
                 writer.line(
                     "\(access)var \(GenerationContext.factoryMember(operation)): "
-                        + "(@Sendable (HandlerFactory) -> any \(GenerationContext.handlerProtocol(operation)))?")
+                        + "(@Sendable (HandlerFactory<Request, App>) -> any \(GenerationContext.handlerProtocol(operation)))?")
             }
             if !context.spec.operations.isEmpty { writer.blankLine() }
             writer.line("\(access)init() {}")

@@ -12,16 +12,17 @@ import Foundation
 // MARK: - Handler factory
 
 /// Builds each operation's handler with exactly the dependencies the spec lists, from one request's dependencies
-/// and the app's. Make one per request; set `overrides` to substitute handlers in tests.
-struct HandlerFactory: Sendable {
+/// and the app's. Make one per request; set `overrides` to substitute handlers in tests. Generic over the
+/// application's scope types, so that a request's scope is stored inline rather than boxed.
+struct HandlerFactory<Request: RequestDependencies, App: AppDependencies>: Sendable {
     /// The request's repositories and per-request services.
-    let request: any RequestDependencies
+    let request: Request
     /// The app's singletons.
-    let app: any AppDependencies
+    let app: App
     /// Replacements for handlers, consulted before the spec's handlers are built.
-    var overrides: HandlerOverrides
+    var overrides: HandlerOverrides<Request, App>
 
-    init(request: any RequestDependencies, app: any AppDependencies, overrides: HandlerOverrides = HandlerOverrides()) {
+    init(request: Request, app: App, overrides: HandlerOverrides<Request, App> = HandlerOverrides()) {
         self.request = request
         self.app = app
         self.overrides = overrides
@@ -32,6 +33,6 @@ struct HandlerFactory: Sendable {
 
 /// Replacements for handlers, one per operation: the counterpart of FastAPI's `dependency_overrides`. Each builds
 /// its handler from the factory, so a replacement can still use the request's dependencies.
-struct HandlerOverrides: Sendable {
+struct HandlerOverrides<Request: RequestDependencies, App: AppDependencies>: Sendable {
     init() {}
 }
