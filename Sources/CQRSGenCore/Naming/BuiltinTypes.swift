@@ -20,7 +20,4 @@ public enum BuiltinTypes {
 
     /// The names, sorted, for suggestions and documentation.
     public static let names: [String] = all.keys.sorted()
-
-    /// Built-in types that are not `Hashable`, and so cannot be dictionary keys. (All of the above are.)
-    public static func isHashable(_ name: String) -> Bool { all[name] != nil }
 }
