@@ -16,12 +16,14 @@ public struct SpecDecoder: Sendable {
 
     public func decode(_ root: YAMLNode) -> Result {
         var context = DecodingContext()
-        guard let entries = context.mapping(root, "the spec", expected: "a mapping of sections ('version', 'commands', …)"),
-              root.mapping != nil
-        else {
-            if root.mapping == nil, context.diagnostics.isEmpty {
+        guard let entries = root.mapping else {
+            if let scalar = root.scalar, scalar.isNull {
                 // An empty document (`---` alone) has its null root after the marker; the file's start reads better.
                 context.error("the spec must be a mapping that starts with 'version: 1', but it is empty", at: .startOfFile)
+            } else {
+                context.error(
+                    "the spec must be a mapping of sections ('version', 'commands', …), not \(root.kindDescription)",
+                    at: root.location)
             }
             return Result(spec: nil, diagnostics: context.diagnostics)
         }

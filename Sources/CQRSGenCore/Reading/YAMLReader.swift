@@ -177,7 +177,8 @@ private struct TreeBuilder {
             }
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            guard count(at: location), acceptsProperties(anchor: data.anchor, tag: data.tag, at: location) else { return }
+            guard count(at: location) else { return }
+            recordProperties(anchor: data.anchor, tag: data.tag, at: location)
             let value = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
             let end = SourceLocation(mark: event.end_mark)
             if end.line > location.line {
@@ -188,12 +189,12 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             guard count(at: location), enter(at: location) else { return }
-            _ = acceptsProperties(anchor: data.anchor, tag: data.tag, at: location)
+            recordProperties(anchor: data.anchor, tag: data.tag, at: location)
             stack.append(Frame(isMapping: false, location: location))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
             guard count(at: location), enter(at: location) else { return }
-            _ = acceptsProperties(anchor: data.anchor, tag: data.tag, at: location)
+            recordProperties(anchor: data.anchor, tag: data.tag, at: location)
             stack.append(Frame(isMapping: true, location: location))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let frame = stack.removeLast()
@@ -237,9 +238,9 @@ private struct TreeBuilder {
 
     /// Anchors are remembered so that an alias can point at them; tags are refused, because the spec's meaning
     /// must not depend on YAML's type system.
-    private mutating func acceptsProperties(
+    private mutating func recordProperties(
         anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, at location: SourceLocation
-    ) -> Bool {
+    ) {
         if let anchor {
             anchors[String(cString: anchor), default: location] = location
         }
@@ -249,7 +250,6 @@ private struct TreeBuilder {
                 "YAML tags ('\(written)') are not supported in the spec; the key decides a value's type",
                 at: location))
         }
-        return true
     }
 
     private mutating func attach(_ node: YAMLNode) {

@@ -9,9 +9,9 @@ struct LogoutUserHandler: LogoutUserHandling {
     let eventBus: any EventBus
 
     func handle(_ command: LogoutUser) async -> Result<LogoutResponse, OperationError> {
-        let attributes = ["user_id": command.userId.uuidString]
-        await eventBus.publish(DomainEvent(.userLogoutAttempted, attributes))
-        let outcome = await handling { () async throws -> Result<Void, OperationError> in
+        // The events record what happened; the answer is success either way.
+        _ = await eventBus.recording(.userLogoutAttempted, .userLogoutSucceeded, .userLogoutFailed, ["user_id": command.userId.uuidString]) {
+            () async throws -> Result<Void, OperationError> in
             guard var record = try await refreshTokenRepository.find(tokenHash: refreshTokenService.hash(command.refreshToken)),
                   record.userId == command.userId
             else { return .failure(OperationError(code: "token_not_found", message: "Refresh token not found.")) }
@@ -22,10 +22,6 @@ struct LogoutUserHandler: LogoutUserHandling {
             record.revokedReason = "logout"
             try await refreshTokenRepository.save(record)
             return .success(())
-        }
-        switch outcome {
-        case .success: await eventBus.publish(DomainEvent(.userLogoutSucceeded, attributes))
-        case .failure(let error): await eventBus.publish(DomainEvent(.userLogoutFailed, attributes.merging(["reason": error.code]) { $1 }))
         }
         return .success(LogoutResponse())
     }

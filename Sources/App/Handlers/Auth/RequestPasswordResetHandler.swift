@@ -14,9 +14,11 @@ struct RequestPasswordResetHandler: RequestPasswordResetHandling {
     static let requestsPerHour = 3
 
     func handle(_ command: RequestPasswordReset) async -> Result<PasswordResetRequestResponse, OperationError> {
+        // The events record what happened; the answer is the same either way.
         let attributes = ["email": command.email, "ip_address": command.ipAddress ?? ""]
-        await eventBus.publish(DomainEvent(.passwordResetRequestAttempted, attributes))
-        let outcome = await handling { () async throws -> Result<Void, OperationError> in
+        _ = await eventBus.recording(
+            .passwordResetRequestAttempted, .passwordResetRequestSucceeded, .passwordResetRequestFailed, attributes
+        ) { () async throws -> Result<Void, OperationError> in
             guard case .success(let email) = Credentials.normalizedEmail(command.email),
                   let user = try await userRepository.find(email: email)
             else { return .failure(.userNotFound) }
@@ -36,10 +38,6 @@ struct RequestPasswordResetHandler: RequestPasswordResetHandling {
                 to: user.email, subject: "Reset your password",
                 body: "Use this code to reset your password within the hour: \(token.token)"))
             return .success(())
-        }
-        switch outcome {
-        case .success: await eventBus.publish(DomainEvent(.passwordResetRequestSucceeded, attributes))
-        case .failure(let error): await eventBus.publish(DomainEvent(.passwordResetRequestFailed, attributes.merging(["reason": error.code]) { $1 }))
         }
         return .success(PasswordResetRequestResponse())
     }
