@@ -30,22 +30,23 @@ struct Generate: ParsableCommand {
     func run() throws {
         let outcome = try options.load()
         guard let spec = outcome.validSpec else { throw ExitCode(ExitStatus.specErrors) }
-        let files = Generator(options: generation.generatorOptions(specPath: options.shownPath)).generate(spec)
+        let generator = Generator(options: generation.generatorOptions(specPath: options.shownPath))
         let report: OutputDirectory.WriteReport
         do {
-            report = try OutputDirectory(path: output).write(files)
+            // Each file is streamed to disk as it is rendered: the output of a large spec is several times its size.
+            report = try generator.write(spec, to: OutputDirectory(path: output))
         } catch {
             StandardError.write("error: \(error)")
             throw ExitCode(ExitStatus.usageOrIOError)
         }
         if !quiet {
-            var summary = "Generated \(files.count) files in \(output): \(report.written.count) written, \(report.unchanged.count) unchanged"
+            var summary = "Generated \(Generator.fileNames.count) files in \(output): \(report.written.count) written, \(report.unchanged.count) unchanged"
             if !report.removed.isEmpty { summary += ", \(report.removed.count) removed (\(report.removed.joined(separator: ", ")))" }
             print(summary + ".")
         }
         // Everything is written. Freeing the spec and the output object by object would take a tenth of the run on
         // a large spec, for memory the process returns anyway (compilers skip it the same way: clang's -disable-free).
-        withExtendedLifetime((outcome, files)) {
+        withExtendedLifetime(outcome) {
             Self.exit()
         }
     }

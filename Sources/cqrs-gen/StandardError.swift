@@ -1,9 +1,24 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Diagnostics go to standard error, as compilers' do, so that standard output carries only results.
 enum StandardError {
     static func write(_ text: String) {
         guard !text.isEmpty else { return }
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        var line = text.hasSuffix("\n") ? text : text + "\n"
+        line.withUTF8 { bytes in
+            var written = 0
+            while written < bytes.count {
+                let result = Glibc.write(STDERR_FILENO, bytes.baseAddress! + written, bytes.count - written)
+                if result < 0, errno == EINTR { continue }
+                guard result > 0 else { return }
+                written += result
+            }
+        }
     }
 }

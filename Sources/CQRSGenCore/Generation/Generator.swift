@@ -1,7 +1,7 @@
 /// One of the generated files: a fixed name, and its text for a spec.
 protocol GeneratedFileRenderer: Sendable {
     static var name: String { get }
-    func render(_ context: GenerationContext) -> String
+    func render(_ context: GenerationContext, into writer: inout SwiftWriter)
 }
 
 /// A generated file's name and contents.
@@ -36,6 +36,33 @@ public struct Generator: Sendable {
     public func generate(_ spec: Spec) -> [GeneratedFile] {
         let context = GenerationContext(spec: spec, index: SpecIndex(spec), options: options)
         // The files do not depend on each other: render them on all cores, in a fixed order.
-        return Self.renderers.concurrentMap { GeneratedFile(name: type(of: $0).name, contents: $0.render(context)) }
+        return Self.renderers.concurrentMap { renderer in
+            var writer = SwiftWriter()
+            renderer.render(context, into: &writer)
+            return GeneratedFile(name: type(of: renderer).name, contents: writer.text)
+        }
+    }
+
+    /// Generates the files for `spec` straight into `directory`: the same bytes as `generate`, each file streamed to
+    /// disk as it is rendered, so that memory does not grow with the output, and written atomically only when its
+    /// bytes change. Earlier generated files that are no longer produced are removed.
+    public func write(_ spec: Spec, to directory: OutputDirectory) throws(OutputError) -> OutputDirectory.WriteReport {
+        try directory.create()
+        let context = GenerationContext(spec: spec, index: SpecIndex(spec), options: options)
+        let outcomes = Self.renderers.concurrentMap { renderer -> Result<Bool, OutputError> in
+            Result { () throws(OutputError) -> Bool in
+                try directory.update(type(of: renderer).name) { update in
+                    var writer = SwiftWriter(sink: update.append)
+                    renderer.render(context, into: &writer)
+                    writer.finish()
+                }
+            }
+        }
+        var report = OutputDirectory.WriteReport()
+        for (name, outcome) in zip(Self.fileNames, outcomes) {
+            if try outcome.get() { report.written.append(name) } else { report.unchanged.append(name) }
+        }
+        report.removed = directory.removeGeneratedFiles(otherThan: Self.fileNames)
+        return report
     }
 }

@@ -1,43 +1,53 @@
 /// Builds Swift source text line by line with four-space indentation, the way a careful person formats it.
 /// Generated text only ever passes through here, so layout is decided in one place.
+///
+/// The text is UTF-8 bytes in one buffer. With a sink, the buffer is handed over whenever it passes
+/// `flushThreshold` and then reused, so a file of any size costs the generator only that much memory; without one,
+/// the whole file stays in the buffer (`text`), for tests and `cqrs-gen check`.
 struct SwiftWriter {
-    /// The text so far, one buffer for the whole file: generated files run to megabytes.
-    private(set) var output = ""
+    /// Receives the text a chunk at a time, in order; the bytes are valid only during the call.
+    typealias Sink = (UnsafeRawBufferPointer) -> Void
+
+    private var buffer: [UInt8] = []
+    private let sink: Sink?
     private var depth = 0
     /// What the last line was, for the blank-line rules.
     private var lastLine = LastLine.none
+    /// A blank line asked for and not yet written: it is written only when another line follows in the same block,
+    /// so that a block never ends with one, without taking back bytes that may already have gone to the sink.
+    private var pendingBlankLine = false
 
     private enum LastLine { case none, blank, opensBlock, other }
 
-    private static let indentation = (0..<16).map { String(repeating: "    ", count: $0) }
+    static let flushThreshold = 1 << 16
+    private static let newline = UInt8(ascii: "\n")
+    private static let indentUnit: StaticString = "    "
 
-    init() {
-        output.reserveCapacity(1 << 16)
+    init(sink: Sink? = nil) {
+        self.sink = sink
+        buffer.reserveCapacity(Self.flushThreshold + 4096)
     }
 
     /// A line at the current indentation; an empty line stays empty.
     mutating func line(_ text: String) {
+        writePendingBlankLine()
         if !text.isEmpty {
-            output += depth < Self.indentation.count ? Self.indentation[depth] : String(repeating: "    ", count: depth)
+            for _ in 0..<depth { append(Self.indentUnit) }
         }
         append(text)
     }
 
     /// A line that must start in the first column, whatever the indentation (`#sourceLocation`).
     mutating func unindentedLine(_ text: String) {
+        writePendingBlankLine()
         append(text)
     }
 
-    private mutating func append(_ text: String) {
-        output += text
-        output += "\n"
-        lastLine = text.isEmpty ? .blank : (text.utf8.last == UInt8(ascii: "{") ? .opensBlock : .other)
-    }
-
-    /// One empty line, never two in a row and never at the start of a block.
+    /// One empty line, never two in a row, never at the start of a block and never at its end.
     mutating func blankLine() {
         guard lastLine == .other else { return }
-        append("")
+        pendingBlankLine = true
+        lastLine = .blank
     }
 
     /// `header {`, the body indented, then `}`.
@@ -46,7 +56,7 @@ struct SwiftWriter {
         depth += 1
         body(&self)
         depth -= 1
-        if lastLine == .blank { output.removeLast() }
+        pendingBlankLine = false
         line("}")
     }
 
@@ -59,7 +69,47 @@ struct SwiftWriter {
         }
     }
 
-    var text: String { output }
+    /// Hands what is left to the sink. A file ends here: a blank line still pending is written, as a last line.
+    mutating func finish() {
+        writePendingBlankLine()
+        flush()
+    }
+
+    /// The whole text, for a writer without a sink.
+    var text: String {
+        var copy = self
+        copy.writePendingBlankLine()
+        return String(decoding: copy.buffer, as: UTF8.self)
+    }
+
+    private mutating func writePendingBlankLine() {
+        if pendingBlankLine {
+            buffer.append(Self.newline)
+            pendingBlankLine = false
+        }
+    }
+
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+        endLine(blank: text.isEmpty, opensBlock: text.utf8.last == UInt8(ascii: "{"))
+    }
+
+    private mutating func append(_ text: StaticString) {
+        buffer.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private mutating func endLine(blank: Bool, opensBlock: Bool) {
+        buffer.append(Self.newline)
+        lastLine = blank ? .blank : (opensBlock ? .opensBlock : .other)
+        if buffer.count >= Self.flushThreshold { flush() }
+    }
+
+    private mutating func flush() {
+        guard let sink, !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes(sink)
+        buffer.removeAll(keepingCapacity: true)
+    }
 }
 
 enum DocumentationText {

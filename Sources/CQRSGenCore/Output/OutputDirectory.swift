@@ -1,4 +1,15 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The folder generated files go to: the build plugin's work folder, or the committed `Generated/`.
 public struct OutputDirectory: Sendable {
@@ -36,33 +47,46 @@ public struct OutputDirectory: Sendable {
     /// files that are no longer produced. Files whose bytes are unchanged are not touched, so nothing that depends
     /// on them rebuilds.
     public func write(_ files: [GeneratedFile]) throws(OutputError) -> WriteReport {
+        try create()
+        var report = WriteReport()
+        for file in files {
+            let changed = try update(file.name) { update in
+                var contents = file.contents
+                contents.withUTF8 { update.append(UnsafeRawBufferPointer($0)) }
+            }
+            if changed { report.written.append(file.name) } else { report.unchanged.append(file.name) }
+        }
+        report.removed = removeGeneratedFiles(otherThan: files.map(\.name))
+        return report
+    }
+
+    /// Makes the folder, and any folder above it that is missing.
+    func create() throws(OutputError) {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(path: path, reason: "cannot create the folder: \(error.localizedDescription)")
+            throw OutputError(path: path, reason: "cannot create the folder: \(error)")
         }
-        var report = WriteReport()
-        for file in files {
-            let target = filePath(file.name)
-            let bytes = Array(file.contents.utf8)
-            if AtomicFile.read(target) == bytes {
-                report.unchanged.append(file.name)
-            } else {
-                try AtomicFile.write(bytes, to: target)
-                report.written.append(file.name)
-            }
-        }
-        for name in otherFiles(than: files) where isGenerated(name) {
-            if unlink(filePath(name)) == 0 { report.removed.append(name) }
-        }
-        return report
+    }
+
+    /// Replaces the file `name` with the bytes `produce` appends, atomically and only if they differ from the file's;
+    /// returns whether it was written.
+    func update(_ name: String, _ produce: (AtomicFileUpdate) -> Void) throws(OutputError) -> Bool {
+        let update = AtomicFileUpdate(path: filePath(name))
+        produce(update)
+        return try update.commit()
+    }
+
+    /// Removes the files an earlier run generated that are not among `names`; returns the names removed.
+    func removeGeneratedFiles(otherThan names: [String]) -> [String] {
+        otherFiles(than: names).filter { name in isGenerated(name) && unlink(filePath(name)) == 0 }
     }
 
     /// How the folder differs from `files`: each missing or stale file, and each extra file, by name.
     public func differences(from files: [GeneratedFile]) -> [Difference] {
         var differences: [Difference] = []
         for file in files {
-            guard let bytes = AtomicFile.read(filePath(file.name)) else {
+            guard let bytes = FileSystem.contents(filePath(file.name)) else {
                 differences.append(.missing(name: file.name))
                 continue
             }
@@ -72,27 +96,24 @@ public struct OutputDirectory: Sendable {
                 differences.append(.stale(name: file.name, firstChangedLine: diff.firstChangedLine, diff: diff.text))
             }
         }
-        differences += otherFiles(than: files).map { .extra(name: $0) }
+        differences += otherFiles(than: files.map(\.name)).map { .extra(name: $0) }
         return differences
     }
 
     private func filePath(_ name: String) -> String {
-        (path as NSString).appendingPathComponent(name)
+        path.hasSuffix("/") ? path + name : path + "/" + name
     }
 
     /// Visible regular files in the folder that are not among `files`, sorted.
-    private func otherFiles(than files: [GeneratedFile]) -> [String] {
-        let expected = Set(files.map(\.name))
+    private func otherFiles(than expected: [String]) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         return names.filter { name in
-            var isDirectory: ObjCBool = false
-            return !name.hasPrefix(".") && !expected.contains(name)
-                && FileManager.default.fileExists(atPath: filePath(name), isDirectory: &isDirectory) && !isDirectory.boolValue
+            !name.hasPrefix(".") && !expected.contains(name) && FileSystem.isRegularFile(filePath(name))
         }.sorted()
     }
 
     private func isGenerated(_ name: String) -> Bool {
-        guard let bytes = AtomicFile.read(filePath(name)) else { return false }
-        return bytes.starts(with: Array(Self.generatedMarker.utf8))
+        guard let bytes = FileSystem.contents(filePath(name)) else { return false }
+        return bytes.starts(with: Self.generatedMarker.utf8)
     }
 }

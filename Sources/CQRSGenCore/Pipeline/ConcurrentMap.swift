@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import Synchronization
 
 extension Array where Element: Sendable {
     /// `map`, with the elements transformed on all cores at once and the results kept in order. For work that is
@@ -14,19 +14,18 @@ extension Array where Element: Sendable {
 }
 
 /// Results written by concurrent workers, each at its own index, read once all are done.
-private final class OrderedResults<Value: Sendable>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
+private final class OrderedResults<Value: Sendable>: Sendable {
+    private let slots: Mutex<[Value?]>
 
     init(count: Int) {
-        slots = Array(repeating: nil, count: count)
+        slots = Mutex(Array(repeating: nil, count: count))
     }
 
-    func set(_ value: Value, at index: Int) {
-        lock.withLock { slots[index] = value }
+    func set(_ value: sending Value, at index: Int) {
+        slots.withLock { $0[index] = value }
     }
 
     var values: [Value] {
-        lock.withLock { slots.map { $0! } }
+        slots.withLock { $0.map { $0! } }
     }
 }

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The front of the pipeline: spec bytes → YAML tree (reader) → `Spec` (decoder) → diagnostics (validator).
 ///
@@ -59,23 +65,34 @@ public struct SpecFileError: Error, Equatable, CustomStringConvertible {
 
 enum SpecFile {
     static func read(_ path: String, limit: Int) throws(SpecFileError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw SpecFileError(path: path, reason: "no such file")
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw SpecFileError(path: path, reason: errno == ENOENT ? "no such file" : FileSystem.lastError())
         }
-        guard !isDirectory.boolValue else {
+        guard (status.st_mode & S_IFMT) != S_IFDIR else {
             throw SpecFileError(path: path, reason: "it is a directory")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
             throw SpecFileError(path: path, reason: "permission denied or not a readable file")
         }
-        defer { try? handle.close() }
-        do {
-            // Read one byte past the limit, so that an oversized file is recognised without reading all of it.
-            let data = try handle.read(upToCount: limit + 1) ?? Data()
-            return [UInt8](data)
-        } catch {
-            throw SpecFileError(path: path, reason: "\(error.localizedDescription)")
+        defer { close(descriptor) }
+        // Read one byte past the limit, so that an oversized file is recognised without reading all of it. A regular
+        // file's size is known, so it is read in one buffer of that size; a pipe grows the buffer as it goes.
+        var bytes: [UInt8] = []
+        var capacity = (status.st_mode & S_IFMT) == S_IFREG ? min(Int(status.st_size), limit) + 1 : 1 << 16
+        while true {
+            let start = bytes.count
+            bytes += repeatElement(0, count: capacity - start)
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                FileSystem.readFully(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[start...]), at: -1)
+            }
+            if count < 0 {
+                throw SpecFileError(path: path, reason: FileSystem.lastError())
+            }
+            bytes.removeLast(capacity - start - count)
+            if start + count < capacity || bytes.count > limit { return bytes }
+            capacity = min(capacity * 2, limit + 1)
         }
     }
 }

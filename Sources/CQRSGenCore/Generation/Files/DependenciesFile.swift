@@ -3,8 +3,8 @@
 struct DependenciesFile: GeneratedFileRenderer {
     static let name = "CQRSDependencies.swift"
 
-    func render(_ context: GenerationContext) -> String {
-        var writer = context.header("the dependency scopes the application provides.")
+    func render(_ context: GenerationContext, into writer: inout SwiftWriter) {
+        context.header("the dependency scopes the application provides.", into: &writer)
         writer.blankLine()
         writer.line("/// What each request provides to handlers: repositories and per-request services, all built on the")
         writer.line("/// request's one database session. The application provides a new one for every request.")
@@ -12,7 +12,6 @@ struct DependenciesFile: GeneratedFileRenderer {
         writer.blankLine()
         writer.line("/// The app's singletons, built once and shared by every request.")
         scope("AppDependencies", context.spec.appDependencies, context, &writer)
-        return writer.text
     }
 
     private func scope(

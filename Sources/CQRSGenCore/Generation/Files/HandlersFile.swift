@@ -7,12 +7,11 @@
 struct HandlersFile: GeneratedFileRenderer {
     static let name = "CQRSHandlers.swift"
 
-    func render(_ context: GenerationContext) -> String {
-        var writer = context.header("handler protocols and the typed handler factory.")
+    func render(_ context: GenerationContext, into writer: inout SwiftWriter) {
+        context.header("handler protocols and the typed handler factory.", into: &writer)
         protocols(context, &writer)
         factory(context, &writer)
         overrides(context, &writer)
-        return writer.text
     }
 
     private func protocols(_ context: GenerationContext, _ writer: inout SwiftWriter) {

@@ -2,8 +2,8 @@
 struct OperationsFile: GeneratedFileRenderer {
     static let name = "CQRSOperations.swift"
 
-    func render(_ context: GenerationContext) -> String {
-        var writer = context.header("the command and query types.")
+    func render(_ context: GenerationContext, into writer: inout SwiftWriter) {
+        context.header("the command and query types.", into: &writer)
         for (title, operations) in [("Commands", context.spec.commands), ("Queries", context.spec.queries)] where !operations.isEmpty {
             writer.blankLine()
             writer.line("// MARK: - \(title)")
@@ -23,7 +23,6 @@ struct OperationsFile: GeneratedFileRenderer {
                 }
             }
         }
-        return writer.text
     }
 
     /// The metadata a reader of the type wants at hand, as documentation bullet points.

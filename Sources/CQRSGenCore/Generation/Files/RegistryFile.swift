@@ -3,12 +3,11 @@
 struct RegistryFile: GeneratedFileRenderer {
     static let name = "CQRSRegistry.swift"
 
-    func render(_ context: GenerationContext) -> String {
-        var writer = context.header("categories, event names and the operation registry.")
+    func render(_ context: GenerationContext, into writer: inout SwiftWriter) {
+        context.header("categories, event names and the operation registry.", into: &writer)
         categories(context, &writer)
         events(context, &writer)
         registry(context, &writer)
-        return writer.text
     }
 
     private func categories(_ context: GenerationContext, _ writer: inout SwiftWriter) {

@@ -2,8 +2,8 @@
 struct TypesFile: GeneratedFileRenderer {
     static let name = "CQRSTypes.swift"
 
-    func render(_ context: GenerationContext) -> String {
-        var writer = context.header("the declared result and value types.")
+    func render(_ context: GenerationContext, into writer: inout SwiftWriter) {
+        context.header("the declared result and value types.", into: &writer)
         for type in context.spec.types {
             writer.blankLine()
             writer.line(context.provenance(type.location))
@@ -24,6 +24,5 @@ struct TypesFile: GeneratedFileRenderer {
                 }
             }
         }
-        return writer.text
     }
 }
