@@ -20,6 +20,8 @@ struct TypeExpressionParser {
     }
 
     static func parse(_ text: String) -> Result<TypeExpression, Failure> {
+        // Most types are a bare name (`String`, `AccountResult`), optionally `?`: read those without the scalar array.
+        if let expression = plainName(text) { return .success(expression) }
         var parser = TypeExpressionParser(text)
         do {
             parser.skipSpaces()
@@ -39,6 +41,26 @@ struct TypeExpressionParser {
         } catch {
             return .failure(Failure(offset: 0, message: "\(error)"))
         }
+    }
+
+    /// `Name` or `Name?`, in ASCII letters, digits and `_`, not starting with a digit; nil for anything else, which
+    /// the full grammar reads (and reports on).
+    private static func plainName(_ text: String) -> TypeExpression? {
+        let utf8 = text.utf8
+        guard let first = utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return nil }
+        var length = 0
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+                length += 1
+            case UInt8(ascii: "?") where length == utf8.count - 1 && length > 0:
+                return .optional(.named(String(text.dropLast())))
+            default:
+                return nil
+            }
+        }
+        return .named(text)
     }
 
     private mutating func parseType(depth: Int) throws -> TypeExpression {

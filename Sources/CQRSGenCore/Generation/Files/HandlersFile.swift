@@ -17,7 +17,7 @@ struct HandlersFile: GeneratedFileRenderer {
     private func protocols(_ context: GenerationContext, _ writer: inout SwiftWriter) {
         writer.blankLine()
         writer.line("// MARK: - Handler protocols")
-        for operation in context.spec.operations {
+        for operation in context.index.operations {
             writer.blankLine()
             writer.line(context.provenance(operation.location))
             writer.line("/// What the handler of ``\(operation.name)`` conforms to: `\(operation.handler.name.value)` in the application.")
@@ -60,7 +60,8 @@ struct HandlersFile: GeneratedFileRenderer {
             writer.line("}")
         }
         for category in context.spec.categories {
-            let operations = context.spec.operations.filter { $0.category.value == category.name }
+            // Walked in place: the operations are many, and copying them per category cost more than rendering.
+            let operations = context.index.operations.lazy.filter { $0.category.value == category.name }
             guard !operations.isEmpty else { continue }
             writer.blankLine()
             writer.line("// MARK: \(category.name)")
@@ -104,13 +105,13 @@ struct HandlersFile: GeneratedFileRenderer {
         writer.line("/// Replacements for handlers, one per operation: the counterpart of FastAPI's `dependency_overrides`. Each builds")
         writer.line("/// its handler from the factory, so a replacement can still use the request's dependencies.")
         writer.block("\(access)struct HandlerOverrides<Request: RequestDependencies, App: AppDependencies>: Sendable") { writer in
-            for operation in context.spec.operations {
+            for operation in context.index.operations {
                 writer.line("/// Replaces the handler of ``\(operation.name)``.")
                 writer.line(
                     "\(access)var \(GenerationContext.factoryMember(operation)): "
                         + "(@Sendable (HandlerFactory<Request, App>) -> any \(GenerationContext.handlerProtocol(operation)))?")
             }
-            if !context.spec.operations.isEmpty { writer.blankLine() }
+            if !context.index.operations.isEmpty { writer.blankLine() }
             writer.line("\(access)init() {}")
         }
     }
