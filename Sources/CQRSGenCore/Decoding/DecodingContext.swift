@@ -8,10 +8,10 @@ struct DecodingContext {
     }
 
     /// The entries of a mapping; an empty value counts as an empty mapping, so `fields:` alone means "none".
-    mutating func mapping(_ node: YAMLNode, _ what: @autoclosure () -> String, expected: String = "a mapping") -> [YAMLMappingEntry]? {
+    mutating func mapping(_ node: YAMLNode, _ what: @autoclosure () -> String, expected: String = "a mapping") -> YAMLMapping? {
         switch node.content {
         case .mapping(let entries): return entries
-        case .scalar(let scalar) where scalar.isNull: return []
+        case .scalar(let scalar) where scalar.isNull: return .empty
         default:
             error("\(what()) must be \(expected), not \(node.kindDescription)", at: node.location)
             return nil
@@ -19,10 +19,10 @@ struct DecodingContext {
     }
 
     /// The items of a list; an empty value counts as an empty list.
-    mutating func sequence(_ node: YAMLNode, _ what: @autoclosure () -> String, expected: String = "a list") -> [YAMLNode]? {
+    mutating func sequence(_ node: YAMLNode, _ what: @autoclosure () -> String, expected: String = "a list") -> YAMLSequence? {
         switch node.content {
         case .sequence(let items): return items
-        case .scalar(let scalar) where scalar.isNull: return []
+        case .scalar(let scalar) where scalar.isNull: return .empty
         default:
             error("\(what()) must be \(expected), not \(node.kindDescription)", at: node.location)
             return nil
@@ -99,9 +99,9 @@ struct DecodingContext {
     /// Reports every key of a mapping that is not one of `allowed`, suggesting the nearest allowed key. `misplaced`
     /// explains keys that are valid elsewhere (`paginated` on a command, say) better than a suggestion would.
     mutating func checkKeys(
-        of entries: [YAMLMappingEntry], in what: @autoclosure () -> String, allowed: [String], misplaced: [String: String] = [:]
+        of entries: YAMLMapping, in what: @autoclosure () -> String, allowed: [String], misplaced: [String: String] = [:]
     ) {
-        for entry in entries where !allowed.contains(entry.key.value) {
+        for entry in entries where !allowed.contains(where: entry.hasKey) {
             let key = entry.key.value
             if let explanation = misplaced[key] {
                 error("'\(key)' is not allowed in \(what()): \(explanation)", at: entry.key.location)
@@ -136,19 +136,5 @@ struct DecodingContext {
             error("invalid type '\(scalar.value)' for \(what()): \(failure.message)", at: location)
             return TypeReference(text: scalar.value, expression: nil, at: scalar.location)
         }
-    }
-}
-
-extension [YAMLMappingEntry] {
-    /// The entry for `key`, if it is there. Duplicate keys never reach this far: the reader rejects them.
-    func entry(_ key: String) -> YAMLMappingEntry? {
-        first { $0.key.value == key }
-    }
-
-    /// The value for `key`, treating an explicit empty value like an absent key.
-    func value(_ key: String) -> YAMLNode? {
-        guard let value = entry(key)?.value else { return nil }
-        if let scalar = value.scalar, scalar.isNull { return nil }
-        return value
     }
 }

@@ -80,7 +80,7 @@ enum OperationDecoding {
 
     /// A boolean trait, located where it is written or, when defaulted, at the operation's name.
     private static func flag(
-        _ key: String, in entries: [YAMLMappingEntry], default defaultValue: Bool, owner: YAMLScalar,
+        _ key: String, in entries: YAMLMapping, default defaultValue: Bool, owner: YAMLScalar,
         _ context: inout DecodingContext
     ) -> Located<Bool> {
         guard let node = entries.value(key) else { return Located(defaultValue, at: owner.location) }

@@ -51,7 +51,7 @@ public struct SpecDecoder: Sendable {
         return Result(spec: spec, diagnostics: context.diagnostics)
     }
 
-    private func decodeVersion(_ entries: [YAMLMappingEntry], root: YAMLNode, _ context: inout DecodingContext) -> Located<Int> {
+    private func decodeVersion(_ entries: YAMLMapping, root: YAMLNode, _ context: inout DecodingContext) -> Located<Int> {
         guard let entry = entries.entry("version") else {
             context.error("the spec has no 'version'; add 'version: 1' at the top", at: root.location)
             return Located(1, at: root.location)
@@ -104,7 +104,7 @@ public struct SpecDecoder: Sendable {
         let what = "dependency '\(typeName)'"
         // A dependency whose details are wrong is still declared, with the defaults, so handlers that list it are
         // not reported as well.
-        let entries = context.mapping(entry.value, what, expected: "a mapping (or empty, for the defaults)") ?? []
+        let entries = context.mapping(entry.value, what, expected: "a mapping (or empty, for the defaults)") ?? .empty
         context.checkKeys(of: entries, in: what, allowed: Self.dependencyKeys)
         var propertyName = Located(DependencySpec.defaultPropertyName(for: typeName), at: entry.key.location)
         if let node = entries.value("name"), let scalar = context.scalar(node, "'name' of \(what)", expected: "a property name") {

@@ -8,13 +8,13 @@ enum DefaultValueExpression {
         case .optional(let wrapped):
             return render(node, as: wrapped, types: types)
         case .array(let element):
-            let items = (node.sequence ?? []).map { render($0, as: element, types: types) }
+            let items = (node.sequence ?? .empty).map { render($0, as: element, types: types) }
             return "[" + items.joined(separator: ", ") + "]"
         case .dictionary(let keyType, let valueType):
-            let entries = node.mapping ?? []
+            let entries = node.mapping ?? .empty
             guard !entries.isEmpty else { return "[:]" }
             return "[" + entries.map {
-                render(.scalar($0.key), as: keyType, types: types) + ": " + render($0.value, as: valueType, types: types)
+                render($0.keyNode, as: keyType, types: types) + ": " + render($0.value, as: valueType, types: types)
             }.joined(separator: ", ") + "]"
         case .named(let name):
             let text = node.scalar?.value ?? ""

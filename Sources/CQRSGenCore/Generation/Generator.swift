@@ -27,7 +27,7 @@ public struct Generator: Sendable {
     /// The names of the files `generate` returns, in order. The build plugin declares the same list.
     public static let fileNames: [String] = renderers.map { type(of: $0).name }
 
-    private static let renderers: [any GeneratedFileRenderer] = [
+    static let renderers: [any GeneratedFileRenderer] = [
         TypesFile(), OperationsFile(), DependenciesFile(), HandlersFile(), RegistryFile(),
     ]
 

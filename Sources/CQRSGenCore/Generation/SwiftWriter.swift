@@ -10,6 +10,7 @@ struct SwiftWriter {
 
     private var buffer: [UInt8] = []
     private let sink: Sink?
+    private let flushThreshold: Int
     private var depth = 0
     /// What the last line was, for the blank-line rules.
     private var lastLine = LastLine.none
@@ -23,9 +24,11 @@ struct SwiftWriter {
     private static let newline = UInt8(ascii: "\n")
     private static let indentUnit: StaticString = "    "
 
-    init(sink: Sink? = nil) {
+    /// `flushThreshold` is for tests, which make chunks tiny to show that chunking never changes the text.
+    init(sink: Sink? = nil, flushThreshold: Int = SwiftWriter.flushThreshold) {
         self.sink = sink
-        buffer.reserveCapacity(Self.flushThreshold + 4096)
+        self.flushThreshold = flushThreshold
+        buffer.reserveCapacity(sink == nil ? 1 << 16 : flushThreshold + 4096)
     }
 
     /// A line at the current indentation; an empty line stays empty.
@@ -102,7 +105,7 @@ struct SwiftWriter {
     private mutating func endLine(blank: Bool, opensBlock: Bool) {
         buffer.append(Self.newline)
         lastLine = blank ? .blank : (opensBlock ? .opensBlock : .other)
-        if buffer.count >= Self.flushThreshold { flush() }
+        if buffer.count >= flushThreshold { flush() }
     }
 
     private mutating func flush() {

@@ -1,9 +1,65 @@
+/// The spec's YAML as the reader built it: every node in one flat array, every scalar's text in one byte buffer.
+///
+/// A spec of 10,000 operations has some 300,000 nodes. Kept as a tree of values they cost an allocation or more
+/// each, to build and to free, and several times the file's size in memory; here they cost two array elements and
+/// their text, about twice the file's size in all. Nodes are read through `YAMLNode`, a position in the document.
+public final class YAMLDocument: Sendable {
+    /// One node: what it is, where it starts, and either its text (a scalar) or its children (a collection).
+    struct RawNode {
+        enum Kind: UInt8 { case scalar, sequence, mapping }
+
+        var kind: Kind
+        var style: YAMLScalar.Style
+        var location: SourceLocation
+        /// A scalar's text in `text`, or a collection's children in `children` (a mapping's as key, value, …).
+        var start: UInt32
+        var count: UInt32
+    }
+
+    let nodes: [RawNode]
+    let children: [UInt32]
+    let text: [UInt8]
+    let rootIndex: Int
+
+    init(nodes: [RawNode], children: [UInt32], text: [UInt8], rootIndex: Int) {
+        self.nodes = nodes
+        self.children = children
+        self.text = text
+        self.rootIndex = rootIndex
+    }
+
+    /// The document's root node.
+    public var root: YAMLNode { YAMLNode(document: self, index: rootIndex) }
+
+    /// A document of one empty scalar, for the empty mapping and list views.
+    static let empty = YAMLDocument(
+        nodes: [RawNode(kind: .scalar, style: .plain, location: .startOfFile, start: 0, count: 0)], children: [], text: [],
+        rootIndex: 0)
+
+    func string(_ node: RawNode) -> String {
+        text.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(node.start)..<Int(node.start + node.count)]), as: UTF8.self)
+        }
+    }
+
+    /// Whether a scalar's text is `value`, compared as bytes, without making a `String`.
+    func scalar(_ node: RawNode, equals value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { expected in
+            guard expected.count == Int(node.count) else { return false }
+            return text.withUnsafeBufferPointer { buffer in
+                expected.elementsEqual(buffer[Int(node.start)..<Int(node.start + node.count)])
+            }
+        }
+    }
+}
+
 /// A scalar as written in the spec: its text, how it was quoted, and where it starts.
 ///
 /// libyaml resolves no types, so `true`, `50` and `null` arrive as text; the spec decoder gives them meaning,
 /// and the style tells a plain `50` from a quoted `"50"`.
 public struct YAMLScalar: Hashable, Sendable {
-    public enum Style: Hashable, Sendable {
+    public enum Style: UInt8, Hashable, Sendable {
         case plain
         case singleQuoted
         case doubleQuoted
@@ -23,61 +79,144 @@ public struct YAMLScalar: Hashable, Sendable {
 
     /// A plain `null`, `Null`, `NULL`, `~` or nothing at all: YAML's spellings of "no value".
     public var isNull: Bool {
-        style == .plain && ["", "~", "null", "Null", "NULL"].contains(value)
+        style == .plain && Self.nullSpellings.contains(value)
     }
+
+    static let nullSpellings = ["", "~", "null", "Null", "NULL"]
 }
 
 /// One `key: value` pair of a mapping. Keys are always scalars: the reader rejects any other kind.
 public struct YAMLMappingEntry: Hashable, Sendable {
-    public var key: YAMLScalar
+    /// The key as a node, for checks that treat keys like values (a dictionary default's keys).
+    public var keyNode: YAMLNode
     public var value: YAMLNode
 
-    public init(key: YAMLScalar, value: YAMLNode) {
-        self.key = key
-        self.value = value
+    public var key: YAMLScalar { keyNode.scalar ?? YAMLScalar("", at: keyNode.location) }
+
+    /// Whether the key is `name`, compared without making a `String`.
+    public func hasKey(_ name: String) -> Bool {
+        keyNode.document.scalar(keyNode.raw, equals: name)
     }
 }
 
-/// A node of the spec's YAML tree. Every node keeps the 1-based line and column where it starts, so that every
-/// later stage can point at what it is talking about.
+/// A node of the spec's YAML: a position in its document. Every node keeps the 1-based line and column where it
+/// starts, so that every later stage can point at what it is talking about.
 public struct YAMLNode: Hashable, Sendable {
     public enum Content: Hashable, Sendable {
         case scalar(YAMLScalar)
-        case sequence([YAMLNode])
+        case sequence(YAMLSequence)
         /// Entries in the order they were written: the spec's order is the generated code's order.
-        case mapping([YAMLMappingEntry])
+        case mapping(YAMLMapping)
     }
 
-    public var content: Content
-    public var location: SourceLocation
+    let document: YAMLDocument
+    let index: Int
 
-    public init(_ content: Content, at location: SourceLocation) {
-        self.content = content
-        self.location = location
-    }
+    var raw: YAMLDocument.RawNode { document.nodes[index] }
 
-    public static func scalar(_ scalar: YAMLScalar) -> YAMLNode {
-        YAMLNode(.scalar(scalar), at: scalar.location)
+    public var location: SourceLocation { raw.location }
+
+    public var content: Content {
+        let raw = raw
+        switch raw.kind {
+        case .scalar: return .scalar(YAMLScalar(document.string(raw), style: raw.style, at: raw.location))
+        case .sequence: return .sequence(YAMLSequence(document: document, start: Int(raw.start), count: Int(raw.count)))
+        case .mapping: return .mapping(YAMLMapping(document: document, start: Int(raw.start), count: Int(raw.count) / 2))
+        }
     }
 
     public var scalar: YAMLScalar? {
-        if case .scalar(let scalar) = content { scalar } else { nil }
+        let raw = raw
+        guard raw.kind == .scalar else { return nil }
+        return YAMLScalar(document.string(raw), style: raw.style, at: raw.location)
     }
 
-    public var sequence: [YAMLNode]? {
+    public var sequence: YAMLSequence? {
         if case .sequence(let items) = content { items } else { nil }
     }
 
-    public var mapping: [YAMLMappingEntry]? {
+    public var mapping: YAMLMapping? {
         if case .mapping(let entries) = content { entries } else { nil }
+    }
+
+    /// Whether this is a plain empty scalar (`~`, `null`, nothing), checked without making a `String`.
+    public var isNull: Bool {
+        let raw = raw
+        return raw.kind == .scalar && raw.style == .plain
+            && YAMLScalar.nullSpellings.contains { document.scalar(raw, equals: $0) }
     }
 
     /// What this node is, in the words a diagnostic uses: "a mapping", "a list", "a string".
     public var kindDescription: String {
-        switch content {
-        case .scalar(let scalar): scalar.isNull ? "an empty value" : "a scalar"
+        switch raw.kind {
+        case .scalar: isNull ? "an empty value" : "a scalar"
         case .sequence: "a list"
         case .mapping: "a mapping"
         }
     }
+
+    /// Nodes are equal when they say the same thing at the same place, whichever document holds them.
+    public static func == (lhs: YAMLNode, rhs: YAMLNode) -> Bool {
+        lhs.location == rhs.location && lhs.content == rhs.content
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(location)
+        hasher.combine(content)
+    }
+}
+
+/// The items of a list, in order.
+public struct YAMLSequence: RandomAccessCollection, Hashable, Sendable {
+    let document: YAMLDocument
+    let start: Int
+    public let count: Int
+
+    public static let empty = YAMLSequence(document: .empty, start: 0, count: 0)
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(position: Int) -> YAMLNode {
+        precondition(position >= 0 && position < count, "index out of range")
+        return YAMLNode(document: document, index: Int(document.children[start + position]))
+    }
+
+    public static func == (lhs: YAMLSequence, rhs: YAMLSequence) -> Bool { lhs.elementsEqual(rhs) }
+    public func hash(into hasher: inout Hasher) { for item in self { hasher.combine(item) } }
+}
+
+/// The entries of a mapping, in the order they were written. Duplicate keys never get this far: the reader rejects
+/// them.
+public struct YAMLMapping: RandomAccessCollection, Hashable, Sendable {
+    let document: YAMLDocument
+    let start: Int
+    public let count: Int
+
+    public static let empty = YAMLMapping(document: .empty, start: 0, count: 0)
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(position: Int) -> YAMLMappingEntry {
+        precondition(position >= 0 && position < count, "index out of range")
+        let key = start + 2 * position
+        return YAMLMappingEntry(
+            keyNode: YAMLNode(document: document, index: Int(document.children[key])),
+            value: YAMLNode(document: document, index: Int(document.children[key + 1])))
+    }
+
+    /// The entry for `key`, if it is there.
+    func entry(_ key: String) -> YAMLMappingEntry? {
+        first { $0.hasKey(key) }
+    }
+
+    /// The value for `key`, treating an explicit empty value like an absent key.
+    func value(_ key: String) -> YAMLNode? {
+        guard let value = entry(key)?.value, !value.isNull else { return nil }
+        return value
+    }
+
+    public static func == (lhs: YAMLMapping, rhs: YAMLMapping) -> Bool { lhs.elementsEqual(rhs) }
+    public func hash(into hasher: inout Hasher) { for entry in self { hasher.combine(entry) } }
 }

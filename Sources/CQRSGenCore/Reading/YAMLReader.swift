@@ -1,14 +1,17 @@
 internal import CYaml
 
-/// What reading a spec produced: the node tree when the file is well-formed YAML, and every problem found.
+/// What reading a spec produced: the document when the file is well-formed YAML, and every problem found.
 public struct YAMLReadResult: Sendable {
-    /// The document's root node; nil when the file is empty or could not be parsed to the end.
-    public var root: YAMLNode?
+    /// The document; nil when the file is empty or could not be parsed to the end.
+    public var document: YAMLDocument?
     public var diagnostics: [Diagnostic]
+
+    /// The document's root node.
+    public var root: YAMLNode? { document?.root }
 }
 
-/// Reads YAML through libyaml's event API (the fast one: it streams, and keeps no document of its own) into a tree of
-/// located nodes, rejecting what the spec language does not allow: malformed YAML, duplicate keys, tabs in
+/// Reads YAML through libyaml's event API (the fast one: it streams, and keeps no document of its own) into a
+/// `YAMLDocument` of located nodes, rejecting what the spec language does not allow: malformed YAML, duplicate keys, tabs in
 /// indentation, a second document, non-scalar keys, aliases, tags, invalid UTF-8, an empty file, and anything
 /// beyond the reader's limits.
 public struct YAMLReader: Sendable {
@@ -24,17 +27,17 @@ public struct YAMLReader: Sendable {
 
     public func read(_ bytes: [UInt8]) -> YAMLReadResult {
         guard bytes.count <= limits.maximumBytes else {
-            return YAMLReadResult(root: nil, diagnostics: [
+            return YAMLReadResult(document: nil, diagnostics: [
                 .error(
                     "the spec is \(bytes.count) bytes, over the reader's limit of \(limits.maximumBytes) bytes",
                     at: .startOfFile)
             ])
         }
         guard bytes.count > TextPositions.byteOrderMarkLength(bytes) else {
-            return YAMLReadResult(root: nil, diagnostics: [Self.emptySpec])
+            return YAMLReadResult(document: nil, diagnostics: [Self.emptySpec])
         }
         let positions = TextPositions(bytes: bytes)
-        var builder = TreeBuilder(limits: limits)
+        var builder = TreeBuilder(limits: limits, expectedBytes: bytes.count)
         let parseFailure = parse(bytes, into: &builder, positions: positions)
 
         var diagnostics = builder.diagnostics
@@ -55,7 +58,7 @@ public struct YAMLReader: Sendable {
             diagnostics.append(Self.emptySpec)
         }
         let failed = parseFailure != nil || builder.stopped
-        return YAMLReadResult(root: failed ? nil : builder.root, diagnostics: diagnostics.sortedByPosition())
+        return YAMLReadResult(document: failed ? nil : builder.document(), diagnostics: diagnostics.sortedByPosition())
     }
 
     static let emptySpec = Diagnostic.error(
@@ -124,42 +127,53 @@ extension SourceLocation {
     }
 }
 
-/// Builds the node tree from libyaml events with an explicit stack, so that nesting depth costs heap, not the
+/// Builds the document from libyaml events with an explicit stack, so that nesting depth costs heap, not the
 /// call stack, and the depth limit is checked before anything deep is built.
+///
+/// Nodes go to one array as they start; a collection's children are gathered on a shared stack while it is open and
+/// moved to the document's child list, contiguous, when it closes.
 private struct TreeBuilder {
     let limits: ReaderLimits
     var diagnostics: [Diagnostic] = []
-    var root: YAMLNode?
     var documentCount = 0
     var stopped = false
     /// Lines strictly inside a scalar that spans lines, where a leading tab is content.
     var multilineScalarInteriors: [ClosedRange<Int>] = []
 
+    private var nodes: [YAMLDocument.RawNode] = []
+    private var children: [UInt32] = []
+    private var text: [UInt8] = []
+    private var root: Int?
+    /// The children of every open collection, innermost last.
+    private var openChildren: [UInt32] = []
     private var stack: [Frame] = []
-    private var nodeCount = 0
     private var anchors: [String: SourceLocation] = [:]
     private var firstDocument: SourceLocation?
 
-    init(limits: ReaderLimits) {
+    init(limits: ReaderLimits, expectedBytes: Int) {
         self.limits = limits
+        // About one node per 14 bytes of YAML, and less text than the file holds.
+        nodes.reserveCapacity(expectedBytes / 12)
+        children.reserveCapacity(expectedBytes / 12)
+        text.reserveCapacity(expectedBytes)
     }
 
     /// A mapping or list under construction.
     private struct Frame {
-        enum PendingKey {
-            case none
-            case key(YAMLScalar)
-            /// The key was rejected (not a scalar, or a duplicate); its value is read and dropped.
-            case rejected
-        }
-
+        let node: Int
         let isMapping: Bool
-        let location: SourceLocation
-        var items: [YAMLNode] = []
-        var entries: [YAMLMappingEntry] = []
-        var pending: PendingKey = .none
+        /// Where its children start in `openChildren`.
+        let firstChild: Int
+        /// Whether the last child attached to a mapping was a key still waiting for its value.
+        var awaitsValue = false
+        /// Set when a key was rejected (not a scalar, or a duplicate): its value is read and dropped.
+        var dropsValue = false
         /// Where each key was first written; built once a mapping is large enough for a linear scan to cost.
         var keyIndex: [String: SourceLocation]?
+    }
+
+    func document() -> YAMLDocument? {
+        root.map { YAMLDocument(nodes: nodes, children: children, text: text, rootIndex: $0) }
     }
 
     mutating func consume(_ event: yaml_event_t) {
@@ -179,27 +193,31 @@ private struct TreeBuilder {
             let data = event.data.scalar
             guard count(at: location) else { return }
             recordProperties(anchor: data.anchor, tag: data.tag, at: location)
-            let value = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
             let end = SourceLocation(mark: event.end_mark)
             if end.line > location.line {
                 let last = event.end_mark.column == 0 ? end.line - 1 : end.line
                 if last > location.line { multilineScalarInteriors.append((location.line + 1)...last) }
             }
-            attach(.scalar(YAMLScalar(value, style: Self.style(data.style), at: location)))
+            let start = text.count
+            text.append(contentsOf: UnsafeBufferPointer(start: data.value, count: data.length))
+            attach(scalarAt: location, style: Self.style(data.style), start: start, count: data.length)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             guard count(at: location), enter(at: location) else { return }
             recordProperties(anchor: data.anchor, tag: data.tag, at: location)
-            stack.append(Frame(isMapping: false, location: location))
+            open(isMapping: false, at: location)
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
             guard count(at: location), enter(at: location) else { return }
             recordProperties(anchor: data.anchor, tag: data.tag, at: location)
-            stack.append(Frame(isMapping: true, location: location))
+            open(isMapping: true, at: location)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let frame = stack.removeLast()
-            let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items)
-            attach(YAMLNode(content, at: frame.location))
+            nodes[frame.node].start = UInt32(children.count)
+            nodes[frame.node].count = UInt32(openChildren.count - frame.firstChild)
+            children.append(contentsOf: openChildren[frame.firstChild...])
+            openChildren.removeSubrange(frame.firstChild...)
+            attach(frame.node)
         case YAML_ALIAS_EVENT:
             guard count(at: location) else { return }
             let name = String(cString: event.data.alias.anchor)
@@ -208,15 +226,14 @@ private struct TreeBuilder {
                 "aliases ('*\(name)') are not supported in the spec; write the value out in full",
                 at: location, notes: notes))
             // A stand-in keeps the surrounding structure intact so that later problems are still found.
-            attach(.scalar(YAMLScalar("", at: location)))
+            attach(scalarAt: location, style: .plain, start: text.count, count: 0)
         default:
             break
         }
     }
 
     private mutating func count(at location: SourceLocation) -> Bool {
-        nodeCount += 1
-        guard nodeCount <= limits.maximumNodes else {
+        guard nodes.count < limits.maximumNodes else {
             diagnostics.append(.error(
                 "the spec has more than \(limits.maximumNodes) nodes, the reader's limit", at: location))
             stopped = true
@@ -236,6 +253,11 @@ private struct TreeBuilder {
         return true
     }
 
+    private mutating func open(isMapping: Bool, at location: SourceLocation) {
+        nodes.append(.init(kind: isMapping ? .mapping : .sequence, style: .plain, location: location, start: 0, count: 0))
+        stack.append(Frame(node: nodes.count - 1, isMapping: isMapping, firstChild: openChildren.count))
+    }
+
     /// Anchors are remembered so that an alias can point at them; tags are refused, because the spec's meaning
     /// must not depend on YAML's type system.
     private mutating func recordProperties(
@@ -252,50 +274,79 @@ private struct TreeBuilder {
         }
     }
 
-    private mutating func attach(_ node: YAMLNode) {
+    private mutating func attach(scalarAt location: SourceLocation, style: YAMLScalar.Style, start: Int, count: Int) {
+        nodes.append(.init(kind: .scalar, style: style, location: location, start: UInt32(start), count: UInt32(count)))
+        attach(nodes.count - 1)
+    }
+
+    private mutating func attach(_ node: Int) {
         guard !stack.isEmpty else {
             root = node
             return
         }
         let top = stack.count - 1
         guard stack[top].isMapping else {
-            stack[top].items.append(node)
+            openChildren.append(UInt32(node))
             return
         }
-        switch stack[top].pending {
-        case .none:
-            guard let key = node.scalar else {
-                diagnostics.append(.error(
-                    "mapping keys must be scalars, not \(node.kindDescription)", at: node.location))
-                stack[top].pending = .rejected
-                return
-            }
-            if let first = firstOccurrence(of: key.value, in: &stack[top]) {
-                diagnostics.append(.error(
-                    "duplicate key '\(key.value)'", at: key.location,
-                    notes: [.init("'\(key.value)' is first defined here", at: first)]))
-                stack[top].pending = .rejected
-            } else {
-                stack[top].pending = .key(key)
-            }
-        case .key(let key):
-            stack[top].entries.append(YAMLMappingEntry(key: key, value: node))
-            stack[top].keyIndex?[key.value] = key.location
-            stack[top].pending = .none
-        case .rejected:
-            stack[top].pending = .none
+        if stack[top].awaitsValue {
+            stack[top].awaitsValue = false
+            openChildren.append(UInt32(node))
+            return
+        }
+        if stack[top].dropsValue {
+            stack[top].dropsValue = false
+            return
+        }
+        // A key.
+        let raw = nodes[node]
+        guard raw.kind == .scalar else {
+            let kind = raw.kind == .mapping ? "a mapping" : "a list"
+            diagnostics.append(.error("mapping keys must be scalars, not \(kind)", at: raw.location))
+            stack[top].dropsValue = true
+            return
+        }
+        if let first = firstOccurrence(of: raw, in: top) {
+            let key = string(raw)
+            diagnostics.append(.error(
+                "duplicate key '\(key)'", at: raw.location, notes: [.init("'\(key)' is first defined here", at: first)]))
+            stack[top].dropsValue = true
+            return
+        }
+        openChildren.append(UInt32(node))
+        stack[top].awaitsValue = true
+        if stack[top].keyIndex != nil {
+            stack[top].keyIndex![string(raw)] = raw.location
         }
     }
 
-    private func firstOccurrence(of key: String, in frame: inout Frame) -> SourceLocation? {
-        if frame.keyIndex == nil, frame.entries.count >= 16 {
-            frame.keyIndex = Dictionary(
-                frame.entries.map { ($0.key.value, $0.key.location) }, uniquingKeysWith: { first, _ in first })
+    /// Where an earlier key of the open mapping `frame` has the same text as `key`.
+    private mutating func firstOccurrence(of key: YAMLDocument.RawNode, in frame: Int) -> SourceLocation? {
+        let keys = stride(from: stack[frame].firstChild, to: openChildren.count, by: 2)
+        if stack[frame].keyIndex == nil, (openChildren.count - stack[frame].firstChild) / 2 >= 16 {
+            var index: [String: SourceLocation] = [:]
+            for position in keys {
+                let earlier = nodes[Int(openChildren[position])]
+                index[string(earlier), default: earlier.location] = earlier.location
+            }
+            stack[frame].keyIndex = index
         }
-        if let index = frame.keyIndex {
-            return index[key]
+        if let index = stack[frame].keyIndex {
+            return index[string(key)]
         }
-        return frame.entries.first { $0.key.value == key }?.key.location
+        for position in keys {
+            let earlier = nodes[Int(openChildren[position])]
+            if earlier.count == key.count, bytes(of: earlier).elementsEqual(bytes(of: key)) { return earlier.location }
+        }
+        return nil
+    }
+
+    private func bytes(of node: YAMLDocument.RawNode) -> ArraySlice<UInt8> {
+        text[Int(node.start)..<Int(node.start + node.count)]
+    }
+
+    private func string(_ node: YAMLDocument.RawNode) -> String {
+        String(decoding: bytes(of: node), as: UTF8.self)
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {

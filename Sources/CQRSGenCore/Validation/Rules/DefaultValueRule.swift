@@ -38,7 +38,7 @@ public struct DefaultValueRule: ValidationRule {
                 return Problem(message: "expected a mapping, like {} or {a: b}, not \(node.kindDescription)", location: node.location)
             }
             return entries.lazy.compactMap {
-                problem(with: .scalar($0.key), as: keyType, index) ?? problem(with: $0.value, as: valueType, index)
+                problem(with: $0.keyNode, as: keyType, index) ?? problem(with: $0.value, as: valueType, index)
             }.first
         case .named(let name):
             if let literal = BuiltinTypes.all[name] {
