@@ -35,16 +35,20 @@ public struct SpecLoader: Sendable {
     }
 
     public func load(_ bytes: [UInt8]) -> Outcome {
+        let (spec, diagnostics) = decode(bytes)
+        guard let spec else { return Outcome(spec: nil, diagnostics: diagnostics.sortedByPosition()) }
+        return Outcome(spec: spec, diagnostics: (diagnostics + validator.validate(spec)).sortedByPosition())
+    }
+
+    /// Reads and decodes. The document is gone when this returns, before validation and generation: the spec
+    /// keeps only what it needs of it.
+    private func decode(_ bytes: [UInt8]) -> (Spec?, [Diagnostic]) {
         let read = reader.read(bytes)
         guard let root = read.root, !read.diagnostics.hasErrors else {
-            return Outcome(spec: nil, diagnostics: read.diagnostics)
+            return (nil, read.diagnostics)
         }
         let decoded = SpecDecoder().decode(root)
-        guard let spec = decoded.spec else {
-            return Outcome(spec: nil, diagnostics: (read.diagnostics + decoded.diagnostics).sortedByPosition())
-        }
-        let diagnostics = read.diagnostics + decoded.diagnostics + validator.validate(spec)
-        return Outcome(spec: spec, diagnostics: diagnostics.sortedByPosition())
+        return (decoded.spec, read.diagnostics + decoded.diagnostics)
     }
 
     /// Reads and loads the spec at `path`. Problems with the file itself (missing, a directory, unreadable, too

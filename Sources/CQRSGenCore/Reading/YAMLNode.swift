@@ -155,6 +155,31 @@ public struct YAMLNode: Hashable, Sendable {
         }
     }
 
+    /// This node and everything under it, in a document of their own: a value kept after decoding (a field's
+    /// default) then does not keep the whole spec's document alive.
+    public func detached() -> YAMLNode {
+        var nodes: [YAMLDocument.RawNode] = []
+        var children: [UInt32] = []
+        var text: [UInt8] = []
+        // Recursion is bounded by the reader's depth limit.
+        func copy(_ index: Int) -> Int {
+            var raw = document.nodes[index]
+            let range = Int(raw.start)..<Int(raw.start + raw.count)
+            if raw.kind == .scalar {
+                raw.start = UInt32(text.count)
+                text += document.text[range]
+            } else {
+                let copied = document.children[range].map { UInt32(copy(Int($0))) }
+                raw.start = UInt32(children.count)
+                children += copied
+            }
+            nodes.append(raw)
+            return nodes.count - 1
+        }
+        let root = copy(index)
+        return YAMLDocument(nodes: nodes, children: children, text: text, rootIndex: root).root
+    }
+
     /// Nodes are equal when they say the same thing at the same place, whichever document holds them.
     public static func == (lhs: YAMLNode, rhs: YAMLNode) -> Bool {
         lhs.location == rhs.location && lhs.content == rhs.content

@@ -7,28 +7,67 @@ public struct OperationSpec: Hashable, Sendable {
         case query(QueryTraits)
     }
 
-    public var name: String
-    public var location: SourceLocation
-    public var role: Role
-    public var category: Located<String>
-    public var description: String
-    public var fields: [FieldSpec]
+    private struct Parts: Hashable, Sendable {
+        var name: String
+        var location: SourceLocation
+        var role: Role
+        var category: Located<String>
+        var description: String
+        var fields: [FieldSpec]
+        var result: TypeReference?
+        var handler: HandlerSpec
+    }
+
+    private var parts: Shared<Parts>
+
+    public var name: String {
+        get { parts.value.name }
+        set { parts.value.name = newValue }
+    }
+
+    public var location: SourceLocation {
+        get { parts.value.location }
+        set { parts.value.location = newValue }
+    }
+
+    public var role: Role {
+        get { parts.value.role }
+        set { parts.value.role = newValue }
+    }
+
+    public var category: Located<String> {
+        get { parts.value.category }
+        set { parts.value.category = newValue }
+    }
+
+    public var description: String {
+        get { parts.value.description }
+        set { parts.value.description = newValue }
+    }
+
+    public var fields: [FieldSpec] {
+        get { parts.value.fields }
+        set { parts.value.fields = newValue }
+    }
+
     /// The handler's success value; nil for a command that returns no value.
-    public var result: TypeReference?
-    public var handler: HandlerSpec
+    public var result: TypeReference? {
+        get { parts.value.result }
+        set { parts.value.result = newValue }
+    }
+
+    public var handler: HandlerSpec {
+        get { parts.value.handler }
+        set { parts.value.handler = newValue }
+    }
 
     public init(
         name: String, role: Role, category: Located<String>, description: String, fields: [FieldSpec],
         result: TypeReference?, handler: HandlerSpec, at location: SourceLocation
     ) {
-        self.name = name
-        self.role = role
-        self.category = category
-        self.description = description
-        self.fields = fields
-        self.result = result
-        self.handler = handler
-        self.location = location
+        parts = Shared(Parts(
+            name: name, location: location, role: role, category: category, description: description, fields: fields,
+            result: result, handler: handler))
     }
 
     public var isCommand: Bool {

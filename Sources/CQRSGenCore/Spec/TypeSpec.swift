@@ -49,19 +49,44 @@ public struct EnumCaseSpec: Hashable, Sendable {
 
 /// One stored property of an operation or a declared type: `name: Type`, or `name: {type, default, description}`.
 public struct FieldSpec: Hashable, Sendable {
-    public var name: String
-    public var type: TypeReference
+    private struct Parts: Hashable, Sendable {
+        var name: String
+        var type: TypeReference
+        var defaultValue: YAMLNode?
+        var description: String?
+        var location: SourceLocation
+    }
+
+    private var parts: Shared<Parts>
+
+    public var name: String {
+        get { parts.value.name }
+        set { parts.value.name = newValue }
+    }
+
+    public var type: TypeReference {
+        get { parts.value.type }
+        set { parts.value.type = newValue }
+    }
+
     /// The default value as written; the validator checks it against the type.
-    public var defaultValue: YAMLNode?
-    public var description: String?
+    public var defaultValue: YAMLNode? {
+        get { parts.value.defaultValue }
+        set { parts.value.defaultValue = newValue }
+    }
+
+    public var description: String? {
+        get { parts.value.description }
+        set { parts.value.description = newValue }
+    }
+
     /// Where the field's name is written.
-    public var location: SourceLocation
+    public var location: SourceLocation {
+        get { parts.value.location }
+        set { parts.value.location = newValue }
+    }
 
     public init(name: String, type: TypeReference, defaultValue: YAMLNode?, description: String?, at location: SourceLocation) {
-        self.name = name
-        self.type = type
-        self.defaultValue = defaultValue
-        self.description = description
-        self.location = location
+        parts = Shared(Parts(name: name, type: type, defaultValue: defaultValue, description: description, location: location))
     }
 }
