@@ -36,14 +36,20 @@ public struct SpecLoader: Sendable {
 
     public func load(_ bytes: [UInt8]) -> Outcome {
         let (spec, diagnostics) = decode(bytes)
+        return validate(spec, diagnostics)
+    }
+
+    private func validate(_ spec: Spec?, _ diagnostics: [Diagnostic]) -> Outcome {
         guard let spec else { return Outcome(spec: nil, diagnostics: diagnostics.sortedByPosition()) }
         return Outcome(spec: spec, diagnostics: (diagnostics + validator.validate(spec)).sortedByPosition())
     }
 
     /// Reads and decodes. The document is gone when this returns, before validation and generation: the spec
-    /// keeps only what it needs of it.
-    private func decode(_ bytes: [UInt8]) -> (Spec?, [Diagnostic]) {
+    /// keeps only what it needs of it. Memory peaks here, with the document and the spec both alive.
+    private func decode(_ bytes: consuming [UInt8]) -> (Spec?, [Diagnostic]) {
         let read = reader.read(bytes)
+        // The document holds the text it needs; the file's bytes can go before the spec is built beside it.
+        _ = consume bytes
         guard let root = read.root, !read.diagnostics.hasErrors else {
             return (nil, read.diagnostics)
         }
@@ -54,7 +60,9 @@ public struct SpecLoader: Sendable {
     /// Reads and loads the spec at `path`. Problems with the file itself (missing, a directory, unreadable, too
     /// large) are thrown; problems with its contents are in the outcome.
     public func load(contentsOf path: String) throws(SpecFileError) -> Outcome {
-        load(try SpecFile.read(path, limit: reader.limits.maximumBytes))
+        // The file's bytes are gone once decoded, before validation: the spec keeps what it needs of them.
+        let (spec, diagnostics) = decode(try SpecFile.read(path, limit: reader.limits.maximumBytes))
+        return validate(spec, diagnostics)
     }
 }
 

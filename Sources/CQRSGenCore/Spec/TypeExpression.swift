@@ -1,10 +1,12 @@
 /// A Swift type as the spec may spell it: a name (`UUID`, `AccountResult`), an optional (`T?`), an array (`[T]`) or
 /// a dictionary (`[K: V]`). Type expressions are parsed by a small grammar, never pasted into generated code.
-public indirect enum TypeExpression: Hashable, Sendable, CustomStringConvertible {
+///
+/// Only the recursive cases are boxed: most types are a bare name, and a spec holds tens of thousands of them.
+public enum TypeExpression: Hashable, Sendable, CustomStringConvertible {
     case named(String)
-    case optional(TypeExpression)
-    case array(TypeExpression)
-    case dictionary(key: TypeExpression, value: TypeExpression)
+    indirect case optional(TypeExpression)
+    indirect case array(TypeExpression)
+    indirect case dictionary(key: TypeExpression, value: TypeExpression)
 
     /// The canonical Swift spelling.
     public var description: String {
