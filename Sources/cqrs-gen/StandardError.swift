@@ -14,11 +14,16 @@ enum StandardError {
         line.withUTF8 { bytes in
             var written = 0
             while written < bytes.count {
-                let result = Glibc.write(STDERR_FILENO, bytes.baseAddress! + written, bytes.count - written)
+                let result = systemWrite(STDERR_FILENO, bytes.baseAddress! + written, bytes.count - written)
                 if result < 0, errno == EINTR { continue }
                 guard result > 0 else { return }
                 written += result
             }
         }
     }
+}
+
+/// POSIX `write`, named apart from the `write` method around it.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
 }

@@ -48,6 +48,7 @@ public struct SpecDecoder: Sendable {
         if let entry = entries.entry("conventions") {
             spec.conventions = decodeConventions(entry, &context)
         }
+        spec.detachDefaultValues()
         return Result(spec: spec, diagnostics: context.diagnostics)
     }
 
@@ -142,5 +143,38 @@ public struct SpecDecoder: Sendable {
             conventions.paginatedQueryPrefix = Located(scalar.value, at: scalar.location)
         }
         return conventions
+    }
+}
+
+extension Spec {
+    /// Moves every field's default out of the spec's document into one small document of their own, so that the
+    /// large one is freed once decoding ends.
+    mutating func detachDefaultValues() {
+        var extract = YAMLDocument.Extract()
+        var copies: [Int] = []
+        let lists = types.map(\.fields) + commands.map(\.fields) + queries.map(\.fields)
+        for field in lists.joined() {
+            if let value = field.defaultValue { copies.append(extract.copy(value)) }
+        }
+        guard !copies.isEmpty else { return }
+        let document = extract.document()
+        var next = copies.makeIterator()
+        func reattach(_ fields: inout [FieldSpec]) {
+            for index in fields.indices where fields[index].defaultValue != nil {
+                fields[index].defaultValue = YAMLNode(document: document, index: next.next()!)
+            }
+        }
+        // The same order as above: declared types', then commands', then queries'. Only lists with a default change.
+        for index in types.indices {
+            guard case .structure(var fields) = types[index].body, fields.contains(where: { $0.defaultValue != nil }) else { continue }
+            reattach(&fields)
+            types[index].body = .structure(fields)
+        }
+        for index in commands.indices where commands[index].fields.contains(where: { $0.defaultValue != nil }) {
+            reattach(&commands[index].fields)
+        }
+        for index in queries.indices where queries[index].fields.contains(where: { $0.defaultValue != nil }) {
+            reattach(&queries[index].fields)
+        }
     }
 }

@@ -58,7 +58,7 @@ enum TypeDecoding {
             guard let type = context.typeReference(typeNode, what()) else { return nil }
             let description = details.value("description").flatMap { context.text($0, "'description' of \(what())") }
             return FieldSpec(
-                name: entry.key.value, type: type, defaultValue: details.entry("default")?.value.detached(),
+                name: entry.key.value, type: type, defaultValue: details.entry("default")?.value,
                 description: description, at: entry.key.location)
         }
     }

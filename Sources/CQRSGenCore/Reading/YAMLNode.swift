@@ -4,16 +4,33 @@
 /// each, to build and to free, and several times the file's size in memory; here they cost two array elements and
 /// their text, about twice the file's size in all. Nodes are read through `YAMLNode`, a position in the document.
 public final class YAMLDocument: Sendable {
-    /// One node: what it is, where it starts, and either its text (a scalar) or its children (a collection).
+    /// One node: what it is, where it starts, and either its text (a scalar) or its children (a collection), in
+    /// 16 bytes: its kind and style share a word with its column.
     struct RawNode {
         enum Kind: UInt8 { case scalar, sequence, mapping }
 
-        var kind: Kind
-        var style: YAMLScalar.Style
-        var location: SourceLocation
+        private let line: UInt32
+        /// The column in the low 27 bits (columns beyond them, in a line over 128 MB, are clamped), the style in the
+        /// next three and the kind in the top two.
+        private let columnKindAndStyle: UInt32
         /// A scalar's text in `text`, or a collection's children in `children` (a mapping's as key, value, …).
         var start: UInt32
         var count: UInt32
+
+        private static let columnBits: UInt32 = 27
+        private static let columnMask: UInt32 = (1 << columnBits) - 1
+
+        init(kind: Kind, style: YAMLScalar.Style, location: SourceLocation, start: UInt32, count: UInt32) {
+            line = UInt32(clamping: location.line)
+            let column = min(UInt32(clamping: location.column), Self.columnMask)
+            columnKindAndStyle = column | UInt32(style.rawValue) << Self.columnBits | UInt32(kind.rawValue) << 30
+            self.start = start
+            self.count = count
+        }
+
+        var kind: Kind { Kind(rawValue: UInt8(columnKindAndStyle >> 30))! }
+        var style: YAMLScalar.Style { YAMLScalar.Style(rawValue: UInt8(columnKindAndStyle >> Self.columnBits & 0b111))! }
+        var location: SourceLocation { SourceLocation(line: Int(line), column: Int(columnKindAndStyle & Self.columnMask)) }
     }
 
     let nodes: [RawNode]
@@ -50,6 +67,43 @@ public final class YAMLDocument: Sendable {
             return text.withUnsafeBufferPointer { buffer in
                 expected.elementsEqual(buffer[Int(node.start)..<Int(node.start + node.count)])
             }
+        }
+    }
+}
+
+extension YAMLDocument {
+    /// Copies chosen nodes, each with everything under it, out of larger documents into one of their own: values
+    /// kept after decoding (fields' defaults) then do not keep the whole spec's document alive, and thousands of
+    /// them cost three allocations, not three each.
+    struct Extract {
+        private var nodes: [RawNode] = []
+        private var children: [UInt32] = []
+        private var text: [UInt8] = []
+
+        /// Copies `node` and its descendants; returns its index in the new document.
+        mutating func copy(_ node: YAMLNode) -> Int {
+            copy(node.index, from: node.document)
+        }
+
+        // Recursion is bounded by the reader's depth limit.
+        private mutating func copy(_ index: Int, from document: YAMLDocument) -> Int {
+            var raw = document.nodes[index]
+            let range = Int(raw.start)..<Int(raw.start + raw.count)
+            if raw.kind == .scalar {
+                raw.start = UInt32(text.count)
+                text += document.text[range]
+            } else {
+                let copied = document.children[range].map { UInt32(copy(Int($0), from: document)) }
+                raw.start = UInt32(children.count)
+                children += copied
+            }
+            nodes.append(raw)
+            return nodes.count - 1
+        }
+
+        /// The new document; nodes are read from it by the indices `copy` returned.
+        func document() -> YAMLDocument {
+            YAMLDocument(nodes: nodes, children: children, text: text, rootIndex: 0)
         }
     }
 }
@@ -112,6 +166,11 @@ public struct YAMLNode: Hashable, Sendable {
     let document: YAMLDocument
     let index: Int
 
+    init(document: YAMLDocument, index: Int) {
+        self.document = document
+        self.index = index
+    }
+
     var raw: YAMLDocument.RawNode { document.nodes[index] }
 
     public var location: SourceLocation { raw.location }
@@ -153,31 +212,6 @@ public struct YAMLNode: Hashable, Sendable {
         case .sequence: "a list"
         case .mapping: "a mapping"
         }
-    }
-
-    /// This node and everything under it, in a document of their own: a value kept after decoding (a field's
-    /// default) then does not keep the whole spec's document alive.
-    public func detached() -> YAMLNode {
-        var nodes: [YAMLDocument.RawNode] = []
-        var children: [UInt32] = []
-        var text: [UInt8] = []
-        // Recursion is bounded by the reader's depth limit.
-        func copy(_ index: Int) -> Int {
-            var raw = document.nodes[index]
-            let range = Int(raw.start)..<Int(raw.start + raw.count)
-            if raw.kind == .scalar {
-                raw.start = UInt32(text.count)
-                text += document.text[range]
-            } else {
-                let copied = document.children[range].map { UInt32(copy(Int($0))) }
-                raw.start = UInt32(children.count)
-                children += copied
-            }
-            nodes.append(raw)
-            return nodes.count - 1
-        }
-        let root = copy(index)
-        return YAMLDocument(nodes: nodes, children: children, text: text, rootIndex: root).root
     }
 
     /// Nodes are equal when they say the same thing at the same place, whichever document holds them.
