@@ -14,6 +14,12 @@ let package = Package(
     targets: [
         // Writes seeded synthetic specs of any size.
         .executableTarget(name: "SpecSynthesizer", path: "Sources/SpecSynthesizer"),
+        // Times `cqrs-gen generate`'s stages apart, for one spec.
+        .executableTarget(
+            name: "StageTimes",
+            dependencies: [.product(name: "CQRSGenCore", package: "cqrs-gen")],
+            path: "Sources/StageTimes"
+        ),
         // Runtime micro-benchmarks over code generated from Benchmarks/spec/operations.yaml by the build plugin.
         .executableTarget(
             name: "RuntimeBenchmarks",

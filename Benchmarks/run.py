@@ -67,6 +67,7 @@ def build_tools(work):
     print("Building in release …", flush=True)
     run(["swift", "build", "-c", "release", "--product", "cqrs-gen"], quiet=False)
     run(["swift", "build", "-c", "release", "--product", "SpecSynthesizer", "--package-path", BENCHMARKS], quiet=False)
+    run(["swift", "build", "-c", "release", "--product", "StageTimes", "--package-path", BENCHMARKS], quiet=False)
     parser = os.path.join(work, "libyaml-parse")
     flags = subprocess.run(["pkg-config", "--cflags", "--libs", "yaml-0.1"], capture_output=True, text=True, check=True).stdout.split()
     run(["cc", "-O2", "-o", parser, os.path.join(BENCHMARKS, "Baselines", "libyaml-parse.c")] + flags)
@@ -74,6 +75,7 @@ def build_tools(work):
         os.path.join(ROOT, ".build", "release", "cqrs-gen"),
         os.path.join(BENCHMARKS, ".build", "release", "SpecSynthesizer"),
         parser,
+        os.path.join(BENCHMARKS, ".build", "release", "StageTimes"),
     )
 
 
@@ -89,7 +91,7 @@ def megabytes(kilobytes):
 
 
 def generation_table(sizes, runs, work, tools):
-    cqrs_gen, synthesizer, parser = tools
+    cqrs_gen, synthesizer, parser, _ = tools
     pyyaml = [sys.executable, "-c", "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)"]
     rows = []
     for operations in sizes:
@@ -121,6 +123,16 @@ def generation_table(sizes, runs, work, tools):
               f"cqrs-gen {last[3][0] / first[3][0]:.1f}× the time, libyaml {last[2][0] / first[2][0]:.1f}×.")
 
 
+def stage_table(sizes, runs, work, tools):
+    """Where generate's time goes, for 10,000 operations (or the largest size asked for): its stages timed apart."""
+    _, synthesizer, _, stages = tools
+    operations = 10000 if 10000 in sizes else max(sizes)
+    spec = synthesize(synthesizer, operations, work)
+    print(f"\nStages of generate for {operations:,} operations (one process, the same calls as the command):\n", flush=True)
+    _, _, output = run([stages, spec, os.path.join(work, "stages-out"), str(runs)])
+    print(output)
+
+
 def main():
     arguments = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     arguments.add_argument("--sizes", default="41,1000,10000,100000", help="operation counts, comma-separated")
@@ -131,7 +143,9 @@ def main():
     options = arguments.parse_args()
     with tempfile.TemporaryDirectory(prefix="cqrs-gen-bench-") as work:
         tools = build_tools(work)
-        generation_table([int(size) for size in options.sizes.split(",")], options.runs, work, tools)
+        sizes = [int(size) for size in options.sizes.split(",")]
+        generation_table(sizes, options.runs, work, tools)
+        stage_table(sizes, options.runs, work, tools)
         if options.typecheck:
             import typecheck_figures
             typecheck_figures.measure(work, tools, options.runs)

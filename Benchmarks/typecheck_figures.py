@@ -72,7 +72,7 @@ def typecheck(sources, cwd, modules=None):
 
 
 def measure(work, tools, runs):
-    cqrs_gen, synthesizer, _ = tools
+    cqrs_gen, synthesizer, _, _ = tools
     spec_path = synthesize(synthesizer, OPERATIONS, work)
     with open(spec_path) as text:
         spec = yaml.safe_load(text)

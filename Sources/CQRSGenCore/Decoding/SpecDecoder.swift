@@ -36,20 +36,46 @@ public struct SpecDecoder: Sendable {
         if let node = entries.value("dependencies") {
             (spec.requestDependencies, spec.appDependencies) = decodeDependencies(node, &context)
         }
-        if let node = entries.value("types") {
-            spec.types = TypeDecoding.decodeTypes(node, &context)
+        // The large sections are independent of each other: decode them on all cores, each with its own diagnostics.
+        // The loader sorts diagnostics by position, so the order they are found in does not matter.
+        let sections = LargeSection.allCases.concurrentMap { section in
+            Self.decode(section, entries.value(section.rawValue))
         }
-        if let node = entries.value("commands") {
-            spec.commands = OperationDecoding.decodeOperations(node, role: .command, &context)
+        for section in sections {
+            context.diagnostics += section.diagnostics
         }
-        if let node = entries.value("queries") {
-            spec.queries = OperationDecoding.decodeOperations(node, role: .query, &context)
-        }
+        spec.types = sections[0].types
+        spec.commands = sections[1].operations
+        spec.queries = sections[2].operations
         if let entry = entries.entry("conventions") {
             spec.conventions = decodeConventions(entry, &context)
         }
         spec.detachDefaultValues()
         return Result(spec: spec, diagnostics: context.diagnostics)
+    }
+
+    /// The sections that hold one entry per type or operation, in this order.
+    private enum LargeSection: String, CaseIterable, Sendable {
+        case types, commands, queries
+    }
+
+    private struct DecodedSection: Sendable {
+        var types: [TypeSpec] = []
+        var operations: [OperationSpec] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    private static func decode(_ section: LargeSection, _ node: YAMLNode?) -> DecodedSection {
+        var decoded = DecodedSection()
+        guard let node else { return decoded }
+        var context = DecodingContext()
+        switch section {
+        case .types: decoded.types = TypeDecoding.decodeTypes(node, &context)
+        case .commands: decoded.operations = OperationDecoding.decodeOperations(node, role: .command, &context)
+        case .queries: decoded.operations = OperationDecoding.decodeOperations(node, role: .query, &context)
+        }
+        decoded.diagnostics = context.diagnostics
+        return decoded
     }
 
     private func decodeVersion(_ entries: YAMLMapping, root: YAMLNode, _ context: inout DecodingContext) -> Located<Int> {

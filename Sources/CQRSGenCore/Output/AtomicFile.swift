@@ -151,6 +151,19 @@ enum FileSystem {
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
+    /// Makes `path` and every missing folder above it (`mkdir -p`); returns why it could not, or nil.
+    static func createDirectories(_ path: String) -> String? {
+        if isDirectory(path) { return nil }
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            if mkdir(prefix, 0o755) != 0, errno != EEXIST { return lastError() }
+            if !isDirectory(prefix) { return "'\(prefix)' is not a folder" }
+            prefix += "/"
+        }
+        return nil
+    }
+
     static func isDirectory(_ path: String) -> Bool {
         var status = stat()
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR

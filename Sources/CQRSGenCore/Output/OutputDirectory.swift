@@ -62,10 +62,8 @@ public struct OutputDirectory: Sendable {
 
     /// Makes the folder, and any folder above it that is missing.
     func create() throws(OutputError) {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(path: path, reason: "cannot create the folder: \(error)")
+        if let reason = FileSystem.createDirectories(path) {
+            throw OutputError(path: path, reason: "cannot create the folder: \(reason)")
         }
     }
 
