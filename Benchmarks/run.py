@@ -63,6 +63,25 @@ def median_of(runs, command, prepare=None, cwd=ROOT):
     return statistics.median(times), statistics.median(memories)
 
 
+def paired(runs, baseline, command, prepare):
+    """Runs `baseline` and `command` in turns, `runs` times each, so that both see the same machine: on a shared
+    machine the speed drifts by a third between minutes. Returns both medians (time, memory) and the median and
+    range of the per-turn ratios."""
+    base_times, base_memories, times, memories, ratios = [], [], [], [], []
+    for _ in range(runs):
+        base_time, base_memory, _ = run(baseline)
+        prepare()
+        elapsed, memory, _ = run(command)
+        base_times.append(base_time)
+        base_memories.append(base_memory)
+        times.append(elapsed)
+        memories.append(memory)
+        ratios.append(elapsed / base_time)
+    return ((statistics.median(base_times), statistics.median(base_memories)),
+            (statistics.median(times), statistics.median(memories)),
+            (statistics.median(ratios), min(ratios), max(ratios)))
+
+
 def build_tools(work):
     print("Building in release …", flush=True)
     run(["swift", "build", "-c", "release", "--product", "cqrs-gen"], quiet=False)
@@ -100,19 +119,18 @@ def generation_table(sizes, runs, work, tools):
         output = os.path.join(work, f"out-{operations}")
         fresh = lambda: shutil.rmtree(output, ignore_errors=True)
         print(f"Measuring {operations:,} operations ({size / 1e6:.2f} MB), {runs} runs each …", flush=True)
-        libyaml = median_of(runs, [parser, spec])
-        generate = median_of(runs, [cqrs_gen, "generate", spec, "--output", output, "--quiet"], prepare=fresh)
+        libyaml, generate, ratio = paired(runs, [parser, spec], [cqrs_gen, "generate", spec, "--output", output, "--quiet"], fresh)
         unchanged = median_of(runs, [cqrs_gen, "generate", spec, "--output", output, "--quiet"])
         python = median_of(runs, pyyaml + [spec])
-        rows.append((operations, size, libyaml, generate, unchanged, python))
+        rows.append((operations, size, libyaml, generate, ratio, unchanged, python))
 
     print()
-    print("| operations | spec | libyaml events (C) | cqrs-gen generate | ÷ libyaml | unchanged output | PyYAML C loader | ÷ libyaml | cqrs-gen peak memory ÷ spec size |")
+    print("| operations | spec | libyaml events (C) | cqrs-gen generate | ÷ libyaml (range) | unchanged output | PyYAML C loader | ÷ libyaml | cqrs-gen peak memory ÷ spec size |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for operations, size, libyaml, generate, unchanged, python in rows:
+    for operations, size, libyaml, generate, ratio, unchanged, python in rows:
         print(
             f"| {operations:,} | {size / 1e6:.2f} MB | {libyaml[0]:.3f} s, {megabytes(libyaml[1])} "
-            f"| {generate[0]:.3f} s, {megabytes(generate[1])} | {generate[0] / libyaml[0]:.1f}× "
+            f"| {generate[0]:.3f} s, {megabytes(generate[1])} | {ratio[0]:.1f}× ({ratio[1]:.1f}–{ratio[2]:.1f}) "
             f"| {unchanged[0]:.3f} s | {python[0]:.3f} s, {megabytes(python[1])} | {python[0] / libyaml[0]:.1f}× "
             f"| {generate[1] * 1024 / size:.1f}× |"
         )
@@ -121,6 +139,7 @@ def generation_table(sizes, runs, work, tools):
         scale = last[0] / first[0]
         print(f"\nScaling from {first[0]:,} to {last[0]:,} operations ({scale:.0f}× the operations): "
               f"cqrs-gen {last[3][0] / first[3][0]:.1f}× the time, libyaml {last[2][0] / first[2][0]:.1f}×.")
+    print("÷ libyaml is the median of the ratios of runs made in turns; the range shows how much the machine drifted.")
 
 
 def stage_table(sizes, runs, work, tools):
