@@ -19,13 +19,16 @@ binary="$(swift build -c release --product FuzzSpec --show-bin-path \
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p Findings
+here="$(pwd)"
 log="$work/fuzz.log"
+parallel=()
+if [ "$jobs" -gt 1 ]; then parallel=(-jobs="$jobs" -workers="$jobs"); fi
 status=0
-"$binary" "$work" Corpus \
-  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-  -jobs="$jobs" -workers="$jobs" -print_final_stats=1 \
-  -artifact_prefix="Findings/" 2>"$log" || status=$?
-if [ "$jobs" -gt 1 ]; then cat fuzz-*.log >>"$log" 2>/dev/null || true; rm -f fuzz-*.log; fi
+# libFuzzer writes its per-job logs to the current folder: run it in the scratch folder.
+(cd "$work" && mkdir corpus && "$binary" corpus "$here/Corpus" \
+  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+  -artifact_prefix="$here/Findings/" "${parallel[@]}" >"$log" 2>&1) || status=$?
+cat "$work"/fuzz-*.log >>"$log" 2>/dev/null || true
 
 executions=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{sum += $2} END {print sum + 0}')
 if [ "$status" -ne 0 ]; then
@@ -33,4 +36,4 @@ if [ "$status" -ne 0 ]; then
   echo "fuzz: FAILED after $executions executions; the input is in FuzzTesting/Findings/"
   exit 1
 fi
-echo "fuzz: $executions executions in $seconds s ($jobs job(s)), 0 crashes, 0 hangs, 0 leaks; corpus grew to $(ls "$work" | wc -l) inputs"
+echo "fuzz: $executions executions in $seconds s ($jobs job(s)), 0 crashes, 0 hangs, 0 leaks; corpus grew to $(ls "$work/corpus" | wc -l) inputs"

@@ -20,8 +20,8 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
 /// While the new bytes match the file on disk, they are only compared. At the first difference a temporary file is
 /// started in the same folder, with the prefix that matched copied from the old file; at the end it replaces the old
 /// file in one `rename`, which POSIX makes atomic. A writer killed at any point leaves either the old file or the
-/// new one, and at worst a stray temporary file that the next run ignores. Memory stays at one chunk, whatever the
-/// file's size.
+/// new one, and at worst a hidden temporary file, which the next run removes. Memory stays at one chunk, whatever
+/// the file's size.
 ///
 /// There is no `fsync`: it guards against power loss, not against a killed process, and generated files are rebuilt
 /// by the next build anyway; on a large spec it cost more than generating (7 s of 25 for 100,000 operations).

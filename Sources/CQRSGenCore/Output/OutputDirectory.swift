@@ -60,10 +60,26 @@ public struct OutputDirectory: Sendable {
         return report
     }
 
-    /// Makes the folder, and any folder above it that is missing.
+    /// Makes the folder, and any folder above it that is missing, and clears it of temporary files that killed runs
+    /// left behind.
     func create() throws(OutputError) {
         if let reason = FileSystem.createDirectories(path) {
             throw OutputError(path: path, reason: "cannot create the folder: \(reason)")
+        }
+        removeAbandonedTemporaryFiles()
+    }
+
+    /// A generator killed between starting a temporary file and renaming it leaves the temporary file behind, hidden
+    /// (`.CQRSTypes.swift.cqrs-gen-PID-N.tmp`). It is removed on the next run, unless the process that wrote it is
+    /// still running: another generator writing the same folder at the same time.
+    func removeAbandonedTemporaryFiles() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            let parts = name.split(separator: ".cqrs-gen-", maxSplits: 1)
+            guard parts.count == 2, let pid = Int32(parts[1].prefix { $0 != "-" }) else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH {
+                unlink(filePath(name))
+            }
         }
     }
 
