@@ -129,6 +129,19 @@ struct CLITests {
         #expect(run.standardError == message)
     }
 
+    @Test("the reader's limits are options; a spec beyond one gets one clear error", arguments: [
+        (["--max-spec-bytes", "16"], 2, "error: cannot read spec 'spec.yaml': it is 47 bytes, over the reader's limit of 16 bytes\n"),
+        (["--max-nodes", "3"], 1, "spec.yaml:2:1: error: the spec has more than 3 nodes, the reader's limit\n1 error generated.\n"),
+        (["--max-nesting", "1"], 1, "spec.yaml:2:13: error: mappings and lists are nested more than 1 levels deep, the reader's limit\n1 error generated.\n"),
+        (["--max-nodes", "0"], 2, "Error: --max-nodes must be at least 1, not 0\n"),
+    ])
+    func limits(options: [String], status: Int32, message: String) throws {
+        let folder = try Self.folder(with: ["spec.yaml": "version: 1\ncategories: {auth: Authentication.}\n"])
+        let run = try Self.run(["lint", "spec.yaml"] + options, in: folder)
+        #expect(run.status == status)
+        #expect(run.standardError.hasPrefix(message), "\(run.standardError)")
+    }
+
     @Test("a usage error exits 2 with ArgumentParser's explanation")
     func usageError() throws {
         let run = try Self.run(["lint", "--bogus"])

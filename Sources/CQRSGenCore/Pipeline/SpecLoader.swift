@@ -84,6 +84,9 @@ enum SpecFile {
         guard (status.st_mode & S_IFMT) != S_IFDIR else {
             throw SpecFileError(path: path, reason: "it is a directory")
         }
+        if (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) > limit {
+            throw SpecFileError(path: path, reason: "it is \(status.st_size) bytes, over the reader's limit of \(limit) bytes")
+        }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw SpecFileError(path: path, reason: "permission denied or not a readable file")
