@@ -26,10 +26,17 @@ struct CLITests {
         return packageRoot.appendingPathComponent(".build/debug/cqrs-gen")
     }()
 
-    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Run {
+    /// Runs the binary; `unprivileged` runs it as `nobody` when the tests run as root (as CI does), so that file
+    /// permissions apply to it.
+    static func run(_ arguments: [String], in directory: URL = packageRoot, unprivileged: Bool = false) throws -> Run {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if unprivileged, getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
@@ -127,6 +134,41 @@ struct CLITests {
         let run = try Self.run(["lint", path], in: folder)
         #expect(run.status == 2)
         #expect(run.standardError == message)
+    }
+
+    /// Whether permission checks apply to the binary: they do unless the tests run as root, and then they do for
+    /// `nobody`, if `nobody` can reach the binary and a scratch folder (a clone under `/root` it cannot).
+    static let permissionsApply: Bool = {
+        guard getuid() == 0 else { return true }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+              let folder = try? folder(with: ["spec.yaml": "version: 1\n"]),
+              let probe = try? run(["lint", "spec.yaml"], in: folder, unprivileged: true)
+        else { return false }
+        return probe.status == 0
+    }()
+
+    @Test("files the user may not read or write are one clear error each, exit 2", .enabled(if: permissionsApply))
+    func permissions() throws {
+        let folder = try Self.folder(with: ["spec.yaml": "version: 1\n", "secret.yaml": "version: 1\n"])
+        let path = { (name: String) in folder.appendingPathComponent(name).path }
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: path("secret.yaml"))
+        try FileManager.default.createDirectory(atPath: path("ReadOnly/Generated"), withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: path("ReadOnly/Generated"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: path("ReadOnly"))
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path("ReadOnly")) }
+        let cases: [([String], String)] = [
+            (["lint", "secret.yaml"], "error: cannot read spec 'secret.yaml': permission denied or not a readable file\n"),
+            (["generate", "spec.yaml", "--output", "ReadOnly/New"],
+             "error: cannot write 'ReadOnly/New': cannot create the folder: Permission denied\n"),
+            (["generate", "spec.yaml", "--output", "ReadOnly/Generated"],
+             "error: cannot write 'ReadOnly/Generated/CQRSTypes.swift': Permission denied\n"),
+        ]
+        for (arguments, message) in cases {
+            let run = try Self.run(arguments, in: folder, unprivileged: true)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.standardError == message)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: path("ReadOnly/Generated")).isEmpty)
     }
 
     @Test("the reader's limits are options; a spec beyond one gets one clear error", arguments: [
