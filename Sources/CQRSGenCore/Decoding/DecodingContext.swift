@@ -45,6 +45,8 @@ struct DecodingContext {
     /// Prose for documentation comments: any non-empty scalar, with a block scalar's final line break removed.
     mutating func text(_ node: YAMLNode, _ what: @autoclosure () -> String) -> String? {
         guard let scalar = scalar(node, what(), expected: "text") else { return nil }
+        // Most text ends in a letter or a full stop: it is kept as read, not copied.
+        guard let last = scalar.value.last, last.isWhitespace else { return scalar.value }
         var value = Substring(scalar.value)
         while let last = value.last, last.isWhitespace { value = value.dropLast() }
         return String(value)

@@ -179,8 +179,8 @@ public struct YAMLNode: Hashable, Sendable {
         let raw = raw
         switch raw.kind {
         case .scalar: return .scalar(YAMLScalar(document.string(raw), style: raw.style, at: raw.location))
-        case .sequence: return .sequence(YAMLSequence(document: document, start: Int(raw.start), count: Int(raw.count)))
-        case .mapping: return .mapping(YAMLMapping(document: document, start: Int(raw.start), count: Int(raw.count) / 2))
+        case .sequence: return .sequence(sequence!)
+        case .mapping: return .mapping(mapping!)
         }
     }
 
@@ -190,12 +190,15 @@ public struct YAMLNode: Hashable, Sendable {
         return YAMLScalar(document.string(raw), style: raw.style, at: raw.location)
     }
 
+    // Read from the record directly: going through `content` would make a scalar's `String` only to return nil.
     public var sequence: YAMLSequence? {
-        if case .sequence(let items) = content { items } else { nil }
+        let raw = raw
+        return raw.kind == .sequence ? YAMLSequence(document: document, start: Int(raw.start), count: Int(raw.count)) : nil
     }
 
     public var mapping: YAMLMapping? {
-        if case .mapping(let entries) = content { entries } else { nil }
+        let raw = raw
+        return raw.kind == .mapping ? YAMLMapping(document: document, start: Int(raw.start), count: Int(raw.count) / 2) : nil
     }
 
     /// Whether this is a plain empty scalar (`~`, `null`, nothing), checked without making a `String`.
