@@ -383,79 +383,79 @@ extension ListSecurityTransactions {
 #sourceLocation()
 }
 
-// spec/operations.yaml:859
+// spec/operations.yaml:861
 /// What the handler of ``GetBalanceHistory`` conforms to: `GetBalanceHistoryHandler` in the application.
 protocol GetBalanceHistoryHandling: QueryHandler where Operation == GetBalanceHistory, Output == BalanceHistoryResult {}
 
 extension GetBalanceHistory {
     /// The application's handler of ``GetBalanceHistory``.
-#sourceLocation(file: "spec/operations.yaml", line: 859)
+#sourceLocation(file: "spec/operations.yaml", line: 861)
     typealias Handler = GetBalanceHistoryHandler
 #sourceLocation()
 }
 
-// spec/operations.yaml:872
+// spec/operations.yaml:874
 /// What the handler of ``GetLatestBalanceSnapshots`` conforms to: `GetLatestBalanceSnapshotsHandler` in the application.
 protocol GetLatestBalanceSnapshotsHandling: QueryHandler where Operation == GetLatestBalanceSnapshots, Output == LatestSnapshotsResult {}
 
 extension GetLatestBalanceSnapshots {
     /// The application's handler of ``GetLatestBalanceSnapshots``.
-#sourceLocation(file: "spec/operations.yaml", line: 872)
+#sourceLocation(file: "spec/operations.yaml", line: 874)
     typealias Handler = GetLatestBalanceSnapshotsHandler
 #sourceLocation()
 }
 
-// spec/operations.yaml:881
+// spec/operations.yaml:883
 /// What the handler of ``GetUserBalanceHistory`` conforms to: `GetUserBalanceHistoryHandler` in the application.
 protocol GetUserBalanceHistoryHandling: QueryHandler where Operation == GetUserBalanceHistory, Output == BalanceHistoryResult {}
 
 extension GetUserBalanceHistory {
     /// The application's handler of ``GetUserBalanceHistory``.
-#sourceLocation(file: "spec/operations.yaml", line: 881)
+#sourceLocation(file: "spec/operations.yaml", line: 883)
     typealias Handler = GetUserBalanceHistoryHandler
 #sourceLocation()
 }
 
-// spec/operations.yaml:893
+// spec/operations.yaml:895
 /// What the handler of ``ListBalanceSnapshotsByAccount`` conforms to: `ListBalanceSnapshotsByAccountHandler` in the application.
 protocol ListBalanceSnapshotsByAccountHandling: QueryHandler where Operation == ListBalanceSnapshotsByAccount, Output == BalanceHistoryResult {}
 
 extension ListBalanceSnapshotsByAccount {
     /// The application's handler of ``ListBalanceSnapshotsByAccount``.
-#sourceLocation(file: "spec/operations.yaml", line: 893)
+#sourceLocation(file: "spec/operations.yaml", line: 895)
     typealias Handler = ListBalanceSnapshotsByAccountHandler
 #sourceLocation()
 }
 
-// spec/operations.yaml:907
+// spec/operations.yaml:909
 /// What the handler of ``GetHolding`` conforms to: `GetHoldingHandler` in the application.
 protocol GetHoldingHandling: QueryHandler where Operation == GetHolding, Output == HoldingDetailResult {}
 
 extension GetHolding {
     /// The application's handler of ``GetHolding``.
-#sourceLocation(file: "spec/operations.yaml", line: 907)
+#sourceLocation(file: "spec/operations.yaml", line: 909)
     typealias Handler = GetHoldingHandler
 #sourceLocation()
 }
 
-// spec/operations.yaml:917
+// spec/operations.yaml:919
 /// What the handler of ``ListHoldingsByAccount`` conforms to: `ListHoldingsByAccountHandler` in the application.
 protocol ListHoldingsByAccountHandling: QueryHandler where Operation == ListHoldingsByAccount, Output == HoldingListResult {}
 
 extension ListHoldingsByAccount {
     /// The application's handler of ``ListHoldingsByAccount``.
-#sourceLocation(file: "spec/operations.yaml", line: 917)
+#sourceLocation(file: "spec/operations.yaml", line: 919)
     typealias Handler = ListHoldingsByAccountHandler
 #sourceLocation()
 }
 
-// spec/operations.yaml:929
+// spec/operations.yaml:931
 /// What the handler of ``ListHoldingsByUser`` conforms to: `ListHoldingsByUserHandler` in the application.
 protocol ListHoldingsByUserHandling: QueryHandler where Operation == ListHoldingsByUser, Output == HoldingListResult {}
 
 extension ListHoldingsByUser {
     /// The application's handler of ``ListHoldingsByUser``.
-#sourceLocation(file: "spec/operations.yaml", line: 929)
+#sourceLocation(file: "spec/operations.yaml", line: 931)
     typealias Handler = ListHoldingsByUserHandler
 #sourceLocation()
 }
@@ -857,84 +857,84 @@ extension HandlerFactory {
         if let override = overrides.listSecurityTransactions {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 854)
+#sourceLocation(file: "spec/operations.yaml", line: 856)
         return ListSecurityTransactions.Handler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:859
+    // spec/operations.yaml:861
     /// Builds the handler of ``GetBalanceHistory``, or its override.
     func getBalanceHistoryHandler() -> any GetBalanceHistoryHandling {
         if let override = overrides.getBalanceHistory {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 870)
+#sourceLocation(file: "spec/operations.yaml", line: 872)
         return GetBalanceHistory.Handler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:872
+    // spec/operations.yaml:874
     /// Builds the handler of ``GetLatestBalanceSnapshots``, or its override.
     func getLatestBalanceSnapshotsHandler() -> any GetLatestBalanceSnapshotsHandling {
         if let override = overrides.getLatestBalanceSnapshots {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 879)
+#sourceLocation(file: "spec/operations.yaml", line: 881)
         return GetLatestBalanceSnapshots.Handler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:881
+    // spec/operations.yaml:883
     /// Builds the handler of ``GetUserBalanceHistory``, or its override.
     func getUserBalanceHistoryHandler() -> any GetUserBalanceHistoryHandling {
         if let override = overrides.getUserBalanceHistory {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 891)
+#sourceLocation(file: "spec/operations.yaml", line: 893)
         return GetUserBalanceHistory.Handler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:893
+    // spec/operations.yaml:895
     /// Builds the handler of ``ListBalanceSnapshotsByAccount``, or its override.
     func listBalanceSnapshotsByAccountHandler() -> any ListBalanceSnapshotsByAccountHandling {
         if let override = overrides.listBalanceSnapshotsByAccount {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 903)
+#sourceLocation(file: "spec/operations.yaml", line: 905)
         return ListBalanceSnapshotsByAccount.Handler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:907
+    // spec/operations.yaml:909
     /// Builds the handler of ``GetHolding``, or its override.
     func getHoldingHandler() -> any GetHoldingHandling {
         if let override = overrides.getHolding {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 915)
+#sourceLocation(file: "spec/operations.yaml", line: 917)
         return GetHolding.Handler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:917
+    // spec/operations.yaml:919
     /// Builds the handler of ``ListHoldingsByAccount``, or its override.
     func listHoldingsByAccountHandler() -> any ListHoldingsByAccountHandling {
         if let override = overrides.listHoldingsByAccount {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 927)
+#sourceLocation(file: "spec/operations.yaml", line: 929)
         return ListHoldingsByAccount.Handler(holdingRepository: request.holdingRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:929
+    // spec/operations.yaml:931
     /// Builds the handler of ``ListHoldingsByUser``, or its override.
     func listHoldingsByUserHandler() -> any ListHoldingsByUserHandling {
         if let override = overrides.listHoldingsByUser {
             return override(self)
         }
-#sourceLocation(file: "spec/operations.yaml", line: 939)
+#sourceLocation(file: "spec/operations.yaml", line: 941)
         return ListHoldingsByUser.Handler(holdingRepository: request.holdingRepository)
 #sourceLocation()
     }
@@ -1044,4 +1044,270 @@ struct HandlerOverrides<Request: RequestDependencies, App: AppDependencies>: Sen
     var listHoldingsByUser: (@Sendable (HandlerFactory<Request, App>) -> any ListHoldingsByUserHandling)?
 
     init() {}
+}
+
+// MARK: - Dispatch
+
+/// A command whose handler ``HandlerFactory`` builds: what lets one dispatch path run every command, guided by
+/// its metadata.
+protocol DispatchableCommand: Command {
+    /// The registry's entry for this command.
+    static var metadata: CommandMetadata<OperationCategory> { get }
+    /// Builds this command's handler, or its override, with one request's factory, and runs it.
+    static func handle<Request, App>(_ command: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+}
+
+/// A query whose handler ``HandlerFactory`` builds: what lets one dispatch path run every query, guided by
+/// its metadata.
+protocol DispatchableQuery: Query {
+    /// The registry's entry for this query.
+    static var metadata: QueryMetadata<OperationCategory> { get }
+    /// Builds this query's handler, or its override, with one request's factory, and runs it.
+    static func handle<Request, App>(_ query: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+}
+
+extension RegisterUser: DispatchableCommand {
+    static func handle<Request, App>(_ command: RegisterUser, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
+        await factory.registerUserHandler().handle(command)
+    }
+}
+
+extension AuthenticateUser: DispatchableCommand {
+    static func handle<Request, App>(_ command: AuthenticateUser, with factory: HandlerFactory<Request, App>) async -> Result<AuthenticatedUser, OperationError> {
+        await factory.authenticateUserHandler().handle(command)
+    }
+}
+
+extension VerifyEmail: DispatchableCommand {
+    static func handle<Request, App>(_ command: VerifyEmail, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
+        await factory.verifyEmailHandler().handle(command)
+    }
+}
+
+extension RefreshAccessToken: DispatchableCommand {
+    static func handle<Request, App>(_ command: RefreshAccessToken, with factory: HandlerFactory<Request, App>) async -> Result<AuthTokens, OperationError> {
+        await factory.refreshAccessTokenHandler().handle(command)
+    }
+}
+
+extension RequestPasswordReset: DispatchableCommand {
+    static func handle<Request, App>(_ command: RequestPasswordReset, with factory: HandlerFactory<Request, App>) async -> Result<PasswordResetRequestResponse, OperationError> {
+        await factory.requestPasswordResetHandler().handle(command)
+    }
+}
+
+extension ConfirmPasswordReset: DispatchableCommand {
+    static func handle<Request, App>(_ command: ConfirmPasswordReset, with factory: HandlerFactory<Request, App>) async -> Result<PasswordResetConfirmResponse, OperationError> {
+        await factory.confirmPasswordResetHandler().handle(command)
+    }
+}
+
+extension LogoutUser: DispatchableCommand {
+    static func handle<Request, App>(_ command: LogoutUser, with factory: HandlerFactory<Request, App>) async -> Result<LogoutResponse, OperationError> {
+        await factory.logoutUserHandler().handle(command)
+    }
+}
+
+extension CreateSession: DispatchableCommand {
+    static func handle<Request, App>(_ command: CreateSession, with factory: HandlerFactory<Request, App>) async -> Result<CreateSessionResponse, OperationError> {
+        await factory.createSessionHandler().handle(command)
+    }
+}
+
+extension RevokeSession: DispatchableCommand {
+    static func handle<Request, App>(_ command: RevokeSession, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
+        await factory.revokeSessionHandler().handle(command)
+    }
+}
+
+extension RevokeAllUserSessions: DispatchableCommand {
+    static func handle<Request, App>(_ command: RevokeAllUserSessions, with factory: HandlerFactory<Request, App>) async -> Result<Int, OperationError> {
+        await factory.revokeAllUserSessionsHandler().handle(command)
+    }
+}
+
+extension LinkRefreshTokenToSession: DispatchableCommand {
+    static func handle<Request, App>(_ command: LinkRefreshTokenToSession, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+        await factory.linkRefreshTokenToSessionHandler().handle(command)
+    }
+}
+
+extension RecordProviderAccess: DispatchableCommand {
+    static func handle<Request, App>(_ command: RecordProviderAccess, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+        await factory.recordProviderAccessHandler().handle(command)
+    }
+}
+
+extension UpdateSessionActivity: DispatchableCommand {
+    static func handle<Request, App>(_ command: UpdateSessionActivity, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+        await factory.updateSessionActivityHandler().handle(command)
+    }
+}
+
+extension GenerateAuthTokens: DispatchableCommand {
+    static func handle<Request, App>(_ command: GenerateAuthTokens, with factory: HandlerFactory<Request, App>) async -> Result<AuthTokens, OperationError> {
+        await factory.generateAuthTokensHandler().handle(command)
+    }
+}
+
+extension TriggerGlobalTokenRotation: DispatchableCommand {
+    static func handle<Request, App>(_ command: TriggerGlobalTokenRotation, with factory: HandlerFactory<Request, App>) async -> Result<GlobalRotationResult, OperationError> {
+        await factory.triggerGlobalTokenRotationHandler().handle(command)
+    }
+}
+
+extension TriggerUserTokenRotation: DispatchableCommand {
+    static func handle<Request, App>(_ command: TriggerUserTokenRotation, with factory: HandlerFactory<Request, App>) async -> Result<UserRotationResult, OperationError> {
+        await factory.triggerUserTokenRotationHandler().handle(command)
+    }
+}
+
+extension ConnectProvider: DispatchableCommand {
+    static func handle<Request, App>(_ command: ConnectProvider, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
+        await factory.connectProviderHandler().handle(command)
+    }
+}
+
+extension DisconnectProvider: DispatchableCommand {
+    static func handle<Request, App>(_ command: DisconnectProvider, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+        await factory.disconnectProviderHandler().handle(command)
+    }
+}
+
+extension RefreshProviderTokens: DispatchableCommand {
+    static func handle<Request, App>(_ command: RefreshProviderTokens, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+        await factory.refreshProviderTokensHandler().handle(command)
+    }
+}
+
+extension SyncAccounts: DispatchableCommand {
+    static func handle<Request, App>(_ command: SyncAccounts, with factory: HandlerFactory<Request, App>) async -> Result<SyncAccountsResult, OperationError> {
+        await factory.syncAccountsHandler().handle(command)
+    }
+}
+
+extension SyncTransactions: DispatchableCommand {
+    static func handle<Request, App>(_ command: SyncTransactions, with factory: HandlerFactory<Request, App>) async -> Result<SyncTransactionsResult, OperationError> {
+        await factory.syncTransactionsHandler().handle(command)
+    }
+}
+
+extension SyncHoldings: DispatchableCommand {
+    static func handle<Request, App>(_ command: SyncHoldings, with factory: HandlerFactory<Request, App>) async -> Result<SyncHoldingsResult, OperationError> {
+        await factory.syncHoldingsHandler().handle(command)
+    }
+}
+
+extension ImportFromFile: DispatchableCommand {
+    static func handle<Request, App>(_ command: ImportFromFile, with factory: HandlerFactory<Request, App>) async -> Result<ImportResult, OperationError> {
+        await factory.importFromFileHandler().handle(command)
+    }
+}
+
+extension GetSession: DispatchableQuery {
+    static func handle<Request, App>(_ query: GetSession, with factory: HandlerFactory<Request, App>) async -> Result<SessionResult, OperationError> {
+        await factory.getSessionHandler().handle(query)
+    }
+}
+
+extension ListUserSessions: DispatchableQuery {
+    static func handle<Request, App>(_ query: ListUserSessions, with factory: HandlerFactory<Request, App>) async -> Result<SessionListResult, OperationError> {
+        await factory.listUserSessionsHandler().handle(query)
+    }
+}
+
+extension GetProviderConnection: DispatchableQuery {
+    static func handle<Request, App>(_ query: GetProviderConnection, with factory: HandlerFactory<Request, App>) async -> Result<ProviderConnectionResult, OperationError> {
+        await factory.getProviderConnectionHandler().handle(query)
+    }
+}
+
+extension ListProviderConnections: DispatchableQuery {
+    static func handle<Request, App>(_ query: ListProviderConnections, with factory: HandlerFactory<Request, App>) async -> Result<ProviderConnectionListResult, OperationError> {
+        await factory.listProviderConnectionsHandler().handle(query)
+    }
+}
+
+extension GetAccount: DispatchableQuery {
+    static func handle<Request, App>(_ query: GetAccount, with factory: HandlerFactory<Request, App>) async -> Result<AccountResult, OperationError> {
+        await factory.getAccountHandler().handle(query)
+    }
+}
+
+extension ListAccountsByConnection: DispatchableQuery {
+    static func handle<Request, App>(_ query: ListAccountsByConnection, with factory: HandlerFactory<Request, App>) async -> Result<AccountListResult, OperationError> {
+        await factory.listAccountsByConnectionHandler().handle(query)
+    }
+}
+
+extension ListAccountsByUser: DispatchableQuery {
+    static func handle<Request, App>(_ query: ListAccountsByUser, with factory: HandlerFactory<Request, App>) async -> Result<AccountListResult, OperationError> {
+        await factory.listAccountsByUserHandler().handle(query)
+    }
+}
+
+extension GetTransaction: DispatchableQuery {
+    static func handle<Request, App>(_ query: GetTransaction, with factory: HandlerFactory<Request, App>) async -> Result<TransactionResult, OperationError> {
+        await factory.getTransactionHandler().handle(query)
+    }
+}
+
+extension ListTransactionsByAccount: DispatchableQuery {
+    static func handle<Request, App>(_ query: ListTransactionsByAccount, with factory: HandlerFactory<Request, App>) async -> Result<TransactionListResult, OperationError> {
+        await factory.listTransactionsByAccountHandler().handle(query)
+    }
+}
+
+extension ListTransactionsByDateRange: DispatchableQuery {
+    static func handle<Request, App>(_ query: ListTransactionsByDateRange, with factory: HandlerFactory<Request, App>) async -> Result<TransactionListResult, OperationError> {
+        await factory.listTransactionsByDateRangeHandler().handle(query)
+    }
+}
+
+extension ListSecurityTransactions: DispatchableQuery {
+    static func handle<Request, App>(_ query: ListSecurityTransactions, with factory: HandlerFactory<Request, App>) async -> Result<TransactionListResult, OperationError> {
+        await factory.listSecurityTransactionsHandler().handle(query)
+    }
+}
+
+extension GetBalanceHistory: DispatchableQuery {
+    static func handle<Request, App>(_ query: GetBalanceHistory, with factory: HandlerFactory<Request, App>) async -> Result<BalanceHistoryResult, OperationError> {
+        await factory.getBalanceHistoryHandler().handle(query)
+    }
+}
+
+extension GetLatestBalanceSnapshots: DispatchableQuery {
+    static func handle<Request, App>(_ query: GetLatestBalanceSnapshots, with factory: HandlerFactory<Request, App>) async -> Result<LatestSnapshotsResult, OperationError> {
+        await factory.getLatestBalanceSnapshotsHandler().handle(query)
+    }
+}
+
+extension GetUserBalanceHistory: DispatchableQuery {
+    static func handle<Request, App>(_ query: GetUserBalanceHistory, with factory: HandlerFactory<Request, App>) async -> Result<BalanceHistoryResult, OperationError> {
+        await factory.getUserBalanceHistoryHandler().handle(query)
+    }
+}
+
+extension ListBalanceSnapshotsByAccount: DispatchableQuery {
+    static func handle<Request, App>(_ query: ListBalanceSnapshotsByAccount, with factory: HandlerFactory<Request, App>) async -> Result<BalanceHistoryResult, OperationError> {
+        await factory.listBalanceSnapshotsByAccountHandler().handle(query)
+    }
+}
+
+extension GetHolding: DispatchableQuery {
+    static func handle<Request, App>(_ query: GetHolding, with factory: HandlerFactory<Request, App>) async -> Result<HoldingDetailResult, OperationError> {
+        await factory.getHoldingHandler().handle(query)
+    }
+}
+
+extension ListHoldingsByAccount: DispatchableQuery {
+    static func handle<Request, App>(_ query: ListHoldingsByAccount, with factory: HandlerFactory<Request, App>) async -> Result<HoldingListResult, OperationError> {
+        await factory.listHoldingsByAccountHandler().handle(query)
+    }
+}
+
+extension ListHoldingsByUser: DispatchableQuery {
+    static func handle<Request, App>(_ query: ListHoldingsByUser, with factory: HandlerFactory<Request, App>) async -> Result<HoldingListResult, OperationError> {
+        await factory.listHoldingsByUserHandler().handle(query)
+    }
 }

@@ -675,7 +675,7 @@ struct GetTransaction: Query {
 /// - Handler: `ListTransactionsByAccountHandler`
 /// - Paginated
 /// - Cache policy: `short`
-struct ListTransactionsByAccount: Query {
+struct ListTransactionsByAccount: PaginatedQuery {
     typealias Output = TransactionListResult
 
     let accountId: UUID
@@ -728,23 +728,25 @@ struct ListTransactionsByDateRange: Query {
 /// - Handler: `ListSecurityTransactionsHandler`
 /// - Paginated
 /// - Cache policy: `short`
-struct ListSecurityTransactions: Query {
+struct ListSecurityTransactions: PaginatedQuery {
     typealias Output = TransactionListResult
 
     let accountId: UUID
     let userId: UUID
     let symbol: String
     let limit: Int
+    let offset: Int
 
-    init(accountId: UUID, userId: UUID, symbol: String, limit: Int = 50) {
+    init(accountId: UUID, userId: UUID, symbol: String, limit: Int = 50, offset: Int = 0) {
         self.accountId = accountId
         self.userId = userId
         self.symbol = symbol
         self.limit = limit
+        self.offset = offset
     }
 }
 
-// spec/operations.yaml:859
+// spec/operations.yaml:861
 /// Get an account's balance snapshots over a period.
 ///
 /// - Category: `data_sync`
@@ -768,7 +770,7 @@ struct GetBalanceHistory: Query {
     }
 }
 
-// spec/operations.yaml:872
+// spec/operations.yaml:874
 /// Get the latest balance snapshot of each of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -784,7 +786,7 @@ struct GetLatestBalanceSnapshots: Query {
     }
 }
 
-// spec/operations.yaml:881
+// spec/operations.yaml:883
 /// Get the balance snapshots of all of a user's accounts over a period.
 ///
 /// - Category: `data_sync`
@@ -806,7 +808,7 @@ struct GetUserBalanceHistory: Query {
     }
 }
 
-// spec/operations.yaml:893
+// spec/operations.yaml:895
 /// List the most recent balance snapshots of an account, in the order they were captured.
 ///
 /// - Category: `data_sync`
@@ -828,7 +830,7 @@ struct ListBalanceSnapshotsByAccount: Query {
     }
 }
 
-// spec/operations.yaml:907
+// spec/operations.yaml:909
 /// Get one of a user's holdings.
 ///
 /// - Category: `data_sync`
@@ -846,7 +848,7 @@ struct GetHolding: Query {
     }
 }
 
-// spec/operations.yaml:917
+// spec/operations.yaml:919
 /// List an account's holdings.
 ///
 /// - Category: `data_sync`
@@ -868,7 +870,7 @@ struct ListHoldingsByAccount: Query {
     }
 }
 
-// spec/operations.yaml:929
+// spec/operations.yaml:931
 /// List all of a user's holdings.
 ///
 /// - Category: `data_sync`

@@ -689,7 +689,7 @@ extension ListSecurityTransactions {
     )
 }
 
-// spec/operations.yaml:859
+// spec/operations.yaml:861
 extension GetBalanceHistory {
     /// The registry's entry for ``GetBalanceHistory``.
     static let metadata = QueryMetadata<OperationCategory>(
@@ -701,11 +701,11 @@ extension GetBalanceHistory {
         isPaginated: false,
         cachePolicy: .medium,
         description: "Get an account's balance snapshots over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 859, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 861, column: 3)
     )
 }
 
-// spec/operations.yaml:872
+// spec/operations.yaml:874
 extension GetLatestBalanceSnapshots {
     /// The registry's entry for ``GetLatestBalanceSnapshots``.
     static let metadata = QueryMetadata<OperationCategory>(
@@ -717,11 +717,11 @@ extension GetLatestBalanceSnapshots {
         isPaginated: false,
         cachePolicy: .short,
         description: "Get the latest balance snapshot of each of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 872, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 874, column: 3)
     )
 }
 
-// spec/operations.yaml:881
+// spec/operations.yaml:883
 extension GetUserBalanceHistory {
     /// The registry's entry for ``GetUserBalanceHistory``.
     static let metadata = QueryMetadata<OperationCategory>(
@@ -733,11 +733,11 @@ extension GetUserBalanceHistory {
         isPaginated: false,
         cachePolicy: .medium,
         description: "Get the balance snapshots of all of a user's accounts over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 881, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 883, column: 3)
     )
 }
 
-// spec/operations.yaml:893
+// spec/operations.yaml:895
 extension ListBalanceSnapshotsByAccount {
     /// The registry's entry for ``ListBalanceSnapshotsByAccount``.
     static let metadata = QueryMetadata<OperationCategory>(
@@ -749,11 +749,11 @@ extension ListBalanceSnapshotsByAccount {
         isPaginated: false,
         cachePolicy: .short,
         description: "List the most recent balance snapshots of an account, in the order they were captured.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 893, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 895, column: 3)
     )
 }
 
-// spec/operations.yaml:907
+// spec/operations.yaml:909
 extension GetHolding {
     /// The registry's entry for ``GetHolding``.
     static let metadata = QueryMetadata<OperationCategory>(
@@ -765,11 +765,11 @@ extension GetHolding {
         isPaginated: false,
         cachePolicy: .short,
         description: "Get one of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 907, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 909, column: 3)
     )
 }
 
-// spec/operations.yaml:917
+// spec/operations.yaml:919
 extension ListHoldingsByAccount {
     /// The registry's entry for ``ListHoldingsByAccount``.
     static let metadata = QueryMetadata<OperationCategory>(
@@ -781,11 +781,11 @@ extension ListHoldingsByAccount {
         isPaginated: false,
         cachePolicy: .short,
         description: "List an account's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 917, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 919, column: 3)
     )
 }
 
-// spec/operations.yaml:929
+// spec/operations.yaml:931
 extension ListHoldingsByUser {
     /// The registry's entry for ``ListHoldingsByUser``.
     static let metadata = QueryMetadata<OperationCategory>(
@@ -797,7 +797,7 @@ extension ListHoldingsByUser {
         isPaginated: false,
         cachePolicy: .short,
         description: "List all of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 929, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 931, column: 3)
     )
 }
 

@@ -8,3 +8,12 @@ public protocol Command: Sendable, Hashable, Codable {
 public protocol Query: Sendable, Hashable, Codable {
     associatedtype Output: Sendable
 }
+
+/// A query that reads one page: the generated type of every query the spec marks `paginated`, which the spec's
+/// validator makes declare both fields. Dispatch bounds them before the handler runs.
+public protocol PaginatedQuery: Query {
+    /// How many rows the page holds at most.
+    var limit: Int { get }
+    /// How many rows come before the page.
+    var offset: Int { get }
+}

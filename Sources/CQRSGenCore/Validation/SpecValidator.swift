@@ -14,6 +14,7 @@ public struct SpecValidator: Sendable {
         EnumerationRule(),
         NamingConventionRule(),
         PaginationPrefixRule(),
+        PaginationFieldsRule(),
         EventsRule(),
         HandlerUniquenessRule(),
         UnusedDeclarationRule(),

@@ -136,7 +136,7 @@ struct SnippetTests {
               ListAccounts:
                 category: data_sync
                 description: List accounts.
-                fields: {limit: {type: Int, default: 50}}
+                fields: {limit: {type: Int, default: 50}, offset: {type: Int, default: 0}}
                 result: "[UUID]"
                 paginated: true
                 cachePolicy: short
@@ -177,6 +177,15 @@ struct SnippetTests {
             #sourceLocation()
                 }
             """))
+        // Dispatch reaches every handler through one generic entry point per operation.
+        #expect(handlers.contains("""
+            extension ImportFile: DispatchableCommand {
+                static func handle<Request, App>(_ command: ImportFile, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+                    await factory.importFileHandler().handle(command)
+                }
+            }
+            """))
+        #expect(Self.body(files["CQRSOperations.swift"]).contains("struct ListAccounts: PaginatedQuery {"))
         #expect(Self.body(files["CQRSDependencies.swift"]).contains("    var clock: Clock { get }"))
         let registry = Self.body(files["CQRSRegistry.swift"])
         #expect(registry.contains("    case dataSync = \"data_sync\"\n"))

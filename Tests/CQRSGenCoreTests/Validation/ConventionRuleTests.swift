@@ -74,6 +74,23 @@ struct ConventionRuleTests {
             ])
     }
 
+    @Test("a paginated query declares limit and offset, both Int")
+    func paginationFields() {
+        expectDiagnostics(
+            """
+            version: 1
+            queries:
+              ListUsers: {category: auth, description: X., result: UUID, paginated: true, fields: {limit: Int, offset: Int}}
+              1️⃣ListRoles: {category: auth, description: X., result: UUID, paginated: 2️⃣true, fields: {limit: Int}}
+              ListTeams: {category: auth, description: X., result: UUID, paginated: true, fields: {limit: 3️⃣String, offset: Int}}
+              ListPlain: {category: auth, description: X., result: UUID, fields: {limit: String}}
+            """, rules: [PaginationFieldsRule()],
+            [
+                .error("2️⃣", "paginated query 'ListRoles' needs a field 'offset: Int'", notes: [("1️⃣", "add it to the fields of 'ListRoles'")]),
+                .error("3️⃣", "field 'limit' of paginated query 'ListTeams' must be 'Int', not 'String'"),
+            ])
+    }
+
     @Test("events need emitsEvents, and each is listed once")
     func events() {
         expectDiagnostics(

@@ -1,7 +1,7 @@
 import CQRS
 import Foundation
 
-/// An account's most recent transactions in one security.
+/// An account's transactions in one security, newest first, one page at a time (dispatch bounds the page).
 struct ListSecurityTransactionsHandler: ListSecurityTransactionsHandling {
     let transactionRepository: any TransactionRepository
     let accountRepository: any AccountRepository
@@ -13,15 +13,14 @@ struct ListSecurityTransactionsHandler: ListSecurityTransactionsHandling {
             guard !symbol.isEmpty else {
                 return .failure(OperationError(code: "invalid_symbol", message: "A security symbol is required."))
             }
-            if let error = Pagination.validate(limit: query.limit, offset: 0) { return .failure(error) }
             guard case .success(let account) = try await AccountOwnership.account(
                 query.accountId, of: query.userId, accounts: accountRepository, connections: connectionRepository)
             else { return .failure(.accountNotFound) }
             let page = try await transactionRepository.list(
-                accountId: account.id, filter: TransactionFilter(symbol: symbol), limit: query.limit, offset: 0)
+                accountId: account.id, filter: TransactionFilter(symbol: symbol), limit: query.limit, offset: query.offset)
             return .success(TransactionListResult(
                 transactions: page.transactions.map(\.result), totalCount: page.totalCount,
-                hasMore: page.transactions.count < page.totalCount))
+                hasMore: query.offset + page.transactions.count < page.totalCount))
         }
     }
 }

@@ -9,7 +9,6 @@ struct ListTransactionsByAccountHandler: ListTransactionsByAccountHandling {
 
     func handle(_ query: ListTransactionsByAccount) async -> Result<TransactionListResult, OperationError> {
         await handling {
-            if let error = Pagination.validate(limit: query.limit, offset: query.offset) { return .failure(error) }
             guard case .success(let account) = try await AccountOwnership.account(
                 query.accountId, of: query.userId, accounts: accountRepository, connections: connectionRepository)
             else { return .failure(.accountNotFound) }

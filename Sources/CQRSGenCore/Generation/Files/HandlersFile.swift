@@ -12,6 +12,7 @@ struct HandlersFile: GeneratedFileRenderer {
         protocols(context, &writer)
         factory(context, &writer)
         overrides(context, &writer)
+        dispatch(context, &writer)
     }
 
     private func protocols(_ context: GenerationContext, _ writer: inout SwiftWriter) {
@@ -113,6 +114,40 @@ struct HandlersFile: GeneratedFileRenderer {
             }
             if !context.index.operations.isEmpty { writer.blankLine() }
             writer.line("\(access)init() {}")
+        }
+    }
+
+    /// Ties each operation type to its factory method, so that an application's one dispatch path, generic over the
+    /// operation, can run any handler: without it, that path would be a hand-kept switch over every operation.
+    private func dispatch(_ context: GenerationContext, _ writer: inout SwiftWriter) {
+        let access = context.access
+        writer.blankLine()
+        writer.line("// MARK: - Dispatch")
+        for (kind, base) in [("command", "Command"), ("query", "Query")] {
+            writer.blankLine()
+            writer.line("/// A \(kind) whose handler ``HandlerFactory`` builds: what lets one dispatch path run every \(kind), guided by")
+            writer.line("/// its metadata.")
+            writer.block("\(access)protocol Dispatchable\(base): \(base)") { writer in
+                writer.line("/// The registry's entry for this \(kind).")
+                writer.line("static var metadata: \(base)Metadata<OperationCategory> { get }")
+                writer.line("/// Builds this \(kind)'s handler, or its override, with one request's factory, and runs it.")
+                writer.line(
+                    "static func handle<Request, App>(_ \(kind): Self, with factory: HandlerFactory<Request, App>) async "
+                        + "-> Result<Output, OperationError>")
+            }
+        }
+        for operation in context.index.operations {
+            let kind = operation.isCommand ? "command" : "query"
+            let base = operation.isCommand ? "DispatchableCommand" : "DispatchableQuery"
+            writer.blankLine()
+            writer.block("extension \(operation.name): \(base)") { writer in
+                writer.block(
+                    "\(access)static func handle<Request, App>(_ \(kind): \(operation.name), with factory: HandlerFactory<Request, App>) async "
+                        + "-> Result<\(context.resultType(operation)), OperationError>"
+                ) { writer in
+                    writer.line("await factory.\(GenerationContext.factoryMember(operation))Handler().handle(\(kind))")
+                }
+            }
         }
     }
 }

@@ -15,7 +15,9 @@ struct OperationsFile: GeneratedFileRenderer {
                 for fact in Self.facts(about: operation) {
                     writer.line("/// - \(fact)")
                 }
-                let conformance = operation.isCommand ? "Command" : "Query"
+                // A paginated query's `limit` and `offset` (PaginationFieldsRule) let dispatch bound them.
+                let paginated = operation.queryTraits?.paginated.value == true
+                let conformance = operation.isCommand ? "Command" : paginated ? "PaginatedQuery" : "Query"
                 writer.block("\(context.access)struct \(operation.name): \(conformance)") { writer in
                     writer.line("\(context.access)typealias Output = \(context.resultType(operation))")
                     writer.blankLine()

@@ -36,3 +36,23 @@ struct HandlerFactory<Request: RequestDependencies, App: AppDependencies>: Senda
 struct HandlerOverrides<Request: RequestDependencies, App: AppDependencies>: Sendable {
     init() {}
 }
+
+// MARK: - Dispatch
+
+/// A command whose handler ``HandlerFactory`` builds: what lets one dispatch path run every command, guided by
+/// its metadata.
+protocol DispatchableCommand: Command {
+    /// The registry's entry for this command.
+    static var metadata: CommandMetadata<OperationCategory> { get }
+    /// Builds this command's handler, or its override, with one request's factory, and runs it.
+    static func handle<Request, App>(_ command: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+}
+
+/// A query whose handler ``HandlerFactory`` builds: what lets one dispatch path run every query, guided by
+/// its metadata.
+protocol DispatchableQuery: Query {
+    /// The registry's entry for this query.
+    static var metadata: QueryMetadata<OperationCategory> { get }
+    /// Builds this query's handler, or its override, with one request's factory, and runs it.
+    static func handle<Request, App>(_ query: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+}

@@ -121,3 +121,41 @@ struct HandlerOverrides<Request: RequestDependencies, App: AppDependencies>: Sen
 
     init() {}
 }
+
+// MARK: - Dispatch
+
+/// A command whose handler ``HandlerFactory`` builds: what lets one dispatch path run every command, guided by
+/// its metadata.
+protocol DispatchableCommand: Command {
+    /// The registry's entry for this command.
+    static var metadata: CommandMetadata<OperationCategory> { get }
+    /// Builds this command's handler, or its override, with one request's factory, and runs it.
+    static func handle<Request, App>(_ command: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+}
+
+/// A query whose handler ``HandlerFactory`` builds: what lets one dispatch path run every query, guided by
+/// its metadata.
+protocol DispatchableQuery: Query {
+    /// The registry's entry for this query.
+    static var metadata: QueryMetadata<OperationCategory> { get }
+    /// Builds this query's handler, or its override, with one request's factory, and runs it.
+    static func handle<Request, App>(_ query: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+}
+
+extension RegisterUser: DispatchableCommand {
+    static func handle<Request, App>(_ command: RegisterUser, with factory: HandlerFactory<Request, App>) async -> Result<Token, OperationError> {
+        await factory.registerUserHandler().handle(command)
+    }
+}
+
+extension ImportFile: DispatchableCommand {
+    static func handle<Request, App>(_ command: ImportFile, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+        await factory.importFileHandler().handle(command)
+    }
+}
+
+extension ListTokens: DispatchableQuery {
+    static func handle<Request, App>(_ query: ListTokens, with factory: HandlerFactory<Request, App>) async -> Result<[Token], OperationError> {
+        await factory.listTokensHandler().handle(query)
+    }
+}

@@ -50,12 +50,14 @@ struct ImportFile: Command {
 /// - Handler: `ListTokensHandler`
 /// - Paginated
 /// - Cache policy: `medium`
-struct ListTokens: Query {
+struct ListTokens: PaginatedQuery {
     typealias Output = [Token]
 
     let limit: Int
+    let offset: Int
 
-    init(limit: Int = 50) {
+    init(limit: Int = 50, offset: Int = 0) {
         self.limit = limit
+        self.offset = offset
     }
 }
