@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "cqrs-gen",
+    // Hummingbird 2's floor; the generator itself runs anywhere Swift 6 does.
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "cqrs-gen", targets: ["cqrs-gen"]),
         .library(name: "CQRSGenCore", targets: ["CQRSGenCore"]),
@@ -12,6 +14,14 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The App's server, database and security: the field's standard packages.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "4.1.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         // The system libyaml, read through its event API. No other YAML library is used.
@@ -54,12 +64,20 @@ let package = Package(
             ),
             dependencies: ["cqrs-gen"]
         ),
-        // The application whose registry spec/operations.yaml is: its handlers, over the dependency protocols it owns.
+        // The application whose registry spec/operations.yaml is: its handlers, over the dependency protocols it owns,
+        // their SQLite adapters, the dispatch path that gives the spec's metadata its meaning, and the HTTP server.
         .executableTarget(
             name: "App",
             dependencies: [
                 "CQRS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             plugins: ["CQRSGenPlugin"]
         ),
@@ -72,7 +90,10 @@ let package = Package(
         // The App's registry, factories and handlers, against in-memory adapters; and its agreement with the spec.
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "CQRS", "CQRSGenCore"]
+            dependencies: [
+                "App", "CQRS", "CQRSGenCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         // Runs the built `cqrs-gen` binary as a user would: exit codes, output streams, formats.
         .testTarget(

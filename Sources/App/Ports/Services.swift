@@ -14,7 +14,9 @@ protocol PasswordHasher: Sendable {
 
 protocol TokenGenerator: Sendable {
     /// A signed access token carrying the claims.
-    func accessToken(for claims: AccessTokenClaims) throws -> String
+    func accessToken(for claims: AccessTokenClaims) async throws -> String
+    /// The claims of an access token this generator signed and that has not expired; throws for any other.
+    func claims(from accessToken: String) async throws -> AccessTokenClaims
     /// How long access tokens live, in seconds.
     var accessTokenLifetime: Int { get }
 }

@@ -23,6 +23,13 @@ struct FakeTokenGenerator: TokenGenerator {
     func accessToken(for claims: AccessTokenClaims) -> String {
         "access.\(claims.userId.uuidString).\(claims.sessionId?.uuidString ?? "-").v\(claims.globalTokenVersion)"
     }
+    func claims(from accessToken: String) throws -> AccessTokenClaims {
+        let parts = accessToken.split(separator: ".").map(String.init)
+        guard parts.count == 4, parts[0] == "access", let userId = UUID(uuidString: parts[1]),
+              let version = Int(parts[3].dropFirst())
+        else { throw OperationError(code: "token_invalid", message: "Not a fake access token.") }
+        return AccessTokenClaims(userId: userId, email: "", roles: [], sessionId: UUID(uuidString: parts[2]), globalTokenVersion: version)
+    }
 }
 
 final class SequentialRefreshTokens: RefreshTokenService {

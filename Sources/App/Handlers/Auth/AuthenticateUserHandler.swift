@@ -26,7 +26,8 @@ struct AuthenticateUserHandler: AuthenticateUserHandling {
                 }
                 user.updatedAt = now
                 try await userRepository.save(user)
-                return .failure(Self.invalidCredentials)
+                // The count must survive the failure, or the lockout would never come.
+                return .failure(Self.invalidCredentials.keepingWrites())
             }
             guard user.isVerified else {
                 return .failure(OperationError(code: "email_not_verified", message: "Verify your email address first."))

@@ -51,7 +51,7 @@ struct RefreshAccessTokenHandler: RefreshAccessTokenHandling {
                 id: UUID(), userId: user.id, sessionId: record.sessionId, tokenHash: hash,
                 expiresAt: now.addingTimeInterval(refreshTokenService.lifetime), revokedAt: nil, revokedReason: nil,
                 globalTokenVersion: config.globalTokenVersion, createdAt: now))
-            let accessToken = try tokenGenerator.accessToken(for: AccessTokenClaims(
+            let accessToken = try await tokenGenerator.accessToken(for: AccessTokenClaims(
                 userId: user.id, email: user.email, roles: user.roles, sessionId: record.sessionId,
                 globalTokenVersion: config.globalTokenVersion))
             return .success(AuthTokens(accessToken: accessToken, refreshToken: token, expiresIn: tokenGenerator.accessTokenLifetime))

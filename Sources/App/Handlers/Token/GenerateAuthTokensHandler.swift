@@ -17,7 +17,7 @@ struct GenerateAuthTokensHandler: GenerateAuthTokensHandling {
                 id: UUID(), userId: command.userId, sessionId: command.sessionId, tokenHash: hash,
                 expiresAt: now.addingTimeInterval(refreshTokenService.lifetime), revokedAt: nil, revokedReason: nil,
                 globalTokenVersion: config.globalTokenVersion, createdAt: now))
-            let accessToken = try tokenGenerator.accessToken(for: AccessTokenClaims(
+            let accessToken = try await tokenGenerator.accessToken(for: AccessTokenClaims(
                 userId: command.userId, email: command.email, roles: command.roles, sessionId: command.sessionId,
                 globalTokenVersion: config.globalTokenVersion))
             return .success(AuthTokens(accessToken: accessToken, refreshToken: token, expiresIn: tokenGenerator.accessTokenLifetime))

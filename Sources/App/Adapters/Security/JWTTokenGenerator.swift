@@ -1,0 +1,51 @@
+import Foundation
+import JWTKit
+
+/// Signs access tokens as HS256 JSON Web Tokens and checks them, with the app's signing key.
+struct JWTTokenGenerator: TokenGenerator {
+    let keys: JWTKeyCollection
+    let accessTokenLifetime: Int
+
+    init(signingKey: [UInt8], accessTokenLifetime: Int = 15 * 60) async {
+        keys = JWTKeyCollection()
+        await keys.add(hmac: HMACKey(from: signingKey), digestAlgorithm: .sha256)
+        self.accessTokenLifetime = accessTokenLifetime
+    }
+
+    func accessToken(for claims: AccessTokenClaims) async throws -> String {
+        let now = Date()
+        return try await keys.sign(AccessTokenPayload(
+            subject: SubjectClaim(value: claims.userId.uuidString),
+            expiration: ExpirationClaim(value: now.addingTimeInterval(TimeInterval(accessTokenLifetime))),
+            issuedAt: IssuedAtClaim(value: now), email: claims.email, roles: claims.roles,
+            sessionId: claims.sessionId?.uuidString, globalTokenVersion: claims.globalTokenVersion))
+    }
+
+    func claims(from accessToken: String) async throws -> AccessTokenClaims {
+        let payload = try await keys.verify(accessToken, as: AccessTokenPayload.self)
+        guard let userId = UUID(uuidString: payload.subject.value) else { throw JWTError.claimVerificationFailure(failedClaim: payload.subject, reason: "not a user id") }
+        return AccessTokenClaims(
+            userId: userId, email: payload.email, roles: payload.roles, sessionId: payload.sessionId.flatMap(UUID.init(uuidString:)),
+            globalTokenVersion: payload.globalTokenVersion)
+    }
+}
+
+/// What an access token carries: the registered claims `sub`, `exp` and `iat`, and the app's own.
+struct AccessTokenPayload: JWTPayload {
+    var subject: SubjectClaim
+    var expiration: ExpirationClaim
+    var issuedAt: IssuedAtClaim
+    var email: String
+    var roles: [String]
+    var sessionId: String?
+    var globalTokenVersion: Int
+
+    enum CodingKeys: String, CodingKey {
+        case subject = "sub", expiration = "exp", issuedAt = "iat", email, roles
+        case sessionId = "session_id", globalTokenVersion = "token_version"
+    }
+
+    func verify(using algorithm: some JWTAlgorithm) async throws {
+        try expiration.verifyNotExpired()
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+
+struct SQLitePasswordResetTokenRepository: PasswordResetTokenRepository {
+    let session: DatabaseSession
+
+    func find(token: String) async throws -> PasswordResetToken? {
+        try await session.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM password_reset_tokens WHERE token = ?", arguments: [token])
+                .map(PasswordResetToken.init(row:))
+        }
+    }
+
+    func save(_ token: PasswordResetToken) async throws {
+        try await session.write { db in
+            try db.upsert(into: "password_reset_tokens", key: ["token"], [
+                ("token", token.token), ("user_id", token.userId.databaseText), ("expires_at", token.expiresAt.databaseSeconds),
+                ("used_at", token.usedAt?.databaseSeconds), ("ip_address", token.ipAddress), ("user_agent", token.userAgent),
+                ("created_at", token.createdAt.databaseSeconds),
+            ])
+        }
+    }
+
+    func count(userId: UUID, since date: Date) async throws -> Int {
+        try await session.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM password_reset_tokens WHERE user_id = ? AND created_at >= ?",
+                arguments: [userId.databaseText, date.databaseSeconds]) ?? 0
+        }
+    }
+}
+
+extension PasswordResetToken {
+    init(row: Row) throws {
+        self.init(
+            token: row["token"], userId: try row.uuid("user_id"), expiresAt: try row.date("expires_at"),
+            usedAt: row.optionalDate("used_at"), ipAddress: row["ip_address"], userAgent: row["user_agent"],
+            createdAt: try row.date("created_at"))
+    }
+}
