@@ -7,6 +7,6 @@ struct AppCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "App",
         abstract: "The Dashtam application, built on the registry generated from spec/operations.yaml.",
-        subcommands: [OperationsCommand.self]
+        subcommands: [ServeCommand.self, OperationsCommand.self]
     )
 }

@@ -6,11 +6,12 @@ extension AppServices {
     /// an in-process event bus with the app's subscriptions.
     static func production(
         database: AppDatabase, secrets: AppSecrets, bcryptCost: UInt8, baseURL: String, clock: CacheClock = .continuous,
-        logger: Logger
+        mailer: (any EmailService)? = nil, logger: Logger
     ) async -> AppServices {
-        let mailer = ConsoleMailer(logger: logger)
+        let mailer = mailer ?? ConsoleMailer(logger: logger)
         let bus = InProcessEventBus(logger: logger)
         EventSubscriptions.register(on: bus, mailer: mailer, baseURL: baseURL, logger: logger)
+        BalanceSnapshotSubscriptions.register(on: bus, database: database, logger: logger)
         return AppServices(
             eventBus: bus, passwordHasher: BcryptPasswordHasher(cost: bcryptCost),
             tokenGenerator: await JWTTokenGenerator(signingKey: secrets.tokenSigningKey),

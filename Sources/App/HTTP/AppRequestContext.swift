@@ -1,0 +1,50 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// What the server knows about one request beyond the request itself: who sent it (from its bearer token) and from
+/// where. JSON in and out uses snake_case keys and ISO 8601 dates, as Dashtam's API does.
+struct AppRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    /// The peer's address, for the session's IP address and location.
+    let remoteAddress: SocketAddress?
+    /// The verified claims of the bearer token, set by ``BearerAuthentication``.
+    var claims: AccessTokenClaims?
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+    }
+
+    /// Statements up to the import handler's limit, plus room for the multipart wrapping some clients add.
+    var maxUploadSize: Int { ImportFromFileHandler.maximumFileSize + 64 * 1024 }
+
+    var requestDecoder: JSONDecoder { APIJSON.decoder }
+    var responseEncoder: JSONEncoder { APIJSON.encoder }
+
+    /// The authenticated caller; routes behind ``BearerAuthentication`` always have one.
+    func caller() throws -> AccessTokenClaims {
+        guard let claims else { throw Problem.unauthenticated }
+        return claims
+    }
+
+    var ipAddress: String? { remoteAddress?.ipAddress }
+}
+
+/// The API's JSON conventions.
+enum APIJSON {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+}

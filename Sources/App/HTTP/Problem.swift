@@ -1,0 +1,69 @@
+import CQRS
+import Foundation
+import Hummingbird
+
+/// An error as RFC 9457 problem details: `application/problem+json` with `type`, `title`, `status`, `detail`, and
+/// `code`, the operation's stable error code that clients match on.
+struct Problem: Error, HTTPResponseError, Equatable {
+    var status: HTTPResponse.Status
+    var code: String
+    var detail: String
+
+    init(_ status: HTTPResponse.Status, code: String, detail: String) {
+        self.status = status
+        self.code = code
+        self.detail = detail
+    }
+
+    /// The problem an operation's failure is, with the status its code means.
+    init(_ error: OperationError) {
+        self.init(Self.status(for: error.code), code: error.code, detail: error.message)
+    }
+
+    static let unauthenticated = Problem(.unauthorized, code: "not_authenticated", detail: "Send a valid access token as 'Authorization: Bearer <token>'.")
+
+    static func invalidRequest(_ detail: String) -> Problem {
+        Problem(.badRequest, code: "invalid_request", detail: detail)
+    }
+
+    struct Body: Codable, Equatable {
+        var type: String
+        var title: String
+        var status: Int
+        var detail: String
+        var code: String
+        var instance: String?
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let body = Body(
+            type: "https://cqrs-gen.dev/problems/\(code.replacingOccurrences(of: "_", with: "-"))",
+            title: status.reasonPhrase, status: status.code, detail: detail, code: code, instance: request.uri.path)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/problem+json"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try APIJSON.encoder.encode(body))))
+    }
+
+    /// The HTTP status of each stable error code: `*_not_found` is 404, a code not listed otherwise is 400.
+    static func status(for code: String) -> HTTPResponse.Status {
+        if let status = statuses[code] { return status }
+        return code.hasSuffix("_not_found") ? .notFound : .badRequest
+    }
+
+    private static let statuses: [String: HTTPResponse.Status] = [
+        "invalid_credentials": .unauthorized, "email_not_verified": .forbidden, "account_locked": .locked,
+        "account_inactive": .forbidden, "user_inactive": .forbidden, "not_authenticated": .unauthorized,
+        "token_invalid": .unauthorized, "token_expired": .unauthorized, "token_revoked": .unauthorized,
+        "token_version_rejected": .unauthorized, "token_already_used": .conflict, "token_not_found": .notFound,
+        "token_already_revoked": .conflict, "email_already_registered": .conflict, "session_already_revoked": .conflict,
+        "not_session_owner": .notFound, "session_limit_exceeded": .conflict, "rate_limited": .tooManyRequests,
+        "already_connected": .conflict, "already_disconnected": .conflict, "connection_inactive": .conflict,
+        "session_inactive": .unauthorized, "sync_too_recent": .tooManyRequests, "user_not_verified": .forbidden,
+        "provider_error": .badGateway, "credentials_unreadable": .internalServerError,
+        "unavailable": .serviceUnavailable, OperationError.undeclaredEventCode: .internalServerError,
+    ]
+}
+
+extension HTTPResponse.Status {
+    static let locked = HTTPResponse.Status(code: 423, reasonPhrase: "Locked")
+}

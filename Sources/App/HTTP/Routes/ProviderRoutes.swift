@@ -1,0 +1,73 @@
+import Foundation
+import Hummingbird
+
+/// Connections to financial providers and their syncs. Credentials are encrypted here, before the command sees
+/// them, so that only ciphertext is ever stored.
+enum ProviderRoutes {
+    struct Connect: Decodable {
+        var providerSlug: String
+        /// What the provider issued: an API key, an OAuth token. The sandbox takes any text.
+        var credentials: String
+        var credentialType: String?
+        var alias: String?
+    }
+    struct Connected: Encodable, Sendable { var id: UUID }
+    struct Synced: Encodable, Sendable {
+        var accounts: SyncAccountsResult
+        var transactions: SyncTransactionsResult
+        /// By account id.
+        var holdings: [String: SyncHoldingsResult]
+    }
+    struct SyncRequest: Decodable { var startDate: CalendarDate?; var endDate: CalendarDate? }
+
+    static func add(to api: RouterGroup<AppRequestContext>, _ environment: AppEnvironment) {
+        api.post("providers") { request, context in
+            let caller = try context.caller()
+            let body = try await request.decodeBody(as: Connect.self, context: context)
+            guard !body.credentials.isEmpty else { throw Problem.invalidRequest("'credentials' must not be empty.") }
+            let operations = environment.operations()
+            guard let provider = try await DatabaseRequestScope(session: operations.session).providerRepository.find(slug: body.providerSlug) else {
+                throw Problem(.notFound, code: "provider_not_found", detail: "Unknown provider '\(body.providerSlug)'.")
+            }
+            let encrypted = try environment.services.encryptionService.encrypt(Data(body.credentials.utf8))
+            let id = try await operations.run(ConnectProvider(
+                userId: caller.userId, providerId: provider.id, providerSlug: provider.slug,
+                credentials: ProviderCredentials(encryptedData: encrypted, credentialType: body.credentialType ?? "api_key"),
+                alias: body.alias))
+            return JSONBody(Connected(id: id), status: .created)
+        }
+        api.get("providers") { request, context in
+            let caller = try context.caller()
+            return JSONBody(try await environment.operations().run(ListProviderConnections(
+                userId: caller.userId, activeOnly: try request.query("active_only", as: Bool.self) ?? false)))
+        }
+        api.get("providers/:id") { _, context in
+            let caller = try context.caller()
+            return JSONBody(try await environment.operations().run(GetProviderConnection(connectionId: try context.id(), userId: caller.userId)))
+        }
+        api.delete("providers/:id") { _, context in
+            let caller = try context.caller()
+            try await environment.operations().run(DisconnectProvider(userId: caller.userId, connectionId: try context.id()))
+            return Response(status: .noContent)
+        }
+        // Sync everything of one connection: its accounts, their transactions, then the holdings of its investment
+        // accounts. Each is its own command and transaction: a failed holdings sync keeps the accounts synced.
+        api.post("providers/:id/syncs") { request, context in
+            let caller = try context.caller()
+            let connectionId = try context.id()
+            let range = request.headers[.contentLength].map { $0 != "0" } ?? false
+                ? try await request.decodeBody(as: SyncRequest.self, context: context) : SyncRequest()
+            let operations = environment.operations()
+            let accounts = try await operations.run(SyncAccounts(connectionId: connectionId, userId: caller.userId, force: true))
+            let transactions = try await operations.run(SyncTransactions(
+                connectionId: connectionId, userId: caller.userId, startDate: range.startDate, endDate: range.endDate, force: true))
+            /// By account id.
+        var holdings: [String: SyncHoldingsResult] = [:]
+            let synced = try await operations.run(ListAccountsByConnection(connectionId: connectionId, userId: caller.userId))
+            for account in synced.accounts where account.isInvestment {
+                holdings[account.id.uuidString] = try await operations.run(SyncHoldings(accountId: account.id, userId: caller.userId, force: true))
+            }
+            return JSONBody(Synced(accounts: accounts, transactions: transactions, holdings: holdings))
+        }
+    }
+}

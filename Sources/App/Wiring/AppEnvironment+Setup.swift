@@ -1,0 +1,20 @@
+import Foundation
+import Logging
+
+extension AppEnvironment {
+    /// Opens (creating and migrating when needed) the database and the key file, and builds the services and the
+    /// dispatcher on them: everything `serve` and the tests start from.
+    static func open(
+        databasePath: String, keysPath: String, bcryptCost: UInt8 = 12, baseURL: String,
+        overrides: Dispatcher.Overrides = Dispatcher.Overrides(), clock: CacheClock = .continuous,
+        mailer: (any EmailService)? = nil, logger: Logger
+    ) async throws -> AppEnvironment {
+        let database = try AppDatabase(path: databasePath)
+        let secrets = try AppSecrets.loadOrCreate(at: keysPath)
+        let services = await AppServices.production(
+            database: database, secrets: secrets, bcryptCost: bcryptCost, baseURL: baseURL, clock: clock, mailer: mailer, logger: logger)
+        return AppEnvironment(
+            database: database, services: services,
+            dispatcher: Dispatcher(database: database, services: services, overrides: overrides, clock: clock, logger: logger))
+    }
+}
