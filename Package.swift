@@ -93,6 +93,7 @@ let package = Package(
             dependencies: [
                 "App", "CQRS", "CQRSGenCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // Runs the built `cqrs-gen` binary as a user would: exit codes, output streams, formats.

@@ -1,0 +1,178 @@
+import CQRS
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import App
+
+/// The flows of the issue, through the routes, against a real SQLite file, and again after a restart on the same file.
+@Suite("End to end: the API over a SQLite file")
+struct EndToEndTests {
+    static let password = "Str0ng!pass"
+    static let safari = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Version/17.0 Safari/605.1.15"
+
+    /// Registers, verifies with the mailed token, and logs in: the access token, refresh token and session id.
+    static func signUp(_ client: some TestClientProtocol, _ fixture: ServerFixture, email: String) async throws
+        -> (access: String, refresh: String, session: String)
+    {
+        let registered = try await client.call(.post, "/api/v1/users", json: ["email": email, "password": password])
+        #expect(registered.status == .created, "\(registered.text)")
+        let mail = try #require(await fixture.mails.sent.last { $0.to == email })
+        let token = try #require(mail.body.split(whereSeparator: { !$0.isHexDigit }).map(String.init).first { $0.count == 64 })
+        let verified = try await client.call(.post, "/api/v1/email-verifications", json: ["token": token])
+        #expect(verified.status == .ok, "\(verified.text)")
+        let login = try await client.call(.post, "/api/v1/sessions", json: ["email": email, "password": password], userAgent: safari)
+        #expect(login.status == .created, "\(login.text)")
+        return (try #require(login.string("access_token")), try #require(login.string("refresh_token")), try #require(login.string("session_id")))
+    }
+
+    @Test("register, verify, log in, import, page through transactions, sync, reset the password, revoke, log out; then restart")
+    func flows() async throws {
+        let fixture = try await ServerFixture.make()
+        defer { fixture.removeFiles() }
+        let (access, accountId) = try await fixture.application().test(.router) { client in
+            let ada = try await Self.signUp(client, fixture, email: "ada@example.com")
+            let access = ada.access
+
+            // An unverified user cannot log in; a wrong password is 401 with its stable code.
+            _ = try await client.call(.post, "/api/v1/users", json: ["email": "bob@example.com", "password": Self.password])
+            let unverified = try await client.call(.post, "/api/v1/sessions", json: ["email": "bob@example.com", "password": Self.password])
+            #expect(unverified.status == .forbidden)
+            #expect(unverified.string("code") == "email_not_verified")
+            #expect(unverified.headers[.contentType] == "application/problem+json")
+            let wrong = try await client.call(.post, "/api/v1/sessions", json: ["email": "ada@example.com", "password": "nope"])
+            #expect(wrong.status == .unauthorized)
+            #expect(wrong.string("code") == "invalid_credentials")
+            #expect(wrong.string("type") == "https://cqrs-gen.dev/problems/invalid-credentials")
+
+            let sessions = try await client.call(.get, "/api/v1/sessions", token: access)
+            let listed = try #require(sessions["sessions"] as? [[String: Any]])
+            #expect(listed.count == 1)
+            #expect(listed.first?["device_info"] as? String == "Safari on macOS")
+            #expect(listed.first?["is_current"] as? Bool == true)
+
+            // A CSV statement: 3 transactions into a new account; importing it again skips them all.
+            let csv = Data("date,description,amount,balance\n2026-11-01,Salary,2500.00,\n2026-11-02,Rent,-1200.00,\n2026-11-03,\"Coffee, large\",-4.50,1295.50\n".utf8)
+            let imported = try await client.call(.post, "/api/v1/imports?file_name=november.csv", bytes: csv, token: access)
+            #expect(imported.status == .created, "\(imported.text)")
+            #expect(imported["transactions_created"] as? Int == 3)
+            let again = try await client.call(.post, "/api/v1/imports?file_name=november.csv", bytes: csv, token: access)
+            #expect(again["transactions_skipped"] as? Int == 3)
+
+            // An OFX statement adds a second account.
+            let ofx = Data("""
+                OFXHEADER:100
+                <OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>USD
+                <BANKACCTFROM><BANKID>123<ACCTID>987654321<ACCTTYPE>SAVINGS</BANKACCTFROM>
+                <BANKTRANLIST><STMTTRN><TRNTYPE>INT<DTPOSTED>20261128<TRNAMT>12.34<FITID>F1<NAME>Interest</STMTTRN></BANKTRANLIST>
+                <LEDGERBAL><BALAMT>5012.34<DTASOF>20261128</LEDGERBAL>
+                </STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>
+                """.utf8)
+            let ofxImport = try await client.call(.post, "/api/v1/imports?format=ofx", bytes: ofx, token: access)
+            #expect(ofxImport["accounts_created"] as? Int == 1, "\(ofxImport.text)")
+
+            let accounts = try #require(try await client.call(.get, "/api/v1/accounts", token: access)["accounts"] as? [[String: Any]])
+            #expect(accounts.count == 2)
+            let checking = try #require(accounts.first { $0["provider_account_id"] as? String == "CSV-IMPORT" })
+            #expect(checking["balance_amount"] as? Double == 1295.5)
+            let accountId = try #require(checking["id"] as? String)
+
+            // Page by page, newest first, with has_more; an unbounded page is refused before any handler runs.
+            let page1 = try await client.call(.get, "/api/v1/accounts/\(accountId)/transactions?limit=2&offset=0", token: access)
+            #expect((page1["transactions"] as? [[String: Any]])?.map { $0["description"] as? String } == ["Coffee, large", "Rent"])
+            #expect(page1["has_more"] as? Bool == true)
+            #expect(page1["total_count"] as? Int == 3)
+            let page2 = try await client.call(.get, "/api/v1/accounts/\(accountId)/transactions?limit=2&offset=2", token: access)
+            #expect((page2["transactions"] as? [[String: Any]])?.count == 1)
+            #expect(page2["has_more"] as? Bool == false)
+            let unbounded = try await client.call(.get, "/api/v1/accounts/\(accountId)/transactions?limit=100000", token: access)
+            #expect(unbounded.status == .badRequest)
+            #expect(unbounded.string("code") == "invalid_limit")
+
+            // The sandbox provider: connect with credentials (stored encrypted), sync, read holdings and snapshots.
+            let connected = try await client.call(.post, "/api/v1/providers", json: ["provider_slug": "sandbox", "credentials": "sandbox-key"], token: access)
+            #expect(connected.status == .created, "\(connected.text)")
+            let connectionId = try #require(connected.string("id"))
+            let synced = try await client.call(.post, "/api/v1/providers/\(connectionId)/syncs", token: access)
+            #expect(synced.status == .ok, "\(synced.text)")
+            #expect((synced["accounts"] as? [String: Any])?["created"] as? Int == 3)
+            let holdings = try #require(try await client.call(.get, "/api/v1/holdings", token: access)["holdings"] as? [[String: Any]])
+            #expect(Set(holdings.compactMap { $0["symbol"] as? String }) == ["AAPL", "VTI"])
+            let latest = try #require(try await client.call(.get, "/api/v1/balance-snapshots/latest", token: access)["snapshots"] as? [[String: Any]])
+            #expect(latest.count == 5, "one per account: two imported, three synced")
+            let stored = try await fixture.environment.database.pool.read { db in
+                try Data.fetchOne(db, sql: "SELECT credentials_data FROM provider_connections WHERE credentials_data IS NOT NULL")
+            }
+            #expect(stored != nil && stored != Data("sandbox-key".utf8), "credentials are stored encrypted")
+            #expect(stored.map { String(decoding: $0, as: UTF8.self).contains("sandbox-key") } == false)
+
+            // Refresh rotates: the new refresh token works once, the old one never again.
+            let refreshed = try await client.call(.post, "/api/v1/tokens", json: ["refresh_token": ada.refresh])
+            #expect(refreshed.status == .ok, "\(refreshed.text)")
+            let reused = try await client.call(.post, "/api/v1/tokens", json: ["refresh_token": ada.refresh])
+            #expect(reused.string("code") == "token_revoked")
+
+            // Password reset: the mailed token sets a new password; the old one stops working.
+            let requested = try await client.call(.post, "/api/v1/password-resets", json: ["email": "ada@example.com"])
+            #expect(requested.status == .accepted)
+            let unknown = try await client.call(.post, "/api/v1/password-resets", json: ["email": "nobody@example.com"])
+            #expect(unknown.status == .accepted, "the response does not tell whether an account exists")
+            let resetMail = try #require(await fixture.mails.sent.last { $0.to == "ada@example.com" && $0.subject.lowercased().contains("reset") })
+            let resetToken = try #require(resetMail.body.split(whereSeparator: { !$0.isHexDigit }).map(String.init).first { $0.count == 64 })
+            let confirmed = try await client.call(
+                .post, "/api/v1/password-resets/confirmations", json: ["token": resetToken, "new_password": "N3w!password"])
+            #expect(confirmed.status == .ok, "\(confirmed.text)")
+            let oldPassword = try await client.call(.post, "/api/v1/sessions", json: ["email": "ada@example.com", "password": Self.password])
+            #expect(oldPassword.status == .unauthorized)
+            let second = try await client.call(.post, "/api/v1/sessions", json: ["email": "ada@example.com", "password": "N3w!password"])
+            #expect(second.status == .created)
+            let secondAccess = try #require(second.string("access_token"))
+            let secondSession = try #require(second.string("session_id"))
+
+            // Revoking a session ends its access token at once; logging out ends the caller's own.
+            #expect(try await client.call(.delete, "/api/v1/sessions/\(secondSession)", token: access).status == .noContent)
+            let revoked = try await client.call(.get, "/api/v1/accounts", token: secondAccess)
+            #expect(revoked.status == .unauthorized)
+            #expect(revoked.string("code") == "session_revoked")
+            return (access, accountId)
+        }
+
+        // The same files after a restart: the data and the signing key are still there.
+        let restarted = try await fixture.restarted()
+        try await restarted.application().test(.router) { client in
+            let accounts = try await client.call(.get, "/api/v1/accounts", token: access)
+            #expect(accounts.status == .ok, "\(accounts.text)")
+            #expect((accounts["accounts"] as? [[String: Any]])?.count == 5)
+            let page = try await client.call(.get, "/api/v1/accounts/\(accountId)/transactions?limit=10", token: access)
+            #expect(page["total_count"] as? Int == 3)
+            let login = try await client.call(.post, "/api/v1/sessions", json: ["email": "ada@example.com", "password": "N3w!password"])
+            #expect(login.status == .created)
+        }
+    }
+
+    @Test("a user can never read or change another user's data")
+    func isolation() async throws {
+        let fixture = try await ServerFixture.make()
+        defer { fixture.removeFiles() }
+        try await fixture.application().test(.router) { client in
+            let ada = try await Self.signUp(client, fixture, email: "ada@example.com")
+            let eve = try await Self.signUp(client, fixture, email: "eve@example.com")
+            let csv = Data("date,description,amount\n2026-11-01,Salary,2500.00\n".utf8)
+            _ = try await client.call(.post, "/api/v1/imports?format=csv", bytes: csv, token: ada.access)
+            let accounts = try #require(try await client.call(.get, "/api/v1/accounts", token: ada.access)["accounts"] as? [[String: Any]])
+            let accountId = try #require(accounts.first?["id"] as? String)
+
+            #expect(try await client.call(.get, "/api/v1/accounts/\(accountId)", token: eve.access).status == .notFound)
+            #expect(try await client.call(.get, "/api/v1/accounts/\(accountId)/transactions", token: eve.access).status == .notFound)
+            #expect((try await client.call(.get, "/api/v1/accounts", token: eve.access)["accounts"] as? [Any])?.isEmpty == true)
+            // Eve cannot revoke Ada's session: it is not found for her, and Ada's token keeps working.
+            #expect(try await client.call(.delete, "/api/v1/sessions/\(ada.session)", token: eve.access).status == .notFound)
+            #expect(try await client.call(.get, "/api/v1/accounts", token: ada.access).status == .ok)
+            // No token, or a forged one, is 401.
+            #expect(try await client.call(.get, "/api/v1/accounts").status == .unauthorized)
+            let forged = ada.access.dropLast(2) + (ada.access.hasSuffix("AA") ? "BB" : "AA")
+            #expect(try await client.call(.get, "/api/v1/accounts", token: String(forged)).string("code") == "token_invalid")
+        }
+    }
+}

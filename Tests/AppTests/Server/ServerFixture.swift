@@ -1,0 +1,112 @@
+import CQRS
+import Foundation
+import GRDB
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Synchronization
+
+@testable import App
+
+/// The real application over a SQLite file in a folder of its own: production services (bcrypt at its lowest cost,
+/// so that tests stay fast), a clock the test can move, a mailer and an event log the test can read.
+struct ServerFixture: Sendable {
+    let directory: URL
+    let environment: AppEnvironment
+    let mails: RecordingEmailService
+    let events: EventLog
+    let clock: ManualClock
+
+    var databasePath: String { directory.appendingPathComponent("app.sqlite").path }
+
+    static func make(overrides: Dispatcher.Overrides = Dispatcher.Overrides(), in directory: URL? = nil) async throws -> ServerFixture {
+        let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("app-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let mails = RecordingEmailService(), clock = ManualClock()
+        var logger = Logger(label: "AppTests")
+        logger.logLevel = .warning
+        let path = directory.appendingPathComponent("app.sqlite").path
+        let environment = try await AppEnvironment.open(
+            databasePath: path, keysPath: path + ".keys", bcryptCost: 4, baseURL: "http://127.0.0.1", overrides: overrides,
+            clock: clock.cacheClock, mailer: mails, logger: logger)
+        let events = EventLog()
+        if let bus = environment.services.eventBus as? InProcessEventBus {
+            for name in DomainEventName.allCases { bus.subscribe(name) { await events.record($0) } }
+        }
+        return ServerFixture(directory: directory, environment: environment, mails: mails, events: events, clock: clock)
+    }
+
+    /// The same files opened again, as a restarted server opens them.
+    func restarted(overrides: Dispatcher.Overrides = Dispatcher.Overrides()) async throws -> ServerFixture {
+        try await Self.make(overrides: overrides, in: directory)
+    }
+
+    func removeFiles() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    func application(port: Int = 0) -> some ApplicationProtocol {
+        var logger = Logger(label: "AppTests.server")
+        logger.logLevel = .warning
+        return AppServer.application(environment, host: "127.0.0.1", port: port, logger: logger)
+    }
+
+    /// How many rows a table holds, read straight from the file.
+    func count(_ table: String) async throws -> Int {
+        try await environment.database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+    }
+}
+
+/// Every event delivered, in order.
+actor EventLog {
+    private(set) var events: [DomainEvent] = []
+    func record(_ event: DomainEvent) { events.append(event) }
+    var names: [DomainEventName] { events.map(\.name) }
+    func clear() { events.removeAll() }
+}
+
+/// A continuous clock a test moves forward by hand, for cache time-to-live.
+final class ManualClock: Sendable {
+    private let start = ContinuousClock.now
+    private let offset = Mutex(Duration.zero)
+
+    func advance(by duration: Duration) { offset.withLock { $0 += duration } }
+
+    var cacheClock: CacheClock {
+        CacheClock { [self] in start + offset.withLock { $0 } }
+    }
+}
+
+/// A response with its body read as JSON.
+struct APIResponse {
+    var status: HTTPResponse.Status
+    var headers: HTTPFields
+    var body: Data
+
+    var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
+    subscript(key: String) -> Any? { json[key] }
+    func string(_ key: String) -> String? { json[key] as? String }
+    var text: String { String(decoding: body, as: UTF8.self) }
+}
+
+extension TestClientProtocol {
+    /// Sends a request with a JSON body (or raw bytes) and the bearer token, and reads the response.
+    func call(
+        _ method: HTTPRequest.Method, _ uri: String, json: [String: Any]? = nil, bytes: Data? = nil, token: String? = nil,
+        userAgent: String? = nil
+    ) async throws -> APIResponse {
+        var headers = HTTPFields()
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if let userAgent { headers[.userAgent] = userAgent }
+        var body: ByteBuffer?
+        if let json {
+            headers[.contentType] = "application/json"
+            body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json))
+        } else if let bytes {
+            body = ByteBuffer(bytes: bytes)
+        }
+        return try await execute(uri: uri, method: method, headers: headers, body: body) { response in
+            APIResponse(status: response.status, headers: response.headers, body: Data(response.body.readableBytesView))
+        }
+    }
+}
