@@ -1,0 +1,145 @@
+import CQRS
+import Foundation
+import Testing
+
+@testable import App
+
+/// `requiresTransaction` and `events` at work: what a failed command wrote is never visible and its events are never
+/// delivered; a successful command's events arrive after its commit.
+@Suite("Dispatch: transactions and events")
+struct TransactionTests {
+    /// Writes a user and a verification token, publishes, then fails as `failure` says.
+    struct WritesThenFails: RegisterUserHandling {
+        let users: any UserRepository
+        let tokens: any EmailVerificationTokenRepository
+        let eventBus: any EventBus
+        let failure: OperationError
+
+        func handle(_ command: RegisterUser) async -> Result<UUID, OperationError> {
+            await eventBus.publish(DomainEvent(.userRegistrationAttempted, ["email": command.email]))
+            let now = Date()
+            let user = User(
+                id: UUID(), email: command.email, passwordHash: "x", roles: [], isVerified: false, isActive: true,
+                failedLoginAttempts: 0, lockedUntil: nil, tokenVersion: 1, tokenVersionChangedAt: nil, createdAt: now, updatedAt: now)
+            do {
+                try await users.save(user)
+                try await tokens.save(EmailVerificationToken(token: "t", userId: user.id, expiresAt: now, usedAt: nil, createdAt: now))
+            } catch {
+                return .failure(.unavailable(error))
+            }
+            await eventBus.publish(DomainEvent(.userRegistrationFailed, ["email": command.email]))
+            return .failure(failure)
+        }
+    }
+
+    static func overrides(failing failure: OperationError) -> Dispatcher.Overrides {
+        var overrides = Dispatcher.Overrides()
+        overrides.registerUser = { factory in
+            WritesThenFails(
+                users: factory.request.userRepository, tokens: factory.request.verificationTokenRepository,
+                eventBus: factory.app.eventBus, failure: failure)
+        }
+        return overrides
+    }
+
+    @Test("a failing command leaves no rows and publishes no events", arguments: [
+        OperationError(code: "email_already_registered", message: "A business failure."),
+        OperationError.unavailable(CancellationError()),
+    ])
+    func failureRollsBack(failure: OperationError) async throws {
+        let fixture = try await ServerFixture.make(overrides: Self.overrides(failing: failure))
+        defer { fixture.removeFiles() }
+        let result = await fixture.environment.dispatcher.run(
+            RegisterUser(email: "ada@example.com", password: "Str0ng!pass"), on: fixture.environment.database.session())
+        #expect(result == .failure(failure))
+        #expect(try await fixture.count("users") == 0)
+        #expect(try await fixture.count("email_verification_tokens") == 0)
+        #expect(await fixture.events.names.isEmpty)
+        // The writer is free again: the next command commits.
+        let next = await fixture.environment.dispatcher.run(
+            VerifyEmail(token: "missing"), on: fixture.environment.database.session())
+        #expect(next.failureCode == "token_not_found")
+    }
+
+    @Test("a successful command commits, and its events arrive after the commit, in order")
+    func successCommitsThenDelivers() async throws {
+        let fixture = try await ServerFixture.make()
+        defer { fixture.removeFiles() }
+        // A subscriber reading the database on a session of its own sees the user: delivery follows the commit.
+        let seenAtDelivery = EventLog()
+        let database = fixture.environment.database
+        (fixture.environment.services.eventBus as? InProcessEventBus)?.subscribe(.userRegistrationSucceeded) { event in
+            let id = UUID(uuidString: event.attributes["user_id"] ?? "")!
+            if (try? await SQLiteUserRepository(session: database.session()).find(id: id)) != nil { await seenAtDelivery.record(event) }
+        }
+        let id = try await fixture.environment.dispatcher.run(
+            RegisterUser(email: "ada@example.com", password: "Str0ng!pass"), on: database.session()).get()
+        #expect(try await fixture.count("users") == 1)
+        #expect(await fixture.events.names == [.userRegistrationAttempted, .userRegistrationSucceeded])
+        #expect(await seenAtDelivery.events.first?.attributes["user_id"] == id.uuidString)
+    }
+
+    @Test("a failure that keeps its writes commits them: a wrong password counts towards the lockout")
+    func keptWrites() async throws {
+        let fixture = try await ServerFixture.make()
+        defer { fixture.removeFiles() }
+        let dispatcher = fixture.environment.dispatcher, database = fixture.environment.database
+        _ = try await dispatcher.run(RegisterUser(email: "ada@example.com", password: "Str0ng!pass"), on: database.session()).get()
+        for attempt in 1...User.lockoutThreshold {
+            let result = await dispatcher.run(AuthenticateUser(email: "ada@example.com", password: "wrong"), on: database.session())
+            #expect(result.failureCode == "invalid_credentials", "attempt \(attempt)")
+        }
+        let user = try #require(try await SQLiteUserRepository(session: database.session()).find(email: "ada@example.com"))
+        #expect(user.lockedUntil != nil, "five failures lock the account")
+        let locked = await dispatcher.run(AuthenticateUser(email: "ada@example.com", password: "Str0ng!pass"), on: database.session())
+        #expect(locked.failureCode == "account_locked")
+        #expect(await fixture.events.names.filter { $0 == .userLoginFailed }.count == User.lockoutThreshold)
+    }
+
+    /// Publishes an event the spec does not list for LinkRefreshTokenToSession (which emits none), after writing.
+    struct PublishesUndeclared: LinkRefreshTokenToSessionHandling {
+        let sessions: any SessionRepository
+        let eventBus: any EventBus
+        func handle(_ command: LinkRefreshTokenToSession) async -> Result<Void, OperationError> {
+            let session = SessionRecord(id: command.sessionId, userId: UUID(), createdAt: Date())
+            _ = try? await sessions.save(session)
+            await eventBus.publish(DomainEvent(.sessionCreatedEvent))
+            return .success(())
+        }
+    }
+
+    @Test("an event the spec does not list for the command fails it, undelivered and rolled back")
+    func undeclaredEvent() async throws {
+        var overrides = Dispatcher.Overrides()
+        overrides.linkRefreshTokenToSession = { PublishesUndeclared(sessions: $0.request.sessionRepository, eventBus: $0.app.eventBus) }
+        let fixture = try await ServerFixture.make(overrides: overrides)
+        defer { fixture.removeFiles() }
+        let result = await fixture.environment.dispatcher.run(
+            LinkRefreshTokenToSession(sessionId: UUID(), refreshTokenId: UUID()), on: fixture.environment.database.session())
+        #expect(result.failureCode == OperationError.undeclaredEventCode)
+        #expect(result.failureMessage?.contains("SessionCreatedEvent") == true)
+        #expect(await fixture.events.names.isEmpty)
+        #expect(try await fixture.count("sessions") == 0)
+    }
+
+    @Test("a command marked requiresTransaction: false writes as it goes, and its events are delivered")
+    func withoutTransaction() async throws {
+        let fixture = try await ServerFixture.make()
+        defer { fixture.removeFiles() }
+        let dispatcher = fixture.environment.dispatcher, database = fixture.environment.database
+        let userId = try await dispatcher.run(RegisterUser(email: "ada@example.com", password: "Str0ng!pass"), on: database.session()).get()
+        let session = try await dispatcher.run(CreateSession(userId: userId), on: database.session()).get()
+        #expect(RecordProviderAccess.metadata.requiresTransaction == false)
+        _ = try await dispatcher.run(RecordProviderAccess(sessionId: session.sessionId, providerName: "sandbox"), on: database.session()).get()
+        let stored = try await SQLiteSessionRepository(session: database.session()).find(id: session.sessionId)
+        #expect(stored?.lastProviderAccessed == "sandbox")
+        #expect(await fixture.events.names.contains(.sessionProviderAccessEvent))
+    }
+}
+
+extension Result where Failure == OperationError {
+    var failureMessage: String? {
+        if case .failure(let error) = self { return error.message }
+        return nil
+    }
+}
