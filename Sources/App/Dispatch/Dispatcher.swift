@@ -33,14 +33,40 @@ struct Dispatcher: Sendable {
         self.logger = logger
     }
 
-    /// Runs a command on the request's session.
+    /// How many times a transactional command runs optimistically before it runs holding the writer from the start.
+    static let optimisticAttempts = 3
+
+    /// Runs a command on the request's session. A transaction whose reads went out of date before it could write
+    /// (see ``DatabaseSession``) is rolled back, its events dropped, and the command run again.
     func run<C: DispatchableCommand>(_ command: C, on session: DatabaseSession) async -> Result<C.Output, OperationError> {
+        for run in 1...Self.optimisticAttempts {
+            if let result = await attempt(command, on: session, immediately: false) { return result }
+            logger.debug("retrying after a conflict", metadata: ["operation": "\(C.metadata.name)", "attempt": "\(run)"])
+        }
+        // Holding the writer from the start, the command cannot conflict.
+        return await attempt(command, on: session, immediately: true) ?? .failure(.unavailable(TransactionConflict()))
+    }
+
+    /// One run of a command; nil when its transaction conflicted and nothing of it was kept.
+    private func attempt<C: DispatchableCommand>(_ command: C, on session: DatabaseSession, immediately: Bool) async
+        -> Result<C.Output, OperationError>?
+    {
         let metadata = C.metadata
         let outbox = EventOutbox()
         let factory = factory(session, outbox, CacheWriteRule(readVersion: database.dataVersion.current, storesValues: false))
-        if metadata.requiresTransaction { session.beginTransaction() }
+        if metadata.requiresTransaction {
+            do {
+                try await session.beginTransaction(immediately: immediately)
+            } catch {
+                return .failure(.unavailable(error))
+            }
+        }
         var result = await C.handle(command, with: factory)
         let events = outbox.drain()
+        if metadata.requiresTransaction, session.hadConflict {
+            await session.rollback()
+            return nil
+        }
         if let undeclared = Self.undeclared(events, allowed: metadata.events, operation: metadata.name) {
             result = .failure(undeclared)
         }

@@ -1,6 +1,7 @@
 import CQRS
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// What the routes share: the database, the app's services and the one dispatch path.
 struct AppEnvironment: Sendable {
@@ -58,14 +59,23 @@ struct JSONBody<Value: Encodable & Sendable>: ResponseGenerator {
 extension Request {
     /// The JSON body as `T`, or a problem that says what was wrong with it.
     func decodeBody<T: Decodable>(as type: T.Type, context: AppRequestContext) async throws -> T {
+        let body: ByteBuffer
         do {
-            return try await decode(as: type, context: context)
+            body = try await self.body.collect(upTo: Self.maximumJSONBody)
+        } catch {
+            throw Problem(.contentTooLarge, code: "invalid_request", detail: "A JSON body is at most \(Self.maximumJSONBody / 1024) KiB.")
+        }
+        do {
+            return try APIJSON.decoder.decode(type, from: Data(body.readableBytesView))
         } catch let error as DecodingError {
             throw Problem.invalidRequest("The JSON body does not fit: \(Self.describe(error))")
         } catch {
             throw Problem.invalidRequest("The body must be JSON: \(error)")
         }
     }
+
+    /// Requests that carry JSON are small; only imports carry files, and they do not come here.
+    static let maximumJSONBody = 64 * 1024
 
     private static func describe(_ error: DecodingError) -> String {
         switch error {

@@ -35,8 +35,9 @@ enum BalanceSnapshotSubscriptions {
     ) async {
         let session = database.session()
         let scope = DatabaseRequestScope(session: session)
-        session.beginTransaction()
         do {
+            // Holding the writer from the start: nothing here is worth retrying.
+            try await session.beginTransaction(immediately: true)
             for (account, holdingsValue) in try await accounts(scope) {
                 try await scope.snapshotRepository.save(BalanceSnapshot(
                     id: UUID(), accountId: account.id, balance: account.balance, availableBalance: account.availableBalance,

@@ -4,11 +4,15 @@ import Synchronization
 /// One request's view of the database: every repository of the request is built on the same session, as Dashtam's
 /// are on its request-scoped `AsyncSession`.
 ///
-/// Outside a transaction, reads run on a reader connection and each write commits on its own. Inside one (see
-/// ``beginTransaction()``), the transaction opens at the first write, as SQLite's deferred transactions do, so that
-/// a handler's slow work before it writes (hashing a password, calling a provider) does not hold the writer; from
-/// then on reads and writes use the writer connection and see the transaction's own changes, and nothing is
-/// visible to other requests until ``commit()``.
+/// Outside a transaction, reads run on a reader connection and each write commits on its own.
+///
+/// Inside one, the transaction is optimistic by default: it takes the writer connection at its first write, as
+/// SQLite's deferred transactions do, so that a handler's slow work before it writes (hashing a password, calling a
+/// provider) does not hold up every other writer. Its reads before that run on a reader; if any write committed
+/// since the first of them, what it read may be out of date, so the first write fails with a
+/// ``TransactionConflict`` and ``hadConflict`` tells the dispatcher to run the command again. A transaction begun
+/// `immediately` takes the writer at once and never conflicts. From its first write on, a transaction's reads and
+/// writes use the writer connection and see its own changes, and nothing is visible to others until ``commit()``.
 final class DatabaseSession: Sendable {
     private enum Mode {
         case autocommit
@@ -18,16 +22,32 @@ final class DatabaseSession: Sendable {
         case openTransaction
     }
 
+    private struct State {
+        var mode = Mode.autocommit
+        /// The data version before the transaction's first read.
+        var firstReadVersion: UInt64?
+        var hadConflict = false
+    }
+
     let database: AppDatabase
-    private let mode = Mutex(Mode.autocommit)
+    private let state = Mutex(State())
 
     init(database: AppDatabase) {
         self.database = database
     }
 
+    /// Whether the last transaction's first write found that what it had read was out of date.
+    var hadConflict: Bool { state.withLock(\.hadConflict) }
+
     /// Runs `body` on a connection that sees this session's writes.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        if mode.withLock({ $0 }) == .openTransaction {
+        let open = state.withLock { state -> Bool in
+            if state.mode == .pendingTransaction, state.firstReadVersion == nil {
+                state.firstReadVersion = database.dataVersion.current
+            }
+            return state.mode == .openTransaction
+        }
+        if open {
             return try await database.pool.writeWithoutTransaction(body)
         }
         return try await database.pool.read(body)
@@ -35,18 +55,11 @@ final class DatabaseSession: Sendable {
 
     /// Runs `body` on the writer connection: inside the session's transaction when there is one, else committed at once.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        switch mode.withLock({ $0 }) {
+        switch state.withLock(\.mode) {
         case .openTransaction:
             return try await database.pool.writeWithoutTransaction(body)
         case .pendingTransaction:
-            await database.writerLock.acquire()
-            do {
-                try await shielded { try $0.execute(sql: "BEGIN IMMEDIATE") }
-            } catch {
-                database.writerLock.release()
-                throw error
-            }
-            mode.withLock { $0 = .openTransaction }
+            try await open(checkingReadsSince: state.withLock(\.firstReadVersion))
             return try await database.pool.writeWithoutTransaction(body)
         case .autocommit:
             await database.writerLock.acquire()
@@ -57,12 +70,13 @@ final class DatabaseSession: Sendable {
         }
     }
 
-    /// Starts a transaction; it opens at the session's next write.
-    func beginTransaction() {
-        mode.withLock { mode in
-            precondition(mode == .autocommit, "a DatabaseSession runs one transaction at a time")
-            mode = .pendingTransaction
+    /// Starts a transaction: optimistic, opening at the session's next write, or `immediately` holding the writer.
+    func beginTransaction(immediately: Bool = false) async throws {
+        state.withLock { state in
+            precondition(state.mode == .autocommit, "a DatabaseSession runs one transaction at a time")
+            state = State(mode: .pendingTransaction)
         }
+        if immediately { try await open(checkingReadsSince: nil) }
     }
 
     /// Makes the transaction's writes visible to everyone. When the commit fails, the transaction is rolled back and
@@ -76,6 +90,7 @@ final class DatabaseSession: Sendable {
             try? await shielded { db in if db.isInsideTransaction { try db.execute(sql: "ROLLBACK") } }
             throw error
         }
+        // Before the writer is released (the deferred release above): the next transaction sees the new version.
         database.dataVersion.advance()
     }
 
@@ -87,11 +102,28 @@ final class DatabaseSession: Sendable {
         try? await shielded { db in if db.isInsideTransaction { try db.execute(sql: "ROLLBACK") } }
     }
 
+    /// Takes the writer and begins the SQLite transaction, unless a write committed since `readVersion`.
+    private func open(checkingReadsSince readVersion: UInt64?) async throws {
+        await database.writerLock.acquire()
+        if let readVersion, readVersion != database.dataVersion.current {
+            database.writerLock.release()
+            state.withLock { $0.hadConflict = true }
+            throw TransactionConflict()
+        }
+        do {
+            try await shielded { try $0.execute(sql: "BEGIN IMMEDIATE") }
+        } catch {
+            database.writerLock.release()
+            throw error
+        }
+        state.withLock { $0.mode = .openTransaction }
+    }
+
     /// Whether a transaction was open; the session is back outside one either way.
     private func finish() -> Bool {
-        mode.withLock { mode in
-            defer { mode = .autocommit }
-            return mode == .openTransaction
+        state.withLock { state in
+            defer { state.mode = .autocommit }
+            return state.mode == .openTransaction
         }
     }
 
@@ -101,4 +133,9 @@ final class DatabaseSession: Sendable {
         let pool = database.pool
         try await Task.detached { try await pool.writeWithoutTransaction(body) }.value
     }
+}
+
+/// A transaction's first write found that data it had read changed meanwhile; the command is run again.
+struct TransactionConflict: Error, CustomStringConvertible {
+    var description: String { "the data this transaction read changed before it could write" }
 }
