@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import App
+
+/// The database file and its sessions: migrations, isolation of an open transaction, and the writer's order.
+@Suite("Persistence: the SQLite file and its sessions")
+struct DatabaseSessionTests {
+    static func temporaryPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("app-db-\(UUID().uuidString).sqlite").path
+    }
+
+    static func user(_ email: String) -> User {
+        User(
+            id: UUID(), email: email, passwordHash: "hash", roles: ["user", "admin"], isVerified: false, isActive: true,
+            failedLoginAttempts: 2, lockedUntil: Date(timeIntervalSince1970: 1_800_000_000.25), tokenVersion: 3,
+            tokenVersionChangedAt: nil, createdAt: Date(timeIntervalSince1970: 1_700_000_000.5), updatedAt: Date(timeIntervalSince1970: 1_700_000_001))
+    }
+
+    @Test("a new file gets every migration; reopening it applies none again and keeps the data")
+    func migrations() async throws {
+        let path = Self.temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let first = try AppDatabase(path: path)
+        #expect(try first.appliedMigrations() == [
+            "v1: users, tokens and sessions", "v2: providers, accounts and their data",
+            "v3: the sandbox provider and the token settings",
+        ])
+        let ada = Self.user("ada@example.com")
+        try await SQLiteUserRepository(session: first.session()).save(ada)
+        let reopened = try AppDatabase(path: path)
+        #expect(try reopened.appliedMigrations().count == 3)
+        #expect(try await SQLiteUserRepository(session: reopened.session()).find(email: "ada@example.com") == ada)
+        #expect(try await SQLiteProviderRepository(session: reopened.session()).find(slug: "sandbox") == Migrations.sandboxProvider)
+    }
+
+    @Test("an open transaction's writes are its own until it commits, and gone when it rolls back")
+    func isolation() async throws {
+        let path = Self.temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try AppDatabase(path: path)
+        let writer = database.session(), reader = database.session()
+        try await writer.beginTransaction()
+        try await SQLiteUserRepository(session: writer).save(Self.user("ada@example.com"))
+        #expect(try await SQLiteUserRepository(session: writer).find(email: "ada@example.com") != nil, "its own write")
+        #expect(try await SQLiteUserRepository(session: reader).find(email: "ada@example.com") == nil, "not yet anyone else's")
+        let before = database.dataVersion.current
+        try await writer.commit()
+        #expect(database.dataVersion.current == before + 1)
+        #expect(try await SQLiteUserRepository(session: reader).find(email: "ada@example.com") != nil)
+
+        try await writer.beginTransaction()
+        try await SQLiteUserRepository(session: writer).save(Self.user("bob@example.com"))
+        await writer.rollback()
+        #expect(try await SQLiteUserRepository(session: reader).find(email: "bob@example.com") == nil)
+        #expect(database.dataVersion.current == before + 1, "a rollback changes nothing")
+    }
+
+    @Test("a transaction whose reads went stale before its first write conflicts; one begun immediately does not")
+    func conflicts() async throws {
+        let path = Self.temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try AppDatabase(path: path)
+        let slow = database.session()
+        try await slow.beginTransaction()
+        #expect(try await SQLiteUserRepository(session: slow).find(email: "ada@example.com") == nil)
+        // Someone else registers Ada meanwhile.
+        try await SQLiteUserRepository(session: database.session()).save(Self.user("ada@example.com"))
+        await #expect(throws: TransactionConflict.self) {
+            try await SQLiteUserRepository(session: slow).save(Self.user("ada@example.com"))
+        }
+        #expect(slow.hadConflict)
+        await slow.rollback()
+
+        // Begun immediately, it holds the writer before it reads: others wait for it, and it cannot conflict.
+        try await slow.beginTransaction(immediately: true)
+        #expect(try await SQLiteUserRepository(session: slow).find(email: "bob@example.com") == nil)
+        try await SQLiteUserRepository(session: slow).save(Self.user("bob@example.com"))
+        #expect(!slow.hadConflict)
+        try await slow.commit()
+        #expect(try await SQLiteUserRepository(session: database.session()).find(email: "bob@example.com") != nil)
+    }
+
+    @Test("the writer is handed on in the order it was asked for")
+    func writerOrder() async throws {
+        let lock = WriterLock()
+        await lock.acquire()
+        let order = EventLog()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<5 {
+                group.addTask {
+                    await lock.acquire()
+                    await order.record(DomainEvent(.sessionCreatedEvent, ["index": "\(index)"]))
+                    lock.release()
+                }
+                // Let each waiter queue before the next one starts.
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            lock.release()
+            try await group.waitForAll()
+        }
+        #expect(await order.events.map { $0.attributes["index"] } == ["0", "1", "2", "3", "4"])
+    }
+
+    @Test("money, days and instants come back exactly as they were stored")
+    func columnValues() async throws {
+        let path = Self.temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try AppDatabase(path: path)
+        let session = database.session()
+        let user = Self.user("ada@example.com")
+        try await SQLiteUserRepository(session: session).save(user)
+        let connection = ProviderConnection(
+            id: UUID(), userId: user.id, providerId: Migrations.sandboxProvider.id, providerSlug: "sandbox", alias: nil, status: .active,
+            credentials: ProviderCredentials(encryptedData: Data([0, 1, 255]), credentialType: "api_key", expiresAt: nil),
+            connectedAt: nil, lastSyncAt: nil, createdAt: Date(), updatedAt: Date())
+        try await SQLiteProviderConnectionRepository(session: session).save(connection)
+        let account = Account(
+            id: UUID(), connectionId: connection.id, providerAccountId: "A", accountNumberMasked: "****0001", name: "Checking",
+            accountType: .rothIRA, currency: "USD", balance: Decimal(string: "12345678901234.56")!, availableBalance: Decimal(string: "-0.01"),
+            isActive: true, lastSyncedAt: nil, createdAt: Date(), updatedAt: Date())
+        try await SQLiteAccountRepository(session: session).save(account)
+        let stored = try #require(try await SQLiteAccountRepository(session: session).find(id: account.id))
+        #expect(stored.balance == account.balance)
+        #expect(stored.availableBalance == account.availableBalance)
+        #expect(stored.accountType == .rothIRA)
+        #expect(try await SQLiteProviderConnectionRepository(session: session).find(id: connection.id)?.credentials == connection.credentials)
+        #expect(try await SQLiteUserRepository(session: session).find(id: user.id)?.lockedUntil == user.lockedUntil)
+    }
+
+    @Test("a value this app could not have written is an error naming its column, not a crash")
+    func damagedRow() async throws {
+        let path = Self.temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try AppDatabase(path: path)
+        try await SQLiteUserRepository(session: database.session()).save(Self.user("ada@example.com"))
+        try await database.pool.write { try $0.execute(sql: "UPDATE users SET id = 'not-a-uuid'") }
+        await #expect(throws: StoredValueError.self) {
+            try await SQLiteUserRepository(session: database.session()).find(email: "ada@example.com")
+        }
+    }
+}
