@@ -117,6 +117,8 @@ struct RandomSpec {
                 spec += "  \(name):\n    category: \(categories.randomElement(using: &random)!)\n"
                 spec += "    description: \(quoted(text()))\n"
                 spec += "    fields:\n" + fields(indent: "      ", declared: declared)
+                // A paginated query declares its page (PaginationFieldsRule); the random names never take these two.
+                if paginated { spec += "      limit: {type: Int, default: 50}\n      offset: Int\n" }
                 var result: String?
                 if !isCommand || pick(0...1) == 1 {
                     result = typeExpression(among: pick(0...1) == 0 ? Self.builtins : resultTypes)
