@@ -25,34 +25,25 @@ struct DispatchCache: Cache {
     func delete(_ key: String) async { store.remove(key) }
 }
 
-/// The ``SessionCache`` as one dispatch sees it.
-struct DispatchSessionCache: SessionCache {
-    static let timeToLive: Duration = .seconds(300)
-    let store: VersionedStore<UUID, SessionRecord>
+/// The record caches (``SessionCache``, ``ProviderConnectionCache``) as one dispatch sees them: records by id, for
+/// five minutes at most.
+struct DispatchRecordCache<Record: Identifiable & Sendable>: Sendable where Record.ID == UUID {
+    static var timeToLive: Duration { .seconds(300) }
+    let store: VersionedStore<UUID, Record>
     let rule: CacheWriteRule
 
-    func get(_ id: UUID) async -> SessionRecord? { store.value(for: id) }
+    func get(_ id: UUID) async -> Record? { store.value(for: id) }
 
-    func set(_ session: SessionRecord) async {
+    func set(_ record: Record) async {
         guard rule.storesValues else { return }
-        store.store(session, for: session.id, readAt: rule.readVersion, timeToLive: Self.timeToLive)
+        store.store(record, for: record.id, readAt: rule.readVersion, timeToLive: Self.timeToLive)
     }
 
     func remove(_ id: UUID) async { store.remove(id) }
 }
 
-/// The ``ProviderConnectionCache`` as one dispatch sees it.
-struct DispatchConnectionCache: ProviderConnectionCache {
-    static let timeToLive: Duration = .seconds(300)
-    let store: VersionedStore<UUID, ProviderConnection>
-    let rule: CacheWriteRule
+extension DispatchRecordCache: SessionCache where Record == SessionRecord {}
+extension DispatchRecordCache: ProviderConnectionCache where Record == ProviderConnection {}
 
-    func get(_ id: UUID) async -> ProviderConnection? { store.value(for: id) }
-
-    func set(_ connection: ProviderConnection) async {
-        guard rule.storesValues else { return }
-        store.store(connection, for: connection.id, readAt: rule.readVersion, timeToLive: Self.timeToLive)
-    }
-
-    func remove(_ id: UUID) async { store.remove(id) }
-}
+extension SessionRecord: Identifiable {}
+extension ProviderConnection: Identifiable {}

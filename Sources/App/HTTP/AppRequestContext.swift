@@ -10,6 +10,8 @@ struct AppRequestContext: RequestContext {
     let remoteAddress: SocketAddress?
     /// The verified claims of the bearer token, set by ``BearerAuthentication``.
     var claims: AccessTokenClaims?
+    /// The request's operations, on its one database session, set by ``RequestScopeMiddleware``.
+    var requestOperations: Operations?
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -29,6 +31,16 @@ struct AppRequestContext: RequestContext {
     }
 
     var ipAddress: String? { remoteAddress?.ipAddress }
+
+    /// Every operation of the request runs here, on the request's one database session.
+    var operations: Operations {
+        get throws {
+            guard let requestOperations else {
+                throw Problem(.internalServerError, code: "no_request_scope", detail: "The route runs outside RequestScopeMiddleware.")
+            }
+            return requestOperations
+        }
+    }
 }
 
 /// The API's JSON conventions.

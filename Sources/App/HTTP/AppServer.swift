@@ -13,16 +13,17 @@ enum AppServer {
     static func router(_ environment: AppEnvironment) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: RequestScopeMiddleware(environment: environment))
         router.get("health") { _, _ in
             JSONBody(Health(status: "ok", migrations: try environment.database.appliedMigrations()))
         }
         let api = router.group("api/v1")
-        IdentityRoutes.add(to: api, environment)
+        IdentityRoutes.add(to: api)
         let authenticated = api.group().add(middleware: BearerAuthentication(environment: environment))
-        SessionRoutes.add(public: api, authenticated: authenticated, environment)
+        SessionRoutes.add(public: api, authenticated: authenticated)
         ProviderRoutes.add(to: authenticated, environment)
-        AccountRoutes.add(to: authenticated, environment)
-        ImportRoutes.add(to: authenticated, environment)
+        AccountRoutes.add(to: authenticated)
+        ImportRoutes.add(to: authenticated)
         return router
     }
 

@@ -15,6 +15,19 @@ struct AppEnvironment: Sendable {
     }
 }
 
+/// Gives every request its one database session, which authentication and the route's operations share, as
+/// Dashtam's `get_db_session` dependency does.
+struct RequestScopeMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let environment: AppEnvironment
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.requestOperations = environment.operations()
+        return try await next(request, context)
+    }
+}
+
 /// One request's way to run operations: every command and query of the request goes through the dispatcher on the
 /// request's one session, and a failure becomes the problem response its code means.
 struct Operations: Sendable {

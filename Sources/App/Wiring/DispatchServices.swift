@@ -13,8 +13,8 @@ struct DispatchServices: AppDependencies {
         self.shared = shared
         eventBus = outbox
         cache = DispatchCache(store: shared.cacheStore, rule: cacheRule)
-        sessionCache = DispatchSessionCache(store: shared.sessionStore, rule: cacheRule)
-        providerConnectionCache = DispatchConnectionCache(store: shared.connectionStore, rule: cacheRule)
+        sessionCache = DispatchRecordCache(store: shared.sessionStore, rule: cacheRule)
+        providerConnectionCache = DispatchRecordCache(store: shared.connectionStore, rule: cacheRule)
     }
 
     var passwordHasher: any PasswordHasher { shared.passwordHasher }

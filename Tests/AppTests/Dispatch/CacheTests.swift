@@ -129,13 +129,13 @@ struct CacheTests {
         let store = fixture.environment.services.sessionStore
         let version = fixture.environment.database.dataVersion
         let record = SessionRecord(id: UUID(), userId: UUID(), createdAt: Date())
-        await DispatchSessionCache(store: store, rule: CacheWriteRule(readVersion: version.current, storesValues: false)).set(record)
+        await DispatchRecordCache(store: store, rule: CacheWriteRule(readVersion: version.current, storesValues: false)).set(record)
         #expect(store.value(for: record.id) == nil, "commands do not fill caches")
         let stale = CacheWriteRule(readVersion: version.current, storesValues: true)
         version.advance()
-        await DispatchSessionCache(store: store, rule: stale).set(record)
+        await DispatchRecordCache(store: store, rule: stale).set(record)
         #expect(store.value(for: record.id) == nil, "a value read before a write is not stored")
-        await DispatchSessionCache(store: store, rule: CacheWriteRule(readVersion: version.current, storesValues: true)).set(record)
+        await DispatchRecordCache(store: store, rule: CacheWriteRule(readVersion: version.current, storesValues: true)).set(record)
         #expect(store.value(for: record.id) == record)
         version.advance()
         #expect(store.value(for: record.id) == nil, "a write invalidates it")

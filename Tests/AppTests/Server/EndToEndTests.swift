@@ -101,6 +101,11 @@ struct EndToEndTests {
             #expect(Set(holdings.compactMap { $0["symbol"] as? String }) == ["AAPL", "VTI"])
             let latest = try #require(try await client.call(.get, "/api/v1/balance-snapshots/latest", token: access)["snapshots"] as? [[String: Any]])
             #expect(latest.count == 5, "one per account: two imported, three synced")
+            let history = try await client.call(.get, "/api/v1/balance-history?start_date=2000-01-01&end_date=2100-12-31", token: access)
+            // Imports snapshot every account of their connection (1, 1, then 2), the sync its 3 accounts, the holdings sync 1.
+            #expect(history["total_count"] as? Int == 8, "\(history.text)")
+            let badPeriod = try await client.call(.get, "/api/v1/balance-history?start_date=yesterday&end_date=2100-12-31", token: access)
+            #expect(badPeriod.string("detail") == "'start_date' must be YYYY-MM-DD or an ISO 8601 instant.")
             let stored = try await fixture.environment.database.pool.read { db in
                 try Data.fetchOne(db, sql: "SELECT credentials_data FROM provider_connections WHERE credentials_data IS NOT NULL")
             }

@@ -4,23 +4,23 @@ import Hummingbird
 /// Accounts and what they hold: transactions page by page, holdings and balance snapshots. Every query carries the
 /// caller's id from the token, never from the request, so nobody reads another user's data.
 enum AccountRoutes {
-    static func add(to api: RouterGroup<AppRequestContext>, _ environment: AppEnvironment) {
+    static func add(to api: RouterGroup<AppRequestContext>) {
         api.get("accounts") { request, context in
             let caller = try context.caller()
             let type = try request.uri.queryParameters.get("account_type").map { text in
                 guard let type = AccountType(rawValue: text) else { throw Problem.invalidRequest("Unknown account_type '\(text)'.") }
                 return type
             }
-            return JSONBody(try await environment.operations().run(ListAccountsByUser(
+            return JSONBody(try await context.operations.run(ListAccountsByUser(
                 userId: caller.userId, activeOnly: try request.query("active_only", as: Bool.self) ?? false, accountType: type)))
         }
         api.get("accounts/:id") { _, context in
             let caller = try context.caller()
-            return JSONBody(try await environment.operations().run(GetAccount(accountId: try context.id(), userId: caller.userId)))
+            return JSONBody(try await context.operations.run(GetAccount(accountId: try context.id(), userId: caller.userId)))
         }
         api.get("accounts/:id/transactions") { request, context in
             let caller = try context.caller()
-            let operations = environment.operations()
+            let operations = try context.operations
             if let symbol = request.uri.queryParameters.get("symbol") {
                 return JSONBody(try await operations.run(ListSecurityTransactions(
                     accountId: try context.id(), userId: caller.userId, symbol: symbol,
@@ -40,31 +40,58 @@ enum AccountRoutes {
         }
         api.get("transactions/:id") { _, context in
             let caller = try context.caller()
-            return JSONBody(try await environment.operations().run(GetTransaction(transactionId: try context.id(), userId: caller.userId)))
+            return JSONBody(try await context.operations.run(GetTransaction(transactionId: try context.id(), userId: caller.userId)))
         }
         api.get("accounts/:id/holdings") { request, context in
             let caller = try context.caller()
-            return JSONBody(try await environment.operations().run(ListHoldingsByAccount(
+            return JSONBody(try await context.operations.run(ListHoldingsByAccount(
                 accountId: try context.id(), userId: caller.userId, activeOnly: try request.query("active_only", as: Bool.self) ?? true,
                 assetType: request.uri.queryParameters.get("asset_type"))))
         }
         api.get("holdings") { _, context in
             let caller = try context.caller()
-            return JSONBody(try await environment.operations().run(ListHoldingsByUser(userId: caller.userId)))
+            return JSONBody(try await context.operations.run(ListHoldingsByUser(userId: caller.userId)))
         }
         api.get("holdings/:id") { _, context in
             let caller = try context.caller()
-            return JSONBody(try await environment.operations().run(GetHolding(holdingId: try context.id(), userId: caller.userId)))
+            return JSONBody(try await context.operations.run(GetHolding(holdingId: try context.id(), userId: caller.userId)))
         }
         api.get("accounts/:id/balance-snapshots") { request, context in
             let caller = try context.caller()
-            return JSONBody(try await environment.operations().run(ListBalanceSnapshotsByAccount(
+            return JSONBody(try await context.operations.run(ListBalanceSnapshotsByAccount(
                 accountId: try context.id(), userId: caller.userId, limit: try request.query("limit", as: Int.self),
                 source: request.uri.queryParameters.get("source"))))
         }
+        // A period as days (`2026-11-01`, from its start in UTC) or instants (`2026-11-01T12:00:00Z`).
+        api.get("accounts/:id/balance-history") { request, context in
+            let caller = try context.caller()
+            let (start, end) = try period(request)
+            return JSONBody(try await context.operations.run(GetBalanceHistory(
+                accountId: try context.id(), userId: caller.userId, startDate: start, endDate: end,
+                source: request.uri.queryParameters.get("source"))))
+        }
+        api.get("balance-history") { request, context in
+            let caller = try context.caller()
+            let (start, end) = try period(request)
+            return JSONBody(try await context.operations.run(GetUserBalanceHistory(
+                userId: caller.userId, startDate: start, endDate: end, source: request.uri.queryParameters.get("source"))))
+        }
         api.get("balance-snapshots/latest") { _, context in
             let caller = try context.caller()
-            return JSONBody(try await environment.operations().run(GetLatestBalanceSnapshots(userId: caller.userId)))
+            return JSONBody(try await context.operations.run(GetLatestBalanceSnapshots(userId: caller.userId)))
         }
+    }
+
+    /// `start_date` and `end_date`; a day as an end means the whole day.
+    private static func period(_ request: Request) throws -> (Date, Date) {
+        func instant(_ name: String, endOfDay: Bool) throws -> Date {
+            guard let text = request.uri.queryParameters.get(name) else { throw Problem.invalidRequest("'\(name)' is required.") }
+            if let day = CalendarDate(iso8601: text) { return endOfDay ? day.adding(days: 1).start.addingTimeInterval(-0.001) : day.start }
+            guard let date = try? Date(text, strategy: .iso8601) else {
+                throw Problem.invalidRequest("'\(name)' must be YYYY-MM-DD or an ISO 8601 instant.")
+            }
+            return date
+        }
+        return (try instant("start_date", endOfDay: false), try instant("end_date", endOfDay: true))
     }
 }

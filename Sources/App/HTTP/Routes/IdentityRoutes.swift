@@ -10,30 +10,30 @@ enum IdentityRoutes {
     struct ResetRequest: Decodable { var email: String }
     struct ResetConfirmation: Decodable { var token: String; var newPassword: String }
 
-    static func add(to api: RouterGroup<AppRequestContext>, _ environment: AppEnvironment) {
+    static func add(to api: RouterGroup<AppRequestContext>) {
         // Register: the verification link is mailed once the registration commits.
         api.post("users") { request, context in
             let body = try await request.decodeBody(as: Registration.self, context: context)
-            let id = try await environment.operations().run(RegisterUser(email: body.email, password: body.password))
+            let id = try await context.operations.run(RegisterUser(email: body.email, password: body.password))
             return JSONBody(
                 Registered(id: id, email: body.email.lowercased(), message: "Registered. Check your email for the verification token."),
                 status: .created)
         }
         api.post("email-verifications") { request, context in
             let body = try await request.decodeBody(as: Verification.self, context: context)
-            let userId = try await environment.operations().run(VerifyEmail(token: body.token))
+            let userId = try await context.operations.run(VerifyEmail(token: body.token))
             return JSONBody(Verified(userId: userId, message: "Email verified. You can log in."))
         }
         // Always 202, whether or not the address has an account: the response must not tell.
         api.post("password-resets") { request, context in
             let body = try await request.decodeBody(as: ResetRequest.self, context: context)
-            let response = try await environment.operations().run(RequestPasswordReset(
+            let response = try await context.operations.run(RequestPasswordReset(
                 email: body.email, ipAddress: context.ipAddress, userAgent: request.headers[.userAgent]))
             return JSONBody(response, status: .accepted)
         }
         api.post("password-resets/confirmations") { request, context in
             let body = try await request.decodeBody(as: ResetConfirmation.self, context: context)
-            return JSONBody(try await environment.operations().run(ConfirmPasswordReset(token: body.token, newPassword: body.newPassword)))
+            return JSONBody(try await context.operations.run(ConfirmPasswordReset(token: body.token, newPassword: body.newPassword)))
         }
     }
 }

@@ -5,7 +5,7 @@ import NIOCore
 /// Statement imports: the file is the request body, as `curl --data-binary @statement.ofx` sends it, and its format
 /// comes from `?format=` or the file name's extension.
 enum ImportRoutes {
-    static func add(to api: RouterGroup<AppRequestContext>, _ environment: AppEnvironment) {
+    static func add(to api: RouterGroup<AppRequestContext>) {
         api.post("imports") { request, context in
             let caller = try context.caller()
             let fileName = request.uri.queryParameters.get("file_name") ?? "statement"
@@ -20,7 +20,7 @@ enum ImportRoutes {
             } catch {
                 throw Problem(.contentTooLarge, code: "invalid_file", detail: "The file is larger than 10 MiB.")
             }
-            let result = try await environment.operations().run(ImportFromFile(
+            let result = try await context.operations.run(ImportFromFile(
                 userId: caller.userId, providerSlug: request.uri.queryParameters.get("provider") ?? SandboxProvider.slug,
                 fileContent: Data(body.readableBytesView), fileFormat: format, fileName: fileName))
             return JSONBody(result, status: .created)

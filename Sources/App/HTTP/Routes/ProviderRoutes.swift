@@ -25,7 +25,7 @@ enum ProviderRoutes {
             let caller = try context.caller()
             let body = try await request.decodeBody(as: Connect.self, context: context)
             guard !body.credentials.isEmpty else { throw Problem.invalidRequest("'credentials' must not be empty.") }
-            let operations = environment.operations()
+            let operations = try context.operations
             guard let provider = try await DatabaseRequestScope(session: operations.session).providerRepository.find(slug: body.providerSlug) else {
                 throw Problem(.notFound, code: "provider_not_found", detail: "Unknown provider '\(body.providerSlug)'.")
             }
@@ -38,16 +38,16 @@ enum ProviderRoutes {
         }
         api.get("providers") { request, context in
             let caller = try context.caller()
-            return JSONBody(try await environment.operations().run(ListProviderConnections(
+            return JSONBody(try await context.operations.run(ListProviderConnections(
                 userId: caller.userId, activeOnly: try request.query("active_only", as: Bool.self) ?? false)))
         }
         api.get("providers/:id") { _, context in
             let caller = try context.caller()
-            return JSONBody(try await environment.operations().run(GetProviderConnection(connectionId: try context.id(), userId: caller.userId)))
+            return JSONBody(try await context.operations.run(GetProviderConnection(connectionId: try context.id(), userId: caller.userId)))
         }
         api.delete("providers/:id") { _, context in
             let caller = try context.caller()
-            try await environment.operations().run(DisconnectProvider(userId: caller.userId, connectionId: try context.id()))
+            try await context.operations.run(DisconnectProvider(userId: caller.userId, connectionId: try context.id()))
             return Response(status: .noContent)
         }
         // Sync everything of one connection: its accounts, their transactions, then the holdings of its investment
@@ -57,7 +57,7 @@ enum ProviderRoutes {
             let connectionId = try context.id()
             let range = request.headers[.contentLength].map { $0 != "0" } ?? false
                 ? try await request.decodeBody(as: SyncRequest.self, context: context) : SyncRequest()
-            let operations = environment.operations()
+            let operations = try context.operations
             let accounts = try await operations.run(SyncAccounts(connectionId: connectionId, userId: caller.userId, force: true))
             let transactions = try await operations.run(SyncTransactions(
                 connectionId: connectionId, userId: caller.userId, startDate: range.startDate, endDate: range.endDate, force: true))

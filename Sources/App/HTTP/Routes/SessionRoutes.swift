@@ -18,10 +18,10 @@ enum SessionRoutes {
     struct Logout: Decodable { var refreshToken: String }
     struct Revoked: Encodable, Sendable { var revokedCount: Int }
 
-    static func add(public api: RouterGroup<AppRequestContext>, authenticated: RouterGroup<AppRequestContext>, _ environment: AppEnvironment) {
+    static func add(public api: RouterGroup<AppRequestContext>, authenticated: RouterGroup<AppRequestContext>) {
         api.post("sessions") { request, context in
             let body = try await request.decodeBody(as: Login.self, context: context)
-            let operations = environment.operations()
+            let operations = try context.operations
             let user = try await operations.run(AuthenticateUser(email: body.email, password: body.password))
             let session = try await operations.run(CreateSession(
                 userId: user.userId, ipAddress: context.ipAddress, userAgent: request.headers[.userAgent]))
@@ -37,28 +37,28 @@ enum SessionRoutes {
         // A new access token for a refresh token, which is rotated: the old one stops working.
         api.post("tokens") { request, context in
             let body = try await request.decodeBody(as: Refresh.self, context: context)
-            return JSONBody(try await environment.operations().run(RefreshAccessToken(refreshToken: body.refreshToken)))
+            return JSONBody(try await context.operations.run(RefreshAccessToken(refreshToken: body.refreshToken)))
         }
 
         authenticated.get("sessions") { request, context in
             let caller = try context.caller()
             let activeOnly = try request.query("active_only", as: Bool.self) ?? true
-            return JSONBody(try await environment.operations().run(ListUserSessions(
+            return JSONBody(try await context.operations.run(ListUserSessions(
                 userId: caller.userId, activeOnly: activeOnly, currentSessionId: caller.sessionId)))
         }
         authenticated.get("sessions/:id") { _, context in
             let caller = try context.caller()
-            return JSONBody(try await environment.operations().run(GetSession(sessionId: try context.id(), userId: caller.userId)))
+            return JSONBody(try await context.operations.run(GetSession(sessionId: try context.id(), userId: caller.userId)))
         }
         authenticated.delete("sessions/:id") { _, context in
             let caller = try context.caller()
-            _ = try await environment.operations().run(RevokeSession(sessionId: try context.id(), userId: caller.userId, reason: "revoked_by_user"))
+            _ = try await context.operations.run(RevokeSession(sessionId: try context.id(), userId: caller.userId, reason: "revoked_by_user"))
             return Response(status: .noContent)
         }
         // Log out everywhere else: every other session of the caller.
         authenticated.delete("sessions") { _, context in
             let caller = try context.caller()
-            let count = try await environment.operations().run(RevokeAllUserSessions(
+            let count = try await context.operations.run(RevokeAllUserSessions(
                 userId: caller.userId, reason: "logout_everywhere", exceptSessionId: caller.sessionId))
             return JSONBody(Revoked(revokedCount: count))
         }
@@ -66,7 +66,7 @@ enum SessionRoutes {
         authenticated.post("sessions/current/logout") { request, context in
             let caller = try context.caller()
             let body = try await request.decodeBody(as: Logout.self, context: context)
-            let operations = environment.operations()
+            let operations = try context.operations
             let response = try await operations.run(LogoutUser(userId: caller.userId, refreshToken: body.refreshToken))
             if let sessionId = caller.sessionId {
                 _ = try await operations.run(RevokeSession(sessionId: sessionId, userId: caller.userId, reason: "logout"))
