@@ -8,8 +8,8 @@ import PackagePlugin
 /// and the tool rewrites only files whose bytes change, so nothing recompiles when nothing changed.
 @main
 struct CQRSGenPlugin: BuildToolPlugin {
-    /// The files `cqrs-gen generate` always writes: SwiftPM must know them before the tool runs. The list must equal
-    /// `Generator.fileNames`; a test checks that it does.
+    /// The files `cqrs-gen generate --no-catalogue` always writes: SwiftPM must know them before the tool runs. The
+    /// list must equal `Generator.swiftFileNames`; a test checks that it does.
     static let outputFiles = [
         "CQRSTypes.swift", "CQRSOperations.swift", "CQRSDependencies.swift", "CQRSHandlers.swift", "CQRSRegistry.swift",
     ]
@@ -27,6 +27,8 @@ struct CQRSGenPlugin: BuildToolPlugin {
                 arguments: [
                     "generate", spec.path(percentEncoded: false), "--display-path", Self.specPath,
                     "--output", output.path(percentEncoded: false), "--quiet",
+                    // OPERATIONS.md is for reviewers of Generated/; nothing compiles it.
+                    "--no-catalogue",
                 ],
                 inputFiles: [spec],
                 outputFiles: Self.outputFiles.map { output.appending(path: $0) }

@@ -112,6 +112,16 @@ public struct RegistryStatistics: Hashable, Sendable {
         }.joined(separator: "\n")
     }
 
+    /// Each figure as text, for a table: counts as `auth 7, session 6`.
+    public func table() -> [(key: String, value: String)] {
+        entries.map { entry in
+            switch entry.value {
+            case .number(let number): (entry.key, "\(number)")
+            case .counts(let counts): (entry.key, counts.isEmpty ? "none" : counts.map { "\($0.key) \($0.count)" }.joined(separator: ", "))
+            }
+        }
+    }
+
     /// A JSON string literal, escaped per RFC 8259.
     public static func jsonString(_ string: String) -> String {
         var result = "\""

@@ -5,7 +5,8 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generates the Swift of the spec's operations, registry and handler factories.",
         discussion: """
-            Always writes the same files (\(Generator.fileNames.joined(separator: ", "))), each atomically and only \
+            Always writes the same files (\(Generator.swiftFileNames.joined(separator: ", ")), and \
+            \(Generator.catalogueFileName) for reviewers unless --no-catalogue), each atomically and only \
             when its bytes change, so that nothing rebuilds when nothing changed. Earlier generated files that the \
             spec no longer produces are removed; other files are left alone. Nothing is written when the spec has \
             errors.
@@ -40,7 +41,7 @@ struct Generate: ParsableCommand {
             throw ExitCode(ExitStatus.usageOrIOError)
         }
         if !quiet {
-            var summary = "Generated \(Generator.fileNames.count) files in \(output): \(report.written.count) written, \(report.unchanged.count) unchanged"
+            var summary = "Generated \(generator.fileNames.count) files in \(output): \(report.written.count) written, \(report.unchanged.count) unchanged"
             if !report.removed.isEmpty { summary += ", \(report.removed.count) removed (\(report.removed.joined(separator: ", ")))" }
             print(summary + ".")
         }

@@ -30,17 +30,17 @@ struct GenerateAndCheckTests {
         try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)
     }
 
-    @Test("generate writes the five files, then rewrites none when nothing changed")
+    @Test("generate writes the five Swift files and the catalogue, then rewrites none when nothing changed")
     func generateWritesOnlyChanges() throws {
         let folder = try CLITests.folder(with: ["spec/operations.yaml": Self.spec])
         let first = try Self.run(["generate", "--output", "Generated"], in: folder)
         #expect(first.status == 0)
-        #expect(first.standardOutput == "Generated 5 files in Generated: 5 written, 0 unchanged.\n")
+        #expect(first.standardOutput == "Generated 6 files in Generated: 6 written, 0 unchanged.\n")
         let types = folder.appendingPathComponent("Generated/CQRSTypes.swift")
         let written = try Self.modificationDate(types)
         Thread.sleep(forTimeInterval: 0.05)
         let second = try Self.run(["generate", "--output", "Generated"], in: folder)
-        #expect(second.standardOutput == "Generated 5 files in Generated: 0 written, 5 unchanged.\n")
+        #expect(second.standardOutput == "Generated 6 files in Generated: 0 written, 6 unchanged.\n")
         #expect(try Self.modificationDate(types) == written, "an unchanged file is not touched")
         #expect(try Self.run(["generate", "--output", "Generated", "--quiet"], in: folder).standardOutput == "")
     }
@@ -68,7 +68,7 @@ struct GenerateAndCheckTests {
         #expect(run.standardError.contains("swift package --allow-writing-to-package-directory generate-cqrs"))
 
         let regenerated = try Self.run(["generate", "--output", "Generated"], in: folder)
-        #expect(regenerated.standardOutput == "Generated 5 files in Generated: 2 written, 3 unchanged.\n")
+        #expect(regenerated.standardOutput == "Generated 6 files in Generated: 2 written, 4 unchanged.\n")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Generated/Notes.swift").path), "a person's file stays")
     }
 
@@ -88,10 +88,25 @@ struct GenerateAndCheckTests {
             inUse: "half a file",
         ])
         let run = try Self.run(["generate", "--output", "Generated"], in: folder)
-        #expect(run.standardOutput == "Generated 5 files in Generated: 5 written, 0 unchanged, 1 removed (CQRSOld.swift).\n")
+        #expect(run.standardOutput == "Generated 6 files in Generated: 6 written, 0 unchanged, 1 removed (CQRSOld.swift).\n")
         #expect(try Self.run(["check"], in: folder).status == 0)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(abandoned).path))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(inUse).path))
+    }
+
+    @Test("--no-catalogue writes the Swift files only and removes a catalogue written before; check agrees")
+    func withoutCatalogue() throws {
+        let folder = try CLITests.folder(with: ["spec/operations.yaml": Self.spec])
+        _ = try Self.run(["generate", "--output", "Generated"], in: folder)
+        let catalogue = folder.appendingPathComponent("Generated/OPERATIONS.md")
+        #expect(try String(contentsOf: catalogue, encoding: .utf8).contains("### RegisterUser (command)"))
+        let run = try Self.run(["generate", "--output", "Generated", "--no-catalogue"], in: folder)
+        #expect(run.standardOutput == "Generated 5 files in Generated: 0 written, 5 unchanged, 1 removed (OPERATIONS.md).\n")
+        #expect(!FileManager.default.fileExists(atPath: catalogue.path))
+        #expect(try Self.run(["check", "--no-catalogue"], in: folder).status == 0)
+        let missing = try Self.run(["check"], in: folder)
+        #expect(missing.status == 1)
+        #expect(missing.standardError.contains("Generated/OPERATIONS.md:1:1: error: missing: the spec generates this file"))
     }
 
     @Test("nothing is written for a spec with errors")

@@ -15,8 +15,9 @@ public struct GeneratedFile: Hashable, Sendable {
     }
 }
 
-/// Turns a valid spec into the generated Swift: always the same fixed set of files, whatever the spec holds, because
-/// a build plugin must declare its outputs before it runs and every declared output must be written.
+/// Turns a valid spec into the generated Swift, and the catalogue for reviewers: always the same fixed set of files,
+/// whatever the spec holds, because a build plugin must declare its outputs before it runs and every declared output
+/// must be written.
 public struct Generator: Sendable {
     public var options: GeneratorOptions
 
@@ -24,19 +25,29 @@ public struct Generator: Sendable {
         self.options = options
     }
 
-    /// The names of the files `generate` returns, in order. The build plugin declares the same list.
-    public static let fileNames: [String] = renderers.map { type(of: $0).name }
+    /// The Swift files, in order: what the build plugin declares and compiles.
+    public static let swiftFileNames: [String] = swiftRenderers.map { type(of: $0).name }
+    /// The reviewers' catalogue, written beside the Swift files unless the options leave it out.
+    public static let catalogueFileName = CatalogueFile.name
 
-    static let renderers: [any GeneratedFileRenderer] = [
+    static let swiftRenderers: [any GeneratedFileRenderer] = [
         TypesFile(), OperationsFile(), DependenciesFile(), HandlersFile(), RegistryFile(),
     ]
+
+    /// What these options generate, in order.
+    var renderers: [any GeneratedFileRenderer] {
+        Self.swiftRenderers + (options.writesCatalogue ? [CatalogueFile()] : [])
+    }
+
+    /// The names of the files `generate` returns and `write` writes, in order.
+    public var fileNames: [String] { renderers.map { type(of: $0).name } }
 
     /// The generated files for `spec`, which must have passed validation: the same bytes for the same spec and
     /// options, every time, on every machine.
     public func generate(_ spec: Spec) -> [GeneratedFile] {
         let context = GenerationContext(spec: spec, index: SpecIndex(spec), options: options)
         // The files do not depend on each other: render them on all cores, in a fixed order.
-        return Self.renderers.concurrentMap { renderer in
+        return renderers.concurrentMap { renderer in
             var writer = SwiftWriter()
             renderer.render(context, into: &writer)
             return GeneratedFile(name: type(of: renderer).name, contents: writer.text)
@@ -49,7 +60,7 @@ public struct Generator: Sendable {
     public func write(_ spec: Spec, to directory: OutputDirectory) throws(OutputError) -> OutputDirectory.WriteReport {
         try directory.create()
         let context = GenerationContext(spec: spec, index: SpecIndex(spec), options: options)
-        let outcomes = Self.renderers.concurrentMap { renderer -> Result<Bool, OutputError> in
+        let outcomes = renderers.concurrentMap { renderer -> Result<Bool, OutputError> in
             Result { () throws(OutputError) -> Bool in
                 try directory.update(type(of: renderer).name) { update in
                     var writer = SwiftWriter(sink: update.append)
@@ -59,10 +70,10 @@ public struct Generator: Sendable {
             }
         }
         var report = OutputDirectory.WriteReport()
-        for (name, outcome) in zip(Self.fileNames, outcomes) {
+        for (name, outcome) in zip(fileNames, outcomes) {
             if try outcome.get() { report.written.append(name) } else { report.unchanged.append(name) }
         }
-        report.removed = directory.removeGeneratedFiles(otherThan: Self.fileNames)
+        report.removed = directory.removeGeneratedFiles(otherThan: fileNames)
         return report
     }
 }

@@ -15,10 +15,14 @@ public struct GeneratorOptions: Hashable, Sendable {
     /// How provenance comments and `#sourceLocation` name the spec: a path relative to the package root, so that
     /// the output is the same on every machine and compiler errors lead to the spec.
     public var specPath: String
+    /// Whether `OPERATIONS.md` is written with the Swift files: yes for `Generated/`, no for the build plugin, which
+    /// compiles what it generates.
+    public var writesCatalogue: Bool
 
-    public init(accessLevel: AccessLevel = .internal, specPath: String = "spec/operations.yaml") {
+    public init(accessLevel: AccessLevel = .internal, specPath: String = "spec/operations.yaml", writesCatalogue: Bool = true) {
         self.accessLevel = accessLevel
         self.specPath = specPath
+        self.writesCatalogue = writesCatalogue
     }
 }
 

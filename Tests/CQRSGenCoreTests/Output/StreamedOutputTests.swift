@@ -39,7 +39,7 @@ struct StreamedOutputTests {
         let outcome = try SpecLoader().load(contentsOf: PackageRoot.url.appendingPathComponent("spec/operations.yaml").path)
         let spec = try #require(outcome.validSpec)
         let context = GenerationContext(spec: spec, index: SpecIndex(spec), options: GeneratorOptions())
-        for renderer in Generator.renderers {
+        for renderer in Generator().renderers {
             var whole = SwiftWriter()
             renderer.render(context, into: &whole)
             for threshold in [1, 100] {
@@ -59,11 +59,11 @@ struct StreamedOutputTests {
         let outcome = try SpecLoader().load(contentsOf: PackageRoot.url.appendingPathComponent("spec/operations.yaml").path)
         let spec = try #require(outcome.validSpec)
         let first = try Generator().write(spec, to: OutputDirectory(path: folder.path))
-        #expect(first.written == Generator.fileNames)
+        #expect(first.written == Generator().fileNames)
         #expect(OutputDirectory(path: folder.path).differences(from: Generator().generate(spec)).isEmpty)
         let second = try Generator().write(spec, to: OutputDirectory(path: folder.path))
         #expect(second.written.isEmpty)
-        #expect(second.unchanged == Generator.fileNames)
+        #expect(second.unchanged == Generator().fileNames)
     }
 
     @Test("a file is replaced wherever its first change falls, and left alone when nothing changed")
