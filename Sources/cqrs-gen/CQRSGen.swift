@@ -27,7 +27,9 @@ struct CQRSGen: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            DiagnosticOutput.flush()
         } catch {
+            DiagnosticOutput.flush()
             if exitCode(for: error) == .validationFailure {
                 StandardError.write(fullMessage(for: error))
                 Self.exit(withError: ExitCode(ExitStatus.usageOrIOError))

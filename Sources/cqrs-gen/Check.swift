@@ -28,24 +28,33 @@ struct Check: ParsableCommand {
         let files = Generator(options: generation.generatorOptions(specPath: options.shownPath)).generate(spec)
         let differences = OutputDirectory(path: generated).differences(from: files)
         guard !differences.isEmpty else { return }
-        for difference in differences {
-            let path = generated + "/" + difference.name
-            switch difference {
-            case .missing:
-                StandardError.write("\(path):1:1: error: missing: the spec generates this file")
-            case .stale(_, let line, let diff):
-                StandardError.write("\(path):\(line):1: error: stale: the spec now generates something else")
-                StandardError.write(diff.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n"))
-            case .extra:
-                StandardError.write("\(path):1:1: error: extra: the spec does not generate this file")
-            }
-        }
-        StandardError.write("""
+        let fix = """
             \(generated)/ does not match \(options.shownPath). Regenerate it with
                 swift package --allow-writing-to-package-directory generate-cqrs
             or
                 swift run cqrs-gen generate \(options.spec) --output \(generated)
-            """)
+            """
+        options.output.report(errors: differences.map { difference in
+            let path = generated + "/" + difference.name
+            switch difference {
+            case .missing:
+                return (path, 1, "missing: the spec generates this file; \(Self.oneLine(fix))", "\(path):1:1: error: missing: the spec generates this file")
+            case .stale(_, let line, let diff):
+                let indented = diff.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+                return (path, line, "stale: the spec now generates something else; \(Self.oneLine(fix))",
+                        "\(path):\(line):1: error: stale: the spec now generates something else\n" + indented)
+            case .extra:
+                return (path, 1, "extra: the spec does not generate this file", "\(path):1:1: error: extra: the spec does not generate this file")
+            }
+        })
+        if options.output.format == .text { StandardError.write(fix) }
         throw ExitCode(ExitStatus.specErrors)
+    }
+}
+
+extension Check {
+    /// The fix as one sentence, for a JSON message.
+    static func oneLine(_ text: String) -> String {
+        text.split(separator: "\n").map { $0.drop { $0 == " " } }.joined(separator: " ")
     }
 }

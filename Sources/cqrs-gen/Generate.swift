@@ -37,7 +37,7 @@ struct Generate: ParsableCommand {
             // Each file is streamed to disk as it is rendered: the output of a large spec is several times its size.
             report = try generator.write(spec, to: OutputDirectory(path: output))
         } catch {
-            StandardError.write("error: \(error)")
+            options.output.report(errors: [(output, nil, "\(error)", "error: \(error)")])
             throw ExitCode(ExitStatus.usageOrIOError)
         }
         if !quiet {
@@ -48,6 +48,7 @@ struct Generate: ParsableCommand {
         // Everything is written. Freeing the spec and the output object by object would take a tenth of the run on
         // a large spec, for memory the process returns anyway (compilers skip it the same way: clang's -disable-free).
         withExtendedLifetime(outcome) {
+            DiagnosticOutput.flush()
             Self.exit()
         }
     }

@@ -21,6 +21,8 @@ struct SpecOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The most scalars, mappings and lists to read.", valueName: "count"))
     var maxNodes = ReaderLimits.default.maximumNodes
 
+    @OptionGroup var output: DiagnosticOutput
+
     /// The spec's name in everything printed or generated.
     var shownPath: String { displayPath ?? spec }
 
@@ -38,11 +40,12 @@ struct SpecOptions: ParsableArguments {
     /// Loads the spec and prints its diagnostics to standard error. A file that cannot be read at all ends the
     /// command with exit status 2.
     func load(warningsAsErrors: Bool = false) throws -> SpecLoader.Outcome {
+        output.begin()
         var outcome: SpecLoader.Outcome
         do {
             outcome = try SpecLoader(reader: YAMLReader(limits: limits)).load(contentsOf: spec)
         } catch {
-            StandardError.write("error: \(error)")
+            output.report(errors: [(shownPath, nil, "\(error)", "error: \(error)")])
             throw ExitCode(ExitStatus.usageOrIOError)
         }
         if warningsAsErrors {
@@ -52,11 +55,7 @@ struct SpecOptions: ParsableArguments {
                 return diagnostic
             }
         }
-        let formatter = DiagnosticFormatter(path: shownPath)
-        StandardError.write(formatter.format(outcome.diagnostics))
-        if let summary = DiagnosticFormatter.summary(of: outcome.diagnostics) {
-            StandardError.write(summary)
-        }
+        output.report(outcome.diagnostics, path: shownPath)
         return outcome
     }
 }

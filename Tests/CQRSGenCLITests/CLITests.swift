@@ -28,9 +28,12 @@ struct CLITests {
 
     /// Runs the binary; `unprivileged` runs it as `nobody` when the tests run as root (as CI does), so that file
     /// permissions apply to it.
-    static func run(_ arguments: [String], in directory: URL = packageRoot, unprivileged: Bool = false) throws -> Run {
+    static func run(_ arguments: [String], in directory: URL = packageRoot, unprivileged: Bool = false, program: String? = nil) throws -> Run {
         let process = Process()
-        if unprivileged, getuid() == 0 {
+        if let program {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = arguments
+        } else if unprivileged, getuid() == 0 {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
             process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", executable.path] + arguments
         } else {

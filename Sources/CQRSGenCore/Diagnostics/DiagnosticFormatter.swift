@@ -1,22 +1,72 @@
+import CQRS
+
 /// Renders diagnostics in the format that compilers, editors and `swift build` understand:
 ///
 ///     spec/operations.yaml:12:7: error: unknown category 'sesion'; did you mean 'session'?
 ///     spec/operations.yaml:3:3: note: categories are declared here
+///
+/// On a terminal, in clang's colours; for CI annotations, as JSON.
 public struct DiagnosticFormatter: Sendable {
     /// The path printed before each position, as the user named the file.
     public var path: String
+    /// Whether to colour the text as clang does: for a terminal only.
+    public var colored: Bool
 
-    public init(path: String) {
+    public init(path: String, colored: Bool = false) {
         self.path = path
+        self.colored = colored
     }
 
     public func format(_ diagnostic: Diagnostic) -> String {
-        var lines = ["\(path):\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message)"]
+        var lines = [line(diagnostic.location, diagnostic.severity.rawValue, diagnostic.message)]
         for note in diagnostic.notes {
-            lines.append("\(path):\(note.location): note: \(note.message)")
+            lines.append(line(note.location, "note", note.message))
         }
         return lines.joined(separator: "\n")
     }
+
+    /// `path:line:column: kind: message`, with the position and message bold and the kind in its colour.
+    private func line(_ location: SourceLocation, _ kind: String, _ message: String) -> String {
+        guard colored else { return "\(path):\(location): \(kind): \(message)" }
+        let color = switch kind {
+        case "error": ANSI.red
+        case "warning": ANSI.magenta
+        default: ANSI.cyan
+        }
+        return ANSI.bold + "\(path):\(location): " + color + kind + ":" + ANSI.reset + ANSI.bold + " " + message + ANSI.reset
+    }
+
+    private enum ANSI {
+        static let bold = "\u{1B}[1m", reset = "\u{1B}[0m"
+        static let red = "\u{1B}[1;31m", magenta = "\u{1B}[1;35m", cyan = "\u{1B}[1;36m"
+    }
+
+    /// The diagnostics as one JSON array, one object a line, for tools: `file`, `line`, `column`, `severity`,
+    /// `message` and `notes` (each with `file`, `line`, `column` and `message`). `[]` when there are none.
+    public func json(_ diagnostics: [Diagnostic]) -> String {
+        Self.jsonArray(diagnostics.map { diagnostic in
+            let notes = diagnostic.notes.map { note in
+                "{\"file\": \(Self.string(path)), \"line\": \(note.location.line), \"column\": \(note.location.column), "
+                    + "\"message\": \(Self.string(note.message))}"
+            }
+            return "{\"file\": \(Self.string(path)), \"line\": \(diagnostic.location.line), \"column\": \(diagnostic.location.column), "
+                + "\"severity\": \"\(diagnostic.severity.rawValue)\", \"message\": \(Self.string(diagnostic.message)), "
+                + "\"notes\": [\(notes.joined(separator: ", "))]}"
+        })
+    }
+
+    /// An error in another file, or in a file as a whole (one that cannot be read, without a line), as a JSON object
+    /// of the same shape; ``jsonArray(_:)`` makes the list.
+    public static func jsonError(file: String, line: Int? = nil, message: String) -> String {
+        let position = line.map { ", \"line\": \($0), \"column\": 1" } ?? ""
+        return "{\"file\": \(string(file))\(position), \"severity\": \"error\", \"message\": \(string(message)), \"notes\": []}"
+    }
+
+    public static func jsonArray(_ objects: [String]) -> String {
+        objects.isEmpty ? "[]" : "[\n" + objects.map { "  " + $0 }.joined(separator: ",\n") + "\n]"
+    }
+
+    static func string(_ text: String) -> String { RegistryStatistics.jsonString(text) }
 
     public func format(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map(format).joined(separator: "\n")
