@@ -1,0 +1,215 @@
+import CQRS
+
+/// The JSON Schema of the spec language, for editors: with a YAML language server, `spec/operations.yaml` is checked
+/// as it is typed, keys are completed and each key's meaning shows on hover.
+///
+/// It is built from the decoder's own tables (the keys each mapping allows, the cache policies, the dependency kinds
+/// and scopes, the conventions' defaults), so it cannot allow a key the decoder refuses or miss one it reads. The
+/// schema checks shapes; what needs the whole spec (references, duplicates, defaults against their types) stays the
+/// validator's, which reports it with a position. `cqrs-gen schema` prints it; the committed copy beside the spec is
+/// checked by a test.
+public enum SpecSchema {
+    public static let fileName = "operations.schema.json"
+
+    /// The schema's text, the same bytes every time.
+    public static func json() -> String {
+        schema.text() + "\n"
+    }
+
+    static let upperCamelCase = "^[A-Z][A-Za-z0-9]*$"
+    static let lowerCamelCase = "^[a-z][A-Za-z0-9]*$"
+    static let snakeCase = "^[a-z][a-z0-9]*(_[a-z0-9]+)*$"
+
+    static var schema: JSONValue {
+        .object([
+            ("$schema", .string("http://json-schema.org/draft-07/schema#")),
+            ("$id", .string("https://cqrs-gen.dev/schemas/\(fileName)")),
+            ("title", .string("cqrs-gen spec")),
+            ("description", .string("Every command and query of an application, with its metadata, handler and dependencies; cqrs-gen generates the Swift from it.")),
+            ("type", .string("object")),
+            ("required", .array([.string("version")])),
+            ("additionalProperties", .bool(false)),
+            ("properties", object(SpecDecoder.topLevelKeys, [
+                "version": .object([("description", .string("The spec language's version: 1.")), ("const", .number(1))]),
+                "categories": .object([
+                    ("description", .string("The categories operations belong to: a lower snake_case name and what it groups.")),
+                    ("type", .string("object")),
+                    ("propertyNames", pattern(snakeCase)),
+                    ("additionalProperties", .object([("type", .string("string"))])),
+                ]),
+                "dependencies": .object([
+                    ("description", .string("What handlers take: request dependencies are built per request on its database session, app dependencies are singletons.")),
+                    ("type", .string("object")),
+                    ("additionalProperties", .bool(false)),
+                    ("properties", object(DependencySpec.Scope.allCases.map(\.rawValue), Dictionary(uniqueKeysWithValues: DependencySpec.Scope.allCases.map {
+                        ($0.rawValue, reference("dependencies"))
+                    }))),
+                ]),
+                "types": named(upperCamelCase, "The declared types: a struct (fields) or an enumeration (cases), by UpperCamelCase name.", reference("type")),
+                "commands": named(upperCamelCase, "The commands, by UpperCamelCase name, in the order the registry lists them.", reference("command")),
+                "queries": named(upperCamelCase, "The queries, by UpperCamelCase name, in the order the registry lists them.", reference("query")),
+                "conventions": .object([
+                    ("description", .string("The naming conventions the validator enforces; an empty list turns one off.")),
+                    ("type", .string("object")),
+                    ("additionalProperties", .bool(false)),
+                    ("properties", object(SpecDecoder.conventionKeys, [
+                        "commandPrefixes": words("The words command names start with.", default: ConventionsSpec.defaultCommandPrefixes),
+                        "queryPrefixes": words("The words query names start with.", default: ConventionsSpec.defaultQueryPrefixes),
+                        "paginatedQueryPrefix": .object([
+                            ("description", .string("The word a paginated query's name starts with.")),
+                            ("type", .string("string")), ("pattern", .string(upperCamelCase)),
+                            ("default", .string(ConventionsSpec.defaultPaginatedQueryPrefix)),
+                        ]),
+                    ])),
+                ]),
+            ])),
+            ("definitions", .object([
+                ("dependencies", named(upperCamelCase, "Dependencies by the Swift type handlers take.", .object([
+                    ("oneOf", .array([
+                        .object([("type", .string("null")), ("description", .string("All defaults."))]),
+                        .object([
+                            ("type", .string("object")), ("additionalProperties", .bool(false)),
+                            ("properties", object(SpecDecoder.dependencyKeys, [
+                                "name": .object([
+                                    ("description", .string("The scope's property and the initialiser's argument label; the type in lowerCamelCase by default.")),
+                                    ("type", .string("string")), ("pattern", .string(lowerCamelCase)),
+                                ]),
+                                "kind": .object([
+                                    ("description", .string("A protocol is taken as `any Type`, a concrete type as `Type`.")),
+                                    ("enum", .array(DependencySpec.Kind.allCases.map { .string($0.rawValue) })),
+                                    ("default", .string(DependencySpec.Kind.protocol.rawValue)),
+                                ]),
+                                "description": text("Documents the scope's property."),
+                            ])),
+                        ]),
+                    ])),
+                ]))),
+                ("type", .object([
+                    ("type", .string("object")), ("additionalProperties", .bool(false)),
+                    ("properties", object(TypeDecoding.typeKeys, [
+                        "description": text("Documents the generated type."),
+                        "fields": reference("fields"),
+                        "cases": .object([
+                            ("description", .string("An enumeration's cases with String raw values, in order.")),
+                            ("type", .string("object")),
+                            ("propertyNames", pattern(lowerCamelCase)),
+                            ("additionalProperties", .object([("oneOf", .array([
+                                .object([("type", .string("null")), ("description", .string("The raw value is the case name."))]),
+                                .object([("type", .array([.string("string"), .string("number"), .string("boolean")])), ("description", .string("The raw value."))]),
+                                .object([
+                                    ("type", .string("object")), ("additionalProperties", .bool(false)),
+                                    ("properties", object(TypeDecoding.caseKeys, [
+                                        "value": .object([("description", .string("The raw value; the case name by default.")), ("type", .array([.string("string"), .string("number"), .string("boolean")]))]),
+                                        "description": text("Documents the case."),
+                                    ])),
+                                ]),
+                            ]))])),
+                        ]),
+                    ])),
+                    ("oneOf", .array([
+                        .object([("required", .array([.string("fields")])), ("not", .object([("required", .array([.string("cases")]))]))]),
+                        .object([("required", .array([.string("cases")])), ("not", .object([("required", .array([.string("fields")]))]))]),
+                    ])),
+                ])),
+                ("fields", .object([
+                    ("description", .string("Stored properties, in order: a type expression, or {type, default, description}.")),
+                    ("type", .array([.string("object"), .string("null")])),
+                    ("additionalProperties", reference("field")),
+                ])),
+                ("field", .object([("oneOf", .array([
+                    typeExpression(),
+                    .object([
+                        ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("type")])),
+                        ("properties", object(TypeDecoding.fieldKeys, [
+                            "type": typeExpression(),
+                            "default": .object([("description", .string("The initialiser's default: a value of the field's type, null for an optional."))]),
+                            "description": text("Documents the property."),
+                        ])),
+                    ]),
+                ]))])),
+                ("handler", .object([
+                    ("description", .string("The handler: its type and what its initialiser takes, in order.")),
+                    ("type", .string("object")), ("additionalProperties", .bool(false)),
+                    ("properties", object(OperationDecoding.handlerKeys, [
+                        "name": .object([
+                            ("description", .string("The handler type; <Operation>Handler by default. Each handler serves exactly one operation.")),
+                            ("type", .string("string")), ("pattern", .string(upperCamelCase)),
+                        ]),
+                        "dependencies": .object([
+                            ("description", .string("Declared dependency types, in the order the initialiser takes them.")),
+                            ("type", .string("array")), ("items", .object([("type", .string("string")), ("pattern", .string(upperCamelCase))])),
+                        ]),
+                    ])),
+                ])),
+                ("command", operation(OperationDecoding.commandKeys, required: ["category", "description"], [
+                    "result": typeExpression("The handler's success value; none by default."),
+                    "emitsEvents": flag("Whether the command publishes domain events.", default: true),
+                    "requiresTransaction": flag("Whether the command runs in one transaction, committed on success and rolled back on failure.", default: true),
+                    "events": .object([
+                        ("description", .string("The domain events the command publishes; dispatch refuses any other.")),
+                        ("type", .string("array")), ("items", .object([("type", .string("string")), ("pattern", .string(upperCamelCase))])),
+                    ]),
+                ])),
+                ("query", operation(OperationDecoding.queryKeys, required: ["category", "description", "result"], [
+                    "result": typeExpression("The handler's success value."),
+                    "paginated": flag("Whether the query returns one page at a time; it then declares limit: Int and offset: Int.", default: false),
+                    "cachePolicy": .object([
+                        ("description", .string("How long the result may be cached: none, short (60 s), medium (5 min), long (1 h), aggressive (1 day).")),
+                        ("enum", .array(CachePolicy.allCases.map { .string($0.rawValue) })),
+                        ("default", .string(CachePolicy.none.rawValue)),
+                    ]),
+                ])),
+            ])),
+        ])
+    }
+
+    /// An operation's schema: the keys it shares with the other kind, and its own.
+    private static func operation(_ keys: [String], required: [String], _ own: [String: JSONValue]) -> JSONValue {
+        let shared: [String: JSONValue] = [
+            "category": .object([("description", .string("A declared category.")), ("type", .string("string")), ("pattern", .string(snakeCase))]),
+            "description": text("Documents the generated operation type."),
+            "fields": reference("fields"),
+            "handler": reference("handler"),
+        ]
+        return .object([
+            ("type", .string("object")), ("additionalProperties", .bool(false)),
+            ("required", .array(required.map(JSONValue.string))),
+            ("properties", object(keys, shared.merging(own) { $1 })),
+        ])
+    }
+
+    /// `properties` in the decoder's key order, each key's schema from `schemas`: a key without one is a programming
+    /// error this module's tests catch at once.
+    private static func object(_ keys: [String], _ schemas: [String: JSONValue]) -> JSONValue {
+        .object(keys.map { key in
+            guard let schema = schemas[key] else { preconditionFailure("SpecSchema has no schema for key '\(key)'") }
+            return (key, schema)
+        })
+    }
+
+    private static func named(_ namePattern: String, _ description: String, _ value: JSONValue) -> JSONValue {
+        .object([
+            ("description", .string(description)), ("type", .array([.string("object"), .string("null")])),
+            ("propertyNames", pattern(namePattern)), ("additionalProperties", value),
+        ])
+    }
+
+    private static func reference(_ name: String) -> JSONValue { .object([("$ref", .string("#/definitions/\(name)"))]) }
+    private static func pattern(_ pattern: String) -> JSONValue { .object([("pattern", .string(pattern))]) }
+    private static func text(_ description: String) -> JSONValue {
+        .object([("description", .string(description)), ("type", .string("string"))])
+    }
+    private static func flag(_ description: String, default value: Bool) -> JSONValue {
+        .object([("description", .string(description)), ("type", .string("boolean")), ("default", .bool(value))])
+    }
+    private static func typeExpression(_ description: String = "A type expression: Name, T?, [T] or [K: V]; quote one that starts with [.") -> JSONValue {
+        .object([("description", .string(description)), ("type", .string("string"))])
+    }
+    private static func words(_ description: String, default words: [String]) -> JSONValue {
+        .object([
+            ("description", .string(description)), ("type", .string("array")),
+            ("items", .object([("type", .string("string")), ("pattern", .string(upperCamelCase))])),
+            ("default", .array(words.map(JSONValue.string))),
+        ])
+    }
+}

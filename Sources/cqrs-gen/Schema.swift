@@ -1,0 +1,25 @@
+import ArgumentParser
+import CQRSGenCore
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Prints the JSON Schema of the spec language, for editors.",
+        discussion: """
+            A YAML language server (VS Code's YAML extension, Neovim, JetBrains IDEs) validates the spec as it is \
+            typed, completes its keys and explains them on hover, given a first line such as
+              # yaml-language-server: $schema=operations.schema.json
+            The schema checks each mapping's keys and each value's shape; references, duplicates and defaults are \
+            the validator's (cqrs-gen lint). The repository keeps its copy beside the spec; a test fails when it \
+            differs from this command's output.
+
+            Examples:
+              cqrs-gen schema > spec/operations.schema.json
+
+            Exit status: 0 printed.
+            """
+    )
+
+    func run() {
+        print(SpecSchema.json(), terminator: "")
+    }
+}
