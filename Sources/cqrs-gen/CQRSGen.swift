@@ -14,7 +14,7 @@ struct CQRSGen: ParsableCommand {
             Exit status: 0 success, 1 the spec has errors, 2 a usage or I/O error.
             """,
         version: CQRSGenVersion.current,
-        subcommands: [Lint.self, Generate.self, Check.self, Stats.self, Schema.self]
+        subcommands: [Lint.self, Generate.self, Check.self, Stats.self, Schema.self, Scaffold.self]
     )
 
     /// ArgumentParser exits with 64 on a usage error; like compilers and linters, this tool uses 2 for usage and

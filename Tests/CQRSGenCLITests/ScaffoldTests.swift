@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// `cqrs-gen scaffold`: a handler file for every operation without one, that compiles against the generated code as
+/// it is, and never a file overwritten.
+@Suite("Scaffolding handlers", .serialized)
+struct ScaffoldTests {
+    /// The every-feature application without its handlers: the dependency types and the two scopes only.
+    static let application = """
+        import CQRS
+        import Foundation
+
+        protocol UserRepository: Sendable {}
+        struct AuditLog: Sendable {}
+        protocol EventBus: Sendable {}
+
+        struct Request: RequestDependencies {
+            struct Users: UserRepository {}
+            let userRepository: any UserRepository = Users()
+            let audit = AuditLog()
+        }
+
+        struct Singletons: AppDependencies {
+            struct Bus: EventBus {}
+            let eventBus: any EventBus = Bus()
+        }
+
+        func exercise() async -> String? {
+            let factory = HandlerFactory(request: Request(), app: Singletons())
+            if case .failure(let error) = await factory.registerUserHandler().handle(RegisterUser(email: "a@b.c", protocol: 1)) {
+                return error.code
+            }
+            return nil
+        }
+        """
+
+    static func typecheck(_ folder: URL) throws -> CLITests.Run {
+        let app = folder.appendingPathComponent("App")
+        let sources = try #require(FileManager.default.subpaths(atPath: app.path)).filter { $0.hasSuffix(".swift") }.sorted().map { "App/" + $0 }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-warnings-as-errors", "-parse-as-library",
+                             "-module-name", "ScaffoldedApp", "-I", GeneratedCodeCompilesTests.modules.path] + sources
+        process.currentDirectoryURL = folder
+        let error = Pipe()
+        process.standardError = error
+        process.standardOutput = Pipe()
+        try process.run()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLITests.Run(status: process.terminationStatus, standardOutput: "", standardError: String(decoding: errorData, as: UTF8.self))
+    }
+
+    @Test("every missing handler gets a file that compiles as it is; a second run writes nothing")
+    func scaffoldsMissingHandlers() throws {
+        let folder = try CLITests.folder(with: ["spec.yaml": GeneratedCodeCompilesTests.spec, "App/Application.swift": Self.application])
+        let run = try CLITests.run(["scaffold", "spec.yaml", "--sources", "App"], in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput == """
+            wrote App/Auth/RegisterUserHandler.swift
+            wrote App/Import/FileImporter.swift
+            wrote App/DataSync/ListTokensHandler.swift
+            3 handlers scaffolded, 0 already there.
+
+            """)
+        let handler = try String(contentsOf: folder.appendingPathComponent("App/Auth/RegisterUserHandler.swift"), encoding: .utf8)
+        #expect(handler.contains("""
+            /// Scaffolded by `cqrs-gen scaffold` from spec.yaml:29; the file is yours to edit.
+            struct RegisterUserHandler: RegisterUserHandling {
+                let userRepository: any UserRepository
+                let audit: AuditLog
+                let eventBus: any EventBus
+
+                func handle(_ command: RegisterUser) async -> Result<Token, OperationError> {
+                    .failure(OperationError(code: "not_implemented", message: "RegisterUser is not implemented yet."))
+                }
+            }
+            """))
+
+        _ = try CLITests.run(["generate", "spec.yaml", "--output", "App/Generated", "--quiet", "--no-catalogue"], in: folder)
+        let typecheck = try Self.typecheck(folder)
+        #expect(typecheck.status == 0, "\(typecheck.standardError)")
+
+        let again = try CLITests.run(["scaffold", "spec.yaml", "--sources", "App"], in: folder)
+        #expect(again.standardOutput == "0 handlers scaffolded, 3 already there.\n")
+    }
+
+    @Test("a handler declared anywhere under the folder counts; a file in the way is never overwritten")
+    func neverOverwrites() throws {
+        let mine = "// My own notes.\n"
+        let folder = try CLITests.folder(with: [
+            "spec.yaml": GeneratedCodeCompilesTests.spec,
+            "App/Deep/Down/Importer.swift": "final class FileImporter {}\n// struct ListTokensHandler, in a comment, does not count\n",
+            "App/DataSync/ListTokensHandler.swift": mine,
+        ])
+        let run = try CLITests.run(["scaffold", "spec.yaml", "--sources", "App"], in: folder)
+        #expect(run.status == 0)
+        #expect(run.standardOutput == "wrote App/Auth/RegisterUserHandler.swift\n1 handler scaffolded, 1 already there.\n")
+        #expect(run.standardError == "warning: App/DataSync/ListTokensHandler.swift exists but does not declare its handler; left as it is\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent("App/DataSync/ListTokensHandler.swift"), encoding: .utf8) == mine)
+        let dryRun = try CLITests.run(["scaffold", "spec.yaml", "--sources", "Elsewhere", "--dry-run"], in: folder)
+        #expect(dryRun.standardOutput.hasPrefix("would write Elsewhere/Auth/RegisterUserHandler.swift (RegisterUserHandler)\n"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Elsewhere").path))
+    }
+}
