@@ -55,7 +55,7 @@ public enum SwiftIdentifier {
     /// Words that cannot name a declared type, even in backticks, or that would make every use of it ambiguous.
     public static let reservedTypeNames: Set<String> = keywords.union(["Self", "Any", "Type", "Protocol", "AnyObject"])
 
-    /// Swift's keywords. A field may be named with one (generated code escapes it as `` `default` ``); a type may not.
+    /// Swift's keywords. A field may be named with one (generated code escapes it in backticks); a type may not.
     public static let keywords: Set<String> = [
         "associatedtype", "borrowing", "class", "consuming", "deinit", "enum", "extension", "fileprivate", "func",
         "import", "init", "inout", "internal", "let", "nonisolated", "open", "operator", "package", "private",

@@ -49,7 +49,7 @@ struct SpecSchemaTests {
         for name in ["empty", "every-feature"] {
             texts.append(try String(contentsOf: fixtures.appendingPathComponent("\(name)/spec.yaml"), encoding: .utf8))
         }
-        let documentation = try String(contentsOf: PackageRoot.url.appendingPathComponent("docs/spec-language.md"), encoding: .utf8)
+        let documentation = try String(contentsOf: PackageRoot.url.appendingPathComponent("Sources/CQRSGenCore/Documentation.docc/SpecLanguage.md"), encoding: .utf8)
         let example = try #require(documentation.components(separatedBy: "```yaml\n").dropFirst().first?.components(separatedBy: "```").first)
         texts.append(example)
         for text in texts {
