@@ -63,12 +63,18 @@ struct GeneratedCodeCompilesTests {
         let folder = try CLITests.folder(with: ["spec.yaml": spec, "App/Application.swift": application])
         let generate = try CLITests.run(["generate", "spec.yaml", "--output", "App", "--quiet"], in: folder)
         try #require(generate.status == 0, "\(generate.standardError)")
-        let sources = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("App").path)
+        return try swiftcTypecheck(folder, module: "GeneratedApp")
+    }
+
+    /// Type-checks every Swift file under `folder/App` as one module against the CQRS runtime, under Swift 6 with
+    /// warnings as errors.
+    static func swiftcTypecheck(_ folder: URL, module: String) throws -> CLITests.Run {
+        let sources = try #require(FileManager.default.subpaths(atPath: folder.appendingPathComponent("App").path))
             .filter { $0.hasSuffix(".swift") }.sorted().map { "App/" + $0 }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-warnings-as-errors", "-parse-as-library",
-                             "-module-name", "GeneratedApp", "-I", modules.path] + sources
+                             "-module-name", module, "-I", modules.path] + sources
         process.currentDirectoryURL = folder
         let error = Pipe()
         process.standardError = error

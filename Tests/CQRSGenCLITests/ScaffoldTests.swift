@@ -34,23 +34,6 @@ struct ScaffoldTests {
         }
         """
 
-    static func typecheck(_ folder: URL) throws -> CLITests.Run {
-        let app = folder.appendingPathComponent("App")
-        let sources = try #require(FileManager.default.subpaths(atPath: app.path)).filter { $0.hasSuffix(".swift") }.sorted().map { "App/" + $0 }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-warnings-as-errors", "-parse-as-library",
-                             "-module-name", "ScaffoldedApp", "-I", GeneratedCodeCompilesTests.modules.path] + sources
-        process.currentDirectoryURL = folder
-        let error = Pipe()
-        process.standardError = error
-        process.standardOutput = Pipe()
-        try process.run()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLITests.Run(status: process.terminationStatus, standardOutput: "", standardError: String(decoding: errorData, as: UTF8.self))
-    }
-
     @Test("every missing handler gets a file that compiles as it is; a second run writes nothing")
     func scaffoldsMissingHandlers() throws {
         let folder = try CLITests.folder(with: ["spec.yaml": GeneratedCodeCompilesTests.spec, "App/Application.swift": Self.application])
@@ -78,7 +61,7 @@ struct ScaffoldTests {
             """))
 
         _ = try CLITests.run(["generate", "spec.yaml", "--output", "App/Generated", "--quiet", "--no-catalogue"], in: folder)
-        let typecheck = try Self.typecheck(folder)
+        let typecheck = try GeneratedCodeCompilesTests.swiftcTypecheck(folder, module: "ScaffoldedApp")
         #expect(typecheck.status == 0, "\(typecheck.standardError)")
 
         let again = try CLITests.run(["scaffold", "spec.yaml", "--sources", "App"], in: folder)
