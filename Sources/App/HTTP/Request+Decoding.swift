@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+extension Request {
+    /// The JSON body as `T`, or a problem that says what was wrong with it.
+    func decodeBody<T: Decodable>(as type: T.Type, context: AppRequestContext) async throws -> T {
+        let body: ByteBuffer
+        do {
+            body = try await self.body.collect(upTo: Self.maximumJSONBody)
+        } catch {
+            throw Problem(.contentTooLarge, code: "invalid_request", detail: "A JSON body is at most \(Self.maximumJSONBody / 1024) KiB.")
+        }
+        do {
+            return try APIJSON.decoder.decode(type, from: Data(body.readableBytesView))
+        } catch let error as DecodingError {
+            throw Problem.invalidRequest("The JSON body does not fit: \(Self.describe(error))")
+        } catch {
+            throw Problem.invalidRequest("The body must be JSON: \(error)")
+        }
+    }
+
+    /// Requests that carry JSON are small; only imports carry files, and they do not come here.
+    static let maximumJSONBody = 64 * 1024
+
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, _): "'\(key.stringValue.snakeCased)' is missing."
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            "'\(context.codingPath.map(\.stringValue.snakeCased).joined(separator: "."))': \(context.debugDescription)"
+        @unknown default: "\(error)"
+        }
+    }
+
+    /// A query parameter as `T`, nil when absent; a problem when present but unreadable.
+    func query<T: LosslessStringConvertible>(_ name: String, as type: T.Type) throws -> T? {
+        guard let text = uri.queryParameters.get(name) else { return nil }
+        guard let value = T(text) else { throw Problem.invalidRequest("Query parameter '\(name)' is not a valid \(T.self).") }
+        return value
+    }
+}
+
+extension AppRequestContext {
+    /// A path parameter that must be an id.
+    func id(_ name: String = "id") throws -> UUID {
+        guard let text = parameters.get(name), let id = UUID(uuidString: text) else {
+            throw Problem(.notFound, code: "not_found", detail: "'\(parameters.get(name) ?? "")' is not an id.")
+        }
+        return id
+    }
+}
+
+extension String {
+    var snakeCased: String {
+        reduce(into: "") { result, character in
+            if character.isUppercase {
+                result += "_" + character.lowercased()
+            } else {
+                result.append(character)
+            }
+        }
+    }
+}

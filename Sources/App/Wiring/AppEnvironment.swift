@@ -1,0 +1,13 @@
+import Foundation
+
+/// What the routes share: the database, the app's services and the one dispatch path.
+struct AppEnvironment: Sendable {
+    let database: AppDatabase
+    let services: AppServices
+    let dispatcher: Dispatcher
+
+    /// Operations for one request, on a database session of its own.
+    func operations() -> Operations {
+        Operations(dispatcher: dispatcher, session: database.session())
+    }
+}
