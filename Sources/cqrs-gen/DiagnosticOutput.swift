@@ -46,10 +46,7 @@ struct DiagnosticOutput: ParsableArguments {
         let formatter = DiagnosticFormatter(path: path, colored: colored)
         switch format {
         case .json:
-            // One object a line of the formatter's array: the array's brackets are the run's.
-            let objects = formatter.json(diagnostics).split(separator: "\n").dropFirst().dropLast()
-                .map { $0.drop { $0 == " " }.trimmingSuffix(",") }
-            Self.collect(objects)
+            Self.collect(diagnostics.map(formatter.jsonObject))
         case .text:
             StandardError.write(formatter.format(diagnostics))
             if let summary = DiagnosticFormatter.summary(of: diagnostics) { StandardError.write(summary) }
@@ -79,11 +76,5 @@ struct DiagnosticOutput: ParsableArguments {
     static func flush() {
         guard let objects = collected.withLock({ objects in defer { objects = nil }; return objects }) else { return }
         StandardError.write(DiagnosticFormatter.jsonArray(objects))
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingSuffix(_ suffix: String) -> String {
-        hasSuffix(suffix) ? String(dropLast(suffix.count)) : String(self)
     }
 }

@@ -44,15 +44,18 @@ public struct DiagnosticFormatter: Sendable {
     /// The diagnostics as one JSON array, one object a line, for tools: `file`, `line`, `column`, `severity`,
     /// `message` and `notes` (each with `file`, `line`, `column` and `message`). `[]` when there are none.
     public func json(_ diagnostics: [Diagnostic]) -> String {
-        Self.jsonArray(diagnostics.map { diagnostic in
-            let notes = diagnostic.notes.map { note in
-                "{\"file\": \(Self.string(path)), \"line\": \(note.location.line), \"column\": \(note.location.column), "
-                    + "\"message\": \(Self.string(note.message))}"
-            }
-            return "{\"file\": \(Self.string(path)), \"line\": \(diagnostic.location.line), \"column\": \(diagnostic.location.column), "
-                + "\"severity\": \"\(diagnostic.severity.rawValue)\", \"message\": \(Self.string(diagnostic.message)), "
-                + "\"notes\": [\(notes.joined(separator: ", "))]}"
-        })
+        Self.jsonArray(diagnostics.map(jsonObject))
+    }
+
+    /// One diagnostic as a JSON object, for a tool that gathers several runs' diagnostics into one array.
+    public func jsonObject(_ diagnostic: Diagnostic) -> String {
+        let notes = diagnostic.notes.map { note in
+            "{\"file\": \(Self.string(path)), \"line\": \(note.location.line), \"column\": \(note.location.column), "
+                + "\"message\": \(Self.string(note.message))}"
+        }
+        return "{\"file\": \(Self.string(path)), \"line\": \(diagnostic.location.line), \"column\": \(diagnostic.location.column), "
+            + "\"severity\": \"\(diagnostic.severity.rawValue)\", \"message\": \(Self.string(diagnostic.message)), "
+            + "\"notes\": [\(notes.joined(separator: ", "))]}"
     }
 
     /// An error in another file, or in a file as a whole (one that cannot be read, without a line), as a JSON object
