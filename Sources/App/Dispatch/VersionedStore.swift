@@ -55,8 +55,6 @@ final class VersionedStore<Key: Hashable & Sendable, Value: Sendable>: Sendable 
     func remove(_ key: Key) {
         _ = entries.withLock { $0.removeValue(forKey: key) }
     }
-
-    var count: Int { entries.withLock(\.count) }
 }
 
 /// Where caches read the time: the continuous clock, or a clock a test moves by hand.

@@ -18,9 +18,6 @@ struct AppRequestContext: RequestContext {
         remoteAddress = source.channel.remoteAddress
     }
 
-    /// Statements up to the import handler's limit, plus room for the multipart wrapping some clients add.
-    var maxUploadSize: Int { ImportFromFileHandler.maximumFileSize + 64 * 1024 }
-
     var requestDecoder: JSONDecoder { APIJSON.decoder }
     var responseEncoder: JSONEncoder { APIJSON.encoder }
 

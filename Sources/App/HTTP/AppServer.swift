@@ -8,6 +8,8 @@ enum AppServer {
     struct Health: Encodable, Sendable {
         var status: String
         var migrations: [String]
+        /// Hits and misses of the handlers' caches, by namespace.
+        var cache: [String: Int]
     }
 
     static func router(_ environment: AppEnvironment) -> Router<AppRequestContext> {
@@ -15,7 +17,9 @@ enum AppServer {
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: RequestScopeMiddleware(environment: environment))
         router.get("health") { _, _ in
-            JSONBody(Health(status: "ok", migrations: try environment.database.appliedMigrations()))
+            JSONBody(Health(
+                status: "ok", migrations: try environment.database.appliedMigrations(),
+                cache: environment.services.cacheMetrics.counts))
         }
         let api = router.group("api/v1")
         IdentityRoutes.add(to: api)

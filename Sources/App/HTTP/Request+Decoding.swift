@@ -4,13 +4,15 @@ import NIOCore
 
 extension Request {
     /// The JSON body as `T`, or a problem that says what was wrong with it.
-    func decodeBody<T: Decodable>(as type: T.Type, context: AppRequestContext) async throws -> T {
+    /// `ifEmpty` is the value of a request that sends no body at all, for routes whose body is optional.
+    func decodeBody<T: Decodable>(as type: T.Type, context: AppRequestContext, ifEmpty: T? = nil) async throws -> T {
         let body: ByteBuffer
         do {
             body = try await self.body.collect(upTo: Self.maximumJSONBody)
         } catch {
             throw Problem(.contentTooLarge, code: "invalid_request", detail: "A JSON body is at most \(Self.maximumJSONBody / 1024) KiB.")
         }
+        if body.readableBytes == 0, let ifEmpty { return ifEmpty }
         do {
             return try APIJSON.decoder.decode(type, from: Data(body.readableBytesView))
         } catch let error as DecodingError {

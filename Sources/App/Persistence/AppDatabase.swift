@@ -9,7 +9,6 @@ final class AppDatabase: Sendable {
     let writerLock = WriterLock()
     /// Advances with every committed write; the caches check it.
     let dataVersion = DataVersion()
-    let path: String
 
     /// Opens the database at `path`, creating the file if it does not exist, and applies every migration it lacks.
     init(path: String) throws {
@@ -19,7 +18,6 @@ final class AppDatabase: Sendable {
         // Only another process can hold the file's lock (this one serialises its writers): wait for it a while.
         configuration.busyMode = .timeout(10)
         pool = try DatabasePool(path: path, configuration: configuration)
-        self.path = path
         try Migrations.migrator.migrate(pool)
     }
 

@@ -59,6 +59,8 @@ protocol Cache: Sendable {
 protocol CacheMetrics: Sendable {
     func recordHit(_ namespace: String)
     func recordMiss(_ namespace: String)
+    /// Every count so far, by `namespace.hit` and `namespace.miss`.
+    var counts: [String: Int] { get }
 }
 
 protocol SessionCache: Sendable {

@@ -97,13 +97,23 @@ struct EndToEndTests {
             let synced = try await client.call(.post, "/api/v1/providers/\(connectionId)/syncs", token: access)
             #expect(synced.status == .ok, "\(synced.text)")
             #expect((synced["accounts"] as? [String: Any])?["created"] as? Int == 3)
+            // A chosen period: 2026-11-01 to 2026-11-10 is 10 days of checking, the 10th's brokerage trade and no interest.
+            let period = try await client.call(
+                .post, "/api/v1/providers/\(connectionId)/syncs", json: ["start_date": "2026-11-01", "end_date": "2026-11-10"], token: access)
+            #expect((period["transactions"] as? [String: Any])?["message"] as? String
+                == "Synced transactions of 3 accounts from 2026-11-01 to 2026-11-10.", "\(period.text)")
+            let badDay = try await client.call(.post, "/api/v1/providers/\(connectionId)/syncs", json: ["start_date": "Nov 1"], token: access)
+            #expect(badDay.string("detail") == "'start_date' must be YYYY-MM-DD.")
+            let health = try await client.call(.get, "/health")
+            #expect((health["cache"] as? [String: Int])?["account_list.miss"] != nil, "\(health.text)")
             let holdings = try #require(try await client.call(.get, "/api/v1/holdings", token: access)["holdings"] as? [[String: Any]])
             #expect(Set(holdings.compactMap { $0["symbol"] as? String }) == ["AAPL", "VTI"])
             let latest = try #require(try await client.call(.get, "/api/v1/balance-snapshots/latest", token: access)["snapshots"] as? [[String: Any]])
             #expect(latest.count == 5, "one per account: two imported, three synced")
             let history = try await client.call(.get, "/api/v1/balance-history?start_date=2000-01-01&end_date=2100-12-31", token: access)
-            // Imports snapshot every account of their connection (1, 1, then 2), the sync its 3 accounts, the holdings sync 1.
-            #expect(history["total_count"] as? Int == 8, "\(history.text)")
+            // Imports snapshot every account of their connection (1, 1, then 2); each of the two syncs its 3 accounts and
+            // its holdings account.
+            #expect(history["total_count"] as? Int == 12, "\(history.text)")
             let badPeriod = try await client.call(.get, "/api/v1/balance-history?start_date=yesterday&end_date=2100-12-31", token: access)
             #expect(badPeriod.string("detail") == "'start_date' must be YYYY-MM-DD or an ISO 8601 instant.")
             let stored = try await fixture.environment.database.pool.read { db in

@@ -75,10 +75,11 @@ actor InMemoryCache: Cache {
 }
 
 final class CountingCacheMetrics: CacheMetrics {
-    private let counts = Mutex<[String: Int]>([:])
-    func recordHit(_ namespace: String) { counts.withLock { $0[namespace + ".hit", default: 0] += 1 } }
-    func recordMiss(_ namespace: String) { counts.withLock { $0[namespace + ".miss", default: 0] += 1 } }
-    func count(_ key: String) -> Int { counts.withLock { $0[key, default: 0] } }
+    private let values = Mutex<[String: Int]>([:])
+    func recordHit(_ namespace: String) { values.withLock { $0[namespace + ".hit", default: 0] += 1 } }
+    func recordMiss(_ namespace: String) { values.withLock { $0[namespace + ".miss", default: 0] += 1 } }
+    func count(_ key: String) -> Int { values.withLock { $0[key, default: 0] } }
+    var counts: [String: Int] { values.withLock { $0 } }
 }
 
 actor InMemorySessionCache: SessionCache {

@@ -18,7 +18,8 @@ enum ProviderRoutes {
         /// By account id.
         var holdings: [String: SyncHoldingsResult]
     }
-    struct SyncRequest: Decodable { var startDate: CalendarDate?; var endDate: CalendarDate? }
+    /// The days to sync transactions for, `YYYY-MM-DD`; the last 30 days when absent.
+    struct SyncRequest: Decodable { var startDate: String?; var endDate: String? }
 
     static func add(to api: RouterGroup<AppRequestContext>, _ environment: AppEnvironment) {
         api.post("providers") { request, context in
@@ -55,12 +56,17 @@ enum ProviderRoutes {
         api.post("providers/:id/syncs") { request, context in
             let caller = try context.caller()
             let connectionId = try context.id()
-            let range = request.headers[.contentLength].map { $0 != "0" } ?? false
-                ? try await request.decodeBody(as: SyncRequest.self, context: context) : SyncRequest()
+            let range = try await request.decodeBody(as: SyncRequest.self, context: context, ifEmpty: SyncRequest())
+            func day(_ text: String?, _ name: String) throws -> CalendarDate? {
+                guard let text else { return nil }
+                guard let day = CalendarDate(iso8601: text) else { throw Problem.invalidRequest("'\(name)' must be YYYY-MM-DD.") }
+                return day
+            }
+            let startDate = try day(range.startDate, "start_date"), endDate = try day(range.endDate, "end_date")
             let operations = try context.operations
             let accounts = try await operations.run(SyncAccounts(connectionId: connectionId, userId: caller.userId, force: true))
             let transactions = try await operations.run(SyncTransactions(
-                connectionId: connectionId, userId: caller.userId, startDate: range.startDate, endDate: range.endDate, force: true))
+                connectionId: connectionId, userId: caller.userId, startDate: startDate, endDate: endDate, force: true))
             /// By account id.
         var holdings: [String: SyncHoldingsResult] = [:]
             let synced = try await operations.run(ListAccountsByConnection(connectionId: connectionId, userId: caller.userId))
