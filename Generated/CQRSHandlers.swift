@@ -14,7 +14,8 @@ import Foundation
 protocol RegisterUserHandling: CommandHandler where Operation == RegisterUser, Output == UUID {}
 
 extension RegisterUser {
-    /// The application's handler of ``RegisterUser``.
+    /// The application's handler of ``RegisterUser``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 432)
     typealias Handler = RegisterUserHandler
 #sourceLocation()
@@ -25,7 +26,8 @@ extension RegisterUser {
 protocol AuthenticateUserHandling: CommandHandler where Operation == AuthenticateUser, Output == AuthenticatedUser {}
 
 extension AuthenticateUser {
-    /// The application's handler of ``AuthenticateUser``.
+    /// The application's handler of ``AuthenticateUser``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 442)
     typealias Handler = AuthenticateUserHandler
 #sourceLocation()
@@ -36,7 +38,8 @@ extension AuthenticateUser {
 protocol VerifyEmailHandling: CommandHandler where Operation == VerifyEmail, Output == UUID {}
 
 extension VerifyEmail {
-    /// The application's handler of ``VerifyEmail``.
+    /// The application's handler of ``VerifyEmail``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 452)
     typealias Handler = VerifyEmailHandler
 #sourceLocation()
@@ -47,7 +50,8 @@ extension VerifyEmail {
 protocol RefreshAccessTokenHandling: CommandHandler where Operation == RefreshAccessToken, Output == AuthTokens {}
 
 extension RefreshAccessToken {
-    /// The application's handler of ``RefreshAccessToken``.
+    /// The application's handler of ``RefreshAccessToken``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 462)
     typealias Handler = RefreshAccessTokenHandler
 #sourceLocation()
@@ -58,7 +62,8 @@ extension RefreshAccessToken {
 protocol RequestPasswordResetHandling: CommandHandler where Operation == RequestPasswordReset, Output == PasswordResetRequestResponse {}
 
 extension RequestPasswordReset {
-    /// The application's handler of ``RequestPasswordReset``.
+    /// The application's handler of ``RequestPasswordReset``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 481)
     typealias Handler = RequestPasswordResetHandler
 #sourceLocation()
@@ -69,7 +74,8 @@ extension RequestPasswordReset {
 protocol ConfirmPasswordResetHandling: CommandHandler where Operation == ConfirmPasswordReset, Output == PasswordResetConfirmResponse {}
 
 extension ConfirmPasswordReset {
-    /// The application's handler of ``ConfirmPasswordReset``.
+    /// The application's handler of ``ConfirmPasswordReset``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 492)
     typealias Handler = ConfirmPasswordResetHandler
 #sourceLocation()
@@ -80,7 +86,8 @@ extension ConfirmPasswordReset {
 protocol LogoutUserHandling: CommandHandler where Operation == LogoutUser, Output == LogoutResponse {}
 
 extension LogoutUser {
-    /// The application's handler of ``LogoutUser``.
+    /// The application's handler of ``LogoutUser``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 508)
     typealias Handler = LogoutUserHandler
 #sourceLocation()
@@ -91,7 +98,8 @@ extension LogoutUser {
 protocol CreateSessionHandling: CommandHandler where Operation == CreateSession, Output == CreateSessionResponse {}
 
 extension CreateSession {
-    /// The application's handler of ``CreateSession``.
+    /// The application's handler of ``CreateSession``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 521)
     typealias Handler = CreateSessionHandler
 #sourceLocation()
@@ -102,7 +110,8 @@ extension CreateSession {
 protocol RevokeSessionHandling: CommandHandler where Operation == RevokeSession, Output == UUID {}
 
 extension RevokeSession {
-    /// The application's handler of ``RevokeSession``.
+    /// The application's handler of ``RevokeSession``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 534)
     typealias Handler = RevokeSessionHandler
 #sourceLocation()
@@ -113,7 +122,8 @@ extension RevokeSession {
 protocol RevokeAllUserSessionsHandling: CommandHandler where Operation == RevokeAllUserSessions, Output == Int {}
 
 extension RevokeAllUserSessions {
-    /// The application's handler of ``RevokeAllUserSessions``.
+    /// The application's handler of ``RevokeAllUserSessions``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 554)
     typealias Handler = RevokeAllSessionsHandler
 #sourceLocation()
@@ -124,7 +134,8 @@ extension RevokeAllUserSessions {
 protocol LinkRefreshTokenToSessionHandling: CommandHandler where Operation == LinkRefreshTokenToSession, Output == Void {}
 
 extension LinkRefreshTokenToSession {
-    /// The application's handler of ``LinkRefreshTokenToSession``.
+    /// The application's handler of ``LinkRefreshTokenToSession``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 557)
     typealias Handler = LinkRefreshTokenToSessionHandler
 #sourceLocation()
@@ -135,7 +146,8 @@ extension LinkRefreshTokenToSession {
 protocol RecordProviderAccessHandling: CommandHandler where Operation == RecordProviderAccess, Output == Void {}
 
 extension RecordProviderAccess {
-    /// The application's handler of ``RecordProviderAccess``.
+    /// The application's handler of ``RecordProviderAccess``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 566)
     typealias Handler = RecordProviderAccessHandler
 #sourceLocation()
@@ -146,7 +158,8 @@ extension RecordProviderAccess {
 protocol UpdateSessionActivityHandling: CommandHandler where Operation == UpdateSessionActivity, Output == Void {}
 
 extension UpdateSessionActivity {
-    /// The application's handler of ``UpdateSessionActivity``.
+    /// The application's handler of ``UpdateSessionActivity``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 576)
     typealias Handler = UpdateSessionActivityHandler
 #sourceLocation()
@@ -157,7 +170,8 @@ extension UpdateSessionActivity {
 protocol GenerateAuthTokensHandling: CommandHandler where Operation == GenerateAuthTokens, Output == AuthTokens {}
 
 extension GenerateAuthTokens {
-    /// The application's handler of ``GenerateAuthTokens``.
+    /// The application's handler of ``GenerateAuthTokens``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 588)
     typealias Handler = GenerateAuthTokensHandler
 #sourceLocation()
@@ -168,7 +182,8 @@ extension GenerateAuthTokens {
 protocol TriggerGlobalTokenRotationHandling: CommandHandler where Operation == TriggerGlobalTokenRotation, Output == GlobalRotationResult {}
 
 extension TriggerGlobalTokenRotation {
-    /// The application's handler of ``TriggerGlobalTokenRotation``.
+    /// The application's handler of ``TriggerGlobalTokenRotation``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 600)
     typealias Handler = TriggerGlobalTokenRotationHandler
 #sourceLocation()
@@ -179,7 +194,8 @@ extension TriggerGlobalTokenRotation {
 protocol TriggerUserTokenRotationHandling: CommandHandler where Operation == TriggerUserTokenRotation, Output == UserRotationResult {}
 
 extension TriggerUserTokenRotation {
-    /// The application's handler of ``TriggerUserTokenRotation``.
+    /// The application's handler of ``TriggerUserTokenRotation``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 610)
     typealias Handler = TriggerUserTokenRotationHandler
 #sourceLocation()
@@ -190,7 +206,8 @@ extension TriggerUserTokenRotation {
 protocol ConnectProviderHandling: CommandHandler where Operation == ConnectProvider, Output == UUID {}
 
 extension ConnectProvider {
-    /// The application's handler of ``ConnectProvider``.
+    /// The application's handler of ``ConnectProvider``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 623)
     typealias Handler = ConnectProviderHandler
 #sourceLocation()
@@ -201,7 +218,8 @@ extension ConnectProvider {
 protocol DisconnectProviderHandling: CommandHandler where Operation == DisconnectProvider, Output == Void {}
 
 extension DisconnectProvider {
-    /// The application's handler of ``DisconnectProvider``.
+    /// The application's handler of ``DisconnectProvider``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 636)
     typealias Handler = DisconnectProviderHandler
 #sourceLocation()
@@ -212,7 +230,8 @@ extension DisconnectProvider {
 protocol RefreshProviderTokensHandling: CommandHandler where Operation == RefreshProviderTokens, Output == Void {}
 
 extension RefreshProviderTokens {
-    /// The application's handler of ``RefreshProviderTokens``.
+    /// The application's handler of ``RefreshProviderTokens``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 645)
     typealias Handler = RefreshProviderTokensHandler
 #sourceLocation()
@@ -223,7 +242,8 @@ extension RefreshProviderTokens {
 protocol SyncAccountsHandling: CommandHandler where Operation == SyncAccounts, Output == SyncAccountsResult {}
 
 extension SyncAccounts {
-    /// The application's handler of ``SyncAccounts``.
+    /// The application's handler of ``SyncAccounts``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 656)
     typealias Handler = SyncAccountsHandler
 #sourceLocation()
@@ -234,7 +254,8 @@ extension SyncAccounts {
 protocol SyncTransactionsHandling: CommandHandler where Operation == SyncTransactions, Output == SyncTransactionsResult {}
 
 extension SyncTransactions {
-    /// The application's handler of ``SyncTransactions``.
+    /// The application's handler of ``SyncTransactions``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 667)
     typealias Handler = SyncTransactionsHandler
 #sourceLocation()
@@ -245,7 +266,8 @@ extension SyncTransactions {
 protocol SyncHoldingsHandling: CommandHandler where Operation == SyncHoldings, Output == SyncHoldingsResult {}
 
 extension SyncHoldings {
-    /// The application's handler of ``SyncHoldings``.
+    /// The application's handler of ``SyncHoldings``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 687)
     typealias Handler = SyncHoldingsHandler
 #sourceLocation()
@@ -256,7 +278,8 @@ extension SyncHoldings {
 protocol ImportFromFileHandling: CommandHandler where Operation == ImportFromFile, Output == ImportResult {}
 
 extension ImportFromFile {
-    /// The application's handler of ``ImportFromFile``.
+    /// The application's handler of ``ImportFromFile``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 706)
     typealias Handler = ImportFromFileHandler
 #sourceLocation()
@@ -267,7 +290,8 @@ extension ImportFromFile {
 protocol GetSessionHandling: QueryHandler where Operation == GetSession, Output == SessionResult {}
 
 extension GetSession {
-    /// The application's handler of ``GetSession``.
+    /// The application's handler of ``GetSession``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 728)
     typealias Handler = GetSessionHandler
 #sourceLocation()
@@ -278,7 +302,8 @@ extension GetSession {
 protocol ListUserSessionsHandling: QueryHandler where Operation == ListUserSessions, Output == SessionListResult {}
 
 extension ListUserSessions {
-    /// The application's handler of ``ListUserSessions``.
+    /// The application's handler of ``ListUserSessions``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 747)
     typealias Handler = ListSessionsHandler
 #sourceLocation()
@@ -289,7 +314,8 @@ extension ListUserSessions {
 protocol GetProviderConnectionHandling: QueryHandler where Operation == GetProviderConnection, Output == ProviderConnectionResult {}
 
 extension GetProviderConnection {
-    /// The application's handler of ``GetProviderConnection``.
+    /// The application's handler of ``GetProviderConnection``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 752)
     typealias Handler = GetProviderConnectionHandler
 #sourceLocation()
@@ -300,7 +326,8 @@ extension GetProviderConnection {
 protocol ListProviderConnectionsHandling: QueryHandler where Operation == ListProviderConnections, Output == ProviderConnectionListResult {}
 
 extension ListProviderConnections {
-    /// The application's handler of ``ListProviderConnections``.
+    /// The application's handler of ``ListProviderConnections``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 762)
     typealias Handler = ListProviderConnectionsHandler
 #sourceLocation()
@@ -311,7 +338,8 @@ extension ListProviderConnections {
 protocol GetAccountHandling: QueryHandler where Operation == GetAccount, Output == AccountResult {}
 
 extension GetAccount {
-    /// The application's handler of ``GetAccount``.
+    /// The application's handler of ``GetAccount``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 774)
     typealias Handler = GetAccountHandler
 #sourceLocation()
@@ -322,7 +350,8 @@ extension GetAccount {
 protocol ListAccountsByConnectionHandling: QueryHandler where Operation == ListAccountsByConnection, Output == AccountListResult {}
 
 extension ListAccountsByConnection {
-    /// The application's handler of ``ListAccountsByConnection``.
+    /// The application's handler of ``ListAccountsByConnection``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 784)
     typealias Handler = ListAccountsByConnectionHandler
 #sourceLocation()
@@ -333,7 +362,8 @@ extension ListAccountsByConnection {
 protocol ListAccountsByUserHandling: QueryHandler where Operation == ListAccountsByUser, Output == AccountListResult {}
 
 extension ListAccountsByUser {
-    /// The application's handler of ``ListAccountsByUser``.
+    /// The application's handler of ``ListAccountsByUser``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 795)
     typealias Handler = ListAccountsByUserHandler
 #sourceLocation()
@@ -344,7 +374,8 @@ extension ListAccountsByUser {
 protocol GetTransactionHandling: QueryHandler where Operation == GetTransaction, Output == TransactionResult {}
 
 extension GetTransaction {
-    /// The application's handler of ``GetTransaction``.
+    /// The application's handler of ``GetTransaction``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 808)
     typealias Handler = GetTransactionHandler
 #sourceLocation()
@@ -355,7 +386,8 @@ extension GetTransaction {
 protocol ListTransactionsByAccountHandling: QueryHandler where Operation == ListTransactionsByAccount, Output == TransactionListResult {}
 
 extension ListTransactionsByAccount {
-    /// The application's handler of ``ListTransactionsByAccount``.
+    /// The application's handler of ``ListTransactionsByAccount``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 818)
     typealias Handler = ListTransactionsByAccountHandler
 #sourceLocation()
@@ -366,7 +398,8 @@ extension ListTransactionsByAccount {
 protocol ListTransactionsByDateRangeHandling: QueryHandler where Operation == ListTransactionsByDateRange, Output == TransactionListResult {}
 
 extension ListTransactionsByDateRange {
-    /// The application's handler of ``ListTransactionsByDateRange``.
+    /// The application's handler of ``ListTransactionsByDateRange``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 832)
     typealias Handler = ListTransactionsByDateRangeHandler
 #sourceLocation()
@@ -377,7 +410,8 @@ extension ListTransactionsByDateRange {
 protocol ListSecurityTransactionsHandling: QueryHandler where Operation == ListSecurityTransactions, Output == TransactionListResult {}
 
 extension ListSecurityTransactions {
-    /// The application's handler of ``ListSecurityTransactions``.
+    /// The application's handler of ``ListSecurityTransactions``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 844)
     typealias Handler = ListSecurityTransactionsHandler
 #sourceLocation()
@@ -388,7 +422,8 @@ extension ListSecurityTransactions {
 protocol GetBalanceHistoryHandling: QueryHandler where Operation == GetBalanceHistory, Output == BalanceHistoryResult {}
 
 extension GetBalanceHistory {
-    /// The application's handler of ``GetBalanceHistory``.
+    /// The application's handler of ``GetBalanceHistory``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 861)
     typealias Handler = GetBalanceHistoryHandler
 #sourceLocation()
@@ -399,7 +434,8 @@ extension GetBalanceHistory {
 protocol GetLatestBalanceSnapshotsHandling: QueryHandler where Operation == GetLatestBalanceSnapshots, Output == LatestSnapshotsResult {}
 
 extension GetLatestBalanceSnapshots {
-    /// The application's handler of ``GetLatestBalanceSnapshots``.
+    /// The application's handler of ``GetLatestBalanceSnapshots``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 874)
     typealias Handler = GetLatestBalanceSnapshotsHandler
 #sourceLocation()
@@ -410,7 +446,8 @@ extension GetLatestBalanceSnapshots {
 protocol GetUserBalanceHistoryHandling: QueryHandler where Operation == GetUserBalanceHistory, Output == BalanceHistoryResult {}
 
 extension GetUserBalanceHistory {
-    /// The application's handler of ``GetUserBalanceHistory``.
+    /// The application's handler of ``GetUserBalanceHistory``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 883)
     typealias Handler = GetUserBalanceHistoryHandler
 #sourceLocation()
@@ -421,7 +458,8 @@ extension GetUserBalanceHistory {
 protocol ListBalanceSnapshotsByAccountHandling: QueryHandler where Operation == ListBalanceSnapshotsByAccount, Output == BalanceHistoryResult {}
 
 extension ListBalanceSnapshotsByAccount {
-    /// The application's handler of ``ListBalanceSnapshotsByAccount``.
+    /// The application's handler of ``ListBalanceSnapshotsByAccount``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 895)
     typealias Handler = ListBalanceSnapshotsByAccountHandler
 #sourceLocation()
@@ -432,7 +470,8 @@ extension ListBalanceSnapshotsByAccount {
 protocol GetHoldingHandling: QueryHandler where Operation == GetHolding, Output == HoldingDetailResult {}
 
 extension GetHolding {
-    /// The application's handler of ``GetHolding``.
+    /// The application's handler of ``GetHolding``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 909)
     typealias Handler = GetHoldingHandler
 #sourceLocation()
@@ -443,7 +482,8 @@ extension GetHolding {
 protocol ListHoldingsByAccountHandling: QueryHandler where Operation == ListHoldingsByAccount, Output == HoldingListResult {}
 
 extension ListHoldingsByAccount {
-    /// The application's handler of ``ListHoldingsByAccount``.
+    /// The application's handler of ``ListHoldingsByAccount``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 919)
     typealias Handler = ListHoldingsByAccountHandler
 #sourceLocation()
@@ -454,7 +494,8 @@ extension ListHoldingsByAccount {
 protocol ListHoldingsByUserHandling: QueryHandler where Operation == ListHoldingsByUser, Output == HoldingListResult {}
 
 extension ListHoldingsByUser {
-    /// The application's handler of ``ListHoldingsByUser``.
+    /// The application's handler of ``ListHoldingsByUser``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec/operations.yaml", line: 931)
     typealias Handler = ListHoldingsByUserHandler
 #sourceLocation()

@@ -673,7 +673,7 @@ struct GetTransaction: Query {
 ///
 /// - Category: `data_sync`
 /// - Handler: `ListTransactionsByAccountHandler`
-/// - Paginated
+/// - Paginated (offset)
 /// - Cache policy: `short`
 struct ListTransactionsByAccount: PaginatedQuery {
     typealias Output = TransactionListResult
@@ -697,6 +697,9 @@ struct ListTransactionsByAccount: PaginatedQuery {
         self.offset = offset
         self.transactionType = transactionType
     }
+
+    /// The page this query asks for, from its `pagination` fields.
+    var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
 // spec/operations.yaml:832
@@ -726,7 +729,7 @@ struct ListTransactionsByDateRange: Query {
 ///
 /// - Category: `data_sync`
 /// - Handler: `ListSecurityTransactionsHandler`
-/// - Paginated
+/// - Paginated (offset)
 /// - Cache policy: `short`
 struct ListSecurityTransactions: PaginatedQuery {
     typealias Output = TransactionListResult
@@ -744,6 +747,9 @@ struct ListSecurityTransactions: PaginatedQuery {
         self.limit = limit
         self.offset = offset
     }
+
+    /// The page this query asks for, from its `pagination` fields.
+    var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
 // spec/operations.yaml:861

@@ -522,7 +522,7 @@ extension GetSession {
         category: .session,
         resultType: SessionResult.self,
         resultTypeName: "SessionResult",
-        isPaginated: false,
+        pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's sessions.",
         location: SpecLocation(file: "spec/operations.yaml", line: 728, column: 3)
@@ -538,7 +538,7 @@ extension ListUserSessions {
         category: .session,
         resultType: SessionListResult.self,
         resultTypeName: "SessionListResult",
-        isPaginated: false,
+        pagination: nil,
         cachePolicy: .short,
         description: "List a user's sessions, marking the current one.",
         location: SpecLocation(file: "spec/operations.yaml", line: 738, column: 3)
@@ -554,7 +554,7 @@ extension GetProviderConnection {
         category: .provider,
         resultType: ProviderConnectionResult.self,
         resultTypeName: "ProviderConnectionResult",
-        isPaginated: false,
+        pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's provider connections.",
         location: SpecLocation(file: "spec/operations.yaml", line: 752, column: 3)
@@ -570,7 +570,7 @@ extension ListProviderConnections {
         category: .provider,
         resultType: ProviderConnectionListResult.self,
         resultTypeName: "ProviderConnectionListResult",
-        isPaginated: false,
+        pagination: nil,
         cachePolicy: .short,
         description: "List a user's provider connections.",
         location: SpecLocation(file: "spec/operations.yaml", line: 762, column: 3)
@@ -586,7 +586,7 @@ extension GetAccount {
         category: .dataSync,
         resultType: AccountResult.self,
         resultTypeName: "AccountResult",
-        isPaginated: false,
+        pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's accounts.",
         location: SpecLocation(file: "spec/operations.yaml", line: 774, column: 3)
@@ -602,7 +602,7 @@ extension ListAccountsByConnection {
         category: .dataSync,
         resultType: AccountListResult.self,
         resultTypeName: "AccountListResult",
-        isPaginated: false,
+        pagination: nil,
         cachePolicy: .short,
         description: "List the accounts of one provider connection.",
         location: SpecLocation(file: "spec/operations.yaml", line: 784, column: 3)
@@ -618,7 +618,7 @@ extension ListAccountsByUser {
         category: .dataSync,
         resultType: AccountListResult.self,
         resultTypeName: "AccountListResult",
-        isPaginated: false,
+        pagination: nil,
         cachePolicy: .short,
         description: "List all of a user's accounts, optionally of one type.",
         location: SpecLocation(file: "spec/operations.yaml", line: 795, column: 3)
@@ -634,7 +634,7 @@ extension GetTransaction {
         category: .dataSync,
         resultType: TransactionResult.self,
         resultTypeName: "TransactionResult",
-        isPaginated: false,
+        pagination: nil,
         cachePolicy: .medium,
         description: "Get one of a user's transactions.",
         location: SpecLocation(file: "spec/operations.yaml", line: 808, column: 3)
@@ -650,7 +650,7 @@ extension ListTransactionsByAccount {
         category: .dataSync,
         resultType: TransactionListResult.self,
         resultTypeName: "TransactionListResult",
-        isPaginated: true,
+        pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions, one page at a time.",
         location: SpecLocation(file: "spec/operations.yaml", line: 818, column: 3)
@@ -666,7 +666,7 @@ extension ListTransactionsByDateRange {
         category: .dataSync,
         resultType: TransactionListResult.self,
         resultTypeName: "TransactionListResult",
-        isPaginated: false,
+        pagination: nil,
         cachePolicy: .medium,
         description: "List an account's transactions between two days.",
         location: SpecLocation(file: "spec/operations.yaml", line: 832, column: 3)
@@ -682,7 +682,7 @@ extension ListSecurityTransactions {
         category: .dataSync,
         resultType: TransactionListResult.self,
         resultTypeName: "TransactionListResult",
-        isPaginated: true,
+        pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions in one security.",
         location: SpecLocation(file: "spec/operations.yaml", line: 844, column: 3)
@@ -698,7 +698,7 @@ extension GetBalanceHistory {
         category: .dataSync,
         resultType: BalanceHistoryResult.self,
         resultTypeName: "BalanceHistoryResult",
-        isPaginated: false,
+        pagination: nil,
         cachePolicy: .medium,
         description: "Get an account's balance snapshots over a period.",
         location: SpecLocation(file: "spec/operations.yaml", line: 861, column: 3)
@@ -714,7 +714,7 @@ extension GetLatestBalanceSnapshots {
         category: .dataSync,
         resultType: LatestSnapshotsResult.self,
         resultTypeName: "LatestSnapshotsResult",
-        isPaginated: false,
+        pagination: nil,
         cachePolicy: .short,
         description: "Get the latest balance snapshot of each of a user's accounts.",
         location: SpecLocation(file: "spec/operations.yaml", line: 874, column: 3)
@@ -730,7 +730,7 @@ extension GetUserBalanceHistory {
         category: .dataSync,
         resultType: BalanceHistoryResult.self,
         resultTypeName: "BalanceHistoryResult",
-        isPaginated: false,
+        pagination: nil,
         cachePolicy: .medium,
         description: "Get the balance snapshots of all of a user's accounts over a period.",
         location: SpecLocation(file: "spec/operations.yaml", line: 883, column: 3)
@@ -746,7 +746,7 @@ extension ListBalanceSnapshotsByAccount {
         category: .dataSync,
         resultType: BalanceHistoryResult.self,
         resultTypeName: "BalanceHistoryResult",
-        isPaginated: false,
+        pagination: nil,
         cachePolicy: .short,
         description: "List the most recent balance snapshots of an account, in the order they were captured.",
         location: SpecLocation(file: "spec/operations.yaml", line: 895, column: 3)
@@ -762,7 +762,7 @@ extension GetHolding {
         category: .dataSync,
         resultType: HoldingDetailResult.self,
         resultTypeName: "HoldingDetailResult",
-        isPaginated: false,
+        pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's holdings.",
         location: SpecLocation(file: "spec/operations.yaml", line: 909, column: 3)
@@ -778,7 +778,7 @@ extension ListHoldingsByAccount {
         category: .dataSync,
         resultType: HoldingListResult.self,
         resultTypeName: "HoldingListResult",
-        isPaginated: false,
+        pagination: nil,
         cachePolicy: .short,
         description: "List an account's holdings.",
         location: SpecLocation(file: "spec/operations.yaml", line: 919, column: 3)
@@ -794,7 +794,7 @@ extension ListHoldingsByUser {
         category: .dataSync,
         resultType: HoldingListResult.self,
         resultTypeName: "HoldingListResult",
-        isPaginated: false,
+        pagination: nil,
         cachePolicy: .short,
         description: "List all of a user's holdings.",
         location: SpecLocation(file: "spec/operations.yaml", line: 931, column: 3)

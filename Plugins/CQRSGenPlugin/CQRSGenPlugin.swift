@@ -1,37 +1,33 @@
 import Foundation
 import PackagePlugin
 
-/// Runs `cqrs-gen generate` on every build of the target it is applied to, so that the registry compiled into the
-/// target can never drift from `spec/operations.yaml`.
+/// Runs `cqrs-gen generate` on every build of the target it is applied to, so that the code compiled into the target
+/// can never drift from its spec.
 ///
-/// A build command, not a prebuild command: it runs only when the spec or the tool changed, or an output is missing,
-/// and the tool rewrites only files whose bytes change, so nothing recompiles when nothing changed.
+/// The target keeps its spec as `operations.yaml` in its source folder, with an optional `cqrs-gen-config.yaml`
+/// beside it, or only the configuration, naming a spec elsewhere in the package (see ``TargetInputs``).
+///
+/// A build command, not a prebuild command: it runs only when the spec, the configuration or the tool changed, or an
+/// output is missing, and the tool rewrites only files whose bytes change, so nothing recompiles when nothing changed.
 @main
 struct CQRSGenPlugin: BuildToolPlugin {
-    /// The files `cqrs-gen generate --no-catalogue` always writes: SwiftPM must know them before the tool runs. The
-    /// list must equal `Generator.swiftFileNames`; a test checks that it does.
-    static let outputFiles = [
-        "CQRSTypes.swift", "CQRSOperations.swift", "CQRSDependencies.swift", "CQRSHandlers.swift", "CQRSRegistry.swift",
-    ]
-
-    /// The spec's path relative to the package root: what diagnostics and generated code call it.
-    static let specPath = "spec/operations.yaml"
-
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        let spec = context.package.directoryURL.appending(path: Self.specPath)
+        guard let target = target as? SourceModuleTarget else { return [] }
+        let inputs = try TargetInputs(
+            targetName: target.name, directory: target.directoryURL, packageRoot: context.package.directoryURL)
         let output = context.pluginWorkDirectoryURL.appending(path: "GeneratedSources")
         return [
             .buildCommand(
-                displayName: "Generating CQRS code for \(target.name) from \(Self.specPath)",
+                // No '/' here: SwiftPM shortens the progress line at the last one.
+                displayName: "Generating CQRS code for \(target.name)",
                 executable: try context.tool(named: "cqrs-gen").url,
-                arguments: [
-                    "generate", spec.path(percentEncoded: false), "--display-path", Self.specPath,
+                arguments: ["generate"] + inputs.arguments + [
                     "--output", output.path(percentEncoded: false), "--quiet",
-                    // OPERATIONS.md is for reviewers of Generated/; nothing compiles it.
+                    // OPERATIONS.md is for reviewers of the committed copy; nothing compiles it.
                     "--no-catalogue",
                 ],
-                inputFiles: [spec],
-                outputFiles: Self.outputFiles.map { output.appending(path: $0) }
+                inputFiles: inputs.files,
+                outputFiles: CQRSGenContract.swiftFileNames.map { output.appending(path: $0) }
             )
         ]
     }

@@ -1,29 +1,59 @@
 import Foundation
 import PackagePlugin
 
-/// `swift package --allow-writing-to-package-directory generate-cqrs`: writes the generated Swift to `Generated/`,
-/// the committed copy reviewers read, byte for byte what the build plugin compiles.
+/// `swift package --allow-writing-to-package-directory generate-cqrs [--target NAME ...]`: writes the committed copy
+/// of each target's generated code, byte for byte what the build plugin compiles, with `OPERATIONS.md` for reviewers.
+///
+/// Without `--target`, every target whose source folder holds a spec or a cqrs-gen configuration; each into its
+/// configuration's `committedOutput`, or `Generated/<target>` at the package root. Arguments after `--` go to
+/// `cqrs-gen generate` itself.
 @main
 struct GenerateCQRSCommand: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
+        var extractor = ArgumentExtractor(arguments)
+        let named = extractor.extractOption(named: "target")
+        let toolArguments = extractor.remainingArguments.filter { $0 != "--" }
         let root = context.package.directoryURL
-        let process = Process()
-        process.executableURL = try context.tool(named: "cqrs-gen").url
-        process.arguments = [
-            "generate", root.appending(path: "spec/operations.yaml").path(percentEncoded: false),
-            "--display-path", "spec/operations.yaml",
-            "--output", root.appending(path: "Generated").path(percentEncoded: false),
-        ] + arguments
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            Diagnostics.error("cqrs-gen generate failed with exit status \(process.terminationStatus); its messages are above.")
-            throw GenerationFailed(status: process.terminationStatus)
+        let candidates = context.package.targets.compactMap { $0 as? SourceModuleTarget }
+        var chosen: [(target: SourceModuleTarget, inputs: TargetInputs)] = []
+        if named.isEmpty {
+            for target in candidates where Self.holdsInputs(target.directoryURL) {
+                chosen.append((target, try TargetInputs(targetName: target.name, directory: target.directoryURL, packageRoot: root)))
+            }
+            guard !chosen.isEmpty else {
+                throw PluginError(
+                    "no target of this package holds " + (CQRSGenContract.specFileNames + CQRSGenContract.configFileNames)
+                        .joined(separator: ", "))
+            }
+        } else {
+            for name in named {
+                guard let target = candidates.first(where: { $0.name == name }) else {
+                    let names = candidates.map(\.name).sorted().joined(separator: ", ")
+                    throw PluginError("no target named '\(name)' in this package (its targets: \(names))")
+                }
+                chosen.append((target, try TargetInputs(targetName: target.name, directory: target.directoryURL, packageRoot: root)))
+            }
+        }
+        let tool = try context.tool(named: "cqrs-gen").url
+        var failed: [String] = []
+        for (target, inputs) in chosen {
+            let process = Process()
+            process.executableURL = tool
+            process.arguments = ["generate"] + inputs.arguments + toolArguments
+            try process.run()
+            process.waitUntilExit()
+            if process.terminationStatus != 0 { failed.append(target.name) }
+        }
+        guard failed.isEmpty else {
+            // Thrown, not reported through `Diagnostics`: SwiftPM prints a thrown error after the tool's own messages.
+            throw PluginError(
+                "cqrs-gen generate failed for " + failed.map { "'\($0)'" }.joined(separator: ", ") + "; its messages are above")
         }
     }
-}
 
-struct GenerationFailed: Error, CustomStringConvertible {
-    var status: Int32
-    var description: String { "cqrs-gen generate exited with status \(status)" }
+    private static func holdsInputs(_ directory: URL) -> Bool {
+        (CQRSGenContract.specFileNames + CQRSGenContract.configFileNames).contains { name in
+            FileManager.default.fileExists(atPath: directory.appending(path: name).path(percentEncoded: false))
+        }
+    }
 }

@@ -48,26 +48,29 @@ public struct QueryMetadata<Category: RegistryCategory>: Sendable {
     public let category: Category
     public let resultType: Any.Type
     public let resultTypeName: String
-    public let isPaginated: Bool
+    /// How the query is paginated; nil when it reads no pages.
+    public let pagination: PaginationMetadata?
     public let cachePolicy: CachePolicy
     public let description: String
     public let location: SpecLocation
 
     public init(
         queryType: any Query.Type, handlerType: Any.Type, category: Category, resultType: Any.Type,
-        resultTypeName: String, isPaginated: Bool, cachePolicy: CachePolicy, description: String, location: SpecLocation
+        resultTypeName: String, pagination: PaginationMetadata?, cachePolicy: CachePolicy, description: String, location: SpecLocation
     ) {
         self.queryType = queryType
         self.handlerType = handlerType
         self.category = category
         self.resultType = resultType
         self.resultTypeName = resultTypeName
-        self.isPaginated = isPaginated
+        self.pagination = pagination
         self.cachePolicy = cachePolicy
         self.description = description
         self.location = location
     }
 
+    /// Whether the query reads one page at a time.
+    public var isPaginated: Bool { pagination != nil }
     public var name: String { String(describing: queryType) }
     public var handlerName: String { String(describing: handlerType) }
 }

@@ -9,11 +9,9 @@ public protocol Query: Sendable, Hashable, Codable {
     associatedtype Output: Sendable
 }
 
-/// A query that reads one page: the generated type of every query the spec marks `paginated`, which the spec's
-/// validator makes declare both fields. Dispatch bounds them before the handler runs.
+/// A query that reads one page: the generated type of every query the spec declares `pagination` for. Its fields
+/// carry the page in the declared style; dispatch bounds the request before the handler runs.
 public protocol PaginatedQuery: Query {
-    /// How many rows the page holds at most.
-    var limit: Int { get }
-    /// How many rows come before the page.
-    var offset: Int { get }
+    /// The page this query asks for, from the fields the spec names.
+    var pageRequest: PageRequest { get }
 }

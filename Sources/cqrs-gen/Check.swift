@@ -19,20 +19,23 @@ struct Check: ParsableCommand {
     @OptionGroup var options: SpecOptions
     @OptionGroup var generation: GenerationOptions
 
-    @Option(help: ArgumentHelp("The folder of committed generated files.", valueName: "folder"))
-    var generated: String = "Generated"
+    @Option(help: ArgumentHelp(
+        "The folder of committed generated files (default: the configuration's committedOutput, else Generated/TARGET, else Generated).",
+        valueName: "folder"))
+    var generated: String?
 
     func run() throws {
-        let outcome = try options.load()
-        guard let spec = outcome.validSpec else { throw ExitCode(ExitStatus.specErrors) }
-        let files = Generator(options: generation.generatorOptions(specPath: options.shownPath)).generate(spec)
+        let loaded = try options.load()
+        guard let spec = loaded.outcome.validSpec else { throw ExitCode(ExitStatus.specErrors) }
+        let generated = generated ?? loaded.committedOutput ?? CQRSGenContract.committedOutputRoot
+        let files = Generator(options: generation.generatorOptions(loaded)).generate(spec)
         let differences = OutputDirectory(path: generated).differences(from: files)
         guard !differences.isEmpty else { return }
         let fix = """
-            \(generated)/ does not match \(options.shownPath). Regenerate it with
+            \(generated)/ does not match \(loaded.shownPath). Regenerate it with
                 swift package --allow-writing-to-package-directory generate-cqrs
             or
-                swift run cqrs-gen generate \(options.spec) --output \(generated)
+                swift run cqrs-gen generate \(loaded.specPath) --output \(generated)
             """
         options.output.report(errors: differences.map { difference in
             let path = generated + "/" + difference.name

@@ -22,16 +22,27 @@ struct Generate: ParsableCommand {
     @OptionGroup var options: SpecOptions
     @OptionGroup var generation: GenerationOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the files to.", valueName: "folder"))
-    var output: String
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "The folder to write the files to (default: the configuration's committedOutput, else Generated/TARGET).",
+            valueName: "folder"))
+    var output: String?
 
     @Flag(name: .shortAndLong, help: "Print nothing on success.")
     var quiet = false
 
     func run() throws {
-        let outcome = try options.load()
+        let loaded = try options.load()
+        let outcome = loaded.outcome
         guard let spec = outcome.validSpec else { throw ExitCode(ExitStatus.specErrors) }
-        let generator = Generator(options: generation.generatorOptions(specPath: options.shownPath))
+        guard let output = output ?? loaded.committedOutput else {
+            options.output.report(errors: [(
+                loaded.shownPath, nil, "no output folder: pass --output, or --target, or set 'committedOutput' in the configuration",
+                "error: no output folder: pass --output, or --target, or set 'committedOutput' in the configuration")])
+            throw ExitCode(ExitStatus.usageOrIOError)
+        }
+        let generator = Generator(options: generation.generatorOptions(loaded))
         let report: OutputDirectory.WriteReport
         do {
             // Each file is streamed to disk as it is rendered: the output of a large spec is several times its size.

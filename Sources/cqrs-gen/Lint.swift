@@ -22,7 +22,7 @@ struct Lint: ParsableCommand {
     var warningsAsErrors = false
 
     func run() throws {
-        let outcome = try options.load(warningsAsErrors: warningsAsErrors)
+        let outcome = try options.load(warningsAsErrors: warningsAsErrors).outcome
         if outcome.diagnostics.hasErrors {
             throw ExitCode(ExitStatus.specErrors)
         }

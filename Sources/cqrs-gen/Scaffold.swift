@@ -37,11 +37,11 @@ struct Scaffold: ParsableCommand {
     var dryRun = false
 
     func run() throws {
-        let outcome = try options.load()
-        guard let spec = outcome.validSpec else { throw ExitCode(ExitStatus.specErrors) }
+        let loaded = try options.load()
+        guard let spec = loaded.outcome.validSpec else { throw ExitCode(ExitStatus.specErrors) }
         let handlerNames = Set((spec.commands + spec.queries).map(\.handler.name.value))
         let existing = ExistingHandlers.declared(in: swiftSources(), among: handlerNames)
-        let scaffolds = HandlerScaffold.missing(in: spec, existing: existing, specPath: options.shownPath)
+        let scaffolds = HandlerScaffold.missing(in: spec, existing: existing, specPath: loaded.shownPath)
         var written: [String] = [], kept: [String] = []
         for scaffold in scaffolds {
             let path = sources + "/" + scaffold.path

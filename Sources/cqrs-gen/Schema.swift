@@ -12,14 +12,20 @@ struct Schema: ParsableCommand {
             the validator's (cqrs-gen lint). The repository keeps its copy beside the spec; a test fails when it \
             differs from this command's output.
 
+            With --configuration, the schema of cqrs-gen-config.yaml instead.
+
             Examples:
               cqrs-gen schema > spec/operations.schema.json
+              cqrs-gen schema --configuration > spec/cqrs-gen-config.schema.json
 
             Exit status: 0 printed.
             """
     )
 
+    @Flag(help: "Print the schema of cqrs-gen-config.yaml instead of the spec's.")
+    var configuration = false
+
     func run() {
-        print(SpecSchema.json(), terminator: "")
+        print(configuration ? ConfigurationSchema.json() : SpecSchema.json(), terminator: "")
     }
 }

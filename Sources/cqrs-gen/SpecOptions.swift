@@ -1,14 +1,36 @@
 import ArgumentParser
 import CQRSGenCore
+import FoundationEssentials
 
-/// The spec argument every subcommand takes, and the shared way of loading it and reporting its diagnostics.
+/// The inputs every subcommand reads (a spec, and the configuration of the target it belongs to) and the shared way
+/// of loading them and reporting their diagnostics.
 struct SpecOptions: ParsableArguments {
-    @Argument(help: "The spec to read.", completion: .file(extensions: ["yaml", "yml"]))
-    var spec: String = "spec/operations.yaml"
+    @Argument(
+        help: ArgumentHelp(
+            "The spec to read.",
+            discussion: "Default: the configuration's 'spec', else operations.yaml beside the configuration, else spec/operations.yaml."),
+        completion: .file(extensions: ["yaml", "yml"]))
+    var spec: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The target's cqrs-gen-config.yaml (default: the one beside the spec, if any).",
+            valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml"]))
+    var config: String?
 
     @Option(help: ArgumentHelp(
-        "How the spec is named in diagnostics and generated code (default: SPEC as given).",
-        discussion: "The build plugin passes the spec's path relative to the package, so that the output is the same on every machine.",
+        "The package root: paths in the configuration are relative to it, and diagnostics and generated code name files from it.",
+        valueName: "folder"), completion: .directory)
+    var packageRoot = "."
+
+    @Option(help: ArgumentHelp(
+        "The target the spec belongs to: the committed copy goes to Generated/TARGET unless the configuration says otherwise.",
+        valueName: "name"))
+    var target: String?
+
+    @Option(help: ArgumentHelp(
+        "How the spec is named in diagnostics and generated code (default: its path from the package root).",
         valueName: "path"))
     var displayPath: String?
 
@@ -23,9 +45,6 @@ struct SpecOptions: ParsableArguments {
 
     @OptionGroup var output: DiagnosticOutput
 
-    /// The spec's name in everything printed or generated.
-    var shownPath: String { displayPath ?? spec }
-
     func validate() throws {
         for (name, value) in [("--max-spec-bytes", maxSpecBytes), ("--max-nesting", maxNesting), ("--max-nodes", maxNodes)] where value < 1 {
             throw ValidationError("\(name) must be at least 1, not \(value)")
@@ -37,25 +56,103 @@ struct SpecOptions: ParsableArguments {
         ReaderLimits(maximumBytes: maxSpecBytes, maximumDepth: maxNesting, maximumNodes: maxNodes)
     }
 
-    /// Loads the spec and prints its diagnostics to standard error. A file that cannot be read at all ends the
-    /// command with exit status 2.
-    func load(warningsAsErrors: Bool = false) throws -> SpecLoader.Outcome {
+    /// What a subcommand works from once the inputs are read.
+    struct Loaded {
+        var outcome: SpecLoader.Outcome
+        var configuration: GeneratorConfiguration
+        /// The spec's path as given or found, for messages that suggest a command.
+        var specPath: String
+        /// The spec's name in everything printed or generated.
+        var shownPath: String
+        /// Where the committed copy lives, when the configuration or the target says.
+        var committedOutput: String?
+    }
+
+    /// Loads the configuration and the spec and prints their diagnostics to standard error. A file that cannot be
+    /// read at all ends the command with exit status 2; a configuration with errors, with status 1 once the spec's
+    /// problems are reported too.
+    func load(warningsAsErrors: Bool = false) throws -> Loaded {
         output.begin()
+        let configPath = config ?? spec.flatMap(Self.configurationBeside)
+        var configuration = GeneratorConfiguration()
+        var configurationErrors = false
+        if let configPath {
+            do {
+                let result = try ConfigurationLoader(reader: YAMLReader(limits: limits)).load(contentsOf: configPath)
+                configuration = result.configuration
+                output.report(mark(result.diagnostics, warningsAsErrors), path: displayed(configPath))
+                configurationErrors = result.diagnostics.hasErrors || warningsAsErrors && !result.diagnostics.isEmpty
+            } catch {
+                output.report(errors: [(displayed(configPath), nil, "\(error)", "error: \(error)")])
+                throw ExitCode(ExitStatus.usageOrIOError)
+            }
+        }
+        let specPath = spec
+            ?? configuration.spec.map { rooted($0.value) }
+            ?? configPath.map { Self.folder(of: $0) + "operations.yaml" }
+            ?? "spec/operations.yaml"
+        let shownPath = displayPath ?? displayed(specPath)
         var outcome: SpecLoader.Outcome
         do {
-            outcome = try SpecLoader(reader: YAMLReader(limits: limits)).load(contentsOf: spec)
+            outcome = try SpecLoader(reader: YAMLReader(limits: limits), conventions: configuration.conventions)
+                .load(contentsOf: specPath)
         } catch {
             output.report(errors: [(shownPath, nil, "\(error)", "error: \(error)")])
             throw ExitCode(ExitStatus.usageOrIOError)
         }
-        if warningsAsErrors {
-            outcome.diagnostics = outcome.diagnostics.map { diagnostic in
-                var diagnostic = diagnostic
-                diagnostic.severity = .error
-                return diagnostic
+        outcome.diagnostics = mark(outcome.diagnostics, warningsAsErrors)
+        output.report(outcome.diagnostics, path: shownPath)
+        if configurationErrors { throw ExitCode(ExitStatus.specErrors) }
+        let committed = configuration.committedOutput.map { rooted($0.value) }
+            ?? target.map { rooted(CQRSGenContract.committedOutputRoot + "/" + $0) }
+        return Loaded(
+            outcome: outcome, configuration: configuration, specPath: specPath, shownPath: shownPath, committedOutput: committed)
+    }
+
+    private func mark(_ diagnostics: [Diagnostic], _ warningsAsErrors: Bool) -> [Diagnostic] {
+        guard warningsAsErrors else { return diagnostics }
+        return diagnostics.map { diagnostic in
+            var diagnostic = diagnostic
+            diagnostic.severity = .error
+            return diagnostic
+        }
+    }
+
+    /// A path the configuration gives from the package root, as this process can open it.
+    func rooted(_ path: String) -> String {
+        path.hasPrefix("/") || packageRoot == "." ? path : Self.folder(of: packageRoot + "/x") + path
+    }
+
+    /// `path` as messages and generated code name it: from the package root when it lies inside, else as given.
+    func displayed(_ path: String) -> String {
+        let current = FileManager.default.currentDirectoryPath
+        func absolute(_ path: String) -> String { Self.normalized(path.hasPrefix("/") ? path : current + "/" + path) }
+        let root = absolute(packageRoot) + "/"
+        let file = absolute(path)
+        return file.hasPrefix(root) ? String(file.dropFirst(root.count)) : path
+    }
+
+    /// The configuration a spec's target keeps beside it, if there is one.
+    static func configurationBeside(_ specPath: String) -> String? {
+        CQRSGenContract.configFileNames.map { folder(of: specPath) + $0 }.first { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// `Sources/App/operations.yaml` → `Sources/App/`; `operations.yaml` → the empty string.
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[...slash])
+    }
+
+    /// Removes `.` and `..` components and repeated slashes from an absolute path.
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
             }
         }
-        output.report(outcome.diagnostics, path: shownPath)
-        return outcome
+        return "/" + parts.joined(separator: "/")
     }
 }

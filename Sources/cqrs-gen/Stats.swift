@@ -25,7 +25,7 @@ struct Stats: ParsableCommand {
     var json = false
 
     func run() throws {
-        let outcome = try options.load()
+        let outcome = try options.load().outcome
         guard let spec = outcome.validSpec else {
             throw ExitCode(ExitStatus.specErrors)
         }

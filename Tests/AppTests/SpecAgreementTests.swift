@@ -38,7 +38,7 @@ struct SpecAgreementTests {
             #expect(entry.handlerName == query.handler.name.value)
             #expect(entry.category.rawValue == query.category.value)
             #expect(entry.resultTypeName == query.result?.expression?.description)
-            #expect(entry.isPaginated == query.queryTraits?.paginated.value)
+            #expect(entry.pagination?.style == query.queryTraits?.pagination?.style)
             #expect(entry.cachePolicy == query.queryTraits?.cachePolicy.value)
             #expect(entry.location.line == query.location.line)
         }

@@ -131,9 +131,11 @@ struct GenerateAndCheckTests {
     @Test("two processes generate the same bytes (Swift's hashing is seeded per process)")
     func deterministicAcrossProcesses() throws {
         let spec = try String(contentsOf: CLITests.packageRoot.appendingPathComponent("spec/operations.yaml"), encoding: .utf8)
-        let folder = try CLITests.folder(with: ["spec/operations.yaml": spec])
-        _ = try Self.run(["generate", "--output", "A", "--quiet"], in: folder)
-        _ = try Self.run(["generate", "--output", "B", "--quiet"], in: folder)
+        let configuration = try String(
+            contentsOf: CLITests.packageRoot.appendingPathComponent("Sources/App/cqrs-gen-config.yaml"), encoding: .utf8)
+        let folder = try CLITests.folder(with: ["spec/operations.yaml": spec, "Sources/App/cqrs-gen-config.yaml": configuration])
+        _ = try Self.run(["generate", "--config", "Sources/App/cqrs-gen-config.yaml", "--output", "A", "--quiet"], in: folder)
+        _ = try Self.run(["generate", "--config", "Sources/App/cqrs-gen-config.yaml", "--output", "B", "--quiet"], in: folder)
         for name in ["CQRSTypes.swift", "CQRSOperations.swift", "CQRSDependencies.swift", "CQRSHandlers.swift", "CQRSRegistry.swift"] {
             let a = try Data(contentsOf: folder.appendingPathComponent("A/\(name)"))
             let b = try Data(contentsOf: folder.appendingPathComponent("B/\(name)"))

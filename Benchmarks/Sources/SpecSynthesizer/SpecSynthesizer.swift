@@ -96,7 +96,7 @@ struct Synthesizer {
             out += "    result: \(random.next() % 2 == 0 ? "Result\(usedTypes % typeCount)" : "\"[Result\(usedTypes % typeCount)]\"")\n"
             usedTypes += 1
             out += "    handler:\n      dependencies: [\(dependencies().joined(separator: ", "))]\n"
-            if paginated { out += "    paginated: true\n" }
+            if paginated { out += "    pagination: offset\n" }
             out += "    cachePolicy: \(pick(["none", "short", "short", "medium", "long"]))\n"
         }
         return out

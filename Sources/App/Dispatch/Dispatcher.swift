@@ -13,7 +13,7 @@ import Logging
 ///   a programming error caught in every build, and by the tests, not only in debug builds.
 /// - `cachePolicy`: a query's result is kept for the policy's time-to-live (``CachePolicy/timeToLive``), and only
 ///   while no write has committed since it was read.
-/// - `paginated`: `limit` and `offset` are checked against ``Pagination`` before the handler runs.
+/// - `pagination`: the page request is bounded by the configuration's `maximumPageSize` before the handler runs.
 struct Dispatcher: Sendable {
     typealias Factory = HandlerFactory<DatabaseRequestScope, DispatchServices>
     typealias Overrides = HandlerOverrides<DatabaseRequestScope, DispatchServices>
@@ -95,8 +95,8 @@ struct Dispatcher: Sendable {
     /// Runs a query on the request's session, from the cache when its policy allows and nothing changed since.
     func run<Q: DispatchableQuery>(_ query: Q, on session: DatabaseSession) async -> Result<Q.Output, OperationError> {
         let metadata = Q.metadata
-        if let paginated = query as? any PaginatedQuery,
-           let error = Pagination.validate(limit: paginated.limit, offset: paginated.offset) {
+        if let paginated = query as? any PaginatedQuery, let pagination = metadata.pagination,
+           let error = paginated.pageRequest.boundsError(maximumSize: pagination.maximumPageSize) {
             return .failure(error)
         }
         let readVersion = database.dataVersion.current

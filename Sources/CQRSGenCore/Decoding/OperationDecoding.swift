@@ -11,11 +11,16 @@ enum OperationDecoding {
 
     static let sharedKeys = ["category", "description", "fields", "result", "handler"]
     static let commandKeys = sharedKeys + ["emitsEvents", "requiresTransaction", "events"]
-    static let queryKeys = sharedKeys + ["paginated", "cachePolicy"]
+    static let queryKeys = sharedKeys + ["pagination", "cachePolicy"]
+    static let paginationKeys = ["style"] + PaginationRole.allCases.map(\.rawValue)
     static let handlerKeys = ["name", "dependencies"]
     /// Keys of the other kind of operation, with why they do not belong.
     static let commandOnlyKeys = Dictionary(uniqueKeysWithValues: commandKeys.filter { !queryKeys.contains($0) }.map { ($0, "it applies to commands only") })
     static let queryOnlyKeys = Dictionary(uniqueKeysWithValues: queryKeys.filter { !commandKeys.contains($0) }.map { ($0, "it applies to queries only") })
+    /// Keys of earlier versions of the language, with what replaced them.
+    static let renamedKeys = [
+        "paginated": "write 'pagination: offset' (or 'page', or 'cursor'), naming the fields that carry the page if they differ",
+    ]
 
     static func decodeOperations(_ node: YAMLNode, role: Role, _ context: inout DecodingContext) -> [OperationSpec] {
         guard let entries = context.mapping(
@@ -33,7 +38,7 @@ enum OperationDecoding {
         }
         context.checkKeys(
             of: entries, in: what(), allowed: role == .command ? commandKeys : queryKeys,
-            misplaced: role == .command ? queryOnlyKeys : commandOnlyKeys)
+            misplaced: (role == .command ? queryOnlyKeys : commandOnlyKeys).merging(renamedKeys) { first, _ in first })
 
         var category = Located("", at: entry.key.location)
         if let node = entries.value("category"), let scalar = context.scalar(node, "'category' of \(what())", expected: "a category name") {
@@ -70,12 +75,51 @@ enum OperationDecoding {
                 cachePolicy = Located(policy, at: node.location)
             }
             operationRole = .query(QueryTraits(
-                paginated: flag("paginated", in: entries, default: false, owner: entry.key, &context),
+                pagination: entries.entry("pagination").flatMap { decodePagination($0, owner: what(), &context) },
                 cachePolicy: cachePolicy))
         }
         return OperationSpec(
             name: name, role: operationRole, category: category, description: description, fields: fields, result: result,
             handler: handler, at: entry.key.location)
+    }
+
+    /// `pagination: offset`, or a mapping with `style` and the fields that carry each role.
+    private static func decodePagination(
+        _ entry: YAMLMappingEntry, owner: @autoclosure () -> String, _ context: inout DecodingContext
+    ) -> PaginationSpec? {
+        let what = "'pagination' of \(owner())"
+        let styleNode: YAMLNode
+        var named: YAMLMapping = .empty
+        if entry.value.scalar != nil {
+            styleNode = entry.value
+        } else {
+            guard let entries = context.mapping(entry.value, what, expected: "a style, or a mapping with 'style'") else { return nil }
+            context.checkKeys(of: entries, in: what, allowed: paginationKeys)
+            guard let node = entries.value("style") else {
+                context.error("\(what) has no 'style' (offset, page or cursor)", at: entry.key.location)
+                return nil
+            }
+            styleNode = node
+            named = entries
+        }
+        guard let style = context.choice(styleNode, "the style of \(what)", of: PaginationStyle.self) else { return nil }
+        for named in named where named.key.value != "style" {
+            if let role = PaginationRole(rawValue: named.key.value), !style.roles.contains(role) {
+                context.error(
+                    "'\(role.rawValue)' is not part of the '\(style.rawValue)' style, whose fields are "
+                        + style.roles.map { "'\($0.rawValue)'" }.joined(separator: " and "),
+                    at: named.key.location)
+            }
+        }
+        let fields = style.roles.map { role -> (role: PaginationRole, field: Located<String>) in
+            if let node = named.value(role.rawValue),
+               let scalar = context.scalar(node, "'\(role.rawValue)' of \(what)", expected: "a field name")
+            {
+                return (role, Located(scalar.value, at: scalar.location))
+            }
+            return (role, Located(role.rawValue, at: styleNode.location))
+        }
+        return PaginationSpec(style: style, fields: fields, at: entry.key.location)
     }
 
     /// A boolean trait, located where it is written or, when defaulted, at the operation's name.

@@ -10,7 +10,7 @@ public struct SpecDecoder: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    static let topLevelKeys = ["version", "categories", "dependencies", "types", "commands", "queries", "conventions"]
+    static let topLevelKeys = ["version", "categories", "dependencies", "types", "commands", "queries"]
 
     public init() {}
 
@@ -27,7 +27,9 @@ public struct SpecDecoder: Sendable {
             }
             return Result(spec: nil, diagnostics: context.diagnostics)
         }
-        context.checkKeys(of: entries, in: "the spec", allowed: Self.topLevelKeys)
+        context.checkKeys(
+            of: entries, in: "the spec", allowed: Self.topLevelKeys,
+            misplaced: ["conventions": "naming conventions are set in cqrs-gen-config.yaml, under 'naming'"])
 
         var spec = Spec(version: decodeVersion(entries, root: root, &context))
         if let node = entries.value("categories") {
@@ -47,9 +49,6 @@ public struct SpecDecoder: Sendable {
         spec.types = sections[0].types
         spec.commands = sections[1].operations
         spec.queries = sections[2].operations
-        if let entry = entries.entry("conventions") {
-            spec.conventions = decodeConventions(entry, &context)
-        }
         spec.detachDefaultValues()
         return Result(spec: spec, diagnostics: context.diagnostics)
     }
@@ -145,30 +144,6 @@ public struct SpecDecoder: Sendable {
         return DependencySpec(
             typeName: typeName, propertyName: propertyName, kind: kind, scope: scope, description: description,
             at: entry.key.location)
-    }
-
-    static let conventionKeys = ["commandPrefixes", "queryPrefixes", "paginatedQueryPrefix"]
-
-    private func decodeConventions(_ entry: YAMLMappingEntry, _ context: inout DecodingContext) -> ConventionsSpec {
-        var conventions = ConventionsSpec(location: entry.key.location)
-        guard let entries = context.mapping(entry.value, "'conventions'") else { return conventions }
-        context.checkKeys(of: entries, in: "'conventions'", allowed: Self.conventionKeys)
-        if let node = entries.value("commandPrefixes"),
-           let prefixes = context.stringList(node, "'conventions.commandPrefixes'", itemDescription: "name prefixes")
-        {
-            conventions.commandPrefixes = prefixes
-        }
-        if let node = entries.value("queryPrefixes"),
-           let prefixes = context.stringList(node, "'conventions.queryPrefixes'", itemDescription: "name prefixes")
-        {
-            conventions.queryPrefixes = prefixes
-        }
-        if let node = entries.value("paginatedQueryPrefix"),
-           let scalar = context.scalar(node, "'conventions.paginatedQueryPrefix'", expected: "a name prefix")
-        {
-            conventions.paginatedQueryPrefix = Located(scalar.value, at: scalar.location)
-        }
-        return conventions
     }
 }
 

@@ -26,10 +26,11 @@ public struct Generator: Sendable {
     }
 
     /// The Swift files, in order: what the build plugin declares and compiles.
-    public static let swiftFileNames: [String] = swiftRenderers.map { type(of: $0).name }
+    public static let swiftFileNames: [String] = CQRSGenContract.swiftFileNames
     /// The reviewers' catalogue, written beside the Swift files unless the options leave it out.
     public static let catalogueFileName = CatalogueFile.name
 
+    /// One renderer for each of the contract's Swift files, in its order (a test checks that they match).
     static let swiftRenderers: [any GeneratedFileRenderer] = [
         TypesFile(), OperationsFile(), DependenciesFile(), HandlersFile(), RegistryFile(),
     ]

@@ -18,11 +18,17 @@ public struct GeneratorOptions: Hashable, Sendable {
     /// Whether `OPERATIONS.md` is written with the Swift files: yes for `Generated/`, no for the build plugin, which
     /// compiles what it generates.
     public var writesCatalogue: Bool
+    /// The largest page a paginated query may ask for, written into each paginated query's metadata.
+    public var maximumPageSize: Int
 
-    public init(accessLevel: AccessLevel = .internal, specPath: String = "spec/operations.yaml", writesCatalogue: Bool = true) {
+    public init(
+        accessLevel: AccessLevel = .internal, specPath: String = "spec/operations.yaml", writesCatalogue: Bool = true,
+        maximumPageSize: Int = GeneratorConfiguration.defaultMaximumPageSize
+    ) {
         self.accessLevel = accessLevel
         self.specPath = specPath
         self.writesCatalogue = writesCatalogue
+        self.maximumPageSize = maximumPageSize
     }
 }
 
@@ -68,7 +74,7 @@ struct GenerationContext: Sendable {
     }
 
     /// The name of the protocol every handler of `operation` conforms to.
-    static func handlerProtocol(_ operation: OperationSpec) -> String { operation.name + "Handling" }
+    static func handlerProtocol(_ operation: OperationSpec) -> String { GeneratedNames.handlerProtocol(of: operation.name) }
 
     /// The factory method that builds `operation`'s handler, and the override that replaces it.
     static func factoryMember(_ operation: OperationSpec) -> String { SwiftName.member(operation.name) }

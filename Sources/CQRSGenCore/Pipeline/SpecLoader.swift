@@ -24,10 +24,16 @@ public struct SpecLoader: Sendable {
 
     public var reader: YAMLReader
     public var validator: SpecValidator
+    /// The naming conventions of the spec's target, from its configuration.
+    public var conventions: ConventionsSpec
 
-    public init(reader: YAMLReader = YAMLReader(), validator: SpecValidator = SpecValidator()) {
+    public init(
+        reader: YAMLReader = YAMLReader(), validator: SpecValidator = SpecValidator(),
+        conventions: ConventionsSpec = ConventionsSpec()
+    ) {
         self.reader = reader
         self.validator = validator
+        self.conventions = conventions
     }
 
     public func load(_ text: String) -> Outcome {
@@ -53,7 +59,8 @@ public struct SpecLoader: Sendable {
         guard let root = read.root, !read.diagnostics.hasErrors else {
             return (nil, read.diagnostics)
         }
-        let decoded = SpecDecoder().decode(root)
+        var decoded = SpecDecoder().decode(root)
+        decoded.spec?.conventions = conventions
         return (decoded.spec, read.diagnostics + decoded.diagnostics)
     }
 
@@ -71,8 +78,10 @@ public struct SpecLoader: Sendable {
 public struct SpecFileError: Error, Equatable, CustomStringConvertible {
     public var path: String
     public var reason: String
+    /// What the file is to cqrs-gen: "spec" or "configuration".
+    public var file: String = "spec"
 
-    public var description: String { "cannot read spec '\(path)': \(reason)" }
+    public var description: String { "cannot read \(file) '\(path)': \(reason)" }
 }
 
 enum SpecFile {

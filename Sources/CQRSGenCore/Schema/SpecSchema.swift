@@ -4,7 +4,7 @@ import CQRS
 /// as it is typed, keys are completed and each key's meaning shows on hover.
 ///
 /// It is built from the decoder's own tables (the keys each mapping allows, the cache policies, the dependency kinds
-/// and scopes, the conventions' defaults), so it cannot allow a key the decoder refuses or miss one it reads. The
+/// and scopes, the pagination styles), so it cannot allow a key the decoder refuses or miss one it reads. The
 /// schema checks shapes; what needs the whole spec (references, duplicates, defaults against their types) stays the
 /// validator's, which reports it with a position. `cqrs-gen schema` prints it; the committed copy beside the spec is
 /// checked by a test.
@@ -48,20 +48,6 @@ public enum SpecSchema {
                 "types": named(upperCamelCase, "The declared types: a struct (fields) or an enumeration (cases), by UpperCamelCase name.", reference("type")),
                 "commands": named(upperCamelCase, "The commands, by UpperCamelCase name, in the order the registry lists them.", reference("command")),
                 "queries": named(upperCamelCase, "The queries, by UpperCamelCase name, in the order the registry lists them.", reference("query")),
-                "conventions": .object([
-                    ("description", .string("The naming conventions the validator enforces; an empty list turns one off.")),
-                    ("type", .string("object")),
-                    ("additionalProperties", .bool(false)),
-                    ("properties", object(SpecDecoder.conventionKeys, [
-                        "commandPrefixes": words("The words command names start with.", default: ConventionsSpec.defaultCommandPrefixes),
-                        "queryPrefixes": words("The words query names start with.", default: ConventionsSpec.defaultQueryPrefixes),
-                        "paginatedQueryPrefix": .object([
-                            ("description", .string("The word a paginated query's name starts with.")),
-                            ("type", .string("string")), ("pattern", .string(upperCamelCase)),
-                            ("default", .string(ConventionsSpec.defaultPaginatedQueryPrefix)),
-                        ]),
-                    ])),
-                ]),
             ])),
             ("definitions", .object([
                 ("dependencies", named(upperCamelCase, "Dependencies by the Swift type handlers take.", .object([
@@ -152,7 +138,23 @@ public enum SpecSchema {
                 ])),
                 ("query", operation(OperationDecoding.queryKeys, required: ["category", "description", "result"], [
                     "result": typeExpression("The handler's success value."),
-                    "paginated": flag("Whether the query returns one page at a time; it then declares limit: Int and offset: Int.", default: false),
+                    "pagination": .object([
+                        ("description", .string("How the query reads one page: a style (offset: limit and offset; page: page and size; cursor: cursor and limit), or a mapping with 'style' and the fields that carry each part.")),
+                        ("oneOf", .array([
+                            .object([("enum", .array(PaginationStyle.allCases.map { .string($0.rawValue) }))]),
+                            .object([
+                                ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("style")])),
+                                ("properties", object(OperationDecoding.paginationKeys, Dictionary(uniqueKeysWithValues:
+                                    [("style", .object([("enum", .array(PaginationStyle.allCases.map { .string($0.rawValue) }))]))]
+                                    + PaginationRole.allCases.map { role in
+                                        (role.rawValue, .object([
+                                            ("description", .string("The field that carries the \(role.rawValue); '\(role.rawValue)' by default.")),
+                                            ("type", .string("string")), ("pattern", .string(lowerCamelCase)),
+                                        ]))
+                                    }))),
+                            ]),
+                        ])),
+                    ]),
                     "cachePolicy": .object([
                         ("description", .string("How long the result may be cached: none, short (60 s), medium (5 min), long (1 h), aggressive (1 day).")),
                         ("enum", .array(CachePolicy.allCases.map { .string($0.rawValue) })),
@@ -180,32 +182,32 @@ public enum SpecSchema {
 
     /// `properties` in the decoder's key order, each key's schema from `schemas`: a key without one is a programming
     /// error this module's tests catch at once.
-    private static func object(_ keys: [String], _ schemas: [String: JSONValue]) -> JSONValue {
+    static func object(_ keys: [String], _ schemas: [String: JSONValue]) -> JSONValue {
         .object(keys.map { key in
             guard let schema = schemas[key] else { preconditionFailure("SpecSchema has no schema for key '\(key)'") }
             return (key, schema)
         })
     }
 
-    private static func named(_ namePattern: String, _ description: String, _ value: JSONValue) -> JSONValue {
+    static func named(_ namePattern: String, _ description: String, _ value: JSONValue) -> JSONValue {
         .object([
             ("description", .string(description)), ("type", .array([.string("object"), .string("null")])),
             ("propertyNames", pattern(namePattern)), ("additionalProperties", value),
         ])
     }
 
-    private static func reference(_ name: String) -> JSONValue { .object([("$ref", .string("#/definitions/\(name)"))]) }
-    private static func pattern(_ pattern: String) -> JSONValue { .object([("pattern", .string(pattern))]) }
-    private static func text(_ description: String) -> JSONValue {
+    static func reference(_ name: String) -> JSONValue { .object([("$ref", .string("#/definitions/\(name)"))]) }
+    static func pattern(_ pattern: String) -> JSONValue { .object([("pattern", .string(pattern))]) }
+    static func text(_ description: String) -> JSONValue {
         .object([("description", .string(description)), ("type", .string("string"))])
     }
-    private static func flag(_ description: String, default value: Bool) -> JSONValue {
+    static func flag(_ description: String, default value: Bool) -> JSONValue {
         .object([("description", .string(description)), ("type", .string("boolean")), ("default", .bool(value))])
     }
-    private static func typeExpression(_ description: String = "A type expression: Name, T?, [T] or [K: V]; quote one that starts with [.") -> JSONValue {
+    static func typeExpression(_ description: String = "A type expression: Name, T?, [T] or [K: V]; quote one that starts with [.") -> JSONValue {
         .object([("description", .string(description)), ("type", .string("string"))])
     }
-    private static func words(_ description: String, default words: [String]) -> JSONValue {
+    static func words(_ description: String, default words: [String]) -> JSONValue {
         .object([
             ("description", .string(description)), ("type", .string("array")),
             ("items", .object([("type", .string("string")), ("pattern", .string(upperCamelCase))])),

@@ -103,11 +103,12 @@ public struct CommandTraits: Hashable, Sendable {
 
 /// What a query adds to an operation.
 public struct QueryTraits: Hashable, Sendable {
-    public var paginated: Located<Bool>
+    /// How the query reads pages; nil when it does not.
+    public var pagination: PaginationSpec?
     public var cachePolicy: Located<CachePolicy>
 
-    public init(paginated: Located<Bool>, cachePolicy: Located<CachePolicy>) {
-        self.paginated = paginated
+    public init(pagination: PaginationSpec?, cachePolicy: Located<CachePolicy>) {
+        self.pagination = pagination
         self.cachePolicy = cachePolicy
     }
 }

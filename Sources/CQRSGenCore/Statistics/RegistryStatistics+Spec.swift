@@ -13,7 +13,7 @@ extension RegistryStatistics {
             commandsWithResultDTO: spec.commands.count { $0.hasResultDTO(declaredTypes: declaredTypes) },
             commandsEmittingEvents: spec.commands.count { $0.commandTraits?.emitsEvents.value == true },
             commandsRequiringTransaction: spec.commands.count { $0.commandTraits?.requiresTransaction.value == true },
-            paginatedQueries: spec.queries.count { $0.queryTraits?.paginated.value == true },
+            paginatedQueries: spec.queries.count { $0.queryTraits?.pagination != nil },
             queriesByCachePolicy: Self.counts(spec.queries.compactMap { $0.queryTraits?.cachePolicy.value.rawValue }))
     }
 }

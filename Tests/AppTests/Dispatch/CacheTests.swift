@@ -103,7 +103,7 @@ struct CacheTests {
         static let runs = Counter()
         static let metadata = QueryMetadata<OperationCategory>(
             queryType: UncachedProbe.self, handlerType: UncachedProbe.self, category: .session, resultType: Int.self,
-            resultTypeName: "Int", isPaginated: false, cachePolicy: .none, description: "A probe.",
+            resultTypeName: "Int", pagination: nil, cachePolicy: .none, description: "A probe.",
             location: SpecLocation(file: "test", line: 1, column: 1))
 
         static func handle<Request, App>(_ query: UncachedProbe, with factory: HandlerFactory<Request, App>) async -> Result<Int, OperationError> {

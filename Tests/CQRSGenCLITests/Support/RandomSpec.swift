@@ -138,7 +138,7 @@ struct RandomSpec {
                     }
                     if pick(0...1) == 0 { spec += "    requiresTransaction: false\n" }
                 } else {
-                    if paginated { spec += "    paginated: true\n" }
+                    if paginated { spec += "    pagination: offset\n" }
                     spec += "    cachePolicy: \(["none", "short", "medium", "long", "aggressive"].randomElement(using: &random)!)\n"
                 }
                 operations.append(Operation(name: name, isCommand: isCommand, result: result, handler: handler, dependencies: dependencies))

@@ -55,10 +55,8 @@ struct SpecDecoderTests {
                 category: auth
                 description: List users.
                 result: "[UUID]"
-                paginated: true
+                pagination: {style: page, size: pageSize}
                 cachePolicy: medium
-            conventions:
-              commandPrefixes: [Register, Revoke]
             """
         let outcome = SpecLoader(validator: SpecValidator(rules: [])).load(yaml)
         #expect(outcome.diagnostics.isEmpty)
@@ -101,11 +99,11 @@ struct SpecDecoderTests {
         #expect(revoke.commandTraits?.requiresTransaction.value == false)
         #expect(revoke.commandTraits?.events == nil)
 
-        #expect(spec.queries.map { $0.queryTraits?.paginated.value } == [false, true])
+        #expect(spec.queries[0].queryTraits?.pagination == nil)
+        let pagination = try #require(spec.queries[1].queryTraits?.pagination)
+        #expect(pagination.style == .page)
+        #expect(pagination.fields.map { "\($0.role.rawValue)=\($0.field.value)" } == ["page=page", "size=pageSize"])
         #expect(spec.queries.map { $0.queryTraits?.cachePolicy.value } == [CachePolicy.none, .medium])
-        #expect(spec.conventions.commandPrefixes.map(\.value) == ["Register", "Revoke"])
-        #expect(spec.conventions.queryPrefixes.map(\.value) == ["Get", "List"])
-        #expect(spec.conventions.paginatedQueryPrefix.value == "List")
     }
 
     @Test("the top level must be a mapping of sections")
@@ -141,11 +139,12 @@ struct SpecDecoderTests {
             version: 1
             1️⃣comands: {}
             2️⃣extras: {}
+            8️⃣conventions: {}
             commands:
               7️⃣RegisterUser:
                 category: auth
                 3️⃣descripton: Register.
-                4️⃣paginated: true
+                4️⃣pagination: offset
             queries:
               GetUser:
                 category: auth
@@ -156,10 +155,11 @@ struct SpecDecoderTests {
             """, rules: [],
             [
                 .error("1️⃣", "unknown key 'comands' in the spec; did you mean 'commands'?"),
-                .error("2️⃣", "unknown key 'extras' in the spec; expected 'version', 'categories', 'dependencies', 'types', 'commands', 'queries', 'conventions'"),
+                .error("2️⃣", "unknown key 'extras' in the spec; expected 'version', 'categories', 'dependencies', 'types', 'commands', 'queries'"),
+                .error("8️⃣", "'conventions' is not allowed in the spec: naming conventions are set in cqrs-gen-config.yaml, under 'naming'"),
                 .error("7️⃣", "command 'RegisterUser' has no 'description'; it documents the generated type"),
                 .error("3️⃣", "unknown key 'descripton' in command 'RegisterUser'; did you mean 'description'?"),
-                .error("4️⃣", "'paginated' is not allowed in command 'RegisterUser': it applies to queries only"),
+                .error("4️⃣", "'pagination' is not allowed in command 'RegisterUser': it applies to queries only"),
                 .error("5️⃣", "'events' is not allowed in query 'GetUser': it applies to commands only"),
                 .error("6️⃣", "unknown key 'dependancies' in the handler of 'GetUser'; did you mean 'dependencies'?"),
             ])
@@ -275,7 +275,6 @@ struct SpecDecoderTests {
                 category: auth
                 description: List.
                 result: UUID
-                paginated: True
             """, rules: [],
             [
                 .error("1️⃣", "'emitsEvents' of 'RegisterUser' must be true or false, not 'yes'"),
@@ -343,20 +342,23 @@ struct SpecDecoderTests {
         ])
     }
 
-    @Test("conventions take lists of prefixes and one paginated prefix")
-    func conventions() {
+    @Test("pagination is a style, or a style with the fields that carry each part of the page")
+    func pagination() {
         expectDiagnostics(
             """
             version: 1
-            conventions:
-              commandPrefixes: 1️⃣Do
-              queryPrefixes: [Get, 2️⃣[Find]]
-              3️⃣pagedPrefix: List
+            queries:
+              ListA: {category: a, description: A., result: UUID, pagination: 1️⃣offest}
+              ListB: {category: a, description: B., result: UUID, pagination: {style: page, 2️⃣limit: top, 3️⃣sise: n}}
+              ListC: {category: a, description: C., result: UUID, 4️⃣pagination: {size: n}}
+              ListD: {category: a, description: D., result: UUID, 5️⃣paginated: true}
             """, rules: [],
             [
-                .error("1️⃣", "'conventions.commandPrefixes' must be a list of name prefixes, not a scalar"),
-                .error("2️⃣", "each item of 'conventions.queryPrefixes' must be name prefixes, not a list"),
-                .error("3️⃣", "unknown key 'pagedPrefix' in 'conventions'; expected 'commandPrefixes', 'queryPrefixes', 'paginatedQueryPrefix'"),
+                .error("1️⃣", "the style of 'pagination' of query 'ListA' must be one of 'offset', 'page', 'cursor', not 'offest'; did you mean 'offset'?"),
+                .error("2️⃣", "'limit' is not part of the 'page' style, whose fields are 'page' and 'size'"),
+                .error("3️⃣", "unknown key 'sise' in 'pagination' of query 'ListB'; did you mean 'size'?"),
+                .error("4️⃣", "'pagination' of query 'ListC' has no 'style' (offset, page or cursor)"),
+                .error("5️⃣", "'paginated' is not allowed in query 'ListD': write 'pagination: offset' (or 'page', or 'cursor'), naming the fields that carry the page if they differ"),
             ])
     }
 }

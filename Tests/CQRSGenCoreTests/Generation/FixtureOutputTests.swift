@@ -21,9 +21,18 @@ struct FixtureOutputTests {
     @Test("each fixture generates exactly its expected files", arguments: Self.fixtures)
     func fixture(name: String) throws {
         let folder = Self.root.appendingPathComponent(name)
-        let outcome = try SpecLoader().load(contentsOf: folder.appendingPathComponent("spec.yaml").path)
+        // A fixture may have a configuration beside its spec, as a target does.
+        let configurationPath = folder.appendingPathComponent("cqrs-gen-config.yaml").path
+        var configuration = GeneratorConfiguration()
+        if FileManager.default.fileExists(atPath: configurationPath) {
+            let result = try ConfigurationLoader().load(contentsOf: configurationPath)
+            #expect(result.diagnostics.isEmpty)
+            configuration = result.configuration
+        }
+        let outcome = try SpecLoader(conventions: configuration.conventions)
+            .load(contentsOf: folder.appendingPathComponent("spec.yaml").path)
         let spec = try #require(outcome.validSpec, "\(DiagnosticFormatter(path: "spec.yaml").format(outcome.diagnostics))")
-        let files = Generator(options: GeneratorOptions(specPath: "spec.yaml")).generate(spec)
+        let files = Generator(options: configuration.generatorOptions(specPath: "spec.yaml")).generate(spec)
         let differences = OutputDirectory(path: folder.appendingPathComponent("expected").path).differences(from: files)
         let fix = "swift run cqrs-gen generate \(folder.path)/spec.yaml --display-path spec.yaml --output \(folder.path)/expected"
         #expect(differences.isEmpty, "\(name): \(differences.map(\.name).joined(separator: ", ")) differ; if the change is intended, run `\(fix)`")

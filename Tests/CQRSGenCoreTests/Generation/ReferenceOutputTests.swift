@@ -11,21 +11,28 @@ struct ReferenceOutputTests {
 
     @Test("every file matches, and nothing else is there")
     func generatedIsUpToDate() throws {
-        let spec = try #require(try SpecLoader().load(contentsOf: PackageRoot.specPath).validSpec)
-        let files = Generator().generate(spec)
+        let configuration = try PackageRoot.appConfiguration()
+        let spec = try #require(
+            try SpecLoader(conventions: configuration.conventions).load(contentsOf: PackageRoot.specPath).validSpec)
+        let files = Generator(options: configuration.generatorOptions(specPath: "spec/operations.yaml")).generate(spec)
         let folder = PackageRoot.url.appendingPathComponent("Generated").path
         let differences = OutputDirectory(path: folder).differences(from: files)
         #expect(differences.isEmpty, "Generated/ is stale (\(differences.map(\.name).joined(separator: ", "))); run `\(Self.fixCommand)`")
     }
 
-    @Test("the build plugin declares exactly the Swift files the generator writes, and asks for no catalogue")
-    func pluginDeclaresTheFiles() throws {
-        let plugin = try String(
-            contentsOf: PackageRoot.url.appendingPathComponent("Plugins/CQRSGenPlugin/CQRSGenPlugin.swift"), encoding: .utf8)
-        let quotedSwiftFiles = plugin.split(separator: "\"").filter { $0.hasSuffix(".swift") }.map(String.init)
-        #expect(quotedSwiftFiles == Generator.swiftFileNames)
-        #expect(plugin.contains("\"--no-catalogue\""))
-        #expect(Generator(options: GeneratorOptions(writesCatalogue: false)).fileNames == Generator.swiftFileNames)
+    @Test("the plugins and the generator share one contract: the same source file, the same output names")
+    func pluginsShareTheContract() throws {
+        // One renderer per declared output, in the contract's order.
+        #expect(Generator.swiftRenderers.map { type(of: $0).name } == CQRSGenContract.swiftFileNames)
+        #expect(Generator(options: GeneratorOptions(writesCatalogue: false)).fileNames == CQRSGenContract.swiftFileNames)
+        // The plugins compile the very file CQRSGenCore compiles, through symbolic links, not a copy.
+        let manager = FileManager.default
+        let root = PackageRoot.url.path
+        #expect(try manager.destinationOfSymbolicLink(atPath: root + "/Sources/CQRSGenCore/Contract/CQRSGenContract.swift")
+            == "../../../Plugins/PluginsShared/CQRSGenContract.swift")
+        for plugin in ["CQRSGenPlugin", "GenerateCQRSCommand"] {
+            #expect(try manager.destinationOfSymbolicLink(atPath: root + "/Plugins/\(plugin)/PluginsShared") == "../PluginsShared")
+        }
     }
 
     @Test("the same spec gives the same bytes every time")

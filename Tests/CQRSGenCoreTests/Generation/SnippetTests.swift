@@ -138,7 +138,7 @@ struct SnippetTests {
                 description: List accounts.
                 fields: {limit: {type: Int, default: 50}, offset: {type: Int, default: 0}}
                 result: "[UUID]"
-                paginated: true
+                pagination: offset
                 cachePolicy: short
                 handler: {name: AccountLister}
             """)
@@ -161,7 +161,8 @@ struct SnippetTests {
             protocol ListAccountsHandling: QueryHandler where Operation == ListAccounts, Output == [UUID] {}
 
             extension ListAccounts {
-                /// The application's handler of ``ListAccounts``.
+                /// The application's handler of ``ListAccounts``. Internal whatever the access level, so that the
+                /// handler types may stay internal to the module.
             #sourceLocation(file: "spec.yaml", line: 21)
                 typealias Handler = AccountLister
             #sourceLocation()
@@ -232,7 +233,7 @@ struct SnippetTests {
                 description: List sessions.
                 fields: {limit: {type: Int, default: 50}, offset: {type: Int, default: 0}}
                 result: "[UUID]"
-                paginated: true
+                pagination: offset
                 cachePolicy: short
                 handler: {dependencies: [SessionRepository]}
             """)
@@ -267,7 +268,7 @@ struct SnippetTests {
             - Spec: `spec.yaml:16`
             - Result: `[UUID]`
             - Handler: `ListSessionsHandler`, with `SessionRepository` (request)
-            - Paginated: yes
+            - Paginated: offset (`limit`, `offset`)
             - Cache policy: `short`
             """))
         #expect(!catalogue.contains("## auth"), "a category without operations has no section")

@@ -74,7 +74,7 @@ struct RealSpecTests {
         #expect(silent == ["LinkRefreshTokenToSession", "UpdateSessionActivity", "GenerateAuthTokens"])
         let withoutTransaction = spec.commands.filter { $0.commandTraits?.requiresTransaction.value == false }.map(\.name)
         #expect(withoutTransaction == ["RecordProviderAccess", "UpdateSessionActivity"])
-        let paginated = spec.queries.filter { $0.queryTraits?.paginated.value == true }.map(\.name)
+        let paginated = spec.queries.filter { $0.queryTraits?.pagination?.style == .offset }.map(\.name)
         #expect(paginated == ["ListTransactionsByAccount", "ListSecurityTransactions"])
         let medium = spec.queries.filter { $0.queryTraits?.cachePolicy.value == .medium }.map(\.name)
         #expect(medium == ["GetTransaction", "ListTransactionsByDateRange", "GetBalanceHistory", "GetUserBalanceHistory"])

@@ -35,7 +35,6 @@ struct SpecSchemaTests {
         let schema = SpecSchema.schema, definitions = schema["definitions"]
         #expect(keys(schema) == SpecDecoder.topLevelKeys)
         #expect(keys(schema["properties"]?["dependencies"]) == DependencySpec.Scope.allCases.map(\.rawValue))
-        #expect(keys(schema["properties"]?["conventions"]) == SpecDecoder.conventionKeys)
         #expect(keys(definitions?["type"]) == TypeDecoding.typeKeys)
         #expect(keys(definitions?["handler"]) == OperationDecoding.handlerKeys)
         #expect(keys(definitions?["command"]) == OperationDecoding.commandKeys)
@@ -66,9 +65,8 @@ struct SpecSchemaTests {
         ("types: {Token: {fields: {id: {type: UUID, colour: red}}}}\n", "$.types.Token.fields.id"),
         ("types: {Kind: {cases: {a: {value: x, colour: red}}}}\n", "$.types.Kind.cases.a"),
         ("commands: {RegisterUser: {category: auth, description: X., handler: {colour: red}}}\n", "$.commands.RegisterUser.handler"),
-        ("commands: {RegisterUser: {category: auth, description: X., paginated: true}}\n", "$.commands.RegisterUser"),
+        ("commands: {RegisterUser: {category: auth, description: X., pagination: offset}}\n", "$.commands.RegisterUser"),
         ("queries: {GetUser: {category: auth, description: X., result: UUID, events: [A]}}\n", "$.queries.GetUser"),
-        ("conventions: {colour: red}\n", "$.conventions"),
     ])
     func misplacedKey(yaml: String, path: String) throws {
         let text = "version: 1\ncategories: {auth: A.}\n" + yaml

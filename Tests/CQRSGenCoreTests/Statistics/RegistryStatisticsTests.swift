@@ -18,7 +18,7 @@ struct SpecStatisticsTests {
           RefreshTokens: {category: token, description: X., result: "[Token]", requiresTransaction: false}
           RevokeToken: {category: token, description: X., result: Token?}
         queries:
-          ListTokens: {category: token, description: X., result: "[Token]", paginated: true, cachePolicy: long, fields: {limit: Int, offset: Int}}
+          ListTokens: {category: token, description: X., result: "[Token]", pagination: offset, cachePolicy: long, fields: {limit: Int, offset: Int}}
           GetUser: {category: auth, description: X., result: UUID}
           GetToken: {category: token, description: X., result: Token, cachePolicy: long}
         """

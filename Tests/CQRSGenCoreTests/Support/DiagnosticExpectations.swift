@@ -29,11 +29,12 @@ struct Expected {
 func expectDiagnostics(
     _ marked: String,
     rules: [any ValidationRule] = SpecValidator.defaultRules,
+    conventions: ConventionsSpec = ConventionsSpec(),
     _ expected: [Expected],
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) {
     let text = MarkedText(marked)
-    let loader = SpecLoader(validator: SpecValidator(rules: rules))
+    let loader = SpecLoader(validator: SpecValidator(rules: rules), conventions: conventions)
     let actual = loader.load(text.text).diagnostics
     let formatter = DiagnosticFormatter(path: "spec.yaml")
     #expect(

@@ -6,88 +6,96 @@ import Testing
 struct ConventionRuleTests {
     @Test("command and query names start with a word from the conventions, as whole words")
     func namingConventions() {
-        let commandVerbs = ConventionsSpec.defaultCommandPrefixes.joined(separator: ", ")
         expectDiagnostics(
             """
             version: 1
             commands:
               RegisterUser: {category: auth, description: X.}
-              1️⃣DeleteUser: {category: auth, description: X.}
+              DeleteTodoList: {category: auth, description: X.}
+              PurgeTodoLists: {category: auth, description: X.}
+              1️⃣FrobnicateUser: {category: auth, description: X.}
               2️⃣GetToken: {category: auth, description: X.}
               3️⃣Registering: {category: auth, description: X.}
             queries:
               ListUsers: {category: auth, description: X., result: UUID}
-              4️⃣FindUser: {category: auth, description: X., result: UUID}
+              FindUser: {category: auth, description: X., result: UUID}
+              4️⃣WhichUser: {category: auth, description: X., result: UUID}
               5️⃣CreateReport: {category: auth, description: X., result: UUID}
             """, rules: [NamingConventionRule()],
             [
-                .error("1️⃣", "command name 'DeleteUser' does not start with a command verb (\(commandVerbs)); rename it or add its verb to 'conventions.commandPrefixes'"),
-                .error("2️⃣", "command name 'GetToken' does not start with a command verb (\(commandVerbs)) ('Get' starts a query name: is it a query?); rename it or add its verb to 'conventions.commandPrefixes'"),
-                .error("3️⃣", "command name 'Registering' does not start with a command verb (\(commandVerbs)); rename it or add its verb to 'conventions.commandPrefixes'"),
-                .error("4️⃣", "query name 'FindUser' does not start with a query word (Get, List); rename it or add the word to 'conventions.queryPrefixes'"),
-                .error("5️⃣", "query name 'CreateReport' does not start with a query word (Get, List) ('Create' starts a command name: is it a command?); rename it or add the word to 'conventions.queryPrefixes'"),
+                .error("1️⃣", "command name 'FrobnicateUser' does not start with a known command verb; rename it, or add 'Frobnicate' to 'naming.additionalCommandPrefixes' in cqrs-gen-config.yaml"),
+                .error("2️⃣", "command name 'GetToken' does not start with a known command verb ('Get' starts a query name: is it a query?); rename it, or add 'Get' to 'naming.additionalCommandPrefixes' in cqrs-gen-config.yaml"),
+                .error("3️⃣", "command name 'Registering' does not start with a known command verb; rename it, or add 'Registering' to 'naming.additionalCommandPrefixes' in cqrs-gen-config.yaml"),
+                .error("4️⃣", "query name 'WhichUser' does not start with a known query word; rename it, or add 'Which' to 'naming.additionalQueryPrefixes' in cqrs-gen-config.yaml"),
+                .error("5️⃣", "query name 'CreateReport' does not start with a known query word ('Create' starts a command name: is it a command?); rename it, or add 'Create' to 'naming.additionalQueryPrefixes' in cqrs-gen-config.yaml"),
             ])
     }
 
-    @Test("the conventions can be changed, and an empty list turns a convention off")
+    @Test("the configuration replaces or extends the lists, and an empty list turns a convention off")
     func customConventions() {
+        let configuration = ConfigurationLoader().load("""
+            naming:
+              commandPrefixes: [Delete]
+              additionalCommandPrefixes: [Frobnicate]
+              queryPrefixes: []
+            """)
+        #expect(configuration.diagnostics.isEmpty)
+        #expect(configuration.configuration.conventions.commandPrefixes.map(\.value) == ["Delete", "Frobnicate"])
         expectDiagnostics(
             """
             version: 1
-            conventions:
-              commandPrefixes: [Delete]
-              queryPrefixes: []
             commands:
               DeleteUser: {category: auth, description: X.}
+              FrobnicateUser: {category: auth, description: X.}
               1️⃣RegisterUser: {category: auth, description: X.}
             queries:
               AnythingGoes: {category: auth, description: X., result: UUID}
-            """, rules: [NamingConventionRule()],
+            """, rules: [NamingConventionRule()], conventions: configuration.configuration.conventions,
             [
-                .error("1️⃣", "command name 'RegisterUser' does not start with a command verb (Delete); rename it or add its verb to 'conventions.commandPrefixes'")
+                .error("1️⃣", "command name 'RegisterUser' does not start with a known command verb; rename it, or add 'Register' to 'naming.additionalCommandPrefixes' in cqrs-gen-config.yaml")
             ])
+        let extended = ConfigurationLoader().load("naming: {additionalQueryPrefixes: [Which]}\n").configuration.conventions
+        #expect(extended.queryPrefixes.map(\.value) == ConventionsSpec.defaultQueryPrefixes + ["Which"])
     }
 
-    @Test("a paginated query carries the paginated prefix")
+    @Test("a paginated query carries the paginated prefix, when the configuration sets one")
     func paginationPrefix() {
-        expectDiagnostics(
-            """
+        let spec = """
             version: 1
             queries:
-              ListUsers: {category: auth, description: X., result: UUID, paginated: true}
-              1️⃣GetUsers: {category: auth, description: X., result: UUID, paginated: 2️⃣true}
-              GetUser: {category: auth, description: X., result: UUID, paginated: false}
-            """, rules: [PaginationPrefixRule()],
-            [
-                .error("1️⃣", "paginated query 'GetUsers' must start with 'List'", notes: [("2️⃣", "'GetUsers' is marked paginated here")])
-            ])
-        expectDiagnostics(
+              ListUsers: {category: auth, description: X., result: UUID, pagination: offset}
+              1️⃣GetUsers: {category: auth, description: X., result: UUID, 2️⃣pagination: offset}
+              GetUser: {category: auth, description: X., result: UUID}
             """
-            version: 1
-            conventions: {paginatedQueryPrefix: Page}
-            queries:
-              PageUsers: {category: auth, description: X., result: UUID, paginated: true}
-              1️⃣ListUsers: {category: auth, description: X., result: UUID, paginated: 2️⃣true}
-            """, rules: [PaginationPrefixRule()],
+        expectDiagnostics(spec, rules: [PaginationPrefixRule()], [])
+        expectDiagnostics(
+            spec, rules: [PaginationPrefixRule()],
+            conventions: ConventionsSpec(paginatedQueryPrefix: Located("List", at: .startOfFile)),
             [
-                .error("1️⃣", "paginated query 'ListUsers' must start with 'Page'", notes: [("2️⃣", "'ListUsers' is marked paginated here")])
+                .error("1️⃣", "paginated query 'GetUsers' must start with 'List'", notes: [("2️⃣", "'GetUsers' is paginated here")])
             ])
     }
 
-    @Test("a paginated query declares limit and offset, both Int")
+    @Test("a paginated query declares the fields of its style, with the types a page request needs")
     func paginationFields() {
         expectDiagnostics(
             """
             version: 1
             queries:
-              ListUsers: {category: auth, description: X., result: UUID, paginated: true, fields: {limit: Int, offset: Int}}
-              1️⃣ListRoles: {category: auth, description: X., result: UUID, paginated: 2️⃣true, fields: {limit: Int}}
-              ListTeams: {category: auth, description: X., result: UUID, paginated: true, fields: {limit: 3️⃣String, offset: Int}}
+              ListUsers: {category: auth, description: X., result: UUID, pagination: offset, fields: {limit: Int, offset: Int}}
+              1️⃣ListRoles: {category: auth, description: X., result: UUID, pagination: 2️⃣offset, fields: {limit: Int}}
+              ListTeams: {category: auth, description: X., result: UUID, pagination: offset, fields: {limit: 3️⃣String, offset: Int}}
               ListPlain: {category: auth, description: X., result: UUID, fields: {limit: String}}
+              ListPages: {category: auth, description: X., result: UUID, pagination: {style: page, page: pageNumber, size: pageSize}, fields: {pageNumber: Int, pageSize: Int}}
+              4️⃣ListMore: {category: auth, description: X., result: UUID, pagination: {style: page, page: 5️⃣number}, fields: {size: Int}}
+              ListAfter: {category: auth, description: X., result: UUID, pagination: {style: cursor, cursor: after, limit: first}, fields: {after: String?, first: Int}}
+              ListBefore: {category: auth, description: X., result: UUID, pagination: cursor, fields: {cursor: 6️⃣Int, limit: Int}}
             """, rules: [PaginationFieldsRule()],
             [
-                .error("2️⃣", "paginated query 'ListRoles' needs a field 'offset: Int'", notes: [("1️⃣", "add it to the fields of 'ListRoles'")]),
-                .error("3️⃣", "field 'limit' of paginated query 'ListTeams' must be 'Int', not 'String'"),
+                .error("2️⃣", "paginated query 'ListRoles' needs a field 'offset: Int' for its offset", notes: [("1️⃣", "add it to the fields of 'ListRoles'")]),
+                .error("3️⃣", "field 'limit' of paginated query 'ListTeams' carries its limit, so it must be 'Int', not 'String'"),
+                .error("5️⃣", "paginated query 'ListMore' needs a field 'number: Int' for its page", notes: [("4️⃣", "add it to the fields of 'ListMore'")]),
+                .error("6️⃣", "field 'cursor' of paginated query 'ListBefore' carries its cursor, so it must be 'String?' or 'String', not 'Int'"),
             ])
     }
 

@@ -72,13 +72,22 @@ struct DeclarationRuleTests {
               1️⃣HandlerFactory: {fields: {a: Int}}
               2️⃣Registry: {fields: {a: Int}}
               4️⃣RegisterUserHandling: {fields: {a: Int}}
+              5️⃣Result: {fields: {a: Int}}
+              6️⃣PageRequest: {fields: {a: Int}}
             commands:
               3️⃣RegisterUser: {category: auth, description: X.}
+            queries:
+              ListUsers: {category: auth, description: X., result: UUID, fields: {7️⃣pageRequest: Int}}
+              8️⃣DispatchableQuery: {category: auth, description: X., result: UUID}
             """, rules: [ReservedTypeNameRule(), UniqueDeclarationRule()],
             [
-                .error("1️⃣", "'HandlerFactory' is a name cqrs-gen generates or imports from CQRS; choose another name"),
-                .error("2️⃣", "'Registry' is a name cqrs-gen generates or imports from CQRS; choose another name"),
+                .error("1️⃣", "'HandlerFactory' is a name the generated code declares or uses from CQRS, Swift or Foundation; choose another name"),
+                .error("2️⃣", "'Registry' is a name the generated code declares or uses from CQRS, Swift or Foundation; choose another name"),
+                .error("5️⃣", "'Result' is a name the generated code declares or uses from CQRS, Swift or Foundation; choose another name"),
+                .error("6️⃣", "'PageRequest' is a name the generated code declares or uses from CQRS, Swift or Foundation; choose another name"),
                 .error("3️⃣", "'RegisterUserHandling' is already declared as a type", notes: [("4️⃣", "'RegisterUserHandling' is first declared here")]),
+                .error("7️⃣", "field 'pageRequest' of query 'ListUsers' would collide with the member the generated type declares under that name; choose another name"),
+                .error("8️⃣", "'DispatchableQuery' is a name the generated code declares or uses from CQRS, Swift or Foundation; choose another name"),
             ])
     }
 

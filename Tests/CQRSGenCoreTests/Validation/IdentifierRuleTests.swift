@@ -76,14 +76,14 @@ struct IdentifierRuleTests {
             ])
     }
 
-    @Test("naming prefixes are UpperCamelCase words")
+    @Test("naming prefixes in the configuration are UpperCamelCase words")
     func prefixes() {
-        expectDiagnostics(
-            "version: 1\nconventions:\n  commandPrefixes: [Do, 1️⃣make]\n  paginatedQueryPrefix: 2️⃣page_of\n",
-            rules: [IdentifierRule()],
-            [
-                .error("1️⃣", "naming prefix 'make' must be UpperCamelCase, like 'Make'"),
-                .error("2️⃣", "naming prefix 'page_of' must be UpperCamelCase, like 'PageOf'"),
-            ])
+        let marked = MarkedText("naming:\n  commandPrefixes: [Do, 1️⃣make]\n  paginatedQueryPrefix: 2️⃣page_of\n")
+        let result = ConfigurationLoader().load(marked.text)
+        let formatter = DiagnosticFormatter(path: "cqrs-gen-config.yaml")
+        #expect(formatter.format(result.diagnostics) == formatter.format([
+            .error("naming prefix 'make' must be an UpperCamelCase word, like 'Make'", at: marked.location("1️⃣")),
+            .error("naming prefix 'page_of' must be an UpperCamelCase word", at: marked.location("2️⃣")),
+        ]))
     }
 }

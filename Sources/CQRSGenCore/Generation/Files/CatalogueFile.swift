@@ -5,7 +5,7 @@ import CQRS
 /// beside the Swift it changes. Written with the Swift files into `Generated/` and checked by `cqrs-gen check`; the
 /// build plugin leaves it out, since nothing compiles it.
 struct CatalogueFile: GeneratedFileRenderer {
-    static let name = "OPERATIONS.md"
+    static let name = CQRSGenContract.catalogueFileName
 
     func render(_ context: GenerationContext, into writer: inout SwiftWriter) {
         let spec = context.spec
@@ -61,7 +61,9 @@ struct CatalogueFile: GeneratedFileRenderer {
             writer.line("- Events: " + (!traits.emitsEvents.value ? "none" : events.isEmpty ? "emitted, none listed" : events.joined(separator: ", ")))
         }
         if let traits = operation.queryTraits {
-            writer.line("- Paginated: \(traits.paginated.value ? "yes" : "no")")
+            writer.line("- Paginated: " + (traits.pagination.map { pagination in
+                "\(pagination.style.rawValue) (" + pagination.fields.map { "`\($0.field.value)`" }.joined(separator: ", ") + ")"
+            } ?? "no"))
             writer.line("- Cache policy: `\(traits.cachePolicy.value.rawValue)`")
         }
         guard !operation.fields.isEmpty else {

@@ -1,17 +1,17 @@
 /// `CQRSDependencies.swift`: the two scopes handlers draw their dependencies from. The application implements them:
 /// one value per request for the request scope, one for the life of the app for the app scope.
 struct DependenciesFile: GeneratedFileRenderer {
-    static let name = "CQRSDependencies.swift"
+    static let name = CQRSGenContract.dependenciesFileName
 
     func render(_ context: GenerationContext, into writer: inout SwiftWriter) {
         context.header("the dependency scopes the application provides.", into: &writer)
         writer.blankLine()
         writer.line("/// What each request provides to handlers: repositories and per-request services, all built on the")
         writer.line("/// request's one database session. The application provides a new one for every request.")
-        scope("RequestDependencies", context.spec.requestDependencies, context, &writer)
+        scope(GeneratedNames.requestDependencies, context.spec.requestDependencies, context, &writer)
         writer.blankLine()
         writer.line("/// The app's singletons, built once and shared by every request.")
-        scope("AppDependencies", context.spec.appDependencies, context, &writer)
+        scope(GeneratedNames.appDependencies, context.spec.appDependencies, context, &writer)
     }
 
     private func scope(

@@ -5,7 +5,7 @@
 /// missing handler, or one whose initialiser does not take the spec's dependencies, fails to compile;
 /// `#sourceLocation` makes the compiler report that error at the operation's entry in the spec.
 struct HandlersFile: GeneratedFileRenderer {
-    static let name = "CQRSHandlers.swift"
+    static let name = CQRSGenContract.handlersFileName
 
     func render(_ context: GenerationContext, into writer: inout SwiftWriter) {
         context.header("handler protocols and the typed handler factory.", into: &writer)
@@ -30,9 +30,10 @@ struct HandlersFile: GeneratedFileRenderer {
             // The one place that names the application's handler type: when it is missing, the compiler's single
             // error points at the operation's entry in the spec.
             writer.block("extension \(operation.name)") { writer in
-                writer.line("/// The application's handler of ``\(operation.name)``.")
+                writer.line("/// The application's handler of ``\(operation.name)``. Internal whatever the access level, so that the")
+                writer.line("/// handler types may stay internal to the module.")
                 writer.unindentedLine(context.sourceLocation(operation.handler.name.location))
-                writer.line("\(context.access)typealias Handler = \(operation.handler.name.value)")
+                writer.line("typealias Handler = \(operation.handler.name.value)")
                 writer.unindentedLine("#sourceLocation()")
             }
         }
@@ -46,15 +47,15 @@ struct HandlersFile: GeneratedFileRenderer {
         writer.line("/// Builds each operation's handler with exactly the dependencies the spec lists, from one request's dependencies")
         writer.line("/// and the app's. Make one per request; set `overrides` to substitute handlers in tests. Generic over the")
         writer.line("/// application's scope types, so that a request's scope is stored inline rather than boxed.")
-        writer.block("\(access)struct HandlerFactory<Request: RequestDependencies, App: AppDependencies>: Sendable") { writer in
+        writer.block("\(access)struct \(GeneratedNames.handlerFactory)<Request: \(GeneratedNames.requestDependencies), App: \(GeneratedNames.appDependencies)>: Sendable") { writer in
             writer.line("/// The request's repositories and per-request services.")
             writer.line("\(access)let request: Request")
             writer.line("/// The app's singletons.")
             writer.line("\(access)let app: App")
             writer.line("/// Replacements for handlers, consulted before the spec's handlers are built.")
-            writer.line("\(access)var overrides: HandlerOverrides<Request, App>")
+            writer.line("\(access)var overrides: \(GeneratedNames.handlerOverrides)<Request, App>")
             writer.blankLine()
-            writer.line("\(access)init(request: Request, app: App, overrides: HandlerOverrides<Request, App> = HandlerOverrides()) {")
+            writer.line("\(access)init(request: Request, app: App, overrides: \(GeneratedNames.handlerOverrides)<Request, App> = \(GeneratedNames.handlerOverrides)()) {")
             writer.line("    self.request = request")
             writer.line("    self.app = app")
             writer.line("    self.overrides = overrides")
@@ -67,7 +68,7 @@ struct HandlersFile: GeneratedFileRenderer {
             writer.blankLine()
             writer.line("// MARK: \(category.name)")
             writer.blankLine()
-            writer.block("extension HandlerFactory") { writer in
+            writer.block("extension \(GeneratedNames.handlerFactory)") { writer in
                 for operation in operations {
                     writer.blankLine()
                     factoryMethod(operation, context, &writer)
@@ -105,12 +106,12 @@ struct HandlersFile: GeneratedFileRenderer {
         writer.blankLine()
         writer.line("/// Replacements for handlers, one per operation: the counterpart of FastAPI's `dependency_overrides`. Each builds")
         writer.line("/// its handler from the factory, so a replacement can still use the request's dependencies.")
-        writer.block("\(access)struct HandlerOverrides<Request: RequestDependencies, App: AppDependencies>: Sendable") { writer in
+        writer.block("\(access)struct \(GeneratedNames.handlerOverrides)<Request: \(GeneratedNames.requestDependencies), App: \(GeneratedNames.appDependencies)>: Sendable") { writer in
             for operation in context.index.operations {
                 writer.line("/// Replaces the handler of ``\(operation.name)``.")
                 writer.line(
                     "\(access)var \(GenerationContext.factoryMember(operation)): "
-                        + "(@Sendable (HandlerFactory<Request, App>) -> any \(GenerationContext.handlerProtocol(operation)))?")
+                        + "(@Sendable (\(GeneratedNames.handlerFactory)<Request, App>) -> any \(GenerationContext.handlerProtocol(operation)))?")
             }
             if !context.index.operations.isEmpty { writer.blankLine() }
             writer.line("\(access)init() {}")
@@ -125,24 +126,25 @@ struct HandlersFile: GeneratedFileRenderer {
         writer.line("// MARK: - Dispatch")
         for (kind, base) in [("command", "Command"), ("query", "Query")] {
             writer.blankLine()
-            writer.line("/// A \(kind) whose handler ``HandlerFactory`` builds: what lets one dispatch path run every \(kind), guided by")
+            writer.line("/// A \(kind) whose handler ``\(GeneratedNames.handlerFactory)`` builds: what lets one dispatch path run every \(kind), guided by")
             writer.line("/// its metadata.")
-            writer.block("\(access)protocol Dispatchable\(base): \(base)") { writer in
+            let name = base == "Command" ? GeneratedNames.dispatchableCommand : GeneratedNames.dispatchableQuery
+            writer.block("\(access)protocol \(name): \(base)") { writer in
                 writer.line("/// The registry's entry for this \(kind).")
-                writer.line("static var metadata: \(base)Metadata<OperationCategory> { get }")
+                writer.line("static var metadata: \(base)Metadata<\(GeneratedNames.operationCategory)> { get }")
                 writer.line("/// Builds this \(kind)'s handler, or its override, with one request's factory, and runs it.")
                 writer.line(
-                    "static func handle<Request, App>(_ \(kind): Self, with factory: HandlerFactory<Request, App>) async "
+                    "static func handle<Request, App>(_ \(kind): Self, with factory: \(GeneratedNames.handlerFactory)<Request, App>) async "
                         + "-> Result<Output, OperationError>")
             }
         }
         for operation in context.index.operations {
             let kind = operation.isCommand ? "command" : "query"
-            let base = operation.isCommand ? "DispatchableCommand" : "DispatchableQuery"
+            let base = operation.isCommand ? GeneratedNames.dispatchableCommand : GeneratedNames.dispatchableQuery
             writer.blankLine()
             writer.block("extension \(operation.name): \(base)") { writer in
                 writer.block(
-                    "\(access)static func handle<Request, App>(_ \(kind): \(operation.name), with factory: HandlerFactory<Request, App>) async "
+                    "\(access)static func handle<Request, App>(_ \(kind): \(operation.name), with factory: \(GeneratedNames.handlerFactory)<Request, App>) async "
                         + "-> Result<\(context.resultType(operation)), OperationError>"
                 ) { writer in
                     writer.line("await factory.\(GenerationContext.factoryMember(operation))Handler().handle(\(kind))")

@@ -1,7 +1,7 @@
 /// `CQRSRegistry.swift`: the category enumeration, the domain event names, and the registry of every operation
 /// with its metadata, in spec order.
 struct RegistryFile: GeneratedFileRenderer {
-    static let name = "CQRSRegistry.swift"
+    static let name = CQRSGenContract.registryFileName
 
     func render(_ context: GenerationContext, into writer: inout SwiftWriter) {
         context.header("categories, event names and the operation registry.", into: &writer)
@@ -16,10 +16,10 @@ struct RegistryFile: GeneratedFileRenderer {
         writer.blankLine()
         writer.line("/// The categories operations belong to; raw values are the spec's names.")
         guard !context.spec.categories.isEmpty else {
-            Self.uninhabited("OperationCategory", conformances: "RegistryCategory", context, &writer)
+            Self.uninhabited(GeneratedNames.operationCategory, conformances: "RegistryCategory", context, &writer)
             return
         }
-        writer.block("\(context.access)enum OperationCategory: String, RegistryCategory") { writer in
+        writer.block("\(context.access)enum \(GeneratedNames.operationCategory): String, RegistryCategory") { writer in
             for category in context.spec.categories {
                 writer.line(context.provenance(category.location))
                 writer.documentation(category.description)
@@ -39,10 +39,10 @@ struct RegistryFile: GeneratedFileRenderer {
         writer.line("/// Every domain event the spec's commands publish, in the order first listed; raw values are the events' names.")
         let conformances = "Sendable, Hashable, Codable, CaseIterable"
         guard !events.isEmpty else {
-            Self.uninhabited("DomainEventName", conformances: "RawRepresentable, " + conformances, context, &writer)
+            Self.uninhabited(GeneratedNames.domainEventName, conformances: "RawRepresentable, " + conformances, context, &writer)
             return
         }
-        writer.block("\(context.access)enum DomainEventName: String, \(conformances)") { writer in
+        writer.block("\(context.access)enum \(GeneratedNames.domainEventName): String, \(conformances)") { writer in
             for event in events {
                 writer.line("case \(SwiftName.member(event.value)) = \(SwiftLiteral.string(event.value))")
             }
@@ -88,7 +88,9 @@ struct RegistryFile: GeneratedFileRenderer {
                 ("category", "." + SwiftName.categoryCase(query.category.value)),
                 ("resultType", "\(result).self"),
                 ("resultTypeName", SwiftLiteral.string(result)),
-                ("isPaginated", "\(traits?.paginated.value ?? false)"),
+                ("pagination", traits?.pagination.map {
+                    "PaginationMetadata(style: .\($0.style.rawValue), maximumPageSize: \(context.options.maximumPageSize))"
+                } ?? "nil"),
                 ("cachePolicy", "." + (traits?.cachePolicy.value.rawValue ?? "none")),
             ])
         }
@@ -97,19 +99,19 @@ struct RegistryFile: GeneratedFileRenderer {
         writer.line("// MARK: - Registry")
         writer.blankLine()
         writer.line("/// Every command and query of the application with its metadata, in spec order.")
-        writer.block("\(access)enum OperationRegistry") { writer in
+        writer.block("\(access)enum \(GeneratedNames.operationRegistry)") { writer in
             writer.line("/// The registry and its views.")
-            writer.line("\(access)static let shared = Registry<OperationCategory>(commands: commands, queries: queries)")
+            writer.line("\(access)static let shared = Registry<\(GeneratedNames.operationCategory)>(commands: commands, queries: queries)")
             writer.blankLine()
             writer.line("/// Every command, in spec order.")
-            writer.line("\(access)static let commands: [CommandMetadata<OperationCategory>] = [")
+            writer.line("\(access)static let commands: [CommandMetadata<\(GeneratedNames.operationCategory)>] = [")
             for command in context.spec.commands {
                 writer.line("    \(command.name).metadata,")
             }
             writer.line("]")
             writer.blankLine()
             writer.line("/// Every query, in spec order.")
-            writer.line("\(access)static let queries: [QueryMetadata<OperationCategory>] = [")
+            writer.line("\(access)static let queries: [QueryMetadata<\(GeneratedNames.operationCategory)>] = [")
             for query in context.spec.queries {
                 writer.line("    \(query.name).metadata,")
             }
@@ -127,7 +129,7 @@ struct RegistryFile: GeneratedFileRenderer {
         writer.line(context.provenance(operation.location))
         writer.block("extension \(operation.name)") { writer in
             writer.line("/// The registry's entry for ``\(operation.name)``.")
-            writer.line("\(context.access)static let metadata = \(initialiser)<OperationCategory>(")
+            writer.line("\(context.access)static let metadata = \(initialiser)<\(GeneratedNames.operationCategory)>(")
             for (index, field) in all.enumerated() {
                 writer.line("    \(field.0): \(field.1)" + (index == all.count - 1 ? "" : ","))
             }

@@ -1,6 +1,6 @@
 /// `CQRSTypes.swift`: the spec's declared types, structs and enumerations, in spec order.
 struct TypesFile: GeneratedFileRenderer {
-    static let name = "CQRSTypes.swift"
+    static let name = CQRSGenContract.typesFileName
 
     func render(_ context: GenerationContext, into writer: inout SwiftWriter) {
         context.header("the declared result and value types.", into: &writer)

@@ -56,9 +56,6 @@ public struct IdentifierRule: ValidationRule {
         for reference in index.fields {
             memberName(reference.field.name, "field name", in: reference.ownerDescription, at: reference.field.location)
         }
-        for prefix in spec.conventions.commandPrefixes + spec.conventions.queryPrefixes + [spec.conventions.paginatedQueryPrefix] {
-            typeName(prefix.value, "naming prefix", at: prefix.location)
-        }
         return diagnostics
     }
 

@@ -1,17 +1,10 @@
 /// A declared name may not be a Swift keyword (`Self`, `Any`, `Type`, `Protocol`), shadow a built-in type the spec
-/// can use (`String`, `UUID`, …), or take a name the generated code declares or imports: each would make the
-/// generated code mean something else or not compile.
+/// can use (`String`, `UUID`, …), or take a name the generated code declares or uses unqualified (``GeneratedNames``):
+/// each would make the generated code mean something else or not compile. (The handler protocol generated for each
+/// operation, `<Operation>Handling`, is ``UniqueDeclarationRule``'s.) A field of an operation may not take the name
+/// of a member the generated operation type declares.
 public struct ReservedTypeNameRule: ValidationRule {
     public init() {}
-
-    /// Types every generated file declares or uses from the `CQRS` runtime: a spec type with one of these names
-    /// would collide with it or hide it.
-    public static let generatedNames: Set<String> = [
-        "HandlerFactory", "HandlerOverrides", "RequestDependencies", "AppDependencies", "OperationCategory",
-        "DomainEventName", "OperationRegistry",
-        "Command", "Query", "CommandHandler", "QueryHandler", "OperationError", "CachePolicy", "SpecLocation",
-        "CommandMetadata", "QueryMetadata", "Registry", "RegistryCategory", "RegistryStatistics",
-    ]
 
     public func validate(_ spec: Spec, _ index: SpecIndex) -> [Diagnostic] {
         var declared: [(name: String, location: SourceLocation)] =
@@ -19,17 +12,26 @@ public struct ReservedTypeNameRule: ValidationRule {
             + index.operations.map { ($0.name, $0.location) }
             + spec.dependencies.map { ($0.typeName, $0.location) }
         declared += index.operations.filter(\.handler.isNameExplicit).map { ($0.handler.name.value, $0.handler.name.location) }
-        return declared.compactMap { name, location in
+        var diagnostics = declared.compactMap { name, location -> Diagnostic? in
             if SwiftIdentifier.reservedTypeNames.contains(name) {
                 return .error("'\(name)' is reserved in Swift and cannot name a declared type", at: location)
             }
             if BuiltinTypes.all[name] != nil {
                 return .error("'\(name)' would shadow the built-in type '\(name)'; choose another name", at: location)
             }
-            if Self.generatedNames.contains(name) {
-                return .error("'\(name)' is a name cqrs-gen generates or imports from CQRS; choose another name", at: location)
+            if GeneratedNames.reserved.contains(name) {
+                return .error(
+                    "'\(name)' is a name the generated code declares or uses from CQRS, Swift or Foundation; choose another name",
+                    at: location)
             }
             return nil
         }
+        for reference in index.fields where reference.owner != .type && GeneratedNames.operationMembers.contains(reference.field.name) {
+            diagnostics.append(.error(
+                "field '\(reference.field.name)' of \(reference.ownerDescription) would collide with the member the generated type "
+                    + "declares under that name; choose another name",
+                at: reference.field.location))
+        }
+        return diagnostics
     }
 }

@@ -14,7 +14,8 @@ import Foundation
 protocol RegisterUserHandling: CommandHandler where Operation == RegisterUser, Output == Token {}
 
 extension RegisterUser {
-    /// The application's handler of ``RegisterUser``.
+    /// The application's handler of ``RegisterUser``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec.yaml", line: 29)
     typealias Handler = RegisterUserHandler
 #sourceLocation()
@@ -25,7 +26,8 @@ extension RegisterUser {
 protocol ImportFileHandling: CommandHandler where Operation == ImportFile, Output == Void {}
 
 extension ImportFile {
-    /// The application's handler of ``ImportFile``.
+    /// The application's handler of ``ImportFile``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec.yaml", line: 39)
     typealias Handler = FileImporter
 #sourceLocation()
@@ -36,7 +38,8 @@ extension ImportFile {
 protocol ListTokensHandling: QueryHandler where Operation == ListTokens, Output == [Token] {}
 
 extension ListTokens {
-    /// The application's handler of ``ListTokens``.
+    /// The application's handler of ``ListTokens``. Internal whatever the access level, so that the
+    /// handler types may stay internal to the module.
 #sourceLocation(file: "spec.yaml", line: 42)
     typealias Handler = ListTokensHandler
 #sourceLocation()

@@ -48,7 +48,7 @@ struct ImportFile: Command {
 ///
 /// - Category: `data_sync`
 /// - Handler: `ListTokensHandler`
-/// - Paginated
+/// - Paginated (offset)
 /// - Cache policy: `medium`
 struct ListTokens: PaginatedQuery {
     typealias Output = [Token]
@@ -60,4 +60,7 @@ struct ListTokens: PaginatedQuery {
         self.limit = limit
         self.offset = offset
     }
+
+    /// The page this query asks for, from its `pagination` fields.
+    var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }

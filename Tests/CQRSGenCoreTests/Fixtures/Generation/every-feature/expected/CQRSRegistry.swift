@@ -77,7 +77,7 @@ extension ListTokens {
         category: .dataSync,
         resultType: [Token].self,
         resultTypeName: "[Token]",
-        isPaginated: true,
+        pagination: PaginationMetadata(style: .offset, maximumPageSize: 100),
         cachePolicy: .medium,
         description: "List.",
         location: SpecLocation(file: "spec.yaml", line: 42, column: 3)

@@ -1,0 +1,76 @@
+// The one source of what the build plugin, the command plugin and the generator must agree on: the files a target
+// keeps its spec and configuration in, the files the generator writes, and where committed copies go.
+//
+// This file is compiled three times, from one copy: into CQRSGenCore (through a symbolic link in
+// Sources/CQRSGenCore/Contract/) and into each plugin (through Plugins/*/PluginsShared). Plugins cannot import a
+// library target, so sharing the source is how they share facts with the tool. It imports nothing.
+
+/// File names and folders every part of cqrs-gen agrees on.
+public enum CQRSGenContract {
+    /// The spec a target keeps in its own source folder, in the order they are looked for.
+    public static let specFileNames = ["operations.yaml", "operations.yml"]
+
+    /// The optional configuration beside it.
+    public static let configFileNames = ["cqrs-gen-config.yaml", "cqrs-gen-config.yml"]
+
+    /// The Swift files `cqrs-gen generate` writes for every spec, in order: what the build plugin declares as its
+    /// outputs before the tool runs, and compiles.
+    public static let swiftFileNames = [
+        typesFileName, operationsFileName, dependenciesFileName, handlersFileName, registryFileName,
+    ]
+
+    public static let typesFileName = "CQRSTypes.swift"
+    public static let operationsFileName = "CQRSOperations.swift"
+    public static let dependenciesFileName = "CQRSDependencies.swift"
+    public static let handlersFileName = "CQRSHandlers.swift"
+    public static let registryFileName = "CQRSRegistry.swift"
+
+    /// The catalogue for reviewers, written into committed copies only: nothing compiles it.
+    public static let catalogueFileName = "OPERATIONS.md"
+
+    /// Where a target's committed copy goes unless its configuration says otherwise: `Generated/<target folder>`,
+    /// relative to the package root, outside every target's sources so that it is never compiled twice.
+    public static let committedOutputRoot = "Generated"
+
+    /// The configuration key that names the spec by a path relative to the package root.
+    public static let specKey = "spec"
+
+    /// The value of the configuration's top-level `spec` key, read without a YAML library: the build plugin must
+    /// know the spec's path to declare it as an input before the generator runs, and plugins cannot link libyaml.
+    ///
+    /// It reads one form only: the key at the start of a line, then a plain, single-quoted or double-quoted value
+    /// without escapes, then an optional comment. The generator reads the configuration with libyaml, calls this
+    /// too, and reports a `spec` written any other way, so the two readings can never disagree silently.
+    public static func specPath(inConfiguration text: String) -> (path: String, line: Int)? {
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var line = Substring(rawLine)
+            if line.last == "\r" { line = line.dropLast() }
+            guard line.hasPrefix(specKey + ":") else { continue }
+            var value = line.dropFirst(specKey.count + 1).drop { $0 == " " || $0 == "\t" }
+            if let quote = value.first, quote == "\"" || quote == "'" {
+                value = value.dropFirst()
+                guard let end = value.firstIndex(of: quote) else { return nil }
+                let path = value[..<end]
+                let rest = value[value.index(after: end)...].drop { $0 == " " || $0 == "\t" }
+                guard rest.isEmpty || rest.first == "#", !(quote == "\"" && path.contains("\\")) else { return nil }
+                return path.isEmpty ? nil : (String(path), lineNumber)
+            }
+            // A plain value ends at a comment, which YAML starts with a space and '#'.
+            var end = value.endIndex
+            var index = value.startIndex
+            while index < value.endIndex {
+                if value[index] == "#", index == value.startIndex || value[value.index(before: index)] == " " {
+                    end = index
+                    break
+                }
+                index = value.index(after: index)
+            }
+            var path = value[..<end]
+            while let last = path.last, last == " " || last == "\t" { path = path.dropLast() }
+            return path.isEmpty ? nil : (String(path), lineNumber)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,47 @@
+/// What a team sets once for a target in `cqrs-gen-config.yaml`: read by the CLI (`--config`), the build plugin
+/// and the command plugin alike, so that they cannot disagree about what to generate.
+public struct GeneratorConfiguration: Sendable {
+    /// The spec's path relative to the package root, when it is not `operations.yaml` beside the configuration.
+    public var spec: Located<String>?
+    /// How generated declarations are exposed to other modules.
+    public var accessModifier: GeneratorOptions.AccessLevel
+    /// Whether committed copies include `OPERATIONS.md` (the build plugin never writes it).
+    public var catalogue: Bool
+    /// Where `generate-cqrs` and `cqrs-gen check` keep the committed copy, relative to the package root.
+    public var committedOutput: Located<String>?
+    /// The naming conventions the validator enforces.
+    public var conventions: ConventionsSpec
+    /// The largest page a paginated query may ask for; dispatch refuses larger ones.
+    public var maximumPageSize: Int
+
+    public static let defaultMaximumPageSize = 100
+
+    /// The generator's options for this configuration, naming the spec `specPath` in what it writes.
+    public func generatorOptions(specPath: String) -> GeneratorOptions {
+        GeneratorOptions(
+            accessLevel: accessModifier, specPath: specPath, writesCatalogue: catalogue, maximumPageSize: maximumPageSize)
+    }
+
+    public init(
+        spec: Located<String>? = nil, accessModifier: GeneratorOptions.AccessLevel = .internal, catalogue: Bool = true,
+        committedOutput: Located<String>? = nil, conventions: ConventionsSpec = ConventionsSpec(),
+        maximumPageSize: Int = Self.defaultMaximumPageSize
+    ) {
+        self.spec = spec
+        self.accessModifier = accessModifier
+        self.catalogue = catalogue
+        self.committedOutput = committedOutput
+        self.conventions = conventions
+        self.maximumPageSize = maximumPageSize
+    }
+}
+
+/// The configuration file's keys, each with its place and meaning: what the decoder accepts, the JSON Schema
+/// describes and the documentation lists, from this one table.
+public enum ConfigurationKeys {
+    public static let topLevel = ["spec", "accessModifier", "catalogue", "committedOutput", "naming", "pagination"]
+    public static let naming = [
+        "commandPrefixes", "additionalCommandPrefixes", "queryPrefixes", "additionalQueryPrefixes", "paginatedQueryPrefix",
+    ]
+    public static let pagination = ["maximumPageSize"]
+}

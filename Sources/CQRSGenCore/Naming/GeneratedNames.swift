@@ -1,0 +1,44 @@
+/// Every name the generated code declares at module scope, and every name it uses unqualified from the CQRS runtime,
+/// the standard library and Foundation: the renderers spell the generated ones from here, and
+/// ``ReservedTypeNameRule`` refuses a spec name that is any of them, at its line, before the compiler would fail.
+public enum GeneratedNames {
+    public static let handlerFactory = "HandlerFactory"
+    public static let handlerOverrides = "HandlerOverrides"
+    public static let requestDependencies = "RequestDependencies"
+    public static let appDependencies = "AppDependencies"
+    public static let operationCategory = "OperationCategory"
+    public static let domainEventName = "DomainEventName"
+    public static let operationRegistry = "OperationRegistry"
+    public static let dispatchableCommand = "DispatchableCommand"
+    public static let dispatchableQuery = "DispatchableQuery"
+
+    /// What the generated code declares whatever the spec holds.
+    public static let declared = [
+        handlerFactory, handlerOverrides, requestDependencies, appDependencies, operationCategory, domainEventName,
+        operationRegistry, dispatchableCommand, dispatchableQuery,
+    ]
+
+    /// The protocol the handler of `operation` conforms to: a name the generated code declares for each operation.
+    public static func handlerProtocol(of operation: String) -> String { operation + "Handling" }
+
+    /// The public declarations of the CQRS runtime, which generated code uses unqualified (a test keeps this list
+    /// equal to the module's declarations).
+    public static let runtime = [
+        "CachePolicy", "Command", "CommandHandler", "CommandMetadata", "OperationError", "PageRequest", "PaginatedQuery",
+        "PaginationMetadata", "PaginationRole", "PaginationStyle", "Query", "QueryHandler", "QueryMetadata", "Registry",
+        "RegistryCategory", "RegistryStatistics", "SpecLocation",
+    ]
+
+    /// Standard library and Foundation names generated code uses unqualified, and the modules it imports: a spec type
+    /// with one of these names would hide it from every generated file.
+    public static let standardLibrary = [
+        "Array", "CaseIterable", "Codable", "CQRS", "Dictionary", "Equatable", "Error", "Foundation", "Hashable", "Never",
+        "Optional", "RawRepresentable", "Result", "Sendable", "Swift", "Void",
+    ]
+
+    /// Every name a spec's type, operation, dependency or handler may not take.
+    public static let reserved: Set<String> = Set(declared + runtime + standardLibrary)
+
+    /// Members generated operation types declare beside their fields: a field with one of these names would collide.
+    public static let operationMembers = ["pageRequest", "metadata"]
+}
