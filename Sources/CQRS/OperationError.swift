@@ -26,3 +26,45 @@ public struct OperationError: Error, Hashable, Sendable, Codable, CustomStringCo
 
     public var description: String { "\(code): \(message)" }
 }
+
+extension OperationError {
+    /// A failure of the infrastructure beneath a handler (a repository, a network call), never a business rule. The
+    /// underlying error is kept in the message for logs; an HTTP layer should not show it to callers.
+    public static func unavailable(_ error: any Error) -> OperationError {
+        OperationError(code: "unavailable", message: "The operation could not be completed: \(error)")
+    }
+
+    /// What a scaffolded handler answers until its logic is written.
+    public static func notImplemented(_ operation: String) -> OperationError {
+        OperationError(code: "not_implemented", message: "\(operation) is not implemented yet.")
+    }
+
+    /// `<what>_not_found`: the thing an operation names does not exist, or belongs to someone else (which callers
+    /// must not be able to tell apart).
+    public static func notFound(_ what: String) -> OperationError {
+        OperationError(
+            code: what.lowercased().split(separator: " ").joined(separator: "_") + "_not_found",
+            message: what.prefix(1).uppercased() + what.dropFirst() + " not found.")
+    }
+}
+
+/// Runs a handler's body and reports every outcome as a `Result`: a thrown `OperationError` (from a shared check a
+/// handler calls) is that failure; any other error is the infrastructure's, an ``OperationError/unavailable(_:)``.
+///
+///     func handle(_ query: GetTodo) async -> Result<TodoItem, OperationError> {
+///         await handling {
+///             guard let item = try await store.find(query.id) else { return .failure(.notFound("todo item")) }
+///             return .success(item)
+///         }
+///     }
+public func handling<Output>(
+    _ body: () async throws -> Result<Output, OperationError>
+) async -> Result<Output, OperationError> {
+    do {
+        return try await body()
+    } catch let error as OperationError {
+        return .failure(error)
+    } catch {
+        return .failure(.unavailable(error))
+    }
+}

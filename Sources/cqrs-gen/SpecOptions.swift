@@ -120,7 +120,9 @@ struct SpecOptions: ParsableArguments {
 
     /// A path the configuration gives from the package root, as this process can open it.
     func rooted(_ path: String) -> String {
-        path.hasPrefix("/") || packageRoot == "." ? path : Self.folder(of: packageRoot + "/x") + path
+        var root = packageRoot
+        while root.count > 1, root.hasSuffix("/") { root.removeLast() }
+        return path.hasPrefix("/") || root == "." ? path : root + "/" + path
     }
 
     /// `path` as messages and generated code name it: from the package root when it lies inside, else as given.

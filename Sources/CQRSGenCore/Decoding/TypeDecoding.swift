@@ -1,6 +1,6 @@
 /// Decodes `types` and the `fields` that operations and types share.
 enum TypeDecoding {
-    static let typeKeys = ["description", "fields", "cases"]
+    static let typeKeys = ["description", "parameters", "fields", "cases", "rawType"]
     static let fieldKeys = ["type", "default", "description"]
     static let caseKeys = ["value", "description"]
 
@@ -19,12 +19,25 @@ enum TypeDecoding {
         }
         context.checkKeys(of: entries, in: what(), allowed: typeKeys)
         let description = entries.value("description").flatMap { context.text($0, "'description' of \(what())") }
+        let parameters = entries.value("parameters").flatMap {
+            context.stringList($0, "'parameters' of \(what())", itemDescription: "type parameter names")
+        } ?? []
+        var rawType = TypeSpec.RawType.string
+        if let node = entries.value("rawType"), let chosen = context.choice(node, "'rawType' of \(what())", of: TypeSpec.RawType.self) {
+            rawType = chosen
+        }
         let body: TypeSpec.Body
         switch (entries.entry("fields"), entries.entry("cases")) {
         case (let fields?, nil):
             body = .structure(decodeFields(fields.value, owner: what(), &context))
+            if let rawType = entries.entry("rawType") {
+                context.error("'rawType' is for enumerations; \(what()) is a struct", at: rawType.key.location)
+            }
         case (nil, let cases?):
-            body = .enumeration(decodeCases(cases.value, owner: what(), &context))
+            body = .enumeration(decodeCases(cases.value, rawType: rawType, owner: what(), &context))
+            if let parameters = entries.entry("parameters") {
+                context.error("an enumeration cannot have 'parameters'; only structs are generic", at: parameters.key.location)
+            }
         case (_?, let cases?):
             context.error(
                 "\(what()) has both 'fields' and 'cases'; a type is either a struct or an enumeration",
@@ -34,7 +47,8 @@ enum TypeDecoding {
             context.error("\(what()) needs 'fields' (a struct) or 'cases' (an enumeration)", at: entry.key.location)
             return placeholder
         }
-        return TypeSpec(name: name, description: description, body: body, at: entry.key.location)
+        return TypeSpec(
+            name: name, description: description, body: body, parameters: parameters, rawType: rawType, at: entry.key.location)
     }
 
     /// `fields`: a mapping of names to a type (`id: UUID`) or to `{type, default, description}`.
@@ -65,22 +79,41 @@ enum TypeDecoding {
 
     /// `cases`: a mapping of case names to nothing (the raw value is the name), a raw value, or
     /// `{value, description}`.
-    private static func decodeCases(_ node: YAMLNode, owner: @autoclosure () -> String, _ context: inout DecodingContext) -> [EnumCaseSpec] {
+    /// With `rawType: Int`, a case without a value takes the one after the previous case's (the first, 0), as Swift
+    /// numbers them; the generated code writes every value out.
+    private static func decodeCases(
+        _ node: YAMLNode, rawType: TypeSpec.RawType, owner: @autoclosure () -> String, _ context: inout DecodingContext
+    ) -> [EnumCaseSpec] {
         guard let entries = context.mapping(node, "'cases' of \(owner())", expected: "a mapping of case names to raw values")
         else { return [] }
+        var nextInteger = 0
         return entries.compactMap { entry in
             let name = entry.key.value
             func what() -> String { "case '\(name)' of \(owner())" }
+            /// The raw value written, or the implicit one; an Int enumeration's must be a whole number.
+            func rawValue(_ scalar: YAMLScalar?) -> String {
+                guard rawType == .int else { return scalar?.value ?? name }
+                guard let scalar else {
+                    defer { nextInteger += 1 }
+                    return String(nextInteger)
+                }
+                guard scalar.style == .plain, let value = Int(scalar.value) else {
+                    context.error("the raw value of \(what()) must be a whole number, not '\(scalar.value)'", at: scalar.location)
+                    return String(nextInteger)
+                }
+                nextInteger = value &+ 1
+                return String(value)
+            }
             switch entry.value.content {
             case .scalar(let scalar) where scalar.isNull:
-                return EnumCaseSpec(name: name, rawValue: name, description: nil, at: entry.key.location)
+                return EnumCaseSpec(name: name, rawValue: rawValue(nil), description: nil, at: entry.key.location)
             case .scalar(let scalar):
-                return EnumCaseSpec(name: name, rawValue: scalar.value, description: nil, at: entry.key.location)
+                return EnumCaseSpec(name: name, rawValue: rawValue(scalar), description: nil, at: entry.key.location)
             case .mapping(let details):
                 context.checkKeys(of: details, in: what(), allowed: caseKeys)
-                let rawValue = details.value("value").flatMap { context.scalar($0, "'value' of \(what())", expected: "a raw value") }
+                let value = details.value("value").flatMap { context.scalar($0, "'value' of \(what())", expected: "a raw value") }
                 let description = details.value("description").flatMap { context.text($0, "'description' of \(what())") }
-                return EnumCaseSpec(name: name, rawValue: rawValue?.value ?? name, description: description, at: entry.key.location)
+                return EnumCaseSpec(name: name, rawValue: rawValue(value), description: description, at: entry.key.location)
             case .sequence:
                 context.error("\(what()) must be a raw value or a mapping with 'value', not a list", at: entry.value.location)
                 return nil

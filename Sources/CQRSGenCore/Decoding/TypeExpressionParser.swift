@@ -1,7 +1,8 @@
-/// Parses the spec's type syntax: `Name`, `T?`, `[T]`, `[K: V]`, nested freely, with spaces allowed between tokens.
+/// Parses the spec's type syntax: `Name`, `Name<T, U>`, `T?`, `[T]`, `[K: V]`, nested freely, with spaces allowed
+/// between tokens.
 ///
 ///     type    := primary "?"*
-///     primary := identifier | "[" type "]" | "[" type ":" type "]"
+///     primary := identifier ("<" type ("," type)* ">")? | "[" type "]" | "[" type ":" type "]"
 struct TypeExpressionParser {
     struct Failure: Error, Equatable {
         /// Offset in Unicode scalars from the start of the text.
@@ -106,7 +107,21 @@ struct TypeExpressionParser {
         if let first = name.unicodeScalars.first, first.isASCIIDigit {
             throw Failure(offset: start, message: "a type name cannot start with a digit")
         }
-        return .named(name)
+        skipSpaces()
+        guard position < scalars.count, scalars[position] == "<" else { return .named(name) }
+        position += 1
+        var arguments = [try parseType(depth: depth + 1)]
+        skipSpaces()
+        while position < scalars.count, scalars[position] == "," {
+            position += 1
+            arguments.append(try parseType(depth: depth + 1))
+            skipSpaces()
+        }
+        guard position < scalars.count, scalars[position] == ">" else {
+            throw Failure(offset: position, message: "expected '>' to close '<' after '\(name)'")
+        }
+        position += 1
+        return .generic(name, arguments)
     }
 
     private mutating func expectClosingBracket() throws {

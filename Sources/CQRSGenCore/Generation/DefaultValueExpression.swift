@@ -2,11 +2,11 @@
 /// what Swift has literals for, exact initialisers for Foundation types. Only specs the validator accepted reach
 /// here, so every value fits its type.
 enum DefaultValueExpression {
-    static func render(_ node: YAMLNode, as type: TypeExpression, types: [String: TypeSpec]) -> String {
+    static func render(_ node: YAMLNode, as type: TypeExpression, types: [String: TypeSpec], inOptional: Bool = false) -> String {
         if let scalar = node.scalar, scalar.isNull { return "nil" }
         switch type {
         case .optional(let wrapped):
-            return render(node, as: wrapped, types: types)
+            return render(node, as: wrapped, types: types, inOptional: true)
         case .array(let element):
             let items = (node.sequence ?? .empty).map { render($0, as: element, types: types) }
             return "[" + items.joined(separator: ", ") + "]"
@@ -16,13 +16,14 @@ enum DefaultValueExpression {
             return "[" + entries.map {
                 render($0.keyNode, as: keyType, types: types) + ": " + render($0.value, as: valueType, types: types)
             }.joined(separator: ", ") + "]"
-        case .named(let name):
+        case .named(let name), .generic(let name, _):
             let text = node.scalar?.value ?? ""
             if let literal = BuiltinTypes.all[name] {
                 return builtin(text, literal, typeName: name)
             }
-            // A declared enumeration: the validator accepts only its case names.
-            return "." + SwiftName.escaped(text)
+            // A declared enumeration: the validator accepts only its case names. Where an optional is expected,
+            // `.none` and `.some` would be Optional's own members (`.none` is nil), so the case is named with its type.
+            return (inOptional ? name : "") + "." + SwiftName.escaped(text)
         }
     }
 

@@ -37,7 +37,7 @@ public struct HandlerScaffold: Hashable, Sendable {
             writer.block(
                 "func handle(_ \(kind): \(operation.name)) async -> Result<\(context.resultType(operation)), OperationError>"
             ) { writer in
-                writer.line(".failure(OperationError(code: \"not_implemented\", message: \"\(operation.name) is not implemented yet.\"))")
+                writer.line(".failure(.notImplemented(\(SwiftLiteral.string(operation.name))))")
             }
         }
         return HandlerScaffold(path: "\(folderName(operation.category.value))/\(name).swift", handlerName: name, contents: writer.text)

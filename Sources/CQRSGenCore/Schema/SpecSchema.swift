@@ -74,9 +74,18 @@ public enum SpecSchema {
                     ("type", .string("object")), ("additionalProperties", .bool(false)),
                     ("properties", object(TypeDecoding.typeKeys, [
                         "description": text("Documents the generated type."),
+                        "parameters": .object([
+                            ("description", .string("A generic struct's type parameters, used in its fields; a use gives their types: Page<TodoItem>.")),
+                            ("type", .string("array")), ("items", .object([("type", .string("string")), ("pattern", .string(upperCamelCase))])),
+                        ]),
+                        "rawType": .object([
+                            ("description", .string("An enumeration's raw values: String (the case name by default) or Int (the previous case's plus one by default, from 0).")),
+                            ("enum", .array(TypeSpec.RawType.allCases.map { .string($0.rawValue) })),
+                            ("default", .string(TypeSpec.RawType.string.rawValue)),
+                        ]),
                         "fields": reference("fields"),
                         "cases": .object([
-                            ("description", .string("An enumeration's cases with String raw values, in order.")),
+                            ("description", .string("An enumeration's cases with their raw values, in order.")),
                             ("type", .string("object")),
                             ("propertyNames", pattern(lowerCamelCase)),
                             ("additionalProperties", .object([("oneOf", .array([
@@ -204,7 +213,7 @@ public enum SpecSchema {
     static func flag(_ description: String, default value: Bool) -> JSONValue {
         .object([("description", .string(description)), ("type", .string("boolean")), ("default", .bool(value))])
     }
-    static func typeExpression(_ description: String = "A type expression: Name, T?, [T] or [K: V]; quote one that starts with [.") -> JSONValue {
+    static func typeExpression(_ description: String = "A type expression: Name, Name<T>, T?, [T] or [K: V]; quote one that starts with [.") -> JSONValue {
         .object([("description", .string(description)), ("type", .string("string"))])
     }
     static func words(_ description: String, default words: [String]) -> JSONValue {

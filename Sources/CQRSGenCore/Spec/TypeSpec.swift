@@ -3,21 +3,38 @@ public struct TypeSpec: Hashable, Sendable {
     public enum Body: Hashable, Sendable {
         /// A struct with ordered stored properties.
         case structure([FieldSpec])
-        /// An enumeration with `String` raw values.
+        /// An enumeration with raw values of `rawType`.
         case enumeration([EnumCaseSpec])
+    }
+
+    /// The raw values an enumeration is encoded as.
+    public enum RawType: String, Hashable, Sendable, CaseIterable {
+        case string = "String"
+        case int = "Int"
     }
 
     public var name: String
     public var description: String?
     public var body: Body
+    /// A struct's type parameters (`Page<Item>` declares `Item`), in order; empty for a type that is not generic.
+    public var parameters: [Located<String>]
+    /// An enumeration's raw type.
+    public var rawType: RawType
     public var location: SourceLocation
 
-    public init(name: String, description: String?, body: Body, at location: SourceLocation) {
+    public init(
+        name: String, description: String?, body: Body, parameters: [Located<String>] = [], rawType: RawType = .string,
+        at location: SourceLocation
+    ) {
         self.name = name
         self.description = description
         self.body = body
+        self.parameters = parameters
+        self.rawType = rawType
         self.location = location
     }
+
+    public var isGeneric: Bool { !parameters.isEmpty }
 
     public var isStructure: Bool {
         if case .structure = body { true } else { false }

@@ -21,6 +21,9 @@ extension RegistryStatistics {
 extension OperationSpec {
     /// Whether the operation's result is one of the declared types itself.
     public func hasResultDTO(declaredTypes: Set<String>) -> Bool {
-        if case .named(let name) = result?.expression { declaredTypes.contains(name) } else { false }
+        switch result?.expression {
+        case .named(let name), .generic(let name, _): declaredTypes.contains(name)
+        default: false
+        }
     }
 }

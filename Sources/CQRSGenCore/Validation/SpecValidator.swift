@@ -9,6 +9,7 @@ public struct SpecValidator: Sendable {
         CategoryReferenceRule(),
         DependencyReferenceRule(),
         TypeReferenceRule(),
+        TypeParameterRule(),
         RecursiveTypeRule(),
         DefaultValueRule(),
         EnumerationRule(),

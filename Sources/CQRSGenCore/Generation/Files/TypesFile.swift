@@ -10,16 +10,25 @@ struct TypesFile: GeneratedFileRenderer {
             writer.documentation(type.description)
             switch type.body {
             case .structure(let fields):
-                writer.block("\(context.access)struct \(type.name): Sendable, Hashable, Codable") { writer in
+                // A parameter carries the conformances its struct synthesises from it.
+                let parameters = type.parameters.isEmpty
+                    ? "" : "<" + type.parameters.map { "\($0.value): Sendable & Hashable & Codable" }.joined(separator: ", ") + ">"
+                writer.block("\(context.access)struct \(type.name)\(parameters): Sendable, Hashable, Codable") { writer in
                     StoredPropertiesRenderer.render(fields, context, into: &writer)
                 }
             case .enumeration(let cases):
-                writer.block("\(context.access)enum \(type.name): String, Sendable, Hashable, Codable, CaseIterable") { writer in
+                writer.block("\(context.access)enum \(type.name): \(type.rawType.rawValue), Sendable, Hashable, Codable, CaseIterable") { writer in
                     for enumCase in cases {
                         writer.documentation(enumCase.description)
                         let name = SwiftName.escaped(enumCase.name)
-                        writer.line(enumCase.rawValue == enumCase.name
-                            ? "case \(name)" : "case \(name) = \(SwiftLiteral.string(enumCase.rawValue))")
+                        switch type.rawType {
+                        case .string:
+                            writer.line(enumCase.rawValue == enumCase.name
+                                ? "case \(name)" : "case \(name) = \(SwiftLiteral.string(enumCase.rawValue))")
+                        case .int:
+                            // Every value written out, so that a reader never counts cases to find one.
+                            writer.line("case \(name) = \(enumCase.rawValue)")
+                        }
                     }
                 }
             }

@@ -8,6 +8,13 @@ public struct DefaultValueRule: ValidationRule {
         index.fields.compactMap { reference in
             let field = reference.field
             guard let value = field.defaultValue, let type = field.type.expression else { return nil }
+            if reference.owner == .type, let owner = index.types[reference.ownerName],
+               let parameter = owner.parameters.first(where: { type.referencedNames.contains($0.value) })
+            {
+                return .error(
+                    "field '\(field.name)' of \(reference.ownerDescription) cannot have a default: its type uses the type parameter '\(parameter.value)'",
+                    at: value.location)
+            }
             guard let problem = Self.problem(with: value, as: type, index) else { return nil }
             return .error(
                 "default value of field '\(field.name)' of \(reference.ownerDescription) does not fit its type '\(type)': \(problem.message)",
@@ -40,6 +47,10 @@ public struct DefaultValueRule: ValidationRule {
             return entries.lazy.compactMap {
                 problem(with: $0.keyNode, as: keyType, index) ?? problem(with: $0.value, as: valueType, index)
             }.first
+        case .generic:
+            return Problem(
+                message: "a generic type cannot have a default in the spec; make the field optional or leave out the default",
+                location: node.location)
         case .named(let name):
             if let literal = BuiltinTypes.all[name] {
                 guard let scalar = node.scalar else {

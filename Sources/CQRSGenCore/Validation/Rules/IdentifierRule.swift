@@ -40,6 +40,9 @@ public struct IdentifierRule: ValidationRule {
         }
         for type in spec.types {
             typeName(type.name, "type name", at: type.location)
+            for parameter in type.parameters {
+                typeName(parameter.value, "type parameter", at: parameter.location)
+            }
             for enumCase in type.cases {
                 memberName(enumCase.name, "case name", in: "'\(type.name)'", at: enumCase.location)
             }

@@ -1,4 +1,4 @@
-public import CQRS
+import CQRS
 
 /// A paginated query declares the fields its style reads, with the types the page request needs: `Int` for a limit,
 /// an offset, a page number or a size, and `String?` (or `String`) for a cursor. The generated code builds the

@@ -8,7 +8,7 @@ public struct RecursiveTypeRule: ValidationRule {
         var edges: [String: [(field: String, type: String)]] = [:]
         for type in spec.types {
             edges[type.name] = type.fields.flatMap { field in
-                Self.inlineNames(field.type.expression).filter { index.types[$0]?.isStructure == true }
+                Self.inlineNames(field.type.expression, index).filter { index.types[$0]?.isStructure == true }
                     .map { (field.name, $0) }
             }
         }
@@ -25,12 +25,19 @@ public struct RecursiveTypeRule: ValidationRule {
         return diagnostics
     }
 
-    /// The names of types a field stores inline: through optionals, but not inside arrays or dictionaries.
-    static func inlineNames(_ expression: TypeExpression?) -> [String] {
+    /// The names of types a field stores inline: through optionals, but not inside arrays or dictionaries; and the
+    /// arguments of a generic type that stores the matching parameter inline (`Box<Item>` holding `let item: Item`).
+    static func inlineNames(_ expression: TypeExpression?, _ index: SpecIndex) -> [String] {
         switch expression {
-        case .named(let name): [name]
-        case .optional(let wrapped): inlineNames(wrapped)
-        case .array, .dictionary, nil: []
+        case .named(let name): return [name]
+        case .generic(let name, let arguments):
+            guard let generic = index.types[name] else { return [name] }
+            let inlineParameters = Set(generic.fields.flatMap { inlineNames($0.type.expression, index) })
+            return [name] + zip(generic.parameters, arguments).flatMap { parameter, argument in
+                inlineParameters.contains(parameter.value) ? inlineNames(argument, index) : []
+            }
+        case .optional(let wrapped): return inlineNames(wrapped, index)
+        case .array, .dictionary, nil: return []
         }
     }
 

@@ -52,7 +52,8 @@ public struct UnusedDeclarationRule: ValidationRule {
         var reached: Set<String> = []
         while let name = pending.popLast() {
             guard let type = index.types[name], reached.insert(name).inserted else { continue }
-            pending += type.fields.flatMap { names($0.type.expression) }
+            let parameters = Set(type.parameters.map(\.value))
+            pending += type.fields.flatMap { names($0.type.expression) }.filter { !parameters.contains($0) }
         }
         return reached
     }
