@@ -34,6 +34,7 @@ struct GenerateCQRSCommand: CommandPlugin {
                 chosen.append((target, try TargetInputs(targetName: target.name, directory: target.directoryURL, packageRoot: root)))
             }
         }
+        chosen.sort { $0.target.name < $1.target.name }
         let tool = try context.tool(named: "cqrs-gen").url
         var failed: [String] = []
         for (target, inputs) in chosen {

@@ -52,7 +52,7 @@ struct Generate: ParsableCommand {
             throw ExitCode(ExitStatus.usageOrIOError)
         }
         if !quiet {
-            var summary = "Generated \(generator.fileNames.count) files in \(output): \(report.written.count) written, \(report.unchanged.count) unchanged"
+            var summary = "Generated \(generator.fileNames.count) files in \(options.displayed(output)): \(report.written.count) written, \(report.unchanged.count) unchanged"
             if !report.removed.isEmpty { summary += ", \(report.removed.count) removed (\(report.removed.joined(separator: ", ")))" }
             print(summary + ".")
         }
