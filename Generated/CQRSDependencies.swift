@@ -12,116 +12,172 @@ import Foundation
 protocol RequestDependencies: Sendable {
     // spec/operations.yaml:21
     /// Users, their credentials and verification state.
+#sourceLocation(file: "spec/operations.yaml", line: 21)
     var userRepository: any UserRepository { get }
+#sourceLocation()
 
     // spec/operations.yaml:23
     /// Email verification tokens.
+#sourceLocation(file: "spec/operations.yaml", line: 23)
     var verificationTokenRepository: any EmailVerificationTokenRepository { get }
+#sourceLocation()
 
     // spec/operations.yaml:26
     /// Password reset tokens.
+#sourceLocation(file: "spec/operations.yaml", line: 26)
     var passwordResetTokenRepository: any PasswordResetTokenRepository { get }
+#sourceLocation()
 
     // spec/operations.yaml:28
     /// Opaque refresh tokens and their revocation state.
+#sourceLocation(file: "spec/operations.yaml", line: 28)
     var refreshTokenRepository: any RefreshTokenRepository { get }
+#sourceLocation()
 
     // spec/operations.yaml:30
     /// Login sessions with their device and location.
+#sourceLocation(file: "spec/operations.yaml", line: 30)
     var sessionRepository: any SessionRepository { get }
+#sourceLocation()
 
     // spec/operations.yaml:32
     /// The global token version and grace period, read through the cache.
+#sourceLocation(file: "spec/operations.yaml", line: 32)
     var securityConfigRepository: any SecurityConfigRepository { get }
+#sourceLocation()
 
     // spec/operations.yaml:34
     /// The catalogue of financial providers.
+#sourceLocation(file: "spec/operations.yaml", line: 34)
     var providerRepository: any ProviderRepository { get }
+#sourceLocation()
 
     // spec/operations.yaml:36
     /// Users' connections to providers, with their encrypted credentials.
+#sourceLocation(file: "spec/operations.yaml", line: 36)
     var connectionRepository: any ProviderConnectionRepository { get }
+#sourceLocation()
 
     // spec/operations.yaml:39
     /// Financial accounts synced from providers.
+#sourceLocation(file: "spec/operations.yaml", line: 39)
     var accountRepository: any AccountRepository { get }
+#sourceLocation()
 
     // spec/operations.yaml:41
     /// Account transactions.
+#sourceLocation(file: "spec/operations.yaml", line: 41)
     var transactionRepository: any TransactionRepository { get }
+#sourceLocation()
 
     // spec/operations.yaml:43
     /// Investment holdings.
+#sourceLocation(file: "spec/operations.yaml", line: 43)
     var holdingRepository: any HoldingRepository { get }
+#sourceLocation()
 
     // spec/operations.yaml:45
     /// Point-in-time account balances.
+#sourceLocation(file: "spec/operations.yaml", line: 45)
     var snapshotRepository: any BalanceSnapshotRepository { get }
+#sourceLocation()
 
     // spec/operations.yaml:48
     /// Checks that an account, transaction or holding belongs to the requesting user, over the request's repositories.
+#sourceLocation(file: "spec/operations.yaml", line: 48)
     var ownershipVerifier: OwnershipVerifier { get }
+#sourceLocation()
 }
 
 /// The app's singletons, built once and shared by every request.
 protocol AppDependencies: Sendable {
     // spec/operations.yaml:53
     /// Publishes domain events to their subscribers.
+#sourceLocation(file: "spec/operations.yaml", line: 53)
     var eventBus: any EventBus { get }
+#sourceLocation()
 
     // spec/operations.yaml:55
     /// Hashes and verifies passwords.
+#sourceLocation(file: "spec/operations.yaml", line: 55)
     var passwordHasher: any PasswordHasher { get }
+#sourceLocation()
 
     // spec/operations.yaml:57
     /// Issues and validates JWT access tokens.
+#sourceLocation(file: "spec/operations.yaml", line: 57)
     var tokenGenerator: any TokenGenerator { get }
+#sourceLocation()
 
     // spec/operations.yaml:59
     /// Generates and verifies opaque refresh tokens.
+#sourceLocation(file: "spec/operations.yaml", line: 59)
     var refreshTokenService: any RefreshTokenService { get }
+#sourceLocation()
 
     // spec/operations.yaml:61
     /// Generates password reset tokens.
+#sourceLocation(file: "spec/operations.yaml", line: 61)
     var passwordResetTokenService: any PasswordResetTokenService { get }
+#sourceLocation()
 
     // spec/operations.yaml:63
     /// Sends transactional email.
+#sourceLocation(file: "spec/operations.yaml", line: 63)
     var emailService: any EmailService { get }
+#sourceLocation()
 
     // spec/operations.yaml:65
     /// Encrypts and decrypts provider credentials at rest.
+#sourceLocation(file: "spec/operations.yaml", line: 65)
     var encryptionService: any EncryptionService { get }
+#sourceLocation()
 
     // spec/operations.yaml:67
     /// A key-value cache with time-to-live.
+#sourceLocation(file: "spec/operations.yaml", line: 67)
     var cache: any Cache { get }
+#sourceLocation()
 
     // spec/operations.yaml:69
     /// Builds the cache's keys.
+#sourceLocation(file: "spec/operations.yaml", line: 69)
     var cacheKeys: CacheKeys { get }
+#sourceLocation()
 
     // spec/operations.yaml:72
     /// Counts cache hits and misses.
+#sourceLocation(file: "spec/operations.yaml", line: 72)
     var cacheMetrics: any CacheMetrics { get }
+#sourceLocation()
 
     // spec/operations.yaml:74
     /// Caches sessions for fast lookups and revocation.
+#sourceLocation(file: "spec/operations.yaml", line: 74)
     var sessionCache: any SessionCache { get }
+#sourceLocation()
 
     // spec/operations.yaml:76
     /// Caches provider connections.
+#sourceLocation(file: "spec/operations.yaml", line: 76)
     var providerConnectionCache: any ProviderConnectionCache { get }
+#sourceLocation()
 
     // spec/operations.yaml:78
     /// Derives a device description from a user agent.
+#sourceLocation(file: "spec/operations.yaml", line: 78)
     var deviceEnricher: any DeviceEnricher { get }
+#sourceLocation()
 
     // spec/operations.yaml:80
     /// Derives a location from an IP address.
+#sourceLocation(file: "spec/operations.yaml", line: 80)
     var locationEnricher: any LocationEnricher { get }
+#sourceLocation()
 
     // spec/operations.yaml:82
     /// Resolves a provider's client from its slug.
+#sourceLocation(file: "spec/operations.yaml", line: 82)
     var providerFactory: any ProviderFactory { get }
+#sourceLocation()
 }

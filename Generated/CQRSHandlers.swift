@@ -13,493 +13,165 @@ import Foundation
 /// What the handler of ``RegisterUser`` conforms to: `RegisterUserHandler` in the application.
 protocol RegisterUserHandling: CommandHandler where Operation == RegisterUser, Output == UUID {}
 
-extension RegisterUser {
-    /// The application's handler of ``RegisterUser``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 432)
-    typealias Handler = RegisterUserHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:442
 /// What the handler of ``AuthenticateUser`` conforms to: `AuthenticateUserHandler` in the application.
 protocol AuthenticateUserHandling: CommandHandler where Operation == AuthenticateUser, Output == AuthenticatedUser {}
-
-extension AuthenticateUser {
-    /// The application's handler of ``AuthenticateUser``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 442)
-    typealias Handler = AuthenticateUserHandler
-#sourceLocation()
-}
 
 // spec/operations.yaml:452
 /// What the handler of ``VerifyEmail`` conforms to: `VerifyEmailHandler` in the application.
 protocol VerifyEmailHandling: CommandHandler where Operation == VerifyEmail, Output == UUID {}
 
-extension VerifyEmail {
-    /// The application's handler of ``VerifyEmail``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 452)
-    typealias Handler = VerifyEmailHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:462
 /// What the handler of ``RefreshAccessToken`` conforms to: `RefreshAccessTokenHandler` in the application.
 protocol RefreshAccessTokenHandling: CommandHandler where Operation == RefreshAccessToken, Output == AuthTokens {}
-
-extension RefreshAccessToken {
-    /// The application's handler of ``RefreshAccessToken``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 462)
-    typealias Handler = RefreshAccessTokenHandler
-#sourceLocation()
-}
 
 // spec/operations.yaml:481
 /// What the handler of ``RequestPasswordReset`` conforms to: `RequestPasswordResetHandler` in the application.
 protocol RequestPasswordResetHandling: CommandHandler where Operation == RequestPasswordReset, Output == PasswordResetRequestResponse {}
 
-extension RequestPasswordReset {
-    /// The application's handler of ``RequestPasswordReset``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 481)
-    typealias Handler = RequestPasswordResetHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:492
 /// What the handler of ``ConfirmPasswordReset`` conforms to: `ConfirmPasswordResetHandler` in the application.
 protocol ConfirmPasswordResetHandling: CommandHandler where Operation == ConfirmPasswordReset, Output == PasswordResetConfirmResponse {}
-
-extension ConfirmPasswordReset {
-    /// The application's handler of ``ConfirmPasswordReset``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 492)
-    typealias Handler = ConfirmPasswordResetHandler
-#sourceLocation()
-}
 
 // spec/operations.yaml:508
 /// What the handler of ``LogoutUser`` conforms to: `LogoutUserHandler` in the application.
 protocol LogoutUserHandling: CommandHandler where Operation == LogoutUser, Output == LogoutResponse {}
 
-extension LogoutUser {
-    /// The application's handler of ``LogoutUser``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 508)
-    typealias Handler = LogoutUserHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:521
 /// What the handler of ``CreateSession`` conforms to: `CreateSessionHandler` in the application.
 protocol CreateSessionHandling: CommandHandler where Operation == CreateSession, Output == CreateSessionResponse {}
-
-extension CreateSession {
-    /// The application's handler of ``CreateSession``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 521)
-    typealias Handler = CreateSessionHandler
-#sourceLocation()
-}
 
 // spec/operations.yaml:534
 /// What the handler of ``RevokeSession`` conforms to: `RevokeSessionHandler` in the application.
 protocol RevokeSessionHandling: CommandHandler where Operation == RevokeSession, Output == UUID {}
 
-extension RevokeSession {
-    /// The application's handler of ``RevokeSession``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 534)
-    typealias Handler = RevokeSessionHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:545
 /// What the handler of ``RevokeAllUserSessions`` conforms to: `RevokeAllSessionsHandler` in the application.
 protocol RevokeAllUserSessionsHandling: CommandHandler where Operation == RevokeAllUserSessions, Output == Int {}
-
-extension RevokeAllUserSessions {
-    /// The application's handler of ``RevokeAllUserSessions``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 554)
-    typealias Handler = RevokeAllSessionsHandler
-#sourceLocation()
-}
 
 // spec/operations.yaml:557
 /// What the handler of ``LinkRefreshTokenToSession`` conforms to: `LinkRefreshTokenToSessionHandler` in the application.
 protocol LinkRefreshTokenToSessionHandling: CommandHandler where Operation == LinkRefreshTokenToSession, Output == Void {}
 
-extension LinkRefreshTokenToSession {
-    /// The application's handler of ``LinkRefreshTokenToSession``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 557)
-    typealias Handler = LinkRefreshTokenToSessionHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:566
 /// What the handler of ``RecordProviderAccess`` conforms to: `RecordProviderAccessHandler` in the application.
 protocol RecordProviderAccessHandling: CommandHandler where Operation == RecordProviderAccess, Output == Void {}
-
-extension RecordProviderAccess {
-    /// The application's handler of ``RecordProviderAccess``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 566)
-    typealias Handler = RecordProviderAccessHandler
-#sourceLocation()
-}
 
 // spec/operations.yaml:576
 /// What the handler of ``UpdateSessionActivity`` conforms to: `UpdateSessionActivityHandler` in the application.
 protocol UpdateSessionActivityHandling: CommandHandler where Operation == UpdateSessionActivity, Output == Void {}
 
-extension UpdateSessionActivity {
-    /// The application's handler of ``UpdateSessionActivity``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 576)
-    typealias Handler = UpdateSessionActivityHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:588
 /// What the handler of ``GenerateAuthTokens`` conforms to: `GenerateAuthTokensHandler` in the application.
 protocol GenerateAuthTokensHandling: CommandHandler where Operation == GenerateAuthTokens, Output == AuthTokens {}
-
-extension GenerateAuthTokens {
-    /// The application's handler of ``GenerateAuthTokens``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 588)
-    typealias Handler = GenerateAuthTokensHandler
-#sourceLocation()
-}
 
 // spec/operations.yaml:600
 /// What the handler of ``TriggerGlobalTokenRotation`` conforms to: `TriggerGlobalTokenRotationHandler` in the application.
 protocol TriggerGlobalTokenRotationHandling: CommandHandler where Operation == TriggerGlobalTokenRotation, Output == GlobalRotationResult {}
 
-extension TriggerGlobalTokenRotation {
-    /// The application's handler of ``TriggerGlobalTokenRotation``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 600)
-    typealias Handler = TriggerGlobalTokenRotationHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:610
 /// What the handler of ``TriggerUserTokenRotation`` conforms to: `TriggerUserTokenRotationHandler` in the application.
 protocol TriggerUserTokenRotationHandling: CommandHandler where Operation == TriggerUserTokenRotation, Output == UserRotationResult {}
-
-extension TriggerUserTokenRotation {
-    /// The application's handler of ``TriggerUserTokenRotation``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 610)
-    typealias Handler = TriggerUserTokenRotationHandler
-#sourceLocation()
-}
 
 // spec/operations.yaml:623
 /// What the handler of ``ConnectProvider`` conforms to: `ConnectProviderHandler` in the application.
 protocol ConnectProviderHandling: CommandHandler where Operation == ConnectProvider, Output == UUID {}
 
-extension ConnectProvider {
-    /// The application's handler of ``ConnectProvider``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 623)
-    typealias Handler = ConnectProviderHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:636
 /// What the handler of ``DisconnectProvider`` conforms to: `DisconnectProviderHandler` in the application.
 protocol DisconnectProviderHandling: CommandHandler where Operation == DisconnectProvider, Output == Void {}
-
-extension DisconnectProvider {
-    /// The application's handler of ``DisconnectProvider``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 636)
-    typealias Handler = DisconnectProviderHandler
-#sourceLocation()
-}
 
 // spec/operations.yaml:645
 /// What the handler of ``RefreshProviderTokens`` conforms to: `RefreshProviderTokensHandler` in the application.
 protocol RefreshProviderTokensHandling: CommandHandler where Operation == RefreshProviderTokens, Output == Void {}
 
-extension RefreshProviderTokens {
-    /// The application's handler of ``RefreshProviderTokens``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 645)
-    typealias Handler = RefreshProviderTokensHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:656
 /// What the handler of ``SyncAccounts`` conforms to: `SyncAccountsHandler` in the application.
 protocol SyncAccountsHandling: CommandHandler where Operation == SyncAccounts, Output == SyncAccountsResult {}
-
-extension SyncAccounts {
-    /// The application's handler of ``SyncAccounts``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 656)
-    typealias Handler = SyncAccountsHandler
-#sourceLocation()
-}
 
 // spec/operations.yaml:667
 /// What the handler of ``SyncTransactions`` conforms to: `SyncTransactionsHandler` in the application.
 protocol SyncTransactionsHandling: CommandHandler where Operation == SyncTransactions, Output == SyncTransactionsResult {}
 
-extension SyncTransactions {
-    /// The application's handler of ``SyncTransactions``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 667)
-    typealias Handler = SyncTransactionsHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:687
 /// What the handler of ``SyncHoldings`` conforms to: `SyncHoldingsHandler` in the application.
 protocol SyncHoldingsHandling: CommandHandler where Operation == SyncHoldings, Output == SyncHoldingsResult {}
-
-extension SyncHoldings {
-    /// The application's handler of ``SyncHoldings``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 687)
-    typealias Handler = SyncHoldingsHandler
-#sourceLocation()
-}
 
 // spec/operations.yaml:706
 /// What the handler of ``ImportFromFile`` conforms to: `ImportFromFileHandler` in the application.
 protocol ImportFromFileHandling: CommandHandler where Operation == ImportFromFile, Output == ImportResult {}
 
-extension ImportFromFile {
-    /// The application's handler of ``ImportFromFile``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 706)
-    typealias Handler = ImportFromFileHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:728
 /// What the handler of ``GetSession`` conforms to: `GetSessionHandler` in the application.
 protocol GetSessionHandling: QueryHandler where Operation == GetSession, Output == SessionResult {}
-
-extension GetSession {
-    /// The application's handler of ``GetSession``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 728)
-    typealias Handler = GetSessionHandler
-#sourceLocation()
-}
 
 // spec/operations.yaml:738
 /// What the handler of ``ListUserSessions`` conforms to: `ListSessionsHandler` in the application.
 protocol ListUserSessionsHandling: QueryHandler where Operation == ListUserSessions, Output == SessionListResult {}
 
-extension ListUserSessions {
-    /// The application's handler of ``ListUserSessions``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 747)
-    typealias Handler = ListSessionsHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:752
 /// What the handler of ``GetProviderConnection`` conforms to: `GetProviderConnectionHandler` in the application.
 protocol GetProviderConnectionHandling: QueryHandler where Operation == GetProviderConnection, Output == ProviderConnectionResult {}
-
-extension GetProviderConnection {
-    /// The application's handler of ``GetProviderConnection``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 752)
-    typealias Handler = GetProviderConnectionHandler
-#sourceLocation()
-}
 
 // spec/operations.yaml:762
 /// What the handler of ``ListProviderConnections`` conforms to: `ListProviderConnectionsHandler` in the application.
 protocol ListProviderConnectionsHandling: QueryHandler where Operation == ListProviderConnections, Output == ProviderConnectionListResult {}
 
-extension ListProviderConnections {
-    /// The application's handler of ``ListProviderConnections``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 762)
-    typealias Handler = ListProviderConnectionsHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:774
 /// What the handler of ``GetAccount`` conforms to: `GetAccountHandler` in the application.
 protocol GetAccountHandling: QueryHandler where Operation == GetAccount, Output == AccountResult {}
-
-extension GetAccount {
-    /// The application's handler of ``GetAccount``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 774)
-    typealias Handler = GetAccountHandler
-#sourceLocation()
-}
 
 // spec/operations.yaml:784
 /// What the handler of ``ListAccountsByConnection`` conforms to: `ListAccountsByConnectionHandler` in the application.
 protocol ListAccountsByConnectionHandling: QueryHandler where Operation == ListAccountsByConnection, Output == AccountListResult {}
 
-extension ListAccountsByConnection {
-    /// The application's handler of ``ListAccountsByConnection``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 784)
-    typealias Handler = ListAccountsByConnectionHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:795
 /// What the handler of ``ListAccountsByUser`` conforms to: `ListAccountsByUserHandler` in the application.
 protocol ListAccountsByUserHandling: QueryHandler where Operation == ListAccountsByUser, Output == AccountListResult {}
-
-extension ListAccountsByUser {
-    /// The application's handler of ``ListAccountsByUser``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 795)
-    typealias Handler = ListAccountsByUserHandler
-#sourceLocation()
-}
 
 // spec/operations.yaml:808
 /// What the handler of ``GetTransaction`` conforms to: `GetTransactionHandler` in the application.
 protocol GetTransactionHandling: QueryHandler where Operation == GetTransaction, Output == TransactionResult {}
 
-extension GetTransaction {
-    /// The application's handler of ``GetTransaction``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 808)
-    typealias Handler = GetTransactionHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:818
 /// What the handler of ``ListTransactionsByAccount`` conforms to: `ListTransactionsByAccountHandler` in the application.
 protocol ListTransactionsByAccountHandling: QueryHandler where Operation == ListTransactionsByAccount, Output == TransactionListResult {}
-
-extension ListTransactionsByAccount {
-    /// The application's handler of ``ListTransactionsByAccount``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 818)
-    typealias Handler = ListTransactionsByAccountHandler
-#sourceLocation()
-}
 
 // spec/operations.yaml:832
 /// What the handler of ``ListTransactionsByDateRange`` conforms to: `ListTransactionsByDateRangeHandler` in the application.
 protocol ListTransactionsByDateRangeHandling: QueryHandler where Operation == ListTransactionsByDateRange, Output == TransactionListResult {}
 
-extension ListTransactionsByDateRange {
-    /// The application's handler of ``ListTransactionsByDateRange``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 832)
-    typealias Handler = ListTransactionsByDateRangeHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:844
 /// What the handler of ``ListSecurityTransactions`` conforms to: `ListSecurityTransactionsHandler` in the application.
 protocol ListSecurityTransactionsHandling: QueryHandler where Operation == ListSecurityTransactions, Output == TransactionListResult {}
-
-extension ListSecurityTransactions {
-    /// The application's handler of ``ListSecurityTransactions``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 844)
-    typealias Handler = ListSecurityTransactionsHandler
-#sourceLocation()
-}
 
 // spec/operations.yaml:861
 /// What the handler of ``GetBalanceHistory`` conforms to: `GetBalanceHistoryHandler` in the application.
 protocol GetBalanceHistoryHandling: QueryHandler where Operation == GetBalanceHistory, Output == BalanceHistoryResult {}
 
-extension GetBalanceHistory {
-    /// The application's handler of ``GetBalanceHistory``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 861)
-    typealias Handler = GetBalanceHistoryHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:874
 /// What the handler of ``GetLatestBalanceSnapshots`` conforms to: `GetLatestBalanceSnapshotsHandler` in the application.
 protocol GetLatestBalanceSnapshotsHandling: QueryHandler where Operation == GetLatestBalanceSnapshots, Output == LatestSnapshotsResult {}
-
-extension GetLatestBalanceSnapshots {
-    /// The application's handler of ``GetLatestBalanceSnapshots``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 874)
-    typealias Handler = GetLatestBalanceSnapshotsHandler
-#sourceLocation()
-}
 
 // spec/operations.yaml:883
 /// What the handler of ``GetUserBalanceHistory`` conforms to: `GetUserBalanceHistoryHandler` in the application.
 protocol GetUserBalanceHistoryHandling: QueryHandler where Operation == GetUserBalanceHistory, Output == BalanceHistoryResult {}
 
-extension GetUserBalanceHistory {
-    /// The application's handler of ``GetUserBalanceHistory``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 883)
-    typealias Handler = GetUserBalanceHistoryHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:895
 /// What the handler of ``ListBalanceSnapshotsByAccount`` conforms to: `ListBalanceSnapshotsByAccountHandler` in the application.
 protocol ListBalanceSnapshotsByAccountHandling: QueryHandler where Operation == ListBalanceSnapshotsByAccount, Output == BalanceHistoryResult {}
-
-extension ListBalanceSnapshotsByAccount {
-    /// The application's handler of ``ListBalanceSnapshotsByAccount``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 895)
-    typealias Handler = ListBalanceSnapshotsByAccountHandler
-#sourceLocation()
-}
 
 // spec/operations.yaml:909
 /// What the handler of ``GetHolding`` conforms to: `GetHoldingHandler` in the application.
 protocol GetHoldingHandling: QueryHandler where Operation == GetHolding, Output == HoldingDetailResult {}
 
-extension GetHolding {
-    /// The application's handler of ``GetHolding``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 909)
-    typealias Handler = GetHoldingHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:919
 /// What the handler of ``ListHoldingsByAccount`` conforms to: `ListHoldingsByAccountHandler` in the application.
 protocol ListHoldingsByAccountHandling: QueryHandler where Operation == ListHoldingsByAccount, Output == HoldingListResult {}
 
-extension ListHoldingsByAccount {
-    /// The application's handler of ``ListHoldingsByAccount``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 919)
-    typealias Handler = ListHoldingsByAccountHandler
-#sourceLocation()
-}
-
 // spec/operations.yaml:931
 /// What the handler of ``ListHoldingsByUser`` conforms to: `ListHoldingsByUserHandler` in the application.
 protocol ListHoldingsByUserHandling: QueryHandler where Operation == ListHoldingsByUser, Output == HoldingListResult {}
-
-extension ListHoldingsByUser {
-    /// The application's handler of ``ListHoldingsByUser``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec/operations.yaml", line: 931)
-    typealias Handler = ListHoldingsByUserHandler
-#sourceLocation()
-}
 
 // MARK: - Handler factory
 
@@ -531,7 +203,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 440)
-        return RegisterUser.Handler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, passwordHasher: app.passwordHasher, eventBus: app.eventBus)
+        return RegisterUserHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, passwordHasher: app.passwordHasher, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -542,7 +214,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 450)
-        return AuthenticateUser.Handler(userRepository: request.userRepository, passwordHasher: app.passwordHasher, eventBus: app.eventBus)
+        return AuthenticateUserHandler(userRepository: request.userRepository, passwordHasher: app.passwordHasher, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -553,7 +225,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 460)
-        return VerifyEmail.Handler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, eventBus: app.eventBus)
+        return VerifyEmailHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -564,7 +236,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 471)
-        return RefreshAccessToken.Handler(userRepository: request.userRepository, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository, tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
+        return RefreshAccessTokenHandler(userRepository: request.userRepository, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository, tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
 #sourceLocation()
     }
 
@@ -575,7 +247,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 490)
-        return RequestPasswordReset.Handler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, passwordResetTokenService: app.passwordResetTokenService, emailService: app.emailService, eventBus: app.eventBus)
+        return RequestPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, passwordResetTokenService: app.passwordResetTokenService, emailService: app.emailService, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -586,7 +258,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 501)
-        return ConfirmPasswordReset.Handler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, refreshTokenRepository: request.refreshTokenRepository, passwordHasher: app.passwordHasher, emailService: app.emailService, eventBus: app.eventBus)
+        return ConfirmPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, refreshTokenRepository: request.refreshTokenRepository, passwordHasher: app.passwordHasher, emailService: app.emailService, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -597,7 +269,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 517)
-        return LogoutUser.Handler(refreshTokenRepository: request.refreshTokenRepository, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus)
+        return LogoutUserHandler(refreshTokenRepository: request.refreshTokenRepository, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus)
 #sourceLocation()
     }
 }
@@ -612,7 +284,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 532)
-        return CreateSession.Handler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, userRepository: request.userRepository, deviceEnricher: app.deviceEnricher, locationEnricher: app.locationEnricher, eventBus: app.eventBus)
+        return CreateSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, userRepository: request.userRepository, deviceEnricher: app.deviceEnricher, locationEnricher: app.locationEnricher, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -623,7 +295,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 543)
-        return RevokeSession.Handler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
+        return RevokeSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -634,7 +306,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 555)
-        return RevokeAllUserSessions.Handler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
+        return RevokeAllSessionsHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -645,7 +317,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 564)
-        return LinkRefreshTokenToSession.Handler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
+        return LinkRefreshTokenToSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
@@ -656,7 +328,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 573)
-        return RecordProviderAccess.Handler(sessionRepository: request.sessionRepository, eventBus: app.eventBus)
+        return RecordProviderAccessHandler(sessionRepository: request.sessionRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -667,7 +339,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 583)
-        return UpdateSessionActivity.Handler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
+        return UpdateSessionActivityHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
@@ -678,7 +350,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 736)
-        return GetSession.Handler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
+        return GetSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
@@ -689,7 +361,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 748)
-        return ListUserSessions.Handler(sessionRepository: request.sessionRepository)
+        return ListSessionsHandler(sessionRepository: request.sessionRepository)
 #sourceLocation()
     }
 }
@@ -704,7 +376,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 598)
-        return GenerateAuthTokens.Handler(tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository)
+        return GenerateAuthTokensHandler(tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository)
 #sourceLocation()
     }
 
@@ -715,7 +387,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 608)
-        return TriggerGlobalTokenRotation.Handler(securityConfigRepository: request.securityConfigRepository, eventBus: app.eventBus)
+        return TriggerGlobalTokenRotationHandler(securityConfigRepository: request.securityConfigRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -726,7 +398,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 619)
-        return TriggerUserTokenRotation.Handler(userRepository: request.userRepository, eventBus: app.eventBus)
+        return TriggerUserTokenRotationHandler(userRepository: request.userRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 }
@@ -741,7 +413,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 634)
-        return ConnectProvider.Handler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
+        return ConnectProviderHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -752,7 +424,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 643)
-        return DisconnectProvider.Handler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
+        return DisconnectProviderHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -763,7 +435,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 652)
-        return RefreshProviderTokens.Handler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
+        return RefreshProviderTokensHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -774,7 +446,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 760)
-        return GetProviderConnection.Handler(connectionRepository: request.connectionRepository, providerConnectionCache: app.providerConnectionCache)
+        return GetProviderConnectionHandler(connectionRepository: request.connectionRepository, providerConnectionCache: app.providerConnectionCache)
 #sourceLocation()
     }
 
@@ -785,7 +457,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 770)
-        return ListProviderConnections.Handler(connectionRepository: request.connectionRepository)
+        return ListProviderConnectionsHandler(connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 }
@@ -800,7 +472,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 665)
-        return SyncAccounts.Handler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
+        return SyncAccountsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -811,7 +483,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 680)
-        return SyncTransactions.Handler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
+        return SyncTransactionsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -822,7 +494,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 697)
-        return SyncHoldings.Handler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository, holdingRepository: request.holdingRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
+        return SyncHoldingsHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository, holdingRepository: request.holdingRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
     }
 
@@ -833,7 +505,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 782)
-        return GetAccount.Handler(ownershipVerifier: request.ownershipVerifier)
+        return GetAccountHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
@@ -844,7 +516,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 793)
-        return ListAccountsByConnection.Handler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
+        return ListAccountsByConnectionHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
@@ -855,7 +527,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 804)
-        return ListAccountsByUser.Handler(accountRepository: request.accountRepository, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
+        return ListAccountsByUserHandler(accountRepository: request.accountRepository, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
 #sourceLocation()
     }
 
@@ -866,7 +538,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 816)
-        return GetTransaction.Handler(ownershipVerifier: request.ownershipVerifier)
+        return GetTransactionHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
@@ -877,7 +549,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 829)
-        return ListTransactionsByAccount.Handler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
+        return ListTransactionsByAccountHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
@@ -888,7 +560,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 842)
-        return ListTransactionsByDateRange.Handler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
+        return ListTransactionsByDateRangeHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
@@ -899,7 +571,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 856)
-        return ListSecurityTransactions.Handler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
+        return ListSecurityTransactionsHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
@@ -910,7 +582,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 872)
-        return GetBalanceHistory.Handler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
+        return GetBalanceHistoryHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
@@ -921,7 +593,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 881)
-        return GetLatestBalanceSnapshots.Handler(snapshotRepository: request.snapshotRepository)
+        return GetLatestBalanceSnapshotsHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
@@ -932,7 +604,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 893)
-        return GetUserBalanceHistory.Handler(snapshotRepository: request.snapshotRepository)
+        return GetUserBalanceHistoryHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
@@ -943,7 +615,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 905)
-        return ListBalanceSnapshotsByAccount.Handler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
+        return ListBalanceSnapshotsByAccountHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
@@ -954,7 +626,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 917)
-        return GetHolding.Handler(ownershipVerifier: request.ownershipVerifier)
+        return GetHoldingHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
@@ -965,7 +637,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 929)
-        return ListHoldingsByAccount.Handler(holdingRepository: request.holdingRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
+        return ListHoldingsByAccountHandler(holdingRepository: request.holdingRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
@@ -976,7 +648,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 941)
-        return ListHoldingsByUser.Handler(holdingRepository: request.holdingRepository)
+        return ListHoldingsByUserHandler(holdingRepository: request.holdingRepository)
 #sourceLocation()
     }
 }
@@ -991,7 +663,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec/operations.yaml", line: 718)
-        return ImportFromFile.Handler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, providerRepository: request.providerRepository, providerFactory: app.providerFactory, eventBus: app.eventBus)
+        return ImportFromFileHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, providerRepository: request.providerRepository, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
     }
 }

@@ -102,9 +102,9 @@ enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
 // spec/operations.yaml:432
 extension RegisterUser {
     /// The registry's entry for ``RegisterUser``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: RegisterUser.self,
-        handlerType: RegisterUser.Handler.self,
+        handlerType: RegisterUserHandler.self,
         category: .auth,
         resultType: UUID.self,
         resultTypeName: "UUID",
@@ -120,9 +120,9 @@ extension RegisterUser {
 // spec/operations.yaml:442
 extension AuthenticateUser {
     /// The registry's entry for ``AuthenticateUser``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: AuthenticateUser.self,
-        handlerType: AuthenticateUser.Handler.self,
+        handlerType: AuthenticateUserHandler.self,
         category: .auth,
         resultType: AuthenticatedUser.self,
         resultTypeName: "AuthenticatedUser",
@@ -138,9 +138,9 @@ extension AuthenticateUser {
 // spec/operations.yaml:452
 extension VerifyEmail {
     /// The registry's entry for ``VerifyEmail``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: VerifyEmail.self,
-        handlerType: VerifyEmail.Handler.self,
+        handlerType: VerifyEmailHandler.self,
         category: .auth,
         resultType: UUID.self,
         resultTypeName: "UUID",
@@ -156,9 +156,9 @@ extension VerifyEmail {
 // spec/operations.yaml:462
 extension RefreshAccessToken {
     /// The registry's entry for ``RefreshAccessToken``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: RefreshAccessToken.self,
-        handlerType: RefreshAccessToken.Handler.self,
+        handlerType: RefreshAccessTokenHandler.self,
         category: .auth,
         resultType: AuthTokens.self,
         resultTypeName: "AuthTokens",
@@ -174,9 +174,9 @@ extension RefreshAccessToken {
 // spec/operations.yaml:481
 extension RequestPasswordReset {
     /// The registry's entry for ``RequestPasswordReset``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: RequestPasswordReset.self,
-        handlerType: RequestPasswordReset.Handler.self,
+        handlerType: RequestPasswordResetHandler.self,
         category: .auth,
         resultType: PasswordResetRequestResponse.self,
         resultTypeName: "PasswordResetRequestResponse",
@@ -192,9 +192,9 @@ extension RequestPasswordReset {
 // spec/operations.yaml:492
 extension ConfirmPasswordReset {
     /// The registry's entry for ``ConfirmPasswordReset``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: ConfirmPasswordReset.self,
-        handlerType: ConfirmPasswordReset.Handler.self,
+        handlerType: ConfirmPasswordResetHandler.self,
         category: .auth,
         resultType: PasswordResetConfirmResponse.self,
         resultTypeName: "PasswordResetConfirmResponse",
@@ -210,9 +210,9 @@ extension ConfirmPasswordReset {
 // spec/operations.yaml:508
 extension LogoutUser {
     /// The registry's entry for ``LogoutUser``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: LogoutUser.self,
-        handlerType: LogoutUser.Handler.self,
+        handlerType: LogoutUserHandler.self,
         category: .auth,
         resultType: LogoutResponse.self,
         resultTypeName: "LogoutResponse",
@@ -228,9 +228,9 @@ extension LogoutUser {
 // spec/operations.yaml:521
 extension CreateSession {
     /// The registry's entry for ``CreateSession``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: CreateSession.self,
-        handlerType: CreateSession.Handler.self,
+        handlerType: CreateSessionHandler.self,
         category: .session,
         resultType: CreateSessionResponse.self,
         resultTypeName: "CreateSessionResponse",
@@ -246,9 +246,9 @@ extension CreateSession {
 // spec/operations.yaml:534
 extension RevokeSession {
     /// The registry's entry for ``RevokeSession``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: RevokeSession.self,
-        handlerType: RevokeSession.Handler.self,
+        handlerType: RevokeSessionHandler.self,
         category: .session,
         resultType: UUID.self,
         resultTypeName: "UUID",
@@ -264,9 +264,9 @@ extension RevokeSession {
 // spec/operations.yaml:545
 extension RevokeAllUserSessions {
     /// The registry's entry for ``RevokeAllUserSessions``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: RevokeAllUserSessions.self,
-        handlerType: RevokeAllUserSessions.Handler.self,
+        handlerType: RevokeAllSessionsHandler.self,
         category: .session,
         resultType: Int.self,
         resultTypeName: "Int",
@@ -282,9 +282,9 @@ extension RevokeAllUserSessions {
 // spec/operations.yaml:557
 extension LinkRefreshTokenToSession {
     /// The registry's entry for ``LinkRefreshTokenToSession``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: LinkRefreshTokenToSession.self,
-        handlerType: LinkRefreshTokenToSession.Handler.self,
+        handlerType: LinkRefreshTokenToSessionHandler.self,
         category: .session,
         resultType: nil,
         resultTypeName: nil,
@@ -300,9 +300,9 @@ extension LinkRefreshTokenToSession {
 // spec/operations.yaml:566
 extension RecordProviderAccess {
     /// The registry's entry for ``RecordProviderAccess``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: RecordProviderAccess.self,
-        handlerType: RecordProviderAccess.Handler.self,
+        handlerType: RecordProviderAccessHandler.self,
         category: .session,
         resultType: nil,
         resultTypeName: nil,
@@ -318,9 +318,9 @@ extension RecordProviderAccess {
 // spec/operations.yaml:576
 extension UpdateSessionActivity {
     /// The registry's entry for ``UpdateSessionActivity``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: UpdateSessionActivity.self,
-        handlerType: UpdateSessionActivity.Handler.self,
+        handlerType: UpdateSessionActivityHandler.self,
         category: .session,
         resultType: nil,
         resultTypeName: nil,
@@ -336,9 +336,9 @@ extension UpdateSessionActivity {
 // spec/operations.yaml:588
 extension GenerateAuthTokens {
     /// The registry's entry for ``GenerateAuthTokens``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: GenerateAuthTokens.self,
-        handlerType: GenerateAuthTokens.Handler.self,
+        handlerType: GenerateAuthTokensHandler.self,
         category: .token,
         resultType: AuthTokens.self,
         resultTypeName: "AuthTokens",
@@ -354,9 +354,9 @@ extension GenerateAuthTokens {
 // spec/operations.yaml:600
 extension TriggerGlobalTokenRotation {
     /// The registry's entry for ``TriggerGlobalTokenRotation``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: TriggerGlobalTokenRotation.self,
-        handlerType: TriggerGlobalTokenRotation.Handler.self,
+        handlerType: TriggerGlobalTokenRotationHandler.self,
         category: .token,
         resultType: GlobalRotationResult.self,
         resultTypeName: "GlobalRotationResult",
@@ -372,9 +372,9 @@ extension TriggerGlobalTokenRotation {
 // spec/operations.yaml:610
 extension TriggerUserTokenRotation {
     /// The registry's entry for ``TriggerUserTokenRotation``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: TriggerUserTokenRotation.self,
-        handlerType: TriggerUserTokenRotation.Handler.self,
+        handlerType: TriggerUserTokenRotationHandler.self,
         category: .token,
         resultType: UserRotationResult.self,
         resultTypeName: "UserRotationResult",
@@ -390,9 +390,9 @@ extension TriggerUserTokenRotation {
 // spec/operations.yaml:623
 extension ConnectProvider {
     /// The registry's entry for ``ConnectProvider``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: ConnectProvider.self,
-        handlerType: ConnectProvider.Handler.self,
+        handlerType: ConnectProviderHandler.self,
         category: .provider,
         resultType: UUID.self,
         resultTypeName: "UUID",
@@ -408,9 +408,9 @@ extension ConnectProvider {
 // spec/operations.yaml:636
 extension DisconnectProvider {
     /// The registry's entry for ``DisconnectProvider``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: DisconnectProvider.self,
-        handlerType: DisconnectProvider.Handler.self,
+        handlerType: DisconnectProviderHandler.self,
         category: .provider,
         resultType: nil,
         resultTypeName: nil,
@@ -426,9 +426,9 @@ extension DisconnectProvider {
 // spec/operations.yaml:645
 extension RefreshProviderTokens {
     /// The registry's entry for ``RefreshProviderTokens``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: RefreshProviderTokens.self,
-        handlerType: RefreshProviderTokens.Handler.self,
+        handlerType: RefreshProviderTokensHandler.self,
         category: .provider,
         resultType: nil,
         resultTypeName: nil,
@@ -444,9 +444,9 @@ extension RefreshProviderTokens {
 // spec/operations.yaml:656
 extension SyncAccounts {
     /// The registry's entry for ``SyncAccounts``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: SyncAccounts.self,
-        handlerType: SyncAccounts.Handler.self,
+        handlerType: SyncAccountsHandler.self,
         category: .dataSync,
         resultType: SyncAccountsResult.self,
         resultTypeName: "SyncAccountsResult",
@@ -462,9 +462,9 @@ extension SyncAccounts {
 // spec/operations.yaml:667
 extension SyncTransactions {
     /// The registry's entry for ``SyncTransactions``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: SyncTransactions.self,
-        handlerType: SyncTransactions.Handler.self,
+        handlerType: SyncTransactionsHandler.self,
         category: .dataSync,
         resultType: SyncTransactionsResult.self,
         resultTypeName: "SyncTransactionsResult",
@@ -480,9 +480,9 @@ extension SyncTransactions {
 // spec/operations.yaml:687
 extension SyncHoldings {
     /// The registry's entry for ``SyncHoldings``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: SyncHoldings.self,
-        handlerType: SyncHoldings.Handler.self,
+        handlerType: SyncHoldingsHandler.self,
         category: .dataSync,
         resultType: SyncHoldingsResult.self,
         resultTypeName: "SyncHoldingsResult",
@@ -498,9 +498,9 @@ extension SyncHoldings {
 // spec/operations.yaml:706
 extension ImportFromFile {
     /// The registry's entry for ``ImportFromFile``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: ImportFromFile.self,
-        handlerType: ImportFromFile.Handler.self,
+        handlerType: ImportFromFileHandler.self,
         category: .`import`,
         resultType: ImportResult.self,
         resultTypeName: "ImportResult",
@@ -516,9 +516,9 @@ extension ImportFromFile {
 // spec/operations.yaml:728
 extension GetSession {
     /// The registry's entry for ``GetSession``.
-    static let metadata = QueryMetadata<OperationCategory>(
+    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: GetSession.self,
-        handlerType: GetSession.Handler.self,
+        handlerType: GetSessionHandler.self,
         category: .session,
         resultType: SessionResult.self,
         resultTypeName: "SessionResult",
@@ -532,9 +532,9 @@ extension GetSession {
 // spec/operations.yaml:738
 extension ListUserSessions {
     /// The registry's entry for ``ListUserSessions``.
-    static let metadata = QueryMetadata<OperationCategory>(
+    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: ListUserSessions.self,
-        handlerType: ListUserSessions.Handler.self,
+        handlerType: ListSessionsHandler.self,
         category: .session,
         resultType: SessionListResult.self,
         resultTypeName: "SessionListResult",
@@ -548,9 +548,9 @@ extension ListUserSessions {
 // spec/operations.yaml:752
 extension GetProviderConnection {
     /// The registry's entry for ``GetProviderConnection``.
-    static let metadata = QueryMetadata<OperationCategory>(
+    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: GetProviderConnection.self,
-        handlerType: GetProviderConnection.Handler.self,
+        handlerType: GetProviderConnectionHandler.self,
         category: .provider,
         resultType: ProviderConnectionResult.self,
         resultTypeName: "ProviderConnectionResult",
@@ -564,9 +564,9 @@ extension GetProviderConnection {
 // spec/operations.yaml:762
 extension ListProviderConnections {
     /// The registry's entry for ``ListProviderConnections``.
-    static let metadata = QueryMetadata<OperationCategory>(
+    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: ListProviderConnections.self,
-        handlerType: ListProviderConnections.Handler.self,
+        handlerType: ListProviderConnectionsHandler.self,
         category: .provider,
         resultType: ProviderConnectionListResult.self,
         resultTypeName: "ProviderConnectionListResult",
@@ -580,9 +580,9 @@ extension ListProviderConnections {
 // spec/operations.yaml:774
 extension GetAccount {
     /// The registry's entry for ``GetAccount``.
-    static let metadata = QueryMetadata<OperationCategory>(
+    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: GetAccount.self,
-        handlerType: GetAccount.Handler.self,
+        handlerType: GetAccountHandler.self,
         category: .dataSync,
         resultType: AccountResult.self,
         resultTypeName: "AccountResult",
@@ -596,9 +596,9 @@ extension GetAccount {
 // spec/operations.yaml:784
 extension ListAccountsByConnection {
     /// The registry's entry for ``ListAccountsByConnection``.
-    static let metadata = QueryMetadata<OperationCategory>(
+    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: ListAccountsByConnection.self,
-        handlerType: ListAccountsByConnection.Handler.self,
+        handlerType: ListAccountsByConnectionHandler.self,
         category: .dataSync,
         resultType: AccountListResult.self,
         resultTypeName: "AccountListResult",
@@ -612,9 +612,9 @@ extension ListAccountsByConnection {
 // spec/operations.yaml:795
 extension ListAccountsByUser {
     /// The registry's entry for ``ListAccountsByUser``.
-    static let metadata = QueryMetadata<OperationCategory>(
+    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: ListAccountsByUser.self,
-        handlerType: ListAccountsByUser.Handler.self,
+        handlerType: ListAccountsByUserHandler.self,
         category: .dataSync,
         resultType: AccountListResult.self,
         resultTypeName: "AccountListResult",
@@ -628,9 +628,9 @@ extension ListAccountsByUser {
 // spec/operations.yaml:808
 extension GetTransaction {
     /// The registry's entry for ``GetTransaction``.
-    static let metadata = QueryMetadata<OperationCategory>(
+    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: GetTransaction.self,
-        handlerType: GetTransaction.Handler.self,
+        handlerType: GetTransactionHandler.self,
         category: .dataSync,
         resultType: TransactionResult.self,
         resultTypeName: "TransactionResult",
@@ -644,9 +644,9 @@ extension GetTransaction {
 // spec/operations.yaml:818
 extension ListTransactionsByAccount {
     /// The registry's entry for ``ListTransactionsByAccount``.
-    static let metadata = QueryMetadata<OperationCategory>(
+    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: ListTransactionsByAccount.self,
-        handlerType: ListTransactionsByAccount.Handler.self,
+        handlerType: ListTransactionsByAccountHandler.self,
         category: .dataSync,
         resultType: TransactionListResult.self,
         resultTypeName: "TransactionListResult",
@@ -660,9 +660,9 @@ extension ListTransactionsByAccount {
 // spec/operations.yaml:832
 extension ListTransactionsByDateRange {
     /// The registry's entry for ``ListTransactionsByDateRange``.
-    static let metadata = QueryMetadata<OperationCategory>(
+    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: ListTransactionsByDateRange.self,
-        handlerType: ListTransactionsByDateRange.Handler.self,
+        handlerType: ListTransactionsByDateRangeHandler.self,
         category: .dataSync,
         resultType: TransactionListResult.self,
         resultTypeName: "TransactionListResult",
@@ -676,9 +676,9 @@ extension ListTransactionsByDateRange {
 // spec/operations.yaml:844
 extension ListSecurityTransactions {
     /// The registry's entry for ``ListSecurityTransactions``.
-    static let metadata = QueryMetadata<OperationCategory>(
+    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: ListSecurityTransactions.self,
-        handlerType: ListSecurityTransactions.Handler.self,
+        handlerType: ListSecurityTransactionsHandler.self,
         category: .dataSync,
         resultType: TransactionListResult.self,
         resultTypeName: "TransactionListResult",
@@ -692,9 +692,9 @@ extension ListSecurityTransactions {
 // spec/operations.yaml:861
 extension GetBalanceHistory {
     /// The registry's entry for ``GetBalanceHistory``.
-    static let metadata = QueryMetadata<OperationCategory>(
+    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: GetBalanceHistory.self,
-        handlerType: GetBalanceHistory.Handler.self,
+        handlerType: GetBalanceHistoryHandler.self,
         category: .dataSync,
         resultType: BalanceHistoryResult.self,
         resultTypeName: "BalanceHistoryResult",
@@ -708,9 +708,9 @@ extension GetBalanceHistory {
 // spec/operations.yaml:874
 extension GetLatestBalanceSnapshots {
     /// The registry's entry for ``GetLatestBalanceSnapshots``.
-    static let metadata = QueryMetadata<OperationCategory>(
+    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: GetLatestBalanceSnapshots.self,
-        handlerType: GetLatestBalanceSnapshots.Handler.self,
+        handlerType: GetLatestBalanceSnapshotsHandler.self,
         category: .dataSync,
         resultType: LatestSnapshotsResult.self,
         resultTypeName: "LatestSnapshotsResult",
@@ -724,9 +724,9 @@ extension GetLatestBalanceSnapshots {
 // spec/operations.yaml:883
 extension GetUserBalanceHistory {
     /// The registry's entry for ``GetUserBalanceHistory``.
-    static let metadata = QueryMetadata<OperationCategory>(
+    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: GetUserBalanceHistory.self,
-        handlerType: GetUserBalanceHistory.Handler.self,
+        handlerType: GetUserBalanceHistoryHandler.self,
         category: .dataSync,
         resultType: BalanceHistoryResult.self,
         resultTypeName: "BalanceHistoryResult",
@@ -740,9 +740,9 @@ extension GetUserBalanceHistory {
 // spec/operations.yaml:895
 extension ListBalanceSnapshotsByAccount {
     /// The registry's entry for ``ListBalanceSnapshotsByAccount``.
-    static let metadata = QueryMetadata<OperationCategory>(
+    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: ListBalanceSnapshotsByAccount.self,
-        handlerType: ListBalanceSnapshotsByAccount.Handler.self,
+        handlerType: ListBalanceSnapshotsByAccountHandler.self,
         category: .dataSync,
         resultType: BalanceHistoryResult.self,
         resultTypeName: "BalanceHistoryResult",
@@ -756,9 +756,9 @@ extension ListBalanceSnapshotsByAccount {
 // spec/operations.yaml:909
 extension GetHolding {
     /// The registry's entry for ``GetHolding``.
-    static let metadata = QueryMetadata<OperationCategory>(
+    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: GetHolding.self,
-        handlerType: GetHolding.Handler.self,
+        handlerType: GetHoldingHandler.self,
         category: .dataSync,
         resultType: HoldingDetailResult.self,
         resultTypeName: "HoldingDetailResult",
@@ -772,9 +772,9 @@ extension GetHolding {
 // spec/operations.yaml:919
 extension ListHoldingsByAccount {
     /// The registry's entry for ``ListHoldingsByAccount``.
-    static let metadata = QueryMetadata<OperationCategory>(
+    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: ListHoldingsByAccount.self,
-        handlerType: ListHoldingsByAccount.Handler.self,
+        handlerType: ListHoldingsByAccountHandler.self,
         category: .dataSync,
         resultType: HoldingListResult.self,
         resultTypeName: "HoldingListResult",
@@ -788,9 +788,9 @@ extension ListHoldingsByAccount {
 // spec/operations.yaml:931
 extension ListHoldingsByUser {
     /// The registry's entry for ``ListHoldingsByUser``.
-    static let metadata = QueryMetadata<OperationCategory>(
+    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: ListHoldingsByUser.self,
-        handlerType: ListHoldingsByUser.Handler.self,
+        handlerType: ListHoldingsByUserHandler.self,
         category: .dataSync,
         resultType: HoldingListResult.self,
         resultTypeName: "HoldingListResult",

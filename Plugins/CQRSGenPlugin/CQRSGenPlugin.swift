@@ -22,11 +22,15 @@ struct CQRSGenPlugin: BuildToolPlugin {
                 displayName: "Generating CQRS code for \(target.name)",
                 executable: try context.tool(named: "cqrs-gen").url,
                 arguments: ["generate"] + inputs.arguments + [
+                    // Every handler and dependency protocol must be declared here: one error each at the spec if not.
+                    "--sources", target.directoryURL.path(percentEncoded: false),
                     "--output", output.path(percentEncoded: false), "--quiet",
                     // OPERATIONS.md is for reviewers of the committed copy; nothing compiles it.
                     "--no-catalogue",
                 ],
-                inputFiles: inputs.files,
+                // The target's Swift files too: adding the missing handler must rerun the check. A run that changes
+                // nothing writes nothing, so nothing recompiles.
+                inputFiles: inputs.files + target.sourceFiles(withSuffix: "swift").map(\.url),
                 outputFiles: CQRSGenContract.swiftFileNames.map { output.appending(path: $0) }
             )
         ]

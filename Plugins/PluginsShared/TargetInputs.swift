@@ -8,6 +8,8 @@ import PackagePlugin
 /// only the configuration, whose `spec` names a spec elsewhere in the package (the App's `spec/operations.yaml`).
 struct TargetInputs {
     var targetName: String
+    /// The target's source folder.
+    var directory: URL
     var spec: URL
     var configuration: URL?
     var packageRoot: URL
@@ -15,6 +17,7 @@ struct TargetInputs {
     /// Finds the inputs of the target named `targetName`, whose sources are in `directory`.
     init(targetName: String, directory: URL, packageRoot: URL) throws {
         self.targetName = targetName
+        self.directory = directory
         self.packageRoot = packageRoot
         var folder = Self.relative(directory, to: packageRoot)
         if folder.hasSuffix("/") { folder.removeLast() }

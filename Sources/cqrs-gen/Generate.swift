@@ -29,6 +29,14 @@ struct Generate: ParsableCommand {
             valueName: "folder"))
     var output: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The target's source folder: every handler and dependency protocol the spec names must be declared there.",
+            discussion: "The build plugin passes it, so that a missing handler is one error at the spec rather than a compiler error per job.",
+            valueName: "folder"),
+        completion: .directory)
+    var sources: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing on success.")
     var quiet = false
 
@@ -36,6 +44,14 @@ struct Generate: ParsableCommand {
         let loaded = try options.load()
         let outcome = loaded.outcome
         guard let spec = outcome.validSpec else { throw ExitCode(ExitStatus.specErrors) }
+        if let sources {
+            let problems = SourceDeclarationCheck.problems(
+                in: spec, sources: SwiftSources.texts(under: sources), folder: options.displayed(sources))
+            if !problems.isEmpty {
+                options.output.report(problems, path: loaded.shownPath)
+                throw ExitCode(ExitStatus.specErrors)
+            }
+        }
         guard let output = output ?? loaded.committedOutput else {
             options.output.report(errors: [(
                 loaded.shownPath, nil, "no output folder: pass --output, or --target, or set 'committedOutput' in the configuration",

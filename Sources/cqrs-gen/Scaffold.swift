@@ -40,7 +40,7 @@ struct Scaffold: ParsableCommand {
         let loaded = try options.load()
         guard let spec = loaded.outcome.validSpec else { throw ExitCode(ExitStatus.specErrors) }
         let handlerNames = Set((spec.commands + spec.queries).map(\.handler.name.value))
-        let existing = ExistingHandlers.declared(in: swiftSources(), among: handlerNames)
+        let existing = ExistingHandlers.declared(in: SwiftSources.texts(under: sources), among: handlerNames)
         let scaffolds = HandlerScaffold.missing(in: spec, existing: existing, specPath: loaded.shownPath)
         var written: [String] = [], kept: [String] = []
         for scaffold in scaffolds {
@@ -65,12 +65,16 @@ struct Scaffold: ParsableCommand {
             print("\(written.count) handler\(written.count == 1 ? "" : "s") scaffolded, \(existing.count) already there.")
         }
     }
+}
 
-    /// The text of every Swift file under the sources folder; none when it does not exist yet.
-    private func swiftSources() -> [String] {
-        guard let paths = try? FileManager.default.subpathsOfDirectory(atPath: sources) else { return [] }
+
+/// The Swift files of a folder, for the checks that read an application's sources without compiling them.
+enum SwiftSources {
+    /// The text of every Swift file under `folder`, in path order; none when it does not exist yet.
+    static func texts(under folder: String) -> [String] {
+        guard let paths = try? FileManager.default.subpathsOfDirectory(atPath: folder) else { return [] }
         return paths.filter { $0.hasSuffix(".swift") }.sorted().compactMap { relative in
-            FileManager.default.contents(atPath: sources + "/" + relative).map { String(decoding: $0, as: UTF8.self) }
+            FileManager.default.contents(atPath: folder + "/" + relative).map { String(decoding: $0, as: UTF8.self) }
         }
     }
 }

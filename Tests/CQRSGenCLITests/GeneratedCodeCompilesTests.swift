@@ -56,6 +56,45 @@ struct GeneratedCodeCompilesTests {
         }
         """
 
+    /// Generic types, Int enumerations, keyword-named cases as defaults and every pagination style, generated
+    /// public by the configuration beside the spec, with handlers that stay internal.
+    static let genericFixture = CLITests.packageRoot.appendingPathComponent("Tests/CQRSGenCoreTests/Fixtures/Generation/public-generic")
+
+    static let genericApplication = """
+        import CQRS
+        import Foundation
+
+        public protocol TodoStore: Sendable {}
+
+        struct FrobnicateTodosHandler: FrobnicateTodosHandling {
+            let todoStore: any TodoStore
+            func handle(_ command: FrobnicateTodos) async -> Result<Page<Brief>, OperationError> {
+                .success(Page(items: [Brief(title: "a")], total: 1))
+            }
+        }
+
+        struct ListByOffsetHandler: ListByOffsetHandling {
+            let todoStore: any TodoStore
+            func handle(_ query: ListByOffset) async -> Result<Page<Brief>, OperationError> { .success(Page(items: [], total: 0)) }
+        }
+
+        struct GetByPageNumberHandler: GetByPageNumberHandling {
+            let todoStore: any TodoStore
+            func handle(_ query: GetByPageNumber) async -> Result<Page<Brief>, OperationError> { .success(Page(items: [], total: 0)) }
+        }
+
+        struct FindAfterCursorHandler: FindAfterCursorHandling {
+            let todoStore: any TodoStore
+            func handle(_ query: FindAfterCursor) async -> Result<Pair<[Brief], String?>, OperationError> {
+                .success(Pair(first: [], second: nil))
+            }
+        }
+
+        func requests() -> [PageRequest] {
+            [ListByOffset().pageRequest, GetByPageNumber().pageRequest, FindAfterCursor(after: nil, first: 5).pageRequest]
+        }
+        """
+
     static var modules: URL { CLITests.executable.deletingLastPathComponent().appendingPathComponent("Modules") }
 
     /// Generates the spec into a folder with the application, then type-checks them together as one module.
@@ -91,13 +130,49 @@ struct GeneratedCodeCompilesTests {
         #expect(run.status == 0, "\(run.standardError)")
     }
 
-    @Test("a missing handler is one error, at the spec line that names it")
+    @Test("generic types, Int enumerations, keyword-named default cases and every page style compile public, with internal handlers")
+    func genericPublicCompiles() throws {
+        let spec = try String(contentsOf: Self.genericFixture.appendingPathComponent("spec.yaml"), encoding: .utf8)
+        let configuration = try String(contentsOf: Self.genericFixture.appendingPathComponent("cqrs-gen-config.yaml"), encoding: .utf8)
+        let folder = try CLITests.folder(with: [
+            "spec.yaml": spec, "cqrs-gen-config.yaml": configuration, "App/Application.swift": Self.genericApplication,
+        ])
+        let generate = try CLITests.run(["generate", "spec.yaml", "--output", "App", "--quiet", "--sources", "App"], in: folder)
+        try #require(generate.status == 0, "\(generate.standardError)")
+        let operations = try String(contentsOf: folder.appendingPathComponent("App/CQRSOperations.swift"), encoding: .utf8)
+        #expect(operations.contains("public struct GetByPageNumber: PaginatedQuery {"))
+        let run = try Self.swiftcTypecheck(folder, module: "GenericApp")
+        #expect(run.status == 0, "\(run.standardError)")
+    }
+
+    @Test("given the sources, the generator reports each missing handler and dependency protocol once, at the spec")
+    func missingDeclarationsAtTheSpec() throws {
+        let spec = try String(contentsOf: Self.genericFixture.appendingPathComponent("spec.yaml"), encoding: .utf8)
+        let application = Self.genericApplication
+            .replacingOccurrences(of: "public protocol TodoStore: Sendable {}", with: "")
+            .replacingOccurrences(of: "struct ListByOffsetHandler:", with: "struct OffsetLister:")
+        let configuration = try String(contentsOf: Self.genericFixture.appendingPathComponent("cqrs-gen-config.yaml"), encoding: .utf8)
+        let folder = try CLITests.folder(with: [
+            "spec.yaml": spec, "cqrs-gen-config.yaml": configuration, "App/Application.swift": application,
+        ])
+        let generate = try CLITests.run(["generate", "spec.yaml", "--output", "Out", "--sources", "App"], in: folder)
+        #expect(generate.status == 1)
+        #expect(generate.standardError == """
+            spec.yaml:8:5: error: dependency 'TodoStore' is declared nowhere in App; declare 'protocol TodoStore' there, or give it 'kind: concrete' if it is a type from Foundation
+            spec.yaml:46:3: error: no handler 'ListByOffsetHandler' for query 'ListByOffset' in App; write it, or run 'cqrs-gen scaffold --sources App' for a starting point
+            2 errors generated.
+
+            """)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Out").path))
+    }
+
+    @Test("a missing handler is one compiler error, at the spec line that lists the handler's dependencies")
     func missingHandler() throws {
         let application = Self.application.replacingOccurrences(of: "struct FileImporter: ImportFileHandling", with: "struct Renamed: ImportFileHandling")
         let run = try Self.typecheck(spec: Self.spec, application: application)
         #expect(run.status != 0)
         let errors = run.standardError.split(separator: "\n").filter { $0.contains(": error: ") }
-        #expect(errors == ["spec.yaml:39:25: error: cannot find type 'FileImporter' in scope"])
+        #expect(errors == ["spec.yaml:39:16: error: cannot find 'FileImporter' in scope"])
     }
 
     @Test("a handler whose initialiser does not take the spec's dependencies is reported at the spec's dependency list")

@@ -55,7 +55,7 @@ struct ScaffoldTests {
                 let eventBus: any EventBus
 
                 func handle(_ command: RegisterUser) async -> Result<Token, OperationError> {
-                    .failure(OperationError(code: "not_implemented", message: "RegisterUser is not implemented yet."))
+                    .failure(.notImplemented("RegisterUser"))
                 }
             }
             """))

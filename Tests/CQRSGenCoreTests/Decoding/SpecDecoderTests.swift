@@ -317,7 +317,7 @@ struct SpecDecoderTests {
             types:
               Box:
                 fields:
-                  a: Map1️⃣<String>
+                  a: "Map<String1️⃣"
                   b: "[String2️⃣"
                   c: '[String: 3️⃣]'
                   d: 4️⃣9Lives
@@ -325,7 +325,7 @@ struct SpecDecoderTests {
                   f: "6️⃣"
             """, rules: [],
             [
-                .error("1️⃣", "invalid type 'Map<String>' for field 'a' of type 'Box': unexpected '<' after the type 'Map'"),
+                .error("1️⃣", "invalid type 'Map<String' for field 'a' of type 'Box': expected '>' to close '<' after 'Map'"),
                 .error("2️⃣", "invalid type '[String' for field 'b' of type 'Box': expected ']' to close '['"),
                 .error("3️⃣", "invalid type '[String: ]' for field 'c' of type 'Box': expected a type name, found ']'"),
                 .error("4️⃣", "invalid type '9Lives' for field 'd' of type 'Box': a type name cannot start with a digit"),

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Type expressions: parsed by a small grammar, never pasted")
 struct TypeExpressionParserTests {
-    @Test("names, optionals, arrays and dictionaries nest freely, with spaces between tokens", arguments: [
+    @Test("names, generic uses, optionals, arrays and dictionaries nest freely, with spaces between tokens", arguments: [
         ("UUID", TypeExpression.named("UUID")),
         ("String?", .optional(.named("String"))),
         ("Int??", .optional(.optional(.named("Int")))),
@@ -14,6 +14,8 @@ struct TypeExpressionParserTests {
         ("[String:Int]", .dictionary(key: .named("String"), value: .named("Int"))),
         ("  Date  ", .named("Date")),
         ("_Private9", .named("_Private9")),
+        ("Page<TodoItem>", .generic("Page", [.named("TodoItem")])),
+        ("Pair< Int , [Page<UUID>?] >?", .optional(.generic("Pair", [.named("Int"), .array(.optional(.generic("Page", [.named("UUID")])))]))),
     ])
     func parses(text: String, expected: TypeExpression) throws {
         #expect(try TypeExpressionParser.parse(text).get() == expected)
@@ -25,12 +27,17 @@ struct TypeExpressionParserTests {
         #expect(expression.description == "[String: [Int]?]?")
         #expect(try TypeExpressionParser.parse(expression.description).get() == expression)
         #expect(expression.referencedNames == ["String", "Int"])
+        let generic = try TypeExpressionParser.parse("Pair<Int,[Page<UUID>]>").get()
+        #expect(generic.description == "Pair<Int, [Page<UUID>]>")
+        #expect(generic.referencedNames == ["Pair", "Int", "Page", "UUID"])
     }
 
     @Test("anything else is refused with the offset of the problem", arguments: [
         ("", 0, "expected a type"),
         ("Foo.Bar", 3, "unexpected '.' after the type 'Foo'"),
-        ("Array<Int>", 5, "unexpected '<' after the type 'Array'"),
+        ("Page<Int", 8, "expected '>' to close '<' after 'Page'"),
+        ("Page<>", 5, "expected a type name, found '>'"),
+        ("Page<Int,>", 9, "expected a type name, found '>'"),
         ("[Int", 4, "expected ']' to close '['"),
         ("[Int: ]", 6, "expected a type name, found ']'"),
         ("?", 0, "expected a type name, found '?'"),

@@ -158,23 +158,19 @@ struct SnippetTests {
             """))
         let handlers = Self.body(files["CQRSHandlers.swift"])
         #expect(handlers.contains("""
+            // spec.yaml:14
+            /// What the handler of ``ListAccounts`` conforms to: `AccountLister` in the application.
             protocol ListAccountsHandling: QueryHandler where Operation == ListAccounts, Output == [UUID] {}
-
-            extension ListAccounts {
-                /// The application's handler of ``ListAccounts``. Internal whatever the access level, so that the
-                /// handler types may stay internal to the module.
-            #sourceLocation(file: "spec.yaml", line: 21)
-                typealias Handler = AccountLister
-            #sourceLocation()
-            }
             """))
+        // The handler's type is named only in function bodies, never in a declaration another file must resolve.
+        #expect(!handlers.contains("typealias Handler"))
         #expect(handlers.contains("""
                 func importFileHandler() -> any ImportFileHandling {
                     if let override = overrides.importFile {
                         return override(self)
                     }
             #sourceLocation(file: "spec.yaml", line: 11)
-                    return ImportFile.Handler(accountRepository: request.accountRepository, eventBus: app.eventBus, clock: app.clock)
+                    return ImportFileHandler(accountRepository: request.accountRepository, eventBus: app.eventBus, clock: app.clock)
             #sourceLocation()
                 }
             """))
@@ -187,12 +183,17 @@ struct SnippetTests {
             }
             """))
         #expect(Self.body(files["CQRSOperations.swift"]).contains("struct ListAccounts: PaginatedQuery {"))
-        #expect(Self.body(files["CQRSDependencies.swift"]).contains("    var clock: Clock { get }"))
+        #expect(Self.body(files["CQRSDependencies.swift"]).contains("""
+            #sourceLocation(file: "spec.yaml", line: 5)
+                var clock: Clock { get }
+            #sourceLocation()
+            """))
         let registry = Self.body(files["CQRSRegistry.swift"])
         #expect(registry.contains("    case dataSync = \"data_sync\"\n"))
         #expect(registry.contains("    case `import`\n"))
         #expect(registry.contains("    case fileImported = \"FileImported\"\n"))
-        #expect(registry.contains("        handlerType: ListAccounts.Handler.self,\n"))
+        #expect(registry.contains("        handlerType: AccountLister.self,\n"))
+        #expect(registry.contains("    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(\n"))
         #expect(registry.contains("        cachePolicy: .short,\n"))
     }
 

@@ -12,7 +12,9 @@ import Foundation
 package protocol RequestDependencies: Sendable {
     // Sources/Catalog/operations.yaml:9
     /// Every product, in the order it was added.
+#sourceLocation(file: "Sources/Catalog/operations.yaml", line: 9)
     var productStore: ProductStore { get }
+#sourceLocation()
 }
 
 /// The app's singletons, built once and shared by every request.

@@ -13,37 +13,13 @@ import Foundation
 /// What the handler of ``AddProduct`` conforms to: `AddProductHandler` in the application.
 package protocol AddProductHandling: CommandHandler where Operation == AddProduct, Output == UUID {}
 
-extension AddProduct {
-    /// The application's handler of ``AddProduct``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "Sources/Catalog/operations.yaml", line: 29)
-    typealias Handler = AddProductHandler
-#sourceLocation()
-}
-
 // Sources/Catalog/operations.yaml:41
 /// What the handler of ``ListProducts`` conforms to: `ListProductsHandler` in the application.
 package protocol ListProductsHandling: QueryHandler where Operation == ListProducts, Output == ProductPage {}
 
-extension ListProducts {
-    /// The application's handler of ``ListProducts``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "Sources/Catalog/operations.yaml", line: 41)
-    typealias Handler = ListProductsHandler
-#sourceLocation()
-}
-
 // Sources/Catalog/operations.yaml:51
 /// What the handler of ``GetSummary`` conforms to: `CatalogSummaryHandler` in the application.
 package protocol GetSummaryHandling: QueryHandler where Operation == GetSummary, Output == CatalogSummary {}
-
-extension GetSummary {
-    /// The application's handler of ``GetSummary``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "Sources/Catalog/operations.yaml", line: 56)
-    typealias Handler = CatalogSummaryHandler
-#sourceLocation()
-}
 
 // MARK: - Handler factory
 
@@ -75,7 +51,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "Sources/Catalog/operations.yaml", line: 37)
-        return AddProduct.Handler(productStore: request.productStore)
+        return AddProductHandler(productStore: request.productStore)
 #sourceLocation()
     }
 
@@ -86,7 +62,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "Sources/Catalog/operations.yaml", line: 50)
-        return ListProducts.Handler(productStore: request.productStore)
+        return ListProductsHandler(productStore: request.productStore)
 #sourceLocation()
     }
 
@@ -97,7 +73,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "Sources/Catalog/operations.yaml", line: 57)
-        return GetSummary.Handler(productStore: request.productStore)
+        return CatalogSummaryHandler(productStore: request.productStore)
 #sourceLocation()
     }
 }

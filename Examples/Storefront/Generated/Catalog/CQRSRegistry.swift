@@ -28,9 +28,9 @@ package enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable 
 // Sources/Catalog/operations.yaml:29
 extension AddProduct {
     /// The registry's entry for ``AddProduct``.
-    package static let metadata = CommandMetadata<OperationCategory>(
+    package static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: AddProduct.self,
-        handlerType: AddProduct.Handler.self,
+        handlerType: AddProductHandler.self,
         category: .products,
         resultType: UUID.self,
         resultTypeName: "UUID",
@@ -46,9 +46,9 @@ extension AddProduct {
 // Sources/Catalog/operations.yaml:41
 extension ListProducts {
     /// The registry's entry for ``ListProducts``.
-    package static let metadata = QueryMetadata<OperationCategory>(
+    package static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: ListProducts.self,
-        handlerType: ListProducts.Handler.self,
+        handlerType: ListProductsHandler.self,
         category: .products,
         resultType: ProductPage.self,
         resultTypeName: "ProductPage",
@@ -62,9 +62,9 @@ extension ListProducts {
 // Sources/Catalog/operations.yaml:51
 extension GetSummary {
     /// The registry's entry for ``GetSummary``.
-    package static let metadata = QueryMetadata<OperationCategory>(
+    package static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: GetSummary.self,
-        handlerType: GetSummary.Handler.self,
+        handlerType: CatalogSummaryHandler.self,
         category: .products,
         resultType: CatalogSummary.self,
         resultTypeName: "CatalogSummary",

@@ -12,7 +12,9 @@ import Foundation
 public protocol RequestDependencies: Sendable {
     // Sources/Orders/operations.yaml:9
     /// Every order placed.
+#sourceLocation(file: "Sources/Orders/operations.yaml", line: 9)
     var orderBook: any OrderBook { get }
+#sourceLocation()
 }
 
 /// The app's singletons, built once and shared by every request.

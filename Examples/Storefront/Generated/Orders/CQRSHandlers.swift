@@ -13,61 +13,21 @@ import Foundation
 /// What the handler of ``PlaceOrder`` conforms to: `PlaceOrderHandler` in the application.
 public protocol PlaceOrderHandling: CommandHandler where Operation == PlaceOrder, Output == UUID {}
 
-extension PlaceOrder {
-    /// The application's handler of ``PlaceOrder``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "Sources/Orders/operations.yaml", line: 30)
-    typealias Handler = PlaceOrderHandler
-#sourceLocation()
-}
-
 // Sources/Orders/operations.yaml:41
 /// What the handler of ``CancelOrder`` conforms to: `CancelOrderHandler` in the application.
 public protocol CancelOrderHandling: CommandHandler where Operation == CancelOrder, Output == Void {}
-
-extension CancelOrder {
-    /// The application's handler of ``CancelOrder``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "Sources/Orders/operations.yaml", line: 41)
-    typealias Handler = CancelOrderHandler
-#sourceLocation()
-}
 
 // Sources/Orders/operations.yaml:51
 /// What the handler of ``ListOrders`` conforms to: `ListOrdersHandler` in the application.
 public protocol ListOrdersHandling: QueryHandler where Operation == ListOrders, Output == [Order] {}
 
-extension ListOrders {
-    /// The application's handler of ``ListOrders``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "Sources/Orders/operations.yaml", line: 51)
-    typealias Handler = ListOrdersHandler
-#sourceLocation()
-}
-
 // Sources/Orders/operations.yaml:61
 /// What the handler of ``GetSummary`` conforms to: `OrdersSummaryHandler` in the application.
 public protocol GetSummaryHandling: QueryHandler where Operation == GetSummary, Output == OrdersSummary {}
 
-extension GetSummary {
-    /// The application's handler of ``GetSummary``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "Sources/Orders/operations.yaml", line: 66)
-    typealias Handler = OrdersSummaryHandler
-#sourceLocation()
-}
-
 // Sources/Orders/operations.yaml:68
 /// What the handler of ``TallyRevenue`` conforms to: `TallyRevenueHandler` in the application.
 public protocol TallyRevenueHandling: QueryHandler where Operation == TallyRevenue, Output == Int {}
-
-extension TallyRevenue {
-    /// The application's handler of ``TallyRevenue``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "Sources/Orders/operations.yaml", line: 68)
-    typealias Handler = TallyRevenueHandler
-#sourceLocation()
-}
 
 // MARK: - Handler factory
 
@@ -99,7 +59,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "Sources/Orders/operations.yaml", line: 39)
-        return PlaceOrder.Handler(orderBook: request.orderBook)
+        return PlaceOrderHandler(orderBook: request.orderBook)
 #sourceLocation()
     }
 
@@ -110,7 +70,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "Sources/Orders/operations.yaml", line: 47)
-        return CancelOrder.Handler(orderBook: request.orderBook)
+        return CancelOrderHandler(orderBook: request.orderBook)
 #sourceLocation()
     }
 
@@ -121,7 +81,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "Sources/Orders/operations.yaml", line: 60)
-        return ListOrders.Handler(orderBook: request.orderBook)
+        return ListOrdersHandler(orderBook: request.orderBook)
 #sourceLocation()
     }
 
@@ -132,7 +92,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "Sources/Orders/operations.yaml", line: 67)
-        return GetSummary.Handler(orderBook: request.orderBook)
+        return OrdersSummaryHandler(orderBook: request.orderBook)
 #sourceLocation()
     }
 
@@ -143,7 +103,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "Sources/Orders/operations.yaml", line: 73)
-        return TallyRevenue.Handler(orderBook: request.orderBook)
+        return TallyRevenueHandler(orderBook: request.orderBook)
 #sourceLocation()
     }
 }

@@ -29,9 +29,9 @@ public enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
 // Sources/Orders/operations.yaml:30
 extension PlaceOrder {
     /// The registry's entry for ``PlaceOrder``.
-    public static let metadata = CommandMetadata<OperationCategory>(
+    public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: PlaceOrder.self,
-        handlerType: PlaceOrder.Handler.self,
+        handlerType: PlaceOrderHandler.self,
         category: .orders,
         resultType: UUID.self,
         resultTypeName: "UUID",
@@ -47,9 +47,9 @@ extension PlaceOrder {
 // Sources/Orders/operations.yaml:41
 extension CancelOrder {
     /// The registry's entry for ``CancelOrder``.
-    public static let metadata = CommandMetadata<OperationCategory>(
+    public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: CancelOrder.self,
-        handlerType: CancelOrder.Handler.self,
+        handlerType: CancelOrderHandler.self,
         category: .orders,
         resultType: nil,
         resultTypeName: nil,
@@ -65,9 +65,9 @@ extension CancelOrder {
 // Sources/Orders/operations.yaml:51
 extension ListOrders {
     /// The registry's entry for ``ListOrders``.
-    public static let metadata = QueryMetadata<OperationCategory>(
+    public static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: ListOrders.self,
-        handlerType: ListOrders.Handler.self,
+        handlerType: ListOrdersHandler.self,
         category: .orders,
         resultType: [Order].self,
         resultTypeName: "[Order]",
@@ -81,9 +81,9 @@ extension ListOrders {
 // Sources/Orders/operations.yaml:61
 extension GetSummary {
     /// The registry's entry for ``GetSummary``.
-    public static let metadata = QueryMetadata<OperationCategory>(
+    public static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: GetSummary.self,
-        handlerType: GetSummary.Handler.self,
+        handlerType: OrdersSummaryHandler.self,
         category: .orders,
         resultType: OrdersSummary.self,
         resultTypeName: "OrdersSummary",
@@ -97,9 +97,9 @@ extension GetSummary {
 // Sources/Orders/operations.yaml:68
 extension TallyRevenue {
     /// The registry's entry for ``TallyRevenue``.
-    public static let metadata = QueryMetadata<OperationCategory>(
+    public static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: TallyRevenue.self,
-        handlerType: TallyRevenue.Handler.self,
+        handlerType: TallyRevenueHandler.self,
         category: .orders,
         resultType: Int.self,
         resultTypeName: "Int",

@@ -12,12 +12,16 @@ import Foundation
 public protocol RequestDependencies: Sendable {
     // Sources/TodoCore/operations.yaml:12
     /// The lists and their items.
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 12)
     var todoRepository: any TodoRepository { get }
+#sourceLocation()
 }
 
 /// The app's singletons, built once and shared by every request.
 public protocol AppDependencies: Sendable {
     // Sources/TodoCore/operations.yaml:15
     /// What time it is, so that tests can choose.
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 15)
     var timeSource: any TimeSource { get }
+#sourceLocation()
 }

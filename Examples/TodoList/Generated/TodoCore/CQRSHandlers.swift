@@ -13,85 +13,29 @@ import Foundation
 /// What the handler of ``CreateTodoList`` conforms to: `CreateTodoListHandler` in the application.
 public protocol CreateTodoListHandling: CommandHandler where Operation == CreateTodoList, Output == UUID {}
 
-extension CreateTodoList {
-    /// The application's handler of ``CreateTodoList``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 50)
-    typealias Handler = CreateTodoListHandler
-#sourceLocation()
-}
-
 // Sources/TodoCore/operations.yaml:59
 /// What the handler of ``AddTodoItem`` conforms to: `AddTodoItemHandler` in the application.
 public protocol AddTodoItemHandling: CommandHandler where Operation == AddTodoItem, Output == UUID {}
-
-extension AddTodoItem {
-    /// The application's handler of ``AddTodoItem``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 59)
-    typealias Handler = AddTodoItemHandler
-#sourceLocation()
-}
 
 // Sources/TodoCore/operations.yaml:70
 /// What the handler of ``CompleteTodoItem`` conforms to: `CompleteTodoItemHandler` in the application.
 public protocol CompleteTodoItemHandling: CommandHandler where Operation == CompleteTodoItem, Output == Void {}
 
-extension CompleteTodoItem {
-    /// The application's handler of ``CompleteTodoItem``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 70)
-    typealias Handler = CompleteTodoItemHandler
-#sourceLocation()
-}
-
 // Sources/TodoCore/operations.yaml:78
 /// What the handler of ``DeleteTodoList`` conforms to: `DeleteTodoListHandler` in the application.
 public protocol DeleteTodoListHandling: CommandHandler where Operation == DeleteTodoList, Output == Void {}
-
-extension DeleteTodoList {
-    /// The application's handler of ``DeleteTodoList``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 78)
-    typealias Handler = DeleteTodoListHandler
-#sourceLocation()
-}
 
 // Sources/TodoCore/operations.yaml:86
 /// What the handler of ``PurgeTodoLists`` conforms to: `PurgeTodoListsHandler` in the application.
 public protocol PurgeTodoListsHandling: CommandHandler where Operation == PurgeTodoLists, Output == Int {}
 
-extension PurgeTodoLists {
-    /// The application's handler of ``PurgeTodoLists``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 86)
-    typealias Handler = PurgeTodoListsHandler
-#sourceLocation()
-}
-
 // Sources/TodoCore/operations.yaml:95
 /// What the handler of ``GetTodoLists`` conforms to: `GetTodoListsHandler` in the application.
 public protocol GetTodoListsHandling: QueryHandler where Operation == GetTodoLists, Output == [TodoListSummary] {}
 
-extension GetTodoLists {
-    /// The application's handler of ``GetTodoLists``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 95)
-    typealias Handler = GetTodoListsHandler
-#sourceLocation()
-}
-
 // Sources/TodoCore/operations.yaml:101
 /// What the handler of ``GetTodoItemsWithPagination`` conforms to: `GetTodoItemsWithPaginationHandler` in the application.
 public protocol GetTodoItemsWithPaginationHandling: QueryHandler where Operation == GetTodoItemsWithPagination, Output == Page<TodoItemBrief> {}
-
-extension GetTodoItemsWithPagination {
-    /// The application's handler of ``GetTodoItemsWithPagination``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 101)
-    typealias Handler = GetTodoItemsWithPaginationHandler
-#sourceLocation()
-}
 
 // MARK: - Handler factory
 
@@ -123,7 +67,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 57)
-        return CreateTodoList.Handler(todoRepository: request.todoRepository)
+        return CreateTodoListHandler(todoRepository: request.todoRepository)
 #sourceLocation()
     }
 
@@ -134,7 +78,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 84)
-        return DeleteTodoList.Handler(todoRepository: request.todoRepository)
+        return DeleteTodoListHandler(todoRepository: request.todoRepository)
 #sourceLocation()
     }
 
@@ -145,7 +89,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 91)
-        return PurgeTodoLists.Handler(todoRepository: request.todoRepository)
+        return PurgeTodoListsHandler(todoRepository: request.todoRepository)
 #sourceLocation()
     }
 
@@ -156,7 +100,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 100)
-        return GetTodoLists.Handler(todoRepository: request.todoRepository)
+        return GetTodoListsHandler(todoRepository: request.todoRepository)
 #sourceLocation()
     }
 }
@@ -171,7 +115,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 68)
-        return AddTodoItem.Handler(todoRepository: request.todoRepository, timeSource: app.timeSource)
+        return AddTodoItemHandler(todoRepository: request.todoRepository, timeSource: app.timeSource)
 #sourceLocation()
     }
 
@@ -182,7 +126,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 76)
-        return CompleteTodoItem.Handler(todoRepository: request.todoRepository)
+        return CompleteTodoItemHandler(todoRepository: request.todoRepository)
 #sourceLocation()
     }
 
@@ -193,7 +137,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 112)
-        return GetTodoItemsWithPagination.Handler(todoRepository: request.todoRepository)
+        return GetTodoItemsWithPaginationHandler(todoRepository: request.todoRepository)
 #sourceLocation()
     }
 }

@@ -34,9 +34,9 @@ public enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
 // Sources/TodoCore/operations.yaml:50
 extension CreateTodoList {
     /// The registry's entry for ``CreateTodoList``.
-    public static let metadata = CommandMetadata<OperationCategory>(
+    public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: CreateTodoList.self,
-        handlerType: CreateTodoList.Handler.self,
+        handlerType: CreateTodoListHandler.self,
         category: .lists,
         resultType: UUID.self,
         resultTypeName: "UUID",
@@ -52,9 +52,9 @@ extension CreateTodoList {
 // Sources/TodoCore/operations.yaml:59
 extension AddTodoItem {
     /// The registry's entry for ``AddTodoItem``.
-    public static let metadata = CommandMetadata<OperationCategory>(
+    public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: AddTodoItem.self,
-        handlerType: AddTodoItem.Handler.self,
+        handlerType: AddTodoItemHandler.self,
         category: .items,
         resultType: UUID.self,
         resultTypeName: "UUID",
@@ -70,9 +70,9 @@ extension AddTodoItem {
 // Sources/TodoCore/operations.yaml:70
 extension CompleteTodoItem {
     /// The registry's entry for ``CompleteTodoItem``.
-    public static let metadata = CommandMetadata<OperationCategory>(
+    public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: CompleteTodoItem.self,
-        handlerType: CompleteTodoItem.Handler.self,
+        handlerType: CompleteTodoItemHandler.self,
         category: .items,
         resultType: nil,
         resultTypeName: nil,
@@ -88,9 +88,9 @@ extension CompleteTodoItem {
 // Sources/TodoCore/operations.yaml:78
 extension DeleteTodoList {
     /// The registry's entry for ``DeleteTodoList``.
-    public static let metadata = CommandMetadata<OperationCategory>(
+    public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: DeleteTodoList.self,
-        handlerType: DeleteTodoList.Handler.self,
+        handlerType: DeleteTodoListHandler.self,
         category: .lists,
         resultType: nil,
         resultTypeName: nil,
@@ -106,9 +106,9 @@ extension DeleteTodoList {
 // Sources/TodoCore/operations.yaml:86
 extension PurgeTodoLists {
     /// The registry's entry for ``PurgeTodoLists``.
-    public static let metadata = CommandMetadata<OperationCategory>(
+    public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: PurgeTodoLists.self,
-        handlerType: PurgeTodoLists.Handler.self,
+        handlerType: PurgeTodoListsHandler.self,
         category: .lists,
         resultType: Int.self,
         resultTypeName: "Int",
@@ -124,9 +124,9 @@ extension PurgeTodoLists {
 // Sources/TodoCore/operations.yaml:95
 extension GetTodoLists {
     /// The registry's entry for ``GetTodoLists``.
-    public static let metadata = QueryMetadata<OperationCategory>(
+    public static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: GetTodoLists.self,
-        handlerType: GetTodoLists.Handler.self,
+        handlerType: GetTodoListsHandler.self,
         category: .lists,
         resultType: [TodoListSummary].self,
         resultTypeName: "[TodoListSummary]",
@@ -140,9 +140,9 @@ extension GetTodoLists {
 // Sources/TodoCore/operations.yaml:101
 extension GetTodoItemsWithPagination {
     /// The registry's entry for ``GetTodoItemsWithPagination``.
-    public static let metadata = QueryMetadata<OperationCategory>(
+    public static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: GetTodoItemsWithPagination.self,
-        handlerType: GetTodoItemsWithPagination.Handler.self,
+        handlerType: GetTodoItemsWithPaginationHandler.self,
         category: .items,
         resultType: Page<TodoItemBrief>.self,
         resultTypeName: "Page<TodoItemBrief>",

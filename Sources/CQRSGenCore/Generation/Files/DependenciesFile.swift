@@ -22,7 +22,11 @@ struct DependenciesFile: GeneratedFileRenderer {
                 writer.blankLine()
                 writer.line(context.provenance(dependency.location))
                 writer.documentation(dependency.description)
+                // A problem with the type (one the application does not declare, or declares less visible than this
+                // protocol) is reported at the spec line that names it.
+                writer.unindentedLine(context.sourceLocation(dependency.location))
                 writer.line("var \(SwiftName.escaped(dependency.propertyName.value)): \(context.dependencyType(dependency)) { get }")
+                writer.unindentedLine("#sourceLocation()")
             }
         }
     }

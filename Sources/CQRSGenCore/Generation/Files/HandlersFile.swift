@@ -1,9 +1,11 @@
 /// `CQRSHandlers.swift`: a protocol per operation that its handler conforms to, and the typed factory that builds each
 /// handler with exactly the dependencies the spec lists, with an override per operation for tests.
 ///
-/// Each operation names its handler type once, as `Operation.Handler`, and the factory calls its initialiser, so a
-/// missing handler, or one whose initialiser does not take the spec's dependencies, fails to compile;
-/// `#sourceLocation` makes the compiler report that error at the operation's entry in the spec.
+/// The handler types are named only inside function bodies (the factory's and the registry's), never in a
+/// declaration: each body is type-checked by one compiler job, so a handler whose initialiser does not take the
+/// spec's dependencies is one error, which `#sourceLocation` puts at the spec's dependency list. (A handler missing
+/// altogether is the generator's own error when the build plugin passes the target's sources.) The handler types
+/// may stay internal whatever the access level.
 struct HandlersFile: GeneratedFileRenderer {
     static let name = CQRSGenContract.handlersFileName
 
@@ -26,16 +28,6 @@ struct HandlersFile: GeneratedFileRenderer {
             writer.line(
                 "\(context.access)protocol \(GenerationContext.handlerProtocol(operation)): \(base) "
                     + "where Operation == \(operation.name), Output == \(context.resultType(operation)) {}")
-            writer.blankLine()
-            // The one place that names the application's handler type: when it is missing, the compiler's single
-            // error points at the operation's entry in the spec.
-            writer.block("extension \(operation.name)") { writer in
-                writer.line("/// The application's handler of ``\(operation.name)``. Internal whatever the access level, so that the")
-                writer.line("/// handler types may stay internal to the module.")
-                writer.unindentedLine(context.sourceLocation(operation.handler.name.location))
-                writer.line("typealias Handler = \(operation.handler.name.value)")
-                writer.unindentedLine("#sourceLocation()")
-            }
         }
     }
 
@@ -94,7 +86,7 @@ struct HandlersFile: GeneratedFileRenderer {
             // An initialiser that does not take the spec's dependencies is reported at the spec's dependency list.
             let dependencies = operation.handler.dependencies.first?.location ?? operation.handler.name.location
             writer.unindentedLine(context.sourceLocation(dependencies))
-            writer.line("return \(operation.name).Handler(\(arguments.joined(separator: ", ")))")
+            writer.line("return \(operation.handler.name.value)(\(arguments.joined(separator: ", ")))")
             writer.unindentedLine("#sourceLocation()")
         }
     }

@@ -69,7 +69,7 @@ struct RegistryFile: GeneratedFileRenderer {
             let traits = command.commandTraits
             entry(command, "CommandMetadata", context, &writer, fields: [
                 ("commandType", "\(command.name).self"),
-                ("handlerType", "\(command.name).Handler.self"),
+                ("handlerType", "\(command.handler.name.value).self"),
                 ("category", "." + SwiftName.categoryCase(command.category.value)),
                 ("resultType", command.result.map { "\(context.swiftType($0)).self" } ?? "nil"),
                 ("resultTypeName", command.result.map { SwiftLiteral.string(context.swiftType($0)) } ?? "nil"),
@@ -84,7 +84,7 @@ struct RegistryFile: GeneratedFileRenderer {
             let result = context.resultType(query)
             entry(query, "QueryMetadata", context, &writer, fields: [
                 ("queryType", "\(query.name).self"),
-                ("handlerType", "\(query.name).Handler.self"),
+                ("handlerType", "\(query.handler.name.value).self"),
                 ("category", "." + SwiftName.categoryCase(query.category.value)),
                 ("resultType", "\(result).self"),
                 ("resultTypeName", SwiftLiteral.string(result)),
@@ -129,7 +129,8 @@ struct RegistryFile: GeneratedFileRenderer {
         writer.line(context.provenance(operation.location))
         writer.block("extension \(operation.name)") { writer in
             writer.line("/// The registry's entry for ``\(operation.name)``.")
-            writer.line("\(context.access)static let metadata = \(initialiser)<\(GeneratedNames.operationCategory)>(")
+            // Typed, so that no other file's compilation has to type-check the entry to learn its type.
+            writer.line("\(context.access)static let metadata: \(initialiser)<\(GeneratedNames.operationCategory)> = \(initialiser)(")
             for (index, field) in all.enumerated() {
                 writer.line("    \(field.0): \(field.1)" + (index == all.count - 1 ? "" : ","))
             }

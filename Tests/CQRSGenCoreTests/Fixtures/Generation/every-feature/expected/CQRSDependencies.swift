@@ -11,14 +11,20 @@ import Foundation
 /// request's one database session. The application provides a new one for every request.
 protocol RequestDependencies: Sendable {
     // spec.yaml:10
+#sourceLocation(file: "spec.yaml", line: 10)
     var userRepository: any UserRepository { get }
+#sourceLocation()
 
     // spec.yaml:11
+#sourceLocation(file: "spec.yaml", line: 11)
     var audit: AuditLog { get }
+#sourceLocation()
 }
 
 /// The app's singletons, built once and shared by every request.
 protocol AppDependencies: Sendable {
     // spec.yaml:13
+#sourceLocation(file: "spec.yaml", line: 13)
     var eventBus: any EventBus { get }
+#sourceLocation()
 }

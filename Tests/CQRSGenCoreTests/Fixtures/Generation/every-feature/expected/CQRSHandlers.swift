@@ -13,37 +13,13 @@ import Foundation
 /// What the handler of ``RegisterUser`` conforms to: `RegisterUserHandler` in the application.
 protocol RegisterUserHandling: CommandHandler where Operation == RegisterUser, Output == Token {}
 
-extension RegisterUser {
-    /// The application's handler of ``RegisterUser``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec.yaml", line: 29)
-    typealias Handler = RegisterUserHandler
-#sourceLocation()
-}
-
 // spec.yaml:36
 /// What the handler of ``ImportFile`` conforms to: `FileImporter` in the application.
 protocol ImportFileHandling: CommandHandler where Operation == ImportFile, Output == Void {}
 
-extension ImportFile {
-    /// The application's handler of ``ImportFile``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec.yaml", line: 39)
-    typealias Handler = FileImporter
-#sourceLocation()
-}
-
 // spec.yaml:42
 /// What the handler of ``ListTokens`` conforms to: `ListTokensHandler` in the application.
 protocol ListTokensHandling: QueryHandler where Operation == ListTokens, Output == [Token] {}
-
-extension ListTokens {
-    /// The application's handler of ``ListTokens``. Internal whatever the access level, so that the
-    /// handler types may stay internal to the module.
-#sourceLocation(file: "spec.yaml", line: 42)
-    typealias Handler = ListTokensHandler
-#sourceLocation()
-}
 
 // MARK: - Handler factory
 
@@ -75,7 +51,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec.yaml", line: 34)
-        return RegisterUser.Handler(userRepository: request.userRepository, audit: request.audit, eventBus: app.eventBus)
+        return RegisterUserHandler(userRepository: request.userRepository, audit: request.audit, eventBus: app.eventBus)
 #sourceLocation()
     }
 }
@@ -90,7 +66,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec.yaml", line: 49)
-        return ListTokens.Handler(userRepository: request.userRepository)
+        return ListTokensHandler(userRepository: request.userRepository)
 #sourceLocation()
     }
 }
@@ -105,7 +81,7 @@ extension HandlerFactory {
             return override(self)
         }
 #sourceLocation(file: "spec.yaml", line: 39)
-        return ImportFile.Handler()
+        return FileImporter()
 #sourceLocation()
     }
 }

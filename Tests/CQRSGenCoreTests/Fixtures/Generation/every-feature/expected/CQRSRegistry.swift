@@ -35,9 +35,9 @@ enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
 // spec.yaml:29
 extension RegisterUser {
     /// The registry's entry for ``RegisterUser``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: RegisterUser.self,
-        handlerType: RegisterUser.Handler.self,
+        handlerType: RegisterUserHandler.self,
         category: .auth,
         resultType: Token.self,
         resultTypeName: "Token",
@@ -53,9 +53,9 @@ extension RegisterUser {
 // spec.yaml:36
 extension ImportFile {
     /// The registry's entry for ``ImportFile``.
-    static let metadata = CommandMetadata<OperationCategory>(
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
         commandType: ImportFile.self,
-        handlerType: ImportFile.Handler.self,
+        handlerType: FileImporter.self,
         category: .`import`,
         resultType: nil,
         resultTypeName: nil,
@@ -71,9 +71,9 @@ extension ImportFile {
 // spec.yaml:42
 extension ListTokens {
     /// The registry's entry for ``ListTokens``.
-    static let metadata = QueryMetadata<OperationCategory>(
+    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
         queryType: ListTokens.self,
-        handlerType: ListTokens.Handler.self,
+        handlerType: ListTokensHandler.self,
         category: .dataSync,
         resultType: [Token].self,
         resultTypeName: "[Token]",
