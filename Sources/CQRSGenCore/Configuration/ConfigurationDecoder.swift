@@ -97,7 +97,9 @@ public struct ConfigurationLoader: Sendable {
     }
 
     public func load(_ text: String) -> ConfigurationDecoder.Result {
-        let read = reader.read(Array(text.utf8))
+        var read = reader.read(Array(text.utf8))
+        // An empty configuration is every default, not an error as an empty spec is.
+        read.diagnostics.removeAll { $0 == YAMLReader.emptySpec }
         guard !read.diagnostics.hasErrors else {
             return ConfigurationDecoder.Result(configuration: GeneratorConfiguration(), diagnostics: read.diagnostics)
         }
