@@ -41,14 +41,22 @@ struct GenerateCQRSCommand: CommandPlugin {
             let process = Process()
             process.executableURL = tool
             process.arguments = ["generate"] + inputs.arguments + toolArguments
+            // The tool's messages are relayed through this plugin's own output before anything the plugin reports,
+            // so that they come first.
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output
             try process.run()
+            let text = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
+            FileHandle.standardOutput.write(text)
             if process.terminationStatus != 0 { failed.append(target.name) }
         }
         guard failed.isEmpty else {
-            // Thrown, not reported through `Diagnostics`: SwiftPM prints a thrown error after the tool's own messages.
-            throw PluginError(
-                "cqrs-gen generate failed for " + failed.map { "'\($0)'" }.joined(separator: ", ") + "; its messages are above")
+            // Printed after the tool's messages, and the plugin exits with a failure. A thrown error or a Diagnostics
+            // message would be shown before them: SwiftPM relays the plugin's output only when the plugin ends.
+            print("error: cqrs-gen generate failed for " + failed.map { "'\($0)'" }.joined(separator: ", ") + "; its messages are above")
+            exit(1)
         }
     }
 
