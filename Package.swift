@@ -40,13 +40,10 @@ let package = Package(
             name: "CQRSGenCore",
             dependencies: ["CYaml", "CQRS"]
         ),
-        // One C call the standard library does not import: glibc's malloc tuning, for the command-line tool's peak memory.
-        .target(name: "CMallocTuning"),
         // The thin command-line front end.
         .executableTarget(
             name: "cqrs-gen",
             dependencies: [
-                "CMallocTuning",
                 "CQRSGenCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

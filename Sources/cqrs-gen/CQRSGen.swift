@@ -1,5 +1,4 @@
 import ArgumentParser
-import CMallocTuning
 import CQRSGenCore
 
 @main
@@ -23,7 +22,7 @@ struct CQRSGen: ParsableCommand {
         // glibc gives each thread that allocates an arena of its own, and memory freed in one (the spec's document,
         // after decoding) is not reused by the others (validation and rendering, on all cores): one arena keeps the
         // peak at what is live. The generator's few threads contend for it too little to measure.
-        cqrs_gen_use_one_malloc_arena()
+        MallocTuning.useOneArena()
         do {
             var command = try parseAsRoot()
             try command.run()
