@@ -10,80 +10,80 @@ import Foundation
 /// What each request provides to handlers: repositories and per-request services, all built on the
 /// request's one database session. The application provides a new one for every request.
 protocol RequestDependencies: Sendable {
-    // spec/operations.yaml:21
     /// Users, their credentials and verification state.
+    // spec/operations.yaml:21: UserRepository:
 #sourceLocation(file: "spec/operations.yaml", line: 21)
     var userRepository: any UserRepository { get }
 #sourceLocation()
 
-    // spec/operations.yaml:23
     /// Email verification tokens.
+    // spec/operations.yaml:23: EmailVerificationTokenRepository:
 #sourceLocation(file: "spec/operations.yaml", line: 23)
     var verificationTokenRepository: any EmailVerificationTokenRepository { get }
 #sourceLocation()
 
-    // spec/operations.yaml:26
     /// Password reset tokens.
+    // spec/operations.yaml:26: PasswordResetTokenRepository:
 #sourceLocation(file: "spec/operations.yaml", line: 26)
     var passwordResetTokenRepository: any PasswordResetTokenRepository { get }
 #sourceLocation()
 
-    // spec/operations.yaml:28
     /// Opaque refresh tokens and their revocation state.
+    // spec/operations.yaml:28: RefreshTokenRepository:
 #sourceLocation(file: "spec/operations.yaml", line: 28)
     var refreshTokenRepository: any RefreshTokenRepository { get }
 #sourceLocation()
 
-    // spec/operations.yaml:30
     /// Login sessions with their device and location.
+    // spec/operations.yaml:30: SessionRepository:
 #sourceLocation(file: "spec/operations.yaml", line: 30)
     var sessionRepository: any SessionRepository { get }
 #sourceLocation()
 
-    // spec/operations.yaml:32
     /// The global token version and grace period, read through the cache.
+    // spec/operations.yaml:32: SecurityConfigRepository:
 #sourceLocation(file: "spec/operations.yaml", line: 32)
     var securityConfigRepository: any SecurityConfigRepository { get }
 #sourceLocation()
 
-    // spec/operations.yaml:34
     /// The catalogue of financial providers.
+    // spec/operations.yaml:34: ProviderRepository:
 #sourceLocation(file: "spec/operations.yaml", line: 34)
     var providerRepository: any ProviderRepository { get }
 #sourceLocation()
 
-    // spec/operations.yaml:36
     /// Users' connections to providers, with their encrypted credentials.
+    // spec/operations.yaml:36: ProviderConnectionRepository:
 #sourceLocation(file: "spec/operations.yaml", line: 36)
     var connectionRepository: any ProviderConnectionRepository { get }
 #sourceLocation()
 
-    // spec/operations.yaml:39
     /// Financial accounts synced from providers.
+    // spec/operations.yaml:39: AccountRepository:
 #sourceLocation(file: "spec/operations.yaml", line: 39)
     var accountRepository: any AccountRepository { get }
 #sourceLocation()
 
-    // spec/operations.yaml:41
     /// Account transactions.
+    // spec/operations.yaml:41: TransactionRepository:
 #sourceLocation(file: "spec/operations.yaml", line: 41)
     var transactionRepository: any TransactionRepository { get }
 #sourceLocation()
 
-    // spec/operations.yaml:43
     /// Investment holdings.
+    // spec/operations.yaml:43: HoldingRepository:
 #sourceLocation(file: "spec/operations.yaml", line: 43)
     var holdingRepository: any HoldingRepository { get }
 #sourceLocation()
 
-    // spec/operations.yaml:45
     /// Point-in-time account balances.
+    // spec/operations.yaml:45: BalanceSnapshotRepository:
 #sourceLocation(file: "spec/operations.yaml", line: 45)
     var snapshotRepository: any BalanceSnapshotRepository { get }
 #sourceLocation()
 
-    // spec/operations.yaml:48
     /// Checks that an account, transaction or holding belongs to the requesting user, over the request's repositories.
+    // spec/operations.yaml:48: OwnershipVerifier:
 #sourceLocation(file: "spec/operations.yaml", line: 48)
     var ownershipVerifier: OwnershipVerifier { get }
 #sourceLocation()
@@ -91,92 +91,92 @@ protocol RequestDependencies: Sendable {
 
 /// The app's singletons, built once and shared by every request.
 protocol AppDependencies: Sendable {
-    // spec/operations.yaml:53
     /// Publishes domain events to their subscribers.
+    // spec/operations.yaml:53: EventBus:
 #sourceLocation(file: "spec/operations.yaml", line: 53)
     var eventBus: any EventBus { get }
 #sourceLocation()
 
-    // spec/operations.yaml:55
     /// Hashes and verifies passwords.
+    // spec/operations.yaml:55: PasswordHasher:
 #sourceLocation(file: "spec/operations.yaml", line: 55)
     var passwordHasher: any PasswordHasher { get }
 #sourceLocation()
 
-    // spec/operations.yaml:57
     /// Issues and validates JWT access tokens.
+    // spec/operations.yaml:57: TokenGenerator:
 #sourceLocation(file: "spec/operations.yaml", line: 57)
     var tokenGenerator: any TokenGenerator { get }
 #sourceLocation()
 
-    // spec/operations.yaml:59
     /// Generates and verifies opaque refresh tokens.
+    // spec/operations.yaml:59: RefreshTokenService:
 #sourceLocation(file: "spec/operations.yaml", line: 59)
     var refreshTokenService: any RefreshTokenService { get }
 #sourceLocation()
 
-    // spec/operations.yaml:61
     /// Generates password reset tokens.
+    // spec/operations.yaml:61: PasswordResetTokenService:
 #sourceLocation(file: "spec/operations.yaml", line: 61)
     var passwordResetTokenService: any PasswordResetTokenService { get }
 #sourceLocation()
 
-    // spec/operations.yaml:63
     /// Sends transactional email.
+    // spec/operations.yaml:63: EmailService:
 #sourceLocation(file: "spec/operations.yaml", line: 63)
     var emailService: any EmailService { get }
 #sourceLocation()
 
-    // spec/operations.yaml:65
     /// Encrypts and decrypts provider credentials at rest.
+    // spec/operations.yaml:65: EncryptionService:
 #sourceLocation(file: "spec/operations.yaml", line: 65)
     var encryptionService: any EncryptionService { get }
 #sourceLocation()
 
-    // spec/operations.yaml:67
     /// A key-value cache with time-to-live.
+    // spec/operations.yaml:67: Cache:
 #sourceLocation(file: "spec/operations.yaml", line: 67)
     var cache: any Cache { get }
 #sourceLocation()
 
-    // spec/operations.yaml:69
     /// Builds the cache's keys.
+    // spec/operations.yaml:69: CacheKeys:
 #sourceLocation(file: "spec/operations.yaml", line: 69)
     var cacheKeys: CacheKeys { get }
 #sourceLocation()
 
-    // spec/operations.yaml:72
     /// Counts cache hits and misses.
+    // spec/operations.yaml:72: CacheMetrics:
 #sourceLocation(file: "spec/operations.yaml", line: 72)
     var cacheMetrics: any CacheMetrics { get }
 #sourceLocation()
 
-    // spec/operations.yaml:74
     /// Caches sessions for fast lookups and revocation.
+    // spec/operations.yaml:74: SessionCache:
 #sourceLocation(file: "spec/operations.yaml", line: 74)
     var sessionCache: any SessionCache { get }
 #sourceLocation()
 
-    // spec/operations.yaml:76
     /// Caches provider connections.
+    // spec/operations.yaml:76: ProviderConnectionCache:
 #sourceLocation(file: "spec/operations.yaml", line: 76)
     var providerConnectionCache: any ProviderConnectionCache { get }
 #sourceLocation()
 
-    // spec/operations.yaml:78
     /// Derives a device description from a user agent.
+    // spec/operations.yaml:78: DeviceEnricher:
 #sourceLocation(file: "spec/operations.yaml", line: 78)
     var deviceEnricher: any DeviceEnricher { get }
 #sourceLocation()
 
-    // spec/operations.yaml:80
     /// Derives a location from an IP address.
+    // spec/operations.yaml:80: LocationEnricher:
 #sourceLocation(file: "spec/operations.yaml", line: 80)
     var locationEnricher: any LocationEnricher { get }
 #sourceLocation()
 
-    // spec/operations.yaml:82
     /// Resolves a provider's client from its slug.
+    // spec/operations.yaml:82: ProviderFactory:
 #sourceLocation(file: "spec/operations.yaml", line: 82)
     var providerFactory: any ProviderFactory { get }
 #sourceLocation()

@@ -202,6 +202,7 @@ extension HandlerFactory {
         if let override = overrides.registerUser {
             return override(self)
         }
+        // spec/operations.yaml:440: dependencies: [UserRepository, EmailVerificationTokenRepository, PasswordHasher, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 440)
         return RegisterUserHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, passwordHasher: app.passwordHasher, eventBus: app.eventBus)
 #sourceLocation()
@@ -213,6 +214,7 @@ extension HandlerFactory {
         if let override = overrides.authenticateUser {
             return override(self)
         }
+        // spec/operations.yaml:450: dependencies: [UserRepository, PasswordHasher, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 450)
         return AuthenticateUserHandler(userRepository: request.userRepository, passwordHasher: app.passwordHasher, eventBus: app.eventBus)
 #sourceLocation()
@@ -224,6 +226,7 @@ extension HandlerFactory {
         if let override = overrides.verifyEmail {
             return override(self)
         }
+        // spec/operations.yaml:460: dependencies: [UserRepository, EmailVerificationTokenRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 460)
         return VerifyEmailHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, eventBus: app.eventBus)
 #sourceLocation()
@@ -235,6 +238,7 @@ extension HandlerFactory {
         if let override = overrides.refreshAccessToken {
             return override(self)
         }
+        // spec/operations.yaml:471: - UserRepository
 #sourceLocation(file: "spec/operations.yaml", line: 471)
         return RefreshAccessTokenHandler(userRepository: request.userRepository, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository, tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
 #sourceLocation()
@@ -246,6 +250,7 @@ extension HandlerFactory {
         if let override = overrides.requestPasswordReset {
             return override(self)
         }
+        // spec/operations.yaml:490: dependencies: [UserRepository, PasswordResetTokenRepository, PasswordResetTokenService, EmailService…
 #sourceLocation(file: "spec/operations.yaml", line: 490)
         return RequestPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, passwordResetTokenService: app.passwordResetTokenService, emailService: app.emailService, eventBus: app.eventBus)
 #sourceLocation()
@@ -257,6 +262,7 @@ extension HandlerFactory {
         if let override = overrides.confirmPasswordReset {
             return override(self)
         }
+        // spec/operations.yaml:501: - UserRepository
 #sourceLocation(file: "spec/operations.yaml", line: 501)
         return ConfirmPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, refreshTokenRepository: request.refreshTokenRepository, passwordHasher: app.passwordHasher, emailService: app.emailService, eventBus: app.eventBus)
 #sourceLocation()
@@ -268,6 +274,7 @@ extension HandlerFactory {
         if let override = overrides.logoutUser {
             return override(self)
         }
+        // spec/operations.yaml:517: dependencies: [RefreshTokenRepository, RefreshTokenService, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 517)
         return LogoutUserHandler(refreshTokenRepository: request.refreshTokenRepository, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus)
 #sourceLocation()
@@ -283,6 +290,7 @@ extension HandlerFactory {
         if let override = overrides.createSession {
             return override(self)
         }
+        // spec/operations.yaml:532: dependencies: [SessionRepository, SessionCache, UserRepository, DeviceEnricher, LocationEnricher, Ev…
 #sourceLocation(file: "spec/operations.yaml", line: 532)
         return CreateSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, userRepository: request.userRepository, deviceEnricher: app.deviceEnricher, locationEnricher: app.locationEnricher, eventBus: app.eventBus)
 #sourceLocation()
@@ -294,6 +302,7 @@ extension HandlerFactory {
         if let override = overrides.revokeSession {
             return override(self)
         }
+        // spec/operations.yaml:543: dependencies: [SessionRepository, SessionCache, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 543)
         return RevokeSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
 #sourceLocation()
@@ -305,6 +314,7 @@ extension HandlerFactory {
         if let override = overrides.revokeAllUserSessions {
             return override(self)
         }
+        // spec/operations.yaml:555: dependencies: [SessionRepository, SessionCache, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 555)
         return RevokeAllSessionsHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
 #sourceLocation()
@@ -316,6 +326,7 @@ extension HandlerFactory {
         if let override = overrides.linkRefreshTokenToSession {
             return override(self)
         }
+        // spec/operations.yaml:564: dependencies: [SessionRepository, SessionCache]
 #sourceLocation(file: "spec/operations.yaml", line: 564)
         return LinkRefreshTokenToSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
@@ -327,6 +338,7 @@ extension HandlerFactory {
         if let override = overrides.recordProviderAccess {
             return override(self)
         }
+        // spec/operations.yaml:573: dependencies: [SessionRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 573)
         return RecordProviderAccessHandler(sessionRepository: request.sessionRepository, eventBus: app.eventBus)
 #sourceLocation()
@@ -338,6 +350,7 @@ extension HandlerFactory {
         if let override = overrides.updateSessionActivity {
             return override(self)
         }
+        // spec/operations.yaml:583: dependencies: [SessionRepository, SessionCache]
 #sourceLocation(file: "spec/operations.yaml", line: 583)
         return UpdateSessionActivityHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
@@ -349,6 +362,7 @@ extension HandlerFactory {
         if let override = overrides.getSession {
             return override(self)
         }
+        // spec/operations.yaml:736: dependencies: [SessionRepository, SessionCache]
 #sourceLocation(file: "spec/operations.yaml", line: 736)
         return GetSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
@@ -360,6 +374,7 @@ extension HandlerFactory {
         if let override = overrides.listUserSessions {
             return override(self)
         }
+        // spec/operations.yaml:748: dependencies: [SessionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 748)
         return ListSessionsHandler(sessionRepository: request.sessionRepository)
 #sourceLocation()
@@ -375,6 +390,7 @@ extension HandlerFactory {
         if let override = overrides.generateAuthTokens {
             return override(self)
         }
+        // spec/operations.yaml:598: dependencies: [TokenGenerator, RefreshTokenService, RefreshTokenRepository, SecurityConfigRepository…
 #sourceLocation(file: "spec/operations.yaml", line: 598)
         return GenerateAuthTokensHandler(tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository)
 #sourceLocation()
@@ -386,6 +402,7 @@ extension HandlerFactory {
         if let override = overrides.triggerGlobalTokenRotation {
             return override(self)
         }
+        // spec/operations.yaml:608: dependencies: [SecurityConfigRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 608)
         return TriggerGlobalTokenRotationHandler(securityConfigRepository: request.securityConfigRepository, eventBus: app.eventBus)
 #sourceLocation()
@@ -397,6 +414,7 @@ extension HandlerFactory {
         if let override = overrides.triggerUserTokenRotation {
             return override(self)
         }
+        // spec/operations.yaml:619: dependencies: [UserRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 619)
         return TriggerUserTokenRotationHandler(userRepository: request.userRepository, eventBus: app.eventBus)
 #sourceLocation()
@@ -412,6 +430,7 @@ extension HandlerFactory {
         if let override = overrides.connectProvider {
             return override(self)
         }
+        // spec/operations.yaml:634: dependencies: [ProviderConnectionRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 634)
         return ConnectProviderHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
 #sourceLocation()
@@ -423,6 +442,7 @@ extension HandlerFactory {
         if let override = overrides.disconnectProvider {
             return override(self)
         }
+        // spec/operations.yaml:643: dependencies: [ProviderConnectionRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 643)
         return DisconnectProviderHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
 #sourceLocation()
@@ -434,6 +454,7 @@ extension HandlerFactory {
         if let override = overrides.refreshProviderTokens {
             return override(self)
         }
+        // spec/operations.yaml:652: dependencies: [ProviderConnectionRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 652)
         return RefreshProviderTokensHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
 #sourceLocation()
@@ -445,6 +466,7 @@ extension HandlerFactory {
         if let override = overrides.getProviderConnection {
             return override(self)
         }
+        // spec/operations.yaml:760: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
 #sourceLocation(file: "spec/operations.yaml", line: 760)
         return GetProviderConnectionHandler(connectionRepository: request.connectionRepository, providerConnectionCache: app.providerConnectionCache)
 #sourceLocation()
@@ -456,6 +478,7 @@ extension HandlerFactory {
         if let override = overrides.listProviderConnections {
             return override(self)
         }
+        // spec/operations.yaml:770: dependencies: [ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 770)
         return ListProviderConnectionsHandler(connectionRepository: request.connectionRepository)
 #sourceLocation()
@@ -471,6 +494,7 @@ extension HandlerFactory {
         if let override = overrides.syncAccounts {
             return override(self)
         }
+        // spec/operations.yaml:665: dependencies: [ProviderConnectionRepository, AccountRepository, EncryptionService, ProviderFactory, …
 #sourceLocation(file: "spec/operations.yaml", line: 665)
         return SyncAccountsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
@@ -482,6 +506,7 @@ extension HandlerFactory {
         if let override = overrides.syncTransactions {
             return override(self)
         }
+        // spec/operations.yaml:680: - ProviderConnectionRepository
 #sourceLocation(file: "spec/operations.yaml", line: 680)
         return SyncTransactionsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
@@ -493,6 +518,7 @@ extension HandlerFactory {
         if let override = overrides.syncHoldings {
             return override(self)
         }
+        // spec/operations.yaml:697: - AccountRepository
 #sourceLocation(file: "spec/operations.yaml", line: 697)
         return SyncHoldingsHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository, holdingRepository: request.holdingRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
@@ -504,6 +530,7 @@ extension HandlerFactory {
         if let override = overrides.getAccount {
             return override(self)
         }
+        // spec/operations.yaml:782: dependencies: [OwnershipVerifier]
 #sourceLocation(file: "spec/operations.yaml", line: 782)
         return GetAccountHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
@@ -515,6 +542,7 @@ extension HandlerFactory {
         if let override = overrides.listAccountsByConnection {
             return override(self)
         }
+        // spec/operations.yaml:793: dependencies: [AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 793)
         return ListAccountsByConnectionHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
@@ -526,6 +554,7 @@ extension HandlerFactory {
         if let override = overrides.listAccountsByUser {
             return override(self)
         }
+        // spec/operations.yaml:804: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
 #sourceLocation(file: "spec/operations.yaml", line: 804)
         return ListAccountsByUserHandler(accountRepository: request.accountRepository, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
 #sourceLocation()
@@ -537,6 +566,7 @@ extension HandlerFactory {
         if let override = overrides.getTransaction {
             return override(self)
         }
+        // spec/operations.yaml:816: dependencies: [OwnershipVerifier]
 #sourceLocation(file: "spec/operations.yaml", line: 816)
         return GetTransactionHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
@@ -548,6 +578,7 @@ extension HandlerFactory {
         if let override = overrides.listTransactionsByAccount {
             return override(self)
         }
+        // spec/operations.yaml:829: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 829)
         return ListTransactionsByAccountHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
@@ -559,6 +590,7 @@ extension HandlerFactory {
         if let override = overrides.listTransactionsByDateRange {
             return override(self)
         }
+        // spec/operations.yaml:842: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 842)
         return ListTransactionsByDateRangeHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
@@ -570,6 +602,7 @@ extension HandlerFactory {
         if let override = overrides.listSecurityTransactions {
             return override(self)
         }
+        // spec/operations.yaml:856: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 856)
         return ListSecurityTransactionsHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
@@ -581,6 +614,7 @@ extension HandlerFactory {
         if let override = overrides.getBalanceHistory {
             return override(self)
         }
+        // spec/operations.yaml:872: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 872)
         return GetBalanceHistoryHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
@@ -592,6 +626,7 @@ extension HandlerFactory {
         if let override = overrides.getLatestBalanceSnapshots {
             return override(self)
         }
+        // spec/operations.yaml:881: dependencies: [BalanceSnapshotRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 881)
         return GetLatestBalanceSnapshotsHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
@@ -603,6 +638,7 @@ extension HandlerFactory {
         if let override = overrides.getUserBalanceHistory {
             return override(self)
         }
+        // spec/operations.yaml:893: dependencies: [BalanceSnapshotRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 893)
         return GetUserBalanceHistoryHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
@@ -614,6 +650,7 @@ extension HandlerFactory {
         if let override = overrides.listBalanceSnapshotsByAccount {
             return override(self)
         }
+        // spec/operations.yaml:905: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 905)
         return ListBalanceSnapshotsByAccountHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
@@ -625,6 +662,7 @@ extension HandlerFactory {
         if let override = overrides.getHolding {
             return override(self)
         }
+        // spec/operations.yaml:917: dependencies: [OwnershipVerifier]
 #sourceLocation(file: "spec/operations.yaml", line: 917)
         return GetHoldingHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
@@ -636,6 +674,7 @@ extension HandlerFactory {
         if let override = overrides.listHoldingsByAccount {
             return override(self)
         }
+        // spec/operations.yaml:929: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 929)
         return ListHoldingsByAccountHandler(holdingRepository: request.holdingRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
@@ -647,6 +686,7 @@ extension HandlerFactory {
         if let override = overrides.listHoldingsByUser {
             return override(self)
         }
+        // spec/operations.yaml:941: dependencies: [HoldingRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 941)
         return ListHoldingsByUserHandler(holdingRepository: request.holdingRepository)
 #sourceLocation()
@@ -662,6 +702,7 @@ extension HandlerFactory {
         if let override = overrides.importFromFile {
             return override(self)
         }
+        // spec/operations.yaml:718: - ProviderConnectionRepository
 #sourceLocation(file: "spec/operations.yaml", line: 718)
         return ImportFromFileHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, providerRepository: request.providerRepository, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()

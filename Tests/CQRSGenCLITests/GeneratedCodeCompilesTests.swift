@@ -184,5 +184,7 @@ struct GeneratedCodeCompilesTests {
         #expect(errors.count == 1)
         #expect(errors.first?.hasPrefix("spec.yaml:34:") == true, "\(errors)")
         #expect(errors.first?.contains("extra argument 'audit' in call") == true, "\(errors)")
+        // The excerpt under the error shows the spec's own line, quoted in the generated code above the directive.
+        #expect(run.standardError.contains("// spec.yaml:34: handler: {dependencies: [UserRepository, AuditLog, EventBus]}"), "\(run.standardError)")
     }
 }

@@ -45,6 +45,12 @@ struct GenerationContext: Sendable {
         "// \(options.specPath):\(location.line)"
     }
 
+    /// `// spec/operations.yaml:69: dependencies: [A, B]`: the spec's own line, written just above a
+    /// `#sourceLocation`, so that the compiler's excerpt under an error there shows what the spec says.
+    func quotedLine(_ location: SourceLocation) -> String? {
+        spec.sourceLines[location.line].map { "// \(options.specPath):\(location.line): \($0)" }
+    }
+
     /// Makes the compiler attribute the next line to the spec, so that an error there (a missing handler, an
     /// initialiser that does not match) is reported at the spec entry that caused it.
     func sourceLocation(_ location: SourceLocation) -> String {

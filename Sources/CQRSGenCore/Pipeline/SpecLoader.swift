@@ -41,7 +41,8 @@ public struct SpecLoader: Sendable {
     }
 
     public func load(_ bytes: [UInt8]) -> Outcome {
-        let (spec, diagnostics) = decode(bytes)
+        var (spec, diagnostics) = decode(bytes)
+        if let decoded = spec { spec?.sourceLines = SourceLines(bytes, wanted: SourceLines.wanted(by: decoded)) }
         return validate(spec, diagnostics)
     }
 
@@ -68,7 +69,12 @@ public struct SpecLoader: Sendable {
     /// large) are thrown; problems with its contents are in the outcome.
     public func load(contentsOf path: String) throws(SpecFileError) -> Outcome {
         // The file's bytes are gone once decoded, before validation: the spec keeps what it needs of them.
-        let (spec, diagnostics) = decode(try SpecFile.read(path, limit: reader.limits.maximumBytes))
+        var (spec, diagnostics) = decode(try SpecFile.read(path, limit: reader.limits.maximumBytes))
+        // The few lines generated code quotes are read again once the document is gone, so that memory does not peak
+        // higher; a file that changed meanwhile only gives comments that differ.
+        if let decoded = spec, let bytes = try? SpecFile.read(path, limit: reader.limits.maximumBytes) {
+            spec?.sourceLines = SourceLines(bytes, wanted: SourceLines.wanted(by: decoded))
+        }
         return validate(spec, diagnostics)
     }
 }

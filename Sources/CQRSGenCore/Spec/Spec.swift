@@ -14,6 +14,8 @@ public struct Spec: Sendable {
     public var commands: [OperationSpec]
     public var queries: [OperationSpec]
     public var conventions: ConventionsSpec
+    /// The text of the spec lines that generated code points the compiler at, for its comments.
+    public var sourceLines = SourceLines()
 
     public init(
         version: Located<Int>,

@@ -169,6 +169,7 @@ struct SnippetTests {
                     if let override = overrides.importFile {
                         return override(self)
                     }
+                    // spec.yaml:11: dependencies: [AccountRepository, EventBus, Clock]
             #sourceLocation(file: "spec.yaml", line: 11)
                     return ImportFileHandler(accountRepository: request.accountRepository, eventBus: app.eventBus, clock: app.clock)
             #sourceLocation()
@@ -183,7 +184,9 @@ struct SnippetTests {
             }
             """))
         #expect(Self.body(files["CQRSOperations.swift"]).contains("struct ListAccounts: PaginatedQuery {"))
+        // The spec's own line stands just above each directive, so that a compiler excerpt there shows it.
         #expect(Self.body(files["CQRSDependencies.swift"]).contains("""
+                // spec.yaml:5: app: {EventBus: , Clock: {kind: concrete, name: clock}}
             #sourceLocation(file: "spec.yaml", line: 5)
                 var clock: Clock { get }
             #sourceLocation()

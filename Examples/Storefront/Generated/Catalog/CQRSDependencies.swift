@@ -10,8 +10,8 @@ import Foundation
 /// What each request provides to handlers: repositories and per-request services, all built on the
 /// request's one database session. The application provides a new one for every request.
 package protocol RequestDependencies: Sendable {
-    // Sources/Catalog/operations.yaml:9
     /// Every product, in the order it was added.
+    // Sources/Catalog/operations.yaml:9: ProductStore:
 #sourceLocation(file: "Sources/Catalog/operations.yaml", line: 9)
     var productStore: ProductStore { get }
 #sourceLocation()

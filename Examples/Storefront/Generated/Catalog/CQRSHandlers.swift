@@ -50,6 +50,7 @@ extension HandlerFactory {
         if let override = overrides.addProduct {
             return override(self)
         }
+        // Sources/Catalog/operations.yaml:37: dependencies: [ProductStore]
 #sourceLocation(file: "Sources/Catalog/operations.yaml", line: 37)
         return AddProductHandler(productStore: request.productStore)
 #sourceLocation()
@@ -61,6 +62,7 @@ extension HandlerFactory {
         if let override = overrides.listProducts {
             return override(self)
         }
+        // Sources/Catalog/operations.yaml:50: dependencies: [ProductStore]
 #sourceLocation(file: "Sources/Catalog/operations.yaml", line: 50)
         return ListProductsHandler(productStore: request.productStore)
 #sourceLocation()
@@ -72,6 +74,7 @@ extension HandlerFactory {
         if let override = overrides.getSummary {
             return override(self)
         }
+        // Sources/Catalog/operations.yaml:57: dependencies: [ProductStore]
 #sourceLocation(file: "Sources/Catalog/operations.yaml", line: 57)
         return CatalogSummaryHandler(productStore: request.productStore)
 #sourceLocation()

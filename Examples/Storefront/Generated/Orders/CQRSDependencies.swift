@@ -10,8 +10,8 @@ import Foundation
 /// What each request provides to handlers: repositories and per-request services, all built on the
 /// request's one database session. The application provides a new one for every request.
 public protocol RequestDependencies: Sendable {
-    // Sources/Orders/operations.yaml:9
     /// Every order placed.
+    // Sources/Orders/operations.yaml:9: OrderBook:
 #sourceLocation(file: "Sources/Orders/operations.yaml", line: 9)
     var orderBook: any OrderBook { get }
 #sourceLocation()

@@ -58,6 +58,7 @@ extension HandlerFactory {
         if let override = overrides.placeOrder {
             return override(self)
         }
+        // Sources/Orders/operations.yaml:39: dependencies: [OrderBook]
 #sourceLocation(file: "Sources/Orders/operations.yaml", line: 39)
         return PlaceOrderHandler(orderBook: request.orderBook)
 #sourceLocation()
@@ -69,6 +70,7 @@ extension HandlerFactory {
         if let override = overrides.cancelOrder {
             return override(self)
         }
+        // Sources/Orders/operations.yaml:47: dependencies: [OrderBook]
 #sourceLocation(file: "Sources/Orders/operations.yaml", line: 47)
         return CancelOrderHandler(orderBook: request.orderBook)
 #sourceLocation()
@@ -80,6 +82,7 @@ extension HandlerFactory {
         if let override = overrides.listOrders {
             return override(self)
         }
+        // Sources/Orders/operations.yaml:60: dependencies: [OrderBook]
 #sourceLocation(file: "Sources/Orders/operations.yaml", line: 60)
         return ListOrdersHandler(orderBook: request.orderBook)
 #sourceLocation()
@@ -91,6 +94,7 @@ extension HandlerFactory {
         if let override = overrides.getSummary {
             return override(self)
         }
+        // Sources/Orders/operations.yaml:67: dependencies: [OrderBook]
 #sourceLocation(file: "Sources/Orders/operations.yaml", line: 67)
         return OrdersSummaryHandler(orderBook: request.orderBook)
 #sourceLocation()
@@ -102,6 +106,7 @@ extension HandlerFactory {
         if let override = overrides.tallyRevenue {
             return override(self)
         }
+        // Sources/Orders/operations.yaml:73: dependencies: [OrderBook]
 #sourceLocation(file: "Sources/Orders/operations.yaml", line: 73)
         return TallyRevenueHandler(orderBook: request.orderBook)
 #sourceLocation()

@@ -10,8 +10,8 @@ import Foundation
 /// What each request provides to handlers: repositories and per-request services, all built on the
 /// request's one database session. The application provides a new one for every request.
 public protocol RequestDependencies: Sendable {
-    // Sources/TodoCore/operations.yaml:12
     /// The lists and their items.
+    // Sources/TodoCore/operations.yaml:12: TodoRepository:
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 12)
     var todoRepository: any TodoRepository { get }
 #sourceLocation()
@@ -19,8 +19,8 @@ public protocol RequestDependencies: Sendable {
 
 /// The app's singletons, built once and shared by every request.
 public protocol AppDependencies: Sendable {
-    // Sources/TodoCore/operations.yaml:15
     /// What time it is, so that tests can choose.
+    // Sources/TodoCore/operations.yaml:15: TimeSource:
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 15)
     var timeSource: any TimeSource { get }
 #sourceLocation()

@@ -66,6 +66,7 @@ extension HandlerFactory {
         if let override = overrides.createTodoList {
             return override(self)
         }
+        // Sources/TodoCore/operations.yaml:57: dependencies: [TodoRepository]
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 57)
         return CreateTodoListHandler(todoRepository: request.todoRepository)
 #sourceLocation()
@@ -77,6 +78,7 @@ extension HandlerFactory {
         if let override = overrides.deleteTodoList {
             return override(self)
         }
+        // Sources/TodoCore/operations.yaml:84: dependencies: [TodoRepository]
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 84)
         return DeleteTodoListHandler(todoRepository: request.todoRepository)
 #sourceLocation()
@@ -88,6 +90,7 @@ extension HandlerFactory {
         if let override = overrides.purgeTodoLists {
             return override(self)
         }
+        // Sources/TodoCore/operations.yaml:91: dependencies: [TodoRepository]
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 91)
         return PurgeTodoListsHandler(todoRepository: request.todoRepository)
 #sourceLocation()
@@ -99,6 +102,7 @@ extension HandlerFactory {
         if let override = overrides.getTodoLists {
             return override(self)
         }
+        // Sources/TodoCore/operations.yaml:100: dependencies: [TodoRepository]
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 100)
         return GetTodoListsHandler(todoRepository: request.todoRepository)
 #sourceLocation()
@@ -114,6 +118,7 @@ extension HandlerFactory {
         if let override = overrides.addTodoItem {
             return override(self)
         }
+        // Sources/TodoCore/operations.yaml:68: dependencies: [TodoRepository, TimeSource]
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 68)
         return AddTodoItemHandler(todoRepository: request.todoRepository, timeSource: app.timeSource)
 #sourceLocation()
@@ -125,6 +130,7 @@ extension HandlerFactory {
         if let override = overrides.completeTodoItem {
             return override(self)
         }
+        // Sources/TodoCore/operations.yaml:76: dependencies: [TodoRepository]
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 76)
         return CompleteTodoItemHandler(todoRepository: request.todoRepository)
 #sourceLocation()
@@ -136,6 +142,7 @@ extension HandlerFactory {
         if let override = overrides.getTodoItemsWithPagination {
             return override(self)
         }
+        // Sources/TodoCore/operations.yaml:112: dependencies: [TodoRepository]
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 112)
         return GetTodoItemsWithPaginationHandler(todoRepository: request.todoRepository)
 #sourceLocation()

@@ -20,10 +20,13 @@ struct DependenciesFile: GeneratedFileRenderer {
         writer.block("\(context.access)protocol \(name): Sendable") { writer in
             for dependency in dependencies {
                 writer.blankLine()
-                writer.line(context.provenance(dependency.location))
+                // The provenance quotes the spec's line just above the directive, so that the compiler's excerpt of a
+                // problem with the type (one the application does not declare, or declares less visible than this
+                // protocol), reported at that line, shows it.
+                let quoted = context.quotedLine(dependency.location)
+                if quoted == nil { writer.line(context.provenance(dependency.location)) }
                 writer.documentation(dependency.description)
-                // A problem with the type (one the application does not declare, or declares less visible than this
-                // protocol) is reported at the spec line that names it.
+                if let quoted { writer.line(quoted) }
                 writer.unindentedLine(context.sourceLocation(dependency.location))
                 writer.line("var \(SwiftName.escaped(dependency.propertyName.value)): \(context.dependencyType(dependency)) { get }")
                 writer.unindentedLine("#sourceLocation()")

@@ -85,6 +85,7 @@ struct HandlersFile: GeneratedFileRenderer {
             }
             // An initialiser that does not take the spec's dependencies is reported at the spec's dependency list.
             let dependencies = operation.handler.dependencies.first?.location ?? operation.handler.name.location
+            if let quoted = context.quotedLine(dependencies) { writer.line(quoted) }
             writer.unindentedLine(context.sourceLocation(dependencies))
             writer.line("return \(operation.handler.name.value)(\(arguments.joined(separator: ", ")))")
             writer.unindentedLine("#sourceLocation()")

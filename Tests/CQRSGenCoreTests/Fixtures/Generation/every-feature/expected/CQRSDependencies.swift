@@ -10,12 +10,12 @@ import Foundation
 /// What each request provides to handlers: repositories and per-request services, all built on the
 /// request's one database session. The application provides a new one for every request.
 protocol RequestDependencies: Sendable {
-    // spec.yaml:10
+    // spec.yaml:10: UserRepository:
 #sourceLocation(file: "spec.yaml", line: 10)
     var userRepository: any UserRepository { get }
 #sourceLocation()
 
-    // spec.yaml:11
+    // spec.yaml:11: AuditLog: {kind: concrete, name: audit}
 #sourceLocation(file: "spec.yaml", line: 11)
     var audit: AuditLog { get }
 #sourceLocation()
@@ -23,7 +23,7 @@ protocol RequestDependencies: Sendable {
 
 /// The app's singletons, built once and shared by every request.
 protocol AppDependencies: Sendable {
-    // spec.yaml:13
+    // spec.yaml:13: EventBus:
 #sourceLocation(file: "spec.yaml", line: 13)
     var eventBus: any EventBus { get }
 #sourceLocation()

@@ -50,6 +50,7 @@ extension HandlerFactory {
         if let override = overrides.registerUser {
             return override(self)
         }
+        // spec.yaml:34: handler: {dependencies: [UserRepository, AuditLog, EventBus]}
 #sourceLocation(file: "spec.yaml", line: 34)
         return RegisterUserHandler(userRepository: request.userRepository, audit: request.audit, eventBus: app.eventBus)
 #sourceLocation()
@@ -65,6 +66,7 @@ extension HandlerFactory {
         if let override = overrides.listTokens {
             return override(self)
         }
+        // spec.yaml:49: handler: {dependencies: [UserRepository]}
 #sourceLocation(file: "spec.yaml", line: 49)
         return ListTokensHandler(userRepository: request.userRepository)
 #sourceLocation()
@@ -80,6 +82,7 @@ extension HandlerFactory {
         if let override = overrides.importFile {
             return override(self)
         }
+        // spec.yaml:39: handler: {name: FileImporter}
 #sourceLocation(file: "spec.yaml", line: 39)
         return FileImporter()
 #sourceLocation()

@@ -10,7 +10,7 @@ import Foundation
 /// What each request provides to handlers: repositories and per-request services, all built on the
 /// request's one database session. The application provides a new one for every request.
 public protocol RequestDependencies: Sendable {
-    // spec.yaml:8
+    // spec.yaml:8: TodoStore:
 #sourceLocation(file: "spec.yaml", line: 8)
     var todoStore: any TodoStore { get }
 #sourceLocation()

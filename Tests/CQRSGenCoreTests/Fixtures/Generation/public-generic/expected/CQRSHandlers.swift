@@ -54,6 +54,7 @@ extension HandlerFactory {
         if let override = overrides.frobnicateTodos {
             return override(self)
         }
+        // spec.yaml:43: handler: {dependencies: [TodoStore]}
 #sourceLocation(file: "spec.yaml", line: 43)
         return FrobnicateTodosHandler(todoStore: request.todoStore)
 #sourceLocation()
@@ -65,6 +66,7 @@ extension HandlerFactory {
         if let override = overrides.listByOffset {
             return override(self)
         }
+        // spec.yaml:52: handler: {dependencies: [TodoStore]}
 #sourceLocation(file: "spec.yaml", line: 52)
         return ListByOffsetHandler(todoStore: request.todoStore)
 #sourceLocation()
@@ -76,6 +78,7 @@ extension HandlerFactory {
         if let override = overrides.getByPageNumber {
             return override(self)
         }
+        // spec.yaml:59: handler: {dependencies: [TodoStore]}
 #sourceLocation(file: "spec.yaml", line: 59)
         return GetByPageNumberHandler(todoStore: request.todoStore)
 #sourceLocation()
@@ -87,6 +90,7 @@ extension HandlerFactory {
         if let override = overrides.findAfterCursor {
             return override(self)
         }
+        // spec.yaml:66: handler: {dependencies: [TodoStore]}
 #sourceLocation(file: "spec.yaml", line: 66)
         return FindAfterCursorHandler(todoStore: request.todoStore)
 #sourceLocation()
