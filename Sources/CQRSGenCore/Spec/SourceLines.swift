@@ -4,7 +4,7 @@
 /// The compiler's excerpt under an error shows the generated lines around it, not the spec's; writing the spec's own
 /// line in a comment just above the directive puts it in that excerpt, so that a reader sees what the spec says.
 public struct SourceLines: Hashable, Sendable {
-    /// Line number to its text, without indentation, made printable and at most ``maximumLength`` characters.
+    /// Line number to its text, without indentation, made printable and cut to a hundred characters.
     public private(set) var lines: [Int: String] = [:]
 
     static let maximumLength = 100

@@ -2,7 +2,8 @@
 /// compile: dependency types, both scopes, and a handler per operation. The names and texts are chosen to be hard on
 /// the generator: Swift keywords as field and case names, `self` and `default`; descriptions and defaults with `*/`,
 /// `"""`, backslashes, `\(`, quotes, line breaks and non-ASCII text; optionals, arrays and dictionaries of declared
-/// types.
+/// types; cases spelled like Optional's members or keywords (`none`, `some`, `init`, `self`, `default`) chosen as
+/// defaults of optional fields; Int-backed enumerations; a generic type used with arguments; every pagination style.
 struct RandomSpec {
     private(set) var spec = "version: 1\n"
     private(set) var application = "import CQRS\nimport Foundation\n"
@@ -19,7 +20,9 @@ struct RandomSpec {
         "id", "name", "self", "default", "class", "protocol", "func", "in", "is", "where", "return", "true", "nil",
         "init", "subscript", "type", "some", "any", "async", "await", "throws", "inout", "static", "email", "count",
     ]
-    static let caseNames = ["active", "default", "inUse", "class", "protocol", "for", "none", "pending", "case"]
+    static let caseNames = [
+        "active", "default", "inUse", "class", "protocol", "for", "none", "pending", "case", "some", "init", "self", "type",
+    ]
     static let texts = [
         "Ends a comment */ early.",
         "Opens /* a comment.",
@@ -87,11 +90,15 @@ struct RandomSpec {
         for index in 0..<pick(1...2) {
             let name = "Kind\(index)"
             let cases = Array(Self.caseNames.shuffled(using: &random).prefix(pick(1...4)))
-            spec += "  \(name):\n    description: \(quoted(text()))\n    cases:\n"
-            for enumCase in cases {
-                switch pick(0...2) {
-                case 0: spec += "      \(enumCase):\n"
-                case 1: spec += "      \(enumCase): \(quoted(enumCase + "-" + text()))\n"
+            let isInt = pick(0...2) == 0
+            spec += "  \(name):\n    description: \(quoted(text()))\n" + (isInt ? "    rawType: Int\n" : "") + "    cases:\n"
+            for (position, enumCase) in cases.enumerated() {
+                switch (isInt, pick(0...2)) {
+                // Int values: implicit, or written far apart so that no implicit one can repeat them.
+                case (true, 0): spec += "      \(enumCase):\n"
+                case (true, _): spec += "      \(enumCase): {value: \(1_000 * (position + 1) - 7), description: \(quoted(text()))}\n"
+                case (false, 0): spec += "      \(enumCase):\n"
+                case (false, 1): spec += "      \(enumCase): \(quoted(enumCase + "-" + text()))\n"
                 default: spec += "      \(enumCase): {value: \(quoted("v\"\\" + enumCase)), description: \(quoted(text()))}\n"
                 }
             }
@@ -104,7 +111,10 @@ struct RandomSpec {
             declared.append((name, []))
         }
 
-        let resultTypes = declared.map(\.name)
+        // A generic type, used with arguments as a result.
+        spec += "  Page:\n    description: \(quoted(text()))\n    parameters: [Item]\n    fields:\n"
+        spec += "      items: \"[Item]\"\n      total: {type: Int, description: \(quoted(text()))}\n"
+        let resultTypes = declared.map(\.name) + declared.filter { $0.cases.isEmpty }.map { "Page<\($0.name)>" }
         var operations: [Operation] = []
         var eventNumber = 0
         for section in ["commands", "queries"] {
@@ -112,13 +122,20 @@ struct RandomSpec {
             spec += "\(section):\n"
             for index in 0..<pick(1...4) {
                 let paginated = !isCommand && pick(0...1) == 1
+                let style = ["offset", "page", "cursor"].randomElement(using: &random)!
                 let verb = isCommand ? Self.commandVerbs.randomElement(using: &random)! : (paginated || pick(0...1) == 1 ? "List" : "Get")
                 let name = verb + Self.nouns.randomElement(using: &random)! + "\(index)"
                 spec += "  \(name):\n    category: \(categories.randomElement(using: &random)!)\n"
                 spec += "    description: \(quoted(text()))\n"
                 spec += "    fields:\n" + fields(indent: "      ", declared: declared)
-                // A paginated query declares its page (PaginationFieldsRule); the random names never take these two.
-                if paginated { spec += "      limit: {type: Int, default: 50}\n      offset: Int\n" }
+                // A paginated query declares its page (PaginationFieldsRule), under names the random fields never take.
+                if paginated {
+                    switch style {
+                    case "offset": spec += "      limit: {type: Int, default: 50}\n      offset: Int\n"
+                    case "page": spec += "      pageNumber: {type: Int, default: 1}\n      pageSize: Int\n"
+                    default: spec += "      after: String?\n      first: {type: Int, default: 20}\n"
+                    }
+                }
                 var result: String?
                 if !isCommand || pick(0...1) == 1 {
                     result = typeExpression(among: pick(0...1) == 0 ? Self.builtins : resultTypes)
@@ -138,7 +155,13 @@ struct RandomSpec {
                     }
                     if pick(0...1) == 0 { spec += "    requiresTransaction: false\n" }
                 } else {
-                    if paginated { spec += "    pagination: offset\n" }
+                    if paginated {
+                        switch style {
+                        case "offset": spec += "    pagination: offset\n"
+                        case "page": spec += "    pagination: {style: page, page: pageNumber, size: pageSize}\n"
+                        default: spec += "    pagination: {style: cursor, cursor: after, limit: first}\n"
+                        }
+                    }
                     spec += "    cachePolicy: \(["none", "short", "medium", "long", "aggressive"].randomElement(using: &random)!)\n"
                 }
                 operations.append(Operation(name: name, isCommand: isCommand, result: result, handler: handler, dependencies: dependencies))
@@ -171,7 +194,11 @@ struct RandomSpec {
 
     /// A default the validator accepts for `expression`, in YAML; nil where none is simple to write.
     private mutating func defaultValue(for expression: String, cases: [String]) -> String? {
-        if expression.hasSuffix("?") { return "null" }
+        if expression.hasSuffix("?") {
+            // `Kind?` defaults to one of its cases as often as to null: `none` and `some` must mean the case.
+            if !expression.hasPrefix("["), let enumCase = cases.randomElement(using: &random), pick(0...1) == 0 { return enumCase }
+            return "null"
+        }
         switch expression {
         case "[String]": return "[\(quoted(text())), \(quoted(text()))]"
         case "[Int]", "[Int64]": return "[\(pick(-9...9)), \(pick(-9...9))]"
