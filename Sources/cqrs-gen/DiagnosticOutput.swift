@@ -29,6 +29,10 @@ struct DiagnosticOutput: ParsableArguments {
     @Option(help: "When to colour text: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
+    @Option(help: ArgumentHelp(
+        "The most problems to print; the rest are counted (0 prints them all).", valueName: "count"))
+    var maxDiagnostics = 100
+
     var colored: Bool {
         switch color {
         case .always: true
@@ -42,13 +46,19 @@ struct DiagnosticOutput: ParsableArguments {
     private static let collected = Mutex<[String]?>(nil)
 
     /// Prints the spec's diagnostics, with clang's closing count in text.
+    /// Past `--max-diagnostics`, the rest are counted in one closing line, as compilers cap their errors.
     func report(_ diagnostics: [Diagnostic], path: String) {
         let formatter = DiagnosticFormatter(path: path, colored: colored)
+        let shown = maxDiagnostics > 0 ? Array(diagnostics.prefix(maxDiagnostics)) : diagnostics
+        let hidden = Array(diagnostics.dropFirst(shown.count))
+        let rest = DiagnosticFormatter.unshown(hidden)
         switch format {
         case .json:
-            Self.collect(diagnostics.map(formatter.jsonObject))
+            Self.collect(shown.map(formatter.jsonObject))
+            if let rest { Self.collect([DiagnosticFormatter.jsonNote(file: path, message: rest)]) }
         case .text:
-            StandardError.write(formatter.format(diagnostics))
+            if !shown.isEmpty { StandardError.write(formatter.format(shown)) }
+            if let rest { StandardError.write(rest) }
             if let summary = DiagnosticFormatter.summary(of: diagnostics) { StandardError.write(summary) }
         }
     }

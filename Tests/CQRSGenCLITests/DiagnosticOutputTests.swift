@@ -93,4 +93,27 @@ struct DiagnosticOutputTests {
         #expect(run.standardOutput.contains("generate"))
         #expect(run.standardOutput.contains("format"))
     }
+
+    @Test("past --max-diagnostics the rest are counted, in text and in JSON")
+    func capped() throws {
+        // Five misspelt categories, five errors.
+        let spec = "version: 1\ncategories: {auth: A.}\ncommands:\n"
+            + (1...5).map { "  CreateX\($0): {category: auht, description: X.}\n" }.joined()
+        let folder = try CLITests.folder(with: ["spec.yaml": spec])
+        let text = try CLITests.run(["lint", "spec.yaml", "--max-diagnostics", "2"], in: folder)
+        #expect(text.status == 1)
+        let lines = text.standardError.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[0] == "spec.yaml:4:24: error: unknown category 'auht' for command 'CreateX1'; did you mean 'auth'?")
+        #expect(lines[1] == "spec.yaml:5:24: error: unknown category 'auht' for command 'CreateX2'; did you mean 'auth'?")
+        #expect(lines[2] == "3 more errors not shown (--max-diagnostics 0 shows them all).")
+        #expect(lines[3] == "5 errors generated.")
+        let all = try CLITests.run(["lint", "spec.yaml", "--max-diagnostics", "0"], in: folder)
+        #expect(all.standardError.split(separator: "\n").count == 6)
+        let json = try CLITests.run(["lint", "spec.yaml", "--max-diagnostics", "2", "--format", "json"], in: folder)
+        let decoded = try #require(try JSONSerialization.jsonObject(with: Data(json.standardError.utf8)) as? [[String: Any]])
+        #expect(decoded.count == 3)
+        #expect(decoded.last?["severity"] as? String == "note")
+        #expect(decoded.last?["message"] as? String == "3 more errors not shown (--max-diagnostics 0 shows them all).")
+    }
 }

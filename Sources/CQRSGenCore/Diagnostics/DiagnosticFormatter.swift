@@ -27,6 +27,7 @@ public struct DiagnosticFormatter: Sendable {
 
     /// `path:line:column: kind: message`, with the position and message bold and the kind in its colour.
     private func line(_ location: SourceLocation, _ kind: String, _ message: String) -> String {
+        let path = DiagnosticText.printable(path), message = DiagnosticText.printable(message)
         guard colored else { return "\(path):\(location): \(kind): \(message)" }
         let color = switch kind {
         case "error": ANSI.red
@@ -49,12 +50,13 @@ public struct DiagnosticFormatter: Sendable {
 
     /// One diagnostic as a JSON object, for a tool that gathers several runs' diagnostics into one array.
     public func jsonObject(_ diagnostic: Diagnostic) -> String {
+        let path = DiagnosticText.printable(path)
         let notes = diagnostic.notes.map { note in
             "{\"file\": \(Self.string(path)), \"line\": \(note.location.line), \"column\": \(note.location.column), "
-                + "\"message\": \(Self.string(note.message))}"
+                + "\"message\": \(Self.string(DiagnosticText.printable(note.message)))}"
         }
         return "{\"file\": \(Self.string(path)), \"line\": \(diagnostic.location.line), \"column\": \(diagnostic.location.column), "
-            + "\"severity\": \"\(diagnostic.severity.rawValue)\", \"message\": \(Self.string(diagnostic.message)), "
+            + "\"severity\": \"\(diagnostic.severity.rawValue)\", \"message\": \(Self.string(DiagnosticText.printable(diagnostic.message))), "
             + "\"notes\": [\(notes.joined(separator: ", "))]}"
     }
 
@@ -63,6 +65,11 @@ public struct DiagnosticFormatter: Sendable {
     public static func jsonError(file: String, line: Int? = nil, message: String) -> String {
         let position = line.map { ", \"line\": \($0), \"column\": 1" } ?? ""
         return "{\"file\": \(string(file))\(position), \"severity\": \"error\", \"message\": \(string(message)), \"notes\": []}"
+    }
+
+    /// A remark about the run rather than a position (how many problems were not printed), in the same shape.
+    public static func jsonNote(file: String, message: String) -> String {
+        "{\"file\": \(string(file)), \"severity\": \"note\", \"message\": \(string(message)), \"notes\": []}"
     }
 
     public static func jsonArray(_ objects: [String]) -> String {
@@ -82,6 +89,15 @@ public struct DiagnosticFormatter: Sendable {
             counted(diagnostics.warningCount, "warning"),
         ].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: " and ") + " generated."
+    }
+
+    /// `901 more errors and 2 more warnings not shown (--max-diagnostics 0 shows them all).`; nil when none are left.
+    public static func unshown(_ diagnostics: [Diagnostic]) -> String? {
+        let parts = [
+            counted(diagnostics.errorCount, "more error"),
+            counted(diagnostics.warningCount, "more warning"),
+        ].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " and ") + " not shown (--max-diagnostics 0 shows them all)."
     }
 
     private static func counted(_ count: Int, _ noun: String) -> String? {

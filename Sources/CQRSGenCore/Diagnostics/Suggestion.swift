@@ -3,9 +3,14 @@ public enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a plausible typo: at most a third of the
     /// word's length away (and at least one edit), ignoring case when ranking equally distant candidates.
     public static func closest<S: Sequence>(to word: String, among candidates: S) -> String? where S.Element == String {
-        let limit = max(1, word.count / 3)
+        // A typo is short: a long value (a pasted paragraph, a megabyte of junk) gets no suggestion, in constant time,
+        // rather than an edit distance that grows with the square of its length.
+        guard word.utf8.count <= maximumWordLength else { return nil }
+        let length = word.unicodeScalars.count
+        let limit = max(1, length / 3)
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates where candidate != word {
+        // The edit distance is at least the difference in length: most candidates need no table at all.
+        for candidate in candidates where candidate != word && abs(candidate.unicodeScalars.count - length) <= limit {
             let distance = min(
                 editDistance(word, candidate),
                 editDistance(word.lowercased(), candidate.lowercased())
@@ -17,6 +22,9 @@ public enum Suggestion {
         }
         return best?.candidate
     }
+
+    /// Words longer than this, in bytes, are not typos of a name.
+    static let maximumWordLength = 256
 
     /// `"; did you mean 'x'?"`, or the empty string when nothing is close.
     public static func didYouMean<S: Sequence>(_ word: String, among candidates: S) -> String where S.Element == String {

@@ -134,7 +134,12 @@ extension SourceLocation {
 /// moved to the document's child list, contiguous, when it closes.
 private struct TreeBuilder {
     let limits: ReaderLimits
-    var diagnostics: [Diagnostic] = []
+    /// What the builder found; at most ``maximumDiagnostics``, so that a file of a million aliases or duplicate
+    /// keys costs neither a million diagnostics' memory nor their output.
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// Reading stops after this many problems: they stop the pipeline anyway, and later ones are the same mistake.
+    static let maximumDiagnostics = 1_000
     var documentCount = 0
     var stopped = false
     /// Lines strictly inside a scalar that spans lines, where a leading tab is content.
@@ -176,13 +181,24 @@ private struct TreeBuilder {
         root.map { YAMLDocument(nodes: nodes, children: children, text: text, rootIndex: $0) }
     }
 
+    /// Records a problem; the one past the limit stops reading, with a last error that says so.
+    private mutating func report(_ diagnostic: Diagnostic) {
+        guard diagnostics.count < Self.maximumDiagnostics else { return }
+        diagnostics.append(diagnostic)
+        if diagnostics.count == Self.maximumDiagnostics {
+            diagnostics.append(.error(
+                "stopped reading after \(Self.maximumDiagnostics) problems; fix these first", at: diagnostic.location))
+            stopped = true
+        }
+    }
+
     mutating func consume(_ event: yaml_event_t) {
         let location = SourceLocation(mark: event.start_mark)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             documentCount += 1
             if let firstDocument {
-                diagnostics.append(.error(
+                report(.error(
                     "the spec must be a single YAML document; a second one starts here", at: location,
                     notes: [.init("the first document starts here", at: firstDocument)]))
                 stopped = true
@@ -222,7 +238,7 @@ private struct TreeBuilder {
             guard count(at: location) else { return }
             let name = String(cString: event.data.alias.anchor)
             let notes = anchors[name].map { [Diagnostic.Note("anchor '&\(name)' is defined here", at: $0)] } ?? []
-            diagnostics.append(.error(
+            report(.error(
                 "aliases ('*\(name)') are not supported in the spec; write the value out in full",
                 at: location, notes: notes))
             // A stand-in keeps the surrounding structure intact so that later problems are still found.
@@ -234,7 +250,7 @@ private struct TreeBuilder {
 
     private mutating func count(at location: SourceLocation) -> Bool {
         guard nodes.count < limits.maximumNodes else {
-            diagnostics.append(.error(
+            report(.error(
                 "the spec has more than \(limits.maximumNodes) nodes, the reader's limit", at: location))
             stopped = true
             return false
@@ -244,7 +260,7 @@ private struct TreeBuilder {
 
     private mutating func enter(at location: SourceLocation) -> Bool {
         guard stack.count < limits.maximumDepth else {
-            diagnostics.append(.error(
+            report(.error(
                 "mappings and lists are nested more than \(limits.maximumDepth) levels deep, the reader's limit",
                 at: location))
             stopped = true
@@ -268,7 +284,7 @@ private struct TreeBuilder {
         }
         if let tag {
             let written = String(cString: tag).replacingPrefix("tag:yaml.org,2002:", with: "!!")
-            diagnostics.append(.error(
+            report(.error(
                 "YAML tags ('\(written)') are not supported in the spec; the key decides a value's type",
                 at: location))
         }
@@ -302,13 +318,13 @@ private struct TreeBuilder {
         let raw = nodes[node]
         guard raw.kind == .scalar else {
             let kind = raw.kind == .mapping ? "a mapping" : "a list"
-            diagnostics.append(.error("mapping keys must be scalars, not \(kind)", at: raw.location))
+            report(.error("mapping keys must be scalars, not \(kind)", at: raw.location))
             stack[top].dropsValue = true
             return
         }
         if let first = firstOccurrence(of: raw, in: top) {
             let key = string(raw)
-            diagnostics.append(.error(
+            report(.error(
                 "duplicate key '\(key)'", at: raw.location, notes: [.init("'\(key)' is first defined here", at: first)]))
             stack[top].dropsValue = true
             return
