@@ -64,6 +64,11 @@ refresh=$(call POST /tokens 200 "${json[@]}" -d "{\"refresh_token\": \"$refresh\
 call POST /password-resets 202 "${json[@]}" -d '{"email": "ada@example.com"}' >/dev/null
 reset=$(grep -o 'reset your password within the hour: [0-9a-f]*' "$work/server.log" | tail -1 | grep -o '[0-9a-f]\{64\}')
 call POST /password-resets/confirmations 200 "${json[@]}" -d "{\"token\": \"$reset\", \"new_password\": \"N3w!password\"}" >/dev/null
+# The reset logged the user out everywhere: the old access token stops at once. Log in again.
+call GET /accounts 401 "${auth[@]}" >/dev/null
+login=$(call POST /sessions 201 "${json[@]}" -d '{"email": "ada@example.com", "password": "N3w!password"}')
+auth=(-H "Authorization: Bearer $(echo "$login" | field "['access_token']")")
+refresh=$(echo "$login" | field "['refresh_token']")
 stop
 
 # A restart on the same file: the data is there, and the access token still verifies (the keys file persisted).

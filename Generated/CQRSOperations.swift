@@ -107,7 +107,7 @@ struct RequestPasswordReset: Command {
 }
 
 // spec/operations.yaml:492
-/// Set a new password with a reset token, and revoke the user's refresh tokens.
+/// Set a new password with a reset token, and log the user out everywhere (every session and refresh token).
 ///
 /// - Category: `auth`
 /// - Handler: `ConfirmPasswordResetHandler`
@@ -125,7 +125,7 @@ struct ConfirmPasswordReset: Command {
     }
 }
 
-// spec/operations.yaml:508
+// spec/operations.yaml:510
 /// Log a user out by revoking their refresh token.
 ///
 /// - Category: `auth`
@@ -144,7 +144,7 @@ struct LogoutUser: Command {
     }
 }
 
-// spec/operations.yaml:521
+// spec/operations.yaml:523
 /// Create a session, enriched with its device and location, evicting the oldest one past the session limit.
 ///
 /// - Category: `session`
@@ -175,7 +175,7 @@ struct CreateSession: Command {
     }
 }
 
-// spec/operations.yaml:534
+// spec/operations.yaml:536
 /// Revoke one session of a user.
 ///
 /// - Category: `session`
@@ -196,7 +196,7 @@ struct RevokeSession: Command {
     }
 }
 
-// spec/operations.yaml:545
+// spec/operations.yaml:547
 /// Revoke every session of a user (logout everywhere), optionally keeping the current one.
 ///
 /// - Category: `session`
@@ -217,7 +217,7 @@ struct RevokeAllUserSessions: Command {
     }
 }
 
-// spec/operations.yaml:557
+// spec/operations.yaml:559
 /// Link a refresh token to its session after the tokens are generated.
 ///
 /// - Category: `session`
@@ -236,7 +236,7 @@ struct LinkRefreshTokenToSession: Command {
     }
 }
 
-// spec/operations.yaml:566
+// spec/operations.yaml:568
 /// Record that a session accessed a provider, for audit.
 ///
 /// - Category: `session`
@@ -255,7 +255,7 @@ struct RecordProviderAccess: Command {
     }
 }
 
-// spec/operations.yaml:576
+// spec/operations.yaml:578
 /// Update a session's last activity time.
 ///
 /// - Category: `session`
@@ -274,7 +274,7 @@ struct UpdateSessionActivity: Command {
     }
 }
 
-// spec/operations.yaml:588
+// spec/operations.yaml:590
 /// Generate a JWT access token and an opaque refresh token for a session.
 ///
 /// - Category: `token`
@@ -297,7 +297,7 @@ struct GenerateAuthTokens: Command {
     }
 }
 
-// spec/operations.yaml:600
+// spec/operations.yaml:602
 /// Rotate every user's tokens by raising the global token version (an admin operation).
 ///
 /// - Category: `token`
@@ -316,7 +316,7 @@ struct TriggerGlobalTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:610
+// spec/operations.yaml:612
 /// Rotate one user's tokens, after a password change or a logout everywhere.
 ///
 /// - Category: `token`
@@ -337,7 +337,7 @@ struct TriggerUserTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:623
+// spec/operations.yaml:625
 /// Connect a user to a financial provider with their encrypted credentials.
 ///
 /// - Category: `provider`
@@ -368,7 +368,7 @@ struct ConnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:636
+// spec/operations.yaml:638
 /// Disconnect a user from a financial provider.
 ///
 /// - Category: `provider`
@@ -387,7 +387,7 @@ struct DisconnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:645
+// spec/operations.yaml:647
 /// Store a provider's new credentials after an OAuth token refresh.
 ///
 /// - Category: `provider`
@@ -406,7 +406,7 @@ struct RefreshProviderTokens: Command {
     }
 }
 
-// spec/operations.yaml:656
+// spec/operations.yaml:658
 /// Sync a connection's accounts from its provider.
 ///
 /// - Category: `data_sync`
@@ -427,7 +427,7 @@ struct SyncAccounts: Command {
     }
 }
 
-// spec/operations.yaml:667
+// spec/operations.yaml:669
 /// Sync a connection's transactions from its provider.
 ///
 /// - Category: `data_sync`
@@ -464,7 +464,7 @@ struct SyncTransactions: Command {
     }
 }
 
-// spec/operations.yaml:687
+// spec/operations.yaml:689
 /// Sync an investment account's holdings from its provider.
 ///
 /// - Category: `data_sync`
@@ -485,7 +485,7 @@ struct SyncHoldings: Command {
     }
 }
 
-// spec/operations.yaml:706
+// spec/operations.yaml:708
 /// Import accounts and transactions from a QFX, OFX or CSV file.
 ///
 /// - Category: `import`
@@ -518,7 +518,7 @@ struct ImportFromFile: Command {
 
 // MARK: - Queries
 
-// spec/operations.yaml:728
+// spec/operations.yaml:730
 /// Get one of a user's sessions.
 ///
 /// - Category: `session`
@@ -536,7 +536,7 @@ struct GetSession: Query {
     }
 }
 
-// spec/operations.yaml:738
+// spec/operations.yaml:740
 /// List a user's sessions, marking the current one.
 ///
 /// - Category: `session`
@@ -556,7 +556,7 @@ struct ListUserSessions: Query {
     }
 }
 
-// spec/operations.yaml:752
+// spec/operations.yaml:754
 /// Get one of a user's provider connections.
 ///
 /// - Category: `provider`
@@ -574,7 +574,7 @@ struct GetProviderConnection: Query {
     }
 }
 
-// spec/operations.yaml:762
+// spec/operations.yaml:764
 /// List a user's provider connections.
 ///
 /// - Category: `provider`
@@ -592,7 +592,7 @@ struct ListProviderConnections: Query {
     }
 }
 
-// spec/operations.yaml:774
+// spec/operations.yaml:776
 /// Get one of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -610,7 +610,7 @@ struct GetAccount: Query {
     }
 }
 
-// spec/operations.yaml:784
+// spec/operations.yaml:786
 /// List the accounts of one provider connection.
 ///
 /// - Category: `data_sync`
@@ -630,7 +630,7 @@ struct ListAccountsByConnection: Query {
     }
 }
 
-// spec/operations.yaml:795
+// spec/operations.yaml:797
 /// List all of a user's accounts, optionally of one type.
 ///
 /// - Category: `data_sync`
@@ -650,7 +650,7 @@ struct ListAccountsByUser: Query {
     }
 }
 
-// spec/operations.yaml:808
+// spec/operations.yaml:810
 /// Get one of a user's transactions.
 ///
 /// - Category: `data_sync`
@@ -668,7 +668,7 @@ struct GetTransaction: Query {
     }
 }
 
-// spec/operations.yaml:818
+// spec/operations.yaml:820
 /// List an account's transactions, one page at a time.
 ///
 /// - Category: `data_sync`
@@ -702,7 +702,7 @@ struct ListTransactionsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:832
+// spec/operations.yaml:834
 /// List an account's transactions between two days.
 ///
 /// - Category: `data_sync`
@@ -724,7 +724,7 @@ struct ListTransactionsByDateRange: Query {
     }
 }
 
-// spec/operations.yaml:844
+// spec/operations.yaml:846
 /// List an account's transactions in one security.
 ///
 /// - Category: `data_sync`
@@ -752,7 +752,7 @@ struct ListSecurityTransactions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:861
+// spec/operations.yaml:863
 /// Get an account's balance snapshots over a period.
 ///
 /// - Category: `data_sync`
@@ -776,7 +776,7 @@ struct GetBalanceHistory: Query {
     }
 }
 
-// spec/operations.yaml:874
+// spec/operations.yaml:876
 /// Get the latest balance snapshot of each of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -792,7 +792,7 @@ struct GetLatestBalanceSnapshots: Query {
     }
 }
 
-// spec/operations.yaml:883
+// spec/operations.yaml:885
 /// Get the balance snapshots of all of a user's accounts over a period.
 ///
 /// - Category: `data_sync`
@@ -814,7 +814,7 @@ struct GetUserBalanceHistory: Query {
     }
 }
 
-// spec/operations.yaml:895
+// spec/operations.yaml:897
 /// List the most recent balance snapshots of an account, in the order they were captured.
 ///
 /// - Category: `data_sync`
@@ -836,7 +836,7 @@ struct ListBalanceSnapshotsByAccount: Query {
     }
 }
 
-// spec/operations.yaml:909
+// spec/operations.yaml:911
 /// Get one of a user's holdings.
 ///
 /// - Category: `data_sync`
@@ -854,7 +854,7 @@ struct GetHolding: Query {
     }
 }
 
-// spec/operations.yaml:919
+// spec/operations.yaml:921
 /// List an account's holdings.
 ///
 /// - Category: `data_sync`
@@ -876,7 +876,7 @@ struct ListHoldingsByAccount: Query {
     }
 }
 
-// spec/operations.yaml:931
+// spec/operations.yaml:933
 /// List all of a user's holdings.
 ///
 /// - Category: `data_sync`

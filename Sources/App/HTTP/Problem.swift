@@ -56,7 +56,7 @@ struct Problem: Error, HTTPResponseError, Equatable {
         "token_invalid": .unauthorized, "token_expired": .unauthorized, "token_revoked": .unauthorized,
         "token_version_rejected": .unauthorized, "token_already_used": .conflict, "token_not_found": .notFound,
         "token_already_revoked": .conflict, "email_already_registered": .conflict, "session_already_revoked": .conflict,
-        "not_session_owner": .notFound, "session_limit_exceeded": .conflict, "rate_limited": .tooManyRequests,
+        "session_limit_exceeded": .conflict, "rate_limited": .tooManyRequests,
         "already_connected": .conflict, "already_disconnected": .conflict, "connection_inactive": .conflict,
         "session_inactive": .unauthorized, "sync_too_recent": .tooManyRequests, "user_not_verified": .forbidden,
         "provider_error": .badGateway, "credentials_unreadable": .internalServerError,

@@ -92,6 +92,8 @@ struct AuthHandlerTests {
         #expect(try await handlers.authenticateUserHandler().handle(AuthenticateUser(email: "ada@example.com", password: "N3w!password")).get().userId == userId)
         #expect(await handlers.refreshAccessTokenHandler().handle(RefreshAccessToken(refreshToken: tokens.refreshToken)).failureCode == "token_revoked",
                 "a reset logs the user out everywhere")
+        let revoked = try await handlers.getSessionHandler().handle(GetSession(sessionId: session.sessionId, userId: userId)).get()
+        #expect(revoked.isRevoked, "a reset revokes every session, so that the old access token stops at once")
         #expect(await handlers.confirmPasswordResetHandler().handle(ConfirmPasswordReset(token: resetToken, newPassword: "N3w!password2")).failureCode == "token_already_used")
     }
 

@@ -138,19 +138,25 @@ struct EndToEndTests {
             let confirmed = try await client.call(
                 .post, "/api/v1/password-resets/confirmations", json: ["token": resetToken, "new_password": "N3w!password"])
             #expect(confirmed.status == .ok, "\(confirmed.text)")
+            // The reset logged the user out everywhere: the access token from before it stops at once.
+            let beforeReset = try await client.call(.get, "/api/v1/accounts", token: access)
+            #expect(beforeReset.status == .unauthorized)
+            #expect(beforeReset.string("code") == "session_revoked")
             let oldPassword = try await client.call(.post, "/api/v1/sessions", json: ["email": "ada@example.com", "password": Self.password])
             #expect(oldPassword.status == .unauthorized)
             let second = try await client.call(.post, "/api/v1/sessions", json: ["email": "ada@example.com", "password": "N3w!password"])
             #expect(second.status == .created)
             let secondAccess = try #require(second.string("access_token"))
-            let secondSession = try #require(second.string("session_id"))
+            let third = try await client.call(.post, "/api/v1/sessions", json: ["email": "ada@example.com", "password": "N3w!password"])
+            let thirdAccess = try #require(third.string("access_token"))
+            let thirdSession = try #require(third.string("session_id"))
 
             // Revoking a session ends its access token at once; logging out ends the caller's own.
-            #expect(try await client.call(.delete, "/api/v1/sessions/\(secondSession)", token: access).status == .noContent)
-            let revoked = try await client.call(.get, "/api/v1/accounts", token: secondAccess)
+            #expect(try await client.call(.delete, "/api/v1/sessions/\(thirdSession)", token: secondAccess).status == .noContent)
+            let revoked = try await client.call(.get, "/api/v1/accounts", token: thirdAccess)
             #expect(revoked.status == .unauthorized)
             #expect(revoked.string("code") == "session_revoked")
-            return (access, accountId)
+            return (secondAccess, accountId)
         }
 
         // The same files after a restart: the data and the signing key are still there.

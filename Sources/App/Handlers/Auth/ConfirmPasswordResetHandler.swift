@@ -1,8 +1,8 @@
 import CQRS
 import Foundation
 
-/// Sets a new password with a reset token, logs the user out everywhere by revoking their refresh tokens, and
-/// mails a confirmation.
+/// Sets a new password with a reset token, logs the user out everywhere (every session, so that access tokens stop
+/// at once, and every refresh token), and mails a confirmation.
 struct ConfirmPasswordResetHandler: ConfirmPasswordResetHandling {
     let userRepository: any UserRepository
     let passwordResetTokenRepository: any PasswordResetTokenRepository
@@ -10,6 +10,8 @@ struct ConfirmPasswordResetHandler: ConfirmPasswordResetHandling {
     let passwordHasher: any PasswordHasher
     let emailService: any EmailService
     let eventBus: any EventBus
+    let sessionRepository: any SessionRepository
+    let sessionCache: any SessionCache
 
     func handle(_ command: ConfirmPasswordReset) async -> Result<PasswordResetConfirmResponse, OperationError> {
         await eventBus.recording(.passwordResetConfirmAttempted, .passwordResetConfirmSucceeded, .passwordResetConfirmFailed, [:]) {
@@ -33,6 +35,12 @@ struct ConfirmPasswordResetHandler: ConfirmPasswordResetHandling {
             try await userRepository.save(user)
             try await passwordResetTokenRepository.save(token)
             _ = try await refreshTokenRepository.revokeAll(userId: user.id, reason: "password_reset", at: now)
+            for var session in try await sessionRepository.list(userId: user.id) where session.isActive(at: now) {
+                session.revokedAt = now
+                session.revokedReason = "password_reset"
+                try await sessionRepository.save(session)
+                await sessionCache.remove(session.id)
+            }
             try await emailService.send(EmailMessage(
                 to: user.email, subject: "Your password was changed",
                 body: "Your password was reset and every session was logged out. If this was not you, contact support."))

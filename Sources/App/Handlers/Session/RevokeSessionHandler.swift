@@ -10,9 +10,9 @@ struct RevokeSessionHandler: RevokeSessionHandling {
     func handle(_ command: RevokeSession) async -> Result<UUID, OperationError> {
         let attributes = ["user_id": command.userId.uuidString, "session_id": command.sessionId.uuidString, "reason": command.reason]
         return await eventBus.recording(.sessionRevocationAttempted, .sessionRevokedEvent, .sessionRevocationFailed, attributes) {
-            guard var session = try await sessionRepository.find(id: command.sessionId) else { return .failure(.sessionNotFound) }
-            guard session.userId == command.userId else {
-                return .failure(OperationError(code: "not_session_owner", message: "The session belongs to another user."))
+            // Another user's session is answered as a missing one, so that session ids cannot be probed.
+            guard var session = try await sessionRepository.find(id: command.sessionId), session.userId == command.userId else {
+                return .failure(.sessionNotFound)
             }
             guard session.revokedAt == nil else {
                 return .failure(OperationError(code: "session_already_revoked", message: "The session is already revoked."))
