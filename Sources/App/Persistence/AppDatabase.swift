@@ -17,6 +17,13 @@ final class AppDatabase: Sendable {
         configuration.allowsUnsafeTransactions = true
         // Only another process can hold the file's lock (this one serialises its writers): wait for it a while.
         configuration.busyMode = .timeout(10)
+        // A new database is created owner-only, like the keys file: it holds password hashes and tokens. SQLite then
+        // creates its -wal and -shm files with the same permissions.
+        if !FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw DatabaseFileError(path: path)
+            }
+        }
         pool = try DatabasePool(path: path, configuration: configuration)
         try Migrations.migrator.migrate(pool)
     }
@@ -30,4 +37,10 @@ final class AppDatabase: Sendable {
     func appliedMigrations() throws -> [String] {
         try pool.read { try Migrations.migrator.appliedMigrations($0) }
     }
+}
+
+/// A database file that could not be created: its folder is missing or not writable.
+struct DatabaseFileError: Error, CustomStringConvertible {
+    var path: String
+    var description: String { "cannot create the database file '\(path)': its folder is missing or not writable" }
 }

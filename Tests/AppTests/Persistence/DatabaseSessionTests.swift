@@ -35,6 +35,18 @@ struct DatabaseSessionTests {
         #expect(try await SQLiteProviderRepository(session: reopened.session()).find(slug: "sandbox") == Migrations.sandboxProvider)
     }
 
+    @Test("a new database and its WAL files are owner-only, like the keys file")
+    func ownerOnly() async throws {
+        let path = Self.temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try AppDatabase(path: path)
+        try await SQLiteUserRepository(session: database.session()).save(Self.user("ada@example.com"))
+        for suffix in ["", "-wal", "-shm"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path + suffix)
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600, "\(suffix.isEmpty ? "the database" : suffix)")
+        }
+    }
+
     @Test("an open transaction's writes are its own until it commits, and gone when it rolls back")
     func isolation() async throws {
         let path = Self.temporaryPath()
