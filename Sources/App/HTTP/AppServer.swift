@@ -15,6 +15,7 @@ enum AppServer {
     static func router(_ environment: AppEnvironment) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: RequestScopeMiddleware(environment: environment))
         router.get("health") { _, _ in
             JSONBody(Health(
