@@ -17,13 +17,14 @@ enum Credentials {
 
     /// 8 to 128 characters with an uppercase and a lowercase letter, a digit and a special character.
     static func validatePassword(_ password: String) -> OperationError? {
-        let isStrong = (8...128).contains(password.count)
+        // bcrypt reads 72 bytes: a longer password would share its hash with every password that starts the same.
+        let isStrong = password.count >= 8 && password.utf8.count <= BcryptPasswordHasher.maximumPasswordBytes
             && password.contains(where: \.isUppercase)
             && password.contains(where: \.isLowercase)
             && password.contains(where: \.isNumber)
             && password.contains { !$0.isLetter && !$0.isNumber && !$0.isWhitespace }
         return isStrong ? nil : OperationError(
             code: "weak_password",
-            message: "Passwords need 8 to 128 characters with an uppercase and a lowercase letter, a digit and a special character.")
+            message: "Passwords need at least 8 characters and at most 72 bytes, with an uppercase and a lowercase letter, a digit and a special character.")
     }
 }

@@ -17,6 +17,21 @@ struct AdapterTests {
         #expect(await !hasher.verify("Str0ng!pass", against: "not a hash"))
     }
 
+    @Test("only 72 bytes of a password count in bcrypt: longer ones are refused, and never match")
+    func bcryptLength() async throws {
+        let hasher = BcryptPasswordHasher(cost: 4)
+        let longest = "Aa1!" + String(repeating: "x", count: 68)
+        #expect(longest.utf8.count == 72)
+        let hash = try await hasher.hash(longest)
+        #expect(await hasher.verify(longest, against: hash))
+        #expect(await !hasher.verify(longest + "anything", against: hash), "text after the 72nd byte must not log in")
+        await #expect(throws: PasswordTooLong.self) { try await hasher.hash(longest + "y") }
+        #expect(Credentials.validatePassword(longest) == nil)
+        #expect(Credentials.validatePassword(longest + "y")?.code == "weak_password")
+        // Bytes, not characters: 25 three-byte characters are 75 bytes.
+        #expect(Credentials.validatePassword("Aa1!" + String(repeating: "€", count: 25))?.code == "weak_password")
+    }
+
     @Test("access tokens carry their claims, and a tampered, foreign or expired one is refused")
     func tokens() async throws {
         let secrets = AppSecrets.random()

@@ -11,12 +11,24 @@ struct BcryptPasswordHasher: PasswordHasher {
         self.cost = cost
     }
 
+    /// bcrypt reads no further than this many bytes: two passwords that share them would hash alike.
+    static let maximumPasswordBytes = 72
+
     func hash(_ password: String) async throws -> String {
+        guard password.utf8.count <= Self.maximumPasswordBytes else { throw PasswordTooLong() }
         let cost = cost
         return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
 
+    /// A password longer than bcrypt reads never matches: otherwise any text after a stored 72-byte password would
+    /// log in too. It is still verified, so that the answer takes as long as any other.
     func verify(_ password: String, against hash: String) async -> Bool {
-        (try? await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }) ?? false
+        let matches = (try? await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }) ?? false
+        return matches && password.utf8.count <= Self.maximumPasswordBytes
     }
+}
+
+/// A password longer than bcrypt can tell apart; ``Credentials/validatePassword(_:)`` refuses it before hashing.
+struct PasswordTooLong: Error, CustomStringConvertible {
+    var description: String { "the password is longer than \(BcryptPasswordHasher.maximumPasswordBytes) bytes" }
 }
