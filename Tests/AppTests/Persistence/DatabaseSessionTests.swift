@@ -47,6 +47,35 @@ struct DatabaseSessionTests {
         }
     }
 
+    @Test("verification and reset tokens are stored as their SHA-256 digest, and found by their plaintext")
+    func tokensStoredAsDigests() async throws {
+        let path = Self.temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try AppDatabase(path: path)
+        let ada = Self.user("ada@example.com")
+        try await SQLiteUserRepository(session: database.session()).save(ada)
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let verifications = SQLiteEmailVerificationTokenRepository(session: database.session())
+        let resets = SQLitePasswordResetTokenRepository(session: database.session())
+        try await verifications.save(EmailVerificationToken(
+            token: "verify-plaintext", userId: ada.id, expiresAt: now, usedAt: nil, createdAt: now))
+        try await resets.save(PasswordResetToken(
+            token: "reset-plaintext", userId: ada.id, expiresAt: now, usedAt: nil, ipAddress: nil, userAgent: nil, createdAt: now))
+        let stored = try await database.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT token FROM email_verification_tokens UNION ALL SELECT token FROM password_reset_tokens")
+        }
+        #expect(stored == [TokenDigest.of("verify-plaintext"), TokenDigest.of("reset-plaintext")])
+        #expect(!stored.contains { $0.contains("plaintext") }, "a copy of the database holds no usable token")
+        // Found by the plaintext, and saved again onto the same row.
+        var reset = try #require(try await resets.find(token: "reset-plaintext"))
+        #expect(reset.token == "reset-plaintext")
+        reset.usedAt = now
+        try await resets.save(reset)
+        #expect(try await resets.find(token: "reset-plaintext")?.usedAt == now)
+        #expect(try await resets.count(userId: ada.id, since: now.addingTimeInterval(-1)) == 1)
+        #expect(try await verifications.find(token: TokenDigest.of("verify-plaintext")) == nil, "the digest is not a token")
+    }
+
     @Test("an open transaction's writes are its own until it commits, and gone when it rolls back")
     func isolation() async throws {
         let path = Self.temporaryPath()

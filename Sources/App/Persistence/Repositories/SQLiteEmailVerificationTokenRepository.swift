@@ -4,17 +4,18 @@ import GRDB
 struct SQLiteEmailVerificationTokenRepository: EmailVerificationTokenRepository {
     let session: DatabaseSession
 
+    /// The token with this plaintext; the record carries the plaintext back, so that saving it again finds its row.
     func find(token: String) async throws -> EmailVerificationToken? {
         try await session.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM email_verification_tokens WHERE token = ?", arguments: [token])
-                .map(EmailVerificationToken.init(row:))
+            try Row.fetchOne(db, sql: "SELECT * FROM email_verification_tokens WHERE token = ?", arguments: [TokenDigest.of(token)])
+                .map { row in var record = try EmailVerificationToken(row: row); record.token = token; return record }
         }
     }
 
     func save(_ token: EmailVerificationToken) async throws {
         try await session.write { db in
             try db.upsert(into: "email_verification_tokens", key: ["token"], [
-                ("token", token.token), ("user_id", token.userId.databaseText), ("expires_at", token.expiresAt.databaseSeconds),
+                ("token", TokenDigest.of(token.token)), ("user_id", token.userId.databaseText), ("expires_at", token.expiresAt.databaseSeconds),
                 ("used_at", token.usedAt?.databaseSeconds), ("created_at", token.createdAt.databaseSeconds),
             ])
         }

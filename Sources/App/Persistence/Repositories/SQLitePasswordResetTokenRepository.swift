@@ -4,17 +4,18 @@ import GRDB
 struct SQLitePasswordResetTokenRepository: PasswordResetTokenRepository {
     let session: DatabaseSession
 
+    /// The token with this plaintext; the record carries the plaintext back, so that saving it again finds its row.
     func find(token: String) async throws -> PasswordResetToken? {
         try await session.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM password_reset_tokens WHERE token = ?", arguments: [token])
-                .map(PasswordResetToken.init(row:))
+            try Row.fetchOne(db, sql: "SELECT * FROM password_reset_tokens WHERE token = ?", arguments: [TokenDigest.of(token)])
+                .map { row in var record = try PasswordResetToken(row: row); record.token = token; return record }
         }
     }
 
     func save(_ token: PasswordResetToken) async throws {
         try await session.write { db in
             try db.upsert(into: "password_reset_tokens", key: ["token"], [
-                ("token", token.token), ("user_id", token.userId.databaseText), ("expires_at", token.expiresAt.databaseSeconds),
+                ("token", TokenDigest.of(token.token)), ("user_id", token.userId.databaseText), ("expires_at", token.expiresAt.databaseSeconds),
                 ("used_at", token.usedAt?.databaseSeconds), ("ip_address", token.ipAddress), ("user_agent", token.userAgent),
                 ("created_at", token.createdAt.databaseSeconds),
             ])
