@@ -25,151 +25,151 @@ protocol VerifyEmailHandling: CommandHandler where Operation == VerifyEmail, Out
 /// What the handler of ``RefreshAccessToken`` conforms to: `RefreshAccessTokenHandler` in the application.
 protocol RefreshAccessTokenHandling: CommandHandler where Operation == RefreshAccessToken, Output == AuthTokens {}
 
-// spec/operations.yaml:481
+// spec/operations.yaml:485
 /// What the handler of ``RequestPasswordReset`` conforms to: `RequestPasswordResetHandler` in the application.
 protocol RequestPasswordResetHandling: CommandHandler where Operation == RequestPasswordReset, Output == PasswordResetRequestResponse {}
 
-// spec/operations.yaml:492
+// spec/operations.yaml:496
 /// What the handler of ``ConfirmPasswordReset`` conforms to: `ConfirmPasswordResetHandler` in the application.
 protocol ConfirmPasswordResetHandling: CommandHandler where Operation == ConfirmPasswordReset, Output == PasswordResetConfirmResponse {}
 
-// spec/operations.yaml:510
+// spec/operations.yaml:514
 /// What the handler of ``LogoutUser`` conforms to: `LogoutUserHandler` in the application.
 protocol LogoutUserHandling: CommandHandler where Operation == LogoutUser, Output == LogoutResponse {}
 
-// spec/operations.yaml:523
+// spec/operations.yaml:527
 /// What the handler of ``CreateSession`` conforms to: `CreateSessionHandler` in the application.
 protocol CreateSessionHandling: CommandHandler where Operation == CreateSession, Output == CreateSessionResponse {}
 
-// spec/operations.yaml:536
+// spec/operations.yaml:540
 /// What the handler of ``RevokeSession`` conforms to: `RevokeSessionHandler` in the application.
 protocol RevokeSessionHandling: CommandHandler where Operation == RevokeSession, Output == UUID {}
 
-// spec/operations.yaml:547
+// spec/operations.yaml:551
 /// What the handler of ``RevokeAllUserSessions`` conforms to: `RevokeAllSessionsHandler` in the application.
 protocol RevokeAllUserSessionsHandling: CommandHandler where Operation == RevokeAllUserSessions, Output == Int {}
 
-// spec/operations.yaml:559
+// spec/operations.yaml:563
 /// What the handler of ``LinkRefreshTokenToSession`` conforms to: `LinkRefreshTokenToSessionHandler` in the application.
 protocol LinkRefreshTokenToSessionHandling: CommandHandler where Operation == LinkRefreshTokenToSession, Output == Void {}
 
-// spec/operations.yaml:568
+// spec/operations.yaml:572
 /// What the handler of ``RecordProviderAccess`` conforms to: `RecordProviderAccessHandler` in the application.
 protocol RecordProviderAccessHandling: CommandHandler where Operation == RecordProviderAccess, Output == Void {}
 
-// spec/operations.yaml:578
+// spec/operations.yaml:582
 /// What the handler of ``UpdateSessionActivity`` conforms to: `UpdateSessionActivityHandler` in the application.
 protocol UpdateSessionActivityHandling: CommandHandler where Operation == UpdateSessionActivity, Output == Void {}
 
-// spec/operations.yaml:590
+// spec/operations.yaml:594
 /// What the handler of ``GenerateAuthTokens`` conforms to: `GenerateAuthTokensHandler` in the application.
 protocol GenerateAuthTokensHandling: CommandHandler where Operation == GenerateAuthTokens, Output == AuthTokens {}
 
-// spec/operations.yaml:602
+// spec/operations.yaml:606
 /// What the handler of ``TriggerGlobalTokenRotation`` conforms to: `TriggerGlobalTokenRotationHandler` in the application.
 protocol TriggerGlobalTokenRotationHandling: CommandHandler where Operation == TriggerGlobalTokenRotation, Output == GlobalRotationResult {}
 
-// spec/operations.yaml:612
+// spec/operations.yaml:616
 /// What the handler of ``TriggerUserTokenRotation`` conforms to: `TriggerUserTokenRotationHandler` in the application.
 protocol TriggerUserTokenRotationHandling: CommandHandler where Operation == TriggerUserTokenRotation, Output == UserRotationResult {}
 
-// spec/operations.yaml:625
+// spec/operations.yaml:629
 /// What the handler of ``ConnectProvider`` conforms to: `ConnectProviderHandler` in the application.
 protocol ConnectProviderHandling: CommandHandler where Operation == ConnectProvider, Output == UUID {}
 
-// spec/operations.yaml:638
+// spec/operations.yaml:642
 /// What the handler of ``DisconnectProvider`` conforms to: `DisconnectProviderHandler` in the application.
 protocol DisconnectProviderHandling: CommandHandler where Operation == DisconnectProvider, Output == Void {}
 
-// spec/operations.yaml:647
+// spec/operations.yaml:651
 /// What the handler of ``RefreshProviderTokens`` conforms to: `RefreshProviderTokensHandler` in the application.
 protocol RefreshProviderTokensHandling: CommandHandler where Operation == RefreshProviderTokens, Output == Void {}
 
-// spec/operations.yaml:658
+// spec/operations.yaml:662
 /// What the handler of ``SyncAccounts`` conforms to: `SyncAccountsHandler` in the application.
 protocol SyncAccountsHandling: CommandHandler where Operation == SyncAccounts, Output == SyncAccountsResult {}
 
-// spec/operations.yaml:669
+// spec/operations.yaml:673
 /// What the handler of ``SyncTransactions`` conforms to: `SyncTransactionsHandler` in the application.
 protocol SyncTransactionsHandling: CommandHandler where Operation == SyncTransactions, Output == SyncTransactionsResult {}
 
-// spec/operations.yaml:689
+// spec/operations.yaml:693
 /// What the handler of ``SyncHoldings`` conforms to: `SyncHoldingsHandler` in the application.
 protocol SyncHoldingsHandling: CommandHandler where Operation == SyncHoldings, Output == SyncHoldingsResult {}
 
-// spec/operations.yaml:708
+// spec/operations.yaml:712
 /// What the handler of ``ImportFromFile`` conforms to: `ImportFromFileHandler` in the application.
 protocol ImportFromFileHandling: CommandHandler where Operation == ImportFromFile, Output == ImportResult {}
 
-// spec/operations.yaml:730
+// spec/operations.yaml:734
 /// What the handler of ``GetSession`` conforms to: `GetSessionHandler` in the application.
 protocol GetSessionHandling: QueryHandler where Operation == GetSession, Output == SessionResult {}
 
-// spec/operations.yaml:740
+// spec/operations.yaml:744
 /// What the handler of ``ListUserSessions`` conforms to: `ListSessionsHandler` in the application.
 protocol ListUserSessionsHandling: QueryHandler where Operation == ListUserSessions, Output == SessionListResult {}
 
-// spec/operations.yaml:754
+// spec/operations.yaml:758
 /// What the handler of ``GetProviderConnection`` conforms to: `GetProviderConnectionHandler` in the application.
 protocol GetProviderConnectionHandling: QueryHandler where Operation == GetProviderConnection, Output == ProviderConnectionResult {}
 
-// spec/operations.yaml:764
+// spec/operations.yaml:768
 /// What the handler of ``ListProviderConnections`` conforms to: `ListProviderConnectionsHandler` in the application.
 protocol ListProviderConnectionsHandling: QueryHandler where Operation == ListProviderConnections, Output == ProviderConnectionListResult {}
 
-// spec/operations.yaml:776
+// spec/operations.yaml:780
 /// What the handler of ``GetAccount`` conforms to: `GetAccountHandler` in the application.
 protocol GetAccountHandling: QueryHandler where Operation == GetAccount, Output == AccountResult {}
 
-// spec/operations.yaml:786
+// spec/operations.yaml:790
 /// What the handler of ``ListAccountsByConnection`` conforms to: `ListAccountsByConnectionHandler` in the application.
 protocol ListAccountsByConnectionHandling: QueryHandler where Operation == ListAccountsByConnection, Output == AccountListResult {}
 
-// spec/operations.yaml:797
+// spec/operations.yaml:801
 /// What the handler of ``ListAccountsByUser`` conforms to: `ListAccountsByUserHandler` in the application.
 protocol ListAccountsByUserHandling: QueryHandler where Operation == ListAccountsByUser, Output == AccountListResult {}
 
-// spec/operations.yaml:810
+// spec/operations.yaml:814
 /// What the handler of ``GetTransaction`` conforms to: `GetTransactionHandler` in the application.
 protocol GetTransactionHandling: QueryHandler where Operation == GetTransaction, Output == TransactionResult {}
 
-// spec/operations.yaml:820
+// spec/operations.yaml:824
 /// What the handler of ``ListTransactionsByAccount`` conforms to: `ListTransactionsByAccountHandler` in the application.
 protocol ListTransactionsByAccountHandling: QueryHandler where Operation == ListTransactionsByAccount, Output == TransactionListResult {}
 
-// spec/operations.yaml:834
+// spec/operations.yaml:838
 /// What the handler of ``ListTransactionsByDateRange`` conforms to: `ListTransactionsByDateRangeHandler` in the application.
 protocol ListTransactionsByDateRangeHandling: QueryHandler where Operation == ListTransactionsByDateRange, Output == TransactionListResult {}
 
-// spec/operations.yaml:846
+// spec/operations.yaml:850
 /// What the handler of ``ListSecurityTransactions`` conforms to: `ListSecurityTransactionsHandler` in the application.
 protocol ListSecurityTransactionsHandling: QueryHandler where Operation == ListSecurityTransactions, Output == TransactionListResult {}
 
-// spec/operations.yaml:863
+// spec/operations.yaml:867
 /// What the handler of ``GetBalanceHistory`` conforms to: `GetBalanceHistoryHandler` in the application.
 protocol GetBalanceHistoryHandling: QueryHandler where Operation == GetBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:876
+// spec/operations.yaml:880
 /// What the handler of ``GetLatestBalanceSnapshots`` conforms to: `GetLatestBalanceSnapshotsHandler` in the application.
 protocol GetLatestBalanceSnapshotsHandling: QueryHandler where Operation == GetLatestBalanceSnapshots, Output == LatestSnapshotsResult {}
 
-// spec/operations.yaml:885
+// spec/operations.yaml:889
 /// What the handler of ``GetUserBalanceHistory`` conforms to: `GetUserBalanceHistoryHandler` in the application.
 protocol GetUserBalanceHistoryHandling: QueryHandler where Operation == GetUserBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:897
+// spec/operations.yaml:901
 /// What the handler of ``ListBalanceSnapshotsByAccount`` conforms to: `ListBalanceSnapshotsByAccountHandler` in the application.
 protocol ListBalanceSnapshotsByAccountHandling: QueryHandler where Operation == ListBalanceSnapshotsByAccount, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:911
+// spec/operations.yaml:915
 /// What the handler of ``GetHolding`` conforms to: `GetHoldingHandler` in the application.
 protocol GetHoldingHandling: QueryHandler where Operation == GetHolding, Output == HoldingDetailResult {}
 
-// spec/operations.yaml:921
+// spec/operations.yaml:925
 /// What the handler of ``ListHoldingsByAccount`` conforms to: `ListHoldingsByAccountHandler` in the application.
 protocol ListHoldingsByAccountHandling: QueryHandler where Operation == ListHoldingsByAccount, Output == HoldingListResult {}
 
-// spec/operations.yaml:933
+// spec/operations.yaml:937
 /// What the handler of ``ListHoldingsByUser`` conforms to: `ListHoldingsByUserHandler` in the application.
 protocol ListHoldingsByUserHandling: QueryHandler where Operation == ListHoldingsByUser, Output == HoldingListResult {}
 
@@ -238,44 +238,44 @@ extension HandlerFactory {
         if let override = overrides.refreshAccessToken {
             return override(self)
         }
-        // spec/operations.yaml:471: - UserRepository
-#sourceLocation(file: "spec/operations.yaml", line: 471)
-        return RefreshAccessTokenHandler(userRepository: request.userRepository, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository, tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
+        // spec/operations.yaml:473: - UserRepository
+#sourceLocation(file: "spec/operations.yaml", line: 473)
+        return RefreshAccessTokenHandler(userRepository: request.userRepository, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository, tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics, sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:481
+    // spec/operations.yaml:485
     /// Builds the handler of ``RequestPasswordReset``, or its override.
     func requestPasswordResetHandler() -> any RequestPasswordResetHandling {
         if let override = overrides.requestPasswordReset {
             return override(self)
         }
-        // spec/operations.yaml:490: dependencies: [UserRepository, PasswordResetTokenRepository, PasswordResetTokenService, EmailService…
-#sourceLocation(file: "spec/operations.yaml", line: 490)
+        // spec/operations.yaml:494: dependencies: [UserRepository, PasswordResetTokenRepository, PasswordResetTokenService, EmailService…
+#sourceLocation(file: "spec/operations.yaml", line: 494)
         return RequestPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, passwordResetTokenService: app.passwordResetTokenService, emailService: app.emailService, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:492
+    // spec/operations.yaml:496
     /// Builds the handler of ``ConfirmPasswordReset``, or its override.
     func confirmPasswordResetHandler() -> any ConfirmPasswordResetHandling {
         if let override = overrides.confirmPasswordReset {
             return override(self)
         }
-        // spec/operations.yaml:501: - UserRepository
-#sourceLocation(file: "spec/operations.yaml", line: 501)
+        // spec/operations.yaml:505: - UserRepository
+#sourceLocation(file: "spec/operations.yaml", line: 505)
         return ConfirmPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, refreshTokenRepository: request.refreshTokenRepository, passwordHasher: app.passwordHasher, emailService: app.emailService, eventBus: app.eventBus, sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:510
+    // spec/operations.yaml:514
     /// Builds the handler of ``LogoutUser``, or its override.
     func logoutUserHandler() -> any LogoutUserHandling {
         if let override = overrides.logoutUser {
             return override(self)
         }
-        // spec/operations.yaml:519: dependencies: [RefreshTokenRepository, RefreshTokenService, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 519)
+        // spec/operations.yaml:523: dependencies: [RefreshTokenRepository, RefreshTokenService, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 523)
         return LogoutUserHandler(refreshTokenRepository: request.refreshTokenRepository, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus)
 #sourceLocation()
     }
@@ -284,98 +284,98 @@ extension HandlerFactory {
 // MARK: session
 
 extension HandlerFactory {
-    // spec/operations.yaml:523
+    // spec/operations.yaml:527
     /// Builds the handler of ``CreateSession``, or its override.
     func createSessionHandler() -> any CreateSessionHandling {
         if let override = overrides.createSession {
             return override(self)
         }
-        // spec/operations.yaml:534: dependencies: [SessionRepository, SessionCache, UserRepository, DeviceEnricher, LocationEnricher, Ev…
-#sourceLocation(file: "spec/operations.yaml", line: 534)
+        // spec/operations.yaml:538: dependencies: [SessionRepository, SessionCache, UserRepository, DeviceEnricher, LocationEnricher, Ev…
+#sourceLocation(file: "spec/operations.yaml", line: 538)
         return CreateSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, userRepository: request.userRepository, deviceEnricher: app.deviceEnricher, locationEnricher: app.locationEnricher, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:536
+    // spec/operations.yaml:540
     /// Builds the handler of ``RevokeSession``, or its override.
     func revokeSessionHandler() -> any RevokeSessionHandling {
         if let override = overrides.revokeSession {
             return override(self)
         }
-        // spec/operations.yaml:545: dependencies: [SessionRepository, SessionCache, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 545)
+        // spec/operations.yaml:549: dependencies: [SessionRepository, SessionCache, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 549)
         return RevokeSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:547
+    // spec/operations.yaml:551
     /// Builds the handler of ``RevokeAllUserSessions``, or its override.
     func revokeAllUserSessionsHandler() -> any RevokeAllUserSessionsHandling {
         if let override = overrides.revokeAllUserSessions {
             return override(self)
         }
-        // spec/operations.yaml:557: dependencies: [SessionRepository, SessionCache, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 557)
+        // spec/operations.yaml:561: dependencies: [SessionRepository, SessionCache, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 561)
         return RevokeAllSessionsHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:559
+    // spec/operations.yaml:563
     /// Builds the handler of ``LinkRefreshTokenToSession``, or its override.
     func linkRefreshTokenToSessionHandler() -> any LinkRefreshTokenToSessionHandling {
         if let override = overrides.linkRefreshTokenToSession {
             return override(self)
         }
-        // spec/operations.yaml:566: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 566)
+        // spec/operations.yaml:570: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 570)
         return LinkRefreshTokenToSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:568
+    // spec/operations.yaml:572
     /// Builds the handler of ``RecordProviderAccess``, or its override.
     func recordProviderAccessHandler() -> any RecordProviderAccessHandling {
         if let override = overrides.recordProviderAccess {
             return override(self)
         }
-        // spec/operations.yaml:575: dependencies: [SessionRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 575)
+        // spec/operations.yaml:579: dependencies: [SessionRepository, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 579)
         return RecordProviderAccessHandler(sessionRepository: request.sessionRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:578
+    // spec/operations.yaml:582
     /// Builds the handler of ``UpdateSessionActivity``, or its override.
     func updateSessionActivityHandler() -> any UpdateSessionActivityHandling {
         if let override = overrides.updateSessionActivity {
             return override(self)
         }
-        // spec/operations.yaml:585: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 585)
+        // spec/operations.yaml:589: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 589)
         return UpdateSessionActivityHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:730
+    // spec/operations.yaml:734
     /// Builds the handler of ``GetSession``, or its override.
     func getSessionHandler() -> any GetSessionHandling {
         if let override = overrides.getSession {
             return override(self)
         }
-        // spec/operations.yaml:738: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 738)
+        // spec/operations.yaml:742: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 742)
         return GetSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:740
+    // spec/operations.yaml:744
     /// Builds the handler of ``ListUserSessions``, or its override.
     func listUserSessionsHandler() -> any ListUserSessionsHandling {
         if let override = overrides.listUserSessions {
             return override(self)
         }
-        // spec/operations.yaml:750: dependencies: [SessionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 750)
+        // spec/operations.yaml:754: dependencies: [SessionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 754)
         return ListSessionsHandler(sessionRepository: request.sessionRepository)
 #sourceLocation()
     }
@@ -384,38 +384,38 @@ extension HandlerFactory {
 // MARK: token
 
 extension HandlerFactory {
-    // spec/operations.yaml:590
+    // spec/operations.yaml:594
     /// Builds the handler of ``GenerateAuthTokens``, or its override.
     func generateAuthTokensHandler() -> any GenerateAuthTokensHandling {
         if let override = overrides.generateAuthTokens {
             return override(self)
         }
-        // spec/operations.yaml:600: dependencies: [TokenGenerator, RefreshTokenService, RefreshTokenRepository, SecurityConfigRepository…
-#sourceLocation(file: "spec/operations.yaml", line: 600)
+        // spec/operations.yaml:604: dependencies: [TokenGenerator, RefreshTokenService, RefreshTokenRepository, SecurityConfigRepository…
+#sourceLocation(file: "spec/operations.yaml", line: 604)
         return GenerateAuthTokensHandler(tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:602
+    // spec/operations.yaml:606
     /// Builds the handler of ``TriggerGlobalTokenRotation``, or its override.
     func triggerGlobalTokenRotationHandler() -> any TriggerGlobalTokenRotationHandling {
         if let override = overrides.triggerGlobalTokenRotation {
             return override(self)
         }
-        // spec/operations.yaml:610: dependencies: [SecurityConfigRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 610)
+        // spec/operations.yaml:614: dependencies: [SecurityConfigRepository, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 614)
         return TriggerGlobalTokenRotationHandler(securityConfigRepository: request.securityConfigRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:612
+    // spec/operations.yaml:616
     /// Builds the handler of ``TriggerUserTokenRotation``, or its override.
     func triggerUserTokenRotationHandler() -> any TriggerUserTokenRotationHandling {
         if let override = overrides.triggerUserTokenRotation {
             return override(self)
         }
-        // spec/operations.yaml:621: dependencies: [UserRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 621)
+        // spec/operations.yaml:625: dependencies: [UserRepository, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 625)
         return TriggerUserTokenRotationHandler(userRepository: request.userRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
@@ -424,62 +424,62 @@ extension HandlerFactory {
 // MARK: provider
 
 extension HandlerFactory {
-    // spec/operations.yaml:625
+    // spec/operations.yaml:629
     /// Builds the handler of ``ConnectProvider``, or its override.
     func connectProviderHandler() -> any ConnectProviderHandling {
         if let override = overrides.connectProvider {
             return override(self)
         }
-        // spec/operations.yaml:636: dependencies: [ProviderConnectionRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 636)
+        // spec/operations.yaml:640: dependencies: [ProviderConnectionRepository, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 640)
         return ConnectProviderHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:638
+    // spec/operations.yaml:642
     /// Builds the handler of ``DisconnectProvider``, or its override.
     func disconnectProviderHandler() -> any DisconnectProviderHandling {
         if let override = overrides.disconnectProvider {
             return override(self)
         }
-        // spec/operations.yaml:645: dependencies: [ProviderConnectionRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 645)
+        // spec/operations.yaml:649: dependencies: [ProviderConnectionRepository, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 649)
         return DisconnectProviderHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:647
+    // spec/operations.yaml:651
     /// Builds the handler of ``RefreshProviderTokens``, or its override.
     func refreshProviderTokensHandler() -> any RefreshProviderTokensHandling {
         if let override = overrides.refreshProviderTokens {
             return override(self)
         }
-        // spec/operations.yaml:654: dependencies: [ProviderConnectionRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 654)
+        // spec/operations.yaml:658: dependencies: [ProviderConnectionRepository, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 658)
         return RefreshProviderTokensHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:754
+    // spec/operations.yaml:758
     /// Builds the handler of ``GetProviderConnection``, or its override.
     func getProviderConnectionHandler() -> any GetProviderConnectionHandling {
         if let override = overrides.getProviderConnection {
             return override(self)
         }
-        // spec/operations.yaml:762: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 762)
+        // spec/operations.yaml:766: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 766)
         return GetProviderConnectionHandler(connectionRepository: request.connectionRepository, providerConnectionCache: app.providerConnectionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:764
+    // spec/operations.yaml:768
     /// Builds the handler of ``ListProviderConnections``, or its override.
     func listProviderConnectionsHandler() -> any ListProviderConnectionsHandling {
         if let override = overrides.listProviderConnections {
             return override(self)
         }
-        // spec/operations.yaml:772: dependencies: [ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 772)
+        // spec/operations.yaml:776: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 776)
         return ListProviderConnectionsHandler(connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
@@ -488,206 +488,206 @@ extension HandlerFactory {
 // MARK: data_sync
 
 extension HandlerFactory {
-    // spec/operations.yaml:658
+    // spec/operations.yaml:662
     /// Builds the handler of ``SyncAccounts``, or its override.
     func syncAccountsHandler() -> any SyncAccountsHandling {
         if let override = overrides.syncAccounts {
             return override(self)
         }
-        // spec/operations.yaml:667: dependencies: [ProviderConnectionRepository, AccountRepository, EncryptionService, ProviderFactory, …
-#sourceLocation(file: "spec/operations.yaml", line: 667)
+        // spec/operations.yaml:671: dependencies: [ProviderConnectionRepository, AccountRepository, EncryptionService, ProviderFactory, …
+#sourceLocation(file: "spec/operations.yaml", line: 671)
         return SyncAccountsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:669
+    // spec/operations.yaml:673
     /// Builds the handler of ``SyncTransactions``, or its override.
     func syncTransactionsHandler() -> any SyncTransactionsHandling {
         if let override = overrides.syncTransactions {
             return override(self)
         }
-        // spec/operations.yaml:682: - ProviderConnectionRepository
-#sourceLocation(file: "spec/operations.yaml", line: 682)
+        // spec/operations.yaml:686: - ProviderConnectionRepository
+#sourceLocation(file: "spec/operations.yaml", line: 686)
         return SyncTransactionsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:689
+    // spec/operations.yaml:693
     /// Builds the handler of ``SyncHoldings``, or its override.
     func syncHoldingsHandler() -> any SyncHoldingsHandling {
         if let override = overrides.syncHoldings {
             return override(self)
         }
-        // spec/operations.yaml:699: - AccountRepository
-#sourceLocation(file: "spec/operations.yaml", line: 699)
+        // spec/operations.yaml:703: - AccountRepository
+#sourceLocation(file: "spec/operations.yaml", line: 703)
         return SyncHoldingsHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository, holdingRepository: request.holdingRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:776
+    // spec/operations.yaml:780
     /// Builds the handler of ``GetAccount``, or its override.
     func getAccountHandler() -> any GetAccountHandling {
         if let override = overrides.getAccount {
             return override(self)
         }
-        // spec/operations.yaml:784: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 784)
+        // spec/operations.yaml:788: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 788)
         return GetAccountHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:786
+    // spec/operations.yaml:790
     /// Builds the handler of ``ListAccountsByConnection``, or its override.
     func listAccountsByConnectionHandler() -> any ListAccountsByConnectionHandling {
         if let override = overrides.listAccountsByConnection {
             return override(self)
         }
-        // spec/operations.yaml:795: dependencies: [AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 795)
+        // spec/operations.yaml:799: dependencies: [AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 799)
         return ListAccountsByConnectionHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:797
+    // spec/operations.yaml:801
     /// Builds the handler of ``ListAccountsByUser``, or its override.
     func listAccountsByUserHandler() -> any ListAccountsByUserHandling {
         if let override = overrides.listAccountsByUser {
             return override(self)
         }
-        // spec/operations.yaml:806: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
-#sourceLocation(file: "spec/operations.yaml", line: 806)
+        // spec/operations.yaml:810: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
+#sourceLocation(file: "spec/operations.yaml", line: 810)
         return ListAccountsByUserHandler(accountRepository: request.accountRepository, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:810
+    // spec/operations.yaml:814
     /// Builds the handler of ``GetTransaction``, or its override.
     func getTransactionHandler() -> any GetTransactionHandling {
         if let override = overrides.getTransaction {
             return override(self)
         }
-        // spec/operations.yaml:818: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 818)
+        // spec/operations.yaml:822: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 822)
         return GetTransactionHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:820
+    // spec/operations.yaml:824
     /// Builds the handler of ``ListTransactionsByAccount``, or its override.
     func listTransactionsByAccountHandler() -> any ListTransactionsByAccountHandling {
         if let override = overrides.listTransactionsByAccount {
             return override(self)
         }
-        // spec/operations.yaml:831: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 831)
+        // spec/operations.yaml:835: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 835)
         return ListTransactionsByAccountHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:834
+    // spec/operations.yaml:838
     /// Builds the handler of ``ListTransactionsByDateRange``, or its override.
     func listTransactionsByDateRangeHandler() -> any ListTransactionsByDateRangeHandling {
         if let override = overrides.listTransactionsByDateRange {
             return override(self)
         }
-        // spec/operations.yaml:844: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 844)
+        // spec/operations.yaml:848: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 848)
         return ListTransactionsByDateRangeHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:846
+    // spec/operations.yaml:850
     /// Builds the handler of ``ListSecurityTransactions``, or its override.
     func listSecurityTransactionsHandler() -> any ListSecurityTransactionsHandling {
         if let override = overrides.listSecurityTransactions {
             return override(self)
         }
-        // spec/operations.yaml:858: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 858)
+        // spec/operations.yaml:862: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 862)
         return ListSecurityTransactionsHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:863
+    // spec/operations.yaml:867
     /// Builds the handler of ``GetBalanceHistory``, or its override.
     func getBalanceHistoryHandler() -> any GetBalanceHistoryHandling {
         if let override = overrides.getBalanceHistory {
             return override(self)
         }
-        // spec/operations.yaml:874: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 874)
+        // spec/operations.yaml:878: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 878)
         return GetBalanceHistoryHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:876
+    // spec/operations.yaml:880
     /// Builds the handler of ``GetLatestBalanceSnapshots``, or its override.
     func getLatestBalanceSnapshotsHandler() -> any GetLatestBalanceSnapshotsHandling {
         if let override = overrides.getLatestBalanceSnapshots {
             return override(self)
         }
-        // spec/operations.yaml:883: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 883)
+        // spec/operations.yaml:887: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 887)
         return GetLatestBalanceSnapshotsHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:885
+    // spec/operations.yaml:889
     /// Builds the handler of ``GetUserBalanceHistory``, or its override.
     func getUserBalanceHistoryHandler() -> any GetUserBalanceHistoryHandling {
         if let override = overrides.getUserBalanceHistory {
             return override(self)
         }
-        // spec/operations.yaml:895: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 895)
+        // spec/operations.yaml:899: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 899)
         return GetUserBalanceHistoryHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:897
+    // spec/operations.yaml:901
     /// Builds the handler of ``ListBalanceSnapshotsByAccount``, or its override.
     func listBalanceSnapshotsByAccountHandler() -> any ListBalanceSnapshotsByAccountHandling {
         if let override = overrides.listBalanceSnapshotsByAccount {
             return override(self)
         }
-        // spec/operations.yaml:907: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 907)
+        // spec/operations.yaml:911: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 911)
         return ListBalanceSnapshotsByAccountHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:911
+    // spec/operations.yaml:915
     /// Builds the handler of ``GetHolding``, or its override.
     func getHoldingHandler() -> any GetHoldingHandling {
         if let override = overrides.getHolding {
             return override(self)
         }
-        // spec/operations.yaml:919: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 919)
+        // spec/operations.yaml:923: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 923)
         return GetHoldingHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:921
+    // spec/operations.yaml:925
     /// Builds the handler of ``ListHoldingsByAccount``, or its override.
     func listHoldingsByAccountHandler() -> any ListHoldingsByAccountHandling {
         if let override = overrides.listHoldingsByAccount {
             return override(self)
         }
-        // spec/operations.yaml:931: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 931)
+        // spec/operations.yaml:935: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 935)
         return ListHoldingsByAccountHandler(holdingRepository: request.holdingRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:933
+    // spec/operations.yaml:937
     /// Builds the handler of ``ListHoldingsByUser``, or its override.
     func listHoldingsByUserHandler() -> any ListHoldingsByUserHandling {
         if let override = overrides.listHoldingsByUser {
             return override(self)
         }
-        // spec/operations.yaml:943: dependencies: [HoldingRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 943)
+        // spec/operations.yaml:947: dependencies: [HoldingRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 947)
         return ListHoldingsByUserHandler(holdingRepository: request.holdingRepository)
 #sourceLocation()
     }
@@ -696,14 +696,14 @@ extension HandlerFactory {
 // MARK: import
 
 extension HandlerFactory {
-    // spec/operations.yaml:708
+    // spec/operations.yaml:712
     /// Builds the handler of ``ImportFromFile``, or its override.
     func importFromFileHandler() -> any ImportFromFileHandling {
         if let override = overrides.importFromFile {
             return override(self)
         }
-        // spec/operations.yaml:720: - ProviderConnectionRepository
-#sourceLocation(file: "spec/operations.yaml", line: 720)
+        // spec/operations.yaml:724: - ProviderConnectionRepository
+#sourceLocation(file: "spec/operations.yaml", line: 724)
         return ImportFromFileHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, providerRepository: request.providerRepository, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
     }

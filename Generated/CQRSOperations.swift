@@ -68,7 +68,7 @@ struct VerifyEmail: Command {
 }
 
 // spec/operations.yaml:462
-/// Issue a new access token for a valid refresh token, rotating the refresh token.
+/// Issue a new access token for a valid refresh token of an active session, rotating the refresh token; reusing a rotated token ends its whole family (its session).
 ///
 /// - Category: `auth`
 /// - Handler: `RefreshAccessTokenHandler`
@@ -85,7 +85,7 @@ struct RefreshAccessToken: Command {
     }
 }
 
-// spec/operations.yaml:481
+// spec/operations.yaml:485
 /// Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.
 ///
 /// - Category: `auth`
@@ -106,7 +106,7 @@ struct RequestPasswordReset: Command {
     }
 }
 
-// spec/operations.yaml:492
+// spec/operations.yaml:496
 /// Set a new password with a reset token, and log the user out everywhere (every session and refresh token).
 ///
 /// - Category: `auth`
@@ -125,7 +125,7 @@ struct ConfirmPasswordReset: Command {
     }
 }
 
-// spec/operations.yaml:510
+// spec/operations.yaml:514
 /// Log a user out by revoking their refresh token.
 ///
 /// - Category: `auth`
@@ -144,7 +144,7 @@ struct LogoutUser: Command {
     }
 }
 
-// spec/operations.yaml:523
+// spec/operations.yaml:527
 /// Create a session, enriched with its device and location, evicting the oldest one past the session limit.
 ///
 /// - Category: `session`
@@ -175,7 +175,7 @@ struct CreateSession: Command {
     }
 }
 
-// spec/operations.yaml:536
+// spec/operations.yaml:540
 /// Revoke one session of a user.
 ///
 /// - Category: `session`
@@ -196,7 +196,7 @@ struct RevokeSession: Command {
     }
 }
 
-// spec/operations.yaml:547
+// spec/operations.yaml:551
 /// Revoke every session of a user (logout everywhere), optionally keeping the current one.
 ///
 /// - Category: `session`
@@ -217,7 +217,7 @@ struct RevokeAllUserSessions: Command {
     }
 }
 
-// spec/operations.yaml:559
+// spec/operations.yaml:563
 /// Link a refresh token to its session after the tokens are generated.
 ///
 /// - Category: `session`
@@ -236,7 +236,7 @@ struct LinkRefreshTokenToSession: Command {
     }
 }
 
-// spec/operations.yaml:568
+// spec/operations.yaml:572
 /// Record that a session accessed a provider, for audit.
 ///
 /// - Category: `session`
@@ -255,7 +255,7 @@ struct RecordProviderAccess: Command {
     }
 }
 
-// spec/operations.yaml:578
+// spec/operations.yaml:582
 /// Update a session's last activity time.
 ///
 /// - Category: `session`
@@ -274,7 +274,7 @@ struct UpdateSessionActivity: Command {
     }
 }
 
-// spec/operations.yaml:590
+// spec/operations.yaml:594
 /// Generate a JWT access token and an opaque refresh token for a session.
 ///
 /// - Category: `token`
@@ -297,7 +297,7 @@ struct GenerateAuthTokens: Command {
     }
 }
 
-// spec/operations.yaml:602
+// spec/operations.yaml:606
 /// Rotate every user's tokens by raising the global token version (an admin operation).
 ///
 /// - Category: `token`
@@ -316,7 +316,7 @@ struct TriggerGlobalTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:612
+// spec/operations.yaml:616
 /// Rotate one user's tokens, after a password change or a logout everywhere.
 ///
 /// - Category: `token`
@@ -337,7 +337,7 @@ struct TriggerUserTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:625
+// spec/operations.yaml:629
 /// Connect a user to a financial provider with their encrypted credentials.
 ///
 /// - Category: `provider`
@@ -368,7 +368,7 @@ struct ConnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:638
+// spec/operations.yaml:642
 /// Disconnect a user from a financial provider.
 ///
 /// - Category: `provider`
@@ -387,7 +387,7 @@ struct DisconnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:647
+// spec/operations.yaml:651
 /// Store a provider's new credentials after an OAuth token refresh.
 ///
 /// - Category: `provider`
@@ -406,7 +406,7 @@ struct RefreshProviderTokens: Command {
     }
 }
 
-// spec/operations.yaml:658
+// spec/operations.yaml:662
 /// Sync a connection's accounts from its provider.
 ///
 /// - Category: `data_sync`
@@ -427,7 +427,7 @@ struct SyncAccounts: Command {
     }
 }
 
-// spec/operations.yaml:669
+// spec/operations.yaml:673
 /// Sync a connection's transactions from its provider.
 ///
 /// - Category: `data_sync`
@@ -464,7 +464,7 @@ struct SyncTransactions: Command {
     }
 }
 
-// spec/operations.yaml:689
+// spec/operations.yaml:693
 /// Sync an investment account's holdings from its provider.
 ///
 /// - Category: `data_sync`
@@ -485,7 +485,7 @@ struct SyncHoldings: Command {
     }
 }
 
-// spec/operations.yaml:708
+// spec/operations.yaml:712
 /// Import accounts and transactions from a QFX, OFX or CSV file.
 ///
 /// - Category: `import`
@@ -518,7 +518,7 @@ struct ImportFromFile: Command {
 
 // MARK: - Queries
 
-// spec/operations.yaml:730
+// spec/operations.yaml:734
 /// Get one of a user's sessions.
 ///
 /// - Category: `session`
@@ -536,7 +536,7 @@ struct GetSession: Query {
     }
 }
 
-// spec/operations.yaml:740
+// spec/operations.yaml:744
 /// List a user's sessions, marking the current one.
 ///
 /// - Category: `session`
@@ -556,7 +556,7 @@ struct ListUserSessions: Query {
     }
 }
 
-// spec/operations.yaml:754
+// spec/operations.yaml:758
 /// Get one of a user's provider connections.
 ///
 /// - Category: `provider`
@@ -574,7 +574,7 @@ struct GetProviderConnection: Query {
     }
 }
 
-// spec/operations.yaml:764
+// spec/operations.yaml:768
 /// List a user's provider connections.
 ///
 /// - Category: `provider`
@@ -592,7 +592,7 @@ struct ListProviderConnections: Query {
     }
 }
 
-// spec/operations.yaml:776
+// spec/operations.yaml:780
 /// Get one of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -610,7 +610,7 @@ struct GetAccount: Query {
     }
 }
 
-// spec/operations.yaml:786
+// spec/operations.yaml:790
 /// List the accounts of one provider connection.
 ///
 /// - Category: `data_sync`
@@ -630,7 +630,7 @@ struct ListAccountsByConnection: Query {
     }
 }
 
-// spec/operations.yaml:797
+// spec/operations.yaml:801
 /// List all of a user's accounts, optionally of one type.
 ///
 /// - Category: `data_sync`
@@ -650,7 +650,7 @@ struct ListAccountsByUser: Query {
     }
 }
 
-// spec/operations.yaml:810
+// spec/operations.yaml:814
 /// Get one of a user's transactions.
 ///
 /// - Category: `data_sync`
@@ -668,7 +668,7 @@ struct GetTransaction: Query {
     }
 }
 
-// spec/operations.yaml:820
+// spec/operations.yaml:824
 /// List an account's transactions, one page at a time.
 ///
 /// - Category: `data_sync`
@@ -702,7 +702,7 @@ struct ListTransactionsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:834
+// spec/operations.yaml:838
 /// List an account's transactions between two days.
 ///
 /// - Category: `data_sync`
@@ -724,7 +724,7 @@ struct ListTransactionsByDateRange: Query {
     }
 }
 
-// spec/operations.yaml:846
+// spec/operations.yaml:850
 /// List an account's transactions in one security.
 ///
 /// - Category: `data_sync`
@@ -752,7 +752,7 @@ struct ListSecurityTransactions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:863
+// spec/operations.yaml:867
 /// Get an account's balance snapshots over a period.
 ///
 /// - Category: `data_sync`
@@ -776,7 +776,7 @@ struct GetBalanceHistory: Query {
     }
 }
 
-// spec/operations.yaml:876
+// spec/operations.yaml:880
 /// Get the latest balance snapshot of each of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -792,7 +792,7 @@ struct GetLatestBalanceSnapshots: Query {
     }
 }
 
-// spec/operations.yaml:885
+// spec/operations.yaml:889
 /// Get the balance snapshots of all of a user's accounts over a period.
 ///
 /// - Category: `data_sync`
@@ -814,7 +814,7 @@ struct GetUserBalanceHistory: Query {
     }
 }
 
-// spec/operations.yaml:897
+// spec/operations.yaml:901
 /// List the most recent balance snapshots of an account, in the order they were captured.
 ///
 /// - Category: `data_sync`
@@ -836,7 +836,7 @@ struct ListBalanceSnapshotsByAccount: Query {
     }
 }
 
-// spec/operations.yaml:911
+// spec/operations.yaml:915
 /// Get one of a user's holdings.
 ///
 /// - Category: `data_sync`
@@ -854,7 +854,7 @@ struct GetHolding: Query {
     }
 }
 
-// spec/operations.yaml:921
+// spec/operations.yaml:925
 /// List an account's holdings.
 ///
 /// - Category: `data_sync`
@@ -876,7 +876,7 @@ struct ListHoldingsByAccount: Query {
     }
 }
 
-// spec/operations.yaml:933
+// spec/operations.yaml:937
 /// List all of a user's holdings.
 ///
 /// - Category: `data_sync`

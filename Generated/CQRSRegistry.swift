@@ -166,12 +166,12 @@ extension RefreshAccessToken {
         emitsEvents: true,
         requiresTransaction: true,
         events: ["AuthTokenRefreshAttempted", "AuthTokenRefreshSucceeded", "AuthTokenRefreshFailed", "TokenRejectedDueToRotation"],
-        description: "Issue a new access token for a valid refresh token, rotating the refresh token.",
+        description: "Issue a new access token for a valid refresh token of an active session, rotating the refresh token; reusing a rotated token ends its whole family (its session).",
         location: SpecLocation(file: "spec/operations.yaml", line: 462, column: 3)
     )
 }
 
-// spec/operations.yaml:481
+// spec/operations.yaml:485
 extension RequestPasswordReset {
     /// The registry's entry for ``RequestPasswordReset``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -185,11 +185,11 @@ extension RequestPasswordReset {
         requiresTransaction: true,
         events: ["PasswordResetRequestAttempted", "PasswordResetRequestSucceeded", "PasswordResetRequestFailed"],
         description: "Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 481, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 485, column: 3)
     )
 }
 
-// spec/operations.yaml:492
+// spec/operations.yaml:496
 extension ConfirmPasswordReset {
     /// The registry's entry for ``ConfirmPasswordReset``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -203,11 +203,11 @@ extension ConfirmPasswordReset {
         requiresTransaction: true,
         events: ["PasswordResetConfirmAttempted", "PasswordResetConfirmSucceeded", "PasswordResetConfirmFailed"],
         description: "Set a new password with a reset token, and log the user out everywhere (every session and refresh token).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 492, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 496, column: 3)
     )
 }
 
-// spec/operations.yaml:510
+// spec/operations.yaml:514
 extension LogoutUser {
     /// The registry's entry for ``LogoutUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -221,11 +221,11 @@ extension LogoutUser {
         requiresTransaction: true,
         events: ["UserLogoutAttempted", "UserLogoutSucceeded", "UserLogoutFailed"],
         description: "Log a user out by revoking their refresh token.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 510, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 514, column: 3)
     )
 }
 
-// spec/operations.yaml:523
+// spec/operations.yaml:527
 extension CreateSession {
     /// The registry's entry for ``CreateSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -239,11 +239,11 @@ extension CreateSession {
         requiresTransaction: true,
         events: ["SessionCreatedEvent", "SessionEvictedEvent"],
         description: "Create a session, enriched with its device and location, evicting the oldest one past the session limit.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 523, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 527, column: 3)
     )
 }
 
-// spec/operations.yaml:536
+// spec/operations.yaml:540
 extension RevokeSession {
     /// The registry's entry for ``RevokeSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -257,11 +257,11 @@ extension RevokeSession {
         requiresTransaction: true,
         events: ["SessionRevocationAttempted", "SessionRevokedEvent", "SessionRevocationFailed"],
         description: "Revoke one session of a user.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 536, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 540, column: 3)
     )
 }
 
-// spec/operations.yaml:547
+// spec/operations.yaml:551
 extension RevokeAllUserSessions {
     /// The registry's entry for ``RevokeAllUserSessions``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -275,11 +275,11 @@ extension RevokeAllUserSessions {
         requiresTransaction: true,
         events: ["AllSessionsRevocationAttempted", "AllSessionsRevokedEvent"],
         description: "Revoke every session of a user (logout everywhere), optionally keeping the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 547, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 551, column: 3)
     )
 }
 
-// spec/operations.yaml:559
+// spec/operations.yaml:563
 extension LinkRefreshTokenToSession {
     /// The registry's entry for ``LinkRefreshTokenToSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -293,11 +293,11 @@ extension LinkRefreshTokenToSession {
         requiresTransaction: true,
         events: [],
         description: "Link a refresh token to its session after the tokens are generated.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 559, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 563, column: 3)
     )
 }
 
-// spec/operations.yaml:568
+// spec/operations.yaml:572
 extension RecordProviderAccess {
     /// The registry's entry for ``RecordProviderAccess``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -311,11 +311,11 @@ extension RecordProviderAccess {
         requiresTransaction: false,
         events: ["SessionProviderAccessEvent"],
         description: "Record that a session accessed a provider, for audit.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 568, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 572, column: 3)
     )
 }
 
-// spec/operations.yaml:578
+// spec/operations.yaml:582
 extension UpdateSessionActivity {
     /// The registry's entry for ``UpdateSessionActivity``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -329,11 +329,11 @@ extension UpdateSessionActivity {
         requiresTransaction: false,
         events: [],
         description: "Update a session's last activity time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 578, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 582, column: 3)
     )
 }
 
-// spec/operations.yaml:590
+// spec/operations.yaml:594
 extension GenerateAuthTokens {
     /// The registry's entry for ``GenerateAuthTokens``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -347,11 +347,11 @@ extension GenerateAuthTokens {
         requiresTransaction: true,
         events: [],
         description: "Generate a JWT access token and an opaque refresh token for a session.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 590, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 594, column: 3)
     )
 }
 
-// spec/operations.yaml:602
+// spec/operations.yaml:606
 extension TriggerGlobalTokenRotation {
     /// The registry's entry for ``TriggerGlobalTokenRotation``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -365,11 +365,11 @@ extension TriggerGlobalTokenRotation {
         requiresTransaction: true,
         events: ["GlobalTokenRotationAttempted", "GlobalTokenRotationSucceeded", "GlobalTokenRotationFailed"],
         description: "Rotate every user's tokens by raising the global token version (an admin operation).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 602, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 606, column: 3)
     )
 }
 
-// spec/operations.yaml:612
+// spec/operations.yaml:616
 extension TriggerUserTokenRotation {
     /// The registry's entry for ``TriggerUserTokenRotation``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -383,11 +383,11 @@ extension TriggerUserTokenRotation {
         requiresTransaction: true,
         events: ["UserTokenRotationAttempted", "UserTokenRotationSucceeded", "UserTokenRotationFailed"],
         description: "Rotate one user's tokens, after a password change or a logout everywhere.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 612, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 616, column: 3)
     )
 }
 
-// spec/operations.yaml:625
+// spec/operations.yaml:629
 extension ConnectProvider {
     /// The registry's entry for ``ConnectProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -401,11 +401,11 @@ extension ConnectProvider {
         requiresTransaction: true,
         events: ["ProviderConnectionAttempted", "ProviderConnectionSucceeded", "ProviderConnectionFailed"],
         description: "Connect a user to a financial provider with their encrypted credentials.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 625, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 629, column: 3)
     )
 }
 
-// spec/operations.yaml:638
+// spec/operations.yaml:642
 extension DisconnectProvider {
     /// The registry's entry for ``DisconnectProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -419,11 +419,11 @@ extension DisconnectProvider {
         requiresTransaction: true,
         events: ["ProviderDisconnectionAttempted", "ProviderDisconnectionSucceeded", "ProviderDisconnectionFailed"],
         description: "Disconnect a user from a financial provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 638, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 642, column: 3)
     )
 }
 
-// spec/operations.yaml:647
+// spec/operations.yaml:651
 extension RefreshProviderTokens {
     /// The registry's entry for ``RefreshProviderTokens``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -437,11 +437,11 @@ extension RefreshProviderTokens {
         requiresTransaction: true,
         events: ["ProviderTokenRefreshAttempted", "ProviderTokenRefreshSucceeded", "ProviderTokenRefreshFailed"],
         description: "Store a provider's new credentials after an OAuth token refresh.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 647, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 651, column: 3)
     )
 }
 
-// spec/operations.yaml:658
+// spec/operations.yaml:662
 extension SyncAccounts {
     /// The registry's entry for ``SyncAccounts``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -455,11 +455,11 @@ extension SyncAccounts {
         requiresTransaction: true,
         events: ["AccountSyncAttempted", "AccountSyncSucceeded", "AccountSyncFailed", "AccountBalanceUpdated"],
         description: "Sync a connection's accounts from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 658, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 662, column: 3)
     )
 }
 
-// spec/operations.yaml:669
+// spec/operations.yaml:673
 extension SyncTransactions {
     /// The registry's entry for ``SyncTransactions``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -473,11 +473,11 @@ extension SyncTransactions {
         requiresTransaction: true,
         events: ["TransactionSyncAttempted", "TransactionSyncSucceeded", "TransactionSyncFailed"],
         description: "Sync a connection's transactions from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 669, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 673, column: 3)
     )
 }
 
-// spec/operations.yaml:689
+// spec/operations.yaml:693
 extension SyncHoldings {
     /// The registry's entry for ``SyncHoldings``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -491,11 +491,11 @@ extension SyncHoldings {
         requiresTransaction: true,
         events: ["HoldingsSyncAttempted", "HoldingsSyncSucceeded", "HoldingsSyncFailed", "AccountHoldingsUpdated"],
         description: "Sync an investment account's holdings from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 689, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 693, column: 3)
     )
 }
 
-// spec/operations.yaml:708
+// spec/operations.yaml:712
 extension ImportFromFile {
     /// The registry's entry for ``ImportFromFile``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -509,11 +509,11 @@ extension ImportFromFile {
         requiresTransaction: true,
         events: ["FileImportAttempted", "FileImportSucceeded", "FileImportFailed", "FileImportProgress"],
         description: "Import accounts and transactions from a QFX, OFX or CSV file.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 708, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 712, column: 3)
     )
 }
 
-// spec/operations.yaml:730
+// spec/operations.yaml:734
 extension GetSession {
     /// The registry's entry for ``GetSession``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -525,11 +525,11 @@ extension GetSession {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's sessions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 730, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 734, column: 3)
     )
 }
 
-// spec/operations.yaml:740
+// spec/operations.yaml:744
 extension ListUserSessions {
     /// The registry's entry for ``ListUserSessions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -541,11 +541,11 @@ extension ListUserSessions {
         pagination: nil,
         cachePolicy: .short,
         description: "List a user's sessions, marking the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 740, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 744, column: 3)
     )
 }
 
-// spec/operations.yaml:754
+// spec/operations.yaml:758
 extension GetProviderConnection {
     /// The registry's entry for ``GetProviderConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -557,11 +557,11 @@ extension GetProviderConnection {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 754, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 758, column: 3)
     )
 }
 
-// spec/operations.yaml:764
+// spec/operations.yaml:768
 extension ListProviderConnections {
     /// The registry's entry for ``ListProviderConnections``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -573,11 +573,11 @@ extension ListProviderConnections {
         pagination: nil,
         cachePolicy: .short,
         description: "List a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 764, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 768, column: 3)
     )
 }
 
-// spec/operations.yaml:776
+// spec/operations.yaml:780
 extension GetAccount {
     /// The registry's entry for ``GetAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -589,11 +589,11 @@ extension GetAccount {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 776, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 780, column: 3)
     )
 }
 
-// spec/operations.yaml:786
+// spec/operations.yaml:790
 extension ListAccountsByConnection {
     /// The registry's entry for ``ListAccountsByConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -605,11 +605,11 @@ extension ListAccountsByConnection {
         pagination: nil,
         cachePolicy: .short,
         description: "List the accounts of one provider connection.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 786, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 790, column: 3)
     )
 }
 
-// spec/operations.yaml:797
+// spec/operations.yaml:801
 extension ListAccountsByUser {
     /// The registry's entry for ``ListAccountsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -621,11 +621,11 @@ extension ListAccountsByUser {
         pagination: nil,
         cachePolicy: .short,
         description: "List all of a user's accounts, optionally of one type.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 797, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 801, column: 3)
     )
 }
 
-// spec/operations.yaml:810
+// spec/operations.yaml:814
 extension GetTransaction {
     /// The registry's entry for ``GetTransaction``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -637,11 +637,11 @@ extension GetTransaction {
         pagination: nil,
         cachePolicy: .medium,
         description: "Get one of a user's transactions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 810, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 814, column: 3)
     )
 }
 
-// spec/operations.yaml:820
+// spec/operations.yaml:824
 extension ListTransactionsByAccount {
     /// The registry's entry for ``ListTransactionsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -653,11 +653,11 @@ extension ListTransactionsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions, one page at a time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 820, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 824, column: 3)
     )
 }
 
-// spec/operations.yaml:834
+// spec/operations.yaml:838
 extension ListTransactionsByDateRange {
     /// The registry's entry for ``ListTransactionsByDateRange``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -669,11 +669,11 @@ extension ListTransactionsByDateRange {
         pagination: nil,
         cachePolicy: .medium,
         description: "List an account's transactions between two days.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 834, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 838, column: 3)
     )
 }
 
-// spec/operations.yaml:846
+// spec/operations.yaml:850
 extension ListSecurityTransactions {
     /// The registry's entry for ``ListSecurityTransactions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -685,11 +685,11 @@ extension ListSecurityTransactions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions in one security.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 846, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 850, column: 3)
     )
 }
 
-// spec/operations.yaml:863
+// spec/operations.yaml:867
 extension GetBalanceHistory {
     /// The registry's entry for ``GetBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -701,11 +701,11 @@ extension GetBalanceHistory {
         pagination: nil,
         cachePolicy: .medium,
         description: "Get an account's balance snapshots over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 863, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 867, column: 3)
     )
 }
 
-// spec/operations.yaml:876
+// spec/operations.yaml:880
 extension GetLatestBalanceSnapshots {
     /// The registry's entry for ``GetLatestBalanceSnapshots``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -717,11 +717,11 @@ extension GetLatestBalanceSnapshots {
         pagination: nil,
         cachePolicy: .short,
         description: "Get the latest balance snapshot of each of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 876, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 880, column: 3)
     )
 }
 
-// spec/operations.yaml:885
+// spec/operations.yaml:889
 extension GetUserBalanceHistory {
     /// The registry's entry for ``GetUserBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -733,11 +733,11 @@ extension GetUserBalanceHistory {
         pagination: nil,
         cachePolicy: .medium,
         description: "Get the balance snapshots of all of a user's accounts over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 885, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 889, column: 3)
     )
 }
 
-// spec/operations.yaml:897
+// spec/operations.yaml:901
 extension ListBalanceSnapshotsByAccount {
     /// The registry's entry for ``ListBalanceSnapshotsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -749,11 +749,11 @@ extension ListBalanceSnapshotsByAccount {
         pagination: nil,
         cachePolicy: .short,
         description: "List the most recent balance snapshots of an account, in the order they were captured.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 897, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 901, column: 3)
     )
 }
 
-// spec/operations.yaml:911
+// spec/operations.yaml:915
 extension GetHolding {
     /// The registry's entry for ``GetHolding``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -765,11 +765,11 @@ extension GetHolding {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 911, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 915, column: 3)
     )
 }
 
-// spec/operations.yaml:921
+// spec/operations.yaml:925
 extension ListHoldingsByAccount {
     /// The registry's entry for ``ListHoldingsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -781,11 +781,11 @@ extension ListHoldingsByAccount {
         pagination: nil,
         cachePolicy: .short,
         description: "List an account's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 921, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 925, column: 3)
     )
 }
 
-// spec/operations.yaml:933
+// spec/operations.yaml:937
 extension ListHoldingsByUser {
     /// The registry's entry for ``ListHoldingsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -797,7 +797,7 @@ extension ListHoldingsByUser {
         pagination: nil,
         cachePolicy: .short,
         description: "List all of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 933, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 937, column: 3)
     )
 }
 

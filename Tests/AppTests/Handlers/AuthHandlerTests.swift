@@ -42,8 +42,12 @@ struct AuthHandlerTests {
 
         let refreshed = try await handlers.refreshAccessTokenHandler().handle(RefreshAccessToken(refreshToken: tokens.refreshToken)).get()
         #expect(refreshed.refreshToken != tokens.refreshToken)
-        #expect(await handlers.refreshAccessTokenHandler().handle(RefreshAccessToken(refreshToken: tokens.refreshToken)).failureCode == "token_revoked")
         #expect(app.metrics.count("security_config.miss") == 1)
+        let again = try await handlers.refreshAccessTokenHandler().handle(RefreshAccessToken(refreshToken: refreshed.refreshToken)).get()
+        // Reusing a rotated token ends the family: the session is revoked, so the newest token stops too.
+        #expect(await handlers.refreshAccessTokenHandler().handle(RefreshAccessToken(refreshToken: tokens.refreshToken)).failureCode == "token_revoked")
+        #expect(try await handlers.getSessionHandler().handle(GetSession(sessionId: session.sessionId, userId: userId)).get().isRevoked)
+        #expect(await handlers.refreshAccessTokenHandler().handle(RefreshAccessToken(refreshToken: again.refreshToken)).failureCode == "session_revoked")
 
         let logout = try await handlers.logoutUserHandler().handle(LogoutUser(userId: userId, refreshToken: refreshed.refreshToken)).get()
         #expect(logout.message == "Successfully logged out.")
@@ -121,8 +125,9 @@ struct AuthHandlerTests {
         let userId = try await app.verifiedUser()
         let handlers = app.handlers()
         let issue = {
-            try await handlers.generateAuthTokensHandler().handle(GenerateAuthTokens(
-                userId: userId, email: "ada@example.com", roles: ["user"], sessionId: UUID())).get()
+            let session = try await handlers.createSessionHandler().handle(CreateSession(userId: userId)).get()
+            return try await handlers.generateAuthTokensHandler().handle(GenerateAuthTokens(
+                userId: userId, email: "ada@example.com", roles: ["user"], sessionId: session.sessionId)).get()
         }
         let early = try await issue()
         let rotation = try await handlers.triggerUserTokenRotationHandler().handle(

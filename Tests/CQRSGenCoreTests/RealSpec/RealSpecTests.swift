@@ -93,10 +93,11 @@ struct RealSpecTests {
         // Dashtam's 19, plus the RecordProviderAccess handler that its registry never had.
         #expect(count("EventBus") == 20)
         #expect(count("OwnershipVerifier") == 3)
+        // Dashtam's nine, plus the session the App checks and revokes when a rotated token is reused.
         let refresh = spec.commands.first { $0.name == "RefreshAccessToken" }
         #expect(refresh?.handler.dependencies.map(\.value) == [
             "UserRepository", "RefreshTokenRepository", "SecurityConfigRepository", "TokenGenerator", "RefreshTokenService",
-            "EventBus", "Cache", "CacheKeys", "CacheMetrics",
+            "EventBus", "Cache", "CacheKeys", "CacheMetrics", "SessionRepository", "SessionCache",
         ])
     }
 }

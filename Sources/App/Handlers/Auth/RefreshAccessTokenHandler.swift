@@ -1,8 +1,10 @@
 import CQRS
 import Foundation
 
-/// Exchanges a valid refresh token for a new access token and a new refresh token (rotation): the old one is
-/// revoked. Tokens issued before a global or per-user rotation are rejected, global ones after a grace period.
+/// Exchanges a valid refresh token of an active session for a new access token and a new refresh token (rotation):
+/// the old one is revoked. Tokens issued before a global or per-user rotation are rejected, global ones after a grace
+/// period. A rotated token presented again means two parties hold the family: its session is revoked (or, for a token
+/// without a session, every refresh token of the user), so that the thief's successor token stops too.
 struct RefreshAccessTokenHandler: RefreshAccessTokenHandling {
     let userRepository: any UserRepository
     let refreshTokenRepository: any RefreshTokenRepository
@@ -13,6 +15,8 @@ struct RefreshAccessTokenHandler: RefreshAccessTokenHandling {
     let cache: any Cache
     let cacheKeys: CacheKeys
     let cacheMetrics: any CacheMetrics
+    let sessionRepository: any SessionRepository
+    let sessionCache: any SessionCache
 
     static let securityConfigTimeToLive: Duration = .seconds(60)
 
@@ -23,7 +27,11 @@ struct RefreshAccessTokenHandler: RefreshAccessTokenHandling {
             }
             let now = Date()
             guard record.revokedAt == nil else {
-                return .failure(OperationError(code: "token_revoked", message: "This refresh token was revoked."))
+                let revoked = OperationError(code: "token_revoked", message: "This refresh token was revoked.")
+                guard record.revokedReason == Self.rotated else { return .failure(revoked) }
+                try await endFamily(of: record, at: now)
+                // The revocation is the point of the failure: it must not roll back with it.
+                return .failure(revoked.keepingWrites())
             }
             guard record.expiresAt > now else {
                 return .failure(OperationError(code: "token_expired", message: "This refresh token has expired."))
@@ -31,6 +39,11 @@ struct RefreshAccessTokenHandler: RefreshAccessTokenHandling {
             guard let user = try await userRepository.find(id: record.userId) else { return .failure(.userNotFound) }
             guard user.isActive else {
                 return .failure(OperationError(code: "user_inactive", message: "This account is deactivated."))
+            }
+            if let sessionId = record.sessionId {
+                guard let session = try await sessionRepository.find(id: sessionId), session.isActive(at: now) else {
+                    return .failure(OperationError(code: "session_revoked", message: "This session was revoked or has expired; log in again."))
+                }
             }
             let config = try await securityConfig()
             let globallyRotated = record.globalTokenVersion < config.globalTokenVersion
@@ -44,7 +57,7 @@ struct RefreshAccessTokenHandler: RefreshAccessTokenHandling {
             }
 
             record.revokedAt = now
-            record.revokedReason = "rotated"
+            record.revokedReason = Self.rotated
             try await refreshTokenRepository.save(record)
             let (token, hash) = refreshTokenService.generate()
             try await refreshTokenRepository.save(RefreshTokenRecord(
@@ -56,6 +69,22 @@ struct RefreshAccessTokenHandler: RefreshAccessTokenHandling {
                 globalTokenVersion: config.globalTokenVersion))
             return .success(AuthTokens(accessToken: accessToken, refreshToken: token, expiresIn: tokenGenerator.accessTokenLifetime))
         }
+    }
+
+    static let rotated = "rotated"
+
+    /// Revokes the family of a reused token: its session, whose other refresh tokens and access tokens then stop; or,
+    /// for a token issued without a session, every refresh token of the user.
+    private func endFamily(of record: RefreshTokenRecord, at now: Date) async throws {
+        guard let sessionId = record.sessionId else {
+            _ = try await refreshTokenRepository.revokeAll(userId: record.userId, reason: "refresh_token_reuse", at: now)
+            return
+        }
+        guard var session = try await sessionRepository.find(id: sessionId), session.revokedAt == nil else { return }
+        session.revokedAt = now
+        session.revokedReason = "refresh_token_reuse"
+        try await sessionRepository.save(session)
+        await sessionCache.remove(session.id)
     }
 
     /// The security config, read through the cache: every refresh needs it, and it changes only on rotation.
