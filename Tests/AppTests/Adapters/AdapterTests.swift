@@ -32,6 +32,18 @@ struct AdapterTests {
         #expect(Credentials.validatePassword("Aa1!" + String(repeating: "€", count: 25))?.code == "weak_password")
     }
 
+    @Test("days are YYYY-MM-DD that exist: no February 30th, no 29th outside leap years, no five-digit year")
+    func days() {
+        #expect(CalendarDate(iso8601: "2024-02-29") == CalendarDate(year: 2024, month: 2, day: 29))
+        #expect(CalendarDate(iso8601: "2000-02-29") != nil)
+        #expect(CalendarDate(iso8601: "0001-01-01") != nil)
+        #expect(CalendarDate(iso8601: "9999-12-31") != nil)
+        for impossible in ["2026-02-30", "2025-02-29", "1900-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-01-00",
+                           "99999-01-01", "0000-01-01", "2026-1-01", "2026-01-1", "+2026-01-01", "2026-01-01T00", "２０２６-01-01"] {
+            #expect(CalendarDate(iso8601: impossible) == nil, "\(impossible)")
+        }
+    }
+
     @Test("access tokens carry their claims, and a tampered, foreign or expired one is refused")
     func tokens() async throws {
         let secrets = AppSecrets.random()
