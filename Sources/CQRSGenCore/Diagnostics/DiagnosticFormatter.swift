@@ -84,20 +84,21 @@ public struct DiagnosticFormatter: Sendable {
 
     /// The closing line clang prints, for instance `2 errors and 1 warning generated.`; nil when there is nothing.
     public static func summary(of diagnostics: [Diagnostic]) -> String? {
-        let parts = [
-            counted(diagnostics.errorCount, "error"),
-            counted(diagnostics.warningCount, "warning"),
-        ].compactMap { $0 }
-        return parts.isEmpty ? nil : parts.joined(separator: " and ") + " generated."
+        tally(diagnostics, adjective: "", ending: " generated.")
     }
 
     /// `901 more errors and 2 more warnings not shown (--max-diagnostics 0 shows them all).`; nil when none are left.
     public static func unshown(_ diagnostics: [Diagnostic]) -> String? {
+        tally(diagnostics, adjective: "more ", ending: " not shown (--max-diagnostics 0 shows them all).")
+    }
+
+    /// The errors and warnings counted in words, then `ending`.
+    private static func tally(_ diagnostics: [Diagnostic], adjective: String, ending: String) -> String? {
         let parts = [
-            counted(diagnostics.errorCount, "more error"),
-            counted(diagnostics.warningCount, "more warning"),
+            counted(diagnostics.errorCount, adjective + "error"),
+            counted(diagnostics.warningCount, adjective + "warning"),
         ].compactMap { $0 }
-        return parts.isEmpty ? nil : parts.joined(separator: " and ") + " not shown (--max-diagnostics 0 shows them all)."
+        return parts.isEmpty ? nil : parts.joined(separator: " and ") + ending
     }
 
     private static func counted(_ count: Int, _ noun: String) -> String? {
