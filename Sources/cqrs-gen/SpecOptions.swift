@@ -8,7 +8,7 @@ struct SpecOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
             "The spec to read.",
-            discussion: "Default: the configuration's 'spec', else operations.yaml beside the configuration, else spec/operations.yaml."),
+            discussion: "Default: the configuration's 'spec', else operations.yaml beside the configuration, else spec/operations.yaml (with the configuration in Sources/<target>/ that names it, if one does)."),
         completion: .file(extensions: ["yaml", "yml"]))
     var spec: String?
 
@@ -73,7 +73,7 @@ struct SpecOptions: ParsableArguments {
     /// problems are reported too.
     func load(warningsAsErrors: Bool = false) throws -> Loaded {
         output.begin()
-        let configPath = config ?? spec.flatMap(Self.configurationBeside)
+        let configPath = config ?? spec.flatMap(Self.configurationBeside) ?? configurationNaming(spec ?? Self.defaultSpec)
         var configuration = GeneratorConfiguration()
         var configurationErrors = false
         if let configPath {
@@ -90,7 +90,7 @@ struct SpecOptions: ParsableArguments {
         let specPath = spec
             ?? configuration.spec.map { rooted($0.value) }
             ?? configPath.map { Self.folder(of: $0) + "operations.yaml" }
-            ?? "spec/operations.yaml"
+            ?? Self.defaultSpec
         let shownPath = displayPath ?? displayed(specPath)
         var outcome: SpecLoader.Outcome
         do {
@@ -132,6 +132,23 @@ struct SpecOptions: ParsableArguments {
         let root = absolute(packageRoot) + "/"
         let file = absolute(path)
         return file.hasPrefix(root) ? String(file.dropFirst(root.count)) : path
+    }
+
+    static let defaultSpec = "spec/operations.yaml"
+
+    /// The one target configuration (`Sources/<target>/cqrs-gen-config.yaml`) whose `spec` names this spec, as the
+    /// App's names `spec/operations.yaml`: so that `cqrs-gen check` with no arguments checks what the build compiles.
+    func configurationNaming(_ specPath: String) -> String? {
+        let wanted = displayed(specPath)
+        let sources = rooted("Sources")
+        guard let targets = try? FileManager.default.contentsOfDirectory(atPath: sources) else { return nil }
+        let matches = targets.sorted().flatMap { target in
+            CQRSGenContract.configFileNames.map { "\(sources)/\(target)/\($0)" }
+        }.filter { path in
+            guard let data = FileManager.default.contents(atPath: path) else { return false }
+            return CQRSGenContract.specPath(inConfiguration: String(decoding: data, as: UTF8.self))?.path == wanted
+        }
+        return matches.count == 1 ? matches[0] : nil
     }
 
     /// The configuration a spec's target keeps beside it, if there is one.

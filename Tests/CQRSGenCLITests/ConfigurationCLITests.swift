@@ -27,6 +27,18 @@ struct ConfigurationCLITests {
             "Sources/Todo/operations.yaml:5:3: error: command name 'FrobnicateTodos' does not start with a known command verb;"))
     }
 
+    @Test("with no arguments, the target configuration that names spec/operations.yaml is read, as the build reads it")
+    func configurationNamingTheDefaultSpec() throws {
+        let folder = try CLITests.folder(with: [
+            "spec/operations.yaml": Self.spec,
+            "Sources/App/cqrs-gen-config.yaml": "spec: spec/operations.yaml\nnaming: {additionalCommandPrefixes: [Frobnicate]}\n",
+        ])
+        let lint = try CLITests.run(["lint"], in: folder)
+        #expect(lint.status == 0, "\(lint.standardError)")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Sources/App/cqrs-gen-config.yaml"))
+        #expect(try CLITests.run(["lint"], in: folder).status == 1)
+    }
+
     @Test("a configuration's errors name the configuration, from the package root, and fail the command")
     func configurationErrors() throws {
         let folder = try CLITests.folder(with: [
