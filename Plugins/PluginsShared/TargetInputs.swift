@@ -8,8 +8,6 @@ import PackagePlugin
 /// only the configuration, whose `spec` names a spec elsewhere in the package (the App's `spec/operations.yaml`).
 struct TargetInputs {
     var targetName: String
-    /// The target's source folder.
-    var directory: URL
     var spec: URL
     var configuration: URL?
     var packageRoot: URL
@@ -17,7 +15,6 @@ struct TargetInputs {
     /// Finds the inputs of the target named `targetName`, whose sources are in `directory`.
     init(targetName: String, directory: URL, packageRoot: URL) throws {
         self.targetName = targetName
-        self.directory = directory
         self.packageRoot = packageRoot
         var folder = Self.relative(directory, to: packageRoot)
         if folder.hasSuffix("/") { folder.removeLast() }
@@ -61,8 +58,6 @@ struct TargetInputs {
 
     /// The files whose changes must rerun the generator.
     var files: [URL] { [spec] + (configuration.map { [$0] } ?? []) }
-
-    var specDisplayPath: String { Self.relative(spec, to: packageRoot) }
 
     private static func existing(_ names: [String], in directory: URL) -> [URL] {
         names.map { directory.appending(path: $0) }.filter { FileManager.default.fileExists(atPath: $0.path(percentEncoded: false)) }

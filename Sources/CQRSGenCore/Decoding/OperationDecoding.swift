@@ -111,13 +111,13 @@ enum OperationDecoding {
                     at: named.key.location)
             }
         }
-        let fields = style.roles.map { role -> (role: PaginationRole, field: Located<String>) in
+        let fields = style.roles.map { role -> PaginationSpec.Field in
             if let node = named.value(role.rawValue),
                let scalar = context.scalar(node, "'\(role.rawValue)' of \(what)", expected: "a field name")
             {
-                return (role, Located(scalar.value, at: scalar.location))
+                return PaginationSpec.Field(role: role, field: Located(scalar.value, at: scalar.location))
             }
-            return (role, Located(role.rawValue, at: styleNode.location))
+            return PaginationSpec.Field(role: role, field: Located(role.rawValue, at: styleNode.location))
         }
         return PaginationSpec(style: style, fields: fields, at: entry.key.location)
     }

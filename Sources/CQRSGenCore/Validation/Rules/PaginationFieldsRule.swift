@@ -10,7 +10,8 @@ public struct PaginationFieldsRule: ValidationRule {
     public func validate(_ spec: Spec, _ index: SpecIndex) -> [Diagnostic] {
         spec.queries.flatMap { query -> [Diagnostic] in
             guard let pagination = query.queryTraits?.pagination else { return [] }
-            return pagination.fields.compactMap { role, name in
+            return pagination.fields.compactMap { part in
+                let role = part.role, name = part.field
                 let accepted = role.acceptedTypes
                 guard let field = query.fields.first(where: { $0.name == name.value }) else {
                     return .error(
