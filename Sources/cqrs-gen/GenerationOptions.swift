@@ -11,10 +11,11 @@ struct GenerationOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Whether to write OPERATIONS.md, the catalogue for reviewers, with the Swift files (default: the configuration's catalogue, else yes).")
     var catalogue: Bool?
 
+    /// The configuration's options, with what the command line says instead.
     func generatorOptions(_ loaded: SpecOptions.Loaded) -> GeneratorOptions {
-        GeneratorOptions(
-            accessLevel: accessLevel ?? loaded.configuration.accessModifier, specPath: loaded.shownPath,
-            writesCatalogue: catalogue ?? loaded.configuration.catalogue,
-            maximumPageSize: loaded.configuration.maximumPageSize)
+        var options = loaded.configuration.generatorOptions(specPath: loaded.shownPath)
+        if let accessLevel { options.accessLevel = accessLevel }
+        if let catalogue { options.writesCatalogue = catalogue }
+        return options
     }
 }

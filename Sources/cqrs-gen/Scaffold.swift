@@ -40,7 +40,7 @@ struct Scaffold: ParsableCommand {
         let loaded = try options.load()
         guard let spec = loaded.outcome.validSpec else { throw ExitCode(ExitStatus.specErrors) }
         let handlerNames = Set((spec.commands + spec.queries).map(\.handler.name.value))
-        let existing = ExistingHandlers.declared(in: SwiftSources.texts(under: sources), among: handlerNames)
+        let existing = DeclaredTypes.declared(in: SwiftSources.texts(under: sources), among: handlerNames)
         let scaffolds = HandlerScaffold.missing(in: spec, existing: existing, specPath: loaded.shownPath)
         var written: [String] = [], kept: [String] = []
         for scaffold in scaffolds {

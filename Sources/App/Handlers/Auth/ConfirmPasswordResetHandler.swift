@@ -35,12 +35,7 @@ struct ConfirmPasswordResetHandler: ConfirmPasswordResetHandling {
             try await userRepository.save(user)
             try await passwordResetTokenRepository.save(token)
             _ = try await refreshTokenRepository.revokeAll(userId: user.id, reason: "password_reset", at: now)
-            for var session in try await sessionRepository.list(userId: user.id) where session.isActive(at: now) {
-                session.revokedAt = now
-                session.revokedReason = "password_reset"
-                try await sessionRepository.save(session)
-                await sessionCache.remove(session.id)
-            }
+            _ = try await sessionRepository.revokeAll(userId: user.id, reason: "password_reset", at: now, cache: sessionCache)
             try await emailService.send(EmailMessage(
                 to: user.email, subject: "Your password was changed",
                 body: "Your password was reset and every session was logged out. If this was not you, contact support."))

@@ -80,11 +80,8 @@ struct RefreshAccessTokenHandler: RefreshAccessTokenHandling {
             _ = try await refreshTokenRepository.revokeAll(userId: record.userId, reason: "refresh_token_reuse", at: now)
             return
         }
-        guard var session = try await sessionRepository.find(id: sessionId), session.revokedAt == nil else { return }
-        session.revokedAt = now
-        session.revokedReason = "refresh_token_reuse"
-        try await sessionRepository.save(session)
-        await sessionCache.remove(session.id)
+        guard let session = try await sessionRepository.find(id: sessionId), session.revokedAt == nil else { return }
+        try await sessionRepository.revoke(session, reason: "refresh_token_reuse", at: now, cache: sessionCache)
     }
 
     /// The security config, read through the cache: every refresh needs it, and it changes only on rotation.

@@ -10,16 +10,8 @@ struct RevokeAllSessionsHandler: RevokeAllUserSessionsHandling {
     func handle(_ command: RevokeAllUserSessions) async -> Result<Int, OperationError> {
         await eventBus.publish(DomainEvent(.allSessionsRevocationAttempted, ["user_id": command.userId.uuidString]))
         let result = await handling { () async throws -> Result<Int, OperationError> in
-            let now = Date()
-            let sessions = try await sessionRepository.list(userId: command.userId)
-                .filter { $0.isActive(at: now) && $0.id != command.exceptSessionId }
-            for var session in sessions {
-                session.revokedAt = now
-                session.revokedReason = command.reason
-                try await sessionRepository.save(session)
-                await sessionCache.remove(session.id)
-            }
-            return .success(sessions.count)
+            .success(try await sessionRepository.revokeAll(
+                userId: command.userId, except: command.exceptSessionId, reason: command.reason, at: Date(), cache: sessionCache))
         }
         if case .success(let count) = result {
             await eventBus.publish(DomainEvent(.allSessionsRevokedEvent, [

@@ -11,16 +11,13 @@ struct RevokeSessionHandler: RevokeSessionHandling {
         let attributes = ["user_id": command.userId.uuidString, "session_id": command.sessionId.uuidString, "reason": command.reason]
         return await eventBus.recording(.sessionRevocationAttempted, .sessionRevokedEvent, .sessionRevocationFailed, attributes) {
             // Another user's session is answered as a missing one, so that session ids cannot be probed.
-            guard var session = try await sessionRepository.find(id: command.sessionId), session.userId == command.userId else {
+            guard let session = try await sessionRepository.find(id: command.sessionId), session.userId == command.userId else {
                 return .failure(.sessionNotFound)
             }
             guard session.revokedAt == nil else {
                 return .failure(OperationError(code: "session_already_revoked", message: "The session is already revoked."))
             }
-            session.revokedAt = Date()
-            session.revokedReason = command.reason
-            try await sessionRepository.save(session)
-            await sessionCache.remove(session.id)
+            try await sessionRepository.revoke(session, reason: command.reason, at: Date(), cache: sessionCache)
             return .success(session.id)
         }
     }
