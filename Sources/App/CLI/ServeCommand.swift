@@ -46,10 +46,17 @@ struct ServeCommand: AsyncParsableCommand {
                 databasePath: database, keysPath: keys ?? database + ".keys", bcryptCost: bcryptCost,
                 baseURL: "http://\(host):\(port)", logger: logger)
         } catch {
-            throw ValidationError("cannot open \(database): \(error)")
+            // Not a ValidationError: the arguments were right, and a usage line would say they were not.
+            throw StartupFailure(message: "cannot open \(database): \(error)")
         }
         let migrations = try environment.database.appliedMigrations()
         logger.notice("database \(database): \(migrations.count) migrations applied, the last '\(migrations.last ?? "")'")
         try await AppServer.application(environment, host: host, port: port, logger: logger).runService()
     }
+}
+
+/// Why the server could not start although its arguments were valid.
+struct StartupFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// The HTTP server: Dashtam's REST routes under `/api/v1`, every one of which runs its operations through the
 /// dispatcher, on a database session of its own.
@@ -16,6 +17,8 @@ enum AppServer {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: SecurityHeadersMiddleware())
+        let routes = RouteIndex()
+        router.add(middleware: ProblemResponseMiddleware(routes: routes))
         router.add(middleware: RequestScopeMiddleware(environment: environment))
         router.get("health") { _, _ in
             JSONBody(Health(
@@ -29,14 +32,20 @@ enum AppServer {
         ProviderRoutes.add(to: authenticated, environment)
         AccountRoutes.add(to: authenticated)
         ImportRoutes.add(to: authenticated)
+        routes.index(router)
         return router
     }
 
+    /// How long a connection may send nothing before it is closed: a request trickled in or never finished holds a
+    /// connection, and thousands of them would hold the server.
+    static let idleTimeout: TimeAmount = .seconds(30)
+
     static func application(
-        _ environment: AppEnvironment, host: String, port: Int, logger: Logger
+        _ environment: AppEnvironment, host: String, port: Int, idleTimeout: TimeAmount = idleTimeout, logger: Logger
     ) -> some ApplicationProtocol {
         Application(
             router: router(environment),
+            server: .http1(configuration: .init(idleTimeout: idleTimeout)),
             configuration: .init(address: .hostname(host, port: port), serverName: "cqrs-gen App"),
             logger: logger)
     }

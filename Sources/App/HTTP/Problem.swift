@@ -8,16 +8,36 @@ struct Problem: Error, HTTPResponseError, Equatable {
     var status: HTTPResponse.Status
     var code: String
     var detail: String
+    /// What went wrong inside the server, for its log; never sent.
+    var cause: String?
 
-    init(_ status: HTTPResponse.Status, code: String, detail: String) {
+    init(_ status: HTTPResponse.Status, code: String, detail: String, cause: String? = nil) {
         self.status = status
         self.code = code
         self.detail = detail
+        self.cause = cause
     }
 
-    /// The problem an operation's failure is, with the status its code means.
+    /// The problem an operation's failure is, with the status its code means. A failure of the server (a 5xx) keeps
+    /// its message for the log and tells the caller only that it failed: a database's or a library's words describe
+    /// the server's insides.
     init(_ error: OperationError) {
-        self.init(Self.status(for: error.code), code: error.code, detail: error.message)
+        let status = Self.status(for: error.code)
+        if status.code >= 500 {
+            self.init(status, code: error.code, detail: Self.serverFailureDetail(status), cause: error.message)
+        } else {
+            self.init(status, code: error.code, detail: error.message)
+        }
+    }
+
+    static let internalError = Problem(.internalServerError, code: "internal_error", detail: serverFailureDetail(.internalServerError))
+
+    private static func serverFailureDetail(_ status: HTTPResponse.Status) -> String {
+        switch status {
+        case .serviceUnavailable: "The service could not complete the request; try again shortly."
+        case .badGateway: "An upstream provider failed; try again later."
+        default: "The server failed to complete the request."
+        }
     }
 
     static let unauthenticated = Problem(.unauthorized, code: "not_authenticated", detail: "Send a valid access token as 'Authorization: Bearer <token>'.")
