@@ -17,159 +17,159 @@ protocol RegisterUserHandling: CommandHandler where Operation == RegisterUser, O
 /// What the handler of ``AuthenticateUser`` conforms to: `AuthenticateUserHandler` in the application.
 protocol AuthenticateUserHandling: CommandHandler where Operation == AuthenticateUser, Output == AuthenticatedUser {}
 
-// spec/operations.yaml:452
+// spec/operations.yaml:455
 /// What the handler of ``VerifyEmail`` conforms to: `VerifyEmailHandler` in the application.
 protocol VerifyEmailHandling: CommandHandler where Operation == VerifyEmail, Output == UUID {}
 
-// spec/operations.yaml:462
+// spec/operations.yaml:465
 /// What the handler of ``RefreshAccessToken`` conforms to: `RefreshAccessTokenHandler` in the application.
 protocol RefreshAccessTokenHandling: CommandHandler where Operation == RefreshAccessToken, Output == AuthTokens {}
 
-// spec/operations.yaml:485
+// spec/operations.yaml:488
 /// What the handler of ``RequestPasswordReset`` conforms to: `RequestPasswordResetHandler` in the application.
 protocol RequestPasswordResetHandling: CommandHandler where Operation == RequestPasswordReset, Output == PasswordResetRequestResponse {}
 
-// spec/operations.yaml:496
+// spec/operations.yaml:499
 /// What the handler of ``ConfirmPasswordReset`` conforms to: `ConfirmPasswordResetHandler` in the application.
 protocol ConfirmPasswordResetHandling: CommandHandler where Operation == ConfirmPasswordReset, Output == PasswordResetConfirmResponse {}
 
-// spec/operations.yaml:514
+// spec/operations.yaml:517
 /// What the handler of ``LogoutUser`` conforms to: `LogoutUserHandler` in the application.
 protocol LogoutUserHandling: CommandHandler where Operation == LogoutUser, Output == LogoutResponse {}
 
-// spec/operations.yaml:527
+// spec/operations.yaml:530
 /// What the handler of ``CreateSession`` conforms to: `CreateSessionHandler` in the application.
 protocol CreateSessionHandling: CommandHandler where Operation == CreateSession, Output == CreateSessionResponse {}
 
-// spec/operations.yaml:540
+// spec/operations.yaml:543
 /// What the handler of ``RevokeSession`` conforms to: `RevokeSessionHandler` in the application.
 protocol RevokeSessionHandling: CommandHandler where Operation == RevokeSession, Output == UUID {}
 
-// spec/operations.yaml:551
+// spec/operations.yaml:554
 /// What the handler of ``RevokeAllUserSessions`` conforms to: `RevokeAllSessionsHandler` in the application.
 protocol RevokeAllUserSessionsHandling: CommandHandler where Operation == RevokeAllUserSessions, Output == Int {}
 
-// spec/operations.yaml:563
+// spec/operations.yaml:566
 /// What the handler of ``LinkRefreshTokenToSession`` conforms to: `LinkRefreshTokenToSessionHandler` in the application.
 protocol LinkRefreshTokenToSessionHandling: CommandHandler where Operation == LinkRefreshTokenToSession, Output == Void {}
 
-// spec/operations.yaml:572
+// spec/operations.yaml:575
 /// What the handler of ``RecordProviderAccess`` conforms to: `RecordProviderAccessHandler` in the application.
 protocol RecordProviderAccessHandling: CommandHandler where Operation == RecordProviderAccess, Output == Void {}
 
-// spec/operations.yaml:582
+// spec/operations.yaml:585
 /// What the handler of ``UpdateSessionActivity`` conforms to: `UpdateSessionActivityHandler` in the application.
 protocol UpdateSessionActivityHandling: CommandHandler where Operation == UpdateSessionActivity, Output == Void {}
 
-// spec/operations.yaml:594
+// spec/operations.yaml:597
 /// What the handler of ``GenerateAuthTokens`` conforms to: `GenerateAuthTokensHandler` in the application.
 protocol GenerateAuthTokensHandling: CommandHandler where Operation == GenerateAuthTokens, Output == AuthTokens {}
 
-// spec/operations.yaml:606
+// spec/operations.yaml:609
 /// What the handler of ``TriggerGlobalTokenRotation`` conforms to: `TriggerGlobalTokenRotationHandler` in the application.
 protocol TriggerGlobalTokenRotationHandling: CommandHandler where Operation == TriggerGlobalTokenRotation, Output == GlobalRotationResult {}
 
-// spec/operations.yaml:616
+// spec/operations.yaml:619
 /// What the handler of ``TriggerUserTokenRotation`` conforms to: `TriggerUserTokenRotationHandler` in the application.
 protocol TriggerUserTokenRotationHandling: CommandHandler where Operation == TriggerUserTokenRotation, Output == UserRotationResult {}
 
-// spec/operations.yaml:629
+// spec/operations.yaml:632
 /// What the handler of ``ConnectProvider`` conforms to: `ConnectProviderHandler` in the application.
 protocol ConnectProviderHandling: CommandHandler where Operation == ConnectProvider, Output == UUID {}
 
-// spec/operations.yaml:642
+// spec/operations.yaml:645
 /// What the handler of ``DisconnectProvider`` conforms to: `DisconnectProviderHandler` in the application.
 protocol DisconnectProviderHandling: CommandHandler where Operation == DisconnectProvider, Output == Void {}
 
-// spec/operations.yaml:651
+// spec/operations.yaml:654
 /// What the handler of ``RefreshProviderTokens`` conforms to: `RefreshProviderTokensHandler` in the application.
 protocol RefreshProviderTokensHandling: CommandHandler where Operation == RefreshProviderTokens, Output == Void {}
 
-// spec/operations.yaml:662
+// spec/operations.yaml:665
 /// What the handler of ``SyncAccounts`` conforms to: `SyncAccountsHandler` in the application.
 protocol SyncAccountsHandling: CommandHandler where Operation == SyncAccounts, Output == SyncAccountsResult {}
 
-// spec/operations.yaml:673
+// spec/operations.yaml:676
 /// What the handler of ``SyncTransactions`` conforms to: `SyncTransactionsHandler` in the application.
 protocol SyncTransactionsHandling: CommandHandler where Operation == SyncTransactions, Output == SyncTransactionsResult {}
 
-// spec/operations.yaml:693
+// spec/operations.yaml:696
 /// What the handler of ``SyncHoldings`` conforms to: `SyncHoldingsHandler` in the application.
 protocol SyncHoldingsHandling: CommandHandler where Operation == SyncHoldings, Output == SyncHoldingsResult {}
 
-// spec/operations.yaml:712
+// spec/operations.yaml:715
 /// What the handler of ``ImportFromFile`` conforms to: `ImportFromFileHandler` in the application.
 protocol ImportFromFileHandling: CommandHandler where Operation == ImportFromFile, Output == ImportResult {}
 
-// spec/operations.yaml:734
+// spec/operations.yaml:737
 /// What the handler of ``GetSession`` conforms to: `GetSessionHandler` in the application.
 protocol GetSessionHandling: QueryHandler where Operation == GetSession, Output == SessionResult {}
 
-// spec/operations.yaml:744
+// spec/operations.yaml:747
 /// What the handler of ``ListUserSessions`` conforms to: `ListSessionsHandler` in the application.
 protocol ListUserSessionsHandling: QueryHandler where Operation == ListUserSessions, Output == SessionListResult {}
 
-// spec/operations.yaml:758
+// spec/operations.yaml:761
 /// What the handler of ``GetProviderConnection`` conforms to: `GetProviderConnectionHandler` in the application.
 protocol GetProviderConnectionHandling: QueryHandler where Operation == GetProviderConnection, Output == ProviderConnectionResult {}
 
-// spec/operations.yaml:768
+// spec/operations.yaml:771
 /// What the handler of ``ListProviderConnections`` conforms to: `ListProviderConnectionsHandler` in the application.
 protocol ListProviderConnectionsHandling: QueryHandler where Operation == ListProviderConnections, Output == ProviderConnectionListResult {}
 
-// spec/operations.yaml:780
+// spec/operations.yaml:783
 /// What the handler of ``GetAccount`` conforms to: `GetAccountHandler` in the application.
 protocol GetAccountHandling: QueryHandler where Operation == GetAccount, Output == AccountResult {}
 
-// spec/operations.yaml:790
+// spec/operations.yaml:793
 /// What the handler of ``ListAccountsByConnection`` conforms to: `ListAccountsByConnectionHandler` in the application.
 protocol ListAccountsByConnectionHandling: QueryHandler where Operation == ListAccountsByConnection, Output == AccountListResult {}
 
-// spec/operations.yaml:801
+// spec/operations.yaml:804
 /// What the handler of ``ListAccountsByUser`` conforms to: `ListAccountsByUserHandler` in the application.
 protocol ListAccountsByUserHandling: QueryHandler where Operation == ListAccountsByUser, Output == AccountListResult {}
 
-// spec/operations.yaml:814
+// spec/operations.yaml:817
 /// What the handler of ``GetTransaction`` conforms to: `GetTransactionHandler` in the application.
 protocol GetTransactionHandling: QueryHandler where Operation == GetTransaction, Output == TransactionResult {}
 
-// spec/operations.yaml:824
+// spec/operations.yaml:827
 /// What the handler of ``ListTransactionsByAccount`` conforms to: `ListTransactionsByAccountHandler` in the application.
 protocol ListTransactionsByAccountHandling: QueryHandler where Operation == ListTransactionsByAccount, Output == TransactionListResult {}
 
-// spec/operations.yaml:838
+// spec/operations.yaml:841
 /// What the handler of ``ListTransactionsByDateRange`` conforms to: `ListTransactionsByDateRangeHandler` in the application.
 protocol ListTransactionsByDateRangeHandling: QueryHandler where Operation == ListTransactionsByDateRange, Output == TransactionListResult {}
 
-// spec/operations.yaml:850
+// spec/operations.yaml:853
 /// What the handler of ``ListSecurityTransactions`` conforms to: `ListSecurityTransactionsHandler` in the application.
 protocol ListSecurityTransactionsHandling: QueryHandler where Operation == ListSecurityTransactions, Output == TransactionListResult {}
 
-// spec/operations.yaml:867
+// spec/operations.yaml:870
 /// What the handler of ``GetBalanceHistory`` conforms to: `GetBalanceHistoryHandler` in the application.
 protocol GetBalanceHistoryHandling: QueryHandler where Operation == GetBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:880
+// spec/operations.yaml:883
 /// What the handler of ``GetLatestBalanceSnapshots`` conforms to: `GetLatestBalanceSnapshotsHandler` in the application.
 protocol GetLatestBalanceSnapshotsHandling: QueryHandler where Operation == GetLatestBalanceSnapshots, Output == LatestSnapshotsResult {}
 
-// spec/operations.yaml:889
+// spec/operations.yaml:892
 /// What the handler of ``GetUserBalanceHistory`` conforms to: `GetUserBalanceHistoryHandler` in the application.
 protocol GetUserBalanceHistoryHandling: QueryHandler where Operation == GetUserBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:901
+// spec/operations.yaml:904
 /// What the handler of ``ListBalanceSnapshotsByAccount`` conforms to: `ListBalanceSnapshotsByAccountHandler` in the application.
 protocol ListBalanceSnapshotsByAccountHandling: QueryHandler where Operation == ListBalanceSnapshotsByAccount, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:915
+// spec/operations.yaml:918
 /// What the handler of ``GetHolding`` conforms to: `GetHoldingHandler` in the application.
 protocol GetHoldingHandling: QueryHandler where Operation == GetHolding, Output == HoldingDetailResult {}
 
-// spec/operations.yaml:925
+// spec/operations.yaml:928
 /// What the handler of ``ListHoldingsByAccount`` conforms to: `ListHoldingsByAccountHandler` in the application.
 protocol ListHoldingsByAccountHandling: QueryHandler where Operation == ListHoldingsByAccount, Output == HoldingListResult {}
 
-// spec/operations.yaml:937
+// spec/operations.yaml:940
 /// What the handler of ``ListHoldingsByUser`` conforms to: `ListHoldingsByUserHandler` in the application.
 protocol ListHoldingsByUserHandling: QueryHandler where Operation == ListHoldingsByUser, Output == HoldingListResult {}
 
@@ -220,62 +220,62 @@ extension HandlerFactory {
 #sourceLocation()
     }
 
-    // spec/operations.yaml:452
+    // spec/operations.yaml:455
     /// Builds the handler of ``VerifyEmail``, or its override.
     func verifyEmailHandler() -> any VerifyEmailHandling {
         if let override = overrides.verifyEmail {
             return override(self)
         }
-        // spec/operations.yaml:460: dependencies: [UserRepository, EmailVerificationTokenRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 460)
+        // spec/operations.yaml:463: dependencies: [UserRepository, EmailVerificationTokenRepository, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 463)
         return VerifyEmailHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:462
+    // spec/operations.yaml:465
     /// Builds the handler of ``RefreshAccessToken``, or its override.
     func refreshAccessTokenHandler() -> any RefreshAccessTokenHandling {
         if let override = overrides.refreshAccessToken {
             return override(self)
         }
-        // spec/operations.yaml:473: - UserRepository
-#sourceLocation(file: "spec/operations.yaml", line: 473)
+        // spec/operations.yaml:476: - UserRepository
+#sourceLocation(file: "spec/operations.yaml", line: 476)
         return RefreshAccessTokenHandler(userRepository: request.userRepository, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository, tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics, sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:485
+    // spec/operations.yaml:488
     /// Builds the handler of ``RequestPasswordReset``, or its override.
     func requestPasswordResetHandler() -> any RequestPasswordResetHandling {
         if let override = overrides.requestPasswordReset {
             return override(self)
         }
-        // spec/operations.yaml:494: dependencies: [UserRepository, PasswordResetTokenRepository, PasswordResetTokenService, EmailService…
-#sourceLocation(file: "spec/operations.yaml", line: 494)
+        // spec/operations.yaml:497: dependencies: [UserRepository, PasswordResetTokenRepository, PasswordResetTokenService, EmailService…
+#sourceLocation(file: "spec/operations.yaml", line: 497)
         return RequestPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, passwordResetTokenService: app.passwordResetTokenService, emailService: app.emailService, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:496
+    // spec/operations.yaml:499
     /// Builds the handler of ``ConfirmPasswordReset``, or its override.
     func confirmPasswordResetHandler() -> any ConfirmPasswordResetHandling {
         if let override = overrides.confirmPasswordReset {
             return override(self)
         }
-        // spec/operations.yaml:505: - UserRepository
-#sourceLocation(file: "spec/operations.yaml", line: 505)
+        // spec/operations.yaml:508: - UserRepository
+#sourceLocation(file: "spec/operations.yaml", line: 508)
         return ConfirmPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, refreshTokenRepository: request.refreshTokenRepository, passwordHasher: app.passwordHasher, emailService: app.emailService, eventBus: app.eventBus, sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:514
+    // spec/operations.yaml:517
     /// Builds the handler of ``LogoutUser``, or its override.
     func logoutUserHandler() -> any LogoutUserHandling {
         if let override = overrides.logoutUser {
             return override(self)
         }
-        // spec/operations.yaml:523: dependencies: [RefreshTokenRepository, RefreshTokenService, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 523)
+        // spec/operations.yaml:526: dependencies: [RefreshTokenRepository, RefreshTokenService, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 526)
         return LogoutUserHandler(refreshTokenRepository: request.refreshTokenRepository, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus)
 #sourceLocation()
     }
@@ -284,98 +284,98 @@ extension HandlerFactory {
 // MARK: session
 
 extension HandlerFactory {
-    // spec/operations.yaml:527
+    // spec/operations.yaml:530
     /// Builds the handler of ``CreateSession``, or its override.
     func createSessionHandler() -> any CreateSessionHandling {
         if let override = overrides.createSession {
             return override(self)
         }
-        // spec/operations.yaml:538: dependencies: [SessionRepository, SessionCache, UserRepository, DeviceEnricher, LocationEnricher, Ev…
-#sourceLocation(file: "spec/operations.yaml", line: 538)
+        // spec/operations.yaml:541: dependencies: [SessionRepository, SessionCache, UserRepository, DeviceEnricher, LocationEnricher, Ev…
+#sourceLocation(file: "spec/operations.yaml", line: 541)
         return CreateSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, userRepository: request.userRepository, deviceEnricher: app.deviceEnricher, locationEnricher: app.locationEnricher, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:540
+    // spec/operations.yaml:543
     /// Builds the handler of ``RevokeSession``, or its override.
     func revokeSessionHandler() -> any RevokeSessionHandling {
         if let override = overrides.revokeSession {
             return override(self)
         }
-        // spec/operations.yaml:549: dependencies: [SessionRepository, SessionCache, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 549)
+        // spec/operations.yaml:552: dependencies: [SessionRepository, SessionCache, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 552)
         return RevokeSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:551
+    // spec/operations.yaml:554
     /// Builds the handler of ``RevokeAllUserSessions``, or its override.
     func revokeAllUserSessionsHandler() -> any RevokeAllUserSessionsHandling {
         if let override = overrides.revokeAllUserSessions {
             return override(self)
         }
-        // spec/operations.yaml:561: dependencies: [SessionRepository, SessionCache, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 561)
+        // spec/operations.yaml:564: dependencies: [SessionRepository, SessionCache, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 564)
         return RevokeAllSessionsHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:563
+    // spec/operations.yaml:566
     /// Builds the handler of ``LinkRefreshTokenToSession``, or its override.
     func linkRefreshTokenToSessionHandler() -> any LinkRefreshTokenToSessionHandling {
         if let override = overrides.linkRefreshTokenToSession {
             return override(self)
         }
-        // spec/operations.yaml:570: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 570)
+        // spec/operations.yaml:573: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 573)
         return LinkRefreshTokenToSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:572
+    // spec/operations.yaml:575
     /// Builds the handler of ``RecordProviderAccess``, or its override.
     func recordProviderAccessHandler() -> any RecordProviderAccessHandling {
         if let override = overrides.recordProviderAccess {
             return override(self)
         }
-        // spec/operations.yaml:579: dependencies: [SessionRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 579)
+        // spec/operations.yaml:582: dependencies: [SessionRepository, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 582)
         return RecordProviderAccessHandler(sessionRepository: request.sessionRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:582
+    // spec/operations.yaml:585
     /// Builds the handler of ``UpdateSessionActivity``, or its override.
     func updateSessionActivityHandler() -> any UpdateSessionActivityHandling {
         if let override = overrides.updateSessionActivity {
             return override(self)
         }
-        // spec/operations.yaml:589: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 589)
+        // spec/operations.yaml:592: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 592)
         return UpdateSessionActivityHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:734
+    // spec/operations.yaml:737
     /// Builds the handler of ``GetSession``, or its override.
     func getSessionHandler() -> any GetSessionHandling {
         if let override = overrides.getSession {
             return override(self)
         }
-        // spec/operations.yaml:742: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 742)
+        // spec/operations.yaml:745: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 745)
         return GetSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:744
+    // spec/operations.yaml:747
     /// Builds the handler of ``ListUserSessions``, or its override.
     func listUserSessionsHandler() -> any ListUserSessionsHandling {
         if let override = overrides.listUserSessions {
             return override(self)
         }
-        // spec/operations.yaml:754: dependencies: [SessionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 754)
+        // spec/operations.yaml:757: dependencies: [SessionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 757)
         return ListSessionsHandler(sessionRepository: request.sessionRepository)
 #sourceLocation()
     }
@@ -384,38 +384,38 @@ extension HandlerFactory {
 // MARK: token
 
 extension HandlerFactory {
-    // spec/operations.yaml:594
+    // spec/operations.yaml:597
     /// Builds the handler of ``GenerateAuthTokens``, or its override.
     func generateAuthTokensHandler() -> any GenerateAuthTokensHandling {
         if let override = overrides.generateAuthTokens {
             return override(self)
         }
-        // spec/operations.yaml:604: dependencies: [TokenGenerator, RefreshTokenService, RefreshTokenRepository, SecurityConfigRepository…
-#sourceLocation(file: "spec/operations.yaml", line: 604)
+        // spec/operations.yaml:607: dependencies: [TokenGenerator, RefreshTokenService, RefreshTokenRepository, SecurityConfigRepository…
+#sourceLocation(file: "spec/operations.yaml", line: 607)
         return GenerateAuthTokensHandler(tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:606
+    // spec/operations.yaml:609
     /// Builds the handler of ``TriggerGlobalTokenRotation``, or its override.
     func triggerGlobalTokenRotationHandler() -> any TriggerGlobalTokenRotationHandling {
         if let override = overrides.triggerGlobalTokenRotation {
             return override(self)
         }
-        // spec/operations.yaml:614: dependencies: [SecurityConfigRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 614)
+        // spec/operations.yaml:617: dependencies: [SecurityConfigRepository, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 617)
         return TriggerGlobalTokenRotationHandler(securityConfigRepository: request.securityConfigRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:616
+    // spec/operations.yaml:619
     /// Builds the handler of ``TriggerUserTokenRotation``, or its override.
     func triggerUserTokenRotationHandler() -> any TriggerUserTokenRotationHandling {
         if let override = overrides.triggerUserTokenRotation {
             return override(self)
         }
-        // spec/operations.yaml:625: dependencies: [UserRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 625)
+        // spec/operations.yaml:628: dependencies: [UserRepository, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 628)
         return TriggerUserTokenRotationHandler(userRepository: request.userRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
@@ -424,62 +424,62 @@ extension HandlerFactory {
 // MARK: provider
 
 extension HandlerFactory {
-    // spec/operations.yaml:629
+    // spec/operations.yaml:632
     /// Builds the handler of ``ConnectProvider``, or its override.
     func connectProviderHandler() -> any ConnectProviderHandling {
         if let override = overrides.connectProvider {
             return override(self)
         }
-        // spec/operations.yaml:640: dependencies: [ProviderConnectionRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 640)
+        // spec/operations.yaml:643: dependencies: [ProviderConnectionRepository, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 643)
         return ConnectProviderHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:642
+    // spec/operations.yaml:645
     /// Builds the handler of ``DisconnectProvider``, or its override.
     func disconnectProviderHandler() -> any DisconnectProviderHandling {
         if let override = overrides.disconnectProvider {
             return override(self)
         }
-        // spec/operations.yaml:649: dependencies: [ProviderConnectionRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 649)
+        // spec/operations.yaml:652: dependencies: [ProviderConnectionRepository, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 652)
         return DisconnectProviderHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:651
+    // spec/operations.yaml:654
     /// Builds the handler of ``RefreshProviderTokens``, or its override.
     func refreshProviderTokensHandler() -> any RefreshProviderTokensHandling {
         if let override = overrides.refreshProviderTokens {
             return override(self)
         }
-        // spec/operations.yaml:658: dependencies: [ProviderConnectionRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 658)
+        // spec/operations.yaml:661: dependencies: [ProviderConnectionRepository, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 661)
         return RefreshProviderTokensHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:758
+    // spec/operations.yaml:761
     /// Builds the handler of ``GetProviderConnection``, or its override.
     func getProviderConnectionHandler() -> any GetProviderConnectionHandling {
         if let override = overrides.getProviderConnection {
             return override(self)
         }
-        // spec/operations.yaml:766: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 766)
+        // spec/operations.yaml:769: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 769)
         return GetProviderConnectionHandler(connectionRepository: request.connectionRepository, providerConnectionCache: app.providerConnectionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:768
+    // spec/operations.yaml:771
     /// Builds the handler of ``ListProviderConnections``, or its override.
     func listProviderConnectionsHandler() -> any ListProviderConnectionsHandling {
         if let override = overrides.listProviderConnections {
             return override(self)
         }
-        // spec/operations.yaml:776: dependencies: [ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 776)
+        // spec/operations.yaml:779: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 779)
         return ListProviderConnectionsHandler(connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
@@ -488,206 +488,206 @@ extension HandlerFactory {
 // MARK: data_sync
 
 extension HandlerFactory {
-    // spec/operations.yaml:662
+    // spec/operations.yaml:665
     /// Builds the handler of ``SyncAccounts``, or its override.
     func syncAccountsHandler() -> any SyncAccountsHandling {
         if let override = overrides.syncAccounts {
             return override(self)
         }
-        // spec/operations.yaml:671: dependencies: [ProviderConnectionRepository, AccountRepository, EncryptionService, ProviderFactory, …
-#sourceLocation(file: "spec/operations.yaml", line: 671)
+        // spec/operations.yaml:674: dependencies: [ProviderConnectionRepository, AccountRepository, EncryptionService, ProviderFactory, …
+#sourceLocation(file: "spec/operations.yaml", line: 674)
         return SyncAccountsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:673
+    // spec/operations.yaml:676
     /// Builds the handler of ``SyncTransactions``, or its override.
     func syncTransactionsHandler() -> any SyncTransactionsHandling {
         if let override = overrides.syncTransactions {
             return override(self)
         }
-        // spec/operations.yaml:686: - ProviderConnectionRepository
-#sourceLocation(file: "spec/operations.yaml", line: 686)
+        // spec/operations.yaml:689: - ProviderConnectionRepository
+#sourceLocation(file: "spec/operations.yaml", line: 689)
         return SyncTransactionsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:693
+    // spec/operations.yaml:696
     /// Builds the handler of ``SyncHoldings``, or its override.
     func syncHoldingsHandler() -> any SyncHoldingsHandling {
         if let override = overrides.syncHoldings {
             return override(self)
         }
-        // spec/operations.yaml:703: - AccountRepository
-#sourceLocation(file: "spec/operations.yaml", line: 703)
+        // spec/operations.yaml:706: - AccountRepository
+#sourceLocation(file: "spec/operations.yaml", line: 706)
         return SyncHoldingsHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository, holdingRepository: request.holdingRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:780
+    // spec/operations.yaml:783
     /// Builds the handler of ``GetAccount``, or its override.
     func getAccountHandler() -> any GetAccountHandling {
         if let override = overrides.getAccount {
             return override(self)
         }
-        // spec/operations.yaml:788: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 788)
+        // spec/operations.yaml:791: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 791)
         return GetAccountHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:790
+    // spec/operations.yaml:793
     /// Builds the handler of ``ListAccountsByConnection``, or its override.
     func listAccountsByConnectionHandler() -> any ListAccountsByConnectionHandling {
         if let override = overrides.listAccountsByConnection {
             return override(self)
         }
-        // spec/operations.yaml:799: dependencies: [AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 799)
+        // spec/operations.yaml:802: dependencies: [AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 802)
         return ListAccountsByConnectionHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:801
+    // spec/operations.yaml:804
     /// Builds the handler of ``ListAccountsByUser``, or its override.
     func listAccountsByUserHandler() -> any ListAccountsByUserHandling {
         if let override = overrides.listAccountsByUser {
             return override(self)
         }
-        // spec/operations.yaml:810: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
-#sourceLocation(file: "spec/operations.yaml", line: 810)
+        // spec/operations.yaml:813: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
+#sourceLocation(file: "spec/operations.yaml", line: 813)
         return ListAccountsByUserHandler(accountRepository: request.accountRepository, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:814
+    // spec/operations.yaml:817
     /// Builds the handler of ``GetTransaction``, or its override.
     func getTransactionHandler() -> any GetTransactionHandling {
         if let override = overrides.getTransaction {
             return override(self)
         }
-        // spec/operations.yaml:822: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 822)
+        // spec/operations.yaml:825: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 825)
         return GetTransactionHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:824
+    // spec/operations.yaml:827
     /// Builds the handler of ``ListTransactionsByAccount``, or its override.
     func listTransactionsByAccountHandler() -> any ListTransactionsByAccountHandling {
         if let override = overrides.listTransactionsByAccount {
             return override(self)
         }
-        // spec/operations.yaml:835: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 835)
+        // spec/operations.yaml:838: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 838)
         return ListTransactionsByAccountHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:838
+    // spec/operations.yaml:841
     /// Builds the handler of ``ListTransactionsByDateRange``, or its override.
     func listTransactionsByDateRangeHandler() -> any ListTransactionsByDateRangeHandling {
         if let override = overrides.listTransactionsByDateRange {
             return override(self)
         }
-        // spec/operations.yaml:848: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 848)
+        // spec/operations.yaml:851: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 851)
         return ListTransactionsByDateRangeHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:850
+    // spec/operations.yaml:853
     /// Builds the handler of ``ListSecurityTransactions``, or its override.
     func listSecurityTransactionsHandler() -> any ListSecurityTransactionsHandling {
         if let override = overrides.listSecurityTransactions {
             return override(self)
         }
-        // spec/operations.yaml:862: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 862)
+        // spec/operations.yaml:865: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 865)
         return ListSecurityTransactionsHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:867
+    // spec/operations.yaml:870
     /// Builds the handler of ``GetBalanceHistory``, or its override.
     func getBalanceHistoryHandler() -> any GetBalanceHistoryHandling {
         if let override = overrides.getBalanceHistory {
             return override(self)
         }
-        // spec/operations.yaml:878: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 878)
+        // spec/operations.yaml:881: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 881)
         return GetBalanceHistoryHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:880
+    // spec/operations.yaml:883
     /// Builds the handler of ``GetLatestBalanceSnapshots``, or its override.
     func getLatestBalanceSnapshotsHandler() -> any GetLatestBalanceSnapshotsHandling {
         if let override = overrides.getLatestBalanceSnapshots {
             return override(self)
         }
-        // spec/operations.yaml:887: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 887)
+        // spec/operations.yaml:890: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 890)
         return GetLatestBalanceSnapshotsHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:889
+    // spec/operations.yaml:892
     /// Builds the handler of ``GetUserBalanceHistory``, or its override.
     func getUserBalanceHistoryHandler() -> any GetUserBalanceHistoryHandling {
         if let override = overrides.getUserBalanceHistory {
             return override(self)
         }
-        // spec/operations.yaml:899: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 899)
+        // spec/operations.yaml:902: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 902)
         return GetUserBalanceHistoryHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:901
+    // spec/operations.yaml:904
     /// Builds the handler of ``ListBalanceSnapshotsByAccount``, or its override.
     func listBalanceSnapshotsByAccountHandler() -> any ListBalanceSnapshotsByAccountHandling {
         if let override = overrides.listBalanceSnapshotsByAccount {
             return override(self)
         }
-        // spec/operations.yaml:911: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 911)
+        // spec/operations.yaml:914: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 914)
         return ListBalanceSnapshotsByAccountHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:915
+    // spec/operations.yaml:918
     /// Builds the handler of ``GetHolding``, or its override.
     func getHoldingHandler() -> any GetHoldingHandling {
         if let override = overrides.getHolding {
             return override(self)
         }
-        // spec/operations.yaml:923: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 923)
+        // spec/operations.yaml:926: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 926)
         return GetHoldingHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:925
+    // spec/operations.yaml:928
     /// Builds the handler of ``ListHoldingsByAccount``, or its override.
     func listHoldingsByAccountHandler() -> any ListHoldingsByAccountHandling {
         if let override = overrides.listHoldingsByAccount {
             return override(self)
         }
-        // spec/operations.yaml:935: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 935)
+        // spec/operations.yaml:938: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 938)
         return ListHoldingsByAccountHandler(holdingRepository: request.holdingRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:937
+    // spec/operations.yaml:940
     /// Builds the handler of ``ListHoldingsByUser``, or its override.
     func listHoldingsByUserHandler() -> any ListHoldingsByUserHandling {
         if let override = overrides.listHoldingsByUser {
             return override(self)
         }
-        // spec/operations.yaml:947: dependencies: [HoldingRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 947)
+        // spec/operations.yaml:950: dependencies: [HoldingRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 950)
         return ListHoldingsByUserHandler(holdingRepository: request.holdingRepository)
 #sourceLocation()
     }
@@ -696,14 +696,14 @@ extension HandlerFactory {
 // MARK: import
 
 extension HandlerFactory {
-    // spec/operations.yaml:712
+    // spec/operations.yaml:715
     /// Builds the handler of ``ImportFromFile``, or its override.
     func importFromFileHandler() -> any ImportFromFileHandling {
         if let override = overrides.importFromFile {
             return override(self)
         }
-        // spec/operations.yaml:724: - ProviderConnectionRepository
-#sourceLocation(file: "spec/operations.yaml", line: 724)
+        // spec/operations.yaml:727: - ProviderConnectionRepository
+#sourceLocation(file: "spec/operations.yaml", line: 727)
         return ImportFromFileHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, providerRepository: request.providerRepository, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
     }

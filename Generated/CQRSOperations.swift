@@ -36,7 +36,7 @@ struct RegisterUser: Command {
 /// - Category: `auth`
 /// - Handler: `AuthenticateUserHandler`
 /// - Emits events: `UserLoginAttempted`, `UserLoginSucceeded`, `UserLoginFailed`
-/// - Runs in a transaction
+/// - Runs without a transaction
 struct AuthenticateUser: Command {
     typealias Output = AuthenticatedUser
 
@@ -49,7 +49,7 @@ struct AuthenticateUser: Command {
     }
 }
 
-// spec/operations.yaml:452
+// spec/operations.yaml:455
 /// Verify a user's email address with the token sent to it.
 ///
 /// - Category: `auth`
@@ -67,7 +67,7 @@ struct VerifyEmail: Command {
     }
 }
 
-// spec/operations.yaml:462
+// spec/operations.yaml:465
 /// Issue a new access token for a valid refresh token of an active session, rotating the refresh token; reusing a rotated token ends its whole family (its session).
 ///
 /// - Category: `auth`
@@ -85,7 +85,7 @@ struct RefreshAccessToken: Command {
     }
 }
 
-// spec/operations.yaml:485
+// spec/operations.yaml:488
 /// Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.
 ///
 /// - Category: `auth`
@@ -106,7 +106,7 @@ struct RequestPasswordReset: Command {
     }
 }
 
-// spec/operations.yaml:496
+// spec/operations.yaml:499
 /// Set a new password with a reset token, and log the user out everywhere (every session and refresh token).
 ///
 /// - Category: `auth`
@@ -125,7 +125,7 @@ struct ConfirmPasswordReset: Command {
     }
 }
 
-// spec/operations.yaml:514
+// spec/operations.yaml:517
 /// Log a user out by revoking their refresh token.
 ///
 /// - Category: `auth`
@@ -144,7 +144,7 @@ struct LogoutUser: Command {
     }
 }
 
-// spec/operations.yaml:527
+// spec/operations.yaml:530
 /// Create a session, enriched with its device and location, evicting the oldest one past the session limit.
 ///
 /// - Category: `session`
@@ -175,7 +175,7 @@ struct CreateSession: Command {
     }
 }
 
-// spec/operations.yaml:540
+// spec/operations.yaml:543
 /// Revoke one session of a user.
 ///
 /// - Category: `session`
@@ -196,7 +196,7 @@ struct RevokeSession: Command {
     }
 }
 
-// spec/operations.yaml:551
+// spec/operations.yaml:554
 /// Revoke every session of a user (logout everywhere), optionally keeping the current one.
 ///
 /// - Category: `session`
@@ -217,7 +217,7 @@ struct RevokeAllUserSessions: Command {
     }
 }
 
-// spec/operations.yaml:563
+// spec/operations.yaml:566
 /// Link a refresh token to its session after the tokens are generated.
 ///
 /// - Category: `session`
@@ -236,7 +236,7 @@ struct LinkRefreshTokenToSession: Command {
     }
 }
 
-// spec/operations.yaml:572
+// spec/operations.yaml:575
 /// Record that a session accessed a provider, for audit.
 ///
 /// - Category: `session`
@@ -255,7 +255,7 @@ struct RecordProviderAccess: Command {
     }
 }
 
-// spec/operations.yaml:582
+// spec/operations.yaml:585
 /// Update a session's last activity time.
 ///
 /// - Category: `session`
@@ -274,7 +274,7 @@ struct UpdateSessionActivity: Command {
     }
 }
 
-// spec/operations.yaml:594
+// spec/operations.yaml:597
 /// Generate a JWT access token and an opaque refresh token for a session.
 ///
 /// - Category: `token`
@@ -297,7 +297,7 @@ struct GenerateAuthTokens: Command {
     }
 }
 
-// spec/operations.yaml:606
+// spec/operations.yaml:609
 /// Rotate every user's tokens by raising the global token version (an admin operation).
 ///
 /// - Category: `token`
@@ -316,7 +316,7 @@ struct TriggerGlobalTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:616
+// spec/operations.yaml:619
 /// Rotate one user's tokens, after a password change or a logout everywhere.
 ///
 /// - Category: `token`
@@ -337,7 +337,7 @@ struct TriggerUserTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:629
+// spec/operations.yaml:632
 /// Connect a user to a financial provider with their encrypted credentials.
 ///
 /// - Category: `provider`
@@ -368,7 +368,7 @@ struct ConnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:642
+// spec/operations.yaml:645
 /// Disconnect a user from a financial provider.
 ///
 /// - Category: `provider`
@@ -387,7 +387,7 @@ struct DisconnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:651
+// spec/operations.yaml:654
 /// Store a provider's new credentials after an OAuth token refresh.
 ///
 /// - Category: `provider`
@@ -406,7 +406,7 @@ struct RefreshProviderTokens: Command {
     }
 }
 
-// spec/operations.yaml:662
+// spec/operations.yaml:665
 /// Sync a connection's accounts from its provider.
 ///
 /// - Category: `data_sync`
@@ -427,7 +427,7 @@ struct SyncAccounts: Command {
     }
 }
 
-// spec/operations.yaml:673
+// spec/operations.yaml:676
 /// Sync a connection's transactions from its provider.
 ///
 /// - Category: `data_sync`
@@ -464,7 +464,7 @@ struct SyncTransactions: Command {
     }
 }
 
-// spec/operations.yaml:693
+// spec/operations.yaml:696
 /// Sync an investment account's holdings from its provider.
 ///
 /// - Category: `data_sync`
@@ -485,7 +485,7 @@ struct SyncHoldings: Command {
     }
 }
 
-// spec/operations.yaml:712
+// spec/operations.yaml:715
 /// Import accounts and transactions from a QFX, OFX or CSV file.
 ///
 /// - Category: `import`
@@ -518,7 +518,7 @@ struct ImportFromFile: Command {
 
 // MARK: - Queries
 
-// spec/operations.yaml:734
+// spec/operations.yaml:737
 /// Get one of a user's sessions.
 ///
 /// - Category: `session`
@@ -536,7 +536,7 @@ struct GetSession: Query {
     }
 }
 
-// spec/operations.yaml:744
+// spec/operations.yaml:747
 /// List a user's sessions, marking the current one.
 ///
 /// - Category: `session`
@@ -556,7 +556,7 @@ struct ListUserSessions: Query {
     }
 }
 
-// spec/operations.yaml:758
+// spec/operations.yaml:761
 /// Get one of a user's provider connections.
 ///
 /// - Category: `provider`
@@ -574,7 +574,7 @@ struct GetProviderConnection: Query {
     }
 }
 
-// spec/operations.yaml:768
+// spec/operations.yaml:771
 /// List a user's provider connections.
 ///
 /// - Category: `provider`
@@ -592,7 +592,7 @@ struct ListProviderConnections: Query {
     }
 }
 
-// spec/operations.yaml:780
+// spec/operations.yaml:783
 /// Get one of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -610,7 +610,7 @@ struct GetAccount: Query {
     }
 }
 
-// spec/operations.yaml:790
+// spec/operations.yaml:793
 /// List the accounts of one provider connection.
 ///
 /// - Category: `data_sync`
@@ -630,7 +630,7 @@ struct ListAccountsByConnection: Query {
     }
 }
 
-// spec/operations.yaml:801
+// spec/operations.yaml:804
 /// List all of a user's accounts, optionally of one type.
 ///
 /// - Category: `data_sync`
@@ -650,7 +650,7 @@ struct ListAccountsByUser: Query {
     }
 }
 
-// spec/operations.yaml:814
+// spec/operations.yaml:817
 /// Get one of a user's transactions.
 ///
 /// - Category: `data_sync`
@@ -668,7 +668,7 @@ struct GetTransaction: Query {
     }
 }
 
-// spec/operations.yaml:824
+// spec/operations.yaml:827
 /// List an account's transactions, one page at a time.
 ///
 /// - Category: `data_sync`
@@ -702,7 +702,7 @@ struct ListTransactionsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:838
+// spec/operations.yaml:841
 /// List an account's transactions between two days.
 ///
 /// - Category: `data_sync`
@@ -724,7 +724,7 @@ struct ListTransactionsByDateRange: Query {
     }
 }
 
-// spec/operations.yaml:850
+// spec/operations.yaml:853
 /// List an account's transactions in one security.
 ///
 /// - Category: `data_sync`
@@ -752,7 +752,7 @@ struct ListSecurityTransactions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:867
+// spec/operations.yaml:870
 /// Get an account's balance snapshots over a period.
 ///
 /// - Category: `data_sync`
@@ -776,7 +776,7 @@ struct GetBalanceHistory: Query {
     }
 }
 
-// spec/operations.yaml:880
+// spec/operations.yaml:883
 /// Get the latest balance snapshot of each of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -792,7 +792,7 @@ struct GetLatestBalanceSnapshots: Query {
     }
 }
 
-// spec/operations.yaml:889
+// spec/operations.yaml:892
 /// Get the balance snapshots of all of a user's accounts over a period.
 ///
 /// - Category: `data_sync`
@@ -814,7 +814,7 @@ struct GetUserBalanceHistory: Query {
     }
 }
 
-// spec/operations.yaml:901
+// spec/operations.yaml:904
 /// List the most recent balance snapshots of an account, in the order they were captured.
 ///
 /// - Category: `data_sync`
@@ -836,7 +836,7 @@ struct ListBalanceSnapshotsByAccount: Query {
     }
 }
 
-// spec/operations.yaml:915
+// spec/operations.yaml:918
 /// Get one of a user's holdings.
 ///
 /// - Category: `data_sync`
@@ -854,7 +854,7 @@ struct GetHolding: Query {
     }
 }
 
-// spec/operations.yaml:925
+// spec/operations.yaml:928
 /// List an account's holdings.
 ///
 /// - Category: `data_sync`
@@ -876,7 +876,7 @@ struct ListHoldingsByAccount: Query {
     }
 }
 
-// spec/operations.yaml:937
+// spec/operations.yaml:940
 /// List all of a user's holdings.
 ///
 /// - Category: `data_sync`

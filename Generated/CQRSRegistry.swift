@@ -128,14 +128,14 @@ extension AuthenticateUser {
         resultTypeName: "AuthenticatedUser",
         hasResultDTO: true,
         emitsEvents: true,
-        requiresTransaction: true,
+        requiresTransaction: false,
         events: ["UserLoginAttempted", "UserLoginSucceeded", "UserLoginFailed"],
         description: "Verify a user's credentials, without creating a session or tokens.",
         location: SpecLocation(file: "spec/operations.yaml", line: 442, column: 3)
     )
 }
 
-// spec/operations.yaml:452
+// spec/operations.yaml:455
 extension VerifyEmail {
     /// The registry's entry for ``VerifyEmail``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -149,11 +149,11 @@ extension VerifyEmail {
         requiresTransaction: true,
         events: ["EmailVerificationAttempted", "EmailVerificationSucceeded", "EmailVerificationFailed"],
         description: "Verify a user's email address with the token sent to it.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 452, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 455, column: 3)
     )
 }
 
-// spec/operations.yaml:462
+// spec/operations.yaml:465
 extension RefreshAccessToken {
     /// The registry's entry for ``RefreshAccessToken``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -167,11 +167,11 @@ extension RefreshAccessToken {
         requiresTransaction: true,
         events: ["AuthTokenRefreshAttempted", "AuthTokenRefreshSucceeded", "AuthTokenRefreshFailed", "TokenRejectedDueToRotation"],
         description: "Issue a new access token for a valid refresh token of an active session, rotating the refresh token; reusing a rotated token ends its whole family (its session).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 462, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 465, column: 3)
     )
 }
 
-// spec/operations.yaml:485
+// spec/operations.yaml:488
 extension RequestPasswordReset {
     /// The registry's entry for ``RequestPasswordReset``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -185,11 +185,11 @@ extension RequestPasswordReset {
         requiresTransaction: true,
         events: ["PasswordResetRequestAttempted", "PasswordResetRequestSucceeded", "PasswordResetRequestFailed"],
         description: "Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 485, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 488, column: 3)
     )
 }
 
-// spec/operations.yaml:496
+// spec/operations.yaml:499
 extension ConfirmPasswordReset {
     /// The registry's entry for ``ConfirmPasswordReset``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -203,11 +203,11 @@ extension ConfirmPasswordReset {
         requiresTransaction: true,
         events: ["PasswordResetConfirmAttempted", "PasswordResetConfirmSucceeded", "PasswordResetConfirmFailed"],
         description: "Set a new password with a reset token, and log the user out everywhere (every session and refresh token).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 496, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 499, column: 3)
     )
 }
 
-// spec/operations.yaml:514
+// spec/operations.yaml:517
 extension LogoutUser {
     /// The registry's entry for ``LogoutUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -221,11 +221,11 @@ extension LogoutUser {
         requiresTransaction: true,
         events: ["UserLogoutAttempted", "UserLogoutSucceeded", "UserLogoutFailed"],
         description: "Log a user out by revoking their refresh token.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 514, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 517, column: 3)
     )
 }
 
-// spec/operations.yaml:527
+// spec/operations.yaml:530
 extension CreateSession {
     /// The registry's entry for ``CreateSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -239,11 +239,11 @@ extension CreateSession {
         requiresTransaction: true,
         events: ["SessionCreatedEvent", "SessionEvictedEvent"],
         description: "Create a session, enriched with its device and location, evicting the oldest one past the session limit.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 527, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 530, column: 3)
     )
 }
 
-// spec/operations.yaml:540
+// spec/operations.yaml:543
 extension RevokeSession {
     /// The registry's entry for ``RevokeSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -257,11 +257,11 @@ extension RevokeSession {
         requiresTransaction: true,
         events: ["SessionRevocationAttempted", "SessionRevokedEvent", "SessionRevocationFailed"],
         description: "Revoke one session of a user.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 540, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 543, column: 3)
     )
 }
 
-// spec/operations.yaml:551
+// spec/operations.yaml:554
 extension RevokeAllUserSessions {
     /// The registry's entry for ``RevokeAllUserSessions``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -275,11 +275,11 @@ extension RevokeAllUserSessions {
         requiresTransaction: true,
         events: ["AllSessionsRevocationAttempted", "AllSessionsRevokedEvent"],
         description: "Revoke every session of a user (logout everywhere), optionally keeping the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 551, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 554, column: 3)
     )
 }
 
-// spec/operations.yaml:563
+// spec/operations.yaml:566
 extension LinkRefreshTokenToSession {
     /// The registry's entry for ``LinkRefreshTokenToSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -293,11 +293,11 @@ extension LinkRefreshTokenToSession {
         requiresTransaction: true,
         events: [],
         description: "Link a refresh token to its session after the tokens are generated.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 563, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 566, column: 3)
     )
 }
 
-// spec/operations.yaml:572
+// spec/operations.yaml:575
 extension RecordProviderAccess {
     /// The registry's entry for ``RecordProviderAccess``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -311,11 +311,11 @@ extension RecordProviderAccess {
         requiresTransaction: false,
         events: ["SessionProviderAccessEvent"],
         description: "Record that a session accessed a provider, for audit.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 572, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 575, column: 3)
     )
 }
 
-// spec/operations.yaml:582
+// spec/operations.yaml:585
 extension UpdateSessionActivity {
     /// The registry's entry for ``UpdateSessionActivity``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -329,11 +329,11 @@ extension UpdateSessionActivity {
         requiresTransaction: false,
         events: [],
         description: "Update a session's last activity time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 582, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 585, column: 3)
     )
 }
 
-// spec/operations.yaml:594
+// spec/operations.yaml:597
 extension GenerateAuthTokens {
     /// The registry's entry for ``GenerateAuthTokens``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -347,11 +347,11 @@ extension GenerateAuthTokens {
         requiresTransaction: true,
         events: [],
         description: "Generate a JWT access token and an opaque refresh token for a session.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 594, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 597, column: 3)
     )
 }
 
-// spec/operations.yaml:606
+// spec/operations.yaml:609
 extension TriggerGlobalTokenRotation {
     /// The registry's entry for ``TriggerGlobalTokenRotation``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -365,11 +365,11 @@ extension TriggerGlobalTokenRotation {
         requiresTransaction: true,
         events: ["GlobalTokenRotationAttempted", "GlobalTokenRotationSucceeded", "GlobalTokenRotationFailed"],
         description: "Rotate every user's tokens by raising the global token version (an admin operation).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 606, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 609, column: 3)
     )
 }
 
-// spec/operations.yaml:616
+// spec/operations.yaml:619
 extension TriggerUserTokenRotation {
     /// The registry's entry for ``TriggerUserTokenRotation``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -383,11 +383,11 @@ extension TriggerUserTokenRotation {
         requiresTransaction: true,
         events: ["UserTokenRotationAttempted", "UserTokenRotationSucceeded", "UserTokenRotationFailed"],
         description: "Rotate one user's tokens, after a password change or a logout everywhere.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 616, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 619, column: 3)
     )
 }
 
-// spec/operations.yaml:629
+// spec/operations.yaml:632
 extension ConnectProvider {
     /// The registry's entry for ``ConnectProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -401,11 +401,11 @@ extension ConnectProvider {
         requiresTransaction: true,
         events: ["ProviderConnectionAttempted", "ProviderConnectionSucceeded", "ProviderConnectionFailed"],
         description: "Connect a user to a financial provider with their encrypted credentials.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 629, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 632, column: 3)
     )
 }
 
-// spec/operations.yaml:642
+// spec/operations.yaml:645
 extension DisconnectProvider {
     /// The registry's entry for ``DisconnectProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -419,11 +419,11 @@ extension DisconnectProvider {
         requiresTransaction: true,
         events: ["ProviderDisconnectionAttempted", "ProviderDisconnectionSucceeded", "ProviderDisconnectionFailed"],
         description: "Disconnect a user from a financial provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 642, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 645, column: 3)
     )
 }
 
-// spec/operations.yaml:651
+// spec/operations.yaml:654
 extension RefreshProviderTokens {
     /// The registry's entry for ``RefreshProviderTokens``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -437,11 +437,11 @@ extension RefreshProviderTokens {
         requiresTransaction: true,
         events: ["ProviderTokenRefreshAttempted", "ProviderTokenRefreshSucceeded", "ProviderTokenRefreshFailed"],
         description: "Store a provider's new credentials after an OAuth token refresh.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 651, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 654, column: 3)
     )
 }
 
-// spec/operations.yaml:662
+// spec/operations.yaml:665
 extension SyncAccounts {
     /// The registry's entry for ``SyncAccounts``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -455,11 +455,11 @@ extension SyncAccounts {
         requiresTransaction: true,
         events: ["AccountSyncAttempted", "AccountSyncSucceeded", "AccountSyncFailed", "AccountBalanceUpdated"],
         description: "Sync a connection's accounts from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 662, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 665, column: 3)
     )
 }
 
-// spec/operations.yaml:673
+// spec/operations.yaml:676
 extension SyncTransactions {
     /// The registry's entry for ``SyncTransactions``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -473,11 +473,11 @@ extension SyncTransactions {
         requiresTransaction: true,
         events: ["TransactionSyncAttempted", "TransactionSyncSucceeded", "TransactionSyncFailed"],
         description: "Sync a connection's transactions from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 673, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 676, column: 3)
     )
 }
 
-// spec/operations.yaml:693
+// spec/operations.yaml:696
 extension SyncHoldings {
     /// The registry's entry for ``SyncHoldings``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -491,11 +491,11 @@ extension SyncHoldings {
         requiresTransaction: true,
         events: ["HoldingsSyncAttempted", "HoldingsSyncSucceeded", "HoldingsSyncFailed", "AccountHoldingsUpdated"],
         description: "Sync an investment account's holdings from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 693, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 696, column: 3)
     )
 }
 
-// spec/operations.yaml:712
+// spec/operations.yaml:715
 extension ImportFromFile {
     /// The registry's entry for ``ImportFromFile``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -509,11 +509,11 @@ extension ImportFromFile {
         requiresTransaction: true,
         events: ["FileImportAttempted", "FileImportSucceeded", "FileImportFailed", "FileImportProgress"],
         description: "Import accounts and transactions from a QFX, OFX or CSV file.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 712, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 715, column: 3)
     )
 }
 
-// spec/operations.yaml:734
+// spec/operations.yaml:737
 extension GetSession {
     /// The registry's entry for ``GetSession``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -525,11 +525,11 @@ extension GetSession {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's sessions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 734, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 737, column: 3)
     )
 }
 
-// spec/operations.yaml:744
+// spec/operations.yaml:747
 extension ListUserSessions {
     /// The registry's entry for ``ListUserSessions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -541,11 +541,11 @@ extension ListUserSessions {
         pagination: nil,
         cachePolicy: .short,
         description: "List a user's sessions, marking the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 744, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 747, column: 3)
     )
 }
 
-// spec/operations.yaml:758
+// spec/operations.yaml:761
 extension GetProviderConnection {
     /// The registry's entry for ``GetProviderConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -557,11 +557,11 @@ extension GetProviderConnection {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 758, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 761, column: 3)
     )
 }
 
-// spec/operations.yaml:768
+// spec/operations.yaml:771
 extension ListProviderConnections {
     /// The registry's entry for ``ListProviderConnections``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -573,11 +573,11 @@ extension ListProviderConnections {
         pagination: nil,
         cachePolicy: .short,
         description: "List a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 768, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 771, column: 3)
     )
 }
 
-// spec/operations.yaml:780
+// spec/operations.yaml:783
 extension GetAccount {
     /// The registry's entry for ``GetAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -589,11 +589,11 @@ extension GetAccount {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 780, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 783, column: 3)
     )
 }
 
-// spec/operations.yaml:790
+// spec/operations.yaml:793
 extension ListAccountsByConnection {
     /// The registry's entry for ``ListAccountsByConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -605,11 +605,11 @@ extension ListAccountsByConnection {
         pagination: nil,
         cachePolicy: .short,
         description: "List the accounts of one provider connection.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 790, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 793, column: 3)
     )
 }
 
-// spec/operations.yaml:801
+// spec/operations.yaml:804
 extension ListAccountsByUser {
     /// The registry's entry for ``ListAccountsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -621,11 +621,11 @@ extension ListAccountsByUser {
         pagination: nil,
         cachePolicy: .short,
         description: "List all of a user's accounts, optionally of one type.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 801, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 804, column: 3)
     )
 }
 
-// spec/operations.yaml:814
+// spec/operations.yaml:817
 extension GetTransaction {
     /// The registry's entry for ``GetTransaction``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -637,11 +637,11 @@ extension GetTransaction {
         pagination: nil,
         cachePolicy: .medium,
         description: "Get one of a user's transactions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 814, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 817, column: 3)
     )
 }
 
-// spec/operations.yaml:824
+// spec/operations.yaml:827
 extension ListTransactionsByAccount {
     /// The registry's entry for ``ListTransactionsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -653,11 +653,11 @@ extension ListTransactionsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions, one page at a time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 824, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 827, column: 3)
     )
 }
 
-// spec/operations.yaml:838
+// spec/operations.yaml:841
 extension ListTransactionsByDateRange {
     /// The registry's entry for ``ListTransactionsByDateRange``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -669,11 +669,11 @@ extension ListTransactionsByDateRange {
         pagination: nil,
         cachePolicy: .medium,
         description: "List an account's transactions between two days.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 838, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 841, column: 3)
     )
 }
 
-// spec/operations.yaml:850
+// spec/operations.yaml:853
 extension ListSecurityTransactions {
     /// The registry's entry for ``ListSecurityTransactions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -685,11 +685,11 @@ extension ListSecurityTransactions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions in one security.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 850, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 853, column: 3)
     )
 }
 
-// spec/operations.yaml:867
+// spec/operations.yaml:870
 extension GetBalanceHistory {
     /// The registry's entry for ``GetBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -701,11 +701,11 @@ extension GetBalanceHistory {
         pagination: nil,
         cachePolicy: .medium,
         description: "Get an account's balance snapshots over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 867, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 870, column: 3)
     )
 }
 
-// spec/operations.yaml:880
+// spec/operations.yaml:883
 extension GetLatestBalanceSnapshots {
     /// The registry's entry for ``GetLatestBalanceSnapshots``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -717,11 +717,11 @@ extension GetLatestBalanceSnapshots {
         pagination: nil,
         cachePolicy: .short,
         description: "Get the latest balance snapshot of each of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 880, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 883, column: 3)
     )
 }
 
-// spec/operations.yaml:889
+// spec/operations.yaml:892
 extension GetUserBalanceHistory {
     /// The registry's entry for ``GetUserBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -733,11 +733,11 @@ extension GetUserBalanceHistory {
         pagination: nil,
         cachePolicy: .medium,
         description: "Get the balance snapshots of all of a user's accounts over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 889, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 892, column: 3)
     )
 }
 
-// spec/operations.yaml:901
+// spec/operations.yaml:904
 extension ListBalanceSnapshotsByAccount {
     /// The registry's entry for ``ListBalanceSnapshotsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -749,11 +749,11 @@ extension ListBalanceSnapshotsByAccount {
         pagination: nil,
         cachePolicy: .short,
         description: "List the most recent balance snapshots of an account, in the order they were captured.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 901, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 904, column: 3)
     )
 }
 
-// spec/operations.yaml:915
+// spec/operations.yaml:918
 extension GetHolding {
     /// The registry's entry for ``GetHolding``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -765,11 +765,11 @@ extension GetHolding {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 915, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 918, column: 3)
     )
 }
 
-// spec/operations.yaml:925
+// spec/operations.yaml:928
 extension ListHoldingsByAccount {
     /// The registry's entry for ``ListHoldingsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -781,11 +781,11 @@ extension ListHoldingsByAccount {
         pagination: nil,
         cachePolicy: .short,
         description: "List an account's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 925, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 928, column: 3)
     )
 }
 
-// spec/operations.yaml:937
+// spec/operations.yaml:940
 extension ListHoldingsByUser {
     /// The registry's entry for ``ListHoldingsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -797,7 +797,7 @@ extension ListHoldingsByUser {
         pagination: nil,
         cachePolicy: .short,
         description: "List all of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 937, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 940, column: 3)
     )
 }
 

@@ -15,6 +15,12 @@ enum Credentials {
         return .success(email)
     }
 
+    /// The account a request names, as rate limits count it: the normalized email, whether or not it is valid or
+    /// registered (counting only real accounts would tell which exist).
+    static func rateLimitKey(email raw: String) -> String {
+        raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
     /// 8 to 128 characters with an uppercase and a lowercase letter, a digit and a special character.
     static func validatePassword(_ password: String) -> OperationError? {
         // bcrypt reads 72 bytes: a longer password would share its hash with every password that starts the same.

@@ -26,4 +26,33 @@ struct User: Sendable, Hashable {
     func isLocked(at now: Date) -> Bool {
         lockedUntil.map { $0 > now } ?? false
     }
+
+    /// Counts a login attempt before its password is checked; false when the account is locked and the password must
+    /// not be checked at all.
+    ///
+    /// Counting first is what makes the lockout hold against guesses sent at once: of any number of concurrent
+    /// attempts, only the first ``lockoutThreshold`` are admitted (the last of them starts the lock), however long
+    /// each takes to verify. A correct password then clears the count (``clearFailedLogins(at:)``); a wrong one
+    /// has nothing more to record.
+    mutating func admitLoginAttempt(at now: Date) -> Bool {
+        if isLocked(at: now) { return false }
+        if lockedUntil != nil {
+            // The lock has run out: a fresh count.
+            lockedUntil = nil
+            failedLoginAttempts = 0
+        }
+        failedLoginAttempts += 1
+        if failedLoginAttempts >= Self.lockoutThreshold {
+            lockedUntil = now.addingTimeInterval(Self.lockoutDuration)
+        }
+        updatedAt = now
+        return true
+    }
+
+    /// A login succeeded: the attempts before it, and a lock the attempt itself started, no longer count.
+    mutating func clearFailedLogins(at now: Date) {
+        failedLoginAttempts = 0
+        lockedUntil = nil
+        updatedAt = now
+    }
 }

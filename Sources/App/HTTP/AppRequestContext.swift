@@ -12,6 +12,8 @@ struct AppRequestContext: RequestContext {
     var claims: AccessTokenClaims?
     /// The request's operations, on its one database session, set by ``RequestScopeMiddleware``.
     var requestOperations: Operations?
+    /// The server's rate limiter, set by ``RateLimitMiddleware``.
+    var rateLimiter: RateLimiter?
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

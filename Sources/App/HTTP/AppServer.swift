@@ -19,6 +19,7 @@ enum AppServer {
         router.add(middleware: SecurityHeadersMiddleware())
         let routes = RouteIndex()
         router.add(middleware: ProblemResponseMiddleware(routes: routes))
+        router.add(middleware: RateLimitMiddleware(limiter: environment.rateLimiter))
         router.add(middleware: RequestScopeMiddleware(environment: environment))
         router.get("health") { _, _ in
             JSONBody(Health(

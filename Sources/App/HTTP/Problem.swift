@@ -10,6 +10,8 @@ struct Problem: Error, HTTPResponseError, Equatable {
     var detail: String
     /// What went wrong inside the server, for its log; never sent.
     var cause: String?
+    /// Sent as `Retry-After`.
+    var retryAfterSeconds: Int?
 
     init(_ status: HTTPResponse.Status, code: String, detail: String, cause: String? = nil) {
         self.status = status
@@ -40,6 +42,13 @@ struct Problem: Error, HTTPResponseError, Equatable {
         }
     }
 
+    static func rateLimited(retryAfterSeconds: Int) -> Problem {
+        var problem = Problem(
+            .tooManyRequests, code: "rate_limited", detail: "Too many requests; try again in \(retryAfterSeconds) seconds.")
+        problem.retryAfterSeconds = retryAfterSeconds
+        return problem
+    }
+
     static let unauthenticated = Problem(.unauthorized, code: "not_authenticated", detail: "Send a valid access token as 'Authorization: Bearer <token>'.")
 
     static func invalidRequest(_ detail: String) -> Problem {
@@ -61,6 +70,7 @@ struct Problem: Error, HTTPResponseError, Equatable {
             title: status.reasonPhrase, status: status.code, detail: detail, code: code, instance: request.uri.path)
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"
+        if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try APIJSON.encoder.encode(body))))
     }
 
@@ -71,7 +81,7 @@ struct Problem: Error, HTTPResponseError, Equatable {
     }
 
     private static let statuses: [String: HTTPResponse.Status] = [
-        "invalid_credentials": .unauthorized, "email_not_verified": .forbidden, "account_locked": .locked,
+        "invalid_credentials": .unauthorized, "email_not_verified": .forbidden,
         "account_inactive": .forbidden, "user_inactive": .forbidden, "not_authenticated": .unauthorized,
         "token_invalid": .unauthorized, "token_expired": .unauthorized, "token_revoked": .unauthorized,
         "token_version_rejected": .unauthorized, "token_already_used": .conflict, "token_not_found": .notFound,
@@ -82,8 +92,4 @@ struct Problem: Error, HTTPResponseError, Equatable {
         "provider_error": .badGateway, "credentials_unreadable": .internalServerError,
         "unavailable": .serviceUnavailable, OperationError.undeclaredEventCode: .internalServerError,
     ]
-}
-
-extension HTTPResponse.Status {
-    static let locked = HTTPResponse.Status(code: 423, reasonPhrase: "Locked")
 }

@@ -9,6 +9,9 @@ protocol UserRepository: Sendable {
     func find(email: String) async throws -> User?
     /// Inserts or replaces the user with the same id.
     func save(_ user: User) async throws
+    /// Applies `change` to the user's current row and saves it, as one step no other writer can come between
+    /// (``User/admitLoginAttempt(at:)``): what `change` returns, or nil when there is no such user.
+    func update<T: Sendable>(id: UUID, _ change: @escaping @Sendable (inout User) -> T) async throws -> T?
 }
 
 protocol EmailVerificationTokenRepository: Sendable {

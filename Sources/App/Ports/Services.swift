@@ -10,6 +10,9 @@ protocol EventBus: Sendable {
 protocol PasswordHasher: Sendable {
     func hash(_ password: String) async throws -> String
     func verify(_ password: String, against hash: String) async -> Bool
+    /// Spends what one ``verify(_:against:)`` costs, for a login whose account does not exist or is locked: a login
+    /// that takes as long whatever the account cannot tell an attacker which accounts exist.
+    func verifyWithoutAccount(_ password: String) async
 }
 
 protocol TokenGenerator: Sendable {

@@ -7,7 +7,7 @@ extension AppEnvironment {
     static func open(
         databasePath: String, keysPath: String, bcryptCost: UInt8 = 12, baseURL: String,
         overrides: Dispatcher.Overrides = Dispatcher.Overrides(), clock: CacheClock = .continuous,
-        mailer: (any EmailService)? = nil, logger: Logger
+        mailer: (any EmailService)? = nil, limitsRates: Bool = true, logger: Logger
     ) async throws -> AppEnvironment {
         let database = try AppDatabase(path: databasePath)
         let secrets = try AppSecrets.loadOrCreate(at: keysPath)
@@ -15,6 +15,7 @@ extension AppEnvironment {
             database: database, secrets: secrets, bcryptCost: bcryptCost, baseURL: baseURL, clock: clock, mailer: mailer, logger: logger)
         return AppEnvironment(
             database: database, services: services,
-            dispatcher: Dispatcher(database: database, services: services, overrides: overrides, clock: clock, logger: logger))
+            dispatcher: Dispatcher(database: database, services: services, overrides: overrides, clock: clock, logger: logger),
+            rateLimiter: RateLimiter(clock: clock, isEnabled: limitsRates))
     }
 }

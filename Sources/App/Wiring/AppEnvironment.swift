@@ -5,6 +5,8 @@ struct AppEnvironment: Sendable {
     let database: AppDatabase
     let services: AppServices
     let dispatcher: Dispatcher
+    /// Requests per address and account, for the routes that guessing or flooding would target.
+    let rateLimiter: RateLimiter
 
     /// Operations for one request, on a database session of its own.
     func operations() -> Operations {

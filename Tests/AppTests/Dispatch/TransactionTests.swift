@@ -79,8 +79,21 @@ struct TransactionTests {
         #expect(await seenAtDelivery.events.first?.attributes["user_id"] == id.uuidString)
     }
 
-    @Test("a failure that keeps its writes commits them: a wrong password counts towards the lockout")
+    @Test("a failure that keeps its writes commits them and delivers its events (a reused refresh token revokes its session)")
     func keptWrites() async throws {
+        let failure = OperationError(code: "token_already_used", message: "Reused.").keepingWrites()
+        let fixture = try await ServerFixture.make(overrides: Self.overrides(failing: failure))
+        defer { fixture.removeFiles() }
+        let result = await fixture.environment.dispatcher.run(
+            RegisterUser(email: "ada@example.com", password: "Str0ng!pass"), on: fixture.environment.database.session())
+        #expect(result.failureCode == "token_already_used")
+        #expect(try await fixture.count("users") == 1)
+        #expect(try await fixture.count("email_verification_tokens") == 1)
+        #expect(await fixture.events.names == [.userRegistrationAttempted, .userRegistrationFailed])
+    }
+
+    @Test("logins count towards the lockout although each fails: the count is written before the password is checked")
+    func lockoutCounts() async throws {
         let fixture = try await ServerFixture.make()
         defer { fixture.removeFiles() }
         let dispatcher = fixture.environment.dispatcher, database = fixture.environment.database
@@ -92,8 +105,8 @@ struct TransactionTests {
         let user = try #require(try await SQLiteUserRepository(session: database.session()).find(email: "ada@example.com"))
         #expect(user.lockedUntil != nil, "five failures lock the account")
         let locked = await dispatcher.run(AuthenticateUser(email: "ada@example.com", password: "Str0ng!pass"), on: database.session())
-        #expect(locked.failureCode == "account_locked")
-        #expect(await fixture.events.names.filter { $0 == .userLoginFailed }.count == User.lockoutThreshold)
+        #expect(locked.failureCode == "invalid_credentials")
+        #expect(await fixture.events.names.filter { $0 == .userLoginFailed }.count == User.lockoutThreshold + 1)
     }
 
     /// Publishes an event the spec does not list for LinkRefreshTokenToSession (which emits none), after writing.

@@ -19,7 +19,10 @@ struct ServerFixture: Sendable {
 
     var databasePath: String { directory.appendingPathComponent("app.sqlite").path }
 
-    static func make(overrides: Dispatcher.Overrides = Dispatcher.Overrides(), in directory: URL? = nil) async throws -> ServerFixture {
+    /// Rate limits are off unless `limitsRates`: most tests make many requests from one address on purpose.
+    static func make(
+        overrides: Dispatcher.Overrides = Dispatcher.Overrides(), in directory: URL? = nil, limitsRates: Bool = false
+    ) async throws -> ServerFixture {
         let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("app-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let mails = RecordingEmailService(), clock = ManualClock()
@@ -28,7 +31,7 @@ struct ServerFixture: Sendable {
         let path = directory.appendingPathComponent("app.sqlite").path
         let environment = try await AppEnvironment.open(
             databasePath: path, keysPath: path + ".keys", bcryptCost: 4, baseURL: "http://127.0.0.1", overrides: overrides,
-            clock: clock.cacheClock, mailer: mails, logger: logger)
+            clock: clock.cacheClock, mailer: mails, limitsRates: limitsRates, logger: logger)
         let events = EventLog()
         if let bus = environment.services.eventBus as? InProcessEventBus {
             for name in DomainEventName.allCases { bus.subscribe(name) { await events.record($0) } }

@@ -16,6 +16,7 @@ actor RecordingEventBus: EventBus {
 struct FakePasswordHasher: PasswordHasher {
     func hash(_ password: String) -> String { "hashed:" + password }
     func verify(_ password: String, against hash: String) -> Bool { hash == "hashed:" + password }
+    func verifyWithoutAccount(_ password: String) {}
 }
 
 struct FakeTokenGenerator: TokenGenerator {

@@ -10,6 +10,12 @@ actor InMemoryUsers: UserRepository {
     func find(id: UUID) -> User? { users[id] }
     func find(email: String) -> User? { users.values.first { $0.email == email } }
     func save(_ user: User) { users[user.id] = user }
+    func update<T: Sendable>(id: UUID, _ change: @escaping @Sendable (inout User) -> T) -> T? {
+        guard var user = users[id] else { return nil }
+        let value = change(&user)
+        users[id] = user
+        return value
+    }
 }
 
 actor InMemoryVerificationTokens: EmailVerificationTokenRepository {

@@ -6,9 +6,12 @@ import NIOPosix
 struct BcryptPasswordHasher: PasswordHasher {
     /// bcrypt's work factor: each step doubles the cost. 12 is the common default; tests use the minimum, 4.
     let cost: UInt8
+    /// A hash of a password nobody has, at the same cost, for ``verifyWithoutAccount(_:)``.
+    private let decoyHash: String
 
     init(cost: UInt8 = 12) {
         self.cost = cost
+        decoyHash = Bcrypt.hash(RandomToken.hex(bytes: 16), cost: cost)
     }
 
     /// bcrypt reads no further than this many bytes: two passwords that share them would hash alike.
@@ -25,6 +28,10 @@ struct BcryptPasswordHasher: PasswordHasher {
     func verify(_ password: String, against hash: String) async -> Bool {
         let matches = (try? await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }) ?? false
         return matches && password.utf8.count <= Self.maximumPasswordBytes
+    }
+
+    func verifyWithoutAccount(_ password: String) async {
+        _ = await verify(password, against: decoyHash)
     }
 }
 

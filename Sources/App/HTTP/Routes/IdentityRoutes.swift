@@ -27,6 +27,7 @@ enum IdentityRoutes {
         // Always 202, whether or not the address has an account: the response must not tell.
         api.post("password-resets") { request, context in
             let body = try await request.decodeBody(as: ResetRequest.self, context: context)
+            try context.limitRate(.passwordResetPerAccount, key: Credentials.rateLimitKey(email: body.email))
             let response = try await context.operations.run(RequestPasswordReset(
                 email: body.email, ipAddress: context.ipAddress, userAgent: request.headers[.userAgent]))
             return JSONBody(response, status: .accepted)

@@ -21,6 +21,7 @@ enum SessionRoutes {
     static func add(public api: RouterGroup<AppRequestContext>, authenticated: RouterGroup<AppRequestContext>) {
         api.post("sessions") { request, context in
             let body = try await request.decodeBody(as: Login.self, context: context)
+            try context.limitRate(.loginPerAccount, key: Credentials.rateLimitKey(email: body.email))
             let operations = try context.operations
             let user = try await operations.run(AuthenticateUser(email: body.email, password: body.password))
             let session = try await operations.run(CreateSession(

@@ -2,6 +2,11 @@ import CQRS
 import Foundation
 
 /// Verifies an email and password, locking the account after repeated failures. Creates no session or tokens.
+///
+/// Every login answers alike for an unknown email, a wrong password and a locked account: the same
+/// `invalid_credentials`, after one password verification each, so neither the status nor the time tells an attacker
+/// which accounts exist or are locked. Only the account's owner, who knows the password, learns more (an unverified
+/// or deactivated account).
 struct AuthenticateUserHandler: AuthenticateUserHandling {
     let userRepository: any UserRepository
     let passwordHasher: any PasswordHasher
@@ -12,34 +17,26 @@ struct AuthenticateUserHandler: AuthenticateUserHandling {
     func handle(_ command: AuthenticateUser) async -> Result<AuthenticatedUser, OperationError> {
         await eventBus.recording(.userLoginAttempted, .userLoginSucceeded, .userLoginFailed, ["email": command.email]) {
             guard case .success(let email) = Credentials.normalizedEmail(command.email),
-                  var user = try await userRepository.find(email: email)
-            else { return .failure(Self.invalidCredentials) }
+                  let user = try await userRepository.find(email: email)
+            else {
+                await passwordHasher.verifyWithoutAccount(command.password)
+                return .failure(Self.invalidCredentials)
+            }
             let now = Date()
-            if user.isLocked(at: now) {
-                return .failure(OperationError(code: "account_locked", message: "Too many failed attempts; try again later."))
+            // Counted before the password is checked, atomically (see User.admitLoginAttempt).
+            guard try await userRepository.update(id: user.id, { $0.admitLoginAttempt(at: now) }) == true else {
+                await passwordHasher.verifyWithoutAccount(command.password)
+                return .failure(Self.invalidCredentials)
             }
             guard await passwordHasher.verify(command.password, against: user.passwordHash) else {
-                user.failedLoginAttempts += 1
-                if user.failedLoginAttempts >= User.lockoutThreshold {
-                    user.lockedUntil = now.addingTimeInterval(User.lockoutDuration)
-                    user.failedLoginAttempts = 0
-                }
-                user.updatedAt = now
-                try await userRepository.save(user)
-                // The count must survive the failure, or the lockout would never come.
-                return .failure(Self.invalidCredentials.keepingWrites())
+                return .failure(Self.invalidCredentials)
             }
+            _ = try await userRepository.update(id: user.id) { $0.clearFailedLogins(at: now) }
             guard user.isVerified else {
                 return .failure(OperationError(code: "email_not_verified", message: "Verify your email address first."))
             }
             guard user.isActive else {
                 return .failure(OperationError(code: "account_inactive", message: "This account is deactivated."))
-            }
-            if user.failedLoginAttempts != 0 || user.lockedUntil != nil {
-                user.failedLoginAttempts = 0
-                user.lockedUntil = nil
-                user.updatedAt = now
-                try await userRepository.save(user)
             }
             return .success(AuthenticatedUser(userId: user.id, email: user.email, roles: user.roles))
         }

@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import App
+
+/// Dashtam's limits: logins 5 a minute per address and per account, registrations and reset requests 3; a limited
+/// request answers 429 with Retry-After, and the window slides with the clock.
+@Suite("Rate limits")
+struct RateLimitTests {
+    @Test("the sixth login in a minute from one address is 429 with Retry-After; the window slides with the clock")
+    func loginsPerAddress() async throws {
+        let fixture = try await ServerFixture.make(limitsRates: true)
+        defer { fixture.removeFiles() }
+        try await fixture.application().test(.router) { client in
+            for guess in 0..<5 {
+                let login = try await client.call(.post, "/api/v1/sessions", json: ["email": "user\(guess)@example.com", "password": "x"])
+                #expect(login.status == .unauthorized)
+            }
+            let limited = try await client.call(.post, "/api/v1/sessions", json: ["email": "other@example.com", "password": "x"])
+            #expect(limited.status == .tooManyRequests)
+            #expect(limited.string("code") == "rate_limited")
+            #expect(limited.headers[.retryAfter] == "60")
+            fixture.clock.advance(by: .seconds(45))
+            #expect(try await client.call(.post, "/api/v1/sessions", json: ["email": "a@example.com", "password": "x"]).headers[.retryAfter] == "15")
+            fixture.clock.advance(by: .seconds(15))
+            #expect(try await client.call(.post, "/api/v1/sessions", json: ["email": "a@example.com", "password": "x"]).status == .unauthorized)
+        }
+    }
+
+    @Test("registrations and reset requests: 3 a minute per address")
+    func registrationsAndResets() async throws {
+        let fixture = try await ServerFixture.make(limitsRates: true)
+        defer { fixture.removeFiles() }
+        try await fixture.application().test(.router) { client in
+            for index in 0..<3 {
+                let registered = try await client.call(.post, "/api/v1/users", json: ["email": "u\(index)@example.com", "password": "Str0ng!pass"])
+                #expect(registered.status == .created)
+                let reset = try await client.call(.post, "/api/v1/password-resets", json: ["email": "u\(index)@example.com"])
+                #expect(reset.status == .accepted)
+            }
+            #expect(try await client.call(.post, "/api/v1/users", json: ["email": "u9@example.com", "password": "Str0ng!pass"]).status == .tooManyRequests)
+            #expect(try await client.call(.post, "/api/v1/password-resets", json: ["email": "u9@example.com"]).status == .tooManyRequests)
+            // Routes without a policy are not counted.
+            #expect(try await client.call(.get, "/health").status == .ok)
+        }
+    }
+
+    @Test("the limiter counts each policy and key apart, and allows `limit` requests in any window")
+    func limiter() {
+        let clock = ManualClock()
+        let limiter = RateLimiter(clock: clock.cacheClock)
+        let policy = RateLimitPolicy(name: "test", limit: 2, window: .seconds(10))
+        #expect(limiter.take(policy, key: "a") == .allowed)
+        clock.advance(by: .seconds(4))
+        #expect(limiter.take(policy, key: "a") == .allowed)
+        #expect(limiter.take(policy, key: "a") == .limited(retryAfterSeconds: 6))
+        #expect(limiter.take(policy, key: "b") == .allowed)
+        #expect(limiter.take(.loginPerAccount, key: "a") == .allowed)
+        clock.advance(by: .milliseconds(6_500))
+        // The first request has left the window; the second (at 4 s) is still in it.
+        #expect(limiter.take(policy, key: "a") == .allowed)
+        #expect(limiter.take(policy, key: "a") == .limited(retryAfterSeconds: 4))
+        #expect(RateLimiter(clock: clock.cacheClock, isEnabled: false).take(RateLimitPolicy(name: "x", limit: 0, window: .seconds(1)), key: "a") == .allowed)
+    }
+
+    @Test("every per-address policy is on a route the router has")
+    func policiesNameRealRoutes() async throws {
+        let fixture = try await ServerFixture.make()
+        defer { fixture.removeFiles() }
+        let routes = Set(AppServer.router(fixture.environment).routes.map { RateLimitPolicy.RouteKey($0.method, $0.path.description) })
+        for key in RateLimitPolicy.routes.keys {
+            #expect(routes.contains(key), "\(key)")
+        }
+    }
+}
