@@ -50,6 +50,7 @@ struct AccessTokenClaims: Sendable, Hashable {
     var userId: UUID
     var email: String
     var roles: [String]
-    var sessionId: UUID?
+    /// Every access token belongs to a session, whose revocation ends it at once.
+    var sessionId: UUID
     var globalTokenVersion: Int
 }

@@ -18,11 +18,9 @@ struct BearerAuthentication: RouterMiddleware {
         } catch {
             throw Problem(.unauthorized, code: "token_invalid", detail: "The access token is invalid or has expired.")
         }
-        if let sessionId = claims.sessionId {
-            let session = try? await context.operations.run(GetSession(sessionId: sessionId, userId: claims.userId))
-            guard let session, !session.isRevoked, session.expiresAt.map({ $0 > Date() }) ?? true else {
-                throw Problem(.unauthorized, code: "session_revoked", detail: "This session was revoked or has expired; log in again.")
-            }
+        let session = try? await context.operations.run(GetSession(sessionId: claims.sessionId, userId: claims.userId))
+        guard let session, !session.isRevoked, session.expiresAt.map({ $0 > Date() }) ?? true else {
+            throw Problem(.unauthorized, code: "session_revoked", detail: "This session was revoked or has expired; log in again.")
         }
         var context = context
         context.claims = claims

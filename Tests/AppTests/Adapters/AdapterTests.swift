@@ -1,4 +1,5 @@
 import Foundation
+import JWTKit
 import Testing
 
 @testable import App
@@ -44,7 +45,7 @@ struct AdapterTests {
         }
     }
 
-    @Test("access tokens carry their claims, and a tampered, foreign or expired one is refused")
+    @Test("access tokens carry their claims, and a tampered, foreign, expired or sessionless one is refused")
     func tokens() async throws {
         let secrets = AppSecrets.random()
         let generator = await JWTTokenGenerator(signingKey: secrets.tokenSigningKey)
@@ -59,6 +60,22 @@ struct AdapterTests {
         await #expect(throws: (any Error).self) { try await generator.claims(from: parts.joined(separator: ".")) }
         let expired = await JWTTokenGenerator(signingKey: secrets.tokenSigningKey, accessTokenLifetime: -1)
         await #expect(throws: (any Error).self) { try await generator.claims(from: try await expired.accessToken(for: claims)) }
+
+        // Signed with the right key, but of no session: it could not be revoked, so it is refused.
+        let sessionless = try await generator.keys.sign(SessionlessPayload(
+            sub: SubjectClaim(value: claims.userId.uuidString), exp: ExpirationClaim(value: Date().addingTimeInterval(60)),
+            email: "ada@example.com", roles: ["user"], token_version: 4))
+        await #expect(throws: (any Error).self) { try await generator.claims(from: sessionless) }
+    }
+
+    /// An access token as the app once could have signed it: every claim but `session_id`.
+    struct SessionlessPayload: JWTPayload {
+        var sub: SubjectClaim
+        var exp: ExpirationClaim
+        var email: String
+        var roles: [String]
+        var token_version: Int
+        func verify(using algorithm: some JWTAlgorithm) throws {}
     }
 
     @Test("credentials round-trip through AES-GCM, differ each time, and tampering is detected")

@@ -118,6 +118,17 @@ struct AuthHandlerTests {
         #expect(await app.events.events.last?.attributes["reason"] == "rate_limited")
     }
 
+    @Test("a refresh token of no session does not rotate: it could never be revoked with one")
+    func sessionlessRefreshToken() async throws {
+        let userId = try await app.verifiedUser()
+        await app.refreshTokens.save(RefreshTokenRecord(
+            id: UUID(), userId: userId, sessionId: nil, tokenHash: app.refreshTokenService.hash("orphan"),
+            expiresAt: Date().addingTimeInterval(3600), revokedAt: nil, revokedReason: nil, globalTokenVersion: 1,
+            createdAt: Date()))
+        let result = await app.handlers().refreshAccessTokenHandler().handle(RefreshAccessToken(refreshToken: "orphan"))
+        #expect(result.failureCode == "session_revoked")
+    }
+
     @Test("logout succeeds for an unknown or foreign token, and records why")
     func logoutNeverFails() async throws {
         let result = await app.handlers().logoutUserHandler().handle(LogoutUser(userId: UUID(), refreshToken: "nope"))

@@ -45,7 +45,7 @@ struct RouteOverrideTests {
             #expect(login.status == .created, "\(login.text)")
             let claims = try await fixture.environment.services.tokenGenerator.claims(from: try #require(login.string("access_token")))
             #expect(claims.userId == userId)
-            #expect(claims.sessionId?.uuidString == login.string("session_id"))
+            #expect(claims.sessionId.uuidString == login.string("session_id"))
             let refused = try await client.call(.post, "/api/v1/sessions", json: ["email": "stub@example.com", "password": "no"])
             #expect(refused.status == .unauthorized)
             #expect(refused.json["code"] as? String == "invalid_credentials")

@@ -22,14 +22,14 @@ struct FakePasswordHasher: PasswordHasher {
 struct FakeTokenGenerator: TokenGenerator {
     let accessTokenLifetime = 900
     func accessToken(for claims: AccessTokenClaims) -> String {
-        "access.\(claims.userId.uuidString).\(claims.sessionId?.uuidString ?? "-").v\(claims.globalTokenVersion)"
+        "access.\(claims.userId.uuidString).\(claims.sessionId.uuidString).v\(claims.globalTokenVersion)"
     }
     func claims(from accessToken: String) throws -> AccessTokenClaims {
         let parts = accessToken.split(separator: ".").map(String.init)
         guard parts.count == 4, parts[0] == "access", let userId = UUID(uuidString: parts[1]),
-              let version = Int(parts[3].dropFirst())
+              let sessionId = UUID(uuidString: parts[2]), let version = Int(parts[3].dropFirst())
         else { throw OperationError(code: "token_invalid", message: "Not a fake access token.") }
-        return AccessTokenClaims(userId: userId, email: "", roles: [], sessionId: UUID(uuidString: parts[2]), globalTokenVersion: version)
+        return AccessTokenClaims(userId: userId, email: "", roles: [], sessionId: sessionId, globalTokenVersion: version)
     }
 }
 

@@ -18,14 +18,18 @@ struct JWTTokenGenerator: TokenGenerator {
             subject: SubjectClaim(value: claims.userId.uuidString),
             expiration: ExpirationClaim(value: now.addingTimeInterval(TimeInterval(accessTokenLifetime))),
             issuedAt: IssuedAtClaim(value: now), email: claims.email, roles: claims.roles,
-            sessionId: claims.sessionId?.uuidString, globalTokenVersion: claims.globalTokenVersion))
+            sessionId: claims.sessionId.uuidString, globalTokenVersion: claims.globalTokenVersion))
     }
 
     func claims(from accessToken: String) async throws -> AccessTokenClaims {
         let payload = try await keys.verify(accessToken, as: AccessTokenPayload.self)
         guard let userId = UUID(uuidString: payload.subject.value) else { throw JWTError.claimVerificationFailure(failedClaim: payload.subject, reason: "not a user id") }
+        // A token without a session could not be revoked before it expires: none is issued, and none is accepted.
+        guard let sessionId = UUID(uuidString: payload.sessionId) else {
+            throw JWTError.claimVerificationFailure(failedClaim: payload.subject, reason: "no session")
+        }
         return AccessTokenClaims(
-            userId: userId, email: payload.email, roles: payload.roles, sessionId: payload.sessionId.flatMap(UUID.init(uuidString:)),
+            userId: userId, email: payload.email, roles: payload.roles, sessionId: sessionId,
             globalTokenVersion: payload.globalTokenVersion)
     }
 }
@@ -37,7 +41,7 @@ struct AccessTokenPayload: JWTPayload {
     var issuedAt: IssuedAtClaim
     var email: String
     var roles: [String]
-    var sessionId: String?
+    var sessionId: String
     var globalTokenVersion: Int
 
     enum CodingKeys: String, CodingKey {

@@ -69,9 +69,7 @@ enum SessionRoutes {
             let body = try await request.decodeBody(as: Logout.self, context: context)
             let operations = try context.operations
             let response = try await operations.run(LogoutUser(userId: caller.userId, refreshToken: body.refreshToken))
-            if let sessionId = caller.sessionId {
-                _ = try await operations.run(RevokeSession(sessionId: sessionId, userId: caller.userId, reason: "logout"))
-            }
+            _ = try await operations.run(RevokeSession(sessionId: caller.sessionId, userId: caller.userId, reason: "logout"))
             return JSONBody(response)
         }
     }

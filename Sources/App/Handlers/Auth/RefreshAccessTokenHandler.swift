@@ -40,10 +40,11 @@ struct RefreshAccessTokenHandler: RefreshAccessTokenHandling {
             guard user.isActive else {
                 return .failure(OperationError(code: "user_inactive", message: "This account is deactivated."))
             }
-            if let sessionId = record.sessionId {
-                guard let session = try await sessionRepository.find(id: sessionId), session.isActive(at: now) else {
-                    return .failure(OperationError(code: "session_revoked", message: "This session was revoked or has expired; log in again."))
-                }
+            // A token of no session could never be revoked with one: it does not rotate either.
+            guard let sessionId = record.sessionId, let session = try await sessionRepository.find(id: sessionId),
+                  session.isActive(at: now)
+            else {
+                return .failure(OperationError(code: "session_revoked", message: "This session was revoked or has expired; log in again."))
             }
             let config = try await securityConfig()
             let globallyRotated = record.globalTokenVersion < config.globalTokenVersion
@@ -61,11 +62,11 @@ struct RefreshAccessTokenHandler: RefreshAccessTokenHandling {
             try await refreshTokenRepository.save(record)
             let (token, hash) = refreshTokenService.generate()
             try await refreshTokenRepository.save(RefreshTokenRecord(
-                id: UUID(), userId: user.id, sessionId: record.sessionId, tokenHash: hash,
+                id: UUID(), userId: user.id, sessionId: sessionId, tokenHash: hash,
                 expiresAt: now.addingTimeInterval(refreshTokenService.lifetime), revokedAt: nil, revokedReason: nil,
                 globalTokenVersion: config.globalTokenVersion, createdAt: now))
             let accessToken = try await tokenGenerator.accessToken(for: AccessTokenClaims(
-                userId: user.id, email: user.email, roles: user.roles, sessionId: record.sessionId,
+                userId: user.id, email: user.email, roles: user.roles, sessionId: sessionId,
                 globalTokenVersion: config.globalTokenVersion))
             return .success(AuthTokens(accessToken: accessToken, refreshToken: token, expiresIn: tokenGenerator.accessTokenLifetime))
         }
