@@ -89,7 +89,7 @@ struct Problem: Error, HTTPResponseError, Equatable {
         "session_limit_exceeded": .conflict, "rate_limited": .tooManyRequests,
         "already_connected": .conflict, "already_disconnected": .conflict, "connection_inactive": .conflict,
         "session_inactive": .unauthorized, "sync_too_recent": .tooManyRequests, "user_not_verified": .forbidden,
-        "provider_error": .badGateway, "credentials_unreadable": .internalServerError,
+        "provider_error": .badGateway, "credentials_unreadable": .conflict,
         "unavailable": .serviceUnavailable, OperationError.undeclaredEventCode: .internalServerError,
     ]
 }

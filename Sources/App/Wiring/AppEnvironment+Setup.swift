@@ -10,7 +10,11 @@ extension AppEnvironment {
         mailer: (any EmailService)? = nil, limitsRates: Bool = true, logger: Logger
     ) async throws -> AppEnvironment {
         let database = try AppDatabase(path: databasePath)
+        let keysCreated = !FileManager.default.fileExists(atPath: keysPath)
         let secrets = try AppSecrets.loadOrCreate(at: keysPath)
+        if keysCreated { logger.notice("created new keys in \(keysPath)") }
+        let keys = try KeysCheck.check(secrets, keysCreated: keysCreated, database: database)
+        if let message = keys.logMessage(keysPath: keysPath) { logger.error("\(message)") }
         let services = await AppServices.production(
             database: database, secrets: secrets, bcryptCost: bcryptCost, baseURL: baseURL, clock: clock, mailer: mailer, logger: logger)
         return AppEnvironment(

@@ -27,7 +27,9 @@ struct ProviderAccess {
         do {
             decrypted = try encryption.decrypt(credentials.encryptedData)
         } catch {
-            throw OperationError(code: "credentials_unreadable", message: "The provider credentials could not be decrypted.")
+            // The keys that encrypted them are gone (KeysCheck marks such connections expired at start).
+            throw OperationError(
+                code: "credentials_unreadable", message: "The provider credentials can no longer be read; connect the provider again.")
         }
         return ProviderAccess(connection: connection, credentials: decrypted, provider: try providers.provider(slug: connection.providerSlug))
     }

@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v1: users, tokens and sessions", migrate: createIdentityTables)
         migrator.registerMigration("v2: providers, accounts and their data", migrate: createFinancialTables)
         migrator.registerMigration("v3: the sandbox provider and the token settings", migrate: seed)
+        migrator.registerMigration("v4: the fingerprint of the keys", migrate: addKeysFingerprint)
         return migrator
     }
 
@@ -183,5 +184,12 @@ enum Migrations {
         try db.execute(
             sql: "INSERT INTO security_config (id, global_token_version, grace_period_seconds, updated_at) VALUES (1, 1, 300, ?)",
             arguments: [Date().databaseSeconds])
+    }
+
+    /// Which keys the database was last used with (``KeysCheck``).
+    private static func addKeysFingerprint(_ db: Database) throws {
+        try db.alter(table: "security_config") { table in
+            table.add(column: "keys_fingerprint", .text)
+        }
     }
 }
