@@ -16,12 +16,12 @@ let loader = SpecLoader(reader: YAMLReader(limits: ReaderLimits(maximumBytes: 1 
 func fuzzSpec(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let bytes = start.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? []
     let outcome = loader.load(bytes)
-    let lineCount = bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+    let lines = SpecLines.lengths(of: bytes)
     for diagnostic in outcome.diagnostics {
-        let location = diagnostic.location
-        precondition(location.line >= 1 && location.column >= 1, "a diagnostic before the start: \(diagnostic)")
-        // A lone `\r` also ends a line, so a line count from `\n` alone is a floor; `\r` adds at most one per byte.
-        precondition(location.line <= lineCount + bytes.count, "a diagnostic past the end: \(diagnostic)")
+        precondition(SpecLines.contains(diagnostic.location, lengths: lines), "a diagnostic outside the file: \(diagnostic)")
+        for note in diagnostic.notes {
+            precondition(SpecLines.contains(note.location, lengths: lines), "a note outside the file: \(diagnostic)")
+        }
     }
     _ = DiagnosticFormatter(path: "spec.yaml").format(outcome.diagnostics)
     if let spec = outcome.validSpec {

@@ -122,7 +122,8 @@ struct DecodingContext {
     }
 
     /// A type written as a scalar, parsed by the type grammar. A syntax error is reported at the exact column when
-    /// the text sits on one line as written.
+    /// the text is verbatim (on one line, without escapes); otherwise at the scalar's start, which is then the only
+    /// position known to lie on the text.
     mutating func typeReference(_ node: YAMLNode, _ what: @autoclosure () -> String) -> TypeReference? {
         guard let scalar = scalar(node, what(), expected: "a type") else { return nil }
         switch TypeExpressionParser.parse(scalar.value) {
@@ -130,10 +131,12 @@ struct DecodingContext {
             return TypeReference(text: scalar.value, expression: expression, at: scalar.location)
         case .failure(let failure):
             var location = scalar.location
-            switch scalar.style {
-            case .plain: location.column += failure.offset
-            case .singleQuoted, .doubleQuoted: location.column += failure.offset + 1
-            case .literal, .folded: break
+            if scalar.isVerbatim {
+                switch scalar.style {
+                case .plain: location.column += failure.offset
+                case .singleQuoted, .doubleQuoted: location.column += failure.offset + 1
+                case .literal, .folded: break
+                }
             }
             error("invalid type '\(scalar.value)' for \(what()): \(failure.message)", at: location)
             return TypeReference(text: scalar.value, expression: nil, at: scalar.location)

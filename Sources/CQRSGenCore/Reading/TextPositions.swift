@@ -62,6 +62,13 @@ struct TextPositions {
         return found
     }
 
+    /// The position just after the text's last character: where a problem found at the end of the text is
+    /// reported. libyaml reports such problems on a line after the last when the text does not end with a line
+    /// break, outside the file.
+    func endOfText() -> SourceLocation {
+        location(ofByte: bytes.count)
+    }
+
     static func byteOrderMarkLength(_ bytes: [UInt8]) -> Int {
         bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }

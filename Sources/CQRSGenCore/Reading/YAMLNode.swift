@@ -10,26 +10,33 @@ public final class YAMLDocument: Sendable {
         enum Kind: UInt8 { case scalar, sequence, mapping }
 
         private let line: UInt32
-        /// The column in the low 27 bits (columns beyond them, in a line over 128 MB, are clamped), the style in the
-        /// next three and the kind in the top two.
+        /// The column in the low 26 bits (columns beyond them, in a line over 64 MB, are clamped), whether a scalar
+        /// is verbatim in the next, the style in the next three and the kind in the top two.
         private let columnKindAndStyle: UInt32
         /// A scalar's text in `text`, or a collection's children in `children` (a mapping's as key, value, …).
         var start: UInt32
         var count: UInt32
 
-        private static let columnBits: UInt32 = 27
+        private static let columnBits: UInt32 = 26
         private static let columnMask: UInt32 = (1 << columnBits) - 1
+        private static let verbatimBit: UInt32 = 1 << columnBits
+        private static let styleShift: UInt32 = 27
 
-        init(kind: Kind, style: YAMLScalar.Style, location: SourceLocation, start: UInt32, count: UInt32) {
+        init(
+            kind: Kind, style: YAMLScalar.Style, location: SourceLocation, start: UInt32, count: UInt32,
+            isVerbatim: Bool = false
+        ) {
             line = UInt32(clamping: location.line)
             let column = min(UInt32(clamping: location.column), Self.columnMask)
-            columnKindAndStyle = column | UInt32(style.rawValue) << Self.columnBits | UInt32(kind.rawValue) << 30
+            columnKindAndStyle = column | (isVerbatim ? Self.verbatimBit : 0) | UInt32(style.rawValue) << Self.styleShift
+                | UInt32(kind.rawValue) << 30
             self.start = start
             self.count = count
         }
 
         var kind: Kind { Kind(rawValue: UInt8(columnKindAndStyle >> 30))! }
-        var style: YAMLScalar.Style { YAMLScalar.Style(rawValue: UInt8(columnKindAndStyle >> Self.columnBits & 0b111))! }
+        var style: YAMLScalar.Style { YAMLScalar.Style(rawValue: UInt8(columnKindAndStyle >> Self.styleShift & 0b111))! }
+        var isVerbatim: Bool { columnKindAndStyle & Self.verbatimBit != 0 }
         var location: SourceLocation { SourceLocation(line: Int(line), column: Int(columnKindAndStyle & Self.columnMask)) }
     }
 
@@ -124,11 +131,15 @@ public struct YAMLScalar: Hashable, Sendable {
     public var value: String
     public var style: Style
     public var location: SourceLocation
+    /// Whether the text is exactly what is written on one line, after `location` (and inside its quotes), with no
+    /// escapes, doubled quotes or folded line breaks: only then is an offset into the text an offset on the line.
+    public var isVerbatim: Bool
 
-    public init(_ value: String, style: Style = .plain, at location: SourceLocation) {
+    public init(_ value: String, style: Style = .plain, at location: SourceLocation, isVerbatim: Bool = false) {
         self.value = value
         self.style = style
         self.location = location
+        self.isVerbatim = isVerbatim
     }
 
     /// A plain `null`, `Null`, `NULL`, `~` or nothing at all: YAML's spellings of "no value".
@@ -178,7 +189,7 @@ public struct YAMLNode: Hashable, Sendable {
     public var content: Content {
         let raw = raw
         switch raw.kind {
-        case .scalar: return .scalar(YAMLScalar(document.string(raw), style: raw.style, at: raw.location))
+        case .scalar: return .scalar(YAMLScalar(document.string(raw), style: raw.style, at: raw.location, isVerbatim: raw.isVerbatim))
         case .sequence: return .sequence(sequence!)
         case .mapping: return .mapping(mapping!)
         }
@@ -187,7 +198,7 @@ public struct YAMLNode: Hashable, Sendable {
     public var scalar: YAMLScalar? {
         let raw = raw
         guard raw.kind == .scalar else { return nil }
-        return YAMLScalar(document.string(raw), style: raw.style, at: raw.location)
+        return YAMLScalar(document.string(raw), style: raw.style, at: raw.location, isVerbatim: raw.isVerbatim)
     }
 
     // Read from the record directly: going through `content` would make a scalar's `String` only to return nil.

@@ -33,12 +33,21 @@ public struct YAMLReader: Sendable {
                     at: .startOfFile)
             ])
         }
+        switch UTF16Input.transcode(bytes) {
+        case .notUTF16: return read(utf8: bytes)
+        case .utf8(let transcoded): return read(utf8: transcoded)
+        case .invalid(let diagnostic): return YAMLReadResult(document: nil, diagnostics: [diagnostic])
+        }
+    }
+
+    private func read(utf8 bytes: [UInt8]) -> YAMLReadResult {
         guard bytes.count > TextPositions.byteOrderMarkLength(bytes) else {
             return YAMLReadResult(document: nil, diagnostics: [Self.emptySpec])
         }
         let positions = TextPositions(bytes: bytes)
-        var builder = TreeBuilder(limits: limits, expectedBytes: bytes.count)
-        let parseFailure = parse(bytes, into: &builder, positions: positions)
+        let marks = MarkTranslator(utf8: bytes)
+        var builder = TreeBuilder(limits: limits, expectedBytes: bytes.count, marks: marks)
+        let parseFailure = parse(bytes, into: &builder, positions: positions, marks: marks)
 
         var diagnostics = builder.diagnostics
         // Every line indented with a tab is reported, not only the first, so that one run finds them all. A tab
@@ -58,14 +67,19 @@ public struct YAMLReader: Sendable {
             diagnostics.append(Self.emptySpec)
         }
         let failed = parseFailure != nil || builder.stopped
-        return YAMLReadResult(document: failed ? nil : builder.document(), diagnostics: diagnostics.sortedByPosition())
+        let end = positions.endOfText()
+        return YAMLReadResult(
+            document: failed ? nil : builder.document(),
+            diagnostics: diagnostics.map { $0.clamped(to: end) }.sortedByPosition())
     }
 
     static let emptySpec = Diagnostic.error(
         "the spec is empty; it must be a mapping that starts with 'version: 1'", at: .startOfFile)
 
     /// Feeds libyaml's events to the builder; returns libyaml's own error, if it stopped on one.
-    private func parse(_ bytes: [UInt8], into builder: inout TreeBuilder, positions: TextPositions) -> Diagnostic? {
+    private func parse(
+        _ bytes: [UInt8], into builder: inout TreeBuilder, positions: TextPositions, marks: MarkTranslator
+    ) -> Diagnostic? {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {
@@ -78,7 +92,7 @@ public struct YAMLReader: Sendable {
             var event = yaml_event_t()
             while !builder.stopped {
                 guard yaml_parser_parse(parser, &event) == 1 else {
-                    return Self.diagnostic(forFailureOf: parser.pointee, positions: positions)
+                    return Self.diagnostic(forFailureOf: parser.pointee, positions: positions, marks: marks)
                 }
                 defer { yaml_event_delete(&event) }
                 if event.type == YAML_STREAM_END_EVENT { break }
@@ -90,7 +104,9 @@ public struct YAMLReader: Sendable {
 
     /// libyaml's error in compiler form. Scanner and parser errors carry a mark for the problem and one for the
     /// construct it was reading; reader errors (bad encoding) carry only a byte offset.
-    private static func diagnostic(forFailureOf parser: yaml_parser_t, positions: TextPositions) -> Diagnostic {
+    private static func diagnostic(
+        forFailureOf parser: yaml_parser_t, positions: TextPositions, marks: MarkTranslator
+    ) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         switch parser.error {
         case YAML_READER_ERROR:
@@ -110,13 +126,27 @@ public struct YAMLReader: Sendable {
         case YAML_MEMORY_ERROR:
             return .error("libyaml ran out of memory", at: .startOfFile)
         default:
-            let location = SourceLocation(mark: parser.problem_mark)
+            let location = marks.location(of: parser.problem_mark)
             var notes: [Diagnostic.Note] = []
             if let context = parser.context {
-                notes.append(.init(String(cString: context), at: SourceLocation(mark: parser.context_mark)))
+                notes.append(.init(String(cString: context), at: marks.location(of: parser.context_mark)))
             }
             return .error("malformed YAML: \(problem)", at: location, notes: notes)
         }
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic with its position, and its notes', moved back to `end` when they lie after it.
+    fileprivate func clamped(to end: SourceLocation) -> Diagnostic {
+        var copy = self
+        copy.location = min(location, end)
+        copy.notes = notes.map { note in
+            var note = note
+            note.location = min(note.location, end)
+            return note
+        }
+        return copy
     }
 }
 
@@ -155,8 +185,11 @@ private struct TreeBuilder {
     private var anchors: [String: SourceLocation] = [:]
     private var firstDocument: SourceLocation?
 
-    init(limits: ReaderLimits, expectedBytes: Int) {
+    private let marks: MarkTranslator
+
+    init(limits: ReaderLimits, expectedBytes: Int, marks: MarkTranslator) {
         self.limits = limits
+        self.marks = marks
         // About one node per 14 bytes of YAML, and less text than the file holds.
         nodes.reserveCapacity(expectedBytes / 12)
         children.reserveCapacity(expectedBytes / 12)
@@ -193,7 +226,7 @@ private struct TreeBuilder {
     }
 
     mutating func consume(_ event: yaml_event_t) {
-        let location = SourceLocation(mark: event.start_mark)
+        let location = marks.location(of: event.start_mark)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             documentCount += 1
@@ -209,14 +242,18 @@ private struct TreeBuilder {
             let data = event.data.scalar
             guard count(at: location) else { return }
             recordProperties(anchor: data.anchor, tag: data.tag, at: location)
-            let end = SourceLocation(mark: event.end_mark)
+            let end = marks.location(of: event.end_mark)
             if end.line > location.line {
-                let last = event.end_mark.column == 0 ? end.line - 1 : end.line
+                let last = end.column == 1 ? end.line - 1 : end.line
                 if last > location.line { multilineScalarInteriors.append((location.line + 1)...last) }
             }
             let start = text.count
-            text.append(contentsOf: UnsafeBufferPointer(start: data.value, count: data.length))
-            attach(scalarAt: location, style: Self.style(data.style), start: start, count: data.length)
+            let value = UnsafeBufferPointer(start: data.value, count: data.length)
+            text.append(contentsOf: value)
+            let style = Self.style(data.style)
+            attach(
+                scalarAt: location, style: style, start: start, count: data.length,
+                isVerbatim: Self.isVerbatim(value, style: style, from: location, to: end))
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             guard count(at: location), enter(at: location) else { return }
@@ -290,9 +327,28 @@ private struct TreeBuilder {
         }
     }
 
-    private mutating func attach(scalarAt location: SourceLocation, style: YAMLScalar.Style, start: Int, count: Int) {
-        nodes.append(.init(kind: .scalar, style: style, location: location, start: UInt32(start), count: UInt32(count)))
+    private mutating func attach(
+        scalarAt location: SourceLocation, style: YAMLScalar.Style, start: Int, count: Int, isVerbatim: Bool = false
+    ) {
+        nodes.append(.init(
+            kind: .scalar, style: style, location: location, start: UInt32(start), count: UInt32(count), isVerbatim: isVerbatim))
         attach(nodes.count - 1)
+    }
+
+    /// Whether a scalar's value is the very characters written between `start` and `end` on one line (inside the
+    /// quotes of a quoted one): then the value's length in characters is the distance between the two.
+    private static func isVerbatim(
+        _ value: UnsafeBufferPointer<UInt8>, style: YAMLScalar.Style, from start: SourceLocation, to end: SourceLocation
+    ) -> Bool {
+        guard start.line == end.line else { return false }
+        let quotes: Int
+        switch style {
+        case .plain: quotes = 0
+        case .singleQuoted, .doubleQuoted: quotes = 2
+        case .literal, .folded: return false
+        }
+        let characters = value.reduce(0) { $0 + ($1 & 0b1100_0000 == 0b1000_0000 ? 0 : 1) }
+        return characters + quotes == end.column - start.column
     }
 
     private mutating func attach(_ node: Int) {

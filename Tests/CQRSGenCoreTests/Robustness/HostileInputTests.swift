@@ -9,16 +9,18 @@ struct HostileInputTests {
     static let realSpec = try! [UInt8](Data(contentsOf: URL(fileURLWithPath: PackageRoot.specPath)))
 
     /// Loads `bytes` and checks the one promise the pipeline makes about any input: either a valid spec, or at
-    /// least one error, each at a position inside the file.
+    /// least one error, each at a position inside the file: on one of its lines, at one of its characters or just
+    /// after the line's last.
     static func expectHandled(_ bytes: [UInt8], _ label: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let outcome = SpecLoader().load(bytes)
-        let lines = bytes.count { $0 == UInt8(ascii: "\n") } + 2
+        let lengths = SpecLines.lengths(of: bytes)
         if outcome.validSpec == nil {
             #expect(outcome.diagnostics.hasErrors, "\(label): refused without an error", sourceLocation: sourceLocation)
         }
         for diagnostic in outcome.diagnostics {
-            #expect(diagnostic.location.line >= 1 && diagnostic.location.line <= lines, "\(label): \(diagnostic)", sourceLocation: sourceLocation)
-            #expect(diagnostic.location.column >= 1, "\(label): \(diagnostic)", sourceLocation: sourceLocation)
+            for location in [diagnostic.location] + diagnostic.notes.map(\.location) {
+                #expect(SpecLines.contains(location, lengths: lengths), "\(label): \(diagnostic)", sourceLocation: sourceLocation)
+            }
         }
     }
 
@@ -33,7 +35,7 @@ struct HostileInputTests {
     @Test("the real spec with seeded random bytes overwritten, inserted and deleted")
     func mutations() {
         var random = SeededGenerator(seed: 2026)
-        let alphabet = Array(":-[]{},?&*!|>'\"#%@`\t\r\n \u{0}é".utf8) + [0xFF, 0xC3, 0xEF, 0xBB, 0xBF]
+        let alphabet = Array(":-[]{},?&*!|>'\"#%@`\t\r\n \u{0}é\u{2028}\u{85}".utf8) + [0xFF, 0xC3, 0xEF, 0xBB, 0xBF]
         for round in 0..<1_000 {
             var bytes = Self.realSpec
             for _ in 0..<Int.random(in: 1...8, using: &random) {
@@ -46,6 +48,24 @@ struct HostileInputTests {
                 }
             }
             Self.expectHandled(bytes, "mutation round \(round)")
+        }
+    }
+
+    @Test("the real spec in UTF-16, with code units overwritten (lone surrogates among them): positions in characters")
+    func utf16Mutations() {
+        var random = SeededGenerator(seed: 16)
+        let alphabet: [UInt16] = Array(":-[]{}\n\r\t\u{2028}é".utf16) + [0xD800, 0xDC00, 0xD83D, 0xDE00]
+        let units = Array(String(decoding: Self.realSpec, as: UTF8.self).utf16)
+        for round in 0..<200 {
+            var mutated = units
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                mutated[Int.random(in: 0..<mutated.count, using: &random)] = alphabet.randomElement(using: &random)!
+            }
+            let bigEndian = round.isMultiple(of: 2)
+            let bytes: [UInt8] = (bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]) + mutated.flatMap { unit -> [UInt8] in
+                bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            }
+            Self.expectHandled(bytes, "UTF-16 round \(round)")
         }
     }
 
