@@ -25,27 +25,34 @@ struct TextPositions {
         return SourceLocation(line: line, column: column)
     }
 
-    /// The position of each tab in the indentation of a line that holds something other than a comment.
-    /// YAML forbids tabs there, and libyaml's own message for them ("found character that cannot start any
-    /// token") does not say so.
-    func tabsInIndentation() -> [SourceLocation] {
-        var found: [SourceLocation] = []
+    /// A line's indentation: how many spaces it starts with, and what follows them.
+    struct Indentation {
+        var line: Int
+        var spaces: Int
+        /// The first character after the spaces: a tab, or the line's content.
+        enum Next { case tab, content, nothing }
+        var next: Next
+    }
+
+    /// The indentation of every line that holds something other than a comment or blanks.
+    func indentations() -> [Indentation] {
+        var found: [Indentation] = []
         var line = 1
         var index = Self.byteOrderMarkLength(bytes)
         while index < bytes.count {
-            // Read the indentation of this line.
-            var column = 1
-            var firstTab: Int?
-            while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") {
-                if bytes[index] == UInt8(ascii: "\t"), firstTab == nil { firstTab = column }
-                column += 1
+            var spaces = 0
+            while index < bytes.count, bytes[index] == UInt8(ascii: " ") {
+                spaces += 1
                 index += 1
             }
-            let startsContent = index < bytes.count
-                && bytes[index] != UInt8(ascii: "\n") && bytes[index] != UInt8(ascii: "\r")
-                && bytes[index] != UInt8(ascii: "#")
-            if let firstTab, startsContent {
-                found.append(SourceLocation(line: line, column: firstTab))
+            // A tab anywhere in the leading blanks is the tab reported; blanks then a comment or nothing are no line.
+            var probe = index
+            while probe < bytes.count, bytes[probe] == UInt8(ascii: " ") || bytes[probe] == UInt8(ascii: "\t") { probe += 1 }
+            let holdsContent = probe < bytes.count
+                && bytes[probe] != UInt8(ascii: "\n") && bytes[probe] != UInt8(ascii: "\r") && bytes[probe] != UInt8(ascii: "#")
+            if holdsContent {
+                let next: Indentation.Next = index < bytes.count && bytes[index] == UInt8(ascii: "\t") ? .tab : .content
+                found.append(Indentation(line: line, spaces: spaces, next: next))
             }
             // Skip to the start of the next line.
             while index < bytes.count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") {
@@ -60,6 +67,38 @@ struct TextPositions {
             }
         }
         return found
+    }
+
+    /// The byte offset where each line starts.
+    func lineStartOffsets() -> [Int] {
+        var starts = [Self.byteOrderMarkLength(bytes)]
+        var index = starts[0]
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") {
+                starts.append(index + 1)
+            } else if bytes[index] == UInt8(ascii: "\r") {
+                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        return starts
+    }
+
+    /// The bytes of the line of `location` from its column on (columns count Unicode scalars), up to the line's end.
+    func rest(of location: SourceLocation, lineStarts: [Int]) -> ArraySlice<UInt8> {
+        guard location.line >= 1, location.line <= lineStarts.count else { return [] }
+        var index = lineStarts[location.line - 1]
+        var column = 1
+        while index < bytes.count, column < location.column {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return [] }
+            index += 1
+            if index < bytes.count, bytes[index] & 0b1100_0000 != 0b1000_0000 { column += 1 }
+        }
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
+        return bytes[index..<end]
     }
 
     /// The position just after the text's last character: where a problem found at the end of the text is

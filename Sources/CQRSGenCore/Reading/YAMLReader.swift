@@ -50,18 +50,15 @@ public struct YAMLReader: Sendable {
         let parseFailure = parse(bytes, into: &builder, positions: positions, marks: marks)
 
         var diagnostics = builder.diagnostics
-        // Every line indented with a tab is reported, not only the first, so that one run finds them all. A tab
-        // inside a multi-line scalar is content, not indentation.
-        let tabs = positions.tabsInIndentation().filter { tab in
-            !builder.multilineScalarInteriors.contains { $0.contains(tab.line) }
-        }
-        diagnostics += tabs.map {
-            .error("tabs are not allowed in indentation; indent with spaces", at: $0)
-        }
+        // Every line indented with a tab is reported, not only the first, so that one run finds them all.
+        let (tabs, others) = builder.checks.diagnostics(positions)
+        diagnostics += tabs
         // A tab on or before the line where libyaml gave up explains its failure in plainer words than libyaml's
         // own ("found character that cannot start any token").
-        if let parseFailure, !tabs.contains(where: { $0.line <= parseFailure.location.line }) {
-            diagnostics.append(parseFailure)
+        if let parseFailure {
+            if !tabs.contains(where: { $0.location.line <= parseFailure.location.line }) { diagnostics.append(parseFailure) }
+        } else {
+            diagnostics += others
         }
         if parseFailure == nil, !builder.stopped, builder.documentCount == 0 {
             diagnostics.append(Self.emptySpec)
@@ -172,8 +169,8 @@ private struct TreeBuilder {
     static let maximumDiagnostics = 1_000
     var documentCount = 0
     var stopped = false
-    /// Lines strictly inside a scalar that spans lines, where a leading tab is content.
-    var multilineScalarInteriors: [ClosedRange<Int>] = []
+    /// Where YAML 1.2's rules that libyaml does not enforce are checked afterwards.
+    var checks = YAML12Checks()
 
     private var nodes: [YAMLDocument.RawNode] = []
     private var children: [UInt32] = []
@@ -208,6 +205,9 @@ private struct TreeBuilder {
         var dropsValue = false
         /// Where each key was first written; built once a mapping is large enough for a linear scan to cost.
         var keyIndex: [String: SourceLocation]?
+        /// A flow collection (`[…]`, `{…}`): its lines after the first need `requiredSpaces` of indentation.
+        var isFlow = false
+        var requiredSpaces = 0
     }
 
     func document() -> YAMLDocument? {
@@ -243,14 +243,11 @@ private struct TreeBuilder {
             guard count(at: location) else { return }
             recordProperties(anchor: data.anchor, tag: data.tag, at: location)
             let end = marks.location(of: event.end_mark)
-            if end.line > location.line {
-                let last = end.column == 1 ? end.line - 1 : end.line
-                if last > location.line { multilineScalarInteriors.append((location.line + 1)...last) }
-            }
+            let style = Self.style(data.style)
+            record(scalar: style, from: location, to: end)
             let start = text.count
             let value = UnsafeBufferPointer(start: data.value, count: data.length)
             text.append(contentsOf: value)
-            let style = Self.style(data.style)
             attach(
                 scalarAt: location, style: style, start: start, count: data.length,
                 isVerbatim: Self.isVerbatim(value, style: style, from: location, to: end))
@@ -258,14 +255,23 @@ private struct TreeBuilder {
             let data = event.data.sequence_start
             guard count(at: location), enter(at: location) else { return }
             recordProperties(anchor: data.anchor, tag: data.tag, at: location)
-            open(isMapping: false, at: location)
+            open(isMapping: false, isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE, at: location)
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
             guard count(at: location), enter(at: location) else { return }
             recordProperties(anchor: data.anchor, tag: data.tag, at: location)
-            open(isMapping: true, at: location)
+            open(isMapping: true, isFlow: data.style == YAML_FLOW_MAPPING_STYLE, at: location)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let frame = stack.removeLast()
+            if frame.isFlow {
+                let start = nodes[frame.node].location
+                checks.afterClosings.append(marks.location(of: event.end_mark))
+                if location.line > start.line {
+                    checks.continuations.append(.init(
+                        lines: (start.line + 1)...location.line, spaces: frame.requiredSpaces, what: "a flow collection",
+                        startLine: start.line))
+                }
+            }
             nodes[frame.node].start = UInt32(children.count)
             nodes[frame.node].count = UInt32(openChildren.count - frame.firstChild)
             children.append(contentsOf: openChildren[frame.firstChild...])
@@ -306,9 +312,42 @@ private struct TreeBuilder {
         return true
     }
 
-    private mutating func open(isMapping: Bool, at location: SourceLocation) {
+    private mutating func open(isMapping: Bool, isFlow: Bool, at location: SourceLocation) {
+        let requiredSpaces = continuationIndent()
         nodes.append(.init(kind: isMapping ? .mapping : .sequence, style: .plain, location: location, start: 0, count: 0))
-        stack.append(Frame(node: nodes.count - 1, isMapping: isMapping, firstChild: openChildren.count))
+        var frame = Frame(node: nodes.count - 1, isMapping: isMapping, firstChild: openChildren.count)
+        frame.isFlow = isFlow
+        frame.requiredSpaces = requiredSpaces
+        stack.append(frame)
+    }
+
+    /// The indentation that a node starting now needs on each line it continues to, as YAML 1.2 counts it: more than
+    /// the block indentation around it, that is at least the column of the key or `-` that holds it; inside a flow
+    /// collection, what the outermost one needs.
+    private func continuationIndent() -> Int {
+        guard let top = stack.last else { return 0 }
+        if top.isFlow { return top.requiredSpaces }
+        if top.isMapping, top.awaitsValue, let key = openChildren.last {
+            return nodes[Int(key)].location.column
+        }
+        return nodes[top.node].location.column
+    }
+
+    /// Records what the YAML 1.2 checks need of a scalar.
+    private mutating func record(scalar style: YAMLScalar.Style, from start: SourceLocation, to end: SourceLocation) {
+        switch style {
+        case .literal, .folded:
+            checks.blockHeaders.append(start)
+            let last = end.column == 1 ? end.line - 1 : end.line
+            if last > start.line { checks.blockScalarInteriors.append((start.line + 1)...last) }
+        case .singleQuoted, .doubleQuoted, .plain:
+            if style != .plain { checks.afterClosings.append(end) }
+            if end.line > start.line {
+                checks.continuations.append(.init(
+                    lines: (start.line + 1)...end.line, spaces: continuationIndent(),
+                    what: style == .plain ? "a plain scalar" : "a quoted scalar", startLine: start.line))
+            }
+        }
     }
 
     /// Anchors are remembered so that an alias can point at them; tags are refused, because the spec's meaning
