@@ -101,75 +101,75 @@ protocol SyncHoldingsHandling: CommandHandler where Operation == SyncHoldings, O
 /// What the handler of ``ImportFromFile`` conforms to: `ImportFromFileHandler` in the application.
 protocol ImportFromFileHandling: CommandHandler where Operation == ImportFromFile, Output == ImportResult {}
 
-// spec/operations.yaml:737
+// spec/operations.yaml:740
 /// What the handler of ``GetSession`` conforms to: `GetSessionHandler` in the application.
 protocol GetSessionHandling: QueryHandler where Operation == GetSession, Output == SessionResult {}
 
-// spec/operations.yaml:747
+// spec/operations.yaml:750
 /// What the handler of ``ListUserSessions`` conforms to: `ListSessionsHandler` in the application.
 protocol ListUserSessionsHandling: QueryHandler where Operation == ListUserSessions, Output == SessionListResult {}
 
-// spec/operations.yaml:761
+// spec/operations.yaml:764
 /// What the handler of ``GetProviderConnection`` conforms to: `GetProviderConnectionHandler` in the application.
 protocol GetProviderConnectionHandling: QueryHandler where Operation == GetProviderConnection, Output == ProviderConnectionResult {}
 
-// spec/operations.yaml:771
+// spec/operations.yaml:774
 /// What the handler of ``ListProviderConnections`` conforms to: `ListProviderConnectionsHandler` in the application.
 protocol ListProviderConnectionsHandling: QueryHandler where Operation == ListProviderConnections, Output == ProviderConnectionListResult {}
 
-// spec/operations.yaml:783
+// spec/operations.yaml:786
 /// What the handler of ``GetAccount`` conforms to: `GetAccountHandler` in the application.
 protocol GetAccountHandling: QueryHandler where Operation == GetAccount, Output == AccountResult {}
 
-// spec/operations.yaml:793
+// spec/operations.yaml:796
 /// What the handler of ``ListAccountsByConnection`` conforms to: `ListAccountsByConnectionHandler` in the application.
 protocol ListAccountsByConnectionHandling: QueryHandler where Operation == ListAccountsByConnection, Output == AccountListResult {}
 
-// spec/operations.yaml:804
+// spec/operations.yaml:807
 /// What the handler of ``ListAccountsByUser`` conforms to: `ListAccountsByUserHandler` in the application.
 protocol ListAccountsByUserHandling: QueryHandler where Operation == ListAccountsByUser, Output == AccountListResult {}
 
-// spec/operations.yaml:817
+// spec/operations.yaml:820
 /// What the handler of ``GetTransaction`` conforms to: `GetTransactionHandler` in the application.
 protocol GetTransactionHandling: QueryHandler where Operation == GetTransaction, Output == TransactionResult {}
 
-// spec/operations.yaml:827
+// spec/operations.yaml:830
 /// What the handler of ``ListTransactionsByAccount`` conforms to: `ListTransactionsByAccountHandler` in the application.
 protocol ListTransactionsByAccountHandling: QueryHandler where Operation == ListTransactionsByAccount, Output == TransactionListResult {}
 
-// spec/operations.yaml:841
+// spec/operations.yaml:844
 /// What the handler of ``ListTransactionsByDateRange`` conforms to: `ListTransactionsByDateRangeHandler` in the application.
 protocol ListTransactionsByDateRangeHandling: QueryHandler where Operation == ListTransactionsByDateRange, Output == TransactionListResult {}
 
-// spec/operations.yaml:853
+// spec/operations.yaml:856
 /// What the handler of ``ListSecurityTransactions`` conforms to: `ListSecurityTransactionsHandler` in the application.
 protocol ListSecurityTransactionsHandling: QueryHandler where Operation == ListSecurityTransactions, Output == TransactionListResult {}
 
-// spec/operations.yaml:870
+// spec/operations.yaml:873
 /// What the handler of ``GetBalanceHistory`` conforms to: `GetBalanceHistoryHandler` in the application.
 protocol GetBalanceHistoryHandling: QueryHandler where Operation == GetBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:883
+// spec/operations.yaml:886
 /// What the handler of ``GetLatestBalanceSnapshots`` conforms to: `GetLatestBalanceSnapshotsHandler` in the application.
 protocol GetLatestBalanceSnapshotsHandling: QueryHandler where Operation == GetLatestBalanceSnapshots, Output == LatestSnapshotsResult {}
 
-// spec/operations.yaml:892
+// spec/operations.yaml:895
 /// What the handler of ``GetUserBalanceHistory`` conforms to: `GetUserBalanceHistoryHandler` in the application.
 protocol GetUserBalanceHistoryHandling: QueryHandler where Operation == GetUserBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:904
+// spec/operations.yaml:907
 /// What the handler of ``ListBalanceSnapshotsByAccount`` conforms to: `ListBalanceSnapshotsByAccountHandler` in the application.
 protocol ListBalanceSnapshotsByAccountHandling: QueryHandler where Operation == ListBalanceSnapshotsByAccount, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:918
+// spec/operations.yaml:921
 /// What the handler of ``GetHolding`` conforms to: `GetHoldingHandler` in the application.
 protocol GetHoldingHandling: QueryHandler where Operation == GetHolding, Output == HoldingDetailResult {}
 
-// spec/operations.yaml:928
+// spec/operations.yaml:931
 /// What the handler of ``ListHoldingsByAccount`` conforms to: `ListHoldingsByAccountHandler` in the application.
 protocol ListHoldingsByAccountHandling: QueryHandler where Operation == ListHoldingsByAccount, Output == HoldingListResult {}
 
-// spec/operations.yaml:940
+// spec/operations.yaml:943
 /// What the handler of ``ListHoldingsByUser`` conforms to: `ListHoldingsByUserHandler` in the application.
 protocol ListHoldingsByUserHandling: QueryHandler where Operation == ListHoldingsByUser, Output == HoldingListResult {}
 
@@ -356,26 +356,26 @@ extension HandlerFactory {
 #sourceLocation()
     }
 
-    // spec/operations.yaml:737
+    // spec/operations.yaml:740
     /// Builds the handler of ``GetSession``, or its override.
     func getSessionHandler() -> any GetSessionHandling {
         if let override = overrides.getSession {
             return override(self)
         }
-        // spec/operations.yaml:745: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 745)
+        // spec/operations.yaml:748: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 748)
         return GetSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:747
+    // spec/operations.yaml:750
     /// Builds the handler of ``ListUserSessions``, or its override.
     func listUserSessionsHandler() -> any ListUserSessionsHandling {
         if let override = overrides.listUserSessions {
             return override(self)
         }
-        // spec/operations.yaml:757: dependencies: [SessionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 757)
+        // spec/operations.yaml:760: dependencies: [SessionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 760)
         return ListSessionsHandler(sessionRepository: request.sessionRepository)
 #sourceLocation()
     }
@@ -460,26 +460,26 @@ extension HandlerFactory {
 #sourceLocation()
     }
 
-    // spec/operations.yaml:761
+    // spec/operations.yaml:764
     /// Builds the handler of ``GetProviderConnection``, or its override.
     func getProviderConnectionHandler() -> any GetProviderConnectionHandling {
         if let override = overrides.getProviderConnection {
             return override(self)
         }
-        // spec/operations.yaml:769: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 769)
+        // spec/operations.yaml:772: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 772)
         return GetProviderConnectionHandler(connectionRepository: request.connectionRepository, providerConnectionCache: app.providerConnectionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:771
+    // spec/operations.yaml:774
     /// Builds the handler of ``ListProviderConnections``, or its override.
     func listProviderConnectionsHandler() -> any ListProviderConnectionsHandling {
         if let override = overrides.listProviderConnections {
             return override(self)
         }
-        // spec/operations.yaml:779: dependencies: [ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 779)
+        // spec/operations.yaml:782: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 782)
         return ListProviderConnectionsHandler(connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
@@ -524,170 +524,170 @@ extension HandlerFactory {
 #sourceLocation()
     }
 
-    // spec/operations.yaml:783
+    // spec/operations.yaml:786
     /// Builds the handler of ``GetAccount``, or its override.
     func getAccountHandler() -> any GetAccountHandling {
         if let override = overrides.getAccount {
             return override(self)
         }
-        // spec/operations.yaml:791: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 791)
+        // spec/operations.yaml:794: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 794)
         return GetAccountHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:793
+    // spec/operations.yaml:796
     /// Builds the handler of ``ListAccountsByConnection``, or its override.
     func listAccountsByConnectionHandler() -> any ListAccountsByConnectionHandling {
         if let override = overrides.listAccountsByConnection {
             return override(self)
         }
-        // spec/operations.yaml:802: dependencies: [AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 802)
+        // spec/operations.yaml:805: dependencies: [AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 805)
         return ListAccountsByConnectionHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:804
+    // spec/operations.yaml:807
     /// Builds the handler of ``ListAccountsByUser``, or its override.
     func listAccountsByUserHandler() -> any ListAccountsByUserHandling {
         if let override = overrides.listAccountsByUser {
             return override(self)
         }
-        // spec/operations.yaml:813: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
-#sourceLocation(file: "spec/operations.yaml", line: 813)
+        // spec/operations.yaml:816: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
+#sourceLocation(file: "spec/operations.yaml", line: 816)
         return ListAccountsByUserHandler(accountRepository: request.accountRepository, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:817
+    // spec/operations.yaml:820
     /// Builds the handler of ``GetTransaction``, or its override.
     func getTransactionHandler() -> any GetTransactionHandling {
         if let override = overrides.getTransaction {
             return override(self)
         }
-        // spec/operations.yaml:825: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 825)
+        // spec/operations.yaml:828: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 828)
         return GetTransactionHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:827
+    // spec/operations.yaml:830
     /// Builds the handler of ``ListTransactionsByAccount``, or its override.
     func listTransactionsByAccountHandler() -> any ListTransactionsByAccountHandling {
         if let override = overrides.listTransactionsByAccount {
             return override(self)
         }
-        // spec/operations.yaml:838: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 838)
+        // spec/operations.yaml:841: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 841)
         return ListTransactionsByAccountHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:841
+    // spec/operations.yaml:844
     /// Builds the handler of ``ListTransactionsByDateRange``, or its override.
     func listTransactionsByDateRangeHandler() -> any ListTransactionsByDateRangeHandling {
         if let override = overrides.listTransactionsByDateRange {
             return override(self)
         }
-        // spec/operations.yaml:851: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 851)
+        // spec/operations.yaml:854: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 854)
         return ListTransactionsByDateRangeHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:853
+    // spec/operations.yaml:856
     /// Builds the handler of ``ListSecurityTransactions``, or its override.
     func listSecurityTransactionsHandler() -> any ListSecurityTransactionsHandling {
         if let override = overrides.listSecurityTransactions {
             return override(self)
         }
-        // spec/operations.yaml:865: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 865)
+        // spec/operations.yaml:868: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 868)
         return ListSecurityTransactionsHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:870
+    // spec/operations.yaml:873
     /// Builds the handler of ``GetBalanceHistory``, or its override.
     func getBalanceHistoryHandler() -> any GetBalanceHistoryHandling {
         if let override = overrides.getBalanceHistory {
             return override(self)
         }
-        // spec/operations.yaml:881: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 881)
+        // spec/operations.yaml:884: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 884)
         return GetBalanceHistoryHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:883
+    // spec/operations.yaml:886
     /// Builds the handler of ``GetLatestBalanceSnapshots``, or its override.
     func getLatestBalanceSnapshotsHandler() -> any GetLatestBalanceSnapshotsHandling {
         if let override = overrides.getLatestBalanceSnapshots {
             return override(self)
         }
-        // spec/operations.yaml:890: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 890)
+        // spec/operations.yaml:893: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 893)
         return GetLatestBalanceSnapshotsHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:892
+    // spec/operations.yaml:895
     /// Builds the handler of ``GetUserBalanceHistory``, or its override.
     func getUserBalanceHistoryHandler() -> any GetUserBalanceHistoryHandling {
         if let override = overrides.getUserBalanceHistory {
             return override(self)
         }
-        // spec/operations.yaml:902: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 902)
+        // spec/operations.yaml:905: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 905)
         return GetUserBalanceHistoryHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:904
+    // spec/operations.yaml:907
     /// Builds the handler of ``ListBalanceSnapshotsByAccount``, or its override.
     func listBalanceSnapshotsByAccountHandler() -> any ListBalanceSnapshotsByAccountHandling {
         if let override = overrides.listBalanceSnapshotsByAccount {
             return override(self)
         }
-        // spec/operations.yaml:914: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 914)
+        // spec/operations.yaml:917: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 917)
         return ListBalanceSnapshotsByAccountHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:918
+    // spec/operations.yaml:921
     /// Builds the handler of ``GetHolding``, or its override.
     func getHoldingHandler() -> any GetHoldingHandling {
         if let override = overrides.getHolding {
             return override(self)
         }
-        // spec/operations.yaml:926: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 926)
+        // spec/operations.yaml:929: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 929)
         return GetHoldingHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:928
+    // spec/operations.yaml:931
     /// Builds the handler of ``ListHoldingsByAccount``, or its override.
     func listHoldingsByAccountHandler() -> any ListHoldingsByAccountHandling {
         if let override = overrides.listHoldingsByAccount {
             return override(self)
         }
-        // spec/operations.yaml:938: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 938)
+        // spec/operations.yaml:941: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 941)
         return ListHoldingsByAccountHandler(holdingRepository: request.holdingRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:940
+    // spec/operations.yaml:943
     /// Builds the handler of ``ListHoldingsByUser``, or its override.
     func listHoldingsByUserHandler() -> any ListHoldingsByUserHandling {
         if let override = overrides.listHoldingsByUser {
             return override(self)
         }
-        // spec/operations.yaml:950: dependencies: [HoldingRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 950)
+        // spec/operations.yaml:953: dependencies: [HoldingRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 953)
         return ListHoldingsByUserHandler(holdingRepository: request.holdingRepository)
 #sourceLocation()
     }

@@ -491,7 +491,7 @@ struct SyncHoldings: Command {
 /// - Category: `import`
 /// - Handler: `ImportFromFileHandler`
 /// - Emits events: `FileImportAttempted`, `FileImportSucceeded`, `FileImportFailed`, `FileImportProgress`
-/// - Runs in a transaction
+/// - Runs without a transaction
 struct ImportFromFile: Command {
     typealias Output = ImportResult
 
@@ -518,7 +518,7 @@ struct ImportFromFile: Command {
 
 // MARK: - Queries
 
-// spec/operations.yaml:737
+// spec/operations.yaml:740
 /// Get one of a user's sessions.
 ///
 /// - Category: `session`
@@ -536,7 +536,7 @@ struct GetSession: Query {
     }
 }
 
-// spec/operations.yaml:747
+// spec/operations.yaml:750
 /// List a user's sessions, marking the current one.
 ///
 /// - Category: `session`
@@ -556,7 +556,7 @@ struct ListUserSessions: Query {
     }
 }
 
-// spec/operations.yaml:761
+// spec/operations.yaml:764
 /// Get one of a user's provider connections.
 ///
 /// - Category: `provider`
@@ -574,7 +574,7 @@ struct GetProviderConnection: Query {
     }
 }
 
-// spec/operations.yaml:771
+// spec/operations.yaml:774
 /// List a user's provider connections.
 ///
 /// - Category: `provider`
@@ -592,7 +592,7 @@ struct ListProviderConnections: Query {
     }
 }
 
-// spec/operations.yaml:783
+// spec/operations.yaml:786
 /// Get one of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -610,7 +610,7 @@ struct GetAccount: Query {
     }
 }
 
-// spec/operations.yaml:793
+// spec/operations.yaml:796
 /// List the accounts of one provider connection.
 ///
 /// - Category: `data_sync`
@@ -630,7 +630,7 @@ struct ListAccountsByConnection: Query {
     }
 }
 
-// spec/operations.yaml:804
+// spec/operations.yaml:807
 /// List all of a user's accounts, optionally of one type.
 ///
 /// - Category: `data_sync`
@@ -650,7 +650,7 @@ struct ListAccountsByUser: Query {
     }
 }
 
-// spec/operations.yaml:817
+// spec/operations.yaml:820
 /// Get one of a user's transactions.
 ///
 /// - Category: `data_sync`
@@ -668,7 +668,7 @@ struct GetTransaction: Query {
     }
 }
 
-// spec/operations.yaml:827
+// spec/operations.yaml:830
 /// List an account's transactions, one page at a time.
 ///
 /// - Category: `data_sync`
@@ -702,7 +702,7 @@ struct ListTransactionsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:841
+// spec/operations.yaml:844
 /// List an account's transactions between two days.
 ///
 /// - Category: `data_sync`
@@ -724,7 +724,7 @@ struct ListTransactionsByDateRange: Query {
     }
 }
 
-// spec/operations.yaml:853
+// spec/operations.yaml:856
 /// List an account's transactions in one security.
 ///
 /// - Category: `data_sync`
@@ -752,7 +752,7 @@ struct ListSecurityTransactions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:870
+// spec/operations.yaml:873
 /// Get an account's balance snapshots over a period.
 ///
 /// - Category: `data_sync`
@@ -776,7 +776,7 @@ struct GetBalanceHistory: Query {
     }
 }
 
-// spec/operations.yaml:883
+// spec/operations.yaml:886
 /// Get the latest balance snapshot of each of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -792,7 +792,7 @@ struct GetLatestBalanceSnapshots: Query {
     }
 }
 
-// spec/operations.yaml:892
+// spec/operations.yaml:895
 /// Get the balance snapshots of all of a user's accounts over a period.
 ///
 /// - Category: `data_sync`
@@ -814,7 +814,7 @@ struct GetUserBalanceHistory: Query {
     }
 }
 
-// spec/operations.yaml:904
+// spec/operations.yaml:907
 /// List the most recent balance snapshots of an account, in the order they were captured.
 ///
 /// - Category: `data_sync`
@@ -836,7 +836,7 @@ struct ListBalanceSnapshotsByAccount: Query {
     }
 }
 
-// spec/operations.yaml:918
+// spec/operations.yaml:921
 /// Get one of a user's holdings.
 ///
 /// - Category: `data_sync`
@@ -854,7 +854,7 @@ struct GetHolding: Query {
     }
 }
 
-// spec/operations.yaml:928
+// spec/operations.yaml:931
 /// List an account's holdings.
 ///
 /// - Category: `data_sync`
@@ -876,7 +876,7 @@ struct ListHoldingsByAccount: Query {
     }
 }
 
-// spec/operations.yaml:940
+// spec/operations.yaml:943
 /// List all of a user's holdings.
 ///
 /// - Category: `data_sync`

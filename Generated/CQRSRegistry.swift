@@ -506,14 +506,14 @@ extension ImportFromFile {
         resultTypeName: "ImportResult",
         hasResultDTO: true,
         emitsEvents: true,
-        requiresTransaction: true,
+        requiresTransaction: false,
         events: ["FileImportAttempted", "FileImportSucceeded", "FileImportFailed", "FileImportProgress"],
         description: "Import accounts and transactions from a QFX, OFX or CSV file.",
         location: SpecLocation(file: "spec/operations.yaml", line: 715, column: 3)
     )
 }
 
-// spec/operations.yaml:737
+// spec/operations.yaml:740
 extension GetSession {
     /// The registry's entry for ``GetSession``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -525,11 +525,11 @@ extension GetSession {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's sessions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 737, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 740, column: 3)
     )
 }
 
-// spec/operations.yaml:747
+// spec/operations.yaml:750
 extension ListUserSessions {
     /// The registry's entry for ``ListUserSessions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -541,11 +541,11 @@ extension ListUserSessions {
         pagination: nil,
         cachePolicy: .short,
         description: "List a user's sessions, marking the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 747, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 750, column: 3)
     )
 }
 
-// spec/operations.yaml:761
+// spec/operations.yaml:764
 extension GetProviderConnection {
     /// The registry's entry for ``GetProviderConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -557,11 +557,11 @@ extension GetProviderConnection {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 761, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 764, column: 3)
     )
 }
 
-// spec/operations.yaml:771
+// spec/operations.yaml:774
 extension ListProviderConnections {
     /// The registry's entry for ``ListProviderConnections``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -573,11 +573,11 @@ extension ListProviderConnections {
         pagination: nil,
         cachePolicy: .short,
         description: "List a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 771, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 774, column: 3)
     )
 }
 
-// spec/operations.yaml:783
+// spec/operations.yaml:786
 extension GetAccount {
     /// The registry's entry for ``GetAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -589,11 +589,11 @@ extension GetAccount {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 783, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 786, column: 3)
     )
 }
 
-// spec/operations.yaml:793
+// spec/operations.yaml:796
 extension ListAccountsByConnection {
     /// The registry's entry for ``ListAccountsByConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -605,11 +605,11 @@ extension ListAccountsByConnection {
         pagination: nil,
         cachePolicy: .short,
         description: "List the accounts of one provider connection.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 793, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 796, column: 3)
     )
 }
 
-// spec/operations.yaml:804
+// spec/operations.yaml:807
 extension ListAccountsByUser {
     /// The registry's entry for ``ListAccountsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -621,11 +621,11 @@ extension ListAccountsByUser {
         pagination: nil,
         cachePolicy: .short,
         description: "List all of a user's accounts, optionally of one type.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 804, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 807, column: 3)
     )
 }
 
-// spec/operations.yaml:817
+// spec/operations.yaml:820
 extension GetTransaction {
     /// The registry's entry for ``GetTransaction``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -637,11 +637,11 @@ extension GetTransaction {
         pagination: nil,
         cachePolicy: .medium,
         description: "Get one of a user's transactions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 817, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 820, column: 3)
     )
 }
 
-// spec/operations.yaml:827
+// spec/operations.yaml:830
 extension ListTransactionsByAccount {
     /// The registry's entry for ``ListTransactionsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -653,11 +653,11 @@ extension ListTransactionsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions, one page at a time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 827, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 830, column: 3)
     )
 }
 
-// spec/operations.yaml:841
+// spec/operations.yaml:844
 extension ListTransactionsByDateRange {
     /// The registry's entry for ``ListTransactionsByDateRange``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -669,11 +669,11 @@ extension ListTransactionsByDateRange {
         pagination: nil,
         cachePolicy: .medium,
         description: "List an account's transactions between two days.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 841, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 844, column: 3)
     )
 }
 
-// spec/operations.yaml:853
+// spec/operations.yaml:856
 extension ListSecurityTransactions {
     /// The registry's entry for ``ListSecurityTransactions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -685,11 +685,11 @@ extension ListSecurityTransactions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions in one security.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 853, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 856, column: 3)
     )
 }
 
-// spec/operations.yaml:870
+// spec/operations.yaml:873
 extension GetBalanceHistory {
     /// The registry's entry for ``GetBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -701,11 +701,11 @@ extension GetBalanceHistory {
         pagination: nil,
         cachePolicy: .medium,
         description: "Get an account's balance snapshots over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 870, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 873, column: 3)
     )
 }
 
-// spec/operations.yaml:883
+// spec/operations.yaml:886
 extension GetLatestBalanceSnapshots {
     /// The registry's entry for ``GetLatestBalanceSnapshots``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -717,11 +717,11 @@ extension GetLatestBalanceSnapshots {
         pagination: nil,
         cachePolicy: .short,
         description: "Get the latest balance snapshot of each of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 883, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 886, column: 3)
     )
 }
 
-// spec/operations.yaml:892
+// spec/operations.yaml:895
 extension GetUserBalanceHistory {
     /// The registry's entry for ``GetUserBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -733,11 +733,11 @@ extension GetUserBalanceHistory {
         pagination: nil,
         cachePolicy: .medium,
         description: "Get the balance snapshots of all of a user's accounts over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 892, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 895, column: 3)
     )
 }
 
-// spec/operations.yaml:904
+// spec/operations.yaml:907
 extension ListBalanceSnapshotsByAccount {
     /// The registry's entry for ``ListBalanceSnapshotsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -749,11 +749,11 @@ extension ListBalanceSnapshotsByAccount {
         pagination: nil,
         cachePolicy: .short,
         description: "List the most recent balance snapshots of an account, in the order they were captured.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 904, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 907, column: 3)
     )
 }
 
-// spec/operations.yaml:918
+// spec/operations.yaml:921
 extension GetHolding {
     /// The registry's entry for ``GetHolding``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -765,11 +765,11 @@ extension GetHolding {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 918, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 921, column: 3)
     )
 }
 
-// spec/operations.yaml:928
+// spec/operations.yaml:931
 extension ListHoldingsByAccount {
     /// The registry's entry for ``ListHoldingsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -781,11 +781,11 @@ extension ListHoldingsByAccount {
         pagination: nil,
         cachePolicy: .short,
         description: "List an account's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 928, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 931, column: 3)
     )
 }
 
-// spec/operations.yaml:940
+// spec/operations.yaml:943
 extension ListHoldingsByUser {
     /// The registry's entry for ``ListHoldingsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -797,7 +797,7 @@ extension ListHoldingsByUser {
         pagination: nil,
         cachePolicy: .short,
         description: "List all of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 940, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 943, column: 3)
     )
 }
 

@@ -54,6 +54,9 @@ protocol ProviderConnectionRepository: Sendable {
     func find(id: UUID) async throws -> ProviderConnection?
     func list(userId: UUID) async throws -> [ProviderConnection]
     func save(_ connection: ProviderConnection) async throws
+    /// The user's first connection to the provider of `connection`, or `connection` itself, inserted: as one step, so
+    /// that two first imports at once make one connection.
+    func firstOrInsert(_ connection: ProviderConnection) async throws -> ProviderConnection
 }
 
 protocol AccountRepository: Sendable {
@@ -62,6 +65,10 @@ protocol AccountRepository: Sendable {
     /// Every account of every connection of the user.
     func list(userId: UUID) async throws -> [Account]
     func save(_ account: Account) async throws
+    /// Inserts `account`, or, when its connection already has the provider's account, updates that one's balances
+    /// and sync time from it: as one step, so that two first imports at once make one account. The stored account,
+    /// and whether it was inserted.
+    func upsertBalances(_ account: Account) async throws -> (account: Account, inserted: Bool)
 }
 
 /// Which transactions of an account a query wants.
@@ -85,6 +92,8 @@ protocol TransactionRepository: Sendable {
     /// Matching transactions, newest first, `limit` of them (all when nil) after skipping `offset`.
     func list(accountId: UUID, filter: TransactionFilter, limit: Int?, offset: Int) async throws -> TransactionPage
     func save(_ transaction: TransactionRecord) async throws
+    /// Inserts those of `transactions` whose account does not have their provider id yet, in one write; how many.
+    func insertNew(_ transactions: [TransactionRecord]) async throws -> Int
 }
 
 protocol HoldingRepository: Sendable {

@@ -75,6 +75,11 @@ actor InMemoryConnections: ProviderConnectionRepository {
         connections.values.filter { $0.userId == userId }.sorted { $0.createdAt < $1.createdAt }
     }
     func save(_ connection: ProviderConnection) { connections[connection.id] = connection }
+    func firstOrInsert(_ connection: ProviderConnection) -> ProviderConnection {
+        if let existing = list(userId: connection.userId).first(where: { $0.providerId == connection.providerId }) { return existing }
+        connections[connection.id] = connection
+        return connection
+    }
 }
 
 actor InMemoryAccounts: AccountRepository {
@@ -90,6 +95,20 @@ actor InMemoryAccounts: AccountRepository {
         return accounts.values.filter { owned.contains($0.connectionId) }.sorted { $0.createdAt < $1.createdAt }
     }
     func save(_ account: Account) { accounts[account.id] = account }
+    func upsertBalances(_ account: Account) -> (account: Account, inserted: Bool) {
+        guard var existing = accounts.values.first(where: {
+            $0.connectionId == account.connectionId && $0.providerAccountId == account.providerAccountId
+        }) else {
+            accounts[account.id] = account
+            return (account, true)
+        }
+        existing.balance = account.balance
+        existing.availableBalance = account.availableBalance
+        existing.lastSyncedAt = account.lastSyncedAt
+        existing.updatedAt = account.updatedAt
+        accounts[existing.id] = existing
+        return (existing, false)
+    }
 }
 
 actor InMemoryTransactions: TransactionRepository {
@@ -110,6 +129,14 @@ actor InMemoryTransactions: TransactionRepository {
         return TransactionPage(transactions: Array(page), totalCount: matching.count)
     }
     func save(_ transaction: TransactionRecord) { transactions[transaction.id] = transaction }
+    func insertNew(_ records: [TransactionRecord]) -> Int {
+        var inserted = 0
+        for record in records where find(accountId: record.accountId, providerTransactionId: record.providerTransactionId) == nil {
+            transactions[record.id] = record
+            inserted += 1
+        }
+        return inserted
+    }
 }
 
 actor InMemoryHoldings: HoldingRepository {

@@ -18,7 +18,9 @@ enum ImportRoutes {
             do {
                 body = try await request.body.collect(upTo: ImportFromFileHandler.maximumFileSize)
             } catch {
-                throw Problem(.contentTooLarge, code: "invalid_file", detail: "The file is larger than 10 MiB.")
+                throw Problem(
+                    .contentTooLarge, code: "invalid_file",
+                    detail: "The file is larger than \(ImportFromFileHandler.maximumFileSize >> 20) MiB.")
             }
             let result = try await context.operations.run(ImportFromFile(
                 userId: caller.userId, providerSlug: request.uri.queryParameters.get("provider") ?? SandboxProvider.slug,

@@ -3,6 +3,12 @@ import Foundation
 
 /// Imports accounts and transactions from a QFX, OFX or CSV statement into the user's connection to the provider
 /// that exported it (created on first import). Transactions already imported are skipped.
+///
+/// A statement is bounded (``maximumFileSize``, ``maximumAccounts``, ``maximumTransactions``), and written in batches
+/// of ``batchSize`` transactions, each committed on its own: between two batches every other writer waiting for the
+/// database gets its turn, so a large import delays a small write by one batch, not by the whole import. The
+/// connection and each account are found or created in one step each, so imports at once make one of each. An import
+/// that fails part-way keeps the batches it wrote; importing the file again skips them and adds the rest.
 struct ImportFromFileHandler: ImportFromFileHandling {
     let connectionRepository: any ProviderConnectionRepository
     let accountRepository: any AccountRepository
@@ -12,7 +18,10 @@ struct ImportFromFileHandler: ImportFromFileHandling {
     let eventBus: any EventBus
 
     /// Statements larger than this are refused.
-    static let maximumFileSize = 10 << 20
+    static let maximumFileSize = 5 << 20
+    static let maximumAccounts = 100
+    static let maximumTransactions = 20_000
+    static let batchSize = 500
 
     func handle(_ command: ImportFromFile) async -> Result<ImportResult, OperationError> {
         let attributes = [
@@ -21,7 +30,8 @@ struct ImportFromFileHandler: ImportFromFileHandling {
         ]
         return await eventBus.recording(.fileImportAttempted, .fileImportSucceeded, .fileImportFailed, attributes) {
             guard !command.fileContent.isEmpty, command.fileContent.count <= Self.maximumFileSize else {
-                return .failure(OperationError(code: "invalid_file", message: "The file is empty or larger than 10 MiB."))
+                return .failure(OperationError(
+                    code: "invalid_file", message: "The file is empty or larger than \(Self.maximumFileSize >> 20) MiB."))
             }
             guard let provider = try await providerRepository.find(slug: command.providerSlug) else {
                 return .failure(OperationError(code: "provider_not_found", message: "Unknown provider '\(command.providerSlug)'."))
@@ -32,45 +42,40 @@ struct ImportFromFileHandler: ImportFromFileHandling {
             } catch {
                 return .failure(OperationError(code: "invalid_file", message: "The file could not be read: \(error)"))
             }
+            let transactionCount = statement.transactions.values.reduce(0) { $0 + $1.count }
+            guard statement.accounts.count <= Self.maximumAccounts, transactionCount <= Self.maximumTransactions else {
+                return .failure(OperationError(
+                    code: "invalid_file",
+                    message: "The file holds \(statement.accounts.count) accounts and \(transactionCount) transactions; "
+                        + "import at most \(Self.maximumAccounts) accounts and \(Self.maximumTransactions) transactions at a time."))
+            }
             let now = Date()
-            let connection = try await importConnection(userId: command.userId, provider: provider, at: now)
-            var accounts = Dictionary(
-                try await accountRepository.list(connectionId: connection.id).map { ($0.providerAccountId, $0) },
-                uniquingKeysWith: { first, _ in first })
+            let connection = try await connectionRepository.firstOrInsert(ProviderConnection(
+                id: UUID(), userId: command.userId, providerId: provider.id, providerSlug: provider.slug, alias: "File import",
+                status: .active, credentials: nil, connectedAt: now, lastSyncAt: now, createdAt: now, updatedAt: now))
             var accountsCreated = 0, accountsUpdated = 0, transactionsCreated = 0, transactionsSkipped = 0
             for data in statement.accounts {
-                var account: Account
-                if var existing = accounts[data.providerAccountId] {
-                    existing.balance = data.balance
-                    existing.availableBalance = data.availableBalance
-                    existing.lastSyncedAt = now
-                    existing.updatedAt = now
-                    account = existing
-                    accountsUpdated += 1
-                } else {
-                    account = Account(
-                        id: UUID(), connectionId: connection.id, providerAccountId: data.providerAccountId,
-                        accountNumberMasked: data.accountNumberMasked, name: data.name, accountType: data.accountType,
-                        currency: data.currency, balance: data.balance, availableBalance: data.availableBalance, isActive: true,
-                        lastSyncedAt: now, createdAt: now, updatedAt: now)
-                    accountsCreated += 1
-                }
-                try await accountRepository.save(account)
-                accounts[data.providerAccountId] = account
-                for transaction in statement.transactions[data.providerAccountId] ?? [] {
-                    if try await transactionRepository.find(accountId: account.id, providerTransactionId: transaction.providerTransactionId) != nil {
-                        transactionsSkipped += 1
-                        continue
-                    }
-                    try await transactionRepository.save(TransactionRecord(
+                let (account, inserted) = try await accountRepository.upsertBalances(Account(
+                    id: UUID(), connectionId: connection.id, providerAccountId: data.providerAccountId,
+                    accountNumberMasked: data.accountNumberMasked, name: data.name, accountType: data.accountType,
+                    currency: data.currency, balance: data.balance, availableBalance: data.availableBalance, isActive: true,
+                    lastSyncedAt: now, createdAt: now, updatedAt: now))
+                if inserted { accountsCreated += 1 } else { accountsUpdated += 1 }
+                let records = (statement.transactions[data.providerAccountId] ?? []).map { transaction in
+                    TransactionRecord(
                         id: UUID(), accountId: account.id, providerTransactionId: transaction.providerTransactionId,
                         transactionType: transaction.transactionType, subtype: transaction.subtype, status: transaction.status,
                         amount: transaction.amount, currency: account.currency, description: transaction.description,
                         assetType: transaction.assetType, symbol: transaction.symbol, securityName: transaction.securityName,
                         quantity: transaction.quantity, unitPrice: transaction.unitPrice, commission: transaction.commission,
                         transactionDate: transaction.transactionDate, settlementDate: transaction.settlementDate,
-                        createdAt: now, updatedAt: now))
-                    transactionsCreated += 1
+                        createdAt: now, updatedAt: now)
+                }
+                for start in stride(from: 0, to: records.count, by: Self.batchSize) {
+                    let batch = Array(records[start..<min(start + Self.batchSize, records.count)])
+                    let inserted = try await transactionRepository.insertNew(batch)
+                    transactionsCreated += inserted
+                    transactionsSkipped += batch.count - inserted
                 }
                 await eventBus.publish(DomainEvent(.fileImportProgress, at: now, attributes.merging([
                     "account": data.providerAccountId, "accounts_done": "\(accountsCreated + accountsUpdated)",
@@ -82,17 +87,5 @@ struct ImportFromFileHandler: ImportFromFileHandling {
                 transactionsCreated: transactionsCreated, transactionsSkipped: transactionsSkipped,
                 message: "Imported \(command.fileName): \(transactionsCreated) transactions, \(transactionsSkipped) already present."))
         }
-    }
-
-    /// The user's connection to the provider, made for file imports on first use: it holds no credentials.
-    private func importConnection(userId: UUID, provider: Provider, at now: Date) async throws -> ProviderConnection {
-        if let existing = try await connectionRepository.list(userId: userId).first(where: { $0.providerId == provider.id }) {
-            return existing
-        }
-        let connection = ProviderConnection(
-            id: UUID(), userId: userId, providerId: provider.id, providerSlug: provider.slug, alias: "File import",
-            status: .active, credentials: nil, connectedAt: now, lastSyncAt: now, createdAt: now, updatedAt: now)
-        try await connectionRepository.save(connection)
-        return connection
     }
 }

@@ -32,20 +32,39 @@ struct SQLiteAccountRepository: AccountRepository {
     }
 
     func save(_ account: Account) async throws {
-        try await session.write { db in
-            try db.upsert(into: "accounts", [
-                ("id", account.id.databaseText), ("connection_id", account.connectionId.databaseText),
-                ("provider_account_id", account.providerAccountId), ("account_number_masked", account.accountNumberMasked),
-                ("name", account.name), ("account_type", account.accountType.rawValue), ("currency", account.currency),
-                ("balance", account.balance.databaseText), ("available_balance", account.availableBalance?.databaseText),
-                ("is_active", account.isActive), ("last_synced_at", account.lastSyncedAt?.databaseSeconds),
-                ("created_at", account.createdAt.databaseSeconds), ("updated_at", account.updatedAt.databaseSeconds),
-            ])
+        try await session.write { db in try db.upsert(into: "accounts", account.columns) }
+    }
+
+    func upsertBalances(_ account: Account) async throws -> (account: Account, inserted: Bool) {
+        let names = account.columns.map(\.0)
+        let sql = """
+            INSERT INTO accounts (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))
+            ON CONFLICT (connection_id, provider_account_id) DO UPDATE SET balance = excluded.balance,
+                available_balance = excluded.available_balance, last_synced_at = excluded.last_synced_at,
+                updated_at = excluded.updated_at
+            RETURNING *
+            """
+        let stored = try await session.write { db in
+            try Row.fetchOne(db, sql: sql, arguments: StatementArguments(account.columns.map(\.1))).map(Account.init(row:))
         }
+        guard let stored else { throw DatabaseError(message: "an upsert returned no row") }
+        return (stored, stored.id == account.id)
     }
 }
 
 extension Account {
+    /// The row's columns and values, in one place for every statement that writes one.
+    var columns: [(String, (any DatabaseValueConvertible)?)] {
+        [
+            ("id", id.databaseText), ("connection_id", connectionId.databaseText),
+            ("provider_account_id", providerAccountId), ("account_number_masked", accountNumberMasked),
+            ("name", name), ("account_type", accountType.rawValue), ("currency", currency),
+            ("balance", balance.databaseText), ("available_balance", availableBalance?.databaseText),
+            ("is_active", isActive), ("last_synced_at", lastSyncedAt?.databaseSeconds),
+            ("created_at", createdAt.databaseSeconds), ("updated_at", updatedAt.databaseSeconds),
+        ]
+    }
+
     init(row: Row) throws {
         guard let type = AccountType(rawValue: row["account_type"]) else {
             throw StoredValueError(column: "account_type", expected: "an account type")

@@ -21,19 +21,34 @@ struct SQLiteProviderConnectionRepository: ProviderConnectionRepository {
     }
 
     func save(_ connection: ProviderConnection) async throws {
+        try await session.write { db in try Self.save(connection, in: db) }
+    }
+
+    func firstOrInsert(_ connection: ProviderConnection) async throws -> ProviderConnection {
         try await session.write { db in
-            // The credentials arrive encrypted (`encryptedData`); this table never sees them in the clear.
-            try db.upsert(into: "provider_connections", [
-                ("id", connection.id.databaseText), ("user_id", connection.userId.databaseText),
-                ("provider_id", connection.providerId.databaseText), ("provider_slug", connection.providerSlug),
-                ("alias", connection.alias), ("status", connection.status.rawValue),
-                ("credentials_data", connection.credentials?.encryptedData),
-                ("credentials_type", connection.credentials?.credentialType),
-                ("credentials_expires_at", connection.credentials?.expiresAt?.databaseSeconds),
-                ("connected_at", connection.connectedAt?.databaseSeconds), ("last_sync_at", connection.lastSyncAt?.databaseSeconds),
-                ("created_at", connection.createdAt.databaseSeconds), ("updated_at", connection.updatedAt.databaseSeconds),
-            ])
+            if let existing = try Row.fetchOne(
+                db, sql: "SELECT * FROM provider_connections WHERE user_id = ? AND provider_id = ? ORDER BY created_at, id LIMIT 1",
+                arguments: [connection.userId.databaseText, connection.providerId.databaseText]
+            ).map(ProviderConnection.init(row:)) {
+                return existing
+            }
+            try Self.save(connection, in: db)
+            return connection
         }
+    }
+
+    private static func save(_ connection: ProviderConnection, in db: Database) throws {
+        // The credentials arrive encrypted (`encryptedData`); this table never sees them in the clear.
+        try db.upsert(into: "provider_connections", [
+            ("id", connection.id.databaseText), ("user_id", connection.userId.databaseText),
+            ("provider_id", connection.providerId.databaseText), ("provider_slug", connection.providerSlug),
+            ("alias", connection.alias), ("status", connection.status.rawValue),
+            ("credentials_data", connection.credentials?.encryptedData),
+            ("credentials_type", connection.credentials?.credentialType),
+            ("credentials_expires_at", connection.credentials?.expiresAt?.databaseSeconds),
+            ("connected_at", connection.connectedAt?.databaseSeconds), ("last_sync_at", connection.lastSyncAt?.databaseSeconds),
+            ("created_at", connection.createdAt.databaseSeconds), ("updated_at", connection.updatedAt.databaseSeconds),
+        ])
     }
 }
 

@@ -52,23 +52,44 @@ struct SQLiteTransactionRepository: TransactionRepository {
     }
 
     func save(_ transaction: TransactionRecord) async throws {
-        try await session.write { db in
-            try db.upsert(into: "transactions", [
-                ("id", transaction.id.databaseText), ("account_id", transaction.accountId.databaseText),
-                ("provider_transaction_id", transaction.providerTransactionId), ("transaction_type", transaction.transactionType),
-                ("subtype", transaction.subtype), ("status", transaction.status), ("amount", transaction.amount.databaseText),
-                ("currency", transaction.currency), ("description", transaction.description), ("asset_type", transaction.assetType),
-                ("symbol", transaction.symbol), ("security_name", transaction.securityName),
-                ("quantity", transaction.quantity?.databaseText), ("unit_price", transaction.unitPrice?.databaseText),
-                ("commission", transaction.commission?.databaseText), ("transaction_date", transaction.transactionDate.iso8601),
-                ("settlement_date", transaction.settlementDate?.iso8601), ("created_at", transaction.createdAt.databaseSeconds),
-                ("updated_at", transaction.updatedAt.databaseSeconds),
-            ])
+        try await session.write { db in try db.upsert(into: "transactions", transaction.columns) }
+    }
+
+    func insertNew(_ transactions: [TransactionRecord]) async throws -> Int {
+        guard let first = transactions.first else { return 0 }
+        let names = first.columns.map(\.0)
+        let sql = """
+            INSERT INTO transactions (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))
+            ON CONFLICT (account_id, provider_transaction_id) DO NOTHING
+            """
+        return try await session.write { db in
+            let statement = try db.cachedStatement(sql: sql)
+            var inserted = 0
+            for transaction in transactions {
+                try statement.execute(arguments: StatementArguments(transaction.columns.map(\.1)))
+                inserted += db.changesCount
+            }
+            return inserted
         }
     }
 }
 
 extension TransactionRecord {
+    /// The row's columns and values, in one place for every statement that writes one.
+    var columns: [(String, (any DatabaseValueConvertible)?)] {
+        [
+            ("id", id.databaseText), ("account_id", accountId.databaseText),
+            ("provider_transaction_id", providerTransactionId), ("transaction_type", transactionType),
+            ("subtype", subtype), ("status", status), ("amount", amount.databaseText),
+            ("currency", currency), ("description", description), ("asset_type", assetType),
+            ("symbol", symbol), ("security_name", securityName),
+            ("quantity", quantity?.databaseText), ("unit_price", unitPrice?.databaseText),
+            ("commission", commission?.databaseText), ("transaction_date", transactionDate.iso8601),
+            ("settlement_date", settlementDate?.iso8601), ("created_at", createdAt.databaseSeconds),
+            ("updated_at", updatedAt.databaseSeconds),
+        ]
+    }
+
     init(row: Row) throws {
         self.init(
             id: try row.uuid("id"), accountId: try row.uuid("account_id"), providerTransactionId: row["provider_transaction_id"],

@@ -14,6 +14,9 @@ final class WriterLock: Sendable {
 
     private let state = Mutex(State())
 
+    /// Whether someone holds the lock now (tests check that long work lets go of it between its writes).
+    var isHeld: Bool { state.withLock(\.isHeld) }
+
     /// Waits until the lock is this caller's. Not cancellable: a transaction's owner must be able to finish it.
     func acquire() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
