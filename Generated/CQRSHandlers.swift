@@ -9,167 +9,167 @@ import Foundation
 
 // MARK: - Handler protocols
 
-// spec/operations.yaml:432
+// spec/operations.yaml:438
 /// What the handler of ``RegisterUser`` conforms to: `RegisterUserHandler` in the application.
 protocol RegisterUserHandling: CommandHandler where Operation == RegisterUser, Output == UUID {}
 
-// spec/operations.yaml:442
+// spec/operations.yaml:448
 /// What the handler of ``AuthenticateUser`` conforms to: `AuthenticateUserHandler` in the application.
 protocol AuthenticateUserHandling: CommandHandler where Operation == AuthenticateUser, Output == AuthenticatedUser {}
 
-// spec/operations.yaml:455
+// spec/operations.yaml:461
 /// What the handler of ``VerifyEmail`` conforms to: `VerifyEmailHandler` in the application.
 protocol VerifyEmailHandling: CommandHandler where Operation == VerifyEmail, Output == UUID {}
 
-// spec/operations.yaml:465
+// spec/operations.yaml:471
 /// What the handler of ``RefreshAccessToken`` conforms to: `RefreshAccessTokenHandler` in the application.
 protocol RefreshAccessTokenHandling: CommandHandler where Operation == RefreshAccessToken, Output == AuthTokens {}
 
-// spec/operations.yaml:488
+// spec/operations.yaml:494
 /// What the handler of ``RequestPasswordReset`` conforms to: `RequestPasswordResetHandler` in the application.
 protocol RequestPasswordResetHandling: CommandHandler where Operation == RequestPasswordReset, Output == PasswordResetRequestResponse {}
 
-// spec/operations.yaml:499
+// spec/operations.yaml:505
 /// What the handler of ``ConfirmPasswordReset`` conforms to: `ConfirmPasswordResetHandler` in the application.
 protocol ConfirmPasswordResetHandling: CommandHandler where Operation == ConfirmPasswordReset, Output == PasswordResetConfirmResponse {}
 
-// spec/operations.yaml:517
+// spec/operations.yaml:523
 /// What the handler of ``LogoutUser`` conforms to: `LogoutUserHandler` in the application.
 protocol LogoutUserHandling: CommandHandler where Operation == LogoutUser, Output == LogoutResponse {}
 
-// spec/operations.yaml:530
+// spec/operations.yaml:536
 /// What the handler of ``CreateSession`` conforms to: `CreateSessionHandler` in the application.
 protocol CreateSessionHandling: CommandHandler where Operation == CreateSession, Output == CreateSessionResponse {}
 
-// spec/operations.yaml:543
+// spec/operations.yaml:549
 /// What the handler of ``RevokeSession`` conforms to: `RevokeSessionHandler` in the application.
 protocol RevokeSessionHandling: CommandHandler where Operation == RevokeSession, Output == UUID {}
 
-// spec/operations.yaml:554
+// spec/operations.yaml:560
 /// What the handler of ``RevokeAllUserSessions`` conforms to: `RevokeAllSessionsHandler` in the application.
 protocol RevokeAllUserSessionsHandling: CommandHandler where Operation == RevokeAllUserSessions, Output == Int {}
 
-// spec/operations.yaml:566
+// spec/operations.yaml:572
 /// What the handler of ``LinkRefreshTokenToSession`` conforms to: `LinkRefreshTokenToSessionHandler` in the application.
 protocol LinkRefreshTokenToSessionHandling: CommandHandler where Operation == LinkRefreshTokenToSession, Output == Void {}
 
-// spec/operations.yaml:575
+// spec/operations.yaml:581
 /// What the handler of ``RecordProviderAccess`` conforms to: `RecordProviderAccessHandler` in the application.
 protocol RecordProviderAccessHandling: CommandHandler where Operation == RecordProviderAccess, Output == Void {}
 
-// spec/operations.yaml:585
+// spec/operations.yaml:591
 /// What the handler of ``UpdateSessionActivity`` conforms to: `UpdateSessionActivityHandler` in the application.
 protocol UpdateSessionActivityHandling: CommandHandler where Operation == UpdateSessionActivity, Output == Void {}
 
-// spec/operations.yaml:597
+// spec/operations.yaml:603
 /// What the handler of ``GenerateAuthTokens`` conforms to: `GenerateAuthTokensHandler` in the application.
 protocol GenerateAuthTokensHandling: CommandHandler where Operation == GenerateAuthTokens, Output == AuthTokens {}
 
-// spec/operations.yaml:609
+// spec/operations.yaml:615
 /// What the handler of ``TriggerGlobalTokenRotation`` conforms to: `TriggerGlobalTokenRotationHandler` in the application.
 protocol TriggerGlobalTokenRotationHandling: CommandHandler where Operation == TriggerGlobalTokenRotation, Output == GlobalRotationResult {}
 
-// spec/operations.yaml:619
+// spec/operations.yaml:625
 /// What the handler of ``TriggerUserTokenRotation`` conforms to: `TriggerUserTokenRotationHandler` in the application.
 protocol TriggerUserTokenRotationHandling: CommandHandler where Operation == TriggerUserTokenRotation, Output == UserRotationResult {}
 
-// spec/operations.yaml:632
+// spec/operations.yaml:638
 /// What the handler of ``ConnectProvider`` conforms to: `ConnectProviderHandler` in the application.
 protocol ConnectProviderHandling: CommandHandler where Operation == ConnectProvider, Output == UUID {}
 
-// spec/operations.yaml:645
+// spec/operations.yaml:651
 /// What the handler of ``DisconnectProvider`` conforms to: `DisconnectProviderHandler` in the application.
 protocol DisconnectProviderHandling: CommandHandler where Operation == DisconnectProvider, Output == Void {}
 
-// spec/operations.yaml:654
+// spec/operations.yaml:660
 /// What the handler of ``RefreshProviderTokens`` conforms to: `RefreshProviderTokensHandler` in the application.
 protocol RefreshProviderTokensHandling: CommandHandler where Operation == RefreshProviderTokens, Output == Void {}
 
-// spec/operations.yaml:665
+// spec/operations.yaml:671
 /// What the handler of ``SyncAccounts`` conforms to: `SyncAccountsHandler` in the application.
 protocol SyncAccountsHandling: CommandHandler where Operation == SyncAccounts, Output == SyncAccountsResult {}
 
-// spec/operations.yaml:676
+// spec/operations.yaml:682
 /// What the handler of ``SyncTransactions`` conforms to: `SyncTransactionsHandler` in the application.
 protocol SyncTransactionsHandling: CommandHandler where Operation == SyncTransactions, Output == SyncTransactionsResult {}
 
-// spec/operations.yaml:696
+// spec/operations.yaml:702
 /// What the handler of ``SyncHoldings`` conforms to: `SyncHoldingsHandler` in the application.
 protocol SyncHoldingsHandling: CommandHandler where Operation == SyncHoldings, Output == SyncHoldingsResult {}
 
-// spec/operations.yaml:715
+// spec/operations.yaml:721
 /// What the handler of ``ImportFromFile`` conforms to: `ImportFromFileHandler` in the application.
 protocol ImportFromFileHandling: CommandHandler where Operation == ImportFromFile, Output == ImportResult {}
 
-// spec/operations.yaml:740
+// spec/operations.yaml:746
 /// What the handler of ``GetSession`` conforms to: `GetSessionHandler` in the application.
 protocol GetSessionHandling: QueryHandler where Operation == GetSession, Output == SessionResult {}
 
-// spec/operations.yaml:750
+// spec/operations.yaml:756
 /// What the handler of ``ListUserSessions`` conforms to: `ListSessionsHandler` in the application.
 protocol ListUserSessionsHandling: QueryHandler where Operation == ListUserSessions, Output == SessionListResult {}
 
-// spec/operations.yaml:764
+// spec/operations.yaml:773
 /// What the handler of ``GetProviderConnection`` conforms to: `GetProviderConnectionHandler` in the application.
 protocol GetProviderConnectionHandling: QueryHandler where Operation == GetProviderConnection, Output == ProviderConnectionResult {}
 
-// spec/operations.yaml:774
+// spec/operations.yaml:783
 /// What the handler of ``ListProviderConnections`` conforms to: `ListProviderConnectionsHandler` in the application.
 protocol ListProviderConnectionsHandling: QueryHandler where Operation == ListProviderConnections, Output == ProviderConnectionListResult {}
 
-// spec/operations.yaml:786
+// spec/operations.yaml:798
 /// What the handler of ``GetAccount`` conforms to: `GetAccountHandler` in the application.
 protocol GetAccountHandling: QueryHandler where Operation == GetAccount, Output == AccountResult {}
 
-// spec/operations.yaml:796
+// spec/operations.yaml:808
 /// What the handler of ``ListAccountsByConnection`` conforms to: `ListAccountsByConnectionHandler` in the application.
 protocol ListAccountsByConnectionHandling: QueryHandler where Operation == ListAccountsByConnection, Output == AccountListResult {}
 
-// spec/operations.yaml:807
+// spec/operations.yaml:822
 /// What the handler of ``ListAccountsByUser`` conforms to: `ListAccountsByUserHandler` in the application.
 protocol ListAccountsByUserHandling: QueryHandler where Operation == ListAccountsByUser, Output == AccountListResult {}
 
-// spec/operations.yaml:820
+// spec/operations.yaml:838
 /// What the handler of ``GetTransaction`` conforms to: `GetTransactionHandler` in the application.
 protocol GetTransactionHandling: QueryHandler where Operation == GetTransaction, Output == TransactionResult {}
 
-// spec/operations.yaml:830
+// spec/operations.yaml:848
 /// What the handler of ``ListTransactionsByAccount`` conforms to: `ListTransactionsByAccountHandler` in the application.
 protocol ListTransactionsByAccountHandling: QueryHandler where Operation == ListTransactionsByAccount, Output == TransactionListResult {}
 
-// spec/operations.yaml:844
+// spec/operations.yaml:862
 /// What the handler of ``ListTransactionsByDateRange`` conforms to: `ListTransactionsByDateRangeHandler` in the application.
 protocol ListTransactionsByDateRangeHandling: QueryHandler where Operation == ListTransactionsByDateRange, Output == TransactionListResult {}
 
-// spec/operations.yaml:856
+// spec/operations.yaml:877
 /// What the handler of ``ListSecurityTransactions`` conforms to: `ListSecurityTransactionsHandler` in the application.
 protocol ListSecurityTransactionsHandling: QueryHandler where Operation == ListSecurityTransactions, Output == TransactionListResult {}
 
-// spec/operations.yaml:873
+// spec/operations.yaml:894
 /// What the handler of ``GetBalanceHistory`` conforms to: `GetBalanceHistoryHandler` in the application.
 protocol GetBalanceHistoryHandling: QueryHandler where Operation == GetBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:886
+// spec/operations.yaml:910
 /// What the handler of ``GetLatestBalanceSnapshots`` conforms to: `GetLatestBalanceSnapshotsHandler` in the application.
 protocol GetLatestBalanceSnapshotsHandling: QueryHandler where Operation == GetLatestBalanceSnapshots, Output == LatestSnapshotsResult {}
 
-// spec/operations.yaml:895
+// spec/operations.yaml:922
 /// What the handler of ``GetUserBalanceHistory`` conforms to: `GetUserBalanceHistoryHandler` in the application.
 protocol GetUserBalanceHistoryHandling: QueryHandler where Operation == GetUserBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:907
+// spec/operations.yaml:937
 /// What the handler of ``ListBalanceSnapshotsByAccount`` conforms to: `ListBalanceSnapshotsByAccountHandler` in the application.
 protocol ListBalanceSnapshotsByAccountHandling: QueryHandler where Operation == ListBalanceSnapshotsByAccount, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:921
+// spec/operations.yaml:953
 /// What the handler of ``GetHolding`` conforms to: `GetHoldingHandler` in the application.
 protocol GetHoldingHandling: QueryHandler where Operation == GetHolding, Output == HoldingDetailResult {}
 
-// spec/operations.yaml:931
+// spec/operations.yaml:963
 /// What the handler of ``ListHoldingsByAccount`` conforms to: `ListHoldingsByAccountHandler` in the application.
 protocol ListHoldingsByAccountHandling: QueryHandler where Operation == ListHoldingsByAccount, Output == HoldingListResult {}
 
-// spec/operations.yaml:943
+// spec/operations.yaml:978
 /// What the handler of ``ListHoldingsByUser`` conforms to: `ListHoldingsByUserHandler` in the application.
 protocol ListHoldingsByUserHandling: QueryHandler where Operation == ListHoldingsByUser, Output == HoldingListResult {}
 
@@ -196,86 +196,86 @@ struct HandlerFactory<Request: RequestDependencies, App: AppDependencies>: Senda
 // MARK: auth
 
 extension HandlerFactory {
-    // spec/operations.yaml:432
+    // spec/operations.yaml:438
     /// Builds the handler of ``RegisterUser``, or its override.
     func registerUserHandler() -> any RegisterUserHandling {
         if let override = overrides.registerUser {
             return override(self)
         }
-        // spec/operations.yaml:440: dependencies: [UserRepository, EmailVerificationTokenRepository, PasswordHasher, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 440)
+        // spec/operations.yaml:446: dependencies: [UserRepository, EmailVerificationTokenRepository, PasswordHasher, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 446)
         return RegisterUserHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, passwordHasher: app.passwordHasher, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:442
+    // spec/operations.yaml:448
     /// Builds the handler of ``AuthenticateUser``, or its override.
     func authenticateUserHandler() -> any AuthenticateUserHandling {
         if let override = overrides.authenticateUser {
             return override(self)
         }
-        // spec/operations.yaml:450: dependencies: [UserRepository, PasswordHasher, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 450)
+        // spec/operations.yaml:456: dependencies: [UserRepository, PasswordHasher, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 456)
         return AuthenticateUserHandler(userRepository: request.userRepository, passwordHasher: app.passwordHasher, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:455
+    // spec/operations.yaml:461
     /// Builds the handler of ``VerifyEmail``, or its override.
     func verifyEmailHandler() -> any VerifyEmailHandling {
         if let override = overrides.verifyEmail {
             return override(self)
         }
-        // spec/operations.yaml:463: dependencies: [UserRepository, EmailVerificationTokenRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 463)
+        // spec/operations.yaml:469: dependencies: [UserRepository, EmailVerificationTokenRepository, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 469)
         return VerifyEmailHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:465
+    // spec/operations.yaml:471
     /// Builds the handler of ``RefreshAccessToken``, or its override.
     func refreshAccessTokenHandler() -> any RefreshAccessTokenHandling {
         if let override = overrides.refreshAccessToken {
             return override(self)
         }
-        // spec/operations.yaml:476: - UserRepository
-#sourceLocation(file: "spec/operations.yaml", line: 476)
+        // spec/operations.yaml:482: - UserRepository
+#sourceLocation(file: "spec/operations.yaml", line: 482)
         return RefreshAccessTokenHandler(userRepository: request.userRepository, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository, tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics, sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:488
+    // spec/operations.yaml:494
     /// Builds the handler of ``RequestPasswordReset``, or its override.
     func requestPasswordResetHandler() -> any RequestPasswordResetHandling {
         if let override = overrides.requestPasswordReset {
             return override(self)
         }
-        // spec/operations.yaml:497: dependencies: [UserRepository, PasswordResetTokenRepository, PasswordResetTokenService, EmailService…
-#sourceLocation(file: "spec/operations.yaml", line: 497)
+        // spec/operations.yaml:503: dependencies: [UserRepository, PasswordResetTokenRepository, PasswordResetTokenService, EmailService…
+#sourceLocation(file: "spec/operations.yaml", line: 503)
         return RequestPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, passwordResetTokenService: app.passwordResetTokenService, emailService: app.emailService, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:499
+    // spec/operations.yaml:505
     /// Builds the handler of ``ConfirmPasswordReset``, or its override.
     func confirmPasswordResetHandler() -> any ConfirmPasswordResetHandling {
         if let override = overrides.confirmPasswordReset {
             return override(self)
         }
-        // spec/operations.yaml:508: - UserRepository
-#sourceLocation(file: "spec/operations.yaml", line: 508)
+        // spec/operations.yaml:514: - UserRepository
+#sourceLocation(file: "spec/operations.yaml", line: 514)
         return ConfirmPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, refreshTokenRepository: request.refreshTokenRepository, passwordHasher: app.passwordHasher, emailService: app.emailService, eventBus: app.eventBus, sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:517
+    // spec/operations.yaml:523
     /// Builds the handler of ``LogoutUser``, or its override.
     func logoutUserHandler() -> any LogoutUserHandling {
         if let override = overrides.logoutUser {
             return override(self)
         }
-        // spec/operations.yaml:526: dependencies: [RefreshTokenRepository, RefreshTokenService, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 526)
+        // spec/operations.yaml:532: dependencies: [RefreshTokenRepository, RefreshTokenService, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 532)
         return LogoutUserHandler(refreshTokenRepository: request.refreshTokenRepository, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus)
 #sourceLocation()
     }
@@ -284,98 +284,98 @@ extension HandlerFactory {
 // MARK: session
 
 extension HandlerFactory {
-    // spec/operations.yaml:530
+    // spec/operations.yaml:536
     /// Builds the handler of ``CreateSession``, or its override.
     func createSessionHandler() -> any CreateSessionHandling {
         if let override = overrides.createSession {
             return override(self)
         }
-        // spec/operations.yaml:541: dependencies: [SessionRepository, SessionCache, UserRepository, DeviceEnricher, LocationEnricher, Ev…
-#sourceLocation(file: "spec/operations.yaml", line: 541)
+        // spec/operations.yaml:547: dependencies: [SessionRepository, SessionCache, UserRepository, DeviceEnricher, LocationEnricher, Ev…
+#sourceLocation(file: "spec/operations.yaml", line: 547)
         return CreateSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, userRepository: request.userRepository, deviceEnricher: app.deviceEnricher, locationEnricher: app.locationEnricher, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:543
+    // spec/operations.yaml:549
     /// Builds the handler of ``RevokeSession``, or its override.
     func revokeSessionHandler() -> any RevokeSessionHandling {
         if let override = overrides.revokeSession {
             return override(self)
         }
-        // spec/operations.yaml:552: dependencies: [SessionRepository, SessionCache, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 552)
+        // spec/operations.yaml:558: dependencies: [SessionRepository, SessionCache, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 558)
         return RevokeSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:554
+    // spec/operations.yaml:560
     /// Builds the handler of ``RevokeAllUserSessions``, or its override.
     func revokeAllUserSessionsHandler() -> any RevokeAllUserSessionsHandling {
         if let override = overrides.revokeAllUserSessions {
             return override(self)
         }
-        // spec/operations.yaml:564: dependencies: [SessionRepository, SessionCache, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 564)
+        // spec/operations.yaml:570: dependencies: [SessionRepository, SessionCache, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 570)
         return RevokeAllSessionsHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:566
+    // spec/operations.yaml:572
     /// Builds the handler of ``LinkRefreshTokenToSession``, or its override.
     func linkRefreshTokenToSessionHandler() -> any LinkRefreshTokenToSessionHandling {
         if let override = overrides.linkRefreshTokenToSession {
             return override(self)
         }
-        // spec/operations.yaml:573: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 573)
+        // spec/operations.yaml:579: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 579)
         return LinkRefreshTokenToSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:575
+    // spec/operations.yaml:581
     /// Builds the handler of ``RecordProviderAccess``, or its override.
     func recordProviderAccessHandler() -> any RecordProviderAccessHandling {
         if let override = overrides.recordProviderAccess {
             return override(self)
         }
-        // spec/operations.yaml:582: dependencies: [SessionRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 582)
+        // spec/operations.yaml:588: dependencies: [SessionRepository, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 588)
         return RecordProviderAccessHandler(sessionRepository: request.sessionRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:585
+    // spec/operations.yaml:591
     /// Builds the handler of ``UpdateSessionActivity``, or its override.
     func updateSessionActivityHandler() -> any UpdateSessionActivityHandling {
         if let override = overrides.updateSessionActivity {
             return override(self)
         }
-        // spec/operations.yaml:592: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 592)
+        // spec/operations.yaml:598: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 598)
         return UpdateSessionActivityHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:740
+    // spec/operations.yaml:746
     /// Builds the handler of ``GetSession``, or its override.
     func getSessionHandler() -> any GetSessionHandling {
         if let override = overrides.getSession {
             return override(self)
         }
-        // spec/operations.yaml:748: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 748)
+        // spec/operations.yaml:754: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 754)
         return GetSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:750
+    // spec/operations.yaml:756
     /// Builds the handler of ``ListUserSessions``, or its override.
     func listUserSessionsHandler() -> any ListUserSessionsHandling {
         if let override = overrides.listUserSessions {
             return override(self)
         }
-        // spec/operations.yaml:760: dependencies: [SessionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 760)
+        // spec/operations.yaml:768: dependencies: [SessionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 768)
         return ListSessionsHandler(sessionRepository: request.sessionRepository)
 #sourceLocation()
     }
@@ -384,38 +384,38 @@ extension HandlerFactory {
 // MARK: token
 
 extension HandlerFactory {
-    // spec/operations.yaml:597
+    // spec/operations.yaml:603
     /// Builds the handler of ``GenerateAuthTokens``, or its override.
     func generateAuthTokensHandler() -> any GenerateAuthTokensHandling {
         if let override = overrides.generateAuthTokens {
             return override(self)
         }
-        // spec/operations.yaml:607: dependencies: [TokenGenerator, RefreshTokenService, RefreshTokenRepository, SecurityConfigRepository…
-#sourceLocation(file: "spec/operations.yaml", line: 607)
+        // spec/operations.yaml:613: dependencies: [TokenGenerator, RefreshTokenService, RefreshTokenRepository, SecurityConfigRepository…
+#sourceLocation(file: "spec/operations.yaml", line: 613)
         return GenerateAuthTokensHandler(tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:609
+    // spec/operations.yaml:615
     /// Builds the handler of ``TriggerGlobalTokenRotation``, or its override.
     func triggerGlobalTokenRotationHandler() -> any TriggerGlobalTokenRotationHandling {
         if let override = overrides.triggerGlobalTokenRotation {
             return override(self)
         }
-        // spec/operations.yaml:617: dependencies: [SecurityConfigRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 617)
+        // spec/operations.yaml:623: dependencies: [SecurityConfigRepository, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 623)
         return TriggerGlobalTokenRotationHandler(securityConfigRepository: request.securityConfigRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:619
+    // spec/operations.yaml:625
     /// Builds the handler of ``TriggerUserTokenRotation``, or its override.
     func triggerUserTokenRotationHandler() -> any TriggerUserTokenRotationHandling {
         if let override = overrides.triggerUserTokenRotation {
             return override(self)
         }
-        // spec/operations.yaml:628: dependencies: [UserRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 628)
+        // spec/operations.yaml:634: dependencies: [UserRepository, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 634)
         return TriggerUserTokenRotationHandler(userRepository: request.userRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
@@ -424,62 +424,62 @@ extension HandlerFactory {
 // MARK: provider
 
 extension HandlerFactory {
-    // spec/operations.yaml:632
+    // spec/operations.yaml:638
     /// Builds the handler of ``ConnectProvider``, or its override.
     func connectProviderHandler() -> any ConnectProviderHandling {
         if let override = overrides.connectProvider {
             return override(self)
         }
-        // spec/operations.yaml:643: dependencies: [ProviderConnectionRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 643)
+        // spec/operations.yaml:649: dependencies: [ProviderConnectionRepository, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 649)
         return ConnectProviderHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:645
+    // spec/operations.yaml:651
     /// Builds the handler of ``DisconnectProvider``, or its override.
     func disconnectProviderHandler() -> any DisconnectProviderHandling {
         if let override = overrides.disconnectProvider {
             return override(self)
         }
-        // spec/operations.yaml:652: dependencies: [ProviderConnectionRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 652)
+        // spec/operations.yaml:658: dependencies: [ProviderConnectionRepository, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 658)
         return DisconnectProviderHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:654
+    // spec/operations.yaml:660
     /// Builds the handler of ``RefreshProviderTokens``, or its override.
     func refreshProviderTokensHandler() -> any RefreshProviderTokensHandling {
         if let override = overrides.refreshProviderTokens {
             return override(self)
         }
-        // spec/operations.yaml:661: dependencies: [ProviderConnectionRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 661)
+        // spec/operations.yaml:667: dependencies: [ProviderConnectionRepository, EventBus]
+#sourceLocation(file: "spec/operations.yaml", line: 667)
         return RefreshProviderTokensHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:764
+    // spec/operations.yaml:773
     /// Builds the handler of ``GetProviderConnection``, or its override.
     func getProviderConnectionHandler() -> any GetProviderConnectionHandling {
         if let override = overrides.getProviderConnection {
             return override(self)
         }
-        // spec/operations.yaml:772: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 772)
+        // spec/operations.yaml:781: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 781)
         return GetProviderConnectionHandler(connectionRepository: request.connectionRepository, providerConnectionCache: app.providerConnectionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:774
+    // spec/operations.yaml:783
     /// Builds the handler of ``ListProviderConnections``, or its override.
     func listProviderConnectionsHandler() -> any ListProviderConnectionsHandling {
         if let override = overrides.listProviderConnections {
             return override(self)
         }
-        // spec/operations.yaml:782: dependencies: [ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 782)
+        // spec/operations.yaml:793: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 793)
         return ListProviderConnectionsHandler(connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
@@ -488,206 +488,206 @@ extension HandlerFactory {
 // MARK: data_sync
 
 extension HandlerFactory {
-    // spec/operations.yaml:665
+    // spec/operations.yaml:671
     /// Builds the handler of ``SyncAccounts``, or its override.
     func syncAccountsHandler() -> any SyncAccountsHandling {
         if let override = overrides.syncAccounts {
             return override(self)
         }
-        // spec/operations.yaml:674: dependencies: [ProviderConnectionRepository, AccountRepository, EncryptionService, ProviderFactory, …
-#sourceLocation(file: "spec/operations.yaml", line: 674)
+        // spec/operations.yaml:680: dependencies: [ProviderConnectionRepository, AccountRepository, EncryptionService, ProviderFactory, …
+#sourceLocation(file: "spec/operations.yaml", line: 680)
         return SyncAccountsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:676
+    // spec/operations.yaml:682
     /// Builds the handler of ``SyncTransactions``, or its override.
     func syncTransactionsHandler() -> any SyncTransactionsHandling {
         if let override = overrides.syncTransactions {
             return override(self)
         }
-        // spec/operations.yaml:689: - ProviderConnectionRepository
-#sourceLocation(file: "spec/operations.yaml", line: 689)
+        // spec/operations.yaml:695: - ProviderConnectionRepository
+#sourceLocation(file: "spec/operations.yaml", line: 695)
         return SyncTransactionsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:696
+    // spec/operations.yaml:702
     /// Builds the handler of ``SyncHoldings``, or its override.
     func syncHoldingsHandler() -> any SyncHoldingsHandling {
         if let override = overrides.syncHoldings {
             return override(self)
         }
-        // spec/operations.yaml:706: - AccountRepository
-#sourceLocation(file: "spec/operations.yaml", line: 706)
+        // spec/operations.yaml:712: - AccountRepository
+#sourceLocation(file: "spec/operations.yaml", line: 712)
         return SyncHoldingsHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository, holdingRepository: request.holdingRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:786
+    // spec/operations.yaml:798
     /// Builds the handler of ``GetAccount``, or its override.
     func getAccountHandler() -> any GetAccountHandling {
         if let override = overrides.getAccount {
             return override(self)
         }
-        // spec/operations.yaml:794: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 794)
+        // spec/operations.yaml:806: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 806)
         return GetAccountHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:796
+    // spec/operations.yaml:808
     /// Builds the handler of ``ListAccountsByConnection``, or its override.
     func listAccountsByConnectionHandler() -> any ListAccountsByConnectionHandling {
         if let override = overrides.listAccountsByConnection {
             return override(self)
         }
-        // spec/operations.yaml:805: dependencies: [AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 805)
+        // spec/operations.yaml:819: dependencies: [AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 819)
         return ListAccountsByConnectionHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:807
+    // spec/operations.yaml:822
     /// Builds the handler of ``ListAccountsByUser``, or its override.
     func listAccountsByUserHandler() -> any ListAccountsByUserHandling {
         if let override = overrides.listAccountsByUser {
             return override(self)
         }
-        // spec/operations.yaml:816: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
-#sourceLocation(file: "spec/operations.yaml", line: 816)
+        // spec/operations.yaml:833: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
+#sourceLocation(file: "spec/operations.yaml", line: 833)
         return ListAccountsByUserHandler(accountRepository: request.accountRepository, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:820
+    // spec/operations.yaml:838
     /// Builds the handler of ``GetTransaction``, or its override.
     func getTransactionHandler() -> any GetTransactionHandling {
         if let override = overrides.getTransaction {
             return override(self)
         }
-        // spec/operations.yaml:828: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 828)
+        // spec/operations.yaml:846: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 846)
         return GetTransactionHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:830
+    // spec/operations.yaml:848
     /// Builds the handler of ``ListTransactionsByAccount``, or its override.
     func listTransactionsByAccountHandler() -> any ListTransactionsByAccountHandling {
         if let override = overrides.listTransactionsByAccount {
             return override(self)
         }
-        // spec/operations.yaml:841: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 841)
+        // spec/operations.yaml:859: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 859)
         return ListTransactionsByAccountHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:844
+    // spec/operations.yaml:862
     /// Builds the handler of ``ListTransactionsByDateRange``, or its override.
     func listTransactionsByDateRangeHandler() -> any ListTransactionsByDateRangeHandling {
         if let override = overrides.listTransactionsByDateRange {
             return override(self)
         }
-        // spec/operations.yaml:854: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 854)
+        // spec/operations.yaml:874: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 874)
         return ListTransactionsByDateRangeHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:856
+    // spec/operations.yaml:877
     /// Builds the handler of ``ListSecurityTransactions``, or its override.
     func listSecurityTransactionsHandler() -> any ListSecurityTransactionsHandling {
         if let override = overrides.listSecurityTransactions {
             return override(self)
         }
-        // spec/operations.yaml:868: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 868)
+        // spec/operations.yaml:889: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 889)
         return ListSecurityTransactionsHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:873
+    // spec/operations.yaml:894
     /// Builds the handler of ``GetBalanceHistory``, or its override.
     func getBalanceHistoryHandler() -> any GetBalanceHistoryHandling {
         if let override = overrides.getBalanceHistory {
             return override(self)
         }
-        // spec/operations.yaml:884: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 884)
+        // spec/operations.yaml:907: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 907)
         return GetBalanceHistoryHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:886
+    // spec/operations.yaml:910
     /// Builds the handler of ``GetLatestBalanceSnapshots``, or its override.
     func getLatestBalanceSnapshotsHandler() -> any GetLatestBalanceSnapshotsHandling {
         if let override = overrides.getLatestBalanceSnapshots {
             return override(self)
         }
-        // spec/operations.yaml:893: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 893)
+        // spec/operations.yaml:919: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 919)
         return GetLatestBalanceSnapshotsHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:895
+    // spec/operations.yaml:922
     /// Builds the handler of ``GetUserBalanceHistory``, or its override.
     func getUserBalanceHistoryHandler() -> any GetUserBalanceHistoryHandling {
         if let override = overrides.getUserBalanceHistory {
             return override(self)
         }
-        // spec/operations.yaml:905: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 905)
+        // spec/operations.yaml:934: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 934)
         return GetUserBalanceHistoryHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:907
+    // spec/operations.yaml:937
     /// Builds the handler of ``ListBalanceSnapshotsByAccount``, or its override.
     func listBalanceSnapshotsByAccountHandler() -> any ListBalanceSnapshotsByAccountHandling {
         if let override = overrides.listBalanceSnapshotsByAccount {
             return override(self)
         }
-        // spec/operations.yaml:917: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 917)
+        // spec/operations.yaml:948: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 948)
         return ListBalanceSnapshotsByAccountHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:921
+    // spec/operations.yaml:953
     /// Builds the handler of ``GetHolding``, or its override.
     func getHoldingHandler() -> any GetHoldingHandling {
         if let override = overrides.getHolding {
             return override(self)
         }
-        // spec/operations.yaml:929: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 929)
+        // spec/operations.yaml:961: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 961)
         return GetHoldingHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:931
+    // spec/operations.yaml:963
     /// Builds the handler of ``ListHoldingsByAccount``, or its override.
     func listHoldingsByAccountHandler() -> any ListHoldingsByAccountHandling {
         if let override = overrides.listHoldingsByAccount {
             return override(self)
         }
-        // spec/operations.yaml:941: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 941)
+        // spec/operations.yaml:975: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 975)
         return ListHoldingsByAccountHandler(holdingRepository: request.holdingRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:943
+    // spec/operations.yaml:978
     /// Builds the handler of ``ListHoldingsByUser``, or its override.
     func listHoldingsByUserHandler() -> any ListHoldingsByUserHandling {
         if let override = overrides.listHoldingsByUser {
             return override(self)
         }
-        // spec/operations.yaml:953: dependencies: [HoldingRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 953)
+        // spec/operations.yaml:990: dependencies: [HoldingRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 990)
         return ListHoldingsByUserHandler(holdingRepository: request.holdingRepository)
 #sourceLocation()
     }
@@ -696,14 +696,14 @@ extension HandlerFactory {
 // MARK: import
 
 extension HandlerFactory {
-    // spec/operations.yaml:715
+    // spec/operations.yaml:721
     /// Builds the handler of ``ImportFromFile``, or its override.
     func importFromFileHandler() -> any ImportFromFileHandling {
         if let override = overrides.importFromFile {
             return override(self)
         }
-        // spec/operations.yaml:727: - ProviderConnectionRepository
-#sourceLocation(file: "spec/operations.yaml", line: 727)
+        // spec/operations.yaml:733: - ProviderConnectionRepository
+#sourceLocation(file: "spec/operations.yaml", line: 733)
         return ImportFromFileHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, providerRepository: request.providerRepository, providerFactory: app.providerFactory, eventBus: app.eventBus)
 #sourceLocation()
     }

@@ -9,7 +9,7 @@ import Foundation
 
 // MARK: - Commands
 
-// spec/operations.yaml:432
+// spec/operations.yaml:438
 /// Register a new user account and send an email verification.
 ///
 /// - Category: `auth`
@@ -30,7 +30,7 @@ struct RegisterUser: Command {
     }
 }
 
-// spec/operations.yaml:442
+// spec/operations.yaml:448
 /// Verify a user's credentials, without creating a session or tokens.
 ///
 /// - Category: `auth`
@@ -49,7 +49,7 @@ struct AuthenticateUser: Command {
     }
 }
 
-// spec/operations.yaml:455
+// spec/operations.yaml:461
 /// Verify a user's email address with the token sent to it.
 ///
 /// - Category: `auth`
@@ -67,7 +67,7 @@ struct VerifyEmail: Command {
     }
 }
 
-// spec/operations.yaml:465
+// spec/operations.yaml:471
 /// Issue a new access token for a valid refresh token of an active session, rotating the refresh token; reusing a rotated token ends its whole family (its session).
 ///
 /// - Category: `auth`
@@ -85,7 +85,7 @@ struct RefreshAccessToken: Command {
     }
 }
 
-// spec/operations.yaml:488
+// spec/operations.yaml:494
 /// Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.
 ///
 /// - Category: `auth`
@@ -106,7 +106,7 @@ struct RequestPasswordReset: Command {
     }
 }
 
-// spec/operations.yaml:499
+// spec/operations.yaml:505
 /// Set a new password with a reset token, and log the user out everywhere (every session and refresh token).
 ///
 /// - Category: `auth`
@@ -125,7 +125,7 @@ struct ConfirmPasswordReset: Command {
     }
 }
 
-// spec/operations.yaml:517
+// spec/operations.yaml:523
 /// Log a user out by revoking their refresh token.
 ///
 /// - Category: `auth`
@@ -144,7 +144,7 @@ struct LogoutUser: Command {
     }
 }
 
-// spec/operations.yaml:530
+// spec/operations.yaml:536
 /// Create a session, enriched with its device and location, evicting the oldest one past the session limit.
 ///
 /// - Category: `session`
@@ -175,7 +175,7 @@ struct CreateSession: Command {
     }
 }
 
-// spec/operations.yaml:543
+// spec/operations.yaml:549
 /// Revoke one session of a user.
 ///
 /// - Category: `session`
@@ -196,7 +196,7 @@ struct RevokeSession: Command {
     }
 }
 
-// spec/operations.yaml:554
+// spec/operations.yaml:560
 /// Revoke every session of a user (logout everywhere), optionally keeping the current one.
 ///
 /// - Category: `session`
@@ -217,7 +217,7 @@ struct RevokeAllUserSessions: Command {
     }
 }
 
-// spec/operations.yaml:566
+// spec/operations.yaml:572
 /// Link a refresh token to its session after the tokens are generated.
 ///
 /// - Category: `session`
@@ -236,7 +236,7 @@ struct LinkRefreshTokenToSession: Command {
     }
 }
 
-// spec/operations.yaml:575
+// spec/operations.yaml:581
 /// Record that a session accessed a provider, for audit.
 ///
 /// - Category: `session`
@@ -255,7 +255,7 @@ struct RecordProviderAccess: Command {
     }
 }
 
-// spec/operations.yaml:585
+// spec/operations.yaml:591
 /// Update a session's last activity time.
 ///
 /// - Category: `session`
@@ -274,7 +274,7 @@ struct UpdateSessionActivity: Command {
     }
 }
 
-// spec/operations.yaml:597
+// spec/operations.yaml:603
 /// Generate a JWT access token and an opaque refresh token for a session.
 ///
 /// - Category: `token`
@@ -297,7 +297,7 @@ struct GenerateAuthTokens: Command {
     }
 }
 
-// spec/operations.yaml:609
+// spec/operations.yaml:615
 /// Rotate every user's tokens by raising the global token version (an admin operation).
 ///
 /// - Category: `token`
@@ -316,7 +316,7 @@ struct TriggerGlobalTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:619
+// spec/operations.yaml:625
 /// Rotate one user's tokens, after a password change or a logout everywhere.
 ///
 /// - Category: `token`
@@ -337,7 +337,7 @@ struct TriggerUserTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:632
+// spec/operations.yaml:638
 /// Connect a user to a financial provider with their encrypted credentials.
 ///
 /// - Category: `provider`
@@ -368,7 +368,7 @@ struct ConnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:645
+// spec/operations.yaml:651
 /// Disconnect a user from a financial provider.
 ///
 /// - Category: `provider`
@@ -387,7 +387,7 @@ struct DisconnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:654
+// spec/operations.yaml:660
 /// Store a provider's new credentials after an OAuth token refresh.
 ///
 /// - Category: `provider`
@@ -406,7 +406,7 @@ struct RefreshProviderTokens: Command {
     }
 }
 
-// spec/operations.yaml:665
+// spec/operations.yaml:671
 /// Sync a connection's accounts from its provider.
 ///
 /// - Category: `data_sync`
@@ -427,7 +427,7 @@ struct SyncAccounts: Command {
     }
 }
 
-// spec/operations.yaml:676
+// spec/operations.yaml:682
 /// Sync a connection's transactions from its provider.
 ///
 /// - Category: `data_sync`
@@ -464,7 +464,7 @@ struct SyncTransactions: Command {
     }
 }
 
-// spec/operations.yaml:696
+// spec/operations.yaml:702
 /// Sync an investment account's holdings from its provider.
 ///
 /// - Category: `data_sync`
@@ -485,7 +485,7 @@ struct SyncHoldings: Command {
     }
 }
 
-// spec/operations.yaml:715
+// spec/operations.yaml:721
 /// Import accounts and transactions from a QFX, OFX or CSV file.
 ///
 /// - Category: `import`
@@ -518,7 +518,7 @@ struct ImportFromFile: Command {
 
 // MARK: - Queries
 
-// spec/operations.yaml:740
+// spec/operations.yaml:746
 /// Get one of a user's sessions.
 ///
 /// - Category: `session`
@@ -536,27 +536,41 @@ struct GetSession: Query {
     }
 }
 
-// spec/operations.yaml:750
+// spec/operations.yaml:756
 /// List a user's sessions, marking the current one.
 ///
 /// - Category: `session`
 /// - Handler: `ListSessionsHandler`
+/// - Paginated (offset)
 /// - Cache policy: `short`
-struct ListUserSessions: Query {
+struct ListUserSessions: PaginatedQuery {
     typealias Output = SessionListResult
 
     let userId: UUID
     let activeOnly: Bool
     let currentSessionId: UUID?
+    let limit: Int
+    let offset: Int
 
-    init(userId: UUID, activeOnly: Bool = true, currentSessionId: UUID? = nil) {
+    init(
+        userId: UUID,
+        activeOnly: Bool = true,
+        currentSessionId: UUID? = nil,
+        limit: Int = 50,
+        offset: Int = 0
+    ) {
         self.userId = userId
         self.activeOnly = activeOnly
         self.currentSessionId = currentSessionId
+        self.limit = limit
+        self.offset = offset
     }
+
+    /// The page this query asks for, from its `pagination` fields.
+    var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:764
+// spec/operations.yaml:773
 /// Get one of a user's provider connections.
 ///
 /// - Category: `provider`
@@ -574,25 +588,33 @@ struct GetProviderConnection: Query {
     }
 }
 
-// spec/operations.yaml:774
+// spec/operations.yaml:783
 /// List a user's provider connections.
 ///
 /// - Category: `provider`
 /// - Handler: `ListProviderConnectionsHandler`
+/// - Paginated (offset)
 /// - Cache policy: `short`
-struct ListProviderConnections: Query {
+struct ListProviderConnections: PaginatedQuery {
     typealias Output = ProviderConnectionListResult
 
     let userId: UUID
     let activeOnly: Bool
+    let limit: Int
+    let offset: Int
 
-    init(userId: UUID, activeOnly: Bool = false) {
+    init(userId: UUID, activeOnly: Bool = false, limit: Int = 50, offset: Int = 0) {
         self.userId = userId
         self.activeOnly = activeOnly
+        self.limit = limit
+        self.offset = offset
     }
+
+    /// The page this query asks for, from its `pagination` fields.
+    var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:786
+// spec/operations.yaml:798
 /// Get one of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -610,47 +632,69 @@ struct GetAccount: Query {
     }
 }
 
-// spec/operations.yaml:796
+// spec/operations.yaml:808
 /// List the accounts of one provider connection.
 ///
 /// - Category: `data_sync`
 /// - Handler: `ListAccountsByConnectionHandler`
+/// - Paginated (offset)
 /// - Cache policy: `short`
-struct ListAccountsByConnection: Query {
+struct ListAccountsByConnection: PaginatedQuery {
     typealias Output = AccountListResult
 
     let connectionId: UUID
     let userId: UUID
     let activeOnly: Bool
+    let limit: Int
+    let offset: Int
 
-    init(connectionId: UUID, userId: UUID, activeOnly: Bool = false) {
+    init(connectionId: UUID, userId: UUID, activeOnly: Bool = false, limit: Int = 50, offset: Int = 0) {
         self.connectionId = connectionId
         self.userId = userId
         self.activeOnly = activeOnly
+        self.limit = limit
+        self.offset = offset
     }
+
+    /// The page this query asks for, from its `pagination` fields.
+    var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:807
+// spec/operations.yaml:822
 /// List all of a user's accounts, optionally of one type.
 ///
 /// - Category: `data_sync`
 /// - Handler: `ListAccountsByUserHandler`
+/// - Paginated (offset)
 /// - Cache policy: `short`
-struct ListAccountsByUser: Query {
+struct ListAccountsByUser: PaginatedQuery {
     typealias Output = AccountListResult
 
     let userId: UUID
     let activeOnly: Bool
     let accountType: AccountType?
+    let limit: Int
+    let offset: Int
 
-    init(userId: UUID, activeOnly: Bool = false, accountType: AccountType? = nil) {
+    init(
+        userId: UUID,
+        activeOnly: Bool = false,
+        accountType: AccountType? = nil,
+        limit: Int = 50,
+        offset: Int = 0
+    ) {
         self.userId = userId
         self.activeOnly = activeOnly
         self.accountType = accountType
+        self.limit = limit
+        self.offset = offset
     }
+
+    /// The page this query asks for, from its `pagination` fields.
+    var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:820
+// spec/operations.yaml:838
 /// Get one of a user's transactions.
 ///
 /// - Category: `data_sync`
@@ -668,7 +712,7 @@ struct GetTransaction: Query {
     }
 }
 
-// spec/operations.yaml:830
+// spec/operations.yaml:848
 /// List an account's transactions, one page at a time.
 ///
 /// - Category: `data_sync`
@@ -702,29 +746,44 @@ struct ListTransactionsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:844
+// spec/operations.yaml:862
 /// List an account's transactions between two days.
 ///
 /// - Category: `data_sync`
 /// - Handler: `ListTransactionsByDateRangeHandler`
+/// - Paginated (offset)
 /// - Cache policy: `medium`
-struct ListTransactionsByDateRange: Query {
+struct ListTransactionsByDateRange: PaginatedQuery {
     typealias Output = TransactionListResult
 
     let accountId: UUID
     let userId: UUID
     let startDate: CalendarDate
     let endDate: CalendarDate
+    let limit: Int
+    let offset: Int
 
-    init(accountId: UUID, userId: UUID, startDate: CalendarDate, endDate: CalendarDate) {
+    init(
+        accountId: UUID,
+        userId: UUID,
+        startDate: CalendarDate,
+        endDate: CalendarDate,
+        limit: Int = 50,
+        offset: Int = 0
+    ) {
         self.accountId = accountId
         self.userId = userId
         self.startDate = startDate
         self.endDate = endDate
+        self.limit = limit
+        self.offset = offset
     }
+
+    /// The page this query asks for, from its `pagination` fields.
+    var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:856
+// spec/operations.yaml:877
 /// List an account's transactions in one security.
 ///
 /// - Category: `data_sync`
@@ -752,13 +811,14 @@ struct ListSecurityTransactions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:873
+// spec/operations.yaml:894
 /// Get an account's balance snapshots over a period.
 ///
 /// - Category: `data_sync`
 /// - Handler: `GetBalanceHistoryHandler`
+/// - Paginated (offset)
 /// - Cache policy: `medium`
-struct GetBalanceHistory: Query {
+struct GetBalanceHistory: PaginatedQuery {
     typealias Output = BalanceHistoryResult
 
     let accountId: UUID
@@ -766,77 +826,121 @@ struct GetBalanceHistory: Query {
     let startDate: Date
     let endDate: Date
     let source: String?
+    let limit: Int
+    let offset: Int
 
-    init(accountId: UUID, userId: UUID, startDate: Date, endDate: Date, source: String? = nil) {
+    init(
+        accountId: UUID,
+        userId: UUID,
+        startDate: Date,
+        endDate: Date,
+        source: String? = nil,
+        limit: Int = 50,
+        offset: Int = 0
+    ) {
         self.accountId = accountId
         self.userId = userId
         self.startDate = startDate
         self.endDate = endDate
         self.source = source
+        self.limit = limit
+        self.offset = offset
     }
+
+    /// The page this query asks for, from its `pagination` fields.
+    var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:886
+// spec/operations.yaml:910
 /// Get the latest balance snapshot of each of a user's accounts.
 ///
 /// - Category: `data_sync`
 /// - Handler: `GetLatestBalanceSnapshotsHandler`
+/// - Paginated (offset)
 /// - Cache policy: `short`
-struct GetLatestBalanceSnapshots: Query {
+struct GetLatestBalanceSnapshots: PaginatedQuery {
     typealias Output = LatestSnapshotsResult
 
     let userId: UUID
+    let limit: Int
+    let offset: Int
 
-    init(userId: UUID) {
+    init(userId: UUID, limit: Int = 50, offset: Int = 0) {
         self.userId = userId
+        self.limit = limit
+        self.offset = offset
     }
+
+    /// The page this query asks for, from its `pagination` fields.
+    var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:895
+// spec/operations.yaml:922
 /// Get the balance snapshots of all of a user's accounts over a period.
 ///
 /// - Category: `data_sync`
 /// - Handler: `GetUserBalanceHistoryHandler`
+/// - Paginated (offset)
 /// - Cache policy: `medium`
-struct GetUserBalanceHistory: Query {
+struct GetUserBalanceHistory: PaginatedQuery {
     typealias Output = BalanceHistoryResult
 
     let userId: UUID
     let startDate: Date
     let endDate: Date
     let source: String?
+    let limit: Int
+    let offset: Int
 
-    init(userId: UUID, startDate: Date, endDate: Date, source: String? = nil) {
+    init(
+        userId: UUID,
+        startDate: Date,
+        endDate: Date,
+        source: String? = nil,
+        limit: Int = 50,
+        offset: Int = 0
+    ) {
         self.userId = userId
         self.startDate = startDate
         self.endDate = endDate
         self.source = source
+        self.limit = limit
+        self.offset = offset
     }
+
+    /// The page this query asks for, from its `pagination` fields.
+    var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:907
+// spec/operations.yaml:937
 /// List the most recent balance snapshots of an account, in the order they were captured.
 ///
 /// - Category: `data_sync`
 /// - Handler: `ListBalanceSnapshotsByAccountHandler`
+/// - Paginated (offset)
 /// - Cache policy: `short`
-struct ListBalanceSnapshotsByAccount: Query {
+struct ListBalanceSnapshotsByAccount: PaginatedQuery {
     typealias Output = BalanceHistoryResult
 
     let accountId: UUID
     let userId: UUID
-    let limit: Int?
     let source: String?
+    let limit: Int
+    let offset: Int
 
-    init(accountId: UUID, userId: UUID, limit: Int? = nil, source: String? = nil) {
+    init(accountId: UUID, userId: UUID, source: String? = nil, limit: Int = 50, offset: Int = 0) {
         self.accountId = accountId
         self.userId = userId
-        self.limit = limit
         self.source = source
+        self.limit = limit
+        self.offset = offset
     }
+
+    /// The page this query asks for, from its `pagination` fields.
+    var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:921
+// spec/operations.yaml:953
 /// Get one of a user's holdings.
 ///
 /// - Category: `data_sync`
@@ -854,46 +958,76 @@ struct GetHolding: Query {
     }
 }
 
-// spec/operations.yaml:931
+// spec/operations.yaml:963
 /// List an account's holdings.
 ///
 /// - Category: `data_sync`
 /// - Handler: `ListHoldingsByAccountHandler`
+/// - Paginated (offset)
 /// - Cache policy: `short`
-struct ListHoldingsByAccount: Query {
+struct ListHoldingsByAccount: PaginatedQuery {
     typealias Output = HoldingListResult
 
     let accountId: UUID
     let userId: UUID
     let activeOnly: Bool
     let assetType: String?
+    let limit: Int
+    let offset: Int
 
-    init(accountId: UUID, userId: UUID, activeOnly: Bool = true, assetType: String? = nil) {
+    init(
+        accountId: UUID,
+        userId: UUID,
+        activeOnly: Bool = true,
+        assetType: String? = nil,
+        limit: Int = 50,
+        offset: Int = 0
+    ) {
         self.accountId = accountId
         self.userId = userId
         self.activeOnly = activeOnly
         self.assetType = assetType
+        self.limit = limit
+        self.offset = offset
     }
+
+    /// The page this query asks for, from its `pagination` fields.
+    var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:943
+// spec/operations.yaml:978
 /// List all of a user's holdings.
 ///
 /// - Category: `data_sync`
 /// - Handler: `ListHoldingsByUserHandler`
+/// - Paginated (offset)
 /// - Cache policy: `short`
-struct ListHoldingsByUser: Query {
+struct ListHoldingsByUser: PaginatedQuery {
     typealias Output = HoldingListResult
 
     let userId: UUID
     let activeOnly: Bool
     let assetType: String?
     let symbol: String?
+    let limit: Int
+    let offset: Int
 
-    init(userId: UUID, activeOnly: Bool = true, assetType: String? = nil, symbol: String? = nil) {
+    init(
+        userId: UUID,
+        activeOnly: Bool = true,
+        assetType: String? = nil,
+        symbol: String? = nil,
+        limit: Int = 50,
+        offset: Int = 0
+    ) {
         self.userId = userId
         self.activeOnly = activeOnly
         self.assetType = assetType
         self.symbol = symbol
+        self.limit = limit
+        self.offset = offset
     }
+
+    /// The page this query asks for, from its `pagination` fields.
+    var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }

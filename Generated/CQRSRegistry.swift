@@ -99,7 +99,7 @@ enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
 
 // MARK: - Metadata
 
-// spec/operations.yaml:432
+// spec/operations.yaml:438
 extension RegisterUser {
     /// The registry's entry for ``RegisterUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -113,11 +113,11 @@ extension RegisterUser {
         requiresTransaction: true,
         events: ["UserRegistrationAttempted", "UserRegistrationSucceeded", "UserRegistrationFailed"],
         description: "Register a new user account and send an email verification.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 432, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 438, column: 3)
     )
 }
 
-// spec/operations.yaml:442
+// spec/operations.yaml:448
 extension AuthenticateUser {
     /// The registry's entry for ``AuthenticateUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -131,11 +131,11 @@ extension AuthenticateUser {
         requiresTransaction: false,
         events: ["UserLoginAttempted", "UserLoginSucceeded", "UserLoginFailed"],
         description: "Verify a user's credentials, without creating a session or tokens.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 442, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 448, column: 3)
     )
 }
 
-// spec/operations.yaml:455
+// spec/operations.yaml:461
 extension VerifyEmail {
     /// The registry's entry for ``VerifyEmail``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -149,11 +149,11 @@ extension VerifyEmail {
         requiresTransaction: true,
         events: ["EmailVerificationAttempted", "EmailVerificationSucceeded", "EmailVerificationFailed"],
         description: "Verify a user's email address with the token sent to it.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 455, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 461, column: 3)
     )
 }
 
-// spec/operations.yaml:465
+// spec/operations.yaml:471
 extension RefreshAccessToken {
     /// The registry's entry for ``RefreshAccessToken``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -167,11 +167,11 @@ extension RefreshAccessToken {
         requiresTransaction: true,
         events: ["AuthTokenRefreshAttempted", "AuthTokenRefreshSucceeded", "AuthTokenRefreshFailed", "TokenRejectedDueToRotation"],
         description: "Issue a new access token for a valid refresh token of an active session, rotating the refresh token; reusing a rotated token ends its whole family (its session).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 465, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 471, column: 3)
     )
 }
 
-// spec/operations.yaml:488
+// spec/operations.yaml:494
 extension RequestPasswordReset {
     /// The registry's entry for ``RequestPasswordReset``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -185,11 +185,11 @@ extension RequestPasswordReset {
         requiresTransaction: true,
         events: ["PasswordResetRequestAttempted", "PasswordResetRequestSucceeded", "PasswordResetRequestFailed"],
         description: "Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 488, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 494, column: 3)
     )
 }
 
-// spec/operations.yaml:499
+// spec/operations.yaml:505
 extension ConfirmPasswordReset {
     /// The registry's entry for ``ConfirmPasswordReset``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -203,11 +203,11 @@ extension ConfirmPasswordReset {
         requiresTransaction: true,
         events: ["PasswordResetConfirmAttempted", "PasswordResetConfirmSucceeded", "PasswordResetConfirmFailed"],
         description: "Set a new password with a reset token, and log the user out everywhere (every session and refresh token).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 499, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 505, column: 3)
     )
 }
 
-// spec/operations.yaml:517
+// spec/operations.yaml:523
 extension LogoutUser {
     /// The registry's entry for ``LogoutUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -221,11 +221,11 @@ extension LogoutUser {
         requiresTransaction: true,
         events: ["UserLogoutAttempted", "UserLogoutSucceeded", "UserLogoutFailed"],
         description: "Log a user out by revoking their refresh token.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 517, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 523, column: 3)
     )
 }
 
-// spec/operations.yaml:530
+// spec/operations.yaml:536
 extension CreateSession {
     /// The registry's entry for ``CreateSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -239,11 +239,11 @@ extension CreateSession {
         requiresTransaction: true,
         events: ["SessionCreatedEvent", "SessionEvictedEvent"],
         description: "Create a session, enriched with its device and location, evicting the oldest one past the session limit.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 530, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 536, column: 3)
     )
 }
 
-// spec/operations.yaml:543
+// spec/operations.yaml:549
 extension RevokeSession {
     /// The registry's entry for ``RevokeSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -257,11 +257,11 @@ extension RevokeSession {
         requiresTransaction: true,
         events: ["SessionRevocationAttempted", "SessionRevokedEvent", "SessionRevocationFailed"],
         description: "Revoke one session of a user.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 543, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 549, column: 3)
     )
 }
 
-// spec/operations.yaml:554
+// spec/operations.yaml:560
 extension RevokeAllUserSessions {
     /// The registry's entry for ``RevokeAllUserSessions``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -275,11 +275,11 @@ extension RevokeAllUserSessions {
         requiresTransaction: true,
         events: ["AllSessionsRevocationAttempted", "AllSessionsRevokedEvent"],
         description: "Revoke every session of a user (logout everywhere), optionally keeping the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 554, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 560, column: 3)
     )
 }
 
-// spec/operations.yaml:566
+// spec/operations.yaml:572
 extension LinkRefreshTokenToSession {
     /// The registry's entry for ``LinkRefreshTokenToSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -293,11 +293,11 @@ extension LinkRefreshTokenToSession {
         requiresTransaction: true,
         events: [],
         description: "Link a refresh token to its session after the tokens are generated.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 566, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 572, column: 3)
     )
 }
 
-// spec/operations.yaml:575
+// spec/operations.yaml:581
 extension RecordProviderAccess {
     /// The registry's entry for ``RecordProviderAccess``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -311,11 +311,11 @@ extension RecordProviderAccess {
         requiresTransaction: false,
         events: ["SessionProviderAccessEvent"],
         description: "Record that a session accessed a provider, for audit.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 575, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 581, column: 3)
     )
 }
 
-// spec/operations.yaml:585
+// spec/operations.yaml:591
 extension UpdateSessionActivity {
     /// The registry's entry for ``UpdateSessionActivity``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -329,11 +329,11 @@ extension UpdateSessionActivity {
         requiresTransaction: false,
         events: [],
         description: "Update a session's last activity time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 585, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 591, column: 3)
     )
 }
 
-// spec/operations.yaml:597
+// spec/operations.yaml:603
 extension GenerateAuthTokens {
     /// The registry's entry for ``GenerateAuthTokens``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -347,11 +347,11 @@ extension GenerateAuthTokens {
         requiresTransaction: true,
         events: [],
         description: "Generate a JWT access token and an opaque refresh token for a session.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 597, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 603, column: 3)
     )
 }
 
-// spec/operations.yaml:609
+// spec/operations.yaml:615
 extension TriggerGlobalTokenRotation {
     /// The registry's entry for ``TriggerGlobalTokenRotation``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -365,11 +365,11 @@ extension TriggerGlobalTokenRotation {
         requiresTransaction: true,
         events: ["GlobalTokenRotationAttempted", "GlobalTokenRotationSucceeded", "GlobalTokenRotationFailed"],
         description: "Rotate every user's tokens by raising the global token version (an admin operation).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 609, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 615, column: 3)
     )
 }
 
-// spec/operations.yaml:619
+// spec/operations.yaml:625
 extension TriggerUserTokenRotation {
     /// The registry's entry for ``TriggerUserTokenRotation``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -383,11 +383,11 @@ extension TriggerUserTokenRotation {
         requiresTransaction: true,
         events: ["UserTokenRotationAttempted", "UserTokenRotationSucceeded", "UserTokenRotationFailed"],
         description: "Rotate one user's tokens, after a password change or a logout everywhere.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 619, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 625, column: 3)
     )
 }
 
-// spec/operations.yaml:632
+// spec/operations.yaml:638
 extension ConnectProvider {
     /// The registry's entry for ``ConnectProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -401,11 +401,11 @@ extension ConnectProvider {
         requiresTransaction: true,
         events: ["ProviderConnectionAttempted", "ProviderConnectionSucceeded", "ProviderConnectionFailed"],
         description: "Connect a user to a financial provider with their encrypted credentials.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 632, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 638, column: 3)
     )
 }
 
-// spec/operations.yaml:645
+// spec/operations.yaml:651
 extension DisconnectProvider {
     /// The registry's entry for ``DisconnectProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -419,11 +419,11 @@ extension DisconnectProvider {
         requiresTransaction: true,
         events: ["ProviderDisconnectionAttempted", "ProviderDisconnectionSucceeded", "ProviderDisconnectionFailed"],
         description: "Disconnect a user from a financial provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 645, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 651, column: 3)
     )
 }
 
-// spec/operations.yaml:654
+// spec/operations.yaml:660
 extension RefreshProviderTokens {
     /// The registry's entry for ``RefreshProviderTokens``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -437,11 +437,11 @@ extension RefreshProviderTokens {
         requiresTransaction: true,
         events: ["ProviderTokenRefreshAttempted", "ProviderTokenRefreshSucceeded", "ProviderTokenRefreshFailed"],
         description: "Store a provider's new credentials after an OAuth token refresh.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 654, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 660, column: 3)
     )
 }
 
-// spec/operations.yaml:665
+// spec/operations.yaml:671
 extension SyncAccounts {
     /// The registry's entry for ``SyncAccounts``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -455,11 +455,11 @@ extension SyncAccounts {
         requiresTransaction: true,
         events: ["AccountSyncAttempted", "AccountSyncSucceeded", "AccountSyncFailed", "AccountBalanceUpdated"],
         description: "Sync a connection's accounts from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 665, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 671, column: 3)
     )
 }
 
-// spec/operations.yaml:676
+// spec/operations.yaml:682
 extension SyncTransactions {
     /// The registry's entry for ``SyncTransactions``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -473,11 +473,11 @@ extension SyncTransactions {
         requiresTransaction: true,
         events: ["TransactionSyncAttempted", "TransactionSyncSucceeded", "TransactionSyncFailed"],
         description: "Sync a connection's transactions from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 676, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 682, column: 3)
     )
 }
 
-// spec/operations.yaml:696
+// spec/operations.yaml:702
 extension SyncHoldings {
     /// The registry's entry for ``SyncHoldings``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -491,11 +491,11 @@ extension SyncHoldings {
         requiresTransaction: true,
         events: ["HoldingsSyncAttempted", "HoldingsSyncSucceeded", "HoldingsSyncFailed", "AccountHoldingsUpdated"],
         description: "Sync an investment account's holdings from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 696, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 702, column: 3)
     )
 }
 
-// spec/operations.yaml:715
+// spec/operations.yaml:721
 extension ImportFromFile {
     /// The registry's entry for ``ImportFromFile``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -509,11 +509,11 @@ extension ImportFromFile {
         requiresTransaction: false,
         events: ["FileImportAttempted", "FileImportSucceeded", "FileImportFailed", "FileImportProgress"],
         description: "Import accounts and transactions from a QFX, OFX or CSV file.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 715, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 721, column: 3)
     )
 }
 
-// spec/operations.yaml:740
+// spec/operations.yaml:746
 extension GetSession {
     /// The registry's entry for ``GetSession``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -525,11 +525,11 @@ extension GetSession {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's sessions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 740, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 746, column: 3)
     )
 }
 
-// spec/operations.yaml:750
+// spec/operations.yaml:756
 extension ListUserSessions {
     /// The registry's entry for ``ListUserSessions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -538,14 +538,14 @@ extension ListUserSessions {
         category: .session,
         resultType: SessionListResult.self,
         resultTypeName: "SessionListResult",
-        pagination: nil,
+        pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List a user's sessions, marking the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 750, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 756, column: 3)
     )
 }
 
-// spec/operations.yaml:764
+// spec/operations.yaml:773
 extension GetProviderConnection {
     /// The registry's entry for ``GetProviderConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -557,11 +557,11 @@ extension GetProviderConnection {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 764, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 773, column: 3)
     )
 }
 
-// spec/operations.yaml:774
+// spec/operations.yaml:783
 extension ListProviderConnections {
     /// The registry's entry for ``ListProviderConnections``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -570,14 +570,14 @@ extension ListProviderConnections {
         category: .provider,
         resultType: ProviderConnectionListResult.self,
         resultTypeName: "ProviderConnectionListResult",
-        pagination: nil,
+        pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 774, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 783, column: 3)
     )
 }
 
-// spec/operations.yaml:786
+// spec/operations.yaml:798
 extension GetAccount {
     /// The registry's entry for ``GetAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -589,11 +589,11 @@ extension GetAccount {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 786, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 798, column: 3)
     )
 }
 
-// spec/operations.yaml:796
+// spec/operations.yaml:808
 extension ListAccountsByConnection {
     /// The registry's entry for ``ListAccountsByConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -602,14 +602,14 @@ extension ListAccountsByConnection {
         category: .dataSync,
         resultType: AccountListResult.self,
         resultTypeName: "AccountListResult",
-        pagination: nil,
+        pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List the accounts of one provider connection.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 796, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 808, column: 3)
     )
 }
 
-// spec/operations.yaml:807
+// spec/operations.yaml:822
 extension ListAccountsByUser {
     /// The registry's entry for ``ListAccountsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -618,14 +618,14 @@ extension ListAccountsByUser {
         category: .dataSync,
         resultType: AccountListResult.self,
         resultTypeName: "AccountListResult",
-        pagination: nil,
+        pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List all of a user's accounts, optionally of one type.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 807, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 822, column: 3)
     )
 }
 
-// spec/operations.yaml:820
+// spec/operations.yaml:838
 extension GetTransaction {
     /// The registry's entry for ``GetTransaction``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -637,11 +637,11 @@ extension GetTransaction {
         pagination: nil,
         cachePolicy: .medium,
         description: "Get one of a user's transactions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 820, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 838, column: 3)
     )
 }
 
-// spec/operations.yaml:830
+// spec/operations.yaml:848
 extension ListTransactionsByAccount {
     /// The registry's entry for ``ListTransactionsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -653,11 +653,11 @@ extension ListTransactionsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions, one page at a time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 830, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 848, column: 3)
     )
 }
 
-// spec/operations.yaml:844
+// spec/operations.yaml:862
 extension ListTransactionsByDateRange {
     /// The registry's entry for ``ListTransactionsByDateRange``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -666,14 +666,14 @@ extension ListTransactionsByDateRange {
         category: .dataSync,
         resultType: TransactionListResult.self,
         resultTypeName: "TransactionListResult",
-        pagination: nil,
+        pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "List an account's transactions between two days.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 844, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 862, column: 3)
     )
 }
 
-// spec/operations.yaml:856
+// spec/operations.yaml:877
 extension ListSecurityTransactions {
     /// The registry's entry for ``ListSecurityTransactions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -685,11 +685,11 @@ extension ListSecurityTransactions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions in one security.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 856, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 877, column: 3)
     )
 }
 
-// spec/operations.yaml:873
+// spec/operations.yaml:894
 extension GetBalanceHistory {
     /// The registry's entry for ``GetBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -698,14 +698,14 @@ extension GetBalanceHistory {
         category: .dataSync,
         resultType: BalanceHistoryResult.self,
         resultTypeName: "BalanceHistoryResult",
-        pagination: nil,
+        pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "Get an account's balance snapshots over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 873, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 894, column: 3)
     )
 }
 
-// spec/operations.yaml:886
+// spec/operations.yaml:910
 extension GetLatestBalanceSnapshots {
     /// The registry's entry for ``GetLatestBalanceSnapshots``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -714,14 +714,14 @@ extension GetLatestBalanceSnapshots {
         category: .dataSync,
         resultType: LatestSnapshotsResult.self,
         resultTypeName: "LatestSnapshotsResult",
-        pagination: nil,
+        pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "Get the latest balance snapshot of each of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 886, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 910, column: 3)
     )
 }
 
-// spec/operations.yaml:895
+// spec/operations.yaml:922
 extension GetUserBalanceHistory {
     /// The registry's entry for ``GetUserBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -730,14 +730,14 @@ extension GetUserBalanceHistory {
         category: .dataSync,
         resultType: BalanceHistoryResult.self,
         resultTypeName: "BalanceHistoryResult",
-        pagination: nil,
+        pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "Get the balance snapshots of all of a user's accounts over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 895, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 922, column: 3)
     )
 }
 
-// spec/operations.yaml:907
+// spec/operations.yaml:937
 extension ListBalanceSnapshotsByAccount {
     /// The registry's entry for ``ListBalanceSnapshotsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -746,14 +746,14 @@ extension ListBalanceSnapshotsByAccount {
         category: .dataSync,
         resultType: BalanceHistoryResult.self,
         resultTypeName: "BalanceHistoryResult",
-        pagination: nil,
+        pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List the most recent balance snapshots of an account, in the order they were captured.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 907, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 937, column: 3)
     )
 }
 
-// spec/operations.yaml:921
+// spec/operations.yaml:953
 extension GetHolding {
     /// The registry's entry for ``GetHolding``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -765,11 +765,11 @@ extension GetHolding {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 921, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 953, column: 3)
     )
 }
 
-// spec/operations.yaml:931
+// spec/operations.yaml:963
 extension ListHoldingsByAccount {
     /// The registry's entry for ``ListHoldingsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -778,14 +778,14 @@ extension ListHoldingsByAccount {
         category: .dataSync,
         resultType: HoldingListResult.self,
         resultTypeName: "HoldingListResult",
-        pagination: nil,
+        pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 931, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 963, column: 3)
     )
 }
 
-// spec/operations.yaml:943
+// spec/operations.yaml:978
 extension ListHoldingsByUser {
     /// The registry's entry for ``ListHoldingsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -794,10 +794,10 @@ extension ListHoldingsByUser {
         category: .dataSync,
         resultType: HoldingListResult.self,
         resultTypeName: "HoldingListResult",
-        pagination: nil,
+        pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List all of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 943, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 978, column: 3)
     )
 }
 

@@ -374,16 +374,19 @@ struct SessionListItem: Sendable, Hashable, Codable {
 struct SessionListResult: Sendable, Hashable, Codable {
     let sessions: [SessionListItem]
     let totalCount: Int
+    /// Whether rows follow this page.
+    let hasMore: Bool
     let activeCount: Int
 
-    init(sessions: [SessionListItem], totalCount: Int, activeCount: Int) {
+    init(sessions: [SessionListItem], totalCount: Int, hasMore: Bool, activeCount: Int) {
         self.sessions = sessions
         self.totalCount = totalCount
+        self.hasMore = hasMore
         self.activeCount = activeCount
     }
 }
 
-// spec/operations.yaml:254
+// spec/operations.yaml:255
 /// One connection of a user to a provider.
 struct ProviderConnectionResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -428,21 +431,24 @@ struct ProviderConnectionResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:269
+// spec/operations.yaml:270
 /// A user's connections to providers.
 struct ProviderConnectionListResult: Sendable, Hashable, Codable {
     let connections: [ProviderConnectionResult]
     let totalCount: Int
+    /// Whether rows follow this page.
+    let hasMore: Bool
     let activeCount: Int
 
-    init(connections: [ProviderConnectionResult], totalCount: Int, activeCount: Int) {
+    init(connections: [ProviderConnectionResult], totalCount: Int, hasMore: Bool, activeCount: Int) {
         self.connections = connections
         self.totalCount = totalCount
+        self.hasMore = hasMore
         self.activeCount = activeCount
     }
 }
 
-// spec/operations.yaml:275
+// spec/operations.yaml:277
 /// One financial account.
 struct AccountResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -508,11 +514,13 @@ struct AccountResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:297
+// spec/operations.yaml:299
 /// A list of accounts with their totals.
 struct AccountListResult: Sendable, Hashable, Codable {
     let accounts: [AccountResult]
     let totalCount: Int
+    /// Whether rows follow this page.
+    let hasMore: Bool
     let activeCount: Int
     /// Total balance per currency code, as decimal text.
     let totalBalanceByCurrency: [String: String]
@@ -520,17 +528,19 @@ struct AccountListResult: Sendable, Hashable, Codable {
     init(
         accounts: [AccountResult],
         totalCount: Int,
+        hasMore: Bool,
         activeCount: Int,
         totalBalanceByCurrency: [String: String]
     ) {
         self.accounts = accounts
         self.totalCount = totalCount
+        self.hasMore = hasMore
         self.activeCount = activeCount
         self.totalBalanceByCurrency = totalBalanceByCurrency
     }
 }
 
-// spec/operations.yaml:304
+// spec/operations.yaml:307
 /// One transaction of an account.
 struct TransactionResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -623,7 +633,7 @@ struct TransactionResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:335
+// spec/operations.yaml:338
 /// A page of transactions.
 struct TransactionListResult: Sendable, Hashable, Codable {
     let transactions: [TransactionResult]
@@ -637,7 +647,7 @@ struct TransactionListResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:341
+// spec/operations.yaml:344
 /// An account's balance at one point in time.
 struct BalanceSnapshotResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -682,11 +692,13 @@ struct BalanceSnapshotResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:356
+// spec/operations.yaml:359
 /// Balance snapshots over a period, with the change across it.
 struct BalanceHistoryResult: Sendable, Hashable, Codable {
     let snapshots: [BalanceSnapshotResult]
     let totalCount: Int
+    /// Whether rows follow this page.
+    let hasMore: Bool
     let startBalance: Decimal?
     let endBalance: Decimal?
     let totalChangeAmount: Decimal?
@@ -696,6 +708,7 @@ struct BalanceHistoryResult: Sendable, Hashable, Codable {
     init(
         snapshots: [BalanceSnapshotResult],
         totalCount: Int,
+        hasMore: Bool,
         startBalance: Decimal?,
         endBalance: Decimal?,
         totalChangeAmount: Decimal?,
@@ -704,6 +717,7 @@ struct BalanceHistoryResult: Sendable, Hashable, Codable {
     ) {
         self.snapshots = snapshots
         self.totalCount = totalCount
+        self.hasMore = hasMore
         self.startBalance = startBalance
         self.endBalance = endBalance
         self.totalChangeAmount = totalChangeAmount
@@ -712,22 +726,30 @@ struct BalanceHistoryResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:366
+// spec/operations.yaml:370
 /// The latest balance snapshot of each of a user's accounts.
 struct LatestSnapshotsResult: Sendable, Hashable, Codable {
     let snapshots: [BalanceSnapshotResult]
     let totalCount: Int
+    /// Whether rows follow this page.
+    let hasMore: Bool
     /// Total balance per currency code, as decimal text.
     let totalBalanceByCurrency: [String: String]
 
-    init(snapshots: [BalanceSnapshotResult], totalCount: Int, totalBalanceByCurrency: [String: String]) {
+    init(
+        snapshots: [BalanceSnapshotResult],
+        totalCount: Int,
+        hasMore: Bool,
+        totalBalanceByCurrency: [String: String]
+    ) {
         self.snapshots = snapshots
         self.totalCount = totalCount
+        self.hasMore = hasMore
         self.totalBalanceByCurrency = totalBalanceByCurrency
     }
 }
 
-// spec/operations.yaml:372
+// spec/operations.yaml:377
 /// One holding, in detail.
 struct HoldingDetailResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -805,7 +827,7 @@ struct HoldingDetailResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:398
+// spec/operations.yaml:403
 /// A holding as listed among others.
 struct HoldingResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -871,11 +893,13 @@ struct HoldingResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:420
+// spec/operations.yaml:425
 /// A list of holdings with their totals per currency.
 struct HoldingListResult: Sendable, Hashable, Codable {
     let holdings: [HoldingResult]
     let totalCount: Int
+    /// Whether rows follow this page.
+    let hasMore: Bool
     let activeCount: Int
     let totalMarketValueByCurrency: [String: String]
     let totalCostBasisByCurrency: [String: String]
@@ -884,6 +908,7 @@ struct HoldingListResult: Sendable, Hashable, Codable {
     init(
         holdings: [HoldingResult],
         totalCount: Int,
+        hasMore: Bool,
         activeCount: Int,
         totalMarketValueByCurrency: [String: String],
         totalCostBasisByCurrency: [String: String],
@@ -891,6 +916,7 @@ struct HoldingListResult: Sendable, Hashable, Codable {
     ) {
         self.holdings = holdings
         self.totalCount = totalCount
+        self.hasMore = hasMore
         self.activeCount = activeCount
         self.totalMarketValueByCurrency = totalMarketValueByCurrency
         self.totalCostBasisByCurrency = totalCostBasisByCurrency

@@ -36,10 +36,13 @@ extension AccountType {
 }
 
 /// Sums of amounts per currency, as the decimal text Dashtam's list results carry.
-enum CurrencyTotals {
-    static func of(_ amounts: [(currency: String, amount: Decimal)]) -> [String: String] {
-        var totals: [String: Decimal] = [:]
-        for (currency, amount) in amounts { totals[currency, default: 0] += amount }
-        return totals.mapValues { "\($0)" }
+/// Amounts summed per currency, one amount at a time; written as decimal text.
+struct CurrencyTotals: Sendable {
+    private var totals: [String: Decimal] = [:]
+
+    mutating func add(_ amount: Decimal, in currency: String) {
+        totals[currency, default: 0] += amount
     }
+
+    var text: [String: String] { totals.mapValues { "\($0)" } }
 }

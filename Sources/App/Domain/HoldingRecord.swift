@@ -45,11 +45,33 @@ struct HoldingRecord: Sendable, Hashable, Codable {
 }
 
 extension HoldingListResult {
-    init(_ holdings: [HoldingRecord]) {
+    /// What a list of holdings folds into, one holding at a time: the page of those that `includes` lists, their
+    /// count, how many are active, and their totals per currency.
+    struct Tally: Sendable {
+        var page: PageCollector<HoldingRecord>
+        let includes: @Sendable (HoldingRecord) -> Bool
+        var active = 0
+        var marketValue = CurrencyTotals(), costBasis = CurrencyTotals(), unrealized = CurrencyTotals()
+
+        init(limit: Int, offset: Int, includes: @escaping @Sendable (HoldingRecord) -> Bool) {
+            page = PageCollector(limit: limit, offset: offset)
+            self.includes = includes
+        }
+
+        mutating func add(_ holding: HoldingRecord) {
+            guard includes(holding) else { return }
+            page.add(holding)
+            if holding.isActive { active += 1 }
+            marketValue.add(holding.marketValue, in: holding.currency)
+            costBasis.add(holding.costBasis, in: holding.currency)
+            unrealized.add(holding.unrealizedGainLoss, in: holding.currency)
+        }
+    }
+
+    init(_ tally: Tally) {
         self.init(
-            holdings: holdings.map(\.listItem), totalCount: holdings.count, activeCount: holdings.count(where: \.isActive),
-            totalMarketValueByCurrency: CurrencyTotals.of(holdings.map { ($0.currency, $0.marketValue) }),
-            totalCostBasisByCurrency: CurrencyTotals.of(holdings.map { ($0.currency, $0.costBasis) }),
-            totalUnrealizedGainLossByCurrency: CurrencyTotals.of(holdings.map { ($0.currency, $0.unrealizedGainLoss) }))
+            holdings: tally.page.items.map(\.listItem), totalCount: tally.page.total, hasMore: tally.page.hasMore,
+            activeCount: tally.active, totalMarketValueByCurrency: tally.marketValue.text,
+            totalCostBasisByCurrency: tally.costBasis.text, totalUnrealizedGainLossByCurrency: tally.unrealized.text)
     }
 }

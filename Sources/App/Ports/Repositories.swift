@@ -38,6 +38,8 @@ protocol SessionRepository: Sendable {
     func find(id: UUID) async throws -> SessionRecord?
     /// The user's sessions, newest first.
     func list(userId: UUID) async throws -> [SessionRecord]
+    /// Folds every matching row, in the order `list` gives them, into `initial`, one at a time (``PageCollector``).
+    func fold<R: Sendable>(userId: UUID, into initial: R, _ update: @escaping @Sendable (inout R, SessionRecord) -> Void) async throws -> R
     func save(_ session: SessionRecord) async throws
 }
 
@@ -53,6 +55,8 @@ protocol ProviderRepository: Sendable {
 protocol ProviderConnectionRepository: Sendable {
     func find(id: UUID) async throws -> ProviderConnection?
     func list(userId: UUID) async throws -> [ProviderConnection]
+    /// Folds every matching row, in the order `list` gives them, into `initial`, one at a time (``PageCollector``).
+    func fold<R: Sendable>(userId: UUID, into initial: R, _ update: @escaping @Sendable (inout R, ProviderConnection) -> Void) async throws -> R
     func save(_ connection: ProviderConnection) async throws
     /// The user's first connection to the provider of `connection`, or `connection` itself, inserted: as one step, so
     /// that two first imports at once make one connection.
@@ -64,6 +68,9 @@ protocol AccountRepository: Sendable {
     func list(connectionId: UUID) async throws -> [Account]
     /// Every account of every connection of the user.
     func list(userId: UUID) async throws -> [Account]
+    /// Folds every matching row, in the order `list` gives them, into `initial`, one at a time (``PageCollector``).
+    func fold<R: Sendable>(connectionId: UUID, into initial: R, _ update: @escaping @Sendable (inout R, Account) -> Void) async throws -> R
+    func fold<R: Sendable>(userId: UUID, into initial: R, _ update: @escaping @Sendable (inout R, Account) -> Void) async throws -> R
     func save(_ account: Account) async throws
     /// Inserts `account`, or, when its connection already has the provider's account, updates that one's balances
     /// and sync time from it: as one step, so that two first imports at once make one account. The stored account,
@@ -100,6 +107,9 @@ protocol HoldingRepository: Sendable {
     func find(id: UUID) async throws -> HoldingRecord?
     func list(accountId: UUID) async throws -> [HoldingRecord]
     func list(userId: UUID) async throws -> [HoldingRecord]
+    /// Folds every matching row, in the order `list` gives them, into `initial`, one at a time (``PageCollector``).
+    func fold<R: Sendable>(accountId: UUID, into initial: R, _ update: @escaping @Sendable (inout R, HoldingRecord) -> Void) async throws -> R
+    func fold<R: Sendable>(userId: UUID, into initial: R, _ update: @escaping @Sendable (inout R, HoldingRecord) -> Void) async throws -> R
     func save(_ holding: HoldingRecord) async throws
 }
 
@@ -109,4 +119,11 @@ protocol BalanceSnapshotRepository: Sendable {
     func list(accountId: UUID) async throws -> [BalanceSnapshot]
     /// The snapshots of all of the user's accounts, newest first.
     func list(userId: UUID) async throws -> [BalanceSnapshot]
+    /// Folds the account's (or the user's) snapshots, newest first or oldest first, into `initial`, one at a time.
+    func fold<R: Sendable>(
+        accountId: UUID, oldestFirst: Bool, into initial: R, _ update: @escaping @Sendable (inout R, BalanceSnapshot) -> Void
+    ) async throws -> R
+    func fold<R: Sendable>(
+        userId: UUID, oldestFirst: Bool, into initial: R, _ update: @escaping @Sendable (inout R, BalanceSnapshot) -> Void
+    ) async throws -> R
 }

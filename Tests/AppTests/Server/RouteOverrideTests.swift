@@ -19,7 +19,7 @@ struct RouteOverrideTests {
 
     struct StubAccounts: ListAccountsByUserHandling {
         func handle(_ query: ListAccountsByUser) async -> Result<AccountListResult, OperationError> {
-            .success(AccountListResult(accounts: [], totalCount: 42, activeCount: 7, totalBalanceByCurrency: ["EUR": "1.50"]))
+            .success(AccountListResult(accounts: [], totalCount: 42, hasMore: true, activeCount: 7, totalBalanceByCurrency: ["EUR": "1.50"]))
         }
     }
 

@@ -54,6 +54,9 @@ actor InMemorySessions: SessionRepository {
         sessions.values.filter { $0.userId == userId }.sorted { $0.createdAt > $1.createdAt }
     }
     func save(_ session: SessionRecord) { sessions[session.id] = session }
+    func fold<R: Sendable>(userId: UUID, into initial: R, _ update: @escaping @Sendable (inout R, SessionRecord) -> Void) -> R {
+        list(userId: userId).reduce(into: initial, update)
+    }
 }
 
 actor InMemorySecurityConfig: SecurityConfigRepository {
@@ -79,6 +82,9 @@ actor InMemoryConnections: ProviderConnectionRepository {
         if let existing = list(userId: connection.userId).first(where: { $0.providerId == connection.providerId }) { return existing }
         connections[connection.id] = connection
         return connection
+    }
+    func fold<R: Sendable>(userId: UUID, into initial: R, _ update: @escaping @Sendable (inout R, ProviderConnection) -> Void) -> R {
+        list(userId: userId).reduce(into: initial, update)
     }
 }
 
@@ -108,6 +114,12 @@ actor InMemoryAccounts: AccountRepository {
         existing.updatedAt = account.updatedAt
         accounts[existing.id] = existing
         return (existing, false)
+    }
+    func fold<R: Sendable>(connectionId: UUID, into initial: R, _ update: @escaping @Sendable (inout R, Account) -> Void) -> R {
+        list(connectionId: connectionId).reduce(into: initial, update)
+    }
+    func fold<R: Sendable>(userId: UUID, into initial: R, _ update: @escaping @Sendable (inout R, Account) -> Void) async -> R {
+        await list(userId: userId).reduce(into: initial, update)
     }
 }
 
@@ -152,6 +164,12 @@ actor InMemoryHoldings: HoldingRepository {
         return holdings.values.filter { owned.contains($0.accountId) }.sorted { $0.symbol < $1.symbol }
     }
     func save(_ holding: HoldingRecord) { holdings[holding.id] = holding }
+    func fold<R: Sendable>(accountId: UUID, into initial: R, _ update: @escaping @Sendable (inout R, HoldingRecord) -> Void) -> R {
+        list(accountId: accountId).reduce(into: initial, update)
+    }
+    func fold<R: Sendable>(userId: UUID, into initial: R, _ update: @escaping @Sendable (inout R, HoldingRecord) -> Void) async -> R {
+        await list(userId: userId).reduce(into: initial, update)
+    }
 }
 
 actor InMemorySnapshots: BalanceSnapshotRepository {
@@ -165,5 +183,17 @@ actor InMemorySnapshots: BalanceSnapshotRepository {
     func list(userId: UUID) async -> [BalanceSnapshot] {
         let owned = Set(await accounts.list(userId: userId).map(\.id))
         return snapshots.filter { owned.contains($0.accountId) }.sorted { $0.capturedAt > $1.capturedAt }
+    }
+    func fold<R: Sendable>(
+        accountId: UUID, oldestFirst: Bool, into initial: R, _ update: @escaping @Sendable (inout R, BalanceSnapshot) -> Void
+    ) -> R {
+        let newestFirst = list(accountId: accountId)
+        return (oldestFirst ? Array(newestFirst.reversed()) : newestFirst).reduce(into: initial, update)
+    }
+    func fold<R: Sendable>(
+        userId: UUID, oldestFirst: Bool, into initial: R, _ update: @escaping @Sendable (inout R, BalanceSnapshot) -> Void
+    ) async -> R {
+        let newestFirst = await list(userId: userId)
+        return (oldestFirst ? Array(newestFirst.reversed()) : newestFirst).reduce(into: initial, update)
     }
 }

@@ -34,7 +34,7 @@ struct RealSpecTests {
             commands_with_result_dto: 13
             commands_emitting_events: 20
             commands_requiring_transaction: 19
-            paginated_queries: 2
+            paginated_queries: 13
             queries_by_cache_policy:
               short: 14
               medium: 4
@@ -68,6 +68,23 @@ struct RealSpecTests {
         }
     }
 
+    @Test("every query whose result holds a list is paginated: no answer of the App is unbounded")
+    func listsArePaginated() {
+        let types = Dictionary(uniqueKeysWithValues: spec.types.map { ($0.name, $0) })
+        func holdsList(_ expression: TypeExpression?) -> Bool {
+            switch expression {
+            case .array: true
+            case .named(let name): types[name]?.fields.contains { field in
+                if case .array = field.type.expression { true } else { false }
+            } ?? false
+            default: false
+            }
+        }
+        let unbounded = spec.queries.filter { holdsList($0.result?.expression) && $0.queryTraits?.pagination == nil }.map(\.name)
+        #expect(unbounded == [])
+        #expect(spec.queries.count { $0.queryTraits?.pagination != nil } == 13)
+    }
+
     @Test("the metadata exceptions are where the catalogue puts them")
     func metadataExceptions() {
         let silent = spec.commands.filter { $0.commandTraits?.emitsEvents.value == false }.map(\.name)
@@ -77,8 +94,9 @@ struct RealSpecTests {
         // once, before the password's slow check, so that guesses sent together cannot pass the lockout; ImportFromFile
         // writes in batches, so that a large import lets other writers in between them.
         #expect(withoutTransaction == ["AuthenticateUser", "RecordProviderAccess", "UpdateSessionActivity", "ImportFromFile"])
+        // Dashtam paginated two; every query that returns rows is paginated here (listsArePaginated).
         let paginated = spec.queries.filter { $0.queryTraits?.pagination?.style == .offset }.map(\.name)
-        #expect(paginated == ["ListTransactionsByAccount", "ListSecurityTransactions"])
+        #expect(paginated.count == 13)
         let medium = spec.queries.filter { $0.queryTraits?.cachePolicy.value == .medium }.map(\.name)
         #expect(medium == ["GetTransaction", "ListTransactionsByDateRange", "GetBalanceHistory", "GetUserBalanceHistory"])
     }

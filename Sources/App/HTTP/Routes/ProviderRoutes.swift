@@ -39,8 +39,10 @@ enum ProviderRoutes {
         }
         api.get("providers") { request, context in
             let caller = try context.caller()
+            let page = try request.page()
             return JSONBody(try await context.operations.run(ListProviderConnections(
-                userId: caller.userId, activeOnly: try request.query("active_only", as: Bool.self) ?? false)))
+                userId: caller.userId, activeOnly: try request.query("active_only", as: Bool.self) ?? false,
+                limit: page.limit, offset: page.offset)))
         }
         api.get("providers/:id") { _, context in
             let caller = try context.caller()
@@ -67,11 +69,18 @@ enum ProviderRoutes {
             let accounts = try await operations.run(SyncAccounts(connectionId: connectionId, userId: caller.userId, force: true))
             let transactions = try await operations.run(SyncTransactions(
                 connectionId: connectionId, userId: caller.userId, startDate: startDate, endDate: endDate, force: true))
-            /// By account id.
-        var holdings: [String: SyncHoldingsResult] = [:]
-            let synced = try await operations.run(ListAccountsByConnection(connectionId: connectionId, userId: caller.userId))
-            for account in synced.accounts where account.isInvestment {
-                holdings[account.id.uuidString] = try await operations.run(SyncHoldings(accountId: account.id, userId: caller.userId, force: true))
+            // By account id, for every investment account of the connection, page by page.
+            var holdings: [String: SyncHoldingsResult] = [:]
+            var offset = 0
+            while true {
+                let page = try await operations.run(ListAccountsByConnection(
+                    connectionId: connectionId, userId: caller.userId, limit: 200, offset: offset))
+                for account in page.accounts where account.isInvestment {
+                    holdings[account.id.uuidString] = try await operations.run(
+                        SyncHoldings(accountId: account.id, userId: caller.userId, force: true))
+                }
+                guard page.hasMore else { break }
+                offset += page.accounts.count
             }
             return JSONBody(Synced(accounts: accounts, transactions: transactions, holdings: holdings))
         }

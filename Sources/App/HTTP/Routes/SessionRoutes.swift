@@ -44,8 +44,10 @@ enum SessionRoutes {
         authenticated.get("sessions") { request, context in
             let caller = try context.caller()
             let activeOnly = try request.query("active_only", as: Bool.self) ?? true
+            let page = try request.page()
             return JSONBody(try await context.operations.run(ListUserSessions(
-                userId: caller.userId, activeOnly: activeOnly, currentSessionId: caller.sessionId)))
+                userId: caller.userId, activeOnly: activeOnly, currentSessionId: caller.sessionId, limit: page.limit,
+                offset: page.offset)))
         }
         authenticated.get("sessions/:id") { _, context in
             let caller = try context.caller()

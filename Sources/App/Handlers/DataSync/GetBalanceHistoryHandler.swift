@@ -15,10 +15,14 @@ struct GetBalanceHistoryHandler: GetBalanceHistoryHandling {
             guard case .success(let account) = try await AccountOwnership.account(
                 query.accountId, of: query.userId, accounts: accountRepository, connections: connectionRepository)
             else { return .failure(.accountNotFound) }
-            let snapshots = try await snapshotRepository.list(accountId: account.id).filter { snapshot in
-                (query.startDate...query.endDate).contains(snapshot.capturedAt) && (query.source.map { $0 == snapshot.source } ?? true)
-            }
-            return .success(BalanceHistoryResult(snapshots))
+            let period = query.startDate...query.endDate, source = query.source
+            let tally = try await snapshotRepository.fold(
+                accountId: account.id, oldestFirst: true,
+                into: BalanceHistoryResult.Tally(limit: query.limit, offset: query.offset) { snapshot in
+                    period.contains(snapshot.capturedAt) && (source.map { $0 == snapshot.source } ?? true)
+                }
+            ) { $0.add($1) }
+            return .success(BalanceHistoryResult(oldestFirst: tally))
         }
     }
 }

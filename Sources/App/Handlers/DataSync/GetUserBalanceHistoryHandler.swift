@@ -10,10 +10,14 @@ struct GetUserBalanceHistoryHandler: GetUserBalanceHistoryHandling {
             guard query.startDate <= query.endDate else {
                 return .failure(.invalidDateRange)
             }
-            let snapshots = try await snapshotRepository.list(userId: query.userId).filter { snapshot in
-                (query.startDate...query.endDate).contains(snapshot.capturedAt) && (query.source.map { $0 == snapshot.source } ?? true)
-            }
-            return .success(BalanceHistoryResult(snapshots))
+            let period = query.startDate...query.endDate, source = query.source
+            let tally = try await snapshotRepository.fold(
+                userId: query.userId, oldestFirst: true,
+                into: BalanceHistoryResult.Tally(limit: query.limit, offset: query.offset) { snapshot in
+                    period.contains(snapshot.capturedAt) && (source.map { $0 == snapshot.source } ?? true)
+                }
+            ) { $0.add($1) }
+            return .success(BalanceHistoryResult(oldestFirst: tally))
         }
     }
 }

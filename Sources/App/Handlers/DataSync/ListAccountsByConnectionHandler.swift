@@ -11,18 +11,43 @@ struct ListAccountsByConnectionHandler: ListAccountsByConnectionHandling {
             guard case .success(let connection) = try await AccountOwnership.connection(
                 query.connectionId, of: query.userId, connections: connectionRepository)
             else { return .failure(.connectionNotFound) }
-            let accounts = try await accountRepository.list(connectionId: connection.id)
-            return .success(AccountListResult(accounts, activeOnly: query.activeOnly))
+            let tally = try await accountRepository.fold(
+                connectionId: connection.id,
+                into: AccountListResult.Tally(limit: query.limit, offset: query.offset, activeOnly: query.activeOnly)
+            ) { $0.add($1) }
+            return .success(AccountListResult(tally))
         }
     }
 }
 
 extension AccountListResult {
-    /// The accounts (only active ones if asked) with their counts and balance totals per currency.
-    init(_ accounts: [Account], activeOnly: Bool) {
-        let listed = activeOnly ? accounts.filter(\.isActive) : accounts
+    /// What a list of accounts folds into, one account at a time: the page of those listed (of one type, and only
+    /// active ones, if asked), their count and balance totals per currency, and how many of the type are active.
+    struct Tally: Sendable {
+        var page: PageCollector<Account>
+        let activeOnly: Bool
+        var accountType: AccountType?
+        var active = 0
+        var balances = CurrencyTotals()
+
+        init(limit: Int, offset: Int, activeOnly: Bool, accountType: AccountType? = nil) {
+            page = PageCollector(limit: limit, offset: offset)
+            self.activeOnly = activeOnly
+            self.accountType = accountType
+        }
+
+        mutating func add(_ account: Account) {
+            if let accountType, account.accountType != accountType { return }
+            if account.isActive { active += 1 }
+            guard !activeOnly || account.isActive else { return }
+            page.add(account)
+            balances.add(account.balance, in: account.currency)
+        }
+    }
+
+    init(_ tally: Tally) {
         self.init(
-            accounts: listed.map(\.result), totalCount: listed.count, activeCount: accounts.count(where: \.isActive),
-            totalBalanceByCurrency: CurrencyTotals.of(listed.map { ($0.currency, $0.balance) }))
+            accounts: tally.page.items.map(\.result), totalCount: tally.page.total, hasMore: tally.page.hasMore,
+            activeCount: tally.active, totalBalanceByCurrency: tally.balances.text)
     }
 }

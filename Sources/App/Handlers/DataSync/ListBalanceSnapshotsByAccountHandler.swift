@@ -9,13 +9,17 @@ struct ListBalanceSnapshotsByAccountHandler: ListBalanceSnapshotsByAccountHandli
 
     func handle(_ query: ListBalanceSnapshotsByAccount) async -> Result<BalanceHistoryResult, OperationError> {
         await handling {
-            if let limit = query.limit, let error = Pagination.validate(limit: limit, offset: 0) { return .failure(error) }
             guard case .success(let account) = try await AccountOwnership.account(
                 query.accountId, of: query.userId, accounts: accountRepository, connections: connectionRepository)
             else { return .failure(.accountNotFound) }
-            let newestFirst = try await snapshotRepository.list(accountId: account.id)
-                .filter { snapshot in query.source.map { $0 == snapshot.source } ?? true }
-            return .success(BalanceHistoryResult(Array(newestFirst.prefix(query.limit ?? newestFirst.count))))
+            let source = query.source
+            let tally = try await snapshotRepository.fold(
+                accountId: account.id, oldestFirst: false,
+                into: BalanceHistoryResult.Tally(limit: query.limit, offset: query.offset) { snapshot in
+                    source.map { $0 == snapshot.source } ?? true
+                }
+            ) { $0.add($1) }
+            return .success(BalanceHistoryResult(newestFirst: tally))
         }
     }
 }

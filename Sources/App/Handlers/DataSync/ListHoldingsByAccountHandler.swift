@@ -12,10 +12,14 @@ struct ListHoldingsByAccountHandler: ListHoldingsByAccountHandling {
             guard case .success(let account) = try await AccountOwnership.account(
                 query.accountId, of: query.userId, accounts: accountRepository, connections: connectionRepository)
             else { return .failure(.accountNotFound) }
-            let holdings = try await holdingRepository.list(accountId: account.id).filter { holding in
-                (!query.activeOnly || holding.isActive) && (query.assetType.map { $0 == holding.assetType } ?? true)
-            }
-            return .success(HoldingListResult(holdings))
+            let activeOnly = query.activeOnly, assetType = query.assetType
+            let tally = try await holdingRepository.fold(
+                accountId: account.id,
+                into: HoldingListResult.Tally(limit: query.limit, offset: query.offset) { holding in
+                    (!activeOnly || holding.isActive) && (assetType.map { $0 == holding.assetType } ?? true)
+                }
+            ) { $0.add($1) }
+            return .success(HoldingListResult(tally))
         }
     }
 }

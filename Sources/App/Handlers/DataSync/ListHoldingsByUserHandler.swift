@@ -7,12 +7,16 @@ struct ListHoldingsByUserHandler: ListHoldingsByUserHandling {
 
     func handle(_ query: ListHoldingsByUser) async -> Result<HoldingListResult, OperationError> {
         await handling {
-            let holdings = try await holdingRepository.list(userId: query.userId).filter { holding in
-                (!query.activeOnly || holding.isActive)
-                    && (query.assetType.map { $0 == holding.assetType } ?? true)
-                    && (query.symbol.map { holding.symbol.caseInsensitiveCompare($0) == .orderedSame } ?? true)
-            }
-            return .success(HoldingListResult(holdings))
+            let activeOnly = query.activeOnly, assetType = query.assetType, symbol = query.symbol
+            let tally = try await holdingRepository.fold(
+                userId: query.userId,
+                into: HoldingListResult.Tally(limit: query.limit, offset: query.offset) { holding in
+                    (!activeOnly || holding.isActive)
+                        && (assetType.map { $0 == holding.assetType } ?? true)
+                        && (symbol.map { holding.symbol.caseInsensitiveCompare($0) == .orderedSame } ?? true)
+                }
+            ) { $0.add($1) }
+            return .success(HoldingListResult(tally))
         }
     }
 }

@@ -1,7 +1,7 @@
 import CQRS
 import Foundation
 
-/// An account's transactions between two days, inclusive, newest first.
+/// An account's transactions between two days, inclusive, newest first, one page at a time.
 struct ListTransactionsByDateRangeHandler: ListTransactionsByDateRangeHandling {
     let transactionRepository: any TransactionRepository
     let accountRepository: any AccountRepository
@@ -16,9 +16,11 @@ struct ListTransactionsByDateRangeHandler: ListTransactionsByDateRangeHandling {
                 query.accountId, of: query.userId, accounts: accountRepository, connections: connectionRepository)
             else { return .failure(.accountNotFound) }
             let page = try await transactionRepository.list(
-                accountId: account.id, filter: TransactionFilter(from: query.startDate, to: query.endDate), limit: nil, offset: 0)
+                accountId: account.id, filter: TransactionFilter(from: query.startDate, to: query.endDate), limit: query.limit,
+                offset: query.offset)
             return .success(TransactionListResult(
-                transactions: page.transactions.map(\.result), totalCount: page.totalCount, hasMore: false))
+                transactions: page.transactions.map(\.result), totalCount: page.totalCount,
+                hasMore: query.offset + page.transactions.count < page.totalCount))
         }
     }
 }

@@ -1,18 +1,24 @@
 import CQRS
 import Foundation
 
-/// The user's provider connections.
+/// The user's provider connections, one page at a time.
 struct ListProviderConnectionsHandler: ListProviderConnectionsHandling {
     let connectionRepository: any ProviderConnectionRepository
 
     func handle(_ query: ListProviderConnections) async -> Result<ProviderConnectionListResult, OperationError> {
         await handling {
-            let now = Date()
-            let all = try await connectionRepository.list(userId: query.userId)
-            let listed = query.activeOnly ? all.filter { $0.status == .active } : all
+            let now = Date(), activeOnly = query.activeOnly
+            let (page, active) = try await connectionRepository.fold(
+                userId: query.userId,
+                into: (page: PageCollector<ProviderConnection>(limit: query.limit, offset: query.offset), active: 0)
+            ) { tally, connection in
+                let isActive = connection.status == .active
+                if isActive { tally.active += 1 }
+                if !activeOnly || isActive { tally.page.add(connection) }
+            }
             return .success(ProviderConnectionListResult(
-                connections: listed.map { $0.result(at: now) }, totalCount: listed.count,
-                activeCount: all.count { $0.status == .active }))
+                connections: page.items.map { $0.result(at: now) }, totalCount: page.total, hasMore: page.hasMore,
+                activeCount: active))
         }
     }
 }

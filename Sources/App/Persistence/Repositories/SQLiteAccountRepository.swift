@@ -10,25 +10,30 @@ struct SQLiteAccountRepository: AccountRepository {
         }
     }
 
+    private static let byConnection = "SELECT * FROM accounts WHERE connection_id = ? ORDER BY created_at, id"
+    private static let byUser = """
+        SELECT accounts.* FROM accounts JOIN provider_connections ON provider_connections.id = accounts.connection_id
+        WHERE provider_connections.user_id = ? ORDER BY accounts.created_at, accounts.id
+        """
+
     func list(connectionId: UUID) async throws -> [Account] {
         try await session.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM accounts WHERE connection_id = ? ORDER BY created_at, id", arguments: [connectionId.databaseText]
-            ).map(Account.init(row:))
+            try Row.fetchAll(db, sql: Self.byConnection, arguments: [connectionId.databaseText]).map(Account.init(row:))
         }
     }
 
     func list(userId: UUID) async throws -> [Account] {
         try await session.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT accounts.* FROM accounts JOIN provider_connections ON provider_connections.id = accounts.connection_id
-                    WHERE provider_connections.user_id = ? ORDER BY accounts.created_at, accounts.id
-                    """,
-                arguments: [userId.databaseText]
-            ).map(Account.init(row:))
+            try Row.fetchAll(db, sql: Self.byUser, arguments: [userId.databaseText]).map(Account.init(row:))
         }
+    }
+
+    func fold<R: Sendable>(connectionId: UUID, into initial: R, _ update: @escaping @Sendable (inout R, Account) -> Void) async throws -> R {
+        try await session.fold(Self.byConnection, arguments: [connectionId.databaseText], decode: Account.init(row:), into: initial, update)
+    }
+
+    func fold<R: Sendable>(userId: UUID, into initial: R, _ update: @escaping @Sendable (inout R, Account) -> Void) async throws -> R {
+        try await session.fold(Self.byUser, arguments: [userId.databaseText], decode: Account.init(row:), into: initial, update)
     }
 
     func save(_ account: Account) async throws {

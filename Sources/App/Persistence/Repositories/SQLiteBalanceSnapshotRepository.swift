@@ -16,28 +16,46 @@ struct SQLiteBalanceSnapshotRepository: BalanceSnapshotRepository {
         }
     }
 
+    private static func byAccount(oldestFirst: Bool = false) -> String {
+        "SELECT * FROM balance_snapshots WHERE account_id = ? ORDER BY " + (oldestFirst ? "captured_at, id DESC" : "captured_at DESC, id")
+    }
+
+    private static func byUser(oldestFirst: Bool = false) -> String {
+        """
+        SELECT balance_snapshots.* FROM balance_snapshots
+        JOIN accounts ON accounts.id = balance_snapshots.account_id
+        JOIN provider_connections ON provider_connections.id = accounts.connection_id
+        WHERE provider_connections.user_id = ? ORDER BY \(oldestFirst
+            ? "balance_snapshots.captured_at, balance_snapshots.id DESC" : "balance_snapshots.captured_at DESC, balance_snapshots.id")
+        """
+    }
+
     func list(accountId: UUID) async throws -> [BalanceSnapshot] {
         try await session.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM balance_snapshots WHERE account_id = ? ORDER BY captured_at DESC, id",
-                arguments: [accountId.databaseText]
-            ).map(BalanceSnapshot.init(row:))
+            try Row.fetchAll(db, sql: Self.byAccount(), arguments: [accountId.databaseText]).map(BalanceSnapshot.init(row:))
         }
     }
 
     func list(userId: UUID) async throws -> [BalanceSnapshot] {
         try await session.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT balance_snapshots.* FROM balance_snapshots
-                    JOIN accounts ON accounts.id = balance_snapshots.account_id
-                    JOIN provider_connections ON provider_connections.id = accounts.connection_id
-                    WHERE provider_connections.user_id = ? ORDER BY balance_snapshots.captured_at DESC, balance_snapshots.id
-                    """,
-                arguments: [userId.databaseText]
-            ).map(BalanceSnapshot.init(row:))
+            try Row.fetchAll(db, sql: Self.byUser(), arguments: [userId.databaseText]).map(BalanceSnapshot.init(row:))
         }
+    }
+
+    func fold<R: Sendable>(
+        accountId: UUID, oldestFirst: Bool, into initial: R, _ update: @escaping @Sendable (inout R, BalanceSnapshot) -> Void
+    ) async throws -> R {
+        try await session.fold(
+            Self.byAccount(oldestFirst: oldestFirst), arguments: [accountId.databaseText], decode: BalanceSnapshot.init(row:),
+            into: initial, update)
+    }
+
+    func fold<R: Sendable>(
+        userId: UUID, oldestFirst: Bool, into initial: R, _ update: @escaping @Sendable (inout R, BalanceSnapshot) -> Void
+    ) async throws -> R {
+        try await session.fold(
+            Self.byUser(oldestFirst: oldestFirst), arguments: [userId.databaseText], decode: BalanceSnapshot.init(row:),
+            into: initial, update)
     }
 }
 

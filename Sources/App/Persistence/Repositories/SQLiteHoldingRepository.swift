@@ -10,27 +10,32 @@ struct SQLiteHoldingRepository: HoldingRepository {
         }
     }
 
+    private static let byAccount = "SELECT * FROM holdings WHERE account_id = ? ORDER BY symbol, id"
+    private static let byUser = """
+        SELECT holdings.* FROM holdings
+        JOIN accounts ON accounts.id = holdings.account_id
+        JOIN provider_connections ON provider_connections.id = accounts.connection_id
+        WHERE provider_connections.user_id = ? ORDER BY holdings.symbol, holdings.id
+        """
+
     func list(accountId: UUID) async throws -> [HoldingRecord] {
         try await session.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM holdings WHERE account_id = ? ORDER BY symbol, id", arguments: [accountId.databaseText]
-            ).map(HoldingRecord.init(row:))
+            try Row.fetchAll(db, sql: Self.byAccount, arguments: [accountId.databaseText]).map(HoldingRecord.init(row:))
         }
     }
 
     func list(userId: UUID) async throws -> [HoldingRecord] {
         try await session.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT holdings.* FROM holdings
-                    JOIN accounts ON accounts.id = holdings.account_id
-                    JOIN provider_connections ON provider_connections.id = accounts.connection_id
-                    WHERE provider_connections.user_id = ? ORDER BY holdings.symbol, holdings.id
-                    """,
-                arguments: [userId.databaseText]
-            ).map(HoldingRecord.init(row:))
+            try Row.fetchAll(db, sql: Self.byUser, arguments: [userId.databaseText]).map(HoldingRecord.init(row:))
         }
+    }
+
+    func fold<R: Sendable>(accountId: UUID, into initial: R, _ update: @escaping @Sendable (inout R, HoldingRecord) -> Void) async throws -> R {
+        try await session.fold(Self.byAccount, arguments: [accountId.databaseText], decode: HoldingRecord.init(row:), into: initial, update)
+    }
+
+    func fold<R: Sendable>(userId: UUID, into initial: R, _ update: @escaping @Sendable (inout R, HoldingRecord) -> Void) async throws -> R {
+        try await session.fold(Self.byUser, arguments: [userId.databaseText], decode: HoldingRecord.init(row:), into: initial, update)
     }
 
     func save(_ holding: HoldingRecord) async throws {

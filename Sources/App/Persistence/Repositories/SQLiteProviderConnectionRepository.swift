@@ -11,13 +11,18 @@ struct SQLiteProviderConnectionRepository: ProviderConnectionRepository {
         }
     }
 
+    private static let byUser = "SELECT * FROM provider_connections WHERE user_id = ? ORDER BY created_at, id"
+
     func list(userId: UUID) async throws -> [ProviderConnection] {
         try await session.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM provider_connections WHERE user_id = ? ORDER BY created_at, id",
-                arguments: [userId.databaseText]
-            ).map(ProviderConnection.init(row:))
+            try Row.fetchAll(db, sql: Self.byUser, arguments: [userId.databaseText]).map(ProviderConnection.init(row:))
         }
+    }
+
+    func fold<R: Sendable>(
+        userId: UUID, into initial: R, _ update: @escaping @Sendable (inout R, ProviderConnection) -> Void
+    ) async throws -> R {
+        try await session.fold(Self.byUser, arguments: [userId.databaseText], decode: ProviderConnection.init(row:), into: initial, update)
     }
 
     func save(_ connection: ProviderConnection) async throws {

@@ -10,12 +10,16 @@ struct SQLiteSessionRepository: SessionRepository {
         }
     }
 
+    private static let byUser = "SELECT * FROM sessions WHERE user_id = ? ORDER BY created_at DESC, id"
+
     func list(userId: UUID) async throws -> [SessionRecord] {
         try await session.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM sessions WHERE user_id = ? ORDER BY created_at DESC, id", arguments: [userId.databaseText]
-            ).map(SessionRecord.init(row:))
+            try Row.fetchAll(db, sql: Self.byUser, arguments: [userId.databaseText]).map(SessionRecord.init(row:))
         }
+    }
+
+    func fold<R: Sendable>(userId: UUID, into initial: R, _ update: @escaping @Sendable (inout R, SessionRecord) -> Void) async throws -> R {
+        try await session.fold(Self.byUser, arguments: [userId.databaseText], decode: SessionRecord.init(row:), into: initial, update)
     }
 
     func save(_ record: SessionRecord) async throws {
