@@ -101,7 +101,8 @@ let package = Package(
         // Runs the built `cqrs-gen` binary as a user would: exit codes, output streams, formats.
         .testTarget(
             name: "CQRSGenCLITests",
-            dependencies: ["cqrs-gen"]
+            // CQRSGenCore for its tables of names (random specs draw the reserved ones), never to run the pipeline.
+            dependencies: ["cqrs-gen", "CQRSGenCore"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,12 +1,18 @@
+import CQRSGenCore
+
 /// A seeded random spec that the validator accepts, and the application code that its generated Swift needs to
 /// compile: dependency types, both scopes, and a handler per operation. The names and texts are chosen to be hard on
 /// the generator: Swift keywords as field and case names, `self` and `default`; descriptions and defaults with `*/`,
 /// `"""`, backslashes, `\(`, quotes, line breaks and non-ASCII text; optionals, arrays and dictionaries of declared
 /// types; cases spelled like Optional's members or keywords (`none`, `some`, `init`, `self`, `default`) chosen as
 /// defaults of optional fields; Int-backed enumerations; a generic type used with arguments; every pagination style.
+/// One spec in four names a type after a declaration of the generated code, the runtime or the standard library
+/// (`GeneratedNames.reserved`), which the validator must refuse at that line, since it could not compile.
 struct RandomSpec {
     private(set) var spec = "version: 1\n"
     private(set) var application = "import CQRS\nimport Foundation\n"
+    /// The reserved name a type was given, and the line it is declared on.
+    private(set) var reservedName: (name: String, line: Int)?
     private var random: PermutedCongruentialGenerator
 
     init(seed: UInt64) {
@@ -105,7 +111,11 @@ struct RandomSpec {
             declared.append((name, cases))
         }
         for index in 0..<pick(1...3) {
-            let name = "Record\(index)"
+            var name = "Record\(index)"
+            if index == 0, pick(0...3) == 0 {
+                name = GeneratedNames.reserved.sorted().randomElement(using: &random)!
+                reservedName = (name, spec.count { $0 == "\n" } + 1)
+            }
             spec += "  \(name):\n    description: \(quoted(text()))\n    fields:\n"
             spec += fields(indent: "      ", declared: declared)
             declared.append((name, []))
