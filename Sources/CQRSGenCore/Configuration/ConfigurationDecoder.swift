@@ -52,6 +52,9 @@ public struct ConfigurationDecoder: Sendable {
                     configuration.maximumPageSize = size
                 }
             }
+            if let node = pagination.value("requiredForLists"), let required = context.bool(node, "'pagination.requiredForLists'") {
+                configuration.conventions.requiresPaginatedLists = required
+            }
         }
         return Result(configuration: configuration, diagnostics: context.diagnostics)
     }

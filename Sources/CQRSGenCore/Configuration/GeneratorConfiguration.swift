@@ -43,5 +43,5 @@ public enum ConfigurationKeys {
     public static let naming = [
         "commandPrefixes", "additionalCommandPrefixes", "queryPrefixes", "additionalQueryPrefixes", "paginatedQueryPrefix",
     ]
-    public static let pagination = ["maximumPageSize"]
+    public static let pagination = ["maximumPageSize", "requiredForLists"]
 }

@@ -57,6 +57,10 @@ public enum ConfigurationSchema {
                             ("type", .string("integer")), ("minimum", .number(1)),
                             ("default", .number(GeneratorConfiguration.defaultMaximumPageSize)),
                         ]),
+                        "requiredForLists": .object([
+                            ("description", .string("Whether every query whose answer holds a list must declare pagination.")),
+                            ("type", .string("boolean")), ("default", .bool(false)),
+                        ]),
                     ])),
                 ]),
             ])),

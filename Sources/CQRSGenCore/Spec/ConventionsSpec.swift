@@ -1,5 +1,6 @@
-/// Naming conventions the validator enforces: the verbs command names start with, the words query names start with,
-/// and optionally a prefix every paginated query's name carries. Set in `cqrs-gen-config.yaml`'s `naming`.
+/// Conventions the validator enforces: the verbs command names start with, the words query names start with,
+/// optionally a prefix every paginated query's name carries (set in `cqrs-gen-config.yaml`'s `naming`), and whether
+/// every query that answers a list must be paginated (`pagination.requiredForLists`).
 ///
 /// The defaults suit most applications: the imperative verbs commands are commonly named with, and the words queries
 /// are. A team extends either list with `additionalCommandPrefixes` or `additionalQueryPrefixes`, or replaces it.
@@ -27,6 +28,8 @@ public struct ConventionsSpec: Hashable, Sendable {
     public var queryPrefixes: [Located<String>]
     /// The prefix every paginated query's name must carry (Dashtam's `List`); nil when names are free.
     public var paginatedQueryPrefix: Located<String>?
+    /// Whether every query whose answer holds a list must declare `pagination` (``PaginatedListsRule``).
+    public var requiresPaginatedLists: Bool
     /// Where `naming` is written in the configuration, if it is.
     public var location: SourceLocation?
 
@@ -34,11 +37,13 @@ public struct ConventionsSpec: Hashable, Sendable {
         commandPrefixes: [Located<String>] = Self.defaultCommandPrefixes.map { Located($0, at: .startOfFile) },
         queryPrefixes: [Located<String>] = Self.defaultQueryPrefixes.map { Located($0, at: .startOfFile) },
         paginatedQueryPrefix: Located<String>? = nil,
+        requiresPaginatedLists: Bool = false,
         location: SourceLocation? = nil
     ) {
         self.commandPrefixes = commandPrefixes
         self.queryPrefixes = queryPrefixes
         self.paginatedQueryPrefix = paginatedQueryPrefix
+        self.requiresPaginatedLists = requiresPaginatedLists
         self.location = location
     }
 }

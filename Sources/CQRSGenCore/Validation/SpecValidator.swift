@@ -16,6 +16,7 @@ public struct SpecValidator: Sendable {
         NamingConventionRule(),
         PaginationPrefixRule(),
         PaginationFieldsRule(),
+        PaginatedListsRule(),
         EventsRule(),
         HandlerUniquenessRule(),
         UnusedDeclarationRule(),

@@ -76,6 +76,42 @@ struct ConventionRuleTests {
             ])
     }
 
+    @Test("with requiredForLists, a query whose answer holds a list declares pagination; others need not")
+    func paginatedLists() {
+        let spec = """
+            version: 1
+            types:
+              Page:
+                fields:
+                  items: 1️⃣"[UUID]"
+                  total: Int
+              Tagged:
+                fields:
+                  tags: 2️⃣"[String]?"
+              One:
+                fields:
+                  id: UUID
+            queries:
+              3️⃣ListAll: {category: auth, description: X., result: 4️⃣"[UUID]"}
+              5️⃣ListPage: {category: auth, description: X., result: Page}
+              6️⃣GetTagged: {category: auth, description: X., result: Tagged?}
+              ListPaged: {category: auth, description: X., result: Page, pagination: offset, fields: {limit: Int, offset: Int}}
+              GetOne: {category: auth, description: X., result: One}
+              GetMap: {category: auth, description: X., result: "[String: Int]"}
+            """
+        expectDiagnostics(spec, rules: [PaginatedListsRule()], [])
+        let suffix = "but declares no 'pagination'; paginate it so that its answer is bounded (the configuration sets 'pagination.requiredForLists')"
+        expectDiagnostics(
+            spec, rules: [PaginatedListsRule()], conventions: ConventionsSpec(requiresPaginatedLists: true),
+            [
+                .error("3️⃣", "query 'ListAll' answers a list ('[UUID]') \(suffix)", notes: [("4️⃣", "'[UUID]'")]),
+                .error("5️⃣", "query 'ListPage' answers a list ('[UUID]' in field 'items' of 'Page') \(suffix)",
+                       notes: [("1️⃣", "'[UUID]' in field 'items' of 'Page'")]),
+                .error("6️⃣", "query 'GetTagged' answers a list ('[String]?' in field 'tags' of 'Tagged') \(suffix)",
+                       notes: [("2️⃣", "'[String]?' in field 'tags' of 'Tagged'")]),
+            ])
+    }
+
     @Test("a paginated query declares the fields of its style, with the types a page request needs")
     func paginationFields() {
         expectDiagnostics(
