@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "cqrs-gen", targets: ["cqrs-gen"]),
         .library(name: "CQRSGenCore", targets: ["CQRSGenCore"]),
         .library(name: "CQRS", targets: ["CQRS"]),
+        .library(name: "CQRSTesting", targets: ["CQRSTesting"]),
         .plugin(name: "CQRSGenPlugin", targets: ["CQRSGenPlugin"]),
         .plugin(name: "GenerateCQRSCommand", targets: ["GenerateCQRSCommand"]),
     ],
@@ -36,6 +37,9 @@ let package = Package(
         // The runtime that generated code and applications build on: operation and handler protocols, metadata,
         // the registry and its views. No dependencies.
         .target(name: "CQRS"),
+        // What tests of a CQRS application need: an in-memory unit of work, a recording event publisher, a manual
+        // clock. No dependencies beyond CQRS.
+        .target(name: "CQRSTesting", dependencies: ["CQRS"]),
         // Every stage of the generator (read → decode → validate → …), testable without the CLI.
         .target(
             name: "CQRSGenCore",
@@ -81,6 +85,11 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             plugins: ["CQRSGenPlugin"]
+        ),
+        // The runtime's dispatcher and behaviours, with the test support product.
+        .testTarget(
+            name: "CQRSTests",
+            dependencies: ["CQRS", "CQRSTesting"]
         ),
         .testTarget(
             name: "CQRSGenCoreTests",

@@ -1,0 +1,201 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The one path every operation runs through, giving the spec's metadata its meaning, typed end to end: an
+/// operation in, its `Output` out.
+///
+/// - `requiresTransaction`: the command runs in a ``UnitOfWork`` transaction, committed when it succeeds and rolled
+///   back when it fails, unless the failure keeps its writes (``OperationError/keepsWrites``). When the store reports
+///   a conflict, the command runs again, with a fresh recorder; the last attempt asks for a transaction that cannot
+///   conflict. A command without a transaction writes as it goes.
+/// - `events`: what the handler records is published after the commit (for a command without a transaction, after
+///   it ran, whatever its result), in order, never after a rollback, each event with the request's context. An event the spec does not list for the command fails it with `undeclared_event`
+///   and is never published. A subscriber's failure after the commit does not change the command's result; it goes to
+///   ``publishFailures``.
+/// - `cachePolicy`: a query's result is kept for the policy's time to live, in the ``QueryResultStore``, and only
+///   while no command has committed since it was read.
+/// - `pagination`: a query's page request is checked against the spec's bounds before its handler runs.
+/// - Behaviours run around all of it, in order, for the operations each applies to.
+public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>: Sendable {
+    public let behaviors: [any OperationBehavior<Category>]
+    public let publisher: any EventPublisher<Event>
+    public let queryResults: any QueryResultStore
+    public let writeVersion: WriteVersion
+    /// How many times a transactional command runs optimistically before a last run that cannot conflict.
+    public let optimisticAttempts: Int
+    /// Told of every publication that failed after its command committed.
+    public let publishFailures: @Sendable (EventEnvelope<Event>, any Error) -> Void
+
+    public init(
+        behaviors: [any OperationBehavior<Category>] = [], publisher: any EventPublisher<Event>,
+        queryResults: any QueryResultStore = InMemoryQueryResultStore(), writeVersion: WriteVersion = WriteVersion(),
+        optimisticAttempts: Int = 3, publishFailures: @escaping @Sendable (EventEnvelope<Event>, any Error) -> Void = { _, _ in }
+    ) {
+        self.behaviors = behaviors
+        self.publisher = publisher
+        self.queryResults = queryResults
+        self.writeVersion = writeVersion
+        self.optimisticAttempts = max(0, optimisticAttempts)
+        self.publishFailures = publishFailures
+    }
+
+    /// The code of the failure of a command that published an event its spec entry does not list.
+    public static var undeclaredEventCode: String { "undeclared_event" }
+
+    // MARK: - Commands
+
+    /// Runs `command` through the behaviours and, when its metadata says so, a transaction of `unitOfWork`.
+    /// `handler` builds the command's handler around the recorder it is given and runs it.
+    public func run<C: Command>(
+        _ command: C, metadata: CommandMetadata<Category>, context: OperationContext, unitOfWork: any UnitOfWork,
+        handler: @escaping @Sendable (EventRecorder<Event>) async -> Result<C.Output, OperationError>
+    ) async -> Result<C.Output, OperationError> {
+        let descriptor = OperationDescriptor(metadata)
+        return await pipeline(command, descriptor, context) {
+            await self.transactional(descriptor, context: context, unitOfWork: unitOfWork, handler: handler)
+        }
+    }
+
+    private func transactional<Output: Sendable>(
+        _ descriptor: OperationDescriptor<Category>, context: OperationContext, unitOfWork: any UnitOfWork,
+        handler: @Sendable (EventRecorder<Event>) async -> Result<Output, OperationError>
+    ) async -> Result<Output, OperationError> {
+        // Without a transaction, every write commits as it is made: nothing to begin, commit or roll back.
+        let unitOfWork = descriptor.requiresTransaction ? unitOfWork : NoUnitOfWork()
+        for _ in 0..<(descriptor.requiresTransaction ? optimisticAttempts : 0) {
+            if let result = await attempt(descriptor, context: context, unitOfWork: unitOfWork, immediately: false, handler: handler) {
+                return result
+            }
+        }
+        return await attempt(descriptor, context: context, unitOfWork: unitOfWork, immediately: true, handler: handler)
+            ?? .failure(.unavailable(TransactionConflictPersisted()))
+    }
+
+    /// One run of a command; nil when its transaction conflicted and nothing of it was kept.
+    private func attempt<Output: Sendable>(
+        _ descriptor: OperationDescriptor<Category>, context: OperationContext, unitOfWork: any UnitOfWork,
+        immediately: Bool, handler: @Sendable (EventRecorder<Event>) async -> Result<Output, OperationError>
+    ) async -> Result<Output, OperationError>? {
+        do {
+            try await unitOfWork.begin(immediately: immediately)
+        } catch {
+            return .failure(Self.operationError(error))
+        }
+        let recorder = EventRecorder<Event>()
+        var result = await handler(recorder)
+        let events = recorder.drain()
+        if unitOfWork.hadConflict {
+            await unitOfWork.rollback()
+            return nil
+        }
+        let undeclared = events.map(\.eventName).filter { !descriptor.events.contains($0) }
+        if !undeclared.isEmpty {
+            result = .failure(OperationError(
+                code: Self.undeclaredEventCode,
+                message: "\(descriptor.name) published \(undeclared.joined(separator: ", ")), which its spec entry does not list."))
+        }
+        // What a command wrote stands when it succeeded, when its failure says so, and always without a transaction
+        // (each write committed as it was made); then its events describe what happened, and are published.
+        let keepsWrites = switch result {
+        case .success: true
+        case .failure(let error): error.keepsWrites || !descriptor.requiresTransaction
+        }
+        if !keepsWrites || !undeclared.isEmpty {
+            await unitOfWork.rollback()
+            // Without a transaction the writes stand: what was read before them is out of date.
+            if !descriptor.requiresTransaction { writeVersion.advance() }
+            return result
+        }
+        do {
+            try await unitOfWork.commit()
+        } catch {
+            return .failure(Self.operationError(error))
+        }
+        writeVersion.advance()
+        for event in events {
+            let envelope = EventEnvelope(event: event, operation: descriptor.name, context: context)
+            do {
+                try await publisher.publish(envelope)
+            } catch {
+                publishFailures(envelope, error)
+            }
+        }
+        return result
+    }
+
+    // MARK: - Queries
+
+    /// Runs `query` through the behaviours, its page bounds and its cache. `handler` builds the query's handler around
+    /// the recorder it is given (a query publishes nothing: any event it records fails it) and runs it.
+    public func run<Q: Query>(
+        _ query: Q, metadata: QueryMetadata<Category>, context: OperationContext,
+        handler: @escaping @Sendable (EventRecorder<Event>) async -> Result<Q.Output, OperationError>
+    ) async -> Result<Q.Output, OperationError> {
+        let descriptor = OperationDescriptor(metadata)
+        return await pipeline(query, descriptor, context) {
+            if let paginated = query as? any PaginatedQuery, let pagination = metadata.pagination,
+               let error = paginated.pageRequest.boundsError(maximumSize: pagination.maximumPageSize) {
+                return .failure(error)
+            }
+            let readVersion = self.writeVersion.current
+            let timeToLive = metadata.cachePolicy.timeToLive
+            let key = timeToLive == nil ? nil : Self.cacheKey(query)
+            if let key, let cached = self.queryResults.value(for: key, at: readVersion) as? Q.Output {
+                return .success(cached)
+            }
+            let recorder = EventRecorder<Event>()
+            let result = await handler(recorder)
+            let recorded = recorder.drain().map(\.eventName)
+            if !recorded.isEmpty {
+                return .failure(OperationError(
+                    code: Self.undeclaredEventCode,
+                    message: "\(descriptor.name) published \(recorded.joined(separator: ", ")); a query publishes no events."))
+            }
+            if case .success(let value) = result, let key, let timeToLive {
+                self.queryResults.store(value, for: key, readAt: readVersion, timeToLive: timeToLive)
+            }
+            return result
+        }
+    }
+
+    /// The query's type and its fields: two requests for the same query with the same fields share an entry.
+    public static func cacheKey<Q: Query>(_ query: Q) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let fields = (try? encoder.encode(query)).map { String(decoding: $0, as: UTF8.self) } ?? "\(query)"
+        return "\(String(reflecting: Q.self)):\(fields)"
+    }
+
+    // MARK: - Behaviours
+
+    /// Runs `body` inside every behaviour that applies to the operation, the first outermost.
+    private func pipeline<Operation: Sendable, Output: Sendable>(
+        _ operation: Operation, _ descriptor: OperationDescriptor<Category>, _ context: OperationContext,
+        _ body: @escaping @Sendable () async -> Result<Output, OperationError>
+    ) async -> Result<Output, OperationError> {
+        var next = body
+        for behavior in behaviors.reversed() where behavior.applies(to: descriptor) {
+            let inner = next
+            next = {
+                do {
+                    return try await behavior.handle(operation, descriptor, context: context, next: inner)
+                } catch {
+                    return .failure(Self.operationError(error))
+                }
+            }
+        }
+        return await next()
+    }
+
+    private static func operationError(_ error: any Error) -> OperationError {
+        (error as? OperationError) ?? .unavailable(error)
+    }
+}
+
+/// A transaction that still conflicted when run to hold the store from its start: the store broke its promise.
+struct TransactionConflictPersisted: Error, CustomStringConvertible {
+    var description: String { "the transaction conflicted even when it began holding the store" }
+}
