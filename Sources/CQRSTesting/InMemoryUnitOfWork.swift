@@ -77,6 +77,7 @@ public final class InMemoryUnitOfWork: UnitOfWork {
 
     /// What a failing commit throws.
     public struct CommitFailed: Error, CustomStringConvertible {
+        public init() {}
         public var description: String { "the in-memory store was told to fail its commit" }
     }
 }
