@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CQRSGenCore", targets: ["CQRSGenCore"]),
         .library(name: "CQRS", targets: ["CQRS"]),
         .library(name: "CQRSTesting", targets: ["CQRSTesting"]),
+        .library(name: "CQRSObservability", targets: ["CQRSObservability"]),
         .plugin(name: "CQRSGenPlugin", targets: ["CQRSGenPlugin"]),
         .plugin(name: "GenerateCQRSCommand", targets: ["GenerateCQRSCommand"]),
     ],
@@ -22,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.0"),
         .package(url: "https://github.com/apple/swift-crypto", "4.1.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // CQRSObservability's behaviours; Hummingbird depends on both already.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.1.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
         // `swift package generate-documentation`: the DocC catalogue in Sources/CQRSGenCore/Documentation.docc.
@@ -40,6 +44,17 @@ let package = Package(
         // What tests of a CQRS application need: an in-memory unit of work, a recording event publisher, a manual
         // clock. No dependencies beyond CQRS.
         .target(name: "CQRSTesting", dependencies: ["CQRS"]),
+        // Behaviours that log, count and trace every operation, through the server ecosystem's APIs: a product of
+        // its own, so that the runtime stays free of dependencies.
+        .target(
+            name: "CQRSObservability",
+            dependencies: [
+                "CQRS",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ]
+        ),
         // Every stage of the generator (read → decode → validate → …), testable without the CLI.
         .target(
             name: "CQRSGenCore",
@@ -90,6 +105,15 @@ let package = Package(
         .testTarget(
             name: "CQRSTests",
             dependencies: ["CQRS", "CQRSTesting"]
+        ),
+        .testTarget(
+            name: "CQRSObservabilityTests",
+            dependencies: [
+                "CQRSObservability", "CQRSTesting",
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "CQRSGenCoreTests",

@@ -31,8 +31,11 @@ extension OperationError {
     /// A failure of the infrastructure beneath a handler (a repository, a network call), never a business rule. The
     /// underlying error is kept in the message for logs; an HTTP layer should not show it to callers.
     public static func unavailable(_ error: any Error) -> OperationError {
-        OperationError(code: "unavailable", message: "The operation could not be completed: \(error)")
+        OperationError(code: unavailableCode, message: "The operation could not be completed: \(error)")
     }
+
+    /// The code of ``unavailable(_:)``.
+    public static let unavailableCode = "unavailable"
 
     /// What a scaffolded handler answers until its logic is written.
     public static func notImplemented(_ operation: String) -> OperationError {
