@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // A layered app: the operations, their spec and their handlers in a library with public generated code, an
-// executable that runs operations through the generated factory, and tests that replace handlers.
+// executable that runs operations through the runtime's dispatcher, and tests with the runtime's test support.
 import PackageDescription
 
 let package = Package(
@@ -19,7 +19,10 @@ let package = Package(
         ),
         // The command-line front end: uses only TodoCore's public API.
         .executableTarget(name: "todo", dependencies: ["TodoCore"]),
-        .testTarget(name: "TodoCoreTests", dependencies: ["TodoCore"]),
+        .testTarget(
+            name: "TodoCoreTests",
+            dependencies: ["TodoCore", .product(name: "CQRSTesting", package: "cqrs-gen")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

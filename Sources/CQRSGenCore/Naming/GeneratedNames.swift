@@ -24,9 +24,11 @@ public enum GeneratedNames {
     /// The public declarations of the CQRS runtime, which generated code uses unqualified (a test keeps this list
     /// equal to the module's declarations).
     public static let runtime = [
-        "CachePolicy", "Command", "CommandHandler", "CommandMetadata", "OperationError", "PageRequest", "PaginatedQuery",
-        "PaginationMetadata", "PaginationRole", "PaginationStyle", "Query", "QueryHandler", "QueryMetadata", "Registry",
-        "RegistryCategory", "RegistryStatistics", "SpecLocation",
+        "CachePolicy", "Command", "CommandHandler", "CommandMetadata", "DispatchClock", "EventEnvelope", "EventPublisher",
+        "EventRecorder", "InMemoryQueryResultStore", "NamedEvent", "NoUnitOfWork", "OperationBehavior", "OperationContext",
+        "OperationDescriptor", "OperationDispatcher", "OperationError", "PageRequest", "PaginatedQuery", "PaginationMetadata",
+        "PaginationRole", "PaginationStyle", "Query", "QueryHandler", "QueryMetadata", "QueryResultStore", "Registry",
+        "RegistryCategory", "RegistryStatistics", "SpecLocation", "UnitOfWork", "WriteVersion",
     ]
 
     /// Standard library and Foundation names generated code uses unqualified, and the modules it imports: a spec type

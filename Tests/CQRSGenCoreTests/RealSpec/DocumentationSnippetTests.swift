@@ -82,8 +82,10 @@ struct DocumentationSnippetTests {
         ]
         for document in Self.documents {
             for block in try Self.blocks(in: document) where block.language == "swift" {
+                // The runtime's OperationDispatcher is public; the App's own Dispatcher is not.
+                let text = block.text.replacingOccurrences(of: "OperationDispatcher", with: "")
                 for name in appOnly {
-                    #expect(!block.text.contains(name), "\(document) uses \(name), which an outside package does not have")
+                    #expect(!text.contains(name), "\(document) uses \(name), which an outside package does not have")
                 }
             }
         }

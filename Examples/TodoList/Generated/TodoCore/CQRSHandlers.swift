@@ -9,31 +9,31 @@ import Foundation
 
 // MARK: - Handler protocols
 
-// Sources/TodoCore/operations.yaml:50
+// Sources/TodoCore/operations.yaml:52
 /// What the handler of ``CreateTodoList`` conforms to: `CreateTodoListHandler` in the application.
 public protocol CreateTodoListHandling: CommandHandler where Operation == CreateTodoList, Output == UUID {}
 
-// Sources/TodoCore/operations.yaml:59
+// Sources/TodoCore/operations.yaml:61
 /// What the handler of ``AddTodoItem`` conforms to: `AddTodoItemHandler` in the application.
 public protocol AddTodoItemHandling: CommandHandler where Operation == AddTodoItem, Output == UUID {}
 
-// Sources/TodoCore/operations.yaml:70
+// Sources/TodoCore/operations.yaml:72
 /// What the handler of ``CompleteTodoItem`` conforms to: `CompleteTodoItemHandler` in the application.
 public protocol CompleteTodoItemHandling: CommandHandler where Operation == CompleteTodoItem, Output == Void {}
 
-// Sources/TodoCore/operations.yaml:78
+// Sources/TodoCore/operations.yaml:80
 /// What the handler of ``DeleteTodoList`` conforms to: `DeleteTodoListHandler` in the application.
 public protocol DeleteTodoListHandling: CommandHandler where Operation == DeleteTodoList, Output == Void {}
 
-// Sources/TodoCore/operations.yaml:86
+// Sources/TodoCore/operations.yaml:88
 /// What the handler of ``PurgeTodoLists`` conforms to: `PurgeTodoListsHandler` in the application.
 public protocol PurgeTodoListsHandling: CommandHandler where Operation == PurgeTodoLists, Output == Int {}
 
-// Sources/TodoCore/operations.yaml:95
+// Sources/TodoCore/operations.yaml:97
 /// What the handler of ``GetTodoLists`` conforms to: `GetTodoListsHandler` in the application.
 public protocol GetTodoListsHandling: QueryHandler where Operation == GetTodoLists, Output == [TodoListSummary] {}
 
-// Sources/TodoCore/operations.yaml:101
+// Sources/TodoCore/operations.yaml:103
 /// What the handler of ``GetTodoItemsWithPagination`` conforms to: `GetTodoItemsWithPaginationHandler` in the application.
 public protocol GetTodoItemsWithPaginationHandling: QueryHandler where Operation == GetTodoItemsWithPagination, Output == Page<TodoItemBrief> {}
 
@@ -60,50 +60,50 @@ public struct HandlerFactory<Request: RequestDependencies, App: AppDependencies>
 // MARK: lists
 
 extension HandlerFactory {
-    // Sources/TodoCore/operations.yaml:50
+    // Sources/TodoCore/operations.yaml:52
     /// Builds the handler of ``CreateTodoList``, or its override.
     public func createTodoListHandler() -> any CreateTodoListHandling {
         if let override = overrides.createTodoList {
             return override(self)
         }
-        // Sources/TodoCore/operations.yaml:57: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 57)
-        return CreateTodoListHandler(todoRepository: request.todoRepository)
+        // Sources/TodoCore/operations.yaml:59: dependencies: [TodoRepository, TodoEvents]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 59)
+        return CreateTodoListHandler(todoRepository: request.todoRepository, todoEvents: app.todoEvents)
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:78
+    // Sources/TodoCore/operations.yaml:80
     /// Builds the handler of ``DeleteTodoList``, or its override.
     public func deleteTodoListHandler() -> any DeleteTodoListHandling {
         if let override = overrides.deleteTodoList {
             return override(self)
         }
-        // Sources/TodoCore/operations.yaml:84: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 84)
-        return DeleteTodoListHandler(todoRepository: request.todoRepository)
+        // Sources/TodoCore/operations.yaml:86: dependencies: [TodoRepository, TodoEvents]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 86)
+        return DeleteTodoListHandler(todoRepository: request.todoRepository, todoEvents: app.todoEvents)
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:86
+    // Sources/TodoCore/operations.yaml:88
     /// Builds the handler of ``PurgeTodoLists``, or its override.
     public func purgeTodoListsHandler() -> any PurgeTodoListsHandling {
         if let override = overrides.purgeTodoLists {
             return override(self)
         }
-        // Sources/TodoCore/operations.yaml:91: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 91)
-        return PurgeTodoListsHandler(todoRepository: request.todoRepository)
+        // Sources/TodoCore/operations.yaml:93: dependencies: [TodoRepository, TodoEvents]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 93)
+        return PurgeTodoListsHandler(todoRepository: request.todoRepository, todoEvents: app.todoEvents)
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:95
+    // Sources/TodoCore/operations.yaml:97
     /// Builds the handler of ``GetTodoLists``, or its override.
     public func getTodoListsHandler() -> any GetTodoListsHandling {
         if let override = overrides.getTodoLists {
             return override(self)
         }
-        // Sources/TodoCore/operations.yaml:100: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 100)
+        // Sources/TodoCore/operations.yaml:102: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 102)
         return GetTodoListsHandler(todoRepository: request.todoRepository)
 #sourceLocation()
     }
@@ -112,38 +112,38 @@ extension HandlerFactory {
 // MARK: items
 
 extension HandlerFactory {
-    // Sources/TodoCore/operations.yaml:59
+    // Sources/TodoCore/operations.yaml:61
     /// Builds the handler of ``AddTodoItem``, or its override.
     public func addTodoItemHandler() -> any AddTodoItemHandling {
         if let override = overrides.addTodoItem {
             return override(self)
         }
-        // Sources/TodoCore/operations.yaml:68: dependencies: [TodoRepository, TimeSource]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 68)
-        return AddTodoItemHandler(todoRepository: request.todoRepository, timeSource: app.timeSource)
+        // Sources/TodoCore/operations.yaml:70: dependencies: [TodoRepository, TimeSource, TodoEvents]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 70)
+        return AddTodoItemHandler(todoRepository: request.todoRepository, timeSource: app.timeSource, todoEvents: app.todoEvents)
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:70
+    // Sources/TodoCore/operations.yaml:72
     /// Builds the handler of ``CompleteTodoItem``, or its override.
     public func completeTodoItemHandler() -> any CompleteTodoItemHandling {
         if let override = overrides.completeTodoItem {
             return override(self)
         }
-        // Sources/TodoCore/operations.yaml:76: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 76)
-        return CompleteTodoItemHandler(todoRepository: request.todoRepository)
+        // Sources/TodoCore/operations.yaml:78: dependencies: [TodoRepository, TodoEvents]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 78)
+        return CompleteTodoItemHandler(todoRepository: request.todoRepository, todoEvents: app.todoEvents)
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:101
+    // Sources/TodoCore/operations.yaml:103
     /// Builds the handler of ``GetTodoItemsWithPagination``, or its override.
     public func getTodoItemsWithPaginationHandler() -> any GetTodoItemsWithPaginationHandling {
         if let override = overrides.getTodoItemsWithPagination {
             return override(self)
         }
-        // Sources/TodoCore/operations.yaml:112: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 112)
+        // Sources/TodoCore/operations.yaml:114: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 114)
         return GetTodoItemsWithPaginationHandler(todoRepository: request.todoRepository)
 #sourceLocation()
     }
@@ -190,6 +190,29 @@ public protocol DispatchableQuery: Query {
     static var metadata: QueryMetadata<OperationCategory> { get }
     /// Builds this query's handler, or its override, with one request's factory, and runs it.
     static func handle<Request, App>(_ query: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+}
+
+extension OperationDispatcher where Category == OperationCategory {
+    /// Runs `command` through the one dispatch path: its behaviours, its transaction of `unitOfWork`, its
+    /// events after the commit. `factory` builds the request's handlers around the run's event recorder.
+    public func run<C: DispatchableCommand, Request, App>(
+        _ command: C, context: OperationContext, unitOfWork: any UnitOfWork,
+        factory: @escaping @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
+    ) async -> Result<C.Output, OperationError> {
+        await run(command, metadata: C.metadata, context: context, unitOfWork: unitOfWork) { recorder in
+            await C.handle(command, with: factory(recorder))
+        }
+    }
+
+    /// Runs `query` through the one dispatch path: its behaviours, its page bounds, its cache.
+    public func run<Q: DispatchableQuery, Request, App>(
+        _ query: Q, context: OperationContext,
+        factory: @escaping @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
+    ) async -> Result<Q.Output, OperationError> {
+        await run(query, metadata: Q.metadata, context: context) { recorder in
+            await Q.handle(query, with: factory(recorder))
+        }
+    }
 }
 
 extension CreateTodoList: DispatchableCommand {

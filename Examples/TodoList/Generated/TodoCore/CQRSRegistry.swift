@@ -31,7 +31,7 @@ public enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
 
 // MARK: - Metadata
 
-// Sources/TodoCore/operations.yaml:50
+// Sources/TodoCore/operations.yaml:52
 extension CreateTodoList {
     /// The registry's entry for ``CreateTodoList``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -45,11 +45,11 @@ extension CreateTodoList {
         requiresTransaction: true,
         events: ["TodoListCreated"],
         description: "Create an empty list.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 50, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 52, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:59
+// Sources/TodoCore/operations.yaml:61
 extension AddTodoItem {
     /// The registry's entry for ``AddTodoItem``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -63,11 +63,11 @@ extension AddTodoItem {
         requiresTransaction: true,
         events: ["TodoItemAdded"],
         description: "Add an item to a list.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 59, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 61, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:70
+// Sources/TodoCore/operations.yaml:72
 extension CompleteTodoItem {
     /// The registry's entry for ``CompleteTodoItem``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -81,11 +81,11 @@ extension CompleteTodoItem {
         requiresTransaction: true,
         events: ["TodoItemCompleted"],
         description: "Mark an item done.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 70, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 72, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:78
+// Sources/TodoCore/operations.yaml:80
 extension DeleteTodoList {
     /// The registry's entry for ``DeleteTodoList``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -99,11 +99,11 @@ extension DeleteTodoList {
         requiresTransaction: true,
         events: ["TodoListDeleted"],
         description: "Delete a list and its items.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 78, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 80, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:86
+// Sources/TodoCore/operations.yaml:88
 extension PurgeTodoLists {
     /// The registry's entry for ``PurgeTodoLists``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -117,11 +117,11 @@ extension PurgeTodoLists {
         requiresTransaction: true,
         events: ["TodoListDeleted"],
         description: "Delete every list whose items are all done; returns how many went.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 86, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 88, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:95
+// Sources/TodoCore/operations.yaml:97
 extension GetTodoLists {
     /// The registry's entry for ``GetTodoLists``.
     public static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -133,11 +133,11 @@ extension GetTodoLists {
         pagination: nil,
         cachePolicy: .none,
         description: "Every list, in the order they were created.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 95, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 97, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:101
+// Sources/TodoCore/operations.yaml:103
 extension GetTodoItemsWithPagination {
     /// The registry's entry for ``GetTodoItemsWithPagination``.
     public static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -149,7 +149,7 @@ extension GetTodoItemsWithPagination {
         pagination: PaginationMetadata(style: .page, maximumPageSize: 50),
         cachePolicy: .short,
         description: "One page of a list's items, most urgent first.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 101, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 103, column: 3)
     )
 }
 

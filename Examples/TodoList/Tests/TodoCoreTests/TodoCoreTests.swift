@@ -1,66 +1,99 @@
 import CQRS
+import CQRSTesting
 import Foundation
+import Synchronization
 import Testing
 import TodoCore
 
-/// What a test does with the public generated API alone: run the real handlers through the factory, and replace one
-/// handler through the generated overrides.
-@Suite("The to-do app through its generated factory")
+/// What a test does with the public API alone: run the real handlers through the runtime's dispatcher, read what it
+/// published, move the cache's clock by hand, and replace one handler through the generated overrides.
+@Suite("The to-do app through the runtime's dispatcher")
 struct TodoCoreTests {
-    let dependencies = TodoDependencies(todoRepository: InMemoryTodoRepository(), timeSource: FixedTime())
+    let publisher = RecordingEventPublisher<TodoEvent>()
+    let clock = ManualClock()
+
+    func app(overrides: HandlerOverrides<TodoDependencies, TodoDependencies> = HandlerOverrides()) -> TodoApp {
+        TodoApp(
+            repository: InMemoryTodoRepository(), timeSource: FixedTime(), publisher: publisher,
+            queryResults: InMemoryQueryResultStore(clock: clock.dispatchClock), overrides: overrides)
+    }
 
     @Test("items come back most urgent first, one page at a time, with the page count")
     func pages() async throws {
-        let factory = dependencies.factory()
-        let list = try await CreateTodoList.handle(CreateTodoList(title: "Chores"), with: factory).get()
+        let app = app()
+        let list = try await app.run(CreateTodoList(title: "Chores")).get()
         for (title, priority) in [("Dust", Priority.low), ("Dishes", .high), ("Laundry", nil)] {
-            _ = try await AddTodoItem.handle(AddTodoItem(listId: list, title: title, priority: priority), with: factory).get()
+            _ = try await app.run(AddTodoItem(listId: list, title: title, priority: priority)).get()
         }
-        let first = try await GetTodoItemsWithPagination.handle(
-            GetTodoItemsWithPagination(listId: list, pageNumber: 1, pageSize: 2), with: factory).get()
+        let first = try await app.run(GetTodoItemsWithPagination(listId: list, pageNumber: 1, pageSize: 2)).get()
         #expect(first.items.map(\.title) == ["Dishes", "Dust"])
         #expect((first.totalPages, first.totalCount) == (2, 3))
-        let second = try await GetTodoItemsWithPagination.handle(
-            GetTodoItemsWithPagination(listId: list, pageNumber: 2, pageSize: 2), with: factory).get()
+        let second = try await app.run(GetTodoItemsWithPagination(listId: list, pageNumber: 2, pageSize: 2)).get()
         #expect(second.items.map(\.title) == ["Laundry"])
         // A missing priority defaults to the case named `none`, not to nil.
         #expect(second.items.map(\.priority) == [Priority.none])
     }
 
+    @Test("each command's events are published after it, with the context it ran in; a failed command publishes none")
+    func events() async throws {
+        let app = app()
+        let context = OperationContext(caller: "ada", correlationId: "import-1")
+        let list = try await app.run(CreateTodoList(title: "Chores"), context: context).get()
+        _ = try await app.run(AddTodoItem(listId: list, title: "Dust"), context: context).get()
+        #expect(await app.run(AddTodoItem(listId: UUID(), title: "Lost")).failureCode == "todo_list_not_found")
+        #expect(publisher.names == ["TodoListCreated", "TodoItemAdded"])
+        #expect(publisher.published.allSatisfy { $0.context == context })
+        #expect(publisher.published.first?.event.subject == list)
+    }
+
+    @Test("a page is cached by its policy until a command changes the data, or its time to live passes")
+    func cache() async throws {
+        let repository = CountingRepository()
+        let app = TodoApp(repository: repository, timeSource: FixedTime(), publisher: publisher,
+                          queryResults: InMemoryQueryResultStore(clock: clock.dispatchClock))
+        let list = try await app.run(CreateTodoList(title: "Chores")).get()
+        let query = GetTodoItemsWithPagination(listId: list)
+        _ = try await app.run(query).get()
+        _ = try await app.run(query).get()
+        #expect(repository.itemReads == 1)
+        _ = try await app.run(AddTodoItem(listId: list, title: "Dust")).get()
+        #expect(try await app.run(query).get().totalCount == 1)
+        #expect(repository.itemReads == 2)
+        clock.advance(by: .seconds(61))
+        _ = try await app.run(query).get()
+        #expect(repository.itemReads == 3)
+    }
+
     @Test("pages are bounded by the configuration's maximum, and numbered from 1")
     func pageBounds() async throws {
-        let factory = dependencies.factory()
-        let list = try await CreateTodoList.handle(CreateTodoList(title: "Chores"), with: factory).get()
-        let tooBig = await GetTodoItemsWithPagination.handle(
-            GetTodoItemsWithPagination(listId: list, pageSize: 51), with: factory)
-        #expect(tooBig.failureCode == "invalid_size")
-        let zeroth = await GetTodoItemsWithPagination.handle(
-            GetTodoItemsWithPagination(listId: list, pageNumber: 0), with: factory)
-        #expect(zeroth.failureCode == "invalid_page")
+        let app = app()
+        let list = try await app.run(CreateTodoList(title: "Chores")).get()
+        #expect(await app.run(GetTodoItemsWithPagination(listId: list, pageSize: 51)).failureCode == "invalid_size")
+        #expect(await app.run(GetTodoItemsWithPagination(listId: list, pageNumber: 0)).failureCode == "invalid_page")
         #expect(GetTodoItemsWithPagination.metadata.pagination == PaginationMetadata(style: .page, maximumPageSize: 50))
     }
 
     @Test("purging deletes only lists whose items are all done")
     func purge() async throws {
-        let factory = dependencies.factory()
-        let done = try await CreateTodoList.handle(CreateTodoList(title: "Done"), with: factory).get()
-        let open = try await CreateTodoList.handle(CreateTodoList(title: "Open"), with: factory).get()
-        let item = try await AddTodoItem.handle(AddTodoItem(listId: done, title: "A"), with: factory).get()
-        _ = try await AddTodoItem.handle(AddTodoItem(listId: open, title: "B"), with: factory).get()
-        try await CompleteTodoItem.handle(CompleteTodoItem(itemId: item), with: factory).get()
-        #expect(try await PurgeTodoLists.handle(PurgeTodoLists(), with: factory).get() == 1)
-        #expect(try await GetTodoLists.handle(GetTodoLists(), with: factory).get().map(\.title) == ["Open"])
+        let app = app()
+        let done = try await app.run(CreateTodoList(title: "Done")).get()
+        let open = try await app.run(CreateTodoList(title: "Open")).get()
+        let item = try await app.run(AddTodoItem(listId: done, title: "A")).get()
+        _ = try await app.run(AddTodoItem(listId: open, title: "B")).get()
+        try await app.run(CompleteTodoItem(itemId: item)).get()
+        #expect(try await app.run(PurgeTodoLists()).get() == 1)
+        #expect(try await app.run(GetTodoLists()).get().map(\.title) == ["Open"])
+        #expect(publisher.names.last == "TodoListDeleted")
     }
 
     @Test("a handler replaced through the generated overrides is the one that runs")
     func overrides() async throws {
         var overrides = HandlerOverrides<TodoDependencies, TodoDependencies>()
         overrides.createTodoList = { _ in RefusingCreate() }
-        let factory = dependencies.factory(overrides: overrides)
-        let result = await CreateTodoList.handle(CreateTodoList(title: "Anything"), with: factory)
-        #expect(result.failureCode == "read_only")
+        let app = app(overrides: overrides)
+        #expect(await app.run(CreateTodoList(title: "Anything")).failureCode == "read_only")
         // The other handlers are the real ones.
-        #expect(try await GetTodoLists.handle(GetTodoLists(), with: factory).get().isEmpty)
+        #expect(try await app.run(GetTodoLists()).get().isEmpty)
     }
 
     @Test("the registry lists every operation with the spec's metadata")
@@ -89,5 +122,25 @@ struct FixedTime: TimeSource {
 extension Result where Failure == OperationError {
     var failureCode: String? {
         if case .failure(let error) = self { error.code } else { nil }
+    }
+}
+
+/// The in-memory store, counting how often a list's items are read: a cached page reads none.
+final class CountingRepository: TodoRepository {
+    private let base = InMemoryTodoRepository()
+    private let reads = Mutex(0)
+
+    var itemReads: Int { reads.withLock { $0 } }
+
+    func insert(_ list: TodoList) async throws { try await base.insert(list) }
+    func insert(_ item: TodoItem) async throws { try await base.insert(item) }
+    func list(id: UUID) async throws -> TodoList? { try await base.list(id: id) }
+    func item(id: UUID) async throws -> TodoItem? { try await base.item(id: id) }
+    func update(_ item: TodoItem) async throws { try await base.update(item) }
+    func deleteList(id: UUID) async throws { try await base.deleteList(id: id) }
+    func lists() async throws -> [TodoList] { try await base.lists() }
+    func items(inList listId: UUID) async throws -> [TodoItem] {
+        reads.withLock { $0 += 1 }
+        return try await base.items(inList: listId)
     }
 }

@@ -131,6 +131,7 @@ struct HandlersFile: GeneratedFileRenderer {
                         + "-> Result<Output, OperationError>")
             }
         }
+        dispatcherRuns(context, &writer)
         for operation in context.index.operations {
             let kind = operation.isCommand ? "command" : "query"
             let base = operation.isCommand ? GeneratedNames.dispatchableCommand : GeneratedNames.dispatchableQuery
@@ -142,6 +143,36 @@ struct HandlersFile: GeneratedFileRenderer {
                 ) { writer in
                     writer.line("await factory.\(GenerationContext.factoryMember(operation))Handler().handle(\(kind))")
                 }
+            }
+        }
+    }
+
+    /// The runtime's dispatcher, typed for this spec: an operation in, its output out, with its metadata from the
+    /// registry and its handler from the factory the application builds around the run's event recorder.
+    private func dispatcherRuns(_ context: GenerationContext, _ writer: inout SwiftWriter) {
+        let access = context.access
+        let factory = "\(GeneratedNames.handlerFactory)<Request, App>"
+        writer.blankLine()
+        writer.block("extension OperationDispatcher where Category == \(GeneratedNames.operationCategory)") { writer in
+            writer.line("/// Runs `command` through the one dispatch path: its behaviours, its transaction of `unitOfWork`, its")
+            writer.line("/// events after the commit. `factory` builds the request's handlers around the run's event recorder.")
+            writer.line("\(access)func run<C: \(GeneratedNames.dispatchableCommand), Request, App>(")
+            writer.line("    _ command: C, context: OperationContext, unitOfWork: any UnitOfWork,")
+            writer.line("    factory: @escaping @Sendable (EventRecorder<Event>) -> \(factory)")
+            writer.block(") async -> Result<C.Output, OperationError>") { writer in
+                writer.line("await run(command, metadata: C.metadata, context: context, unitOfWork: unitOfWork) { recorder in")
+                writer.line("    await C.handle(command, with: factory(recorder))")
+                writer.line("}")
+            }
+            writer.blankLine()
+            writer.line("/// Runs `query` through the one dispatch path: its behaviours, its page bounds, its cache.")
+            writer.line("\(access)func run<Q: \(GeneratedNames.dispatchableQuery), Request, App>(")
+            writer.line("    _ query: Q, context: OperationContext,")
+            writer.line("    factory: @escaping @Sendable (EventRecorder<Event>) -> \(factory)")
+            writer.block(") async -> Result<Q.Output, OperationError>") { writer in
+                writer.line("await run(query, metadata: Q.metadata, context: context) { recorder in")
+                writer.line("    await Q.handle(query, with: factory(recorder))")
+                writer.line("}")
             }
         }
     }

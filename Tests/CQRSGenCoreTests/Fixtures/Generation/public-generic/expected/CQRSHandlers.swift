@@ -134,6 +134,29 @@ public protocol DispatchableQuery: Query {
     static func handle<Request, App>(_ query: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
 }
 
+extension OperationDispatcher where Category == OperationCategory {
+    /// Runs `command` through the one dispatch path: its behaviours, its transaction of `unitOfWork`, its
+    /// events after the commit. `factory` builds the request's handlers around the run's event recorder.
+    public func run<C: DispatchableCommand, Request, App>(
+        _ command: C, context: OperationContext, unitOfWork: any UnitOfWork,
+        factory: @escaping @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
+    ) async -> Result<C.Output, OperationError> {
+        await run(command, metadata: C.metadata, context: context, unitOfWork: unitOfWork) { recorder in
+            await C.handle(command, with: factory(recorder))
+        }
+    }
+
+    /// Runs `query` through the one dispatch path: its behaviours, its page bounds, its cache.
+    public func run<Q: DispatchableQuery, Request, App>(
+        _ query: Q, context: OperationContext,
+        factory: @escaping @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
+    ) async -> Result<Q.Output, OperationError> {
+        await run(query, metadata: Q.metadata, context: context) { recorder in
+            await Q.handle(query, with: factory(recorder))
+        }
+    }
+}
+
 extension FrobnicateTodos: DispatchableCommand {
     public static func handle<Request, App>(_ command: FrobnicateTodos, with factory: HandlerFactory<Request, App>) async -> Result<Page<Brief>, OperationError> {
         await factory.frobnicateTodosHandler().handle(command)

@@ -1,0 +1,44 @@
+import CQRS
+import Foundation
+
+/// The to-do app: every operation runs through the runtime's one dispatch path, which gives the spec's metadata its
+/// meaning (events published after the command and only those it declares, query results cached by policy and
+/// dropped by any command, page bounds) and runs the behaviours around it.
+public struct TodoApp: Sendable {
+    public let repository: any TodoRepository
+    public let timeSource: any TimeSource
+    public let dispatcher: OperationDispatcher<OperationCategory, TodoEvent>
+    public let overrides: HandlerOverrides<TodoDependencies, TodoDependencies>
+
+    public init(
+        repository: any TodoRepository = InMemoryTodoRepository(), timeSource: any TimeSource = SystemTime(),
+        publisher: any EventPublisher<TodoEvent>, behaviors: [any OperationBehavior<OperationCategory>] = [],
+        queryResults: any QueryResultStore = InMemoryQueryResultStore(),
+        overrides: HandlerOverrides<TodoDependencies, TodoDependencies> = HandlerOverrides()
+    ) {
+        self.repository = repository
+        self.timeSource = timeSource
+        dispatcher = OperationDispatcher(behaviors: behaviors, publisher: publisher, queryResults: queryResults)
+        self.overrides = overrides
+    }
+
+    /// Runs a command. The in-memory store has no transactions, so the command writes as it goes.
+    public func run<C: DispatchableCommand>(_ command: C, context: OperationContext = Self.newContext()) async -> Result<C.Output, OperationError> {
+        await dispatcher.run(command, context: context, unitOfWork: NoUnitOfWork(), factory: factory)
+    }
+
+    public func run<Q: DispatchableQuery>(_ query: Q, context: OperationContext = Self.newContext()) async -> Result<Q.Output, OperationError> {
+        await dispatcher.run(query, context: context, factory: factory)
+    }
+
+    /// The generated factory for one run, its handlers recording into that run's recorder.
+    @Sendable private func factory(_ recorder: EventRecorder<TodoEvent>) -> HandlerFactory<TodoDependencies, TodoDependencies> {
+        let dependencies = TodoDependencies(todoRepository: repository, timeSource: timeSource, todoEvents: recorder)
+        return HandlerFactory(request: dependencies, app: dependencies, overrides: overrides)
+    }
+
+    /// A context for a call that starts a workflow of its own.
+    public static func newContext() -> OperationContext {
+        OperationContext(correlationId: UUID().uuidString)
+    }
+}
