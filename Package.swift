@@ -88,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "App",
             dependencies: [
-                "CQRS",
+                "CQRS", "CQRSObservability",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -37,6 +37,10 @@ extension OperationError {
     /// The code of ``unavailable(_:)``.
     public static let unavailableCode = "unavailable"
 
+    /// The code of the failure of an operation that published an event its spec entry does not list: a programming
+    /// error, caught by the dispatcher in every build.
+    public static let undeclaredEventCode = "undeclared_event"
+
     /// What a scaffolded handler answers until its logic is written.
     public static func notImplemented(_ operation: String) -> OperationError {
         OperationError(code: "not_implemented", message: "\(operation) is not implemented yet.")

@@ -1,20 +1,17 @@
-import Synchronization
+import CQRS
 
-/// The event bus a handler publishes to during one dispatch: it only collects. The dispatcher delivers what it
-/// collected once the command's transaction commits, and drops it when the transaction rolls back, so subscribers
-/// never hear of work that did not happen.
-final class EventOutbox: EventBus {
-    private let events = Mutex<[DomainEvent]>([])
-
+/// The event bus a handler publishes to during one dispatch is the runtime's recorder of that run: the dispatcher
+/// delivers what it recorded once the command's transaction commits, and drops it when the transaction rolls back,
+/// so subscribers never hear of work that did not happen.
+extension EventRecorder: EventBus where Event == DomainEvent {
     func publish(_ event: DomainEvent) async {
-        events.withLock { $0.append(event) }
+        record(event)
     }
+}
 
-    /// Everything published so far, in order; the outbox is empty afterwards.
-    func drain() -> [DomainEvent] {
-        events.withLock { events in
-            defer { events.removeAll() }
-            return events
-        }
+/// The app's bus, as the dispatcher's publisher: it delivers each event to its subscribers.
+extension InProcessEventBus: EventPublisher {
+    func publish(_ envelope: EventEnvelope<DomainEvent>) async throws {
+        await publish(envelope.event)
     }
 }

@@ -1,8 +1,9 @@
+import CQRS
 import Synchronization
 
 /// A bounded in-memory cache whose entries are valid for a time-to-live and only while the database is unchanged.
 ///
-/// Every entry carries the ``DataVersion`` its value was read at. A committed write advances the version, so the
+/// Every entry carries the ``WriteVersion`` its value was read at. A committed write advances the version, so the
 /// entry stops being served at once: a read after a write through the API never returns data from before it. A
 /// value read before a write that committed while it was computed is tagged with the older version and never served.
 /// That is coarse (any write empties the cache), and deliberately so: it is correct without knowing which rows a
@@ -15,11 +16,11 @@ final class VersionedStore<Key: Hashable & Sendable, Value: Sendable>: Sendable 
     }
 
     private let entries = Mutex<[Key: Entry]>([:])
-    private let version: DataVersion
-    private let clock: CacheClock
+    private let version: WriteVersion
+    private let clock: DispatchClock
     private let capacity: Int
 
-    init(version: DataVersion, clock: CacheClock, capacity: Int = 10_000) {
+    init(version: WriteVersion, clock: DispatchClock, capacity: Int = 10_000) {
         self.version = version
         self.clock = clock
         self.capacity = capacity
@@ -55,11 +56,4 @@ final class VersionedStore<Key: Hashable & Sendable, Value: Sendable>: Sendable 
     func remove(_ key: Key) {
         _ = entries.withLock { $0.removeValue(forKey: key) }
     }
-}
-
-/// Where caches read the time: the continuous clock, or a clock a test moves by hand.
-struct CacheClock: Sendable {
-    var now: @Sendable () -> ContinuousClock.Instant
-
-    static let continuous = CacheClock { ContinuousClock.now }
 }

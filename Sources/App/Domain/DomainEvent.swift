@@ -3,7 +3,7 @@ import Foundation
 
 /// Something that happened, published after a command's work: its name from the spec's `events`, when it happened,
 /// and what subscribers need to know, as text.
-struct DomainEvent: Sendable, Hashable {
+struct DomainEvent: NamedEvent, Hashable {
     var name: DomainEventName
     var occurredAt: Date
     var attributes: [String: String]
@@ -13,4 +13,6 @@ struct DomainEvent: Sendable, Hashable {
         self.occurredAt = occurredAt
         self.attributes = attributes
     }
+
+    var eventName: String { name.rawValue }
 }

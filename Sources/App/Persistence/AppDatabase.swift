@@ -1,3 +1,4 @@
+import CQRS
 import Foundation
 import GRDB
 
@@ -8,7 +9,7 @@ final class AppDatabase: Sendable {
     /// Serialises the requests that use the writer connection; see ``WriterLock``.
     let writerLock = WriterLock()
     /// Advances with every committed write; the caches check it.
-    let dataVersion = DataVersion()
+    let dataVersion = WriteVersion()
 
     /// Opens the database at `path`, creating the file if it does not exist, and applies every migration it lacks.
     init(path: String) throws {

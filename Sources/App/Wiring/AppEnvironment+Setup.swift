@@ -1,3 +1,4 @@
+import CQRS
 import Foundation
 import Logging
 
@@ -6,7 +7,7 @@ extension AppEnvironment {
     /// dispatcher on them: everything `serve` and the tests start from.
     static func open(
         databasePath: String, keysPath: String, bcryptCost: UInt8 = 12, baseURL: String,
-        overrides: Dispatcher.Overrides = Dispatcher.Overrides(), clock: CacheClock = .continuous,
+        overrides: Dispatcher.Overrides = Dispatcher.Overrides(), clock: DispatchClock = .continuous,
         mailer: (any EmailService)? = nil, limitsRates: Bool = true, logger: Logger
     ) async throws -> AppEnvironment {
         let database = try AppDatabase(path: databasePath)

@@ -1,3 +1,4 @@
+import CQRS
 import Foundation
 import Logging
 
@@ -5,7 +6,7 @@ extension AppServices {
     /// The real singletons: bcrypt, signed tokens, AES-GCM credentials, the console mailer, the sandbox provider, and
     /// an in-process event bus with the app's subscriptions.
     static func production(
-        database: AppDatabase, secrets: AppSecrets, bcryptCost: UInt8, baseURL: String, clock: CacheClock = .continuous,
+        database: AppDatabase, secrets: AppSecrets, bcryptCost: UInt8, baseURL: String, clock: DispatchClock = .continuous,
         mailer: (any EmailService)? = nil, logger: Logger
     ) async -> AppServices {
         let mailer = mailer ?? ConsoleMailer(logger: logger)

@@ -1,9 +1,11 @@
+import CQRS
 import Foundation
 
 /// The app's singletons, built once when the server starts and shared by every request. The event bus here is the
-/// real one, which delivers to subscribers; handlers never see it directly (see ``DispatchServices``).
+/// real one, which delivers to subscribers: the dispatcher publishes to it after each commit; handlers never see it
+/// (see ``DispatchServices``).
 struct AppServices: Sendable {
-    var eventBus: any EventBus
+    var eventBus: InProcessEventBus
     var passwordHasher: any PasswordHasher
     var tokenGenerator: any TokenGenerator
     var refreshTokenService: any RefreshTokenService

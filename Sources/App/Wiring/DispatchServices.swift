@@ -1,7 +1,8 @@
+import CQRS
 import Foundation
 
 /// The app's singletons as one dispatch sees them: the shared services, except the event bus, which is the
-/// dispatch's ``EventOutbox``, and the caches, which are views that know what the dispatch may store.
+/// dispatch's event recorder, and the caches, which are views that know what the dispatch may store.
 struct DispatchServices: AppDependencies {
     let shared: AppServices
     let eventBus: any EventBus
@@ -9,9 +10,9 @@ struct DispatchServices: AppDependencies {
     let sessionCache: any SessionCache
     let providerConnectionCache: any ProviderConnectionCache
 
-    init(shared: AppServices, outbox: EventOutbox, cacheRule: CacheWriteRule) {
+    init(shared: AppServices, events: EventRecorder<DomainEvent>, cacheRule: CacheWriteRule) {
         self.shared = shared
-        eventBus = outbox
+        eventBus = events
         cache = DispatchCache(store: shared.cacheStore, rule: cacheRule)
         sessionCache = DispatchRecordCache(store: shared.sessionStore, rule: cacheRule)
         providerConnectionCache = DispatchRecordCache(store: shared.connectionStore, rule: cacheRule)

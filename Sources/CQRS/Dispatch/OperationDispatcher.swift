@@ -42,9 +42,6 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
         self.publishFailures = publishFailures
     }
 
-    /// The code of the failure of a command that published an event its spec entry does not list.
-    public static var undeclaredEventCode: String { "undeclared_event" }
-
     // MARK: - Commands
 
     /// Runs `command` through the behaviours and, when its metadata says so, a transaction of `unitOfWork`.
@@ -94,7 +91,7 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
         let undeclared = events.map(\.eventName).filter { !descriptor.events.contains($0) }
         if !undeclared.isEmpty {
             result = .failure(OperationError(
-                code: Self.undeclaredEventCode,
+                code: OperationError.undeclaredEventCode,
                 message: "\(descriptor.name) published \(undeclared.joined(separator: ", ")), which its spec entry does not list."))
         }
         // What a command wrote stands when it succeeded, when its failure says so, and always without a transaction
@@ -151,7 +148,7 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
             let recorded = recorder.drain().map(\.eventName)
             if !recorded.isEmpty {
                 return .failure(OperationError(
-                    code: Self.undeclaredEventCode,
+                    code: OperationError.undeclaredEventCode,
                     message: "\(descriptor.name) published \(recorded.joined(separator: ", ")); a query publishes no events."))
             }
             if case .success(let value) = result, let key, let timeToLive {

@@ -68,7 +68,7 @@ struct TransactionTests {
         // A subscriber reading the database on a session of its own sees the user: delivery follows the commit.
         let seenAtDelivery = EventLog()
         let database = fixture.environment.database
-        (fixture.environment.services.eventBus as? InProcessEventBus)?.subscribe(.userRegistrationSucceeded) { event in
+        fixture.environment.services.eventBus.subscribe(.userRegistrationSucceeded) { event in
             let id = UUID(uuidString: event.attributes["user_id"] ?? "")!
             if (try? await SQLiteUserRepository(session: database.session()).find(id: id)) != nil { await seenAtDelivery.record(event) }
         }

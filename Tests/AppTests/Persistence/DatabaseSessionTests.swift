@@ -82,7 +82,7 @@ struct DatabaseSessionTests {
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let database = try AppDatabase(path: path)
         let writer = database.session(), reader = database.session()
-        try await writer.beginTransaction()
+        try await writer.begin()
         try await SQLiteUserRepository(session: writer).save(Self.user("ada@example.com"))
         #expect(try await SQLiteUserRepository(session: writer).find(email: "ada@example.com") != nil, "its own write")
         #expect(try await SQLiteUserRepository(session: reader).find(email: "ada@example.com") == nil, "not yet anyone else's")
@@ -91,7 +91,7 @@ struct DatabaseSessionTests {
         #expect(database.dataVersion.current == before + 1)
         #expect(try await SQLiteUserRepository(session: reader).find(email: "ada@example.com") != nil)
 
-        try await writer.beginTransaction()
+        try await writer.begin()
         try await SQLiteUserRepository(session: writer).save(Self.user("bob@example.com"))
         await writer.rollback()
         #expect(try await SQLiteUserRepository(session: reader).find(email: "bob@example.com") == nil)
@@ -104,7 +104,7 @@ struct DatabaseSessionTests {
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let database = try AppDatabase(path: path)
         let slow = database.session()
-        try await slow.beginTransaction()
+        try await slow.begin()
         #expect(try await SQLiteUserRepository(session: slow).find(email: "ada@example.com") == nil)
         // Someone else registers Ada meanwhile.
         try await SQLiteUserRepository(session: database.session()).save(Self.user("ada@example.com"))
@@ -115,7 +115,7 @@ struct DatabaseSessionTests {
         await slow.rollback()
 
         // Begun immediately, it holds the writer before it reads: others wait for it, and it cannot conflict.
-        try await slow.beginTransaction(immediately: true)
+        try await slow.begin(immediately: true)
         #expect(try await SQLiteUserRepository(session: slow).find(email: "bob@example.com") == nil)
         try await SQLiteUserRepository(session: slow).save(Self.user("bob@example.com"))
         #expect(!slow.hadConflict)

@@ -33,7 +33,8 @@ struct ServerFixture: Sendable {
             databasePath: path, keysPath: path + ".keys", bcryptCost: 4, baseURL: "http://127.0.0.1", overrides: overrides,
             clock: clock.cacheClock, mailer: mails, limitsRates: limitsRates, logger: logger)
         let events = EventLog()
-        if let bus = environment.services.eventBus as? InProcessEventBus {
+        do {
+            let bus = environment.services.eventBus
             for name in DomainEventName.allCases { bus.subscribe(name) { await events.record($0) } }
         }
         return ServerFixture(directory: directory, environment: environment, mails: mails, events: events, clock: clock)
@@ -75,8 +76,8 @@ final class ManualClock: Sendable {
 
     func advance(by duration: Duration) { offset.withLock { $0 += duration } }
 
-    var cacheClock: CacheClock {
-        CacheClock { [self] in start + offset.withLock { $0 } }
+    var cacheClock: DispatchClock {
+        DispatchClock { [self] in start + offset.withLock { $0 } }
     }
 }
 

@@ -37,7 +37,7 @@ enum BalanceSnapshotSubscriptions {
         let scope = DatabaseRequestScope(session: session)
         do {
             // Holding the writer from the start: nothing here is worth retrying.
-            try await session.beginTransaction(immediately: true)
+            try await session.begin(immediately: true)
             for (account, holdingsValue) in try await accounts(scope) {
                 try await scope.snapshotRepository.save(BalanceSnapshot(
                     id: UUID(), accountId: account.id, balance: account.balance, availableBalance: account.availableBalance,

@@ -1,3 +1,4 @@
+import CQRS
 import Synchronization
 
 /// Counts requests per policy and key in memory, in a sliding window: a key may make `limit` requests in any
@@ -27,12 +28,12 @@ final class RateLimiter: Sendable {
     static let maximumKeys = 100_000
     static let maximumKeyLength = 320
 
-    private let clock: CacheClock
+    private let clock: DispatchClock
     private let isEnabled: Bool
     private let entries = Mutex<[Key: Entry]>([:])
 
     /// `isEnabled: false` allows everything, for tests of other behaviour that make many requests from one address.
-    init(clock: CacheClock = .continuous, isEnabled: Bool = true) {
+    init(clock: DispatchClock = .continuous, isEnabled: Bool = true) {
         self.clock = clock
         self.isEnabled = isEnabled
     }

@@ -1,3 +1,4 @@
+import CQRS
 import GRDB
 import Synchronization
 
@@ -13,7 +14,7 @@ import Synchronization
 /// ``TransactionConflict`` and ``hadConflict`` tells the dispatcher to run the command again. A transaction begun
 /// `immediately` takes the writer at once and never conflicts. From its first write on, a transaction's reads and
 /// writes use the writer connection and see its own changes, and nothing is visible to others until ``commit()``.
-final class DatabaseSession: Sendable {
+final class DatabaseSession: UnitOfWork {
     private enum Mode {
         case autocommit
         /// Asked for; opens at the first write.
@@ -71,7 +72,7 @@ final class DatabaseSession: Sendable {
     }
 
     /// Starts a transaction: optimistic, opening at the session's next write, or `immediately` holding the writer.
-    func beginTransaction(immediately: Bool = false) async throws {
+    func begin(immediately: Bool = false) async throws {
         state.withLock { state in
             precondition(state.mode == .autocommit, "a DatabaseSession runs one transaction at a time")
             state = State(mode: .pendingTransaction)
