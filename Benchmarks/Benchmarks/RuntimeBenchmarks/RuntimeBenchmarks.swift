@@ -4,7 +4,8 @@ import Foundation
 import Swinject
 
 // Runtime micro-benchmarks: building a handler through the generated factory against resolving the same graph from
-// Swinject, looking up an operation's metadata, and dispatching a command with no I/O behind it.
+// Swinject, looking up an operation's metadata, and dispatching a command with no I/O behind it: by hand (the
+// limit), and through the runtime's OperationDispatcher, bare, with no-op behaviours, and for a cached query.
 //
 //     swift package --package-path Benchmarks benchmark --target RuntimeBenchmarks
 
@@ -90,10 +91,73 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The limit the dispatcher is measured against: the handler and its per-request dependencies built by hand.
+    Benchmark("Hand-written: handler and dependencies built, then handle (no I/O)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            let handler = RefreshAccessTokenHandler(
+                userRepository: SessionUserRepository(session: session),
+                refreshTokenRepository: SessionRefreshTokenRepository(session: session),
+                securityConfigRepository: SessionSecurityConfigRepository(session: session),
+                tokenGenerator: singletons.tokenGenerator, refreshTokenService: singletons.refreshTokenService,
+                eventBus: singletons.eventBus, cache: singletons.cache, cacheKeys: singletons.cacheKeys,
+                cacheMetrics: singletons.cacheMetrics)
+            blackHole(await handler.handle(command))
+        }
+    }
+
+    let context = OperationContext(correlationId: "benchmark")
+    let bare = OperationDispatcher<OperationCategory, BenchmarkEvent>(publisher: DiscardingPublisher())
+    let factory: @Sendable (EventRecorder<BenchmarkEvent>) -> HandlerFactory<Request, Singletons> = { _ in
+        HandlerFactory(request: Request(session: session), app: singletons)
+    }
+    Benchmark("OperationDispatcher: command, no behaviours (no I/O)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(await bare.run(command, context: context, unitOfWork: NoUnitOfWork(), factory: factory))
+        }
+    }
+
+    for count in [1, 4] {
+        let behaved = OperationDispatcher<OperationCategory, BenchmarkEvent>(
+            behaviors: Array(repeating: PassThrough(), count: count), publisher: DiscardingPublisher())
+        Benchmark("OperationDispatcher: command, \(count) no-op behaviour\(count == 1 ? "" : "s") (no I/O)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(await behaved.run(command, context: context, unitOfWork: NoUnitOfWork(), factory: factory))
+            }
+        }
+    }
+
+    let query = GetAccount(accountId: UUID())
+    Benchmark("OperationDispatcher: cached query hit") { benchmark in
+        _ = await bare.run(query, context: context, factory: factory)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(await bare.run(query, context: context, factory: factory))
+        }
+    }
+
     Benchmark("Handle only, handler already built (no I/O)") { benchmark in
         let handler = HandlerFactory(request: Request(session: session), app: singletons).refreshAccessTokenHandler()
         for _ in benchmark.scaledIterations {
             blackHole(await handler.handle(command))
         }
+    }
+}
+
+/// The benchmarks' events: none are published, but the dispatcher is typed by them.
+struct BenchmarkEvent: NamedEvent {
+    var eventName: String
+}
+
+struct DiscardingPublisher: EventPublisher {
+    func publish(_ envelope: EventEnvelope<BenchmarkEvent>) async throws {}
+}
+
+/// A behaviour that does nothing but run the rest: what one behaviour costs by itself.
+struct PassThrough: OperationBehavior {
+    func handle<Operation: Sendable, Output: Sendable>(
+        _ operation: Operation, _ descriptor: OperationDescriptor<OperationCategory>, context: OperationContext,
+        next: @Sendable () async -> Result<Output, OperationError>
+    ) async throws -> Result<Output, OperationError> {
+        await next()
     }
 }
