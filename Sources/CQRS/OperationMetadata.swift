@@ -18,6 +18,9 @@ public struct CommandMetadata<Category: RegistryCategory>: Sendable {
     public let events: [String]
     public let description: String
     public let location: SpecLocation
+    /// The command's type name, computed once: dispatch reads it on every run.
+    public let name: String
+    public let handlerName: String
 
     public init(
         commandType: any Command.Type, handlerType: Any.Type, category: Category, resultType: Any.Type?,
@@ -35,10 +38,9 @@ public struct CommandMetadata<Category: RegistryCategory>: Sendable {
         self.events = events
         self.description = description
         self.location = location
+        name = String(describing: commandType)
+        handlerName = String(describing: handlerType)
     }
-
-    public var name: String { String(describing: commandType) }
-    public var handlerName: String { String(describing: handlerType) }
 }
 
 /// Everything the spec says about one query.
@@ -53,6 +55,9 @@ public struct QueryMetadata<Category: RegistryCategory>: Sendable {
     public let cachePolicy: CachePolicy
     public let description: String
     public let location: SpecLocation
+    /// The query's type name, computed once: dispatch reads it on every run.
+    public let name: String
+    public let handlerName: String
 
     public init(
         queryType: any Query.Type, handlerType: Any.Type, category: Category, resultType: Any.Type,
@@ -67,10 +72,10 @@ public struct QueryMetadata<Category: RegistryCategory>: Sendable {
         self.cachePolicy = cachePolicy
         self.description = description
         self.location = location
+        name = String(describing: queryType)
+        handlerName = String(describing: handlerType)
     }
 
     /// Whether the query reads one page at a time.
     public var isPaginated: Bool { pagination != nil }
-    public var name: String { String(describing: queryType) }
-    public var handlerName: String { String(describing: handlerType) }
 }

@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// The one path every operation runs through, giving the spec's metadata its meaning, typed end to end: an
 /// operation in, its `Output` out.
 ///
@@ -139,7 +133,7 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
             }
             let readVersion = self.writeVersion.current
             let timeToLive = metadata.cachePolicy.timeToLive
-            let key = timeToLive == nil ? nil : Self.cacheKey(query)
+            let key = timeToLive == nil ? nil : QueryResultKey(query)
             if let key, let cached = self.queryResults.value(for: key, at: readVersion) as? Q.Output {
                 return .success(cached)
             }
@@ -156,14 +150,6 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
             }
             return result
         }
-    }
-
-    /// The query's type and its fields: two requests for the same query with the same fields share an entry.
-    public static func cacheKey<Q: Query>(_ query: Q) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let fields = (try? encoder.encode(query)).map { String(decoding: $0, as: UTF8.self) } ?? "\(query)"
-        return "\(String(reflecting: Q.self)):\(fields)"
     }
 
     // MARK: - Behaviours

@@ -6,9 +6,20 @@ import Synchronization
 /// result came from.
 public protocol QueryResultStore: Sendable {
     /// The value stored for `key` at `version`, if it has not expired.
-    func value(for key: String, at version: UInt64) -> (any Sendable)?
+    func value(for key: QueryResultKey, at version: UInt64) -> (any Sendable)?
     /// Stores a value read at `version`, for `timeToLive`.
-    func store(_ value: any Sendable, for key: String, readAt version: UInt64, timeToLive: Duration)
+    func store(_ value: any Sendable, for key: QueryResultKey, readAt version: UInt64, timeToLive: Duration)
+}
+
+/// What a query's result is kept under: the query itself. Queries are `Hashable`, so two requests for the same query
+/// with the same fields share an entry, and queries of different types never do; no key is encoded.
+public struct QueryResultKey: Hashable, @unchecked Sendable {
+    // Unchecked: the box holds a query, and every query is Sendable.
+    private let query: AnyHashable
+
+    public init<Q: Query>(_ query: Q) {
+        self.query = AnyHashable(query)
+    }
 }
 
 /// A count that every committed command advances, so that caches know what was read before a write.
@@ -44,7 +55,7 @@ public final class InMemoryQueryResultStore: QueryResultStore {
         var expiresAt: ContinuousClock.Instant
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
+    private let entries = Mutex<[QueryResultKey: Entry]>([:])
     private let clock: DispatchClock
     public let capacity: Int
 
@@ -53,7 +64,7 @@ public final class InMemoryQueryResultStore: QueryResultStore {
         self.clock = clock
     }
 
-    public func value(for key: String, at version: UInt64) -> (any Sendable)? {
+    public func value(for key: QueryResultKey, at version: UInt64) -> (any Sendable)? {
         let now = clock.now()
         return entries.withLock { entries in
             guard let entry = entries[key] else { return nil }
@@ -65,7 +76,7 @@ public final class InMemoryQueryResultStore: QueryResultStore {
         }
     }
 
-    public func store(_ value: any Sendable, for key: String, readAt version: UInt64, timeToLive: Duration) {
+    public func store(_ value: any Sendable, for key: QueryResultKey, readAt version: UInt64, timeToLive: Duration) {
         let now = clock.now()
         entries.withLock { entries in
             if entries[key] == nil, entries.count >= capacity {

@@ -27,7 +27,7 @@ public enum GeneratedNames {
         "CachePolicy", "Command", "CommandHandler", "CommandMetadata", "DispatchClock", "EventEnvelope", "EventPublisher",
         "EventRecorder", "InMemoryQueryResultStore", "NamedEvent", "NoUnitOfWork", "OperationBehavior", "OperationContext",
         "OperationDescriptor", "OperationDispatcher", "OperationError", "PageRequest", "PaginatedQuery", "PaginationMetadata",
-        "PaginationRole", "PaginationStyle", "Query", "QueryHandler", "QueryMetadata", "QueryResultStore", "Registry",
+        "PaginationRole", "PaginationStyle", "Query", "QueryHandler", "QueryMetadata", "QueryResultKey", "QueryResultStore", "Registry",
         "RegistryCategory", "RegistryStatistics", "SpecLocation", "UnitOfWork", "WriteVersion",
     ]
 
