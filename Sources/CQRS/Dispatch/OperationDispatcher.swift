@@ -13,6 +13,9 @@
 ///   while no command has committed since it was read.
 /// - `pagination`: a query's page request is checked against the spec's bounds before its handler runs.
 /// - Behaviours run around all of it, in order, for the operations each applies to.
+///
+/// The dispatch path is `@inlinable`, so that it is specialised for the caller's operation and event types: unspecialised,
+/// every run instantiated generic metadata at runtime, and cost five times as much.
 public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>: Sendable {
     public let behaviors: [any OperationBehavior<Category>]
     public let publisher: any EventPublisher<Event>
@@ -40,17 +43,23 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
 
     /// Runs `command` through the behaviours and, when its metadata says so, a transaction of `unitOfWork`.
     /// `handler` builds the command's handler around the recorder it is given and runs it.
+    @inlinable
     public func run<C: Command>(
         _ command: C, metadata: CommandMetadata<Category>, context: OperationContext, unitOfWork: any UnitOfWork,
         handler: @escaping @Sendable (EventRecorder<Event>) async -> Result<C.Output, OperationError>
     ) async -> Result<C.Output, OperationError> {
         let descriptor = OperationDescriptor(metadata)
+        // Without behaviours, no pipeline closure is built: the common case costs no allocation for it.
+        guard !behaviors.isEmpty else {
+            return await transactional(descriptor, context: context, unitOfWork: unitOfWork, handler: handler)
+        }
         return await pipeline(command, descriptor, context) {
             await self.transactional(descriptor, context: context, unitOfWork: unitOfWork, handler: handler)
         }
     }
 
-    private func transactional<Output: Sendable>(
+    @inlinable
+    func transactional<Output: Sendable>(
         _ descriptor: OperationDescriptor<Category>, context: OperationContext, unitOfWork: any UnitOfWork,
         handler: @Sendable (EventRecorder<Event>) async -> Result<Output, OperationError>
     ) async -> Result<Output, OperationError> {
@@ -66,7 +75,8 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
     }
 
     /// One run of a command; nil when its transaction conflicted and nothing of it was kept.
-    private func attempt<Output: Sendable>(
+    @inlinable
+    func attempt<Output: Sendable>(
         _ descriptor: OperationDescriptor<Category>, context: OperationContext, unitOfWork: any UnitOfWork,
         immediately: Bool, handler: @Sendable (EventRecorder<Event>) async -> Result<Output, OperationError>
     ) async -> Result<Output, OperationError>? {
@@ -82,7 +92,7 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
             await unitOfWork.rollback()
             return nil
         }
-        let undeclared = events.map(\.eventName).filter { !descriptor.events.contains($0) }
+        let undeclared = events.map { $0.eventName }.filter { !descriptor.events.contains($0) }
         if !undeclared.isEmpty {
             result = .failure(OperationError(
                 code: OperationError.undeclaredEventCode,
@@ -121,41 +131,55 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
 
     /// Runs `query` through the behaviours, its page bounds and its cache. `handler` builds the query's handler around
     /// the recorder it is given (a query publishes nothing: any event it records fails it) and runs it.
+    @inlinable
     public func run<Q: Query>(
         _ query: Q, metadata: QueryMetadata<Category>, context: OperationContext,
         handler: @escaping @Sendable (EventRecorder<Event>) async -> Result<Q.Output, OperationError>
     ) async -> Result<Q.Output, OperationError> {
         let descriptor = OperationDescriptor(metadata)
-        return await pipeline(query, descriptor, context) {
-            if let paginated = query as? any PaginatedQuery, let pagination = metadata.pagination,
-               let error = paginated.pageRequest.boundsError(maximumSize: pagination.maximumPageSize) {
-                return .failure(error)
-            }
-            let readVersion = self.writeVersion.current
-            let timeToLive = metadata.cachePolicy.timeToLive
-            let key = timeToLive == nil ? nil : QueryResultKey(query)
-            if let key, let cached = self.queryResults.value(for: key, at: readVersion) as? Q.Output {
-                return .success(cached)
-            }
-            let recorder = EventRecorder<Event>()
-            let result = await handler(recorder)
-            let recorded = recorder.drain().map(\.eventName)
-            if !recorded.isEmpty {
-                return .failure(OperationError(
-                    code: OperationError.undeclaredEventCode,
-                    message: "\(descriptor.name) published \(recorded.joined(separator: ", ")); a query publishes no events."))
-            }
-            if case .success(let value) = result, let key, let timeToLive {
-                self.queryResults.store(value, for: key, readAt: readVersion, timeToLive: timeToLive)
-            }
-            return result
+        guard !behaviors.isEmpty else {
+            return await bounded(query, metadata: metadata, descriptor: descriptor, handler: handler)
         }
+        return await pipeline(query, descriptor, context) {
+            await self.bounded(query, metadata: metadata, descriptor: descriptor, handler: handler)
+        }
+    }
+
+    /// A query's page bounds, its cache, and its handler.
+    @inlinable
+    func bounded<Q: Query>(
+        _ query: Q, metadata: QueryMetadata<Category>, descriptor: OperationDescriptor<Category>,
+        handler: @Sendable (EventRecorder<Event>) async -> Result<Q.Output, OperationError>
+    ) async -> Result<Q.Output, OperationError> {
+        if let pagination = metadata.pagination, let paginated = query as? any PaginatedQuery,
+           let error = paginated.pageRequest.boundsError(maximumSize: pagination.maximumPageSize) {
+            return .failure(error)
+        }
+        let readVersion = writeVersion.current
+        let timeToLive = metadata.cachePolicy.timeToLive
+        let key = timeToLive == nil ? nil : QueryResultKey(query)
+        if let key, let cached = queryResults.value(for: key, at: readVersion) as? Q.Output {
+            return .success(cached)
+        }
+        let recorder = EventRecorder<Event>()
+        let result = await handler(recorder)
+        let recorded = recorder.drain().map { $0.eventName }
+        if !recorded.isEmpty {
+            return .failure(OperationError(
+                code: OperationError.undeclaredEventCode,
+                message: "\(descriptor.name) published \(recorded.joined(separator: ", ")); a query publishes no events."))
+        }
+        if case .success(let value) = result, let key, let timeToLive {
+            queryResults.store(value, for: key, readAt: readVersion, timeToLive: timeToLive)
+        }
+        return result
     }
 
     // MARK: - Behaviours
 
     /// Runs `body` inside every behaviour that applies to the operation, the first outermost.
-    private func pipeline<Operation: Sendable, Output: Sendable>(
+    @inlinable
+    func pipeline<Operation: Sendable, Output: Sendable>(
         _ operation: Operation, _ descriptor: OperationDescriptor<Category>, _ context: OperationContext,
         _ body: @escaping @Sendable () async -> Result<Output, OperationError>
     ) async -> Result<Output, OperationError> {
@@ -173,12 +197,15 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
         return await next()
     }
 
-    private static func operationError(_ error: any Error) -> OperationError {
+    @inlinable
+    static func operationError(_ error: any Error) -> OperationError {
         (error as? OperationError) ?? .unavailable(error)
     }
 }
 
 /// A transaction that still conflicted when run to hold the store from its start: the store broke its promise.
+@usableFromInline
 struct TransactionConflictPersisted: Error, CustomStringConvertible {
-    var description: String { "the transaction conflicted even when it began holding the store" }
+    @usableFromInline init() {}
+    @usableFromInline var description: String { "the transaction conflicted even when it began holding the store" }
 }
