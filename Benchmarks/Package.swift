@@ -20,6 +20,12 @@ let package = Package(
             dependencies: [.product(name: "CQRSGenCore", package: "cqrs-gen")],
             path: "Sources/StageTimes"
         ),
+        // One dispatch from nonisolated code, against calling the handler closure: the dispatcher's own cost.
+        .executableTarget(
+            name: "DispatchLoop",
+            dependencies: [.product(name: "CQRS", package: "cqrs-gen")],
+            path: "Sources/DispatchLoop"
+        ),
         // Runtime micro-benchmarks over code generated from Benchmarks/spec/operations.yaml by the build plugin.
         .executableTarget(
             name: "RuntimeBenchmarks",
