@@ -17,10 +17,11 @@ enum AppServer {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: SecurityHeadersMiddleware())
+        // Outside the problem middleware, so that a problem carries the request id too.
+        router.add(middleware: RequestScopeMiddleware(environment: environment))
         let routes = RouteIndex()
         router.add(middleware: ProblemResponseMiddleware(routes: routes))
         router.add(middleware: RateLimitMiddleware(limiter: environment.rateLimiter))
-        router.add(middleware: RequestScopeMiddleware(environment: environment))
         router.get("health") { _, _ in
             JSONBody(Health(
                 status: "ok", migrations: try environment.database.appliedMigrations(),

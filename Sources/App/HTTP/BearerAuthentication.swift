@@ -24,6 +24,7 @@ struct BearerAuthentication: RouterMiddleware {
         }
         var context = context
         context.claims = claims
+        context.requestOperations?.context.caller = claims.userId.uuidString
         return try await next(request, context)
     }
 }

@@ -6,13 +6,16 @@ import Foundation
 struct Operations: Sendable {
     let dispatcher: Dispatcher
     let session: DatabaseSession
+    /// The request's correlation id, and its caller once authenticated: every operation and event of the request
+    /// carries them.
+    var context: OperationContext
 
     func run<C: DispatchableCommand>(_ command: C) async throws -> C.Output {
-        try await dispatcher.run(command, on: session).get(orThrow: Problem.init)
+        try await dispatcher.run(command, on: session, context: context).get(orThrow: Problem.init)
     }
 
     func run<Q: DispatchableQuery>(_ query: Q) async throws -> Q.Output {
-        try await dispatcher.run(query, on: session).get(orThrow: Problem.init)
+        try await dispatcher.run(query, on: session, context: context).get(orThrow: Problem.init)
     }
 }
 

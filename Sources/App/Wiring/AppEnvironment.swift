@@ -1,3 +1,4 @@
+import CQRS
 import Foundation
 
 /// What the routes share: the database, the app's services and the one dispatch path.
@@ -9,7 +10,7 @@ struct AppEnvironment: Sendable {
     let rateLimiter: RateLimiter
 
     /// Operations for one request, on a database session of its own.
-    func operations() -> Operations {
-        Operations(dispatcher: dispatcher, session: database.session())
+    func operations(context: OperationContext = Dispatcher.newContext()) -> Operations {
+        Operations(dispatcher: dispatcher, session: database.session(), context: context)
     }
 }
