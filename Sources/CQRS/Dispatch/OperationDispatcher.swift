@@ -46,7 +46,7 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
     @inlinable
     public func run<C: Command>(
         _ command: C, metadata: CommandMetadata<Category>, context: OperationContext, unitOfWork: any UnitOfWork,
-        handler: @escaping @Sendable (EventRecorder<Event>) async -> Result<C.Output, OperationError>
+        handler: @Sendable (EventRecorder<Event>) async -> Result<C.Output, OperationError>
     ) async -> Result<C.Output, OperationError> {
         let descriptor = OperationDescriptor(metadata)
         // Without behaviours, no pipeline closure is built: the common case costs no allocation for it.
@@ -134,7 +134,7 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
     @inlinable
     public func run<Q: Query>(
         _ query: Q, metadata: QueryMetadata<Category>, context: OperationContext,
-        handler: @escaping @Sendable (EventRecorder<Event>) async -> Result<Q.Output, OperationError>
+        handler: @Sendable (EventRecorder<Event>) async -> Result<Q.Output, OperationError>
     ) async -> Result<Q.Output, OperationError> {
         let descriptor = OperationDescriptor(metadata)
         guard !behaviors.isEmpty else {
@@ -177,24 +177,21 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
 
     // MARK: - Behaviours
 
-    /// Runs `body` inside every behaviour that applies to the operation, the first outermost.
+    /// Runs `body` inside every behaviour from `index` on that applies to the operation, the first outermost. The
+    /// closures are not escaping, so the pipeline is built on the stack, not the heap.
     @inlinable
     func pipeline<Operation: Sendable, Output: Sendable>(
-        _ operation: Operation, _ descriptor: OperationDescriptor<Category>, _ context: OperationContext,
-        _ body: @escaping @Sendable () async -> Result<Output, OperationError>
+        _ operation: Operation, _ descriptor: OperationDescriptor<Category>, _ context: OperationContext, from index: Int = 0,
+        _ body: @Sendable () async -> Result<Output, OperationError>
     ) async -> Result<Output, OperationError> {
-        var next = body
-        for behavior in behaviors.reversed() where behavior.applies(to: descriptor) {
-            let inner = next
-            next = {
-                do {
-                    return try await behavior.handle(operation, descriptor, context: context, next: inner)
-                } catch {
-                    return .failure(Self.operationError(error))
-                }
+        guard let current = behaviors[index...].firstIndex(where: { $0.applies(to: descriptor) }) else { return await body() }
+        do {
+            return try await behaviors[current].handle(operation, descriptor, context: context) {
+                await pipeline(operation, descriptor, context, from: current + 1, body)
             }
+        } catch {
+            return .failure(Self.operationError(error))
         }
-        return await next()
     }
 
     @inlinable

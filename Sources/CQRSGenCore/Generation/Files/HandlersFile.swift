@@ -158,7 +158,7 @@ struct HandlersFile: GeneratedFileRenderer {
             writer.line("/// events after the commit. `factory` builds the request's handlers around the run's event recorder.")
             writer.line("\(access)func run<C: \(GeneratedNames.dispatchableCommand), Request, App>(")
             writer.line("    _ command: C, context: OperationContext, unitOfWork: any UnitOfWork,")
-            writer.line("    factory: @escaping @Sendable (EventRecorder<Event>) -> \(factory)")
+            writer.line("    factory: @Sendable (EventRecorder<Event>) -> \(factory)")
             writer.block(") async -> Result<C.Output, OperationError>") { writer in
                 writer.line("await run(command, metadata: C.metadata, context: context, unitOfWork: unitOfWork) { recorder in")
                 writer.line("    await C.handle(command, with: factory(recorder))")
@@ -168,7 +168,7 @@ struct HandlersFile: GeneratedFileRenderer {
             writer.line("/// Runs `query` through the one dispatch path: its behaviours, its page bounds, its cache.")
             writer.line("\(access)func run<Q: \(GeneratedNames.dispatchableQuery), Request, App>(")
             writer.line("    _ query: Q, context: OperationContext,")
-            writer.line("    factory: @escaping @Sendable (EventRecorder<Event>) -> \(factory)")
+            writer.line("    factory: @Sendable (EventRecorder<Event>) -> \(factory)")
             writer.block(") async -> Result<Q.Output, OperationError>") { writer in
                 writer.line("await run(query, metadata: Q.metadata, context: context) { recorder in")
                 writer.line("    await Q.handle(query, with: factory(recorder))")
