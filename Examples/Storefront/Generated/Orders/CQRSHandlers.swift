@@ -157,7 +157,7 @@ extension OperationDispatcher where Category == OperationCategory {
     /// events after the commit. `factory` builds the request's handlers around the run's event recorder.
     public func run<C: DispatchableCommand, Request, App>(
         _ command: C, context: OperationContext, unitOfWork: any UnitOfWork,
-        factory: @escaping @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
+        factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
     ) async -> Result<C.Output, OperationError> {
         await run(command, metadata: C.metadata, context: context, unitOfWork: unitOfWork) { recorder in
             await C.handle(command, with: factory(recorder))
@@ -167,7 +167,7 @@ extension OperationDispatcher where Category == OperationCategory {
     /// Runs `query` through the one dispatch path: its behaviours, its page bounds, its cache.
     public func run<Q: DispatchableQuery, Request, App>(
         _ query: Q, context: OperationContext,
-        factory: @escaping @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
+        factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
     ) async -> Result<Q.Output, OperationError> {
         await run(query, metadata: Q.metadata, context: context) { recorder in
             await Q.handle(query, with: factory(recorder))
