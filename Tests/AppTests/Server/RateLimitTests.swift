@@ -1,3 +1,4 @@
+import CQRSTesting
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -50,7 +51,7 @@ struct RateLimitTests {
     @Test("the limiter counts each policy and key apart, and allows `limit` requests in any window")
     func limiter() {
         let clock = ManualClock()
-        let limiter = RateLimiter(clock: clock.cacheClock)
+        let limiter = RateLimiter(clock: clock.dispatchClock)
         let policy = RateLimitPolicy(name: "test", limit: 2, window: .seconds(10))
         #expect(limiter.take(policy, key: "a") == .allowed)
         clock.advance(by: .seconds(4))
@@ -62,7 +63,7 @@ struct RateLimitTests {
         // The first request has left the window; the second (at 4 s) is still in it.
         #expect(limiter.take(policy, key: "a") == .allowed)
         #expect(limiter.take(policy, key: "a") == .limited(retryAfterSeconds: 4))
-        #expect(RateLimiter(clock: clock.cacheClock, isEnabled: false).take(RateLimitPolicy(name: "x", limit: 0, window: .seconds(1)), key: "a") == .allowed)
+        #expect(RateLimiter(clock: clock.dispatchClock, isEnabled: false).take(RateLimitPolicy(name: "x", limit: 0, window: .seconds(1)), key: "a") == .allowed)
     }
 
     @Test("every per-address policy is on a route the router has")

@@ -1,4 +1,5 @@
 import CQRS
+import CQRSTesting
 import Foundation
 import GRDB
 import Hummingbird
@@ -31,7 +32,7 @@ struct ServerFixture: Sendable {
         let path = directory.appendingPathComponent("app.sqlite").path
         let environment = try await AppEnvironment.open(
             databasePath: path, keysPath: path + ".keys", bcryptCost: 4, baseURL: "http://127.0.0.1", overrides: overrides,
-            clock: clock.cacheClock, mailer: mails, limitsRates: limitsRates, logger: logger)
+            clock: clock.dispatchClock, mailer: mails, limitsRates: limitsRates, logger: logger)
         let events = EventLog()
         do {
             let bus = environment.services.eventBus
@@ -67,18 +68,6 @@ actor EventLog {
     func record(_ event: DomainEvent) { events.append(event) }
     var names: [DomainEventName] { events.map(\.name) }
     func clear() { events.removeAll() }
-}
-
-/// A continuous clock a test moves forward by hand, for cache time-to-live.
-final class ManualClock: Sendable {
-    private let start = ContinuousClock.now
-    private let offset = Mutex(Duration.zero)
-
-    func advance(by duration: Duration) { offset.withLock { $0 += duration } }
-
-    var cacheClock: DispatchClock {
-        DispatchClock { [self] in start + offset.withLock { $0 } }
-    }
 }
 
 /// A response with its body read as JSON.
