@@ -7,7 +7,8 @@ import Logging
 /// metadata its meaning (a transaction of the request's ``DatabaseSession`` for every command marked
 /// `requiresTransaction`, retried when its reads went stale; events delivered after the commit, and only the
 /// declared ones; query results cached by policy until any write; page bounds), with the App's store, services and
-/// handler overrides, and a logging behaviour around every operation.
+/// handler overrides, and behaviours around every operation that log it, count and time it (through whatever metrics
+/// backend the process bootstrapped; none by default) and trace it.
 struct Dispatcher: Sendable {
     typealias Factory = HandlerFactory<DatabaseRequestScope, DispatchServices>
     typealias Overrides = HandlerOverrides<DatabaseRequestScope, DispatchServices>
@@ -26,7 +27,7 @@ struct Dispatcher: Sendable {
         self.services = services
         self.overrides = overrides
         operations = OperationDispatcher(
-            behaviors: [LoggingBehavior(logger: logger)],
+            behaviors: [LoggingBehavior(logger: logger), MetricsBehavior(), TracingBehavior()],
             publisher: services.eventBus,
             queryResults: InMemoryQueryResultStore(clock: clock),
             // Every write to the database advances this version, the dispatcher's and the subscribers' alike.
