@@ -9,9 +9,10 @@ struct DispatcherQueryTests {
     let clock = ManualClock()
     let publisher = RecordingEventPublisher<NoteEvent>()
 
-    func dispatcher(capacity: Int = 100) -> (OperationDispatcher<Area, NoteEvent>, InMemoryQueryResultStore) {
-        let store = InMemoryQueryResultStore(capacity: capacity, clock: clock.dispatchClock)
-        return (OperationDispatcher(publisher: publisher, queryResults: store), store)
+    func dispatcher(capacity: Int = 100) -> (OperationDispatcher<Area, NoteEvent>, VersionedStore<QueryResultKey, any Sendable>) {
+        let version = WriteVersion()
+        let store = VersionedStore<QueryResultKey, any Sendable>(version: version, clock: clock.dispatchClock, capacity: capacity)
+        return (OperationDispatcher(publisher: publisher, queryResults: store, writeVersion: version), store)
     }
 
     func list(_ runs: Counter) -> @Sendable (EventRecorder<NoteEvent>) async -> Result<[String], OperationError> {

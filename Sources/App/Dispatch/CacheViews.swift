@@ -1,3 +1,4 @@
+import CQRS
 import Foundation
 
 // The caches handlers see during one dispatch: views over the app's versioned stores that know the data version the

@@ -29,9 +29,8 @@ struct Dispatcher: Sendable {
         operations = OperationDispatcher(
             behaviors: [LoggingBehavior(logger: logger), MetricsBehavior(), TracingBehavior()],
             publisher: services.eventBus,
-            queryResults: InMemoryQueryResultStore(clock: clock),
             // Every write to the database advances this version, the dispatcher's and the subscribers' alike.
-            writeVersion: database.dataVersion,
+            writeVersion: database.dataVersion, clock: clock,
             publishFailures: { envelope, error in
                 logger.error("a subscriber failed", metadata: ["event": "\(envelope.event.name)", "error": "\(error)"])
             })

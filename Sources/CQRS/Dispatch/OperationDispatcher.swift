@@ -28,12 +28,14 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
 
     public init(
         behaviors: [any OperationBehavior<Category>] = [], publisher: any EventPublisher<Event>,
-        queryResults: any QueryResultStore = InMemoryQueryResultStore(), writeVersion: WriteVersion = WriteVersion(),
+        queryResults: (any QueryResultStore)? = nil, writeVersion: WriteVersion = WriteVersion(),
+        clock: DispatchClock = .continuous,
         optimisticAttempts: Int = 3, publishFailures: @escaping @Sendable (EventEnvelope<Event>, any Error) -> Void = { _, _ in }
     ) {
         self.behaviors = behaviors
         self.publisher = publisher
-        self.queryResults = queryResults
+        // By default, a store in memory that the dispatcher's own writes invalidate.
+        self.queryResults = queryResults ?? VersionedStore<QueryResultKey, any Sendable>(version: writeVersion, clock: clock)
         self.writeVersion = writeVersion
         self.optimisticAttempts = max(0, optimisticAttempts)
         self.publishFailures = publishFailures
@@ -158,7 +160,7 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
         let readVersion = writeVersion.current
         let timeToLive = metadata.cachePolicy.timeToLive
         let key = timeToLive == nil ? nil : QueryResultKey(query)
-        if let key, let cached = queryResults.value(for: key, at: readVersion) as? Q.Output {
+        if let key, let cached = queryResults.value(for: key) as? Q.Output {
             return .success(cached)
         }
         let recorder = EventRecorder<Event>()

@@ -3,11 +3,11 @@ import Synchronization
 /// Where the dispatcher keeps query results for their cache policy's time to live. An entry is valid only while the
 /// store's data is unchanged: every committed command advances the ``WriteVersion``, and an entry read before that is
 /// never served again. Coarse (any write drops every entry), and therefore correct without knowing which rows a
-/// result came from.
+/// result came from. ``VersionedStore`` is the default.
 public protocol QueryResultStore: Sendable {
-    /// The value stored for `key` at `version`, if it has not expired.
-    func value(for key: QueryResultKey, at version: UInt64) -> (any Sendable)?
-    /// Stores a value read at `version`, for `timeToLive`.
+    /// The value stored for `key`, if nothing was written since it was read and it has not expired.
+    func value(for key: QueryResultKey) -> (any Sendable)?
+    /// Stores a value read at `version`, for `timeToLive`; a value read before the latest write is not stored.
     func store(_ value: any Sendable, for key: QueryResultKey, readAt version: UInt64, timeToLive: Duration)
 }
 
@@ -46,29 +46,37 @@ public struct DispatchClock: Sendable {
     public static let continuous = DispatchClock { ContinuousClock.now }
 }
 
-/// The default store: in memory, bounded in entries. When full, it drops what has expired or was read before the
-/// latest write, and if every entry is still live, all of them, rather than grow.
-public final class InMemoryQueryResultStore: QueryResultStore {
+/// A bounded in-memory store whose entries are valid for a time to live, and only while nothing was written since they
+/// were read: the dispatcher's query results (``QueryResultStore``), and any cache an application's handlers keep.
+///
+/// Every entry carries the ``WriteVersion`` its value was read at. A committed write advances the version, so the
+/// entry stops being served at once; a value read before a write that committed while it was computed is not stored.
+/// When full, the store drops what has expired or was read before the latest write, and if every entry is still live,
+/// all of them, rather than grow.
+public final class VersionedStore<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private struct Entry {
-        var value: any Sendable
+        var value: Value
         var version: UInt64
         var expiresAt: ContinuousClock.Instant
     }
 
-    private let entries = Mutex<[QueryResultKey: Entry]>([:])
+    private let entries = Mutex<[Key: Entry]>([:])
+    private let version: WriteVersion
     private let clock: DispatchClock
     public let capacity: Int
 
-    public init(capacity: Int = 10_000, clock: DispatchClock = .continuous) {
-        self.capacity = capacity
+    public init(version: WriteVersion, clock: DispatchClock = .continuous, capacity: Int = 10_000) {
+        self.version = version
         self.clock = clock
+        self.capacity = capacity
     }
 
-    public func value(for key: QueryResultKey, at version: UInt64) -> (any Sendable)? {
-        let now = clock.now()
+    /// The value, if it was stored at the current version and has not expired.
+    public func value(for key: Key) -> Value? {
+        let current = version.current, now = clock.now()
         return entries.withLock { entries in
             guard let entry = entries[key] else { return nil }
-            guard entry.version == version, entry.expiresAt > now else {
+            guard entry.version == current, entry.expiresAt > now else {
                 entries[key] = nil
                 return nil
             }
@@ -76,17 +84,25 @@ public final class InMemoryQueryResultStore: QueryResultStore {
         }
     }
 
-    public func store(_ value: any Sendable, for key: QueryResultKey, readAt version: UInt64, timeToLive: Duration) {
-        let now = clock.now()
+    /// Stores a value read at `readVersion`; a value read before the latest write is not stored at all.
+    public func store(_ value: Value, for key: Key, readAt readVersion: UInt64, timeToLive: Duration) {
+        let current = version.current, now = clock.now()
+        guard readVersion == current else { return }
         entries.withLock { entries in
             if entries[key] == nil, entries.count >= capacity {
-                entries = entries.filter { $0.value.version == version && $0.value.expiresAt > now }
+                entries = entries.filter { $0.value.version == current && $0.value.expiresAt > now }
                 if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
             }
-            entries[key] = Entry(value: value, version: version, expiresAt: now.advanced(by: timeToLive))
+            entries[key] = Entry(value: value, version: readVersion, expiresAt: now.advanced(by: timeToLive))
         }
+    }
+
+    public func remove(_ key: Key) {
+        _ = entries.withLock { $0.removeValue(forKey: key) }
     }
 
     /// How many entries the store holds, expired ones included.
     public var count: Int { entries.withLock(\.count) }
 }
+
+extension VersionedStore: QueryResultStore where Key == QueryResultKey, Value == any Sendable {}

@@ -25,10 +25,10 @@ public enum GeneratedNames {
     /// equal to the module's declarations).
     public static let runtime = [
         "CachePolicy", "Command", "CommandHandler", "CommandMetadata", "DispatchClock", "EventEnvelope", "EventPublisher",
-        "EventRecorder", "InMemoryQueryResultStore", "NamedEvent", "NoUnitOfWork", "OperationBehavior", "OperationContext",
+        "EventRecorder", "NamedEvent", "NoUnitOfWork", "OperationBehavior", "OperationContext",
         "OperationDescriptor", "OperationDispatcher", "OperationError", "PageRequest", "PaginatedQuery", "PaginationMetadata",
         "PaginationRole", "PaginationStyle", "Query", "QueryHandler", "QueryMetadata", "QueryResultKey", "QueryResultStore", "Registry",
-        "RegistryCategory", "RegistryStatistics", "SpecLocation", "UnitOfWork", "WriteVersion",
+        "RegistryCategory", "RegistryStatistics", "SpecLocation", "UnitOfWork", "VersionedStore", "WriteVersion",
     ]
 
     /// Standard library and Foundation names generated code uses unqualified, and the modules it imports: a spec type

@@ -13,12 +13,13 @@ public struct TodoApp: Sendable {
     public init(
         repository: any TodoRepository = InMemoryTodoRepository(), timeSource: any TimeSource = SystemTime(),
         publisher: any EventPublisher<TodoEvent>, behaviors: [any OperationBehavior<OperationCategory>] = [],
-        queryResults: any QueryResultStore = InMemoryQueryResultStore(),
+        clock: DispatchClock = .continuous,
         overrides: HandlerOverrides<TodoDependencies, TodoDependencies> = HandlerOverrides()
     ) {
         self.repository = repository
         self.timeSource = timeSource
-        dispatcher = OperationDispatcher(behaviors: behaviors, publisher: publisher, queryResults: queryResults)
+        // Query results are cached in memory, for each query's policy, by `clock`.
+        dispatcher = OperationDispatcher(behaviors: behaviors, publisher: publisher, clock: clock)
         self.overrides = overrides
     }
 

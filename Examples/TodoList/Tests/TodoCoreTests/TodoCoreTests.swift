@@ -15,7 +15,7 @@ struct TodoCoreTests {
     func app(overrides: HandlerOverrides<TodoDependencies, TodoDependencies> = HandlerOverrides()) -> TodoApp {
         TodoApp(
             repository: InMemoryTodoRepository(), timeSource: FixedTime(), publisher: publisher,
-            queryResults: InMemoryQueryResultStore(clock: clock.dispatchClock), overrides: overrides)
+            clock: clock.dispatchClock, overrides: overrides)
     }
 
     @Test("items come back most urgent first, one page at a time, with the page count")
@@ -50,7 +50,7 @@ struct TodoCoreTests {
     func cache() async throws {
         let repository = CountingRepository()
         let app = TodoApp(repository: repository, timeSource: FixedTime(), publisher: publisher,
-                          queryResults: InMemoryQueryResultStore(clock: clock.dispatchClock))
+                          clock: clock.dispatchClock)
         let list = try await app.run(CreateTodoList(title: "Chores")).get()
         let query = GetTodoItemsWithPagination(listId: list)
         _ = try await app.run(query).get()
