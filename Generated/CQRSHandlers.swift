@@ -202,6 +202,12 @@ extension HandlerFactory {
         if let override = overrides.registerUser {
             return override(self)
         }
+        return registerUserHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``RegisterUser``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func registerUserHandlerFromSpec() -> RegisterUserHandler {
         // spec/operations.yaml:446: dependencies: [UserRepository, EmailVerificationTokenRepository, PasswordHasher, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 446)
         return RegisterUserHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, passwordHasher: app.passwordHasher, eventBus: app.eventBus)
@@ -214,6 +220,12 @@ extension HandlerFactory {
         if let override = overrides.authenticateUser {
             return override(self)
         }
+        return authenticateUserHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``AuthenticateUser``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func authenticateUserHandlerFromSpec() -> AuthenticateUserHandler {
         // spec/operations.yaml:456: dependencies: [UserRepository, PasswordHasher, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 456)
         return AuthenticateUserHandler(userRepository: request.userRepository, passwordHasher: app.passwordHasher, eventBus: app.eventBus)
@@ -226,6 +238,12 @@ extension HandlerFactory {
         if let override = overrides.verifyEmail {
             return override(self)
         }
+        return verifyEmailHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``VerifyEmail``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func verifyEmailHandlerFromSpec() -> VerifyEmailHandler {
         // spec/operations.yaml:469: dependencies: [UserRepository, EmailVerificationTokenRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 469)
         return VerifyEmailHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, eventBus: app.eventBus)
@@ -238,6 +256,12 @@ extension HandlerFactory {
         if let override = overrides.refreshAccessToken {
             return override(self)
         }
+        return refreshAccessTokenHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``RefreshAccessToken``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func refreshAccessTokenHandlerFromSpec() -> RefreshAccessTokenHandler {
         // spec/operations.yaml:482: - UserRepository
 #sourceLocation(file: "spec/operations.yaml", line: 482)
         return RefreshAccessTokenHandler(userRepository: request.userRepository, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository, tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics, sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
@@ -250,6 +274,12 @@ extension HandlerFactory {
         if let override = overrides.requestPasswordReset {
             return override(self)
         }
+        return requestPasswordResetHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``RequestPasswordReset``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func requestPasswordResetHandlerFromSpec() -> RequestPasswordResetHandler {
         // spec/operations.yaml:503: dependencies: [UserRepository, PasswordResetTokenRepository, PasswordResetTokenService, EmailService…
 #sourceLocation(file: "spec/operations.yaml", line: 503)
         return RequestPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, passwordResetTokenService: app.passwordResetTokenService, emailService: app.emailService, eventBus: app.eventBus)
@@ -262,6 +292,12 @@ extension HandlerFactory {
         if let override = overrides.confirmPasswordReset {
             return override(self)
         }
+        return confirmPasswordResetHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``ConfirmPasswordReset``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func confirmPasswordResetHandlerFromSpec() -> ConfirmPasswordResetHandler {
         // spec/operations.yaml:514: - UserRepository
 #sourceLocation(file: "spec/operations.yaml", line: 514)
         return ConfirmPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, refreshTokenRepository: request.refreshTokenRepository, passwordHasher: app.passwordHasher, emailService: app.emailService, eventBus: app.eventBus, sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
@@ -274,6 +310,12 @@ extension HandlerFactory {
         if let override = overrides.logoutUser {
             return override(self)
         }
+        return logoutUserHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``LogoutUser``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func logoutUserHandlerFromSpec() -> LogoutUserHandler {
         // spec/operations.yaml:532: dependencies: [RefreshTokenRepository, RefreshTokenService, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 532)
         return LogoutUserHandler(refreshTokenRepository: request.refreshTokenRepository, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus)
@@ -290,6 +332,12 @@ extension HandlerFactory {
         if let override = overrides.createSession {
             return override(self)
         }
+        return createSessionHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``CreateSession``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func createSessionHandlerFromSpec() -> CreateSessionHandler {
         // spec/operations.yaml:547: dependencies: [SessionRepository, SessionCache, UserRepository, DeviceEnricher, LocationEnricher, Ev…
 #sourceLocation(file: "spec/operations.yaml", line: 547)
         return CreateSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, userRepository: request.userRepository, deviceEnricher: app.deviceEnricher, locationEnricher: app.locationEnricher, eventBus: app.eventBus)
@@ -302,6 +350,12 @@ extension HandlerFactory {
         if let override = overrides.revokeSession {
             return override(self)
         }
+        return revokeSessionHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``RevokeSession``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func revokeSessionHandlerFromSpec() -> RevokeSessionHandler {
         // spec/operations.yaml:558: dependencies: [SessionRepository, SessionCache, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 558)
         return RevokeSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
@@ -314,6 +368,12 @@ extension HandlerFactory {
         if let override = overrides.revokeAllUserSessions {
             return override(self)
         }
+        return revokeAllUserSessionsHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``RevokeAllUserSessions``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func revokeAllUserSessionsHandlerFromSpec() -> RevokeAllSessionsHandler {
         // spec/operations.yaml:570: dependencies: [SessionRepository, SessionCache, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 570)
         return RevokeAllSessionsHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
@@ -326,6 +386,12 @@ extension HandlerFactory {
         if let override = overrides.linkRefreshTokenToSession {
             return override(self)
         }
+        return linkRefreshTokenToSessionHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``LinkRefreshTokenToSession``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func linkRefreshTokenToSessionHandlerFromSpec() -> LinkRefreshTokenToSessionHandler {
         // spec/operations.yaml:579: dependencies: [SessionRepository, SessionCache]
 #sourceLocation(file: "spec/operations.yaml", line: 579)
         return LinkRefreshTokenToSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
@@ -338,6 +404,12 @@ extension HandlerFactory {
         if let override = overrides.recordProviderAccess {
             return override(self)
         }
+        return recordProviderAccessHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``RecordProviderAccess``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func recordProviderAccessHandlerFromSpec() -> RecordProviderAccessHandler {
         // spec/operations.yaml:588: dependencies: [SessionRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 588)
         return RecordProviderAccessHandler(sessionRepository: request.sessionRepository, eventBus: app.eventBus)
@@ -350,6 +422,12 @@ extension HandlerFactory {
         if let override = overrides.updateSessionActivity {
             return override(self)
         }
+        return updateSessionActivityHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``UpdateSessionActivity``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func updateSessionActivityHandlerFromSpec() -> UpdateSessionActivityHandler {
         // spec/operations.yaml:598: dependencies: [SessionRepository, SessionCache]
 #sourceLocation(file: "spec/operations.yaml", line: 598)
         return UpdateSessionActivityHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
@@ -362,6 +440,12 @@ extension HandlerFactory {
         if let override = overrides.getSession {
             return override(self)
         }
+        return getSessionHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``GetSession``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func getSessionHandlerFromSpec() -> GetSessionHandler {
         // spec/operations.yaml:754: dependencies: [SessionRepository, SessionCache]
 #sourceLocation(file: "spec/operations.yaml", line: 754)
         return GetSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
@@ -374,6 +458,12 @@ extension HandlerFactory {
         if let override = overrides.listUserSessions {
             return override(self)
         }
+        return listUserSessionsHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``ListUserSessions``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func listUserSessionsHandlerFromSpec() -> ListSessionsHandler {
         // spec/operations.yaml:768: dependencies: [SessionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 768)
         return ListSessionsHandler(sessionRepository: request.sessionRepository)
@@ -390,6 +480,12 @@ extension HandlerFactory {
         if let override = overrides.generateAuthTokens {
             return override(self)
         }
+        return generateAuthTokensHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``GenerateAuthTokens``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func generateAuthTokensHandlerFromSpec() -> GenerateAuthTokensHandler {
         // spec/operations.yaml:613: dependencies: [TokenGenerator, RefreshTokenService, RefreshTokenRepository, SecurityConfigRepository…
 #sourceLocation(file: "spec/operations.yaml", line: 613)
         return GenerateAuthTokensHandler(tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository)
@@ -402,6 +498,12 @@ extension HandlerFactory {
         if let override = overrides.triggerGlobalTokenRotation {
             return override(self)
         }
+        return triggerGlobalTokenRotationHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``TriggerGlobalTokenRotation``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func triggerGlobalTokenRotationHandlerFromSpec() -> TriggerGlobalTokenRotationHandler {
         // spec/operations.yaml:623: dependencies: [SecurityConfigRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 623)
         return TriggerGlobalTokenRotationHandler(securityConfigRepository: request.securityConfigRepository, eventBus: app.eventBus)
@@ -414,6 +516,12 @@ extension HandlerFactory {
         if let override = overrides.triggerUserTokenRotation {
             return override(self)
         }
+        return triggerUserTokenRotationHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``TriggerUserTokenRotation``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func triggerUserTokenRotationHandlerFromSpec() -> TriggerUserTokenRotationHandler {
         // spec/operations.yaml:634: dependencies: [UserRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 634)
         return TriggerUserTokenRotationHandler(userRepository: request.userRepository, eventBus: app.eventBus)
@@ -430,6 +538,12 @@ extension HandlerFactory {
         if let override = overrides.connectProvider {
             return override(self)
         }
+        return connectProviderHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``ConnectProvider``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func connectProviderHandlerFromSpec() -> ConnectProviderHandler {
         // spec/operations.yaml:649: dependencies: [ProviderConnectionRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 649)
         return ConnectProviderHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
@@ -442,6 +556,12 @@ extension HandlerFactory {
         if let override = overrides.disconnectProvider {
             return override(self)
         }
+        return disconnectProviderHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``DisconnectProvider``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func disconnectProviderHandlerFromSpec() -> DisconnectProviderHandler {
         // spec/operations.yaml:658: dependencies: [ProviderConnectionRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 658)
         return DisconnectProviderHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
@@ -454,6 +574,12 @@ extension HandlerFactory {
         if let override = overrides.refreshProviderTokens {
             return override(self)
         }
+        return refreshProviderTokensHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``RefreshProviderTokens``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func refreshProviderTokensHandlerFromSpec() -> RefreshProviderTokensHandler {
         // spec/operations.yaml:667: dependencies: [ProviderConnectionRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 667)
         return RefreshProviderTokensHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
@@ -466,6 +592,12 @@ extension HandlerFactory {
         if let override = overrides.getProviderConnection {
             return override(self)
         }
+        return getProviderConnectionHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``GetProviderConnection``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func getProviderConnectionHandlerFromSpec() -> GetProviderConnectionHandler {
         // spec/operations.yaml:781: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
 #sourceLocation(file: "spec/operations.yaml", line: 781)
         return GetProviderConnectionHandler(connectionRepository: request.connectionRepository, providerConnectionCache: app.providerConnectionCache)
@@ -478,6 +610,12 @@ extension HandlerFactory {
         if let override = overrides.listProviderConnections {
             return override(self)
         }
+        return listProviderConnectionsHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``ListProviderConnections``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func listProviderConnectionsHandlerFromSpec() -> ListProviderConnectionsHandler {
         // spec/operations.yaml:793: dependencies: [ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 793)
         return ListProviderConnectionsHandler(connectionRepository: request.connectionRepository)
@@ -494,6 +632,12 @@ extension HandlerFactory {
         if let override = overrides.syncAccounts {
             return override(self)
         }
+        return syncAccountsHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``SyncAccounts``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func syncAccountsHandlerFromSpec() -> SyncAccountsHandler {
         // spec/operations.yaml:680: dependencies: [ProviderConnectionRepository, AccountRepository, EncryptionService, ProviderFactory, …
 #sourceLocation(file: "spec/operations.yaml", line: 680)
         return SyncAccountsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
@@ -506,6 +650,12 @@ extension HandlerFactory {
         if let override = overrides.syncTransactions {
             return override(self)
         }
+        return syncTransactionsHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``SyncTransactions``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func syncTransactionsHandlerFromSpec() -> SyncTransactionsHandler {
         // spec/operations.yaml:695: - ProviderConnectionRepository
 #sourceLocation(file: "spec/operations.yaml", line: 695)
         return SyncTransactionsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
@@ -518,6 +668,12 @@ extension HandlerFactory {
         if let override = overrides.syncHoldings {
             return override(self)
         }
+        return syncHoldingsHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``SyncHoldings``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func syncHoldingsHandlerFromSpec() -> SyncHoldingsHandler {
         // spec/operations.yaml:712: - AccountRepository
 #sourceLocation(file: "spec/operations.yaml", line: 712)
         return SyncHoldingsHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository, holdingRepository: request.holdingRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
@@ -530,6 +686,12 @@ extension HandlerFactory {
         if let override = overrides.getAccount {
             return override(self)
         }
+        return getAccountHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``GetAccount``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func getAccountHandlerFromSpec() -> GetAccountHandler {
         // spec/operations.yaml:806: dependencies: [OwnershipVerifier]
 #sourceLocation(file: "spec/operations.yaml", line: 806)
         return GetAccountHandler(ownershipVerifier: request.ownershipVerifier)
@@ -542,6 +704,12 @@ extension HandlerFactory {
         if let override = overrides.listAccountsByConnection {
             return override(self)
         }
+        return listAccountsByConnectionHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``ListAccountsByConnection``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func listAccountsByConnectionHandlerFromSpec() -> ListAccountsByConnectionHandler {
         // spec/operations.yaml:819: dependencies: [AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 819)
         return ListAccountsByConnectionHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
@@ -554,6 +722,12 @@ extension HandlerFactory {
         if let override = overrides.listAccountsByUser {
             return override(self)
         }
+        return listAccountsByUserHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``ListAccountsByUser``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func listAccountsByUserHandlerFromSpec() -> ListAccountsByUserHandler {
         // spec/operations.yaml:833: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
 #sourceLocation(file: "spec/operations.yaml", line: 833)
         return ListAccountsByUserHandler(accountRepository: request.accountRepository, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
@@ -566,6 +740,12 @@ extension HandlerFactory {
         if let override = overrides.getTransaction {
             return override(self)
         }
+        return getTransactionHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``GetTransaction``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func getTransactionHandlerFromSpec() -> GetTransactionHandler {
         // spec/operations.yaml:846: dependencies: [OwnershipVerifier]
 #sourceLocation(file: "spec/operations.yaml", line: 846)
         return GetTransactionHandler(ownershipVerifier: request.ownershipVerifier)
@@ -578,6 +758,12 @@ extension HandlerFactory {
         if let override = overrides.listTransactionsByAccount {
             return override(self)
         }
+        return listTransactionsByAccountHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``ListTransactionsByAccount``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func listTransactionsByAccountHandlerFromSpec() -> ListTransactionsByAccountHandler {
         // spec/operations.yaml:859: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 859)
         return ListTransactionsByAccountHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
@@ -590,6 +776,12 @@ extension HandlerFactory {
         if let override = overrides.listTransactionsByDateRange {
             return override(self)
         }
+        return listTransactionsByDateRangeHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``ListTransactionsByDateRange``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func listTransactionsByDateRangeHandlerFromSpec() -> ListTransactionsByDateRangeHandler {
         // spec/operations.yaml:874: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 874)
         return ListTransactionsByDateRangeHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
@@ -602,6 +794,12 @@ extension HandlerFactory {
         if let override = overrides.listSecurityTransactions {
             return override(self)
         }
+        return listSecurityTransactionsHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``ListSecurityTransactions``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func listSecurityTransactionsHandlerFromSpec() -> ListSecurityTransactionsHandler {
         // spec/operations.yaml:889: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 889)
         return ListSecurityTransactionsHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
@@ -614,6 +812,12 @@ extension HandlerFactory {
         if let override = overrides.getBalanceHistory {
             return override(self)
         }
+        return getBalanceHistoryHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``GetBalanceHistory``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func getBalanceHistoryHandlerFromSpec() -> GetBalanceHistoryHandler {
         // spec/operations.yaml:907: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 907)
         return GetBalanceHistoryHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
@@ -626,6 +830,12 @@ extension HandlerFactory {
         if let override = overrides.getLatestBalanceSnapshots {
             return override(self)
         }
+        return getLatestBalanceSnapshotsHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``GetLatestBalanceSnapshots``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func getLatestBalanceSnapshotsHandlerFromSpec() -> GetLatestBalanceSnapshotsHandler {
         // spec/operations.yaml:919: dependencies: [BalanceSnapshotRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 919)
         return GetLatestBalanceSnapshotsHandler(snapshotRepository: request.snapshotRepository)
@@ -638,6 +848,12 @@ extension HandlerFactory {
         if let override = overrides.getUserBalanceHistory {
             return override(self)
         }
+        return getUserBalanceHistoryHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``GetUserBalanceHistory``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func getUserBalanceHistoryHandlerFromSpec() -> GetUserBalanceHistoryHandler {
         // spec/operations.yaml:934: dependencies: [BalanceSnapshotRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 934)
         return GetUserBalanceHistoryHandler(snapshotRepository: request.snapshotRepository)
@@ -650,6 +866,12 @@ extension HandlerFactory {
         if let override = overrides.listBalanceSnapshotsByAccount {
             return override(self)
         }
+        return listBalanceSnapshotsByAccountHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``ListBalanceSnapshotsByAccount``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func listBalanceSnapshotsByAccountHandlerFromSpec() -> ListBalanceSnapshotsByAccountHandler {
         // spec/operations.yaml:948: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 948)
         return ListBalanceSnapshotsByAccountHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
@@ -662,6 +884,12 @@ extension HandlerFactory {
         if let override = overrides.getHolding {
             return override(self)
         }
+        return getHoldingHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``GetHolding``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func getHoldingHandlerFromSpec() -> GetHoldingHandler {
         // spec/operations.yaml:961: dependencies: [OwnershipVerifier]
 #sourceLocation(file: "spec/operations.yaml", line: 961)
         return GetHoldingHandler(ownershipVerifier: request.ownershipVerifier)
@@ -674,6 +902,12 @@ extension HandlerFactory {
         if let override = overrides.listHoldingsByAccount {
             return override(self)
         }
+        return listHoldingsByAccountHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``ListHoldingsByAccount``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func listHoldingsByAccountHandlerFromSpec() -> ListHoldingsByAccountHandler {
         // spec/operations.yaml:975: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 975)
         return ListHoldingsByAccountHandler(holdingRepository: request.holdingRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
@@ -686,6 +920,12 @@ extension HandlerFactory {
         if let override = overrides.listHoldingsByUser {
             return override(self)
         }
+        return listHoldingsByUserHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``ListHoldingsByUser``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func listHoldingsByUserHandlerFromSpec() -> ListHoldingsByUserHandler {
         // spec/operations.yaml:990: dependencies: [HoldingRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 990)
         return ListHoldingsByUserHandler(holdingRepository: request.holdingRepository)
@@ -702,6 +942,12 @@ extension HandlerFactory {
         if let override = overrides.importFromFile {
             return override(self)
         }
+        return importFromFileHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``ImportFromFile``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func importFromFileHandlerFromSpec() -> ImportFromFileHandler {
         // spec/operations.yaml:733: - ProviderConnectionRepository
 #sourceLocation(file: "spec/operations.yaml", line: 733)
         return ImportFromFileHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, providerRepository: request.providerRepository, providerFactory: app.providerFactory, eventBus: app.eventBus)
@@ -808,7 +1054,7 @@ protocol DispatchableCommand: Command {
     /// The registry's entry for this command.
     static var metadata: CommandMetadata<OperationCategory> { get }
     /// Builds this command's handler, or its override, with one request's factory, and runs it.
-    static func handle<Request, App>(_ command: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+    nonisolated(nonsending) static func handle<Request, App>(_ command: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
 }
 
 /// A query whose handler ``HandlerFactory`` builds: what lets one dispatch path run every query, guided by
@@ -817,14 +1063,14 @@ protocol DispatchableQuery: Query {
     /// The registry's entry for this query.
     static var metadata: QueryMetadata<OperationCategory> { get }
     /// Builds this query's handler, or its override, with one request's factory, and runs it.
-    static func handle<Request, App>(_ query: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+    nonisolated(nonsending) static func handle<Request, App>(_ query: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
 }
 
 extension OperationDispatcher where Category == OperationCategory {
     /// Runs `command` through the one dispatch path: its behaviours, its transaction of `unitOfWork`, its
     /// events after the commit. `factory` builds the request's handlers around the run's event recorder.
-    func run<C: DispatchableCommand, Request, App>(
-        _ command: C, context: OperationContext, unitOfWork: any UnitOfWork,
+    nonisolated(nonsending) func run<C: DispatchableCommand, Request, App>(
+        _ command: C, context: OperationContext, unitOfWork: some UnitOfWork,
         factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
     ) async -> Result<C.Output, OperationError> {
         await run(command, metadata: C.metadata, context: context, unitOfWork: unitOfWork) { recorder in
@@ -833,7 +1079,7 @@ extension OperationDispatcher where Category == OperationCategory {
     }
 
     /// Runs `query` through the one dispatch path: its behaviours, its page bounds, its cache.
-    func run<Q: DispatchableQuery, Request, App>(
+    nonisolated(nonsending) func run<Q: DispatchableQuery, Request, App>(
         _ query: Q, context: OperationContext,
         factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
     ) async -> Result<Q.Output, OperationError> {
@@ -844,247 +1090,370 @@ extension OperationDispatcher where Category == OperationCategory {
 }
 
 extension RegisterUser: DispatchableCommand {
-    static func handle<Request, App>(_ command: RegisterUser, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
-        await factory.registerUserHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: RegisterUser, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
+        if let override = factory.overrides.registerUser {
+            return await override(factory).handle(command)
+        }
+        return await factory.registerUserHandlerFromSpec().handle(command)
     }
 }
 
 extension AuthenticateUser: DispatchableCommand {
-    static func handle<Request, App>(_ command: AuthenticateUser, with factory: HandlerFactory<Request, App>) async -> Result<AuthenticatedUser, OperationError> {
-        await factory.authenticateUserHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: AuthenticateUser, with factory: HandlerFactory<Request, App>) async -> Result<AuthenticatedUser, OperationError> {
+        if let override = factory.overrides.authenticateUser {
+            return await override(factory).handle(command)
+        }
+        return await factory.authenticateUserHandlerFromSpec().handle(command)
     }
 }
 
 extension VerifyEmail: DispatchableCommand {
-    static func handle<Request, App>(_ command: VerifyEmail, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
-        await factory.verifyEmailHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: VerifyEmail, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
+        if let override = factory.overrides.verifyEmail {
+            return await override(factory).handle(command)
+        }
+        return await factory.verifyEmailHandlerFromSpec().handle(command)
     }
 }
 
 extension RefreshAccessToken: DispatchableCommand {
-    static func handle<Request, App>(_ command: RefreshAccessToken, with factory: HandlerFactory<Request, App>) async -> Result<AuthTokens, OperationError> {
-        await factory.refreshAccessTokenHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: RefreshAccessToken, with factory: HandlerFactory<Request, App>) async -> Result<AuthTokens, OperationError> {
+        if let override = factory.overrides.refreshAccessToken {
+            return await override(factory).handle(command)
+        }
+        return await factory.refreshAccessTokenHandlerFromSpec().handle(command)
     }
 }
 
 extension RequestPasswordReset: DispatchableCommand {
-    static func handle<Request, App>(_ command: RequestPasswordReset, with factory: HandlerFactory<Request, App>) async -> Result<PasswordResetRequestResponse, OperationError> {
-        await factory.requestPasswordResetHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: RequestPasswordReset, with factory: HandlerFactory<Request, App>) async -> Result<PasswordResetRequestResponse, OperationError> {
+        if let override = factory.overrides.requestPasswordReset {
+            return await override(factory).handle(command)
+        }
+        return await factory.requestPasswordResetHandlerFromSpec().handle(command)
     }
 }
 
 extension ConfirmPasswordReset: DispatchableCommand {
-    static func handle<Request, App>(_ command: ConfirmPasswordReset, with factory: HandlerFactory<Request, App>) async -> Result<PasswordResetConfirmResponse, OperationError> {
-        await factory.confirmPasswordResetHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: ConfirmPasswordReset, with factory: HandlerFactory<Request, App>) async -> Result<PasswordResetConfirmResponse, OperationError> {
+        if let override = factory.overrides.confirmPasswordReset {
+            return await override(factory).handle(command)
+        }
+        return await factory.confirmPasswordResetHandlerFromSpec().handle(command)
     }
 }
 
 extension LogoutUser: DispatchableCommand {
-    static func handle<Request, App>(_ command: LogoutUser, with factory: HandlerFactory<Request, App>) async -> Result<LogoutResponse, OperationError> {
-        await factory.logoutUserHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: LogoutUser, with factory: HandlerFactory<Request, App>) async -> Result<LogoutResponse, OperationError> {
+        if let override = factory.overrides.logoutUser {
+            return await override(factory).handle(command)
+        }
+        return await factory.logoutUserHandlerFromSpec().handle(command)
     }
 }
 
 extension CreateSession: DispatchableCommand {
-    static func handle<Request, App>(_ command: CreateSession, with factory: HandlerFactory<Request, App>) async -> Result<CreateSessionResponse, OperationError> {
-        await factory.createSessionHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: CreateSession, with factory: HandlerFactory<Request, App>) async -> Result<CreateSessionResponse, OperationError> {
+        if let override = factory.overrides.createSession {
+            return await override(factory).handle(command)
+        }
+        return await factory.createSessionHandlerFromSpec().handle(command)
     }
 }
 
 extension RevokeSession: DispatchableCommand {
-    static func handle<Request, App>(_ command: RevokeSession, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
-        await factory.revokeSessionHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: RevokeSession, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
+        if let override = factory.overrides.revokeSession {
+            return await override(factory).handle(command)
+        }
+        return await factory.revokeSessionHandlerFromSpec().handle(command)
     }
 }
 
 extension RevokeAllUserSessions: DispatchableCommand {
-    static func handle<Request, App>(_ command: RevokeAllUserSessions, with factory: HandlerFactory<Request, App>) async -> Result<Int, OperationError> {
-        await factory.revokeAllUserSessionsHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: RevokeAllUserSessions, with factory: HandlerFactory<Request, App>) async -> Result<Int, OperationError> {
+        if let override = factory.overrides.revokeAllUserSessions {
+            return await override(factory).handle(command)
+        }
+        return await factory.revokeAllUserSessionsHandlerFromSpec().handle(command)
     }
 }
 
 extension LinkRefreshTokenToSession: DispatchableCommand {
-    static func handle<Request, App>(_ command: LinkRefreshTokenToSession, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
-        await factory.linkRefreshTokenToSessionHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: LinkRefreshTokenToSession, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+        if let override = factory.overrides.linkRefreshTokenToSession {
+            return await override(factory).handle(command)
+        }
+        return await factory.linkRefreshTokenToSessionHandlerFromSpec().handle(command)
     }
 }
 
 extension RecordProviderAccess: DispatchableCommand {
-    static func handle<Request, App>(_ command: RecordProviderAccess, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
-        await factory.recordProviderAccessHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: RecordProviderAccess, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+        if let override = factory.overrides.recordProviderAccess {
+            return await override(factory).handle(command)
+        }
+        return await factory.recordProviderAccessHandlerFromSpec().handle(command)
     }
 }
 
 extension UpdateSessionActivity: DispatchableCommand {
-    static func handle<Request, App>(_ command: UpdateSessionActivity, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
-        await factory.updateSessionActivityHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: UpdateSessionActivity, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+        if let override = factory.overrides.updateSessionActivity {
+            return await override(factory).handle(command)
+        }
+        return await factory.updateSessionActivityHandlerFromSpec().handle(command)
     }
 }
 
 extension GenerateAuthTokens: DispatchableCommand {
-    static func handle<Request, App>(_ command: GenerateAuthTokens, with factory: HandlerFactory<Request, App>) async -> Result<AuthTokens, OperationError> {
-        await factory.generateAuthTokensHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: GenerateAuthTokens, with factory: HandlerFactory<Request, App>) async -> Result<AuthTokens, OperationError> {
+        if let override = factory.overrides.generateAuthTokens {
+            return await override(factory).handle(command)
+        }
+        return await factory.generateAuthTokensHandlerFromSpec().handle(command)
     }
 }
 
 extension TriggerGlobalTokenRotation: DispatchableCommand {
-    static func handle<Request, App>(_ command: TriggerGlobalTokenRotation, with factory: HandlerFactory<Request, App>) async -> Result<GlobalRotationResult, OperationError> {
-        await factory.triggerGlobalTokenRotationHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: TriggerGlobalTokenRotation, with factory: HandlerFactory<Request, App>) async -> Result<GlobalRotationResult, OperationError> {
+        if let override = factory.overrides.triggerGlobalTokenRotation {
+            return await override(factory).handle(command)
+        }
+        return await factory.triggerGlobalTokenRotationHandlerFromSpec().handle(command)
     }
 }
 
 extension TriggerUserTokenRotation: DispatchableCommand {
-    static func handle<Request, App>(_ command: TriggerUserTokenRotation, with factory: HandlerFactory<Request, App>) async -> Result<UserRotationResult, OperationError> {
-        await factory.triggerUserTokenRotationHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: TriggerUserTokenRotation, with factory: HandlerFactory<Request, App>) async -> Result<UserRotationResult, OperationError> {
+        if let override = factory.overrides.triggerUserTokenRotation {
+            return await override(factory).handle(command)
+        }
+        return await factory.triggerUserTokenRotationHandlerFromSpec().handle(command)
     }
 }
 
 extension ConnectProvider: DispatchableCommand {
-    static func handle<Request, App>(_ command: ConnectProvider, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
-        await factory.connectProviderHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: ConnectProvider, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
+        if let override = factory.overrides.connectProvider {
+            return await override(factory).handle(command)
+        }
+        return await factory.connectProviderHandlerFromSpec().handle(command)
     }
 }
 
 extension DisconnectProvider: DispatchableCommand {
-    static func handle<Request, App>(_ command: DisconnectProvider, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
-        await factory.disconnectProviderHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: DisconnectProvider, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+        if let override = factory.overrides.disconnectProvider {
+            return await override(factory).handle(command)
+        }
+        return await factory.disconnectProviderHandlerFromSpec().handle(command)
     }
 }
 
 extension RefreshProviderTokens: DispatchableCommand {
-    static func handle<Request, App>(_ command: RefreshProviderTokens, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
-        await factory.refreshProviderTokensHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: RefreshProviderTokens, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+        if let override = factory.overrides.refreshProviderTokens {
+            return await override(factory).handle(command)
+        }
+        return await factory.refreshProviderTokensHandlerFromSpec().handle(command)
     }
 }
 
 extension SyncAccounts: DispatchableCommand {
-    static func handle<Request, App>(_ command: SyncAccounts, with factory: HandlerFactory<Request, App>) async -> Result<SyncAccountsResult, OperationError> {
-        await factory.syncAccountsHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: SyncAccounts, with factory: HandlerFactory<Request, App>) async -> Result<SyncAccountsResult, OperationError> {
+        if let override = factory.overrides.syncAccounts {
+            return await override(factory).handle(command)
+        }
+        return await factory.syncAccountsHandlerFromSpec().handle(command)
     }
 }
 
 extension SyncTransactions: DispatchableCommand {
-    static func handle<Request, App>(_ command: SyncTransactions, with factory: HandlerFactory<Request, App>) async -> Result<SyncTransactionsResult, OperationError> {
-        await factory.syncTransactionsHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: SyncTransactions, with factory: HandlerFactory<Request, App>) async -> Result<SyncTransactionsResult, OperationError> {
+        if let override = factory.overrides.syncTransactions {
+            return await override(factory).handle(command)
+        }
+        return await factory.syncTransactionsHandlerFromSpec().handle(command)
     }
 }
 
 extension SyncHoldings: DispatchableCommand {
-    static func handle<Request, App>(_ command: SyncHoldings, with factory: HandlerFactory<Request, App>) async -> Result<SyncHoldingsResult, OperationError> {
-        await factory.syncHoldingsHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: SyncHoldings, with factory: HandlerFactory<Request, App>) async -> Result<SyncHoldingsResult, OperationError> {
+        if let override = factory.overrides.syncHoldings {
+            return await override(factory).handle(command)
+        }
+        return await factory.syncHoldingsHandlerFromSpec().handle(command)
     }
 }
 
 extension ImportFromFile: DispatchableCommand {
-    static func handle<Request, App>(_ command: ImportFromFile, with factory: HandlerFactory<Request, App>) async -> Result<ImportResult, OperationError> {
-        await factory.importFromFileHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: ImportFromFile, with factory: HandlerFactory<Request, App>) async -> Result<ImportResult, OperationError> {
+        if let override = factory.overrides.importFromFile {
+            return await override(factory).handle(command)
+        }
+        return await factory.importFromFileHandlerFromSpec().handle(command)
     }
 }
 
 extension GetSession: DispatchableQuery {
-    static func handle<Request, App>(_ query: GetSession, with factory: HandlerFactory<Request, App>) async -> Result<SessionResult, OperationError> {
-        await factory.getSessionHandler().handle(query)
+    nonisolated(nonsending) static func handle<Request, App>(_ query: GetSession, with factory: HandlerFactory<Request, App>) async -> Result<SessionResult, OperationError> {
+        if let override = factory.overrides.getSession {
+            return await override(factory).handle(query)
+        }
+        return await factory.getSessionHandlerFromSpec().handle(query)
     }
 }
 
 extension ListUserSessions: DispatchableQuery {
-    static func handle<Request, App>(_ query: ListUserSessions, with factory: HandlerFactory<Request, App>) async -> Result<SessionListResult, OperationError> {
-        await factory.listUserSessionsHandler().handle(query)
+    nonisolated(nonsending) static func handle<Request, App>(_ query: ListUserSessions, with factory: HandlerFactory<Request, App>) async -> Result<SessionListResult, OperationError> {
+        if let override = factory.overrides.listUserSessions {
+            return await override(factory).handle(query)
+        }
+        return await factory.listUserSessionsHandlerFromSpec().handle(query)
     }
 }
 
 extension GetProviderConnection: DispatchableQuery {
-    static func handle<Request, App>(_ query: GetProviderConnection, with factory: HandlerFactory<Request, App>) async -> Result<ProviderConnectionResult, OperationError> {
-        await factory.getProviderConnectionHandler().handle(query)
+    nonisolated(nonsending) static func handle<Request, App>(_ query: GetProviderConnection, with factory: HandlerFactory<Request, App>) async -> Result<ProviderConnectionResult, OperationError> {
+        if let override = factory.overrides.getProviderConnection {
+            return await override(factory).handle(query)
+        }
+        return await factory.getProviderConnectionHandlerFromSpec().handle(query)
     }
 }
 
 extension ListProviderConnections: DispatchableQuery {
-    static func handle<Request, App>(_ query: ListProviderConnections, with factory: HandlerFactory<Request, App>) async -> Result<ProviderConnectionListResult, OperationError> {
-        await factory.listProviderConnectionsHandler().handle(query)
+    nonisolated(nonsending) static func handle<Request, App>(_ query: ListProviderConnections, with factory: HandlerFactory<Request, App>) async -> Result<ProviderConnectionListResult, OperationError> {
+        if let override = factory.overrides.listProviderConnections {
+            return await override(factory).handle(query)
+        }
+        return await factory.listProviderConnectionsHandlerFromSpec().handle(query)
     }
 }
 
 extension GetAccount: DispatchableQuery {
-    static func handle<Request, App>(_ query: GetAccount, with factory: HandlerFactory<Request, App>) async -> Result<AccountResult, OperationError> {
-        await factory.getAccountHandler().handle(query)
+    nonisolated(nonsending) static func handle<Request, App>(_ query: GetAccount, with factory: HandlerFactory<Request, App>) async -> Result<AccountResult, OperationError> {
+        if let override = factory.overrides.getAccount {
+            return await override(factory).handle(query)
+        }
+        return await factory.getAccountHandlerFromSpec().handle(query)
     }
 }
 
 extension ListAccountsByConnection: DispatchableQuery {
-    static func handle<Request, App>(_ query: ListAccountsByConnection, with factory: HandlerFactory<Request, App>) async -> Result<AccountListResult, OperationError> {
-        await factory.listAccountsByConnectionHandler().handle(query)
+    nonisolated(nonsending) static func handle<Request, App>(_ query: ListAccountsByConnection, with factory: HandlerFactory<Request, App>) async -> Result<AccountListResult, OperationError> {
+        if let override = factory.overrides.listAccountsByConnection {
+            return await override(factory).handle(query)
+        }
+        return await factory.listAccountsByConnectionHandlerFromSpec().handle(query)
     }
 }
 
 extension ListAccountsByUser: DispatchableQuery {
-    static func handle<Request, App>(_ query: ListAccountsByUser, with factory: HandlerFactory<Request, App>) async -> Result<AccountListResult, OperationError> {
-        await factory.listAccountsByUserHandler().handle(query)
+    nonisolated(nonsending) static func handle<Request, App>(_ query: ListAccountsByUser, with factory: HandlerFactory<Request, App>) async -> Result<AccountListResult, OperationError> {
+        if let override = factory.overrides.listAccountsByUser {
+            return await override(factory).handle(query)
+        }
+        return await factory.listAccountsByUserHandlerFromSpec().handle(query)
     }
 }
 
 extension GetTransaction: DispatchableQuery {
-    static func handle<Request, App>(_ query: GetTransaction, with factory: HandlerFactory<Request, App>) async -> Result<TransactionResult, OperationError> {
-        await factory.getTransactionHandler().handle(query)
+    nonisolated(nonsending) static func handle<Request, App>(_ query: GetTransaction, with factory: HandlerFactory<Request, App>) async -> Result<TransactionResult, OperationError> {
+        if let override = factory.overrides.getTransaction {
+            return await override(factory).handle(query)
+        }
+        return await factory.getTransactionHandlerFromSpec().handle(query)
     }
 }
 
 extension ListTransactionsByAccount: DispatchableQuery {
-    static func handle<Request, App>(_ query: ListTransactionsByAccount, with factory: HandlerFactory<Request, App>) async -> Result<TransactionListResult, OperationError> {
-        await factory.listTransactionsByAccountHandler().handle(query)
+    nonisolated(nonsending) static func handle<Request, App>(_ query: ListTransactionsByAccount, with factory: HandlerFactory<Request, App>) async -> Result<TransactionListResult, OperationError> {
+        if let override = factory.overrides.listTransactionsByAccount {
+            return await override(factory).handle(query)
+        }
+        return await factory.listTransactionsByAccountHandlerFromSpec().handle(query)
     }
 }
 
 extension ListTransactionsByDateRange: DispatchableQuery {
-    static func handle<Request, App>(_ query: ListTransactionsByDateRange, with factory: HandlerFactory<Request, App>) async -> Result<TransactionListResult, OperationError> {
-        await factory.listTransactionsByDateRangeHandler().handle(query)
+    nonisolated(nonsending) static func handle<Request, App>(_ query: ListTransactionsByDateRange, with factory: HandlerFactory<Request, App>) async -> Result<TransactionListResult, OperationError> {
+        if let override = factory.overrides.listTransactionsByDateRange {
+            return await override(factory).handle(query)
+        }
+        return await factory.listTransactionsByDateRangeHandlerFromSpec().handle(query)
     }
 }
 
 extension ListSecurityTransactions: DispatchableQuery {
-    static func handle<Request, App>(_ query: ListSecurityTransactions, with factory: HandlerFactory<Request, App>) async -> Result<TransactionListResult, OperationError> {
-        await factory.listSecurityTransactionsHandler().handle(query)
+    nonisolated(nonsending) static func handle<Request, App>(_ query: ListSecurityTransactions, with factory: HandlerFactory<Request, App>) async -> Result<TransactionListResult, OperationError> {
+        if let override = factory.overrides.listSecurityTransactions {
+            return await override(factory).handle(query)
+        }
+        return await factory.listSecurityTransactionsHandlerFromSpec().handle(query)
     }
 }
 
 extension GetBalanceHistory: DispatchableQuery {
-    static func handle<Request, App>(_ query: GetBalanceHistory, with factory: HandlerFactory<Request, App>) async -> Result<BalanceHistoryResult, OperationError> {
-        await factory.getBalanceHistoryHandler().handle(query)
+    nonisolated(nonsending) static func handle<Request, App>(_ query: GetBalanceHistory, with factory: HandlerFactory<Request, App>) async -> Result<BalanceHistoryResult, OperationError> {
+        if let override = factory.overrides.getBalanceHistory {
+            return await override(factory).handle(query)
+        }
+        return await factory.getBalanceHistoryHandlerFromSpec().handle(query)
     }
 }
 
 extension GetLatestBalanceSnapshots: DispatchableQuery {
-    static func handle<Request, App>(_ query: GetLatestBalanceSnapshots, with factory: HandlerFactory<Request, App>) async -> Result<LatestSnapshotsResult, OperationError> {
-        await factory.getLatestBalanceSnapshotsHandler().handle(query)
+    nonisolated(nonsending) static func handle<Request, App>(_ query: GetLatestBalanceSnapshots, with factory: HandlerFactory<Request, App>) async -> Result<LatestSnapshotsResult, OperationError> {
+        if let override = factory.overrides.getLatestBalanceSnapshots {
+            return await override(factory).handle(query)
+        }
+        return await factory.getLatestBalanceSnapshotsHandlerFromSpec().handle(query)
     }
 }
 
 extension GetUserBalanceHistory: DispatchableQuery {
-    static func handle<Request, App>(_ query: GetUserBalanceHistory, with factory: HandlerFactory<Request, App>) async -> Result<BalanceHistoryResult, OperationError> {
-        await factory.getUserBalanceHistoryHandler().handle(query)
+    nonisolated(nonsending) static func handle<Request, App>(_ query: GetUserBalanceHistory, with factory: HandlerFactory<Request, App>) async -> Result<BalanceHistoryResult, OperationError> {
+        if let override = factory.overrides.getUserBalanceHistory {
+            return await override(factory).handle(query)
+        }
+        return await factory.getUserBalanceHistoryHandlerFromSpec().handle(query)
     }
 }
 
 extension ListBalanceSnapshotsByAccount: DispatchableQuery {
-    static func handle<Request, App>(_ query: ListBalanceSnapshotsByAccount, with factory: HandlerFactory<Request, App>) async -> Result<BalanceHistoryResult, OperationError> {
-        await factory.listBalanceSnapshotsByAccountHandler().handle(query)
+    nonisolated(nonsending) static func handle<Request, App>(_ query: ListBalanceSnapshotsByAccount, with factory: HandlerFactory<Request, App>) async -> Result<BalanceHistoryResult, OperationError> {
+        if let override = factory.overrides.listBalanceSnapshotsByAccount {
+            return await override(factory).handle(query)
+        }
+        return await factory.listBalanceSnapshotsByAccountHandlerFromSpec().handle(query)
     }
 }
 
 extension GetHolding: DispatchableQuery {
-    static func handle<Request, App>(_ query: GetHolding, with factory: HandlerFactory<Request, App>) async -> Result<HoldingDetailResult, OperationError> {
-        await factory.getHoldingHandler().handle(query)
+    nonisolated(nonsending) static func handle<Request, App>(_ query: GetHolding, with factory: HandlerFactory<Request, App>) async -> Result<HoldingDetailResult, OperationError> {
+        if let override = factory.overrides.getHolding {
+            return await override(factory).handle(query)
+        }
+        return await factory.getHoldingHandlerFromSpec().handle(query)
     }
 }
 
 extension ListHoldingsByAccount: DispatchableQuery {
-    static func handle<Request, App>(_ query: ListHoldingsByAccount, with factory: HandlerFactory<Request, App>) async -> Result<HoldingListResult, OperationError> {
-        await factory.listHoldingsByAccountHandler().handle(query)
+    nonisolated(nonsending) static func handle<Request, App>(_ query: ListHoldingsByAccount, with factory: HandlerFactory<Request, App>) async -> Result<HoldingListResult, OperationError> {
+        if let override = factory.overrides.listHoldingsByAccount {
+            return await override(factory).handle(query)
+        }
+        return await factory.listHoldingsByAccountHandlerFromSpec().handle(query)
     }
 }
 
 extension ListHoldingsByUser: DispatchableQuery {
-    static func handle<Request, App>(_ query: ListHoldingsByUser, with factory: HandlerFactory<Request, App>) async -> Result<HoldingListResult, OperationError> {
-        await factory.listHoldingsByUserHandler().handle(query)
+    nonisolated(nonsending) static func handle<Request, App>(_ query: ListHoldingsByUser, with factory: HandlerFactory<Request, App>) async -> Result<HoldingListResult, OperationError> {
+        if let override = factory.overrides.listHoldingsByUser {
+            return await override(factory).handle(query)
+        }
+        return await factory.listHoldingsByUserHandlerFromSpec().handle(query)
     }
 }

@@ -2,7 +2,10 @@
 public protocol RegistryCategory: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {}
 
 /// Everything the spec says about one command.
-public struct CommandMetadata<Category: RegistryCategory>: Sendable {
+///
+/// A class, not a struct: every dispatch reads its command's metadata, and a reference is passed with one retain where
+/// a struct of this size was copied field by field, a retain for each of its strings and arrays.
+public final class CommandMetadata<Category: RegistryCategory>: Sendable {
     public let commandType: any Command.Type
     public let handlerType: Any.Type
     public let category: Category
@@ -43,8 +46,8 @@ public struct CommandMetadata<Category: RegistryCategory>: Sendable {
     }
 }
 
-/// Everything the spec says about one query.
-public struct QueryMetadata<Category: RegistryCategory>: Sendable {
+/// Everything the spec says about one query. A class for the reason ``CommandMetadata`` is one.
+public final class QueryMetadata<Category: RegistryCategory>: Sendable {
     public let queryType: any Query.Type
     public let handlerType: Any.Type
     public let category: Category

@@ -45,42 +45,47 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
 
     /// Runs `command` through the behaviours and, when its metadata says so, a transaction of `unitOfWork`.
     /// `handler` builds the command's handler around the recorder it is given and runs it.
-    @inlinable
-    public func run<C: Command>(
-        _ command: C, metadata: CommandMetadata<Category>, context: OperationContext, unitOfWork: any UnitOfWork,
-        handler: @Sendable (EventRecorder<Event>) async -> Result<C.Output, OperationError>
+    @inlinable @inline(__always)
+    nonisolated(nonsending) public func run<C: Command>(
+        _ command: C, metadata: CommandMetadata<Category>, context: OperationContext, unitOfWork: some UnitOfWork,
+        handler: nonisolated(nonsending) @Sendable (EventRecorder<Event>) async -> Result<C.Output, OperationError>
     ) async -> Result<C.Output, OperationError> {
-        let descriptor = OperationDescriptor(metadata)
-        // Without behaviours, no pipeline closure is built: the common case costs no allocation for it.
+        // Without behaviours, neither a descriptor nor a pipeline closure is built: the common case pays for neither.
         guard !behaviors.isEmpty else {
-            return await transactional(descriptor, context: context, unitOfWork: unitOfWork, handler: handler)
+            return await transactional(metadata, context: context, unitOfWork: unitOfWork, handler: handler)
         }
-        return await pipeline(command, descriptor, context) {
-            await self.transactional(descriptor, context: context, unitOfWork: unitOfWork, handler: handler)
+        return await pipeline(command, OperationDescriptor(metadata), context) {
+            await self.transactional(metadata, context: context, unitOfWork: unitOfWork, handler: handler)
         }
     }
 
-    @inlinable
-    func transactional<Output: Sendable>(
-        _ descriptor: OperationDescriptor<Category>, context: OperationContext, unitOfWork: any UnitOfWork,
-        handler: @Sendable (EventRecorder<Event>) async -> Result<Output, OperationError>
+    /// The unit of work is generic, not an existential, so that its calls are specialised, and inlined when they do
+    /// nothing.
+    @inlinable @inline(__always)
+    nonisolated(nonsending) func transactional<Output: Sendable, Work: UnitOfWork>(
+        _ metadata: CommandMetadata<Category>, context: OperationContext, unitOfWork: Work,
+        handler: nonisolated(nonsending) @Sendable (EventRecorder<Event>) async -> Result<Output, OperationError>
     ) async -> Result<Output, OperationError> {
-        // Without a transaction, every write commits as it is made: nothing to begin, commit or roll back.
-        let unitOfWork = descriptor.requiresTransaction ? unitOfWork : NoUnitOfWork()
-        for _ in 0..<(descriptor.requiresTransaction ? optimisticAttempts : 0) {
-            if let result = await attempt(descriptor, context: context, unitOfWork: unitOfWork, immediately: false, handler: handler) {
+        // Without a transaction, every write commits as it is made: nothing to begin, commit or roll back, and no
+        // conflict to retry.
+        guard metadata.requiresTransaction else {
+            return await attempt(metadata, context: context, unitOfWork: NoUnitOfWork(), immediately: true, handler: handler)
+                ?? .failure(.unavailable(TransactionConflictPersisted()))
+        }
+        for _ in 0..<optimisticAttempts {
+            if let result = await attempt(metadata, context: context, unitOfWork: unitOfWork, immediately: false, handler: handler) {
                 return result
             }
         }
-        return await attempt(descriptor, context: context, unitOfWork: unitOfWork, immediately: true, handler: handler)
+        return await attempt(metadata, context: context, unitOfWork: unitOfWork, immediately: true, handler: handler)
             ?? .failure(.unavailable(TransactionConflictPersisted()))
     }
 
     /// One run of a command; nil when its transaction conflicted and nothing of it was kept.
-    @inlinable
-    func attempt<Output: Sendable>(
-        _ descriptor: OperationDescriptor<Category>, context: OperationContext, unitOfWork: any UnitOfWork,
-        immediately: Bool, handler: @Sendable (EventRecorder<Event>) async -> Result<Output, OperationError>
+    @inlinable @inline(__always)
+    nonisolated(nonsending) func attempt<Output: Sendable, Work: UnitOfWork>(
+        _ metadata: CommandMetadata<Category>, context: OperationContext, unitOfWork: Work,
+        immediately: Bool, handler: nonisolated(nonsending) @Sendable (EventRecorder<Event>) async -> Result<Output, OperationError>
     ) async -> Result<Output, OperationError>? {
         do {
             try await unitOfWork.begin(immediately: immediately)
@@ -94,22 +99,22 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
             await unitOfWork.rollback()
             return nil
         }
-        let undeclared = events.map { $0.eventName }.filter { !descriptor.events.contains($0) }
+        let undeclared = events.map { $0.eventName }.filter { !metadata.events.contains($0) }
         if !undeclared.isEmpty {
             result = .failure(OperationError(
                 code: OperationError.undeclaredEventCode,
-                message: "\(descriptor.name) published \(undeclared.joined(separator: ", ")), which its spec entry does not list."))
+                message: "\(metadata.name) published \(undeclared.joined(separator: ", ")), which its spec entry does not list."))
         }
         // What a command wrote stands when it succeeded, when its failure says so, and always without a transaction
         // (each write committed as it was made); then its events describe what happened, and are published.
         let keepsWrites = switch result {
         case .success: true
-        case .failure(let error): error.keepsWrites || !descriptor.requiresTransaction
+        case .failure(let error): error.keepsWrites || !metadata.requiresTransaction
         }
         if !keepsWrites || !undeclared.isEmpty {
             await unitOfWork.rollback()
             // Without a transaction the writes stand: what was read before them is out of date.
-            if !descriptor.requiresTransaction { writeVersion.advance() }
+            if !metadata.requiresTransaction { writeVersion.advance() }
             return result
         }
         do {
@@ -119,7 +124,7 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
         }
         writeVersion.advance()
         for event in events {
-            let envelope = EventEnvelope(event: event, operation: descriptor.name, context: context)
+            let envelope = EventEnvelope(event: event, operation: metadata.name, context: context)
             do {
                 try await publisher.publish(envelope)
             } catch {
@@ -134,24 +139,23 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
     /// Runs `query` through the behaviours, its page bounds and its cache. `handler` builds the query's handler around
     /// the recorder it is given (a query publishes nothing: any event it records fails it) and runs it.
     @inlinable
-    public func run<Q: Query>(
+    nonisolated(nonsending) public func run<Q: Query>(
         _ query: Q, metadata: QueryMetadata<Category>, context: OperationContext,
-        handler: @Sendable (EventRecorder<Event>) async -> Result<Q.Output, OperationError>
+        handler: nonisolated(nonsending) @Sendable (EventRecorder<Event>) async -> Result<Q.Output, OperationError>
     ) async -> Result<Q.Output, OperationError> {
-        let descriptor = OperationDescriptor(metadata)
         guard !behaviors.isEmpty else {
-            return await bounded(query, metadata: metadata, descriptor: descriptor, handler: handler)
+            return await bounded(query, metadata: metadata, handler: handler)
         }
-        return await pipeline(query, descriptor, context) {
-            await self.bounded(query, metadata: metadata, descriptor: descriptor, handler: handler)
+        return await pipeline(query, OperationDescriptor(metadata), context) {
+            await self.bounded(query, metadata: metadata, handler: handler)
         }
     }
 
     /// A query's page bounds, its cache, and its handler.
     @inlinable
-    func bounded<Q: Query>(
-        _ query: Q, metadata: QueryMetadata<Category>, descriptor: OperationDescriptor<Category>,
-        handler: @Sendable (EventRecorder<Event>) async -> Result<Q.Output, OperationError>
+    nonisolated(nonsending) func bounded<Q: Query>(
+        _ query: Q, metadata: QueryMetadata<Category>,
+        handler: nonisolated(nonsending) @Sendable (EventRecorder<Event>) async -> Result<Q.Output, OperationError>
     ) async -> Result<Q.Output, OperationError> {
         if let pagination = metadata.pagination, let paginated = query as? any PaginatedQuery,
            let error = paginated.pageRequest.boundsError(maximumSize: pagination.maximumPageSize) {
@@ -169,7 +173,7 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
         if !recorded.isEmpty {
             return .failure(OperationError(
                 code: OperationError.undeclaredEventCode,
-                message: "\(descriptor.name) published \(recorded.joined(separator: ", ")); a query publishes no events."))
+                message: "\(metadata.name) published \(recorded.joined(separator: ", ")); a query publishes no events."))
         }
         if case .success(let value) = result, let key, let timeToLive {
             queryResults.store(value, for: key, readAt: readVersion, timeToLive: timeToLive)
@@ -182,9 +186,9 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
     /// Runs `body` inside every behaviour from `index` on that applies to the operation, the first outermost. The
     /// closures are not escaping, so the pipeline is built on the stack, not the heap.
     @inlinable
-    func pipeline<Operation: Sendable, Output: Sendable>(
+    nonisolated(nonsending) func pipeline<Operation: Sendable, Output: Sendable>(
         _ operation: Operation, _ descriptor: OperationDescriptor<Category>, _ context: OperationContext, from index: Int = 0,
-        _ body: @Sendable () async -> Result<Output, OperationError>
+        _ body: nonisolated(nonsending) @Sendable () async -> Result<Output, OperationError>
     ) async -> Result<Output, OperationError> {
         guard let current = behaviors[index...].firstIndex(where: { $0.applies(to: descriptor) }) else { return await body() }
         do {

@@ -24,12 +24,14 @@ public struct QueryResultKey: Hashable, @unchecked Sendable {
 
 /// A count that every committed command advances, so that caches know what was read before a write.
 public final class WriteVersion: Sendable {
-    private let value = Atomic<UInt64>(0)
+    @usableFromInline let value = Atomic<UInt64>(0)
 
     public init() {}
 
+    @inlinable
     public var current: UInt64 { value.load(ordering: .acquiring) }
 
+    @inlinable
     public func advance() {
         value.add(1, ordering: .releasing)
     }

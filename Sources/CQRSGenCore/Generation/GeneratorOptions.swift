@@ -84,6 +84,9 @@ struct GenerationContext: Sendable {
 
     /// The factory method that builds `operation`'s handler, and the override that replaces it.
     static func factoryMember(_ operation: OperationSpec) -> String { SwiftName.member(operation.name) }
+    /// The factory method that builds an operation's handler as the spec names it, ignoring overrides. Its name
+    /// ends after `Handler`, so no operation's own factory method (`<member>Handler`) can take it.
+    static func specHandlerMethod(_ operation: OperationSpec) -> String { factoryMember(operation) + "HandlerFromSpec" }
 
     /// The success value's Swift type; `Void` for a command without a result.
     func resultType(_ operation: OperationSpec) -> String {

@@ -77,6 +77,14 @@ struct HandlersFile: GeneratedFileRenderer {
             writer.line("if let override = overrides.\(member) {")
             writer.line("    return override(self)")
             writer.line("}")
+            writer.line("return \(GenerationContext.specHandlerMethod(operation))()")
+        }
+        writer.blankLine()
+        writer.line("/// Builds the handler the spec names for ``\(operation.name)``, whatever the overrides: as its own type, so that")
+        writer.line("/// dispatch calls it without boxing it.")
+        writer.block(
+            "\(context.access)func \(GenerationContext.specHandlerMethod(operation))() -> \(operation.handler.name.value)"
+        ) { writer in
             let arguments = operation.handler.dependencies.compactMap { reference -> String? in
                 guard let dependency = context.index.dependencies[reference.value] else { return nil }
                 let scope = dependency.scope == .request ? "request" : "app"
@@ -127,7 +135,7 @@ struct HandlersFile: GeneratedFileRenderer {
                 writer.line("static var metadata: \(base)Metadata<\(GeneratedNames.operationCategory)> { get }")
                 writer.line("/// Builds this \(kind)'s handler, or its override, with one request's factory, and runs it.")
                 writer.line(
-                    "static func handle<Request, App>(_ \(kind): Self, with factory: \(GeneratedNames.handlerFactory)<Request, App>) async "
+                    "nonisolated(nonsending) static func handle<Request, App>(_ \(kind): Self, with factory: \(GeneratedNames.handlerFactory)<Request, App>) async "
                         + "-> Result<Output, OperationError>")
             }
         }
@@ -138,10 +146,14 @@ struct HandlersFile: GeneratedFileRenderer {
             writer.blankLine()
             writer.block("extension \(operation.name): \(base)") { writer in
                 writer.block(
-                    "\(access)static func handle<Request, App>(_ \(kind): \(operation.name), with factory: \(GeneratedNames.handlerFactory)<Request, App>) async "
+                    "nonisolated(nonsending) \(access)static func handle<Request, App>(_ \(kind): \(operation.name), with factory: \(GeneratedNames.handlerFactory)<Request, App>) async "
                         + "-> Result<\(context.resultType(operation)), OperationError>"
                 ) { writer in
-                    writer.line("await factory.\(GenerationContext.factoryMember(operation))Handler().handle(\(kind))")
+                    let member = GenerationContext.factoryMember(operation)
+                    writer.line("if let override = factory.overrides.\(member) {")
+                    writer.line("    return await override(factory).handle(\(kind))")
+                    writer.line("}")
+                    writer.line("return await factory.\(GenerationContext.specHandlerMethod(operation))().handle(\(kind))")
                 }
             }
         }
@@ -156,8 +168,8 @@ struct HandlersFile: GeneratedFileRenderer {
         writer.block("extension OperationDispatcher where Category == \(GeneratedNames.operationCategory)") { writer in
             writer.line("/// Runs `command` through the one dispatch path: its behaviours, its transaction of `unitOfWork`, its")
             writer.line("/// events after the commit. `factory` builds the request's handlers around the run's event recorder.")
-            writer.line("\(access)func run<C: \(GeneratedNames.dispatchableCommand), Request, App>(")
-            writer.line("    _ command: C, context: OperationContext, unitOfWork: any UnitOfWork,")
+            writer.line("nonisolated(nonsending) \(access)func run<C: \(GeneratedNames.dispatchableCommand), Request, App>(")
+            writer.line("    _ command: C, context: OperationContext, unitOfWork: some UnitOfWork,")
             writer.line("    factory: @Sendable (EventRecorder<Event>) -> \(factory)")
             writer.block(") async -> Result<C.Output, OperationError>") { writer in
                 writer.line("await run(command, metadata: C.metadata, context: context, unitOfWork: unitOfWork) { recorder in")
@@ -166,7 +178,7 @@ struct HandlersFile: GeneratedFileRenderer {
             }
             writer.blankLine()
             writer.line("/// Runs `query` through the one dispatch path: its behaviours, its page bounds, its cache.")
-            writer.line("\(access)func run<Q: \(GeneratedNames.dispatchableQuery), Request, App>(")
+            writer.line("nonisolated(nonsending) \(access)func run<Q: \(GeneratedNames.dispatchableQuery), Request, App>(")
             writer.line("    _ query: Q, context: OperationContext,")
             writer.line("    factory: @Sendable (EventRecorder<Event>) -> \(factory)")
             writer.block(") async -> Result<Q.Output, OperationError>") { writer in

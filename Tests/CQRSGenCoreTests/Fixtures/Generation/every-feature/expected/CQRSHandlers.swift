@@ -50,6 +50,12 @@ extension HandlerFactory {
         if let override = overrides.registerUser {
             return override(self)
         }
+        return registerUserHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``RegisterUser``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func registerUserHandlerFromSpec() -> RegisterUserHandler {
         // spec.yaml:34: handler: {dependencies: [UserRepository, AuditLog, EventBus]}
 #sourceLocation(file: "spec.yaml", line: 34)
         return RegisterUserHandler(userRepository: request.userRepository, audit: request.audit, eventBus: app.eventBus)
@@ -66,6 +72,12 @@ extension HandlerFactory {
         if let override = overrides.listTokens {
             return override(self)
         }
+        return listTokensHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``ListTokens``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func listTokensHandlerFromSpec() -> ListTokensHandler {
         // spec.yaml:49: handler: {dependencies: [UserRepository]}
 #sourceLocation(file: "spec.yaml", line: 49)
         return ListTokensHandler(userRepository: request.userRepository)
@@ -82,6 +94,12 @@ extension HandlerFactory {
         if let override = overrides.importFile {
             return override(self)
         }
+        return importFileHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``ImportFile``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    func importFileHandlerFromSpec() -> FileImporter {
         // spec.yaml:39: handler: {name: FileImporter}
 #sourceLocation(file: "spec.yaml", line: 39)
         return FileImporter()
@@ -112,7 +130,7 @@ protocol DispatchableCommand: Command {
     /// The registry's entry for this command.
     static var metadata: CommandMetadata<OperationCategory> { get }
     /// Builds this command's handler, or its override, with one request's factory, and runs it.
-    static func handle<Request, App>(_ command: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+    nonisolated(nonsending) static func handle<Request, App>(_ command: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
 }
 
 /// A query whose handler ``HandlerFactory`` builds: what lets one dispatch path run every query, guided by
@@ -121,14 +139,14 @@ protocol DispatchableQuery: Query {
     /// The registry's entry for this query.
     static var metadata: QueryMetadata<OperationCategory> { get }
     /// Builds this query's handler, or its override, with one request's factory, and runs it.
-    static func handle<Request, App>(_ query: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+    nonisolated(nonsending) static func handle<Request, App>(_ query: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
 }
 
 extension OperationDispatcher where Category == OperationCategory {
     /// Runs `command` through the one dispatch path: its behaviours, its transaction of `unitOfWork`, its
     /// events after the commit. `factory` builds the request's handlers around the run's event recorder.
-    func run<C: DispatchableCommand, Request, App>(
-        _ command: C, context: OperationContext, unitOfWork: any UnitOfWork,
+    nonisolated(nonsending) func run<C: DispatchableCommand, Request, App>(
+        _ command: C, context: OperationContext, unitOfWork: some UnitOfWork,
         factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
     ) async -> Result<C.Output, OperationError> {
         await run(command, metadata: C.metadata, context: context, unitOfWork: unitOfWork) { recorder in
@@ -137,7 +155,7 @@ extension OperationDispatcher where Category == OperationCategory {
     }
 
     /// Runs `query` through the one dispatch path: its behaviours, its page bounds, its cache.
-    func run<Q: DispatchableQuery, Request, App>(
+    nonisolated(nonsending) func run<Q: DispatchableQuery, Request, App>(
         _ query: Q, context: OperationContext,
         factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
     ) async -> Result<Q.Output, OperationError> {
@@ -148,19 +166,28 @@ extension OperationDispatcher where Category == OperationCategory {
 }
 
 extension RegisterUser: DispatchableCommand {
-    static func handle<Request, App>(_ command: RegisterUser, with factory: HandlerFactory<Request, App>) async -> Result<Token, OperationError> {
-        await factory.registerUserHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: RegisterUser, with factory: HandlerFactory<Request, App>) async -> Result<Token, OperationError> {
+        if let override = factory.overrides.registerUser {
+            return await override(factory).handle(command)
+        }
+        return await factory.registerUserHandlerFromSpec().handle(command)
     }
 }
 
 extension ImportFile: DispatchableCommand {
-    static func handle<Request, App>(_ command: ImportFile, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
-        await factory.importFileHandler().handle(command)
+    nonisolated(nonsending) static func handle<Request, App>(_ command: ImportFile, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+        if let override = factory.overrides.importFile {
+            return await override(factory).handle(command)
+        }
+        return await factory.importFileHandlerFromSpec().handle(command)
     }
 }
 
 extension ListTokens: DispatchableQuery {
-    static func handle<Request, App>(_ query: ListTokens, with factory: HandlerFactory<Request, App>) async -> Result<[Token], OperationError> {
-        await factory.listTokensHandler().handle(query)
+    nonisolated(nonsending) static func handle<Request, App>(_ query: ListTokens, with factory: HandlerFactory<Request, App>) async -> Result<[Token], OperationError> {
+        if let override = factory.overrides.listTokens {
+            return await override(factory).handle(query)
+        }
+        return await factory.listTokensHandlerFromSpec().handle(query)
     }
 }

@@ -54,6 +54,12 @@ extension HandlerFactory {
         if let override = overrides.frobnicateTodos {
             return override(self)
         }
+        return frobnicateTodosHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``FrobnicateTodos``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    public func frobnicateTodosHandlerFromSpec() -> FrobnicateTodosHandler {
         // spec.yaml:43: handler: {dependencies: [TodoStore]}
 #sourceLocation(file: "spec.yaml", line: 43)
         return FrobnicateTodosHandler(todoStore: request.todoStore)
@@ -66,6 +72,12 @@ extension HandlerFactory {
         if let override = overrides.listByOffset {
             return override(self)
         }
+        return listByOffsetHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``ListByOffset``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    public func listByOffsetHandlerFromSpec() -> ListByOffsetHandler {
         // spec.yaml:52: handler: {dependencies: [TodoStore]}
 #sourceLocation(file: "spec.yaml", line: 52)
         return ListByOffsetHandler(todoStore: request.todoStore)
@@ -78,6 +90,12 @@ extension HandlerFactory {
         if let override = overrides.getByPageNumber {
             return override(self)
         }
+        return getByPageNumberHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``GetByPageNumber``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    public func getByPageNumberHandlerFromSpec() -> GetByPageNumberHandler {
         // spec.yaml:59: handler: {dependencies: [TodoStore]}
 #sourceLocation(file: "spec.yaml", line: 59)
         return GetByPageNumberHandler(todoStore: request.todoStore)
@@ -90,6 +108,12 @@ extension HandlerFactory {
         if let override = overrides.findAfterCursor {
             return override(self)
         }
+        return findAfterCursorHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``FindAfterCursor``, whatever the overrides: as its own type, so that
+    /// dispatch calls it without boxing it.
+    public func findAfterCursorHandlerFromSpec() -> FindAfterCursorHandler {
         // spec.yaml:66: handler: {dependencies: [TodoStore]}
 #sourceLocation(file: "spec.yaml", line: 66)
         return FindAfterCursorHandler(todoStore: request.todoStore)
@@ -122,7 +146,7 @@ public protocol DispatchableCommand: Command {
     /// The registry's entry for this command.
     static var metadata: CommandMetadata<OperationCategory> { get }
     /// Builds this command's handler, or its override, with one request's factory, and runs it.
-    static func handle<Request, App>(_ command: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+    nonisolated(nonsending) static func handle<Request, App>(_ command: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
 }
 
 /// A query whose handler ``HandlerFactory`` builds: what lets one dispatch path run every query, guided by
@@ -131,14 +155,14 @@ public protocol DispatchableQuery: Query {
     /// The registry's entry for this query.
     static var metadata: QueryMetadata<OperationCategory> { get }
     /// Builds this query's handler, or its override, with one request's factory, and runs it.
-    static func handle<Request, App>(_ query: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+    nonisolated(nonsending) static func handle<Request, App>(_ query: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
 }
 
 extension OperationDispatcher where Category == OperationCategory {
     /// Runs `command` through the one dispatch path: its behaviours, its transaction of `unitOfWork`, its
     /// events after the commit. `factory` builds the request's handlers around the run's event recorder.
-    public func run<C: DispatchableCommand, Request, App>(
-        _ command: C, context: OperationContext, unitOfWork: any UnitOfWork,
+    nonisolated(nonsending) public func run<C: DispatchableCommand, Request, App>(
+        _ command: C, context: OperationContext, unitOfWork: some UnitOfWork,
         factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
     ) async -> Result<C.Output, OperationError> {
         await run(command, metadata: C.metadata, context: context, unitOfWork: unitOfWork) { recorder in
@@ -147,7 +171,7 @@ extension OperationDispatcher where Category == OperationCategory {
     }
 
     /// Runs `query` through the one dispatch path: its behaviours, its page bounds, its cache.
-    public func run<Q: DispatchableQuery, Request, App>(
+    nonisolated(nonsending) public func run<Q: DispatchableQuery, Request, App>(
         _ query: Q, context: OperationContext,
         factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
     ) async -> Result<Q.Output, OperationError> {
@@ -158,25 +182,37 @@ extension OperationDispatcher where Category == OperationCategory {
 }
 
 extension FrobnicateTodos: DispatchableCommand {
-    public static func handle<Request, App>(_ command: FrobnicateTodos, with factory: HandlerFactory<Request, App>) async -> Result<Page<Brief>, OperationError> {
-        await factory.frobnicateTodosHandler().handle(command)
+    nonisolated(nonsending) public static func handle<Request, App>(_ command: FrobnicateTodos, with factory: HandlerFactory<Request, App>) async -> Result<Page<Brief>, OperationError> {
+        if let override = factory.overrides.frobnicateTodos {
+            return await override(factory).handle(command)
+        }
+        return await factory.frobnicateTodosHandlerFromSpec().handle(command)
     }
 }
 
 extension ListByOffset: DispatchableQuery {
-    public static func handle<Request, App>(_ query: ListByOffset, with factory: HandlerFactory<Request, App>) async -> Result<Page<Brief>, OperationError> {
-        await factory.listByOffsetHandler().handle(query)
+    nonisolated(nonsending) public static func handle<Request, App>(_ query: ListByOffset, with factory: HandlerFactory<Request, App>) async -> Result<Page<Brief>, OperationError> {
+        if let override = factory.overrides.listByOffset {
+            return await override(factory).handle(query)
+        }
+        return await factory.listByOffsetHandlerFromSpec().handle(query)
     }
 }
 
 extension GetByPageNumber: DispatchableQuery {
-    public static func handle<Request, App>(_ query: GetByPageNumber, with factory: HandlerFactory<Request, App>) async -> Result<Page<Brief>, OperationError> {
-        await factory.getByPageNumberHandler().handle(query)
+    nonisolated(nonsending) public static func handle<Request, App>(_ query: GetByPageNumber, with factory: HandlerFactory<Request, App>) async -> Result<Page<Brief>, OperationError> {
+        if let override = factory.overrides.getByPageNumber {
+            return await override(factory).handle(query)
+        }
+        return await factory.getByPageNumberHandlerFromSpec().handle(query)
     }
 }
 
 extension FindAfterCursor: DispatchableQuery {
-    public static func handle<Request, App>(_ query: FindAfterCursor, with factory: HandlerFactory<Request, App>) async -> Result<Pair<[Brief], String?>, OperationError> {
-        await factory.findAfterCursorHandler().handle(query)
+    nonisolated(nonsending) public static func handle<Request, App>(_ query: FindAfterCursor, with factory: HandlerFactory<Request, App>) async -> Result<Pair<[Brief], String?>, OperationError> {
+        if let override = factory.overrides.findAfterCursor {
+            return await override(factory).handle(query)
+        }
+        return await factory.findAfterCursorHandlerFromSpec().handle(query)
     }
 }
