@@ -24,7 +24,8 @@ let package = Package(
         .executableTarget(
             name: "DispatchLoop",
             dependencies: [.product(name: "CQRS", package: "cqrs-gen")],
-            path: "Sources/DispatchLoop"
+            path: "Sources/DispatchLoop",
+            plugins: [.plugin(name: "CQRSGenPlugin", package: "cqrs-gen")]
         ),
         // Runtime micro-benchmarks over code generated from Benchmarks/spec/operations.yaml by the build plugin.
         .executableTarget(

@@ -205,9 +205,9 @@ extension HandlerFactory {
         return registerUserHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``RegisterUser``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func registerUserHandlerFromSpec() -> RegisterUserHandler {
+    /// Builds the handler the spec names for ``RegisterUser``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func registerUserHandlerFromSpec() -> some RegisterUserHandling {
         // spec/operations.yaml:446: dependencies: [UserRepository, EmailVerificationTokenRepository, PasswordHasher, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 446)
         return RegisterUserHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, passwordHasher: app.passwordHasher, eventBus: app.eventBus)
@@ -223,9 +223,9 @@ extension HandlerFactory {
         return authenticateUserHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``AuthenticateUser``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func authenticateUserHandlerFromSpec() -> AuthenticateUserHandler {
+    /// Builds the handler the spec names for ``AuthenticateUser``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func authenticateUserHandlerFromSpec() -> some AuthenticateUserHandling {
         // spec/operations.yaml:456: dependencies: [UserRepository, PasswordHasher, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 456)
         return AuthenticateUserHandler(userRepository: request.userRepository, passwordHasher: app.passwordHasher, eventBus: app.eventBus)
@@ -241,9 +241,9 @@ extension HandlerFactory {
         return verifyEmailHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``VerifyEmail``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func verifyEmailHandlerFromSpec() -> VerifyEmailHandler {
+    /// Builds the handler the spec names for ``VerifyEmail``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func verifyEmailHandlerFromSpec() -> some VerifyEmailHandling {
         // spec/operations.yaml:469: dependencies: [UserRepository, EmailVerificationTokenRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 469)
         return VerifyEmailHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, eventBus: app.eventBus)
@@ -259,9 +259,9 @@ extension HandlerFactory {
         return refreshAccessTokenHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``RefreshAccessToken``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func refreshAccessTokenHandlerFromSpec() -> RefreshAccessTokenHandler {
+    /// Builds the handler the spec names for ``RefreshAccessToken``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func refreshAccessTokenHandlerFromSpec() -> some RefreshAccessTokenHandling {
         // spec/operations.yaml:482: - UserRepository
 #sourceLocation(file: "spec/operations.yaml", line: 482)
         return RefreshAccessTokenHandler(userRepository: request.userRepository, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository, tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics, sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
@@ -277,9 +277,9 @@ extension HandlerFactory {
         return requestPasswordResetHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``RequestPasswordReset``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func requestPasswordResetHandlerFromSpec() -> RequestPasswordResetHandler {
+    /// Builds the handler the spec names for ``RequestPasswordReset``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func requestPasswordResetHandlerFromSpec() -> some RequestPasswordResetHandling {
         // spec/operations.yaml:503: dependencies: [UserRepository, PasswordResetTokenRepository, PasswordResetTokenService, EmailService…
 #sourceLocation(file: "spec/operations.yaml", line: 503)
         return RequestPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, passwordResetTokenService: app.passwordResetTokenService, emailService: app.emailService, eventBus: app.eventBus)
@@ -295,9 +295,9 @@ extension HandlerFactory {
         return confirmPasswordResetHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``ConfirmPasswordReset``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func confirmPasswordResetHandlerFromSpec() -> ConfirmPasswordResetHandler {
+    /// Builds the handler the spec names for ``ConfirmPasswordReset``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func confirmPasswordResetHandlerFromSpec() -> some ConfirmPasswordResetHandling {
         // spec/operations.yaml:514: - UserRepository
 #sourceLocation(file: "spec/operations.yaml", line: 514)
         return ConfirmPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, refreshTokenRepository: request.refreshTokenRepository, passwordHasher: app.passwordHasher, emailService: app.emailService, eventBus: app.eventBus, sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
@@ -313,9 +313,9 @@ extension HandlerFactory {
         return logoutUserHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``LogoutUser``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func logoutUserHandlerFromSpec() -> LogoutUserHandler {
+    /// Builds the handler the spec names for ``LogoutUser``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func logoutUserHandlerFromSpec() -> some LogoutUserHandling {
         // spec/operations.yaml:532: dependencies: [RefreshTokenRepository, RefreshTokenService, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 532)
         return LogoutUserHandler(refreshTokenRepository: request.refreshTokenRepository, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus)
@@ -335,9 +335,9 @@ extension HandlerFactory {
         return createSessionHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``CreateSession``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func createSessionHandlerFromSpec() -> CreateSessionHandler {
+    /// Builds the handler the spec names for ``CreateSession``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func createSessionHandlerFromSpec() -> some CreateSessionHandling {
         // spec/operations.yaml:547: dependencies: [SessionRepository, SessionCache, UserRepository, DeviceEnricher, LocationEnricher, Ev…
 #sourceLocation(file: "spec/operations.yaml", line: 547)
         return CreateSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, userRepository: request.userRepository, deviceEnricher: app.deviceEnricher, locationEnricher: app.locationEnricher, eventBus: app.eventBus)
@@ -353,9 +353,9 @@ extension HandlerFactory {
         return revokeSessionHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``RevokeSession``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func revokeSessionHandlerFromSpec() -> RevokeSessionHandler {
+    /// Builds the handler the spec names for ``RevokeSession``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func revokeSessionHandlerFromSpec() -> some RevokeSessionHandling {
         // spec/operations.yaml:558: dependencies: [SessionRepository, SessionCache, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 558)
         return RevokeSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
@@ -371,9 +371,9 @@ extension HandlerFactory {
         return revokeAllUserSessionsHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``RevokeAllUserSessions``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func revokeAllUserSessionsHandlerFromSpec() -> RevokeAllSessionsHandler {
+    /// Builds the handler the spec names for ``RevokeAllUserSessions``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func revokeAllUserSessionsHandlerFromSpec() -> some RevokeAllUserSessionsHandling {
         // spec/operations.yaml:570: dependencies: [SessionRepository, SessionCache, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 570)
         return RevokeAllSessionsHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
@@ -389,9 +389,9 @@ extension HandlerFactory {
         return linkRefreshTokenToSessionHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``LinkRefreshTokenToSession``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func linkRefreshTokenToSessionHandlerFromSpec() -> LinkRefreshTokenToSessionHandler {
+    /// Builds the handler the spec names for ``LinkRefreshTokenToSession``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func linkRefreshTokenToSessionHandlerFromSpec() -> some LinkRefreshTokenToSessionHandling {
         // spec/operations.yaml:579: dependencies: [SessionRepository, SessionCache]
 #sourceLocation(file: "spec/operations.yaml", line: 579)
         return LinkRefreshTokenToSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
@@ -407,9 +407,9 @@ extension HandlerFactory {
         return recordProviderAccessHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``RecordProviderAccess``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func recordProviderAccessHandlerFromSpec() -> RecordProviderAccessHandler {
+    /// Builds the handler the spec names for ``RecordProviderAccess``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func recordProviderAccessHandlerFromSpec() -> some RecordProviderAccessHandling {
         // spec/operations.yaml:588: dependencies: [SessionRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 588)
         return RecordProviderAccessHandler(sessionRepository: request.sessionRepository, eventBus: app.eventBus)
@@ -425,9 +425,9 @@ extension HandlerFactory {
         return updateSessionActivityHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``UpdateSessionActivity``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func updateSessionActivityHandlerFromSpec() -> UpdateSessionActivityHandler {
+    /// Builds the handler the spec names for ``UpdateSessionActivity``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func updateSessionActivityHandlerFromSpec() -> some UpdateSessionActivityHandling {
         // spec/operations.yaml:598: dependencies: [SessionRepository, SessionCache]
 #sourceLocation(file: "spec/operations.yaml", line: 598)
         return UpdateSessionActivityHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
@@ -443,9 +443,9 @@ extension HandlerFactory {
         return getSessionHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``GetSession``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func getSessionHandlerFromSpec() -> GetSessionHandler {
+    /// Builds the handler the spec names for ``GetSession``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func getSessionHandlerFromSpec() -> some GetSessionHandling {
         // spec/operations.yaml:754: dependencies: [SessionRepository, SessionCache]
 #sourceLocation(file: "spec/operations.yaml", line: 754)
         return GetSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
@@ -461,9 +461,9 @@ extension HandlerFactory {
         return listUserSessionsHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``ListUserSessions``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func listUserSessionsHandlerFromSpec() -> ListSessionsHandler {
+    /// Builds the handler the spec names for ``ListUserSessions``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func listUserSessionsHandlerFromSpec() -> some ListUserSessionsHandling {
         // spec/operations.yaml:768: dependencies: [SessionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 768)
         return ListSessionsHandler(sessionRepository: request.sessionRepository)
@@ -483,9 +483,9 @@ extension HandlerFactory {
         return generateAuthTokensHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``GenerateAuthTokens``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func generateAuthTokensHandlerFromSpec() -> GenerateAuthTokensHandler {
+    /// Builds the handler the spec names for ``GenerateAuthTokens``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func generateAuthTokensHandlerFromSpec() -> some GenerateAuthTokensHandling {
         // spec/operations.yaml:613: dependencies: [TokenGenerator, RefreshTokenService, RefreshTokenRepository, SecurityConfigRepository…
 #sourceLocation(file: "spec/operations.yaml", line: 613)
         return GenerateAuthTokensHandler(tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository)
@@ -501,9 +501,9 @@ extension HandlerFactory {
         return triggerGlobalTokenRotationHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``TriggerGlobalTokenRotation``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func triggerGlobalTokenRotationHandlerFromSpec() -> TriggerGlobalTokenRotationHandler {
+    /// Builds the handler the spec names for ``TriggerGlobalTokenRotation``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func triggerGlobalTokenRotationHandlerFromSpec() -> some TriggerGlobalTokenRotationHandling {
         // spec/operations.yaml:623: dependencies: [SecurityConfigRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 623)
         return TriggerGlobalTokenRotationHandler(securityConfigRepository: request.securityConfigRepository, eventBus: app.eventBus)
@@ -519,9 +519,9 @@ extension HandlerFactory {
         return triggerUserTokenRotationHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``TriggerUserTokenRotation``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func triggerUserTokenRotationHandlerFromSpec() -> TriggerUserTokenRotationHandler {
+    /// Builds the handler the spec names for ``TriggerUserTokenRotation``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func triggerUserTokenRotationHandlerFromSpec() -> some TriggerUserTokenRotationHandling {
         // spec/operations.yaml:634: dependencies: [UserRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 634)
         return TriggerUserTokenRotationHandler(userRepository: request.userRepository, eventBus: app.eventBus)
@@ -541,9 +541,9 @@ extension HandlerFactory {
         return connectProviderHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``ConnectProvider``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func connectProviderHandlerFromSpec() -> ConnectProviderHandler {
+    /// Builds the handler the spec names for ``ConnectProvider``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func connectProviderHandlerFromSpec() -> some ConnectProviderHandling {
         // spec/operations.yaml:649: dependencies: [ProviderConnectionRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 649)
         return ConnectProviderHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
@@ -559,9 +559,9 @@ extension HandlerFactory {
         return disconnectProviderHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``DisconnectProvider``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func disconnectProviderHandlerFromSpec() -> DisconnectProviderHandler {
+    /// Builds the handler the spec names for ``DisconnectProvider``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func disconnectProviderHandlerFromSpec() -> some DisconnectProviderHandling {
         // spec/operations.yaml:658: dependencies: [ProviderConnectionRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 658)
         return DisconnectProviderHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
@@ -577,9 +577,9 @@ extension HandlerFactory {
         return refreshProviderTokensHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``RefreshProviderTokens``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func refreshProviderTokensHandlerFromSpec() -> RefreshProviderTokensHandler {
+    /// Builds the handler the spec names for ``RefreshProviderTokens``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func refreshProviderTokensHandlerFromSpec() -> some RefreshProviderTokensHandling {
         // spec/operations.yaml:667: dependencies: [ProviderConnectionRepository, EventBus]
 #sourceLocation(file: "spec/operations.yaml", line: 667)
         return RefreshProviderTokensHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
@@ -595,9 +595,9 @@ extension HandlerFactory {
         return getProviderConnectionHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``GetProviderConnection``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func getProviderConnectionHandlerFromSpec() -> GetProviderConnectionHandler {
+    /// Builds the handler the spec names for ``GetProviderConnection``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func getProviderConnectionHandlerFromSpec() -> some GetProviderConnectionHandling {
         // spec/operations.yaml:781: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
 #sourceLocation(file: "spec/operations.yaml", line: 781)
         return GetProviderConnectionHandler(connectionRepository: request.connectionRepository, providerConnectionCache: app.providerConnectionCache)
@@ -613,9 +613,9 @@ extension HandlerFactory {
         return listProviderConnectionsHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``ListProviderConnections``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func listProviderConnectionsHandlerFromSpec() -> ListProviderConnectionsHandler {
+    /// Builds the handler the spec names for ``ListProviderConnections``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func listProviderConnectionsHandlerFromSpec() -> some ListProviderConnectionsHandling {
         // spec/operations.yaml:793: dependencies: [ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 793)
         return ListProviderConnectionsHandler(connectionRepository: request.connectionRepository)
@@ -635,9 +635,9 @@ extension HandlerFactory {
         return syncAccountsHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``SyncAccounts``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func syncAccountsHandlerFromSpec() -> SyncAccountsHandler {
+    /// Builds the handler the spec names for ``SyncAccounts``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func syncAccountsHandlerFromSpec() -> some SyncAccountsHandling {
         // spec/operations.yaml:680: dependencies: [ProviderConnectionRepository, AccountRepository, EncryptionService, ProviderFactory, …
 #sourceLocation(file: "spec/operations.yaml", line: 680)
         return SyncAccountsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
@@ -653,9 +653,9 @@ extension HandlerFactory {
         return syncTransactionsHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``SyncTransactions``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func syncTransactionsHandlerFromSpec() -> SyncTransactionsHandler {
+    /// Builds the handler the spec names for ``SyncTransactions``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func syncTransactionsHandlerFromSpec() -> some SyncTransactionsHandling {
         // spec/operations.yaml:695: - ProviderConnectionRepository
 #sourceLocation(file: "spec/operations.yaml", line: 695)
         return SyncTransactionsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
@@ -671,9 +671,9 @@ extension HandlerFactory {
         return syncHoldingsHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``SyncHoldings``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func syncHoldingsHandlerFromSpec() -> SyncHoldingsHandler {
+    /// Builds the handler the spec names for ``SyncHoldings``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func syncHoldingsHandlerFromSpec() -> some SyncHoldingsHandling {
         // spec/operations.yaml:712: - AccountRepository
 #sourceLocation(file: "spec/operations.yaml", line: 712)
         return SyncHoldingsHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository, holdingRepository: request.holdingRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
@@ -689,9 +689,9 @@ extension HandlerFactory {
         return getAccountHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``GetAccount``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func getAccountHandlerFromSpec() -> GetAccountHandler {
+    /// Builds the handler the spec names for ``GetAccount``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func getAccountHandlerFromSpec() -> some GetAccountHandling {
         // spec/operations.yaml:806: dependencies: [OwnershipVerifier]
 #sourceLocation(file: "spec/operations.yaml", line: 806)
         return GetAccountHandler(ownershipVerifier: request.ownershipVerifier)
@@ -707,9 +707,9 @@ extension HandlerFactory {
         return listAccountsByConnectionHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``ListAccountsByConnection``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func listAccountsByConnectionHandlerFromSpec() -> ListAccountsByConnectionHandler {
+    /// Builds the handler the spec names for ``ListAccountsByConnection``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func listAccountsByConnectionHandlerFromSpec() -> some ListAccountsByConnectionHandling {
         // spec/operations.yaml:819: dependencies: [AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 819)
         return ListAccountsByConnectionHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
@@ -725,9 +725,9 @@ extension HandlerFactory {
         return listAccountsByUserHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``ListAccountsByUser``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func listAccountsByUserHandlerFromSpec() -> ListAccountsByUserHandler {
+    /// Builds the handler the spec names for ``ListAccountsByUser``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func listAccountsByUserHandlerFromSpec() -> some ListAccountsByUserHandling {
         // spec/operations.yaml:833: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
 #sourceLocation(file: "spec/operations.yaml", line: 833)
         return ListAccountsByUserHandler(accountRepository: request.accountRepository, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
@@ -743,9 +743,9 @@ extension HandlerFactory {
         return getTransactionHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``GetTransaction``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func getTransactionHandlerFromSpec() -> GetTransactionHandler {
+    /// Builds the handler the spec names for ``GetTransaction``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func getTransactionHandlerFromSpec() -> some GetTransactionHandling {
         // spec/operations.yaml:846: dependencies: [OwnershipVerifier]
 #sourceLocation(file: "spec/operations.yaml", line: 846)
         return GetTransactionHandler(ownershipVerifier: request.ownershipVerifier)
@@ -761,9 +761,9 @@ extension HandlerFactory {
         return listTransactionsByAccountHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``ListTransactionsByAccount``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func listTransactionsByAccountHandlerFromSpec() -> ListTransactionsByAccountHandler {
+    /// Builds the handler the spec names for ``ListTransactionsByAccount``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func listTransactionsByAccountHandlerFromSpec() -> some ListTransactionsByAccountHandling {
         // spec/operations.yaml:859: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 859)
         return ListTransactionsByAccountHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
@@ -779,9 +779,9 @@ extension HandlerFactory {
         return listTransactionsByDateRangeHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``ListTransactionsByDateRange``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func listTransactionsByDateRangeHandlerFromSpec() -> ListTransactionsByDateRangeHandler {
+    /// Builds the handler the spec names for ``ListTransactionsByDateRange``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func listTransactionsByDateRangeHandlerFromSpec() -> some ListTransactionsByDateRangeHandling {
         // spec/operations.yaml:874: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 874)
         return ListTransactionsByDateRangeHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
@@ -797,9 +797,9 @@ extension HandlerFactory {
         return listSecurityTransactionsHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``ListSecurityTransactions``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func listSecurityTransactionsHandlerFromSpec() -> ListSecurityTransactionsHandler {
+    /// Builds the handler the spec names for ``ListSecurityTransactions``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func listSecurityTransactionsHandlerFromSpec() -> some ListSecurityTransactionsHandling {
         // spec/operations.yaml:889: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 889)
         return ListSecurityTransactionsHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
@@ -815,9 +815,9 @@ extension HandlerFactory {
         return getBalanceHistoryHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``GetBalanceHistory``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func getBalanceHistoryHandlerFromSpec() -> GetBalanceHistoryHandler {
+    /// Builds the handler the spec names for ``GetBalanceHistory``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func getBalanceHistoryHandlerFromSpec() -> some GetBalanceHistoryHandling {
         // spec/operations.yaml:907: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 907)
         return GetBalanceHistoryHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
@@ -833,9 +833,9 @@ extension HandlerFactory {
         return getLatestBalanceSnapshotsHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``GetLatestBalanceSnapshots``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func getLatestBalanceSnapshotsHandlerFromSpec() -> GetLatestBalanceSnapshotsHandler {
+    /// Builds the handler the spec names for ``GetLatestBalanceSnapshots``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func getLatestBalanceSnapshotsHandlerFromSpec() -> some GetLatestBalanceSnapshotsHandling {
         // spec/operations.yaml:919: dependencies: [BalanceSnapshotRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 919)
         return GetLatestBalanceSnapshotsHandler(snapshotRepository: request.snapshotRepository)
@@ -851,9 +851,9 @@ extension HandlerFactory {
         return getUserBalanceHistoryHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``GetUserBalanceHistory``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func getUserBalanceHistoryHandlerFromSpec() -> GetUserBalanceHistoryHandler {
+    /// Builds the handler the spec names for ``GetUserBalanceHistory``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func getUserBalanceHistoryHandlerFromSpec() -> some GetUserBalanceHistoryHandling {
         // spec/operations.yaml:934: dependencies: [BalanceSnapshotRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 934)
         return GetUserBalanceHistoryHandler(snapshotRepository: request.snapshotRepository)
@@ -869,9 +869,9 @@ extension HandlerFactory {
         return listBalanceSnapshotsByAccountHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``ListBalanceSnapshotsByAccount``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func listBalanceSnapshotsByAccountHandlerFromSpec() -> ListBalanceSnapshotsByAccountHandler {
+    /// Builds the handler the spec names for ``ListBalanceSnapshotsByAccount``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func listBalanceSnapshotsByAccountHandlerFromSpec() -> some ListBalanceSnapshotsByAccountHandling {
         // spec/operations.yaml:948: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 948)
         return ListBalanceSnapshotsByAccountHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
@@ -887,9 +887,9 @@ extension HandlerFactory {
         return getHoldingHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``GetHolding``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func getHoldingHandlerFromSpec() -> GetHoldingHandler {
+    /// Builds the handler the spec names for ``GetHolding``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func getHoldingHandlerFromSpec() -> some GetHoldingHandling {
         // spec/operations.yaml:961: dependencies: [OwnershipVerifier]
 #sourceLocation(file: "spec/operations.yaml", line: 961)
         return GetHoldingHandler(ownershipVerifier: request.ownershipVerifier)
@@ -905,9 +905,9 @@ extension HandlerFactory {
         return listHoldingsByAccountHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``ListHoldingsByAccount``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func listHoldingsByAccountHandlerFromSpec() -> ListHoldingsByAccountHandler {
+    /// Builds the handler the spec names for ``ListHoldingsByAccount``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func listHoldingsByAccountHandlerFromSpec() -> some ListHoldingsByAccountHandling {
         // spec/operations.yaml:975: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 975)
         return ListHoldingsByAccountHandler(holdingRepository: request.holdingRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
@@ -923,9 +923,9 @@ extension HandlerFactory {
         return listHoldingsByUserHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``ListHoldingsByUser``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func listHoldingsByUserHandlerFromSpec() -> ListHoldingsByUserHandler {
+    /// Builds the handler the spec names for ``ListHoldingsByUser``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func listHoldingsByUserHandlerFromSpec() -> some ListHoldingsByUserHandling {
         // spec/operations.yaml:990: dependencies: [HoldingRepository]
 #sourceLocation(file: "spec/operations.yaml", line: 990)
         return ListHoldingsByUserHandler(holdingRepository: request.holdingRepository)
@@ -945,9 +945,9 @@ extension HandlerFactory {
         return importFromFileHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``ImportFromFile``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func importFromFileHandlerFromSpec() -> ImportFromFileHandler {
+    /// Builds the handler the spec names for ``ImportFromFile``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func importFromFileHandlerFromSpec() -> some ImportFromFileHandling {
         // spec/operations.yaml:733: - ProviderConnectionRepository
 #sourceLocation(file: "spec/operations.yaml", line: 733)
         return ImportFromFileHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, providerRepository: request.providerRepository, providerFactory: app.providerFactory, eventBus: app.eventBus)
@@ -1054,7 +1054,7 @@ protocol DispatchableCommand: Command {
     /// The registry's entry for this command.
     static var metadata: CommandMetadata<OperationCategory> { get }
     /// Builds this command's handler, or its override, with one request's factory, and runs it.
-    nonisolated(nonsending) static func handle<Request, App>(_ command: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+    static func handle<Request, App>(_ command: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
 }
 
 /// A query whose handler ``HandlerFactory`` builds: what lets one dispatch path run every query, guided by
@@ -1063,13 +1063,13 @@ protocol DispatchableQuery: Query {
     /// The registry's entry for this query.
     static var metadata: QueryMetadata<OperationCategory> { get }
     /// Builds this query's handler, or its override, with one request's factory, and runs it.
-    nonisolated(nonsending) static func handle<Request, App>(_ query: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+    static func handle<Request, App>(_ query: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
 }
 
 extension OperationDispatcher where Category == OperationCategory {
     /// Runs `command` through the one dispatch path: its behaviours, its transaction of `unitOfWork`, its
     /// events after the commit. `factory` builds the request's handlers around the run's event recorder.
-    nonisolated(nonsending) func run<C: DispatchableCommand, Request, App>(
+    func run<C: DispatchableCommand, Request, App>(
         _ command: C, context: OperationContext, unitOfWork: some UnitOfWork,
         factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
     ) async -> Result<C.Output, OperationError> {
@@ -1079,7 +1079,7 @@ extension OperationDispatcher where Category == OperationCategory {
     }
 
     /// Runs `query` through the one dispatch path: its behaviours, its page bounds, its cache.
-    nonisolated(nonsending) func run<Q: DispatchableQuery, Request, App>(
+    func run<Q: DispatchableQuery, Request, App>(
         _ query: Q, context: OperationContext,
         factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
     ) async -> Result<Q.Output, OperationError> {
@@ -1090,7 +1090,7 @@ extension OperationDispatcher where Category == OperationCategory {
 }
 
 extension RegisterUser: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: RegisterUser, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: RegisterUser, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
         if let override = factory.overrides.registerUser {
             return await override(factory).handle(command)
         }
@@ -1099,7 +1099,7 @@ extension RegisterUser: DispatchableCommand {
 }
 
 extension AuthenticateUser: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: AuthenticateUser, with factory: HandlerFactory<Request, App>) async -> Result<AuthenticatedUser, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: AuthenticateUser, with factory: HandlerFactory<Request, App>) async -> Result<AuthenticatedUser, OperationError> {
         if let override = factory.overrides.authenticateUser {
             return await override(factory).handle(command)
         }
@@ -1108,7 +1108,7 @@ extension AuthenticateUser: DispatchableCommand {
 }
 
 extension VerifyEmail: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: VerifyEmail, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: VerifyEmail, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
         if let override = factory.overrides.verifyEmail {
             return await override(factory).handle(command)
         }
@@ -1117,7 +1117,7 @@ extension VerifyEmail: DispatchableCommand {
 }
 
 extension RefreshAccessToken: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: RefreshAccessToken, with factory: HandlerFactory<Request, App>) async -> Result<AuthTokens, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: RefreshAccessToken, with factory: HandlerFactory<Request, App>) async -> Result<AuthTokens, OperationError> {
         if let override = factory.overrides.refreshAccessToken {
             return await override(factory).handle(command)
         }
@@ -1126,7 +1126,7 @@ extension RefreshAccessToken: DispatchableCommand {
 }
 
 extension RequestPasswordReset: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: RequestPasswordReset, with factory: HandlerFactory<Request, App>) async -> Result<PasswordResetRequestResponse, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: RequestPasswordReset, with factory: HandlerFactory<Request, App>) async -> Result<PasswordResetRequestResponse, OperationError> {
         if let override = factory.overrides.requestPasswordReset {
             return await override(factory).handle(command)
         }
@@ -1135,7 +1135,7 @@ extension RequestPasswordReset: DispatchableCommand {
 }
 
 extension ConfirmPasswordReset: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: ConfirmPasswordReset, with factory: HandlerFactory<Request, App>) async -> Result<PasswordResetConfirmResponse, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: ConfirmPasswordReset, with factory: HandlerFactory<Request, App>) async -> Result<PasswordResetConfirmResponse, OperationError> {
         if let override = factory.overrides.confirmPasswordReset {
             return await override(factory).handle(command)
         }
@@ -1144,7 +1144,7 @@ extension ConfirmPasswordReset: DispatchableCommand {
 }
 
 extension LogoutUser: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: LogoutUser, with factory: HandlerFactory<Request, App>) async -> Result<LogoutResponse, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: LogoutUser, with factory: HandlerFactory<Request, App>) async -> Result<LogoutResponse, OperationError> {
         if let override = factory.overrides.logoutUser {
             return await override(factory).handle(command)
         }
@@ -1153,7 +1153,7 @@ extension LogoutUser: DispatchableCommand {
 }
 
 extension CreateSession: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: CreateSession, with factory: HandlerFactory<Request, App>) async -> Result<CreateSessionResponse, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: CreateSession, with factory: HandlerFactory<Request, App>) async -> Result<CreateSessionResponse, OperationError> {
         if let override = factory.overrides.createSession {
             return await override(factory).handle(command)
         }
@@ -1162,7 +1162,7 @@ extension CreateSession: DispatchableCommand {
 }
 
 extension RevokeSession: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: RevokeSession, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: RevokeSession, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
         if let override = factory.overrides.revokeSession {
             return await override(factory).handle(command)
         }
@@ -1171,7 +1171,7 @@ extension RevokeSession: DispatchableCommand {
 }
 
 extension RevokeAllUserSessions: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: RevokeAllUserSessions, with factory: HandlerFactory<Request, App>) async -> Result<Int, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: RevokeAllUserSessions, with factory: HandlerFactory<Request, App>) async -> Result<Int, OperationError> {
         if let override = factory.overrides.revokeAllUserSessions {
             return await override(factory).handle(command)
         }
@@ -1180,7 +1180,7 @@ extension RevokeAllUserSessions: DispatchableCommand {
 }
 
 extension LinkRefreshTokenToSession: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: LinkRefreshTokenToSession, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: LinkRefreshTokenToSession, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
         if let override = factory.overrides.linkRefreshTokenToSession {
             return await override(factory).handle(command)
         }
@@ -1189,7 +1189,7 @@ extension LinkRefreshTokenToSession: DispatchableCommand {
 }
 
 extension RecordProviderAccess: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: RecordProviderAccess, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: RecordProviderAccess, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
         if let override = factory.overrides.recordProviderAccess {
             return await override(factory).handle(command)
         }
@@ -1198,7 +1198,7 @@ extension RecordProviderAccess: DispatchableCommand {
 }
 
 extension UpdateSessionActivity: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: UpdateSessionActivity, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: UpdateSessionActivity, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
         if let override = factory.overrides.updateSessionActivity {
             return await override(factory).handle(command)
         }
@@ -1207,7 +1207,7 @@ extension UpdateSessionActivity: DispatchableCommand {
 }
 
 extension GenerateAuthTokens: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: GenerateAuthTokens, with factory: HandlerFactory<Request, App>) async -> Result<AuthTokens, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: GenerateAuthTokens, with factory: HandlerFactory<Request, App>) async -> Result<AuthTokens, OperationError> {
         if let override = factory.overrides.generateAuthTokens {
             return await override(factory).handle(command)
         }
@@ -1216,7 +1216,7 @@ extension GenerateAuthTokens: DispatchableCommand {
 }
 
 extension TriggerGlobalTokenRotation: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: TriggerGlobalTokenRotation, with factory: HandlerFactory<Request, App>) async -> Result<GlobalRotationResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: TriggerGlobalTokenRotation, with factory: HandlerFactory<Request, App>) async -> Result<GlobalRotationResult, OperationError> {
         if let override = factory.overrides.triggerGlobalTokenRotation {
             return await override(factory).handle(command)
         }
@@ -1225,7 +1225,7 @@ extension TriggerGlobalTokenRotation: DispatchableCommand {
 }
 
 extension TriggerUserTokenRotation: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: TriggerUserTokenRotation, with factory: HandlerFactory<Request, App>) async -> Result<UserRotationResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: TriggerUserTokenRotation, with factory: HandlerFactory<Request, App>) async -> Result<UserRotationResult, OperationError> {
         if let override = factory.overrides.triggerUserTokenRotation {
             return await override(factory).handle(command)
         }
@@ -1234,7 +1234,7 @@ extension TriggerUserTokenRotation: DispatchableCommand {
 }
 
 extension ConnectProvider: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: ConnectProvider, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: ConnectProvider, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
         if let override = factory.overrides.connectProvider {
             return await override(factory).handle(command)
         }
@@ -1243,7 +1243,7 @@ extension ConnectProvider: DispatchableCommand {
 }
 
 extension DisconnectProvider: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: DisconnectProvider, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: DisconnectProvider, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
         if let override = factory.overrides.disconnectProvider {
             return await override(factory).handle(command)
         }
@@ -1252,7 +1252,7 @@ extension DisconnectProvider: DispatchableCommand {
 }
 
 extension RefreshProviderTokens: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: RefreshProviderTokens, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: RefreshProviderTokens, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
         if let override = factory.overrides.refreshProviderTokens {
             return await override(factory).handle(command)
         }
@@ -1261,7 +1261,7 @@ extension RefreshProviderTokens: DispatchableCommand {
 }
 
 extension SyncAccounts: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: SyncAccounts, with factory: HandlerFactory<Request, App>) async -> Result<SyncAccountsResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: SyncAccounts, with factory: HandlerFactory<Request, App>) async -> Result<SyncAccountsResult, OperationError> {
         if let override = factory.overrides.syncAccounts {
             return await override(factory).handle(command)
         }
@@ -1270,7 +1270,7 @@ extension SyncAccounts: DispatchableCommand {
 }
 
 extension SyncTransactions: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: SyncTransactions, with factory: HandlerFactory<Request, App>) async -> Result<SyncTransactionsResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: SyncTransactions, with factory: HandlerFactory<Request, App>) async -> Result<SyncTransactionsResult, OperationError> {
         if let override = factory.overrides.syncTransactions {
             return await override(factory).handle(command)
         }
@@ -1279,7 +1279,7 @@ extension SyncTransactions: DispatchableCommand {
 }
 
 extension SyncHoldings: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: SyncHoldings, with factory: HandlerFactory<Request, App>) async -> Result<SyncHoldingsResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: SyncHoldings, with factory: HandlerFactory<Request, App>) async -> Result<SyncHoldingsResult, OperationError> {
         if let override = factory.overrides.syncHoldings {
             return await override(factory).handle(command)
         }
@@ -1288,7 +1288,7 @@ extension SyncHoldings: DispatchableCommand {
 }
 
 extension ImportFromFile: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: ImportFromFile, with factory: HandlerFactory<Request, App>) async -> Result<ImportResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: ImportFromFile, with factory: HandlerFactory<Request, App>) async -> Result<ImportResult, OperationError> {
         if let override = factory.overrides.importFromFile {
             return await override(factory).handle(command)
         }
@@ -1297,7 +1297,7 @@ extension ImportFromFile: DispatchableCommand {
 }
 
 extension GetSession: DispatchableQuery {
-    nonisolated(nonsending) static func handle<Request, App>(_ query: GetSession, with factory: HandlerFactory<Request, App>) async -> Result<SessionResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ query: GetSession, with factory: HandlerFactory<Request, App>) async -> Result<SessionResult, OperationError> {
         if let override = factory.overrides.getSession {
             return await override(factory).handle(query)
         }
@@ -1306,7 +1306,7 @@ extension GetSession: DispatchableQuery {
 }
 
 extension ListUserSessions: DispatchableQuery {
-    nonisolated(nonsending) static func handle<Request, App>(_ query: ListUserSessions, with factory: HandlerFactory<Request, App>) async -> Result<SessionListResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ query: ListUserSessions, with factory: HandlerFactory<Request, App>) async -> Result<SessionListResult, OperationError> {
         if let override = factory.overrides.listUserSessions {
             return await override(factory).handle(query)
         }
@@ -1315,7 +1315,7 @@ extension ListUserSessions: DispatchableQuery {
 }
 
 extension GetProviderConnection: DispatchableQuery {
-    nonisolated(nonsending) static func handle<Request, App>(_ query: GetProviderConnection, with factory: HandlerFactory<Request, App>) async -> Result<ProviderConnectionResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ query: GetProviderConnection, with factory: HandlerFactory<Request, App>) async -> Result<ProviderConnectionResult, OperationError> {
         if let override = factory.overrides.getProviderConnection {
             return await override(factory).handle(query)
         }
@@ -1324,7 +1324,7 @@ extension GetProviderConnection: DispatchableQuery {
 }
 
 extension ListProviderConnections: DispatchableQuery {
-    nonisolated(nonsending) static func handle<Request, App>(_ query: ListProviderConnections, with factory: HandlerFactory<Request, App>) async -> Result<ProviderConnectionListResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ query: ListProviderConnections, with factory: HandlerFactory<Request, App>) async -> Result<ProviderConnectionListResult, OperationError> {
         if let override = factory.overrides.listProviderConnections {
             return await override(factory).handle(query)
         }
@@ -1333,7 +1333,7 @@ extension ListProviderConnections: DispatchableQuery {
 }
 
 extension GetAccount: DispatchableQuery {
-    nonisolated(nonsending) static func handle<Request, App>(_ query: GetAccount, with factory: HandlerFactory<Request, App>) async -> Result<AccountResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ query: GetAccount, with factory: HandlerFactory<Request, App>) async -> Result<AccountResult, OperationError> {
         if let override = factory.overrides.getAccount {
             return await override(factory).handle(query)
         }
@@ -1342,7 +1342,7 @@ extension GetAccount: DispatchableQuery {
 }
 
 extension ListAccountsByConnection: DispatchableQuery {
-    nonisolated(nonsending) static func handle<Request, App>(_ query: ListAccountsByConnection, with factory: HandlerFactory<Request, App>) async -> Result<AccountListResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ query: ListAccountsByConnection, with factory: HandlerFactory<Request, App>) async -> Result<AccountListResult, OperationError> {
         if let override = factory.overrides.listAccountsByConnection {
             return await override(factory).handle(query)
         }
@@ -1351,7 +1351,7 @@ extension ListAccountsByConnection: DispatchableQuery {
 }
 
 extension ListAccountsByUser: DispatchableQuery {
-    nonisolated(nonsending) static func handle<Request, App>(_ query: ListAccountsByUser, with factory: HandlerFactory<Request, App>) async -> Result<AccountListResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ query: ListAccountsByUser, with factory: HandlerFactory<Request, App>) async -> Result<AccountListResult, OperationError> {
         if let override = factory.overrides.listAccountsByUser {
             return await override(factory).handle(query)
         }
@@ -1360,7 +1360,7 @@ extension ListAccountsByUser: DispatchableQuery {
 }
 
 extension GetTransaction: DispatchableQuery {
-    nonisolated(nonsending) static func handle<Request, App>(_ query: GetTransaction, with factory: HandlerFactory<Request, App>) async -> Result<TransactionResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ query: GetTransaction, with factory: HandlerFactory<Request, App>) async -> Result<TransactionResult, OperationError> {
         if let override = factory.overrides.getTransaction {
             return await override(factory).handle(query)
         }
@@ -1369,7 +1369,7 @@ extension GetTransaction: DispatchableQuery {
 }
 
 extension ListTransactionsByAccount: DispatchableQuery {
-    nonisolated(nonsending) static func handle<Request, App>(_ query: ListTransactionsByAccount, with factory: HandlerFactory<Request, App>) async -> Result<TransactionListResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ query: ListTransactionsByAccount, with factory: HandlerFactory<Request, App>) async -> Result<TransactionListResult, OperationError> {
         if let override = factory.overrides.listTransactionsByAccount {
             return await override(factory).handle(query)
         }
@@ -1378,7 +1378,7 @@ extension ListTransactionsByAccount: DispatchableQuery {
 }
 
 extension ListTransactionsByDateRange: DispatchableQuery {
-    nonisolated(nonsending) static func handle<Request, App>(_ query: ListTransactionsByDateRange, with factory: HandlerFactory<Request, App>) async -> Result<TransactionListResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ query: ListTransactionsByDateRange, with factory: HandlerFactory<Request, App>) async -> Result<TransactionListResult, OperationError> {
         if let override = factory.overrides.listTransactionsByDateRange {
             return await override(factory).handle(query)
         }
@@ -1387,7 +1387,7 @@ extension ListTransactionsByDateRange: DispatchableQuery {
 }
 
 extension ListSecurityTransactions: DispatchableQuery {
-    nonisolated(nonsending) static func handle<Request, App>(_ query: ListSecurityTransactions, with factory: HandlerFactory<Request, App>) async -> Result<TransactionListResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ query: ListSecurityTransactions, with factory: HandlerFactory<Request, App>) async -> Result<TransactionListResult, OperationError> {
         if let override = factory.overrides.listSecurityTransactions {
             return await override(factory).handle(query)
         }
@@ -1396,7 +1396,7 @@ extension ListSecurityTransactions: DispatchableQuery {
 }
 
 extension GetBalanceHistory: DispatchableQuery {
-    nonisolated(nonsending) static func handle<Request, App>(_ query: GetBalanceHistory, with factory: HandlerFactory<Request, App>) async -> Result<BalanceHistoryResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ query: GetBalanceHistory, with factory: HandlerFactory<Request, App>) async -> Result<BalanceHistoryResult, OperationError> {
         if let override = factory.overrides.getBalanceHistory {
             return await override(factory).handle(query)
         }
@@ -1405,7 +1405,7 @@ extension GetBalanceHistory: DispatchableQuery {
 }
 
 extension GetLatestBalanceSnapshots: DispatchableQuery {
-    nonisolated(nonsending) static func handle<Request, App>(_ query: GetLatestBalanceSnapshots, with factory: HandlerFactory<Request, App>) async -> Result<LatestSnapshotsResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ query: GetLatestBalanceSnapshots, with factory: HandlerFactory<Request, App>) async -> Result<LatestSnapshotsResult, OperationError> {
         if let override = factory.overrides.getLatestBalanceSnapshots {
             return await override(factory).handle(query)
         }
@@ -1414,7 +1414,7 @@ extension GetLatestBalanceSnapshots: DispatchableQuery {
 }
 
 extension GetUserBalanceHistory: DispatchableQuery {
-    nonisolated(nonsending) static func handle<Request, App>(_ query: GetUserBalanceHistory, with factory: HandlerFactory<Request, App>) async -> Result<BalanceHistoryResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ query: GetUserBalanceHistory, with factory: HandlerFactory<Request, App>) async -> Result<BalanceHistoryResult, OperationError> {
         if let override = factory.overrides.getUserBalanceHistory {
             return await override(factory).handle(query)
         }
@@ -1423,7 +1423,7 @@ extension GetUserBalanceHistory: DispatchableQuery {
 }
 
 extension ListBalanceSnapshotsByAccount: DispatchableQuery {
-    nonisolated(nonsending) static func handle<Request, App>(_ query: ListBalanceSnapshotsByAccount, with factory: HandlerFactory<Request, App>) async -> Result<BalanceHistoryResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ query: ListBalanceSnapshotsByAccount, with factory: HandlerFactory<Request, App>) async -> Result<BalanceHistoryResult, OperationError> {
         if let override = factory.overrides.listBalanceSnapshotsByAccount {
             return await override(factory).handle(query)
         }
@@ -1432,7 +1432,7 @@ extension ListBalanceSnapshotsByAccount: DispatchableQuery {
 }
 
 extension GetHolding: DispatchableQuery {
-    nonisolated(nonsending) static func handle<Request, App>(_ query: GetHolding, with factory: HandlerFactory<Request, App>) async -> Result<HoldingDetailResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ query: GetHolding, with factory: HandlerFactory<Request, App>) async -> Result<HoldingDetailResult, OperationError> {
         if let override = factory.overrides.getHolding {
             return await override(factory).handle(query)
         }
@@ -1441,7 +1441,7 @@ extension GetHolding: DispatchableQuery {
 }
 
 extension ListHoldingsByAccount: DispatchableQuery {
-    nonisolated(nonsending) static func handle<Request, App>(_ query: ListHoldingsByAccount, with factory: HandlerFactory<Request, App>) async -> Result<HoldingListResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ query: ListHoldingsByAccount, with factory: HandlerFactory<Request, App>) async -> Result<HoldingListResult, OperationError> {
         if let override = factory.overrides.listHoldingsByAccount {
             return await override(factory).handle(query)
         }
@@ -1450,7 +1450,7 @@ extension ListHoldingsByAccount: DispatchableQuery {
 }
 
 extension ListHoldingsByUser: DispatchableQuery {
-    nonisolated(nonsending) static func handle<Request, App>(_ query: ListHoldingsByUser, with factory: HandlerFactory<Request, App>) async -> Result<HoldingListResult, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ query: ListHoldingsByUser, with factory: HandlerFactory<Request, App>) async -> Result<HoldingListResult, OperationError> {
         if let override = factory.overrides.listHoldingsByUser {
             return await override(factory).handle(query)
         }

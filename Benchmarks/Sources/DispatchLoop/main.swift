@@ -1,47 +1,86 @@
 import CQRS
 
-// One dispatch, from nonisolated code as a server's request handler calls it, against calling the handler closure
-// with a new recorder: the dispatcher's own cost, without the benchmark harness's executor hops.
+// One command dispatched from nonisolated code, as a server's request handler calls it, against the same handler
+// built by hand: the dispatcher's own cost without the benchmark harness's executor hops. Each figure is the best of
+// seven rounds, so that another process's burst does not decide it.
 //
 //     swift run -c release --package-path Benchmarks DispatchLoop [runs]
 
-enum Category: String, RegistryCategory { case all }
 struct Event: NamedEvent { var eventName: String }
-struct Increment: Command {
-    typealias Output = Int
-    var value: Int
-}
+
 struct Discarding: EventPublisher {
     func publish(_ envelope: EventEnvelope<Event>) async throws {}
 }
 
-let metadata = CommandMetadata<Category>(
-    commandType: Increment.self, handlerType: Increment.self, category: .all, resultType: Int.self,
-    resultTypeName: "Int", hasResultDTO: false, emitsEvents: false, requiresTransaction: true, events: [],
-    description: "Add one.", location: SpecLocation(file: "none", line: 1, column: 1))
-let dispatcher = OperationDispatcher<Category, Event>(publisher: Discarding())
+/// A behaviour that does nothing but run the rest: what one behaviour costs by itself.
+struct PassThrough: OperationBehavior {
+    func handle<Operation: Sendable, Output: Sendable>(
+        _ operation: Operation, _ descriptor: OperationDescriptor<OperationCategory>, context: OperationContext,
+        next: @Sendable () async -> Result<Output, OperationError>
+    ) async throws -> Result<Output, OperationError> {
+        await next()
+    }
+}
+
+let session = DatabaseSession()
+let singletons = Singletons()
 let context = OperationContext(correlationId: "loop")
+let command = RefreshAccessToken(refreshToken: "token")
 let runs = Int(CommandLine.arguments.dropFirst().first ?? "") ?? 200_000
-
-nonisolated func dispatched() async -> Duration {
-    let start = ContinuousClock.now
-    for value in 0..<runs {
-        _ = await dispatcher.run(Increment(value: value), metadata: metadata, context: context, unitOfWork: NoUnitOfWork()) { _ in
-            .success(value + 1)
-        }
-    }
-    return ContinuousClock.now - start
+let factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, Singletons> = { _ in
+    HandlerFactory(request: Request(session: session), app: singletons)
+}
+let dispatchers = [0, 1, 4].map { count in
+    (count, OperationDispatcher<OperationCategory, Event>(
+        behaviors: Array(repeating: PassThrough(), count: count), publisher: Discarding()))
 }
 
-nonisolated func called() async -> Duration {
-    let start = ContinuousClock.now
-    for value in 0..<runs {
-        let handler: @Sendable (EventRecorder<Event>) async -> Result<Int, OperationError> = { _ in .success(value + 1) }
-        _ = await handler(EventRecorder())
-    }
-    return ContinuousClock.now - start
+/// The limit: the handler and its per-request dependencies built by hand, in a wiring function as an
+/// application has one, then `handle`.
+@inline(never)
+func wiredHandler() -> RefreshAccessTokenHandler {
+    RefreshAccessTokenHandler(
+        userRepository: SessionUserRepository(session: session),
+        refreshTokenRepository: SessionRefreshTokenRepository(session: session),
+        securityConfigRepository: SessionSecurityConfigRepository(session: session),
+        tokenGenerator: singletons.tokenGenerator, refreshTokenService: singletons.refreshTokenService,
+        eventBus: singletons.eventBus, cache: singletons.cache, cacheKeys: singletons.cacheKeys,
+        cacheMetrics: singletons.cacheMetrics)
 }
 
-let direct = await called(), through = await dispatched()
-print("handler closure with a new recorder: \(direct / runs) per run")
-print("OperationDispatcher, no behaviours:  \(through / runs) per run (\(runs) runs)")
+nonisolated func handWritten() async -> Duration {
+    let start = ContinuousClock.now
+    for _ in 0..<runs {
+        _ = await wiredHandler().handle(command)
+    }
+    return (ContinuousClock.now - start) / runs
+}
+
+nonisolated func dispatched(_ dispatcher: OperationDispatcher<OperationCategory, Event>) async -> Duration {
+    let start = ContinuousClock.now
+    for _ in 0..<runs {
+        _ = await dispatcher.run(command, context: context, unitOfWork: NoUnitOfWork(), factory: factory)
+    }
+    return (ContinuousClock.now - start) / runs
+}
+
+var limit = Duration.seconds(1)
+var through = Array(repeating: Duration.seconds(1), count: dispatchers.count)
+for _ in 0..<7 {
+    limit = min(limit, await handWritten())
+    for (index, (_, dispatcher)) in dispatchers.enumerated() {
+        through[index] = min(through[index], await dispatched(dispatcher))
+    }
+}
+
+func nanoseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1e9 + Double(duration.components.attoseconds) / 1e9
+}
+
+print("\(runs) runs, best of 7 rounds")
+print("hand-written (wiring function, then handle): \(Int(nanoseconds(limit).rounded())) ns")
+for (index, (count, _)) in dispatchers.enumerated() {
+    let cost = nanoseconds(through[index])
+    let ratio = cost / nanoseconds(limit)
+    print("OperationDispatcher, \(count) no-op behaviour(s): \(Int(cost.rounded())) ns (\((ratio * 100).rounded() / 100)x)")
+}

@@ -5,36 +5,71 @@ public struct OperationDescriptor<Category: RegistryCategory>: Sendable {
         case command, query
     }
 
-    public var name: String
-    public var kind: Kind
-    public var category: Category
-    /// The events a command may publish; none for a query.
-    public var events: [String]
-    /// Whether a command runs in a transaction; false for a query.
-    public var requiresTransaction: Bool
-    /// A query's cache policy; `.none` for a command.
-    public var cachePolicy: CachePolicy
-    /// How a query is paginated; nil when it is not, and for a command.
-    public var pagination: PaginationMetadata?
-
-    public init(_ metadata: CommandMetadata<Category>) {
-        name = metadata.name
-        kind = .command
-        category = metadata.category
-        events = metadata.events
-        requiresTransaction = metadata.requiresTransaction
-        cachePolicy = .none
-        pagination = nil
+    // The metadata itself, not a copy of its fields: a descriptor is made for every operation that runs through
+    // behaviours, and holding one reference costs one retain where copying the fields cost one per string and array.
+    @usableFromInline
+    enum Entry: Sendable {
+        case command(CommandMetadata<Category>)
+        case query(QueryMetadata<Category>)
     }
 
-    public init(_ metadata: QueryMetadata<Category>) {
-        name = metadata.name
-        kind = .query
-        category = metadata.category
-        events = []
-        requiresTransaction = false
-        cachePolicy = metadata.cachePolicy
-        pagination = metadata.pagination
+    @usableFromInline let entry: Entry
+
+    @inlinable
+    public init(_ metadata: CommandMetadata<Category>) { entry = .command(metadata) }
+
+    @inlinable
+    public init(_ metadata: QueryMetadata<Category>) { entry = .query(metadata) }
+
+    public var name: String {
+        switch entry {
+        case .command(let metadata): metadata.name
+        case .query(let metadata): metadata.name
+        }
+    }
+
+    public var kind: Kind {
+        switch entry {
+        case .command: .command
+        case .query: .query
+        }
+    }
+
+    public var category: Category {
+        switch entry {
+        case .command(let metadata): metadata.category
+        case .query(let metadata): metadata.category
+        }
+    }
+
+    /// The events a command may publish; none for a query.
+    public var events: [String] {
+        if case .command(let metadata) = entry { metadata.events } else { [] }
+    }
+
+    /// Whether a command runs in a transaction; false for a query.
+    public var requiresTransaction: Bool {
+        if case .command(let metadata) = entry { metadata.requiresTransaction } else { false }
+    }
+
+    /// A query's cache policy; `.none` for a command.
+    public var cachePolicy: CachePolicy {
+        if case .query(let metadata) = entry { metadata.cachePolicy } else { .none }
+    }
+
+    /// How a query is paginated; nil when it is not, and for a command.
+    public var pagination: PaginationMetadata? {
+        if case .query(let metadata) = entry { metadata.pagination } else { nil }
+    }
+
+    /// The command's whole registry entry; nil for a query.
+    public var commandMetadata: CommandMetadata<Category>? {
+        if case .command(let metadata) = entry { metadata } else { nil }
+    }
+
+    /// The query's whole registry entry; nil for a command.
+    public var queryMetadata: QueryMetadata<Category>? {
+        if case .query(let metadata) = entry { metadata } else { nil }
     }
 }
 

@@ -46,9 +46,9 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
     /// Runs `command` through the behaviours and, when its metadata says so, a transaction of `unitOfWork`.
     /// `handler` builds the command's handler around the recorder it is given and runs it.
     @inlinable @inline(__always)
-    nonisolated(nonsending) public func run<C: Command>(
+    public func run<C: Command>(
         _ command: C, metadata: CommandMetadata<Category>, context: OperationContext, unitOfWork: some UnitOfWork,
-        handler: nonisolated(nonsending) @Sendable (EventRecorder<Event>) async -> Result<C.Output, OperationError>
+        handler: @Sendable (EventRecorder<Event>) async -> Result<C.Output, OperationError>
     ) async -> Result<C.Output, OperationError> {
         // Without behaviours, neither a descriptor nor a pipeline closure is built: the common case pays for neither.
         guard !behaviors.isEmpty else {
@@ -62,9 +62,9 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
     /// The unit of work is generic, not an existential, so that its calls are specialised, and inlined when they do
     /// nothing.
     @inlinable @inline(__always)
-    nonisolated(nonsending) func transactional<Output: Sendable, Work: UnitOfWork>(
+    func transactional<Output: Sendable, Work: UnitOfWork>(
         _ metadata: CommandMetadata<Category>, context: OperationContext, unitOfWork: Work,
-        handler: nonisolated(nonsending) @Sendable (EventRecorder<Event>) async -> Result<Output, OperationError>
+        handler: @Sendable (EventRecorder<Event>) async -> Result<Output, OperationError>
     ) async -> Result<Output, OperationError> {
         // Without a transaction, every write commits as it is made: nothing to begin, commit or roll back, and no
         // conflict to retry.
@@ -83,9 +83,9 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
 
     /// One run of a command; nil when its transaction conflicted and nothing of it was kept.
     @inlinable @inline(__always)
-    nonisolated(nonsending) func attempt<Output: Sendable, Work: UnitOfWork>(
+    func attempt<Output: Sendable, Work: UnitOfWork>(
         _ metadata: CommandMetadata<Category>, context: OperationContext, unitOfWork: Work,
-        immediately: Bool, handler: nonisolated(nonsending) @Sendable (EventRecorder<Event>) async -> Result<Output, OperationError>
+        immediately: Bool, handler: @Sendable (EventRecorder<Event>) async -> Result<Output, OperationError>
     ) async -> Result<Output, OperationError>? {
         do {
             try await unitOfWork.begin(immediately: immediately)
@@ -139,9 +139,9 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
     /// Runs `query` through the behaviours, its page bounds and its cache. `handler` builds the query's handler around
     /// the recorder it is given (a query publishes nothing: any event it records fails it) and runs it.
     @inlinable
-    nonisolated(nonsending) public func run<Q: Query>(
+    public func run<Q: Query>(
         _ query: Q, metadata: QueryMetadata<Category>, context: OperationContext,
-        handler: nonisolated(nonsending) @Sendable (EventRecorder<Event>) async -> Result<Q.Output, OperationError>
+        handler: @Sendable (EventRecorder<Event>) async -> Result<Q.Output, OperationError>
     ) async -> Result<Q.Output, OperationError> {
         guard !behaviors.isEmpty else {
             return await bounded(query, metadata: metadata, handler: handler)
@@ -153,9 +153,9 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
 
     /// A query's page bounds, its cache, and its handler.
     @inlinable
-    nonisolated(nonsending) func bounded<Q: Query>(
+    func bounded<Q: Query>(
         _ query: Q, metadata: QueryMetadata<Category>,
-        handler: nonisolated(nonsending) @Sendable (EventRecorder<Event>) async -> Result<Q.Output, OperationError>
+        handler: @Sendable (EventRecorder<Event>) async -> Result<Q.Output, OperationError>
     ) async -> Result<Q.Output, OperationError> {
         if let pagination = metadata.pagination, let paginated = query as? any PaginatedQuery,
            let error = paginated.pageRequest.boundsError(maximumSize: pagination.maximumPageSize) {
@@ -186,9 +186,9 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
     /// Runs `body` inside every behaviour from `index` on that applies to the operation, the first outermost. The
     /// closures are not escaping, so the pipeline is built on the stack, not the heap.
     @inlinable
-    nonisolated(nonsending) func pipeline<Operation: Sendable, Output: Sendable>(
+    func pipeline<Operation: Sendable, Output: Sendable>(
         _ operation: Operation, _ descriptor: OperationDescriptor<Category>, _ context: OperationContext, from index: Int = 0,
-        _ body: nonisolated(nonsending) @Sendable () async -> Result<Output, OperationError>
+        _ body: @Sendable () async -> Result<Output, OperationError>
     ) async -> Result<Output, OperationError> {
         guard let current = behaviors[index...].firstIndex(where: { $0.applies(to: descriptor) }) else { return await body() }
         do {

@@ -169,17 +169,27 @@ struct SnippetTests {
                     if let override = overrides.importFile {
                         return override(self)
                     }
+                    return importFileHandlerFromSpec()
+                }
+
+                /// Builds the handler the spec names for ``ImportFile``, whatever the overrides: as an opaque type, not an
+                /// existential, so that dispatch calls it directly, without boxing it.
+                func importFileHandlerFromSpec() -> some ImportFileHandling {
                     // spec.yaml:11: dependencies: [AccountRepository, EventBus, Clock]
             #sourceLocation(file: "spec.yaml", line: 11)
                     return ImportFileHandler(accountRepository: request.accountRepository, eventBus: app.eventBus, clock: app.clock)
             #sourceLocation()
                 }
             """))
-        // Dispatch reaches every handler through one generic entry point per operation.
+        // Dispatch reaches every handler through one generic entry point per operation: the override when a test set
+        // one, the spec's handler, unboxed, otherwise.
         #expect(handlers.contains("""
             extension ImportFile: DispatchableCommand {
-                static func handle<Request, App>(_ command: ImportFile, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
-                    await factory.importFileHandler().handle(command)
+                @inline(__always) static func handle<Request, App>(_ command: ImportFile, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+                    if let override = factory.overrides.importFile {
+                        return await override(factory).handle(command)
+                    }
+                    return await factory.importFileHandlerFromSpec().handle(command)
                 }
             }
             """))

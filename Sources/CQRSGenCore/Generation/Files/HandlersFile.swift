@@ -80,10 +80,12 @@ struct HandlersFile: GeneratedFileRenderer {
             writer.line("return \(GenerationContext.specHandlerMethod(operation))()")
         }
         writer.blankLine()
-        writer.line("/// Builds the handler the spec names for ``\(operation.name)``, whatever the overrides: as its own type, so that")
-        writer.line("/// dispatch calls it without boxing it.")
+        writer.line("/// Builds the handler the spec names for ``\(operation.name)``, whatever the overrides: as an opaque type, not an")
+        writer.line("/// existential, so that dispatch calls it directly, without boxing it.")
+        // Opaque, so that the handler's type is still named only in the body, under the spec's location; internal
+        // whatever the configured access, as dispatch is its only caller.
         writer.block(
-            "\(context.access)func \(GenerationContext.specHandlerMethod(operation))() -> \(operation.handler.name.value)"
+            "func \(GenerationContext.specHandlerMethod(operation))() -> some \(GenerationContext.handlerProtocol(operation))"
         ) { writer in
             let arguments = operation.handler.dependencies.compactMap { reference -> String? in
                 guard let dependency = context.index.dependencies[reference.value] else { return nil }
@@ -135,7 +137,7 @@ struct HandlersFile: GeneratedFileRenderer {
                 writer.line("static var metadata: \(base)Metadata<\(GeneratedNames.operationCategory)> { get }")
                 writer.line("/// Builds this \(kind)'s handler, or its override, with one request's factory, and runs it.")
                 writer.line(
-                    "nonisolated(nonsending) static func handle<Request, App>(_ \(kind): Self, with factory: \(GeneratedNames.handlerFactory)<Request, App>) async "
+                    "static func handle<Request, App>(_ \(kind): Self, with factory: \(GeneratedNames.handlerFactory)<Request, App>) async "
                         + "-> Result<Output, OperationError>")
             }
         }
@@ -146,7 +148,7 @@ struct HandlersFile: GeneratedFileRenderer {
             writer.blankLine()
             writer.block("extension \(operation.name): \(base)") { writer in
                 writer.block(
-                    "nonisolated(nonsending) \(access)static func handle<Request, App>(_ \(kind): \(operation.name), with factory: \(GeneratedNames.handlerFactory)<Request, App>) async "
+                    "@inline(__always) \(access)static func handle<Request, App>(_ \(kind): \(operation.name), with factory: \(GeneratedNames.handlerFactory)<Request, App>) async "
                         + "-> Result<\(context.resultType(operation)), OperationError>"
                 ) { writer in
                     let member = GenerationContext.factoryMember(operation)
@@ -168,7 +170,7 @@ struct HandlersFile: GeneratedFileRenderer {
         writer.block("extension OperationDispatcher where Category == \(GeneratedNames.operationCategory)") { writer in
             writer.line("/// Runs `command` through the one dispatch path: its behaviours, its transaction of `unitOfWork`, its")
             writer.line("/// events after the commit. `factory` builds the request's handlers around the run's event recorder.")
-            writer.line("nonisolated(nonsending) \(access)func run<C: \(GeneratedNames.dispatchableCommand), Request, App>(")
+            writer.line("\(access)func run<C: \(GeneratedNames.dispatchableCommand), Request, App>(")
             writer.line("    _ command: C, context: OperationContext, unitOfWork: some UnitOfWork,")
             writer.line("    factory: @Sendable (EventRecorder<Event>) -> \(factory)")
             writer.block(") async -> Result<C.Output, OperationError>") { writer in
@@ -178,7 +180,7 @@ struct HandlersFile: GeneratedFileRenderer {
             }
             writer.blankLine()
             writer.line("/// Runs `query` through the one dispatch path: its behaviours, its page bounds, its cache.")
-            writer.line("nonisolated(nonsending) \(access)func run<Q: \(GeneratedNames.dispatchableQuery), Request, App>(")
+            writer.line("\(access)func run<Q: \(GeneratedNames.dispatchableQuery), Request, App>(")
             writer.line("    _ query: Q, context: OperationContext,")
             writer.line("    factory: @Sendable (EventRecorder<Event>) -> \(factory)")
             writer.block(") async -> Result<Q.Output, OperationError>") { writer in

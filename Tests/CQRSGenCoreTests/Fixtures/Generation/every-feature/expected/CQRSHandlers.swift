@@ -53,9 +53,9 @@ extension HandlerFactory {
         return registerUserHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``RegisterUser``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func registerUserHandlerFromSpec() -> RegisterUserHandler {
+    /// Builds the handler the spec names for ``RegisterUser``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func registerUserHandlerFromSpec() -> some RegisterUserHandling {
         // spec.yaml:34: handler: {dependencies: [UserRepository, AuditLog, EventBus]}
 #sourceLocation(file: "spec.yaml", line: 34)
         return RegisterUserHandler(userRepository: request.userRepository, audit: request.audit, eventBus: app.eventBus)
@@ -75,9 +75,9 @@ extension HandlerFactory {
         return listTokensHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``ListTokens``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func listTokensHandlerFromSpec() -> ListTokensHandler {
+    /// Builds the handler the spec names for ``ListTokens``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func listTokensHandlerFromSpec() -> some ListTokensHandling {
         // spec.yaml:49: handler: {dependencies: [UserRepository]}
 #sourceLocation(file: "spec.yaml", line: 49)
         return ListTokensHandler(userRepository: request.userRepository)
@@ -97,9 +97,9 @@ extension HandlerFactory {
         return importFileHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``ImportFile``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    func importFileHandlerFromSpec() -> FileImporter {
+    /// Builds the handler the spec names for ``ImportFile``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func importFileHandlerFromSpec() -> some ImportFileHandling {
         // spec.yaml:39: handler: {name: FileImporter}
 #sourceLocation(file: "spec.yaml", line: 39)
         return FileImporter()
@@ -130,7 +130,7 @@ protocol DispatchableCommand: Command {
     /// The registry's entry for this command.
     static var metadata: CommandMetadata<OperationCategory> { get }
     /// Builds this command's handler, or its override, with one request's factory, and runs it.
-    nonisolated(nonsending) static func handle<Request, App>(_ command: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+    static func handle<Request, App>(_ command: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
 }
 
 /// A query whose handler ``HandlerFactory`` builds: what lets one dispatch path run every query, guided by
@@ -139,13 +139,13 @@ protocol DispatchableQuery: Query {
     /// The registry's entry for this query.
     static var metadata: QueryMetadata<OperationCategory> { get }
     /// Builds this query's handler, or its override, with one request's factory, and runs it.
-    nonisolated(nonsending) static func handle<Request, App>(_ query: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+    static func handle<Request, App>(_ query: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
 }
 
 extension OperationDispatcher where Category == OperationCategory {
     /// Runs `command` through the one dispatch path: its behaviours, its transaction of `unitOfWork`, its
     /// events after the commit. `factory` builds the request's handlers around the run's event recorder.
-    nonisolated(nonsending) func run<C: DispatchableCommand, Request, App>(
+    func run<C: DispatchableCommand, Request, App>(
         _ command: C, context: OperationContext, unitOfWork: some UnitOfWork,
         factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
     ) async -> Result<C.Output, OperationError> {
@@ -155,7 +155,7 @@ extension OperationDispatcher where Category == OperationCategory {
     }
 
     /// Runs `query` through the one dispatch path: its behaviours, its page bounds, its cache.
-    nonisolated(nonsending) func run<Q: DispatchableQuery, Request, App>(
+    func run<Q: DispatchableQuery, Request, App>(
         _ query: Q, context: OperationContext,
         factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
     ) async -> Result<Q.Output, OperationError> {
@@ -166,7 +166,7 @@ extension OperationDispatcher where Category == OperationCategory {
 }
 
 extension RegisterUser: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: RegisterUser, with factory: HandlerFactory<Request, App>) async -> Result<Token, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: RegisterUser, with factory: HandlerFactory<Request, App>) async -> Result<Token, OperationError> {
         if let override = factory.overrides.registerUser {
             return await override(factory).handle(command)
         }
@@ -175,7 +175,7 @@ extension RegisterUser: DispatchableCommand {
 }
 
 extension ImportFile: DispatchableCommand {
-    nonisolated(nonsending) static func handle<Request, App>(_ command: ImportFile, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+    @inline(__always) static func handle<Request, App>(_ command: ImportFile, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
         if let override = factory.overrides.importFile {
             return await override(factory).handle(command)
         }
@@ -184,7 +184,7 @@ extension ImportFile: DispatchableCommand {
 }
 
 extension ListTokens: DispatchableQuery {
-    nonisolated(nonsending) static func handle<Request, App>(_ query: ListTokens, with factory: HandlerFactory<Request, App>) async -> Result<[Token], OperationError> {
+    @inline(__always) static func handle<Request, App>(_ query: ListTokens, with factory: HandlerFactory<Request, App>) async -> Result<[Token], OperationError> {
         if let override = factory.overrides.listTokens {
             return await override(factory).handle(query)
         }

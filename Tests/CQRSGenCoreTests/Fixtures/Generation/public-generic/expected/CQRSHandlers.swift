@@ -57,9 +57,9 @@ extension HandlerFactory {
         return frobnicateTodosHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``FrobnicateTodos``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    public func frobnicateTodosHandlerFromSpec() -> FrobnicateTodosHandler {
+    /// Builds the handler the spec names for ``FrobnicateTodos``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func frobnicateTodosHandlerFromSpec() -> some FrobnicateTodosHandling {
         // spec.yaml:43: handler: {dependencies: [TodoStore]}
 #sourceLocation(file: "spec.yaml", line: 43)
         return FrobnicateTodosHandler(todoStore: request.todoStore)
@@ -75,9 +75,9 @@ extension HandlerFactory {
         return listByOffsetHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``ListByOffset``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    public func listByOffsetHandlerFromSpec() -> ListByOffsetHandler {
+    /// Builds the handler the spec names for ``ListByOffset``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func listByOffsetHandlerFromSpec() -> some ListByOffsetHandling {
         // spec.yaml:52: handler: {dependencies: [TodoStore]}
 #sourceLocation(file: "spec.yaml", line: 52)
         return ListByOffsetHandler(todoStore: request.todoStore)
@@ -93,9 +93,9 @@ extension HandlerFactory {
         return getByPageNumberHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``GetByPageNumber``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    public func getByPageNumberHandlerFromSpec() -> GetByPageNumberHandler {
+    /// Builds the handler the spec names for ``GetByPageNumber``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func getByPageNumberHandlerFromSpec() -> some GetByPageNumberHandling {
         // spec.yaml:59: handler: {dependencies: [TodoStore]}
 #sourceLocation(file: "spec.yaml", line: 59)
         return GetByPageNumberHandler(todoStore: request.todoStore)
@@ -111,9 +111,9 @@ extension HandlerFactory {
         return findAfterCursorHandlerFromSpec()
     }
 
-    /// Builds the handler the spec names for ``FindAfterCursor``, whatever the overrides: as its own type, so that
-    /// dispatch calls it without boxing it.
-    public func findAfterCursorHandlerFromSpec() -> FindAfterCursorHandler {
+    /// Builds the handler the spec names for ``FindAfterCursor``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func findAfterCursorHandlerFromSpec() -> some FindAfterCursorHandling {
         // spec.yaml:66: handler: {dependencies: [TodoStore]}
 #sourceLocation(file: "spec.yaml", line: 66)
         return FindAfterCursorHandler(todoStore: request.todoStore)
@@ -146,7 +146,7 @@ public protocol DispatchableCommand: Command {
     /// The registry's entry for this command.
     static var metadata: CommandMetadata<OperationCategory> { get }
     /// Builds this command's handler, or its override, with one request's factory, and runs it.
-    nonisolated(nonsending) static func handle<Request, App>(_ command: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+    static func handle<Request, App>(_ command: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
 }
 
 /// A query whose handler ``HandlerFactory`` builds: what lets one dispatch path run every query, guided by
@@ -155,13 +155,13 @@ public protocol DispatchableQuery: Query {
     /// The registry's entry for this query.
     static var metadata: QueryMetadata<OperationCategory> { get }
     /// Builds this query's handler, or its override, with one request's factory, and runs it.
-    nonisolated(nonsending) static func handle<Request, App>(_ query: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+    static func handle<Request, App>(_ query: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
 }
 
 extension OperationDispatcher where Category == OperationCategory {
     /// Runs `command` through the one dispatch path: its behaviours, its transaction of `unitOfWork`, its
     /// events after the commit. `factory` builds the request's handlers around the run's event recorder.
-    nonisolated(nonsending) public func run<C: DispatchableCommand, Request, App>(
+    public func run<C: DispatchableCommand, Request, App>(
         _ command: C, context: OperationContext, unitOfWork: some UnitOfWork,
         factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
     ) async -> Result<C.Output, OperationError> {
@@ -171,7 +171,7 @@ extension OperationDispatcher where Category == OperationCategory {
     }
 
     /// Runs `query` through the one dispatch path: its behaviours, its page bounds, its cache.
-    nonisolated(nonsending) public func run<Q: DispatchableQuery, Request, App>(
+    public func run<Q: DispatchableQuery, Request, App>(
         _ query: Q, context: OperationContext,
         factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
     ) async -> Result<Q.Output, OperationError> {
@@ -182,7 +182,7 @@ extension OperationDispatcher where Category == OperationCategory {
 }
 
 extension FrobnicateTodos: DispatchableCommand {
-    nonisolated(nonsending) public static func handle<Request, App>(_ command: FrobnicateTodos, with factory: HandlerFactory<Request, App>) async -> Result<Page<Brief>, OperationError> {
+    @inline(__always) public static func handle<Request, App>(_ command: FrobnicateTodos, with factory: HandlerFactory<Request, App>) async -> Result<Page<Brief>, OperationError> {
         if let override = factory.overrides.frobnicateTodos {
             return await override(factory).handle(command)
         }
@@ -191,7 +191,7 @@ extension FrobnicateTodos: DispatchableCommand {
 }
 
 extension ListByOffset: DispatchableQuery {
-    nonisolated(nonsending) public static func handle<Request, App>(_ query: ListByOffset, with factory: HandlerFactory<Request, App>) async -> Result<Page<Brief>, OperationError> {
+    @inline(__always) public static func handle<Request, App>(_ query: ListByOffset, with factory: HandlerFactory<Request, App>) async -> Result<Page<Brief>, OperationError> {
         if let override = factory.overrides.listByOffset {
             return await override(factory).handle(query)
         }
@@ -200,7 +200,7 @@ extension ListByOffset: DispatchableQuery {
 }
 
 extension GetByPageNumber: DispatchableQuery {
-    nonisolated(nonsending) public static func handle<Request, App>(_ query: GetByPageNumber, with factory: HandlerFactory<Request, App>) async -> Result<Page<Brief>, OperationError> {
+    @inline(__always) public static func handle<Request, App>(_ query: GetByPageNumber, with factory: HandlerFactory<Request, App>) async -> Result<Page<Brief>, OperationError> {
         if let override = factory.overrides.getByPageNumber {
             return await override(factory).handle(query)
         }
@@ -209,7 +209,7 @@ extension GetByPageNumber: DispatchableQuery {
 }
 
 extension FindAfterCursor: DispatchableQuery {
-    nonisolated(nonsending) public static func handle<Request, App>(_ query: FindAfterCursor, with factory: HandlerFactory<Request, App>) async -> Result<Pair<[Brief], String?>, OperationError> {
+    @inline(__always) public static func handle<Request, App>(_ query: FindAfterCursor, with factory: HandlerFactory<Request, App>) async -> Result<Pair<[Brief], String?>, OperationError> {
         if let override = factory.overrides.findAfterCursor {
             return await override(factory).handle(query)
         }
