@@ -50,6 +50,12 @@ extension HandlerFactory {
         if let override = overrides.addProduct {
             return override(self)
         }
+        return addProductHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``AddProduct``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func addProductHandlerFromSpec() -> some AddProductHandling {
         // Sources/Catalog/operations.yaml:37: dependencies: [ProductStore]
 #sourceLocation(file: "Sources/Catalog/operations.yaml", line: 37)
         return AddProductHandler(productStore: request.productStore)
@@ -62,6 +68,12 @@ extension HandlerFactory {
         if let override = overrides.listProducts {
             return override(self)
         }
+        return listProductsHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``ListProducts``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func listProductsHandlerFromSpec() -> some ListProductsHandling {
         // Sources/Catalog/operations.yaml:50: dependencies: [ProductStore]
 #sourceLocation(file: "Sources/Catalog/operations.yaml", line: 50)
         return ListProductsHandler(productStore: request.productStore)
@@ -74,6 +86,12 @@ extension HandlerFactory {
         if let override = overrides.getSummary {
             return override(self)
         }
+        return getSummaryHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``GetSummary``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func getSummaryHandlerFromSpec() -> some GetSummaryHandling {
         // Sources/Catalog/operations.yaml:57: dependencies: [ProductStore]
 #sourceLocation(file: "Sources/Catalog/operations.yaml", line: 57)
         return CatalogSummaryHandler(productStore: request.productStore)
@@ -120,7 +138,7 @@ extension OperationDispatcher where Category == OperationCategory {
     /// Runs `command` through the one dispatch path: its behaviours, its transaction of `unitOfWork`, its
     /// events after the commit. `factory` builds the request's handlers around the run's event recorder.
     package func run<C: DispatchableCommand, Request, App>(
-        _ command: C, context: OperationContext, unitOfWork: any UnitOfWork,
+        _ command: C, context: OperationContext, unitOfWork: some UnitOfWork,
         factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
     ) async -> Result<C.Output, OperationError> {
         await run(command, metadata: C.metadata, context: context, unitOfWork: unitOfWork) { recorder in
@@ -140,19 +158,28 @@ extension OperationDispatcher where Category == OperationCategory {
 }
 
 extension AddProduct: DispatchableCommand {
-    package static func handle<Request, App>(_ command: AddProduct, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
-        await factory.addProductHandler().handle(command)
+    @inline(__always) package static func handle<Request, App>(_ command: AddProduct, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
+        if let override = factory.overrides.addProduct {
+            return await override(factory).handle(command)
+        }
+        return await factory.addProductHandlerFromSpec().handle(command)
     }
 }
 
 extension ListProducts: DispatchableQuery {
-    package static func handle<Request, App>(_ query: ListProducts, with factory: HandlerFactory<Request, App>) async -> Result<ProductPage, OperationError> {
-        await factory.listProductsHandler().handle(query)
+    @inline(__always) package static func handle<Request, App>(_ query: ListProducts, with factory: HandlerFactory<Request, App>) async -> Result<ProductPage, OperationError> {
+        if let override = factory.overrides.listProducts {
+            return await override(factory).handle(query)
+        }
+        return await factory.listProductsHandlerFromSpec().handle(query)
     }
 }
 
 extension GetSummary: DispatchableQuery {
-    package static func handle<Request, App>(_ query: GetSummary, with factory: HandlerFactory<Request, App>) async -> Result<CatalogSummary, OperationError> {
-        await factory.getSummaryHandler().handle(query)
+    @inline(__always) package static func handle<Request, App>(_ query: GetSummary, with factory: HandlerFactory<Request, App>) async -> Result<CatalogSummary, OperationError> {
+        if let override = factory.overrides.getSummary {
+            return await override(factory).handle(query)
+        }
+        return await factory.getSummaryHandlerFromSpec().handle(query)
     }
 }

@@ -66,6 +66,12 @@ extension HandlerFactory {
         if let override = overrides.createTodoList {
             return override(self)
         }
+        return createTodoListHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``CreateTodoList``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func createTodoListHandlerFromSpec() -> some CreateTodoListHandling {
         // Sources/TodoCore/operations.yaml:59: dependencies: [TodoRepository, TodoEvents]
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 59)
         return CreateTodoListHandler(todoRepository: request.todoRepository, todoEvents: app.todoEvents)
@@ -78,6 +84,12 @@ extension HandlerFactory {
         if let override = overrides.deleteTodoList {
             return override(self)
         }
+        return deleteTodoListHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``DeleteTodoList``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func deleteTodoListHandlerFromSpec() -> some DeleteTodoListHandling {
         // Sources/TodoCore/operations.yaml:86: dependencies: [TodoRepository, TodoEvents]
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 86)
         return DeleteTodoListHandler(todoRepository: request.todoRepository, todoEvents: app.todoEvents)
@@ -90,6 +102,12 @@ extension HandlerFactory {
         if let override = overrides.purgeTodoLists {
             return override(self)
         }
+        return purgeTodoListsHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``PurgeTodoLists``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func purgeTodoListsHandlerFromSpec() -> some PurgeTodoListsHandling {
         // Sources/TodoCore/operations.yaml:93: dependencies: [TodoRepository, TodoEvents]
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 93)
         return PurgeTodoListsHandler(todoRepository: request.todoRepository, todoEvents: app.todoEvents)
@@ -102,6 +120,12 @@ extension HandlerFactory {
         if let override = overrides.getTodoLists {
             return override(self)
         }
+        return getTodoListsHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``GetTodoLists``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func getTodoListsHandlerFromSpec() -> some GetTodoListsHandling {
         // Sources/TodoCore/operations.yaml:102: dependencies: [TodoRepository]
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 102)
         return GetTodoListsHandler(todoRepository: request.todoRepository)
@@ -118,6 +142,12 @@ extension HandlerFactory {
         if let override = overrides.addTodoItem {
             return override(self)
         }
+        return addTodoItemHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``AddTodoItem``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func addTodoItemHandlerFromSpec() -> some AddTodoItemHandling {
         // Sources/TodoCore/operations.yaml:70: dependencies: [TodoRepository, TimeSource, TodoEvents]
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 70)
         return AddTodoItemHandler(todoRepository: request.todoRepository, timeSource: app.timeSource, todoEvents: app.todoEvents)
@@ -130,6 +160,12 @@ extension HandlerFactory {
         if let override = overrides.completeTodoItem {
             return override(self)
         }
+        return completeTodoItemHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``CompleteTodoItem``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func completeTodoItemHandlerFromSpec() -> some CompleteTodoItemHandling {
         // Sources/TodoCore/operations.yaml:78: dependencies: [TodoRepository, TodoEvents]
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 78)
         return CompleteTodoItemHandler(todoRepository: request.todoRepository, todoEvents: app.todoEvents)
@@ -142,6 +178,12 @@ extension HandlerFactory {
         if let override = overrides.getTodoItemsWithPagination {
             return override(self)
         }
+        return getTodoItemsWithPaginationHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``GetTodoItemsWithPagination``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func getTodoItemsWithPaginationHandlerFromSpec() -> some GetTodoItemsWithPaginationHandling {
         // Sources/TodoCore/operations.yaml:114: dependencies: [TodoRepository]
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 114)
         return GetTodoItemsWithPaginationHandler(todoRepository: request.todoRepository)
@@ -196,7 +238,7 @@ extension OperationDispatcher where Category == OperationCategory {
     /// Runs `command` through the one dispatch path: its behaviours, its transaction of `unitOfWork`, its
     /// events after the commit. `factory` builds the request's handlers around the run's event recorder.
     public func run<C: DispatchableCommand, Request, App>(
-        _ command: C, context: OperationContext, unitOfWork: any UnitOfWork,
+        _ command: C, context: OperationContext, unitOfWork: some UnitOfWork,
         factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
     ) async -> Result<C.Output, OperationError> {
         await run(command, metadata: C.metadata, context: context, unitOfWork: unitOfWork) { recorder in
@@ -216,43 +258,64 @@ extension OperationDispatcher where Category == OperationCategory {
 }
 
 extension CreateTodoList: DispatchableCommand {
-    public static func handle<Request, App>(_ command: CreateTodoList, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
-        await factory.createTodoListHandler().handle(command)
+    @inline(__always) public static func handle<Request, App>(_ command: CreateTodoList, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
+        if let override = factory.overrides.createTodoList {
+            return await override(factory).handle(command)
+        }
+        return await factory.createTodoListHandlerFromSpec().handle(command)
     }
 }
 
 extension AddTodoItem: DispatchableCommand {
-    public static func handle<Request, App>(_ command: AddTodoItem, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
-        await factory.addTodoItemHandler().handle(command)
+    @inline(__always) public static func handle<Request, App>(_ command: AddTodoItem, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
+        if let override = factory.overrides.addTodoItem {
+            return await override(factory).handle(command)
+        }
+        return await factory.addTodoItemHandlerFromSpec().handle(command)
     }
 }
 
 extension CompleteTodoItem: DispatchableCommand {
-    public static func handle<Request, App>(_ command: CompleteTodoItem, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
-        await factory.completeTodoItemHandler().handle(command)
+    @inline(__always) public static func handle<Request, App>(_ command: CompleteTodoItem, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+        if let override = factory.overrides.completeTodoItem {
+            return await override(factory).handle(command)
+        }
+        return await factory.completeTodoItemHandlerFromSpec().handle(command)
     }
 }
 
 extension DeleteTodoList: DispatchableCommand {
-    public static func handle<Request, App>(_ command: DeleteTodoList, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
-        await factory.deleteTodoListHandler().handle(command)
+    @inline(__always) public static func handle<Request, App>(_ command: DeleteTodoList, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
+        if let override = factory.overrides.deleteTodoList {
+            return await override(factory).handle(command)
+        }
+        return await factory.deleteTodoListHandlerFromSpec().handle(command)
     }
 }
 
 extension PurgeTodoLists: DispatchableCommand {
-    public static func handle<Request, App>(_ command: PurgeTodoLists, with factory: HandlerFactory<Request, App>) async -> Result<Int, OperationError> {
-        await factory.purgeTodoListsHandler().handle(command)
+    @inline(__always) public static func handle<Request, App>(_ command: PurgeTodoLists, with factory: HandlerFactory<Request, App>) async -> Result<Int, OperationError> {
+        if let override = factory.overrides.purgeTodoLists {
+            return await override(factory).handle(command)
+        }
+        return await factory.purgeTodoListsHandlerFromSpec().handle(command)
     }
 }
 
 extension GetTodoLists: DispatchableQuery {
-    public static func handle<Request, App>(_ query: GetTodoLists, with factory: HandlerFactory<Request, App>) async -> Result<[TodoListSummary], OperationError> {
-        await factory.getTodoListsHandler().handle(query)
+    @inline(__always) public static func handle<Request, App>(_ query: GetTodoLists, with factory: HandlerFactory<Request, App>) async -> Result<[TodoListSummary], OperationError> {
+        if let override = factory.overrides.getTodoLists {
+            return await override(factory).handle(query)
+        }
+        return await factory.getTodoListsHandlerFromSpec().handle(query)
     }
 }
 
 extension GetTodoItemsWithPagination: DispatchableQuery {
-    public static func handle<Request, App>(_ query: GetTodoItemsWithPagination, with factory: HandlerFactory<Request, App>) async -> Result<Page<TodoItemBrief>, OperationError> {
-        await factory.getTodoItemsWithPaginationHandler().handle(query)
+    @inline(__always) public static func handle<Request, App>(_ query: GetTodoItemsWithPagination, with factory: HandlerFactory<Request, App>) async -> Result<Page<TodoItemBrief>, OperationError> {
+        if let override = factory.overrides.getTodoItemsWithPagination {
+            return await override(factory).handle(query)
+        }
+        return await factory.getTodoItemsWithPaginationHandlerFromSpec().handle(query)
     }
 }
