@@ -68,9 +68,9 @@ struct TransactionTests {
         // A subscriber reading the database on a session of its own sees the user: delivery follows the commit.
         let seenAtDelivery = EventLog()
         let database = fixture.environment.database
-        fixture.environment.services.eventBus.subscribe(.userRegistrationSucceeded) { event in
-            let id = UUID(uuidString: event.attributes["user_id"] ?? "")!
-            if (try? await SQLiteUserRepository(session: database.session()).find(id: id)) != nil { await seenAtDelivery.record(event) }
+        fixture.environment.services.eventBus.subscribe(.userRegistrationSucceeded) { envelope in
+            let id = UUID(uuidString: envelope.event.attributes["user_id"] ?? "")!
+            if (try? await SQLiteUserRepository(session: database.session()).find(id: id)) != nil { await seenAtDelivery.record(envelope) }
         }
         let id = try await fixture.environment.dispatcher.run(
             RegisterUser(email: "ada@example.com", password: "Str0ng!pass"), on: database.session()).get()

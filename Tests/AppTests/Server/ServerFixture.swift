@@ -64,10 +64,12 @@ struct ServerFixture: Sendable {
 
 /// Every event delivered, in order.
 actor EventLog {
-    private(set) var events: [DomainEvent] = []
-    func record(_ event: DomainEvent) { events.append(event) }
-    var names: [DomainEventName] { events.map(\.name) }
-    func clear() { events.removeAll() }
+    /// What subscribers received: each event with the operation that published it and the request's context.
+    private(set) var envelopes: [EventEnvelope<DomainEvent>] = []
+    func record(_ envelope: EventEnvelope<DomainEvent>) { envelopes.append(envelope) }
+    var events: [DomainEvent] { envelopes.map(\.event) }
+    var names: [DomainEventName] { envelopes.map(\.event.name) }
+    func clear() { envelopes.removeAll() }
 }
 
 /// A response with its body read as JSON.
@@ -86,10 +88,11 @@ extension TestClientProtocol {
     /// Sends a request with a JSON body (or raw bytes) and the bearer token, and reads the response.
     func call(
         _ method: HTTPRequest.Method, _ uri: String, json: [String: Any]? = nil, bytes: Data? = nil, token: String? = nil,
-        userAgent: String? = nil
+        userAgent: String? = nil, requestId: String? = nil
     ) async throws -> APIResponse {
         var headers = HTTPFields()
         if let token { headers[.authorization] = "Bearer \(token)" }
+        if let requestId { headers[RequestScopeMiddleware.requestIdHeader] = requestId }
         if let userAgent { headers[.userAgent] = userAgent }
         var body: ByteBuffer?
         if let json {

@@ -1,3 +1,4 @@
+import CQRS
 import Foundation
 import Logging
 
@@ -6,23 +7,26 @@ import Logging
 /// on a new session, so a failure here never undoes the sync that caused it.
 enum BalanceSnapshotSubscriptions {
     static func register(on bus: InProcessEventBus, database: AppDatabase, logger: Logger) {
-        bus.subscribe(.accountSyncSucceeded) { event in
+        bus.subscribe(.accountSyncSucceeded) { envelope in
+            let event = envelope.event
             guard let connectionId = event.attributes["connection_id"].flatMap(UUID.init(uuidString:)) else { return }
-            await capture(database, logger, event, source: "account_sync") { scope in
+            await capture(database, logger, envelope, source: "account_sync") { scope in
                 try await scope.accountRepository.list(connectionId: connectionId).map { ($0, nil) }
             }
         }
-        bus.subscribe(.holdingsSyncSucceeded) { event in
+        bus.subscribe(.holdingsSyncSucceeded) { envelope in
+            let event = envelope.event
             guard let accountId = event.attributes["account_id"].flatMap(UUID.init(uuidString:)) else { return }
-            await capture(database, logger, event, source: "holdings_sync") { scope in
+            await capture(database, logger, envelope, source: "holdings_sync") { scope in
                 guard let account = try await scope.accountRepository.find(id: accountId) else { return [] }
                 let holdings = try await scope.holdingRepository.list(accountId: accountId).filter(\.isActive)
                 return [(account, holdings.reduce(0) { $0 + $1.marketValue })]
             }
         }
-        bus.subscribe(.fileImportSucceeded) { event in
+        bus.subscribe(.fileImportSucceeded) { envelope in
+            let event = envelope.event
             guard let userId = event.attributes["user_id"].flatMap(UUID.init(uuidString:)), let slug = event.attributes["provider"] else { return }
-            await capture(database, logger, event, source: "import") { scope in
+            await capture(database, logger, envelope, source: "import") { scope in
                 let connections = Set(try await scope.connectionRepository.list(userId: userId).filter { $0.providerSlug == slug }.map(\.id))
                 return try await scope.accountRepository.list(userId: userId).filter { connections.contains($0.connectionId) }.map { ($0, nil) }
             }
@@ -30,9 +34,10 @@ enum BalanceSnapshotSubscriptions {
     }
 
     private static func capture(
-        _ database: AppDatabase, _ logger: Logger, _ event: DomainEvent, source: String,
+        _ database: AppDatabase, _ logger: Logger, _ envelope: EventEnvelope<DomainEvent>, source: String,
         _ accounts: (DatabaseRequestScope) async throws -> [(Account, holdingsValue: Decimal?)]
     ) async {
+        let event = envelope.event
         let session = database.session()
         let scope = DatabaseRequestScope(session: session)
         do {
@@ -47,7 +52,9 @@ enum BalanceSnapshotSubscriptions {
             try await session.commit()
         } catch {
             await session.rollback()
-            logger.error("could not capture balance snapshots", metadata: ["event": "\(event.name.rawValue)", "error": "\(error)"])
+            logger.error("could not capture balance snapshots", metadata: [
+                "event": "\(event.name.rawValue)", "error": "\(error)", "correlation_id": "\(envelope.context.correlationId)",
+            ])
         }
     }
 }

@@ -17,6 +17,9 @@ final class WriterLock: Sendable {
     /// Whether someone holds the lock now (tests check that long work lets go of it between its writes).
     var isHeld: Bool { state.withLock(\.isHeld) }
 
+    /// How many callers wait for the lock now (tests wait for a waiter to queue before starting the next).
+    var waiting: Int { state.withLock { $0.waiters.count - $0.head } }
+
     /// Waits until the lock is this caller's. Not cancellable: a transaction's owner must be able to finish it.
     func acquire() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in

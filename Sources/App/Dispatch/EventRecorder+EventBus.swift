@@ -8,10 +8,3 @@ extension EventRecorder: EventBus where Event == DomainEvent {
         record(event)
     }
 }
-
-/// The app's bus, as the dispatcher's publisher: it delivers each event to its subscribers.
-extension InProcessEventBus: EventPublisher {
-    func publish(_ envelope: EventEnvelope<DomainEvent>) async throws {
-        await publish(envelope.event)
-    }
-}
