@@ -26,6 +26,8 @@ let package = Package(
         // CQRSObservability's behaviours; Hummingbird depends on both already.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.1.0"),
+        // The App's metrics backend: what MetricsBehavior counts, in Prometheus's text format.
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
         // `swift package generate-documentation`: the DocC catalogue in Sources/CQRSGenCore/Documentation.docc.
@@ -98,6 +100,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             plugins: ["CQRSGenPlugin"]
         ),

@@ -20,6 +20,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
 
+    @Option(help: "Serves Prometheus metrics at /metrics on this port, on 127.0.0.1 only; off by default.")
+    var metricsPort: Int?
+
     @Option(help: "The SQLite database file.")
     var database = "./app.sqlite"
 
@@ -35,6 +38,11 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (4...31).contains(bcryptCost) else { throw ValidationError("--bcrypt-cost must be between 4 and 31.") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level '\(logLevel)' is not a level.") }
+        if let metricsPort {
+            guard (1...65535).contains(metricsPort), metricsPort != port else {
+                throw ValidationError("--metrics-port must be a port from 1 to 65535 other than --port.")
+            }
+        }
     }
 
     func run() async throws {
@@ -51,7 +59,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let migrations = try environment.database.appliedMigrations()
         logger.notice("database \(database): \(migrations.count) migrations applied, the last '\(migrations.last ?? "")'")
-        try await AppServer.application(environment, host: host, port: port, logger: logger).runService()
+        if let metricsPort { logger.notice("metrics at http://127.0.0.1:\(metricsPort)/metrics") }
+        try await AppServer.application(environment, host: host, port: port, metricsPort: metricsPort, logger: logger).runService()
     }
 }
 

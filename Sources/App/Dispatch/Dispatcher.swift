@@ -2,13 +2,14 @@ import CQRS
 import CQRSObservability
 import Foundation
 import Logging
+import Prometheus
 
 /// The one path every route runs operations through: the runtime's ``OperationDispatcher``, which gives the spec's
 /// metadata its meaning (a transaction of the request's ``DatabaseSession`` for every command marked
 /// `requiresTransaction`, retried when its reads went stale; events delivered after the commit, and only the
 /// declared ones; query results cached by policy until any write; page bounds), with the App's store, services and
-/// handler overrides, and behaviours around every operation that log it, count and time it (through whatever metrics
-/// backend the process bootstrapped; none by default) and trace it.
+/// handler overrides, and behaviours around every operation that log it, count and time it (into the environment's
+/// Prometheus registry, which `App serve --metrics-port` serves) and trace it.
 struct Dispatcher: Sendable {
     typealias Factory = HandlerFactory<DatabaseRequestScope, DispatchServices>
     typealias Overrides = HandlerOverrides<DatabaseRequestScope, DispatchServices>
@@ -21,13 +22,13 @@ struct Dispatcher: Sendable {
 
     init(
         database: AppDatabase, services: AppServices, overrides: Overrides = Overrides(), clock: DispatchClock = .continuous,
-        logger: Logger
+        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger
     ) {
         self.database = database
         self.services = services
         self.overrides = overrides
         operations = OperationDispatcher(
-            behaviors: [LoggingBehavior(logger: logger), MetricsBehavior(), TracingBehavior()],
+            behaviors: [LoggingBehavior(logger: logger), MetricsBehavior(factory: PrometheusMetricsFactory(registry: metrics)), TracingBehavior()],
             publisher: services.eventBus,
             // Every write to the database advances this version, the dispatcher's and the subscribers' alike.
             writeVersion: database.dataVersion, clock: clock,

@@ -42,13 +42,34 @@ enum AppServer {
     /// connection, and thousands of them would hold the server.
     static let idleTimeout: TimeAmount = .seconds(30)
 
+    /// What Prometheus scrapes: the dispatcher's counts and timings of every operation, by operation, category and
+    /// outcome. On a router of its own, so that it is served only where the operator binds it, never with the API.
+    static func metricsRouter(_ environment: AppEnvironment) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: environment.metrics.emitToBuffer())))
+        }
+        return router
+    }
+
     static func application(
-        _ environment: AppEnvironment, host: String, port: Int, idleTimeout: TimeAmount = idleTimeout, logger: Logger
+        _ environment: AppEnvironment, host: String, port: Int, metricsPort: Int? = nil, idleTimeout: TimeAmount = idleTimeout,
+        logger: Logger
     ) -> some ApplicationProtocol {
-        Application(
+        // The metrics listener is bound to loopback whatever `host` is: what it tells belongs to the operator.
+        let metrics = metricsPort.map { port in
+            Application(
+                router: metricsRouter(environment),
+                configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "cqrs-gen App metrics"),
+                logger: logger)
+        }
+        return Application(
             router: router(environment),
             server: .http1(configuration: .init(idleTimeout: idleTimeout)),
             configuration: .init(address: .hostname(host, port: port), serverName: "cqrs-gen App"),
+            services: metrics.map { [$0] } ?? [],
             logger: logger)
     }
 }

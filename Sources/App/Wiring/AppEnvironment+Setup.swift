@@ -1,6 +1,7 @@
 import CQRS
 import Foundation
 import Logging
+import Prometheus
 
 extension AppEnvironment {
     /// Opens (creating and migrating when needed) the database and the key file, and builds the services and the
@@ -18,9 +19,13 @@ extension AppEnvironment {
         if let message = keys.logMessage(keysPath: keysPath) { logger.error("\(message)") }
         let services = await AppServices.production(
             database: database, secrets: secrets, bcryptCost: bcryptCost, baseURL: baseURL, clock: clock, mailer: mailer, logger: logger)
+        // A registry of this environment's own, not the process's global metrics system: tests open many
+        // environments in one process, and each counts only its own operations.
+        let metrics = PrometheusCollectorRegistry()
         return AppEnvironment(
             database: database, services: services,
-            dispatcher: Dispatcher(database: database, services: services, overrides: overrides, clock: clock, logger: logger),
-            rateLimiter: RateLimiter(clock: clock, isEnabled: limitsRates))
+            dispatcher: Dispatcher(
+                database: database, services: services, overrides: overrides, clock: clock, metrics: metrics, logger: logger),
+            rateLimiter: RateLimiter(clock: clock, isEnabled: limitsRates), metrics: metrics)
     }
 }

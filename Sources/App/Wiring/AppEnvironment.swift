@@ -1,5 +1,6 @@
 import CQRS
 import Foundation
+import Prometheus
 
 /// What the routes share: the database, the app's services and the one dispatch path.
 struct AppEnvironment: Sendable {
@@ -8,6 +9,8 @@ struct AppEnvironment: Sendable {
     let dispatcher: Dispatcher
     /// Requests per address and account, for the routes that guessing or flooding would target.
     let rateLimiter: RateLimiter
+    /// What the dispatcher's metrics behaviour counts and times, served in Prometheus's text format.
+    let metrics: PrometheusCollectorRegistry
 
     /// Operations for one request, on a database session of its own.
     func operations(context: OperationContext = Dispatcher.newContext()) -> Operations {
