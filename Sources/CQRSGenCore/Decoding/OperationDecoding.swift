@@ -9,7 +9,7 @@ enum OperationDecoding {
         var section: String { self == .command ? "commands" : "queries" }
     }
 
-    static let sharedKeys = ["category", "description", "fields", "result", "handler"]
+    static let sharedKeys = ["category", "description", "fields", "result", "handler", "http"]
     static let commandKeys = sharedKeys + ["emitsEvents", "requiresTransaction", "events"]
     static let queryKeys = sharedKeys + ["pagination", "cachePolicy"]
     static let paginationKeys = ["style"] + PaginationRole.allCases.map(\.rawValue)
@@ -58,6 +58,7 @@ enum OperationDecoding {
             context.error("\(what()) has no 'result'; a query must say what it returns", at: entry.key.location)
         }
         let handler = decodeHandler(entries.entry("handler"), operation: entry.key, &context)
+        let http = entries.entry("http").flatMap { HTTPDecoding.decode($0, owner: what(), &context) }
 
         let operationRole: OperationSpec.Role
         switch role {
@@ -80,7 +81,7 @@ enum OperationDecoding {
         }
         return OperationSpec(
             name: name, role: operationRole, category: category, description: description, fields: fields, result: result,
-            handler: handler, at: entry.key.location)
+            handler: handler, http: http, at: entry.key.location)
     }
 
     /// `pagination: offset`, or a mapping with `style` and the fields that carry each role.

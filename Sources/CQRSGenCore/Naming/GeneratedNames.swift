@@ -25,7 +25,8 @@ public enum GeneratedNames {
     /// equal to the module's declarations).
     public static let runtime = [
         "CachePolicy", "Command", "CommandHandler", "CommandMetadata", "DispatchClock", "EventEnvelope", "EventPublisher",
-        "EventRecorder", "NamedEvent", "NoUnitOfWork", "OperationBehavior", "OperationContext",
+        "EventRecorder", "HTTPAuthPolicy", "HTTPDeprecation", "HTTPMethod", "HTTPParameter", "HTTPRateLimit", "HTTPRoute",
+        "NamedEvent", "NoUnitOfWork", "OperationBehavior", "OperationContext",
         "OperationDescriptor", "OperationDispatcher", "OperationError", "PageRequest", "PaginatedQuery", "PaginationMetadata",
         "PaginationRole", "PaginationStyle", "Query", "QueryHandler", "QueryMetadata", "QueryResultKey", "QueryResultStore", "Registry",
         "RegistryCategory", "RegistryStatistics", "SpecLocation", "UnitOfWork", "VersionedStore", "WriteVersion",

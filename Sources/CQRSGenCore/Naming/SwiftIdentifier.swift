@@ -25,6 +25,12 @@ public enum SwiftIdentifier {
         isCamelCase(name, firstLetter: UInt8(ascii: "a")...UInt8(ascii: "z"))
     }
 
+    /// Categories and error codes are lowercase snake_case: letters, digits and '_', starting with a letter.
+    public static func isSnakeCase(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || $0.isASCIIDigit || $0 == "_" }
+    }
+
     /// One pass over the bytes, for the common case of a good name; `problem(with:)` explains a bad one.
     private static func isCamelCase(_ name: String, firstLetter: ClosedRange<UInt8>) -> Bool {
         var utf8 = name.utf8.makeIterator()

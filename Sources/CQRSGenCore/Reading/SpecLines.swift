@@ -5,7 +5,12 @@ public enum SpecLines {
     /// The length of each line in Unicode scalars; a text ending with a line break has an empty last line.
     public static func lengths(of bytes: [UInt8]) -> [Int] {
         var bytes = bytes
-        if case .utf8(let transcoded) = UTF16Input.transcode(bytes) { bytes = transcoded }
+        switch UTF16Input.transcode(bytes) {
+        case .utf8(let transcoded): bytes = transcoded
+        // Invalid UTF-16 is measured as far as the reader read it: its error stands just after that text.
+        case .invalid(_, let readBefore): bytes = readBefore
+        case .notUTF16: break
+        }
         var lengths = [0]
         var index = TextPositions.byteOrderMarkLength(bytes)
         while index < bytes.count {

@@ -10,7 +10,8 @@ enum UTF16Input {
         /// Not UTF-16: the bytes as they were.
         case notUTF16
         case utf8([UInt8])
-        case invalid(Diagnostic)
+        /// The error, and the text read before it, in UTF-8: the lines a position in the error counts on.
+        case invalid(Diagnostic, readBefore: [UInt8])
     }
 
     static func transcode(_ bytes: [UInt8]) -> Outcome {
@@ -33,7 +34,8 @@ enum UTF16Input {
         while index < bytes.count {
             let here = SourceLocation(line: line, column: column)
             guard index + 1 < bytes.count else {
-                return .invalid(.error("the spec is not valid UTF-16: it ends in the middle of a character", at: here))
+                return .invalid(
+                    .error("the spec is not valid UTF-16: it ends in the middle of a character", at: here), readBefore: output)
             }
             let first = unit(at: index)
             index += 2
@@ -50,9 +52,11 @@ enum UTF16Input {
                 scalar = Unicode.Scalar(first)
             }
             guard let scalar else {
-                return .invalid(.error(
-                    "the spec is not valid UTF-16: a lone surrogate (U+\(String(first, radix: 16, uppercase: true)))",
-                    at: here))
+                return .invalid(
+                    .error(
+                        "the spec is not valid UTF-16: a lone surrogate (U+\(String(first, radix: 16, uppercase: true)))",
+                        at: here),
+                    readBefore: output)
             }
             output.append(contentsOf: UTF8.encode(scalar)!)
             switch scalar {

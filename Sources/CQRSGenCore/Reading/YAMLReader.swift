@@ -36,7 +36,7 @@ public struct YAMLReader: Sendable {
         switch UTF16Input.transcode(bytes) {
         case .notUTF16: return read(utf8: bytes)
         case .utf8(let transcoded): return read(utf8: transcoded)
-        case .invalid(let diagnostic): return YAMLReadResult(document: nil, diagnostics: [diagnostic])
+        case .invalid(let diagnostic, _): return YAMLReadResult(document: nil, diagnostics: [diagnostic])
         }
     }
 

@@ -136,6 +136,7 @@ public enum SpecSchema {
                         ]),
                     ])),
                 ])),
+                ("http", http),
                 ("command", operation(OperationDecoding.commandKeys, required: ["category", "description"], [
                     "result": typeExpression("The handler's success value; none by default."),
                     "emitsEvents": flag("Whether the command publishes domain events.", default: true),
@@ -174,6 +175,81 @@ public enum SpecSchema {
         ])
     }
 
+    /// An operation's `http` binding.
+    private static var http: JSONValue {
+        let methods = HTTPMethod.allCases.map(\.rawValue).joined(separator: "|")
+        let name = JSONValue.object([("type", .string("string")), ("minLength", .number(1))])
+        return .object([
+            ("description", .string("How the operation is served over HTTP: its route, where each field comes from, and the route's policies.")),
+            ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("route")])),
+            ("properties", object(HTTPDecoding.keys, [
+                "route": .object([
+                    ("description", .string("A method and a path, each parameter a whole segment in braces naming a field: 'GET /api/v1/items/{itemId}'.")),
+                    ("type", .string("string")), ("pattern", .string("^(\(methods)) /")),
+                ]),
+                "status": .object([
+                    ("description", .string("The status of a success: 201 for POST, 204 without a result, 200 otherwise, by default.")),
+                    ("type", .string("integer")), ("minimum", .number(200)), ("maximum", .number(299)),
+                ]),
+                "auth": .object([
+                    ("description", .string("Who may call the route: public, authenticated (the default), {role: name} or {permission: name}.")),
+                    ("oneOf", .array([
+                        .object([("enum", .array(HTTPDecoding.authWords.map(JSONValue.string)))]),
+                        .object([
+                            ("type", .string("object")), ("additionalProperties", .bool(false)),
+                            ("minProperties", .number(1)), ("maxProperties", .number(1)),
+                            ("properties", object(HTTPDecoding.authKeys, ["role": name, "permission": name])),
+                        ]),
+                    ])),
+                ]),
+                "fields": .object([
+                    ("description", .string("Where fields come from, by field name: path, query, header, body or caller, or {source: name on the wire}. Path parameters come from the path, and other fields from the body (POST, PUT, PATCH) or the query string, by default.")),
+                    ("type", .string("object")), ("propertyNames", pattern(lowerCamelCase)),
+                    ("additionalProperties", .object([("oneOf", .array([
+                        .object([("enum", .array(HTTPBindingSpec.Source.allCases.map { .string($0.rawValue) }))]),
+                        .object([
+                            ("type", .string("object")), ("additionalProperties", .bool(false)),
+                            ("minProperties", .number(1)), ("maxProperties", .number(1)),
+                            ("properties", .object(HTTPBindingSpec.Source.allCases.filter { $0 != .caller }.map { ($0.rawValue, name) })),
+                        ]),
+                    ]))])),
+                ]),
+                "errors": .object([
+                    ("description", .string("The status each OperationError code answers with, 400 to 599.")),
+                    ("type", .string("object")), ("propertyNames", pattern(snakeCase)),
+                    ("additionalProperties", .object([("type", .string("integer")), ("minimum", .number(400)), ("maximum", .number(599))])),
+                ]),
+                "rateLimit": .object([
+                    ("description", .string("How many requests the route takes in a period, per client address (the default) or per caller.")),
+                    ("type", .string("object")), ("additionalProperties", .bool(false)),
+                    ("required", .array([.string("requests"), .string("per")])),
+                    ("properties", object(HTTPDecoding.rateLimitKeys, [
+                        "requests": .object([("type", .string("integer")), ("minimum", .number(1))]),
+                        "per": .object([("enum", .array(HTTPRateLimit.Period.allCases.map { .string($0.rawValue) }))]),
+                        "by": .object([("enum", .array(HTTPRateLimit.Key.allCases.map { .string($0.rawValue) })), ("default", .string(HTTPRateLimit.Key.address.rawValue))]),
+                    ])),
+                ]),
+                "idempotent": flag("Whether repeating the request has the effect of making it once; GET, PUT and DELETE are by default.", default: false),
+                "deprecated": .object([
+                    ("description", .string("true, or {replacement: Operation}: the route is kept for existing clients.")),
+                    ("oneOf", .array([
+                        .object([("type", .string("boolean"))]),
+                        .object([
+                            ("type", .string("object")), ("additionalProperties", .bool(false)),
+                            ("properties", object(HTTPDecoding.deprecationKeys, [
+                                "replacement": .object([("type", .string("string")), ("pattern", .string(upperCamelCase))]),
+                            ])),
+                        ]),
+                    ])),
+                ]),
+                "tags": .object([
+                    ("description", .string("Groups for the OpenAPI document; the operation's category by default.")),
+                    ("type", .string("array")), ("items", name),
+                ]),
+            ])),
+        ])
+    }
+
     /// An operation's schema: the keys it shares with the other kind, and its own.
     private static func operation(_ keys: [String], required: [String], _ own: [String: JSONValue]) -> JSONValue {
         let shared: [String: JSONValue] = [
@@ -181,6 +257,7 @@ public enum SpecSchema {
             "description": text("Documents the generated operation type."),
             "fields": reference("fields"),
             "handler": reference("handler"),
+            "http": reference("http"),
         ]
         return .object([
             ("type", .string("object")), ("additionalProperties", .bool(false)),

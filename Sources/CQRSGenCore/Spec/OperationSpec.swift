@@ -16,6 +16,7 @@ public struct OperationSpec: Hashable, Sendable {
         var fields: [FieldSpec]
         var result: TypeReference?
         var handler: HandlerSpec
+        var http: HTTPBindingSpec?
     }
 
     private var parts: Shared<Parts>
@@ -61,13 +62,19 @@ public struct OperationSpec: Hashable, Sendable {
         set { parts.value.handler = newValue }
     }
 
+    /// How the operation is served over HTTP; nil when the spec binds it to no route.
+    public var http: HTTPBindingSpec? {
+        get { parts.value.http }
+        set { parts.value.http = newValue }
+    }
+
     public init(
         name: String, role: Role, category: Located<String>, description: String, fields: [FieldSpec],
-        result: TypeReference?, handler: HandlerSpec, at location: SourceLocation
+        result: TypeReference?, handler: HandlerSpec, http: HTTPBindingSpec? = nil, at location: SourceLocation
     ) {
         parts = Shared(Parts(
             name: name, location: location, role: role, category: category, description: description, fields: fields,
-            result: result, handler: handler))
+            result: result, handler: handler, http: http))
     }
 
     public var isCommand: Bool {

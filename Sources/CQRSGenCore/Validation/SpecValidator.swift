@@ -19,6 +19,12 @@ public struct SpecValidator: Sendable {
         PaginatedListsRule(),
         EventsRule(),
         HandlerUniquenessRule(),
+        HTTPPathParameterRule(),
+        HTTPFieldSourceRule(),
+        HTTPCallerRule(),
+        HTTPRouteUniquenessRule(),
+        HTTPMethodRule(),
+        HTTPDeprecationRule(),
         UnusedDeclarationRule(),
     ]
 

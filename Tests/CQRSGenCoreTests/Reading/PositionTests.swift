@@ -68,6 +68,16 @@ struct PositionTests {
         #expect(YAMLReader().read(odd).diagnostics.map { "\($0.location): \($0.message)" } == [
             "1:2: the spec is not valid UTF-16: it ends in the middle of a character"
         ])
+        // The fuzzer's finding: UTF-16 whose raw bytes hold line feeds (0x0A63 is one character, not a line break).
+        // The error stands after the ten characters read, on the one line the reader counted, and the lines that
+        // check positions are counted the same way.
+        let finding: [UInt8] = [0xFE, 0xFF, 0xFF, 0xBF] + Array("ion: 1\ncategories:\n".utf8)
+        let diagnostics = YAMLReader().read(finding).diagnostics
+        #expect(diagnostics.map { "\($0.location): \($0.message)" } == [
+            "1:11: the spec is not valid UTF-16: it ends in the middle of a character"
+        ])
+        #expect(SpecLines.lengths(of: finding) == [10])
+        #expect(diagnostics.allSatisfy { SpecLines.contains($0.location, lengths: SpecLines.lengths(of: finding)) })
     }
 
     static func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {

@@ -29,7 +29,7 @@ public struct IdentifierRule: ValidationRule {
             check(name, role, in: owner(), upper: false, at: location)
         }
 
-        for category in spec.categories where !Self.isSnakeCase(category.name) {
+        for category in spec.categories where !SwiftIdentifier.isSnakeCase(category.name) {
             diagnostics.append(.error(
                 "category name '\(category.name)' must be lowercase snake_case (letters, digits and '_', starting with a letter)",
                 at: category.location))
@@ -60,10 +60,5 @@ public struct IdentifierRule: ValidationRule {
             memberName(reference.field.name, "field name", in: reference.ownerDescription, at: reference.field.location)
         }
         return diagnostics
-    }
-
-    static func isSnakeCase(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
-        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || $0.isASCIIDigit || $0 == "_" }
     }
 }

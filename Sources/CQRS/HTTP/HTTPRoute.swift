@@ -1,0 +1,139 @@
+/// How one operation is served over HTTP, as its spec entry's `http` binds it: plain values, with no server
+/// framework behind them, so that any server (the Hummingbird adapter, or another) can serve the route table the
+/// generator writes.
+public struct HTTPRoute<Category: RegistryCategory>: Sendable {
+    /// The operation's name.
+    public let operation: String
+    public let kind: OperationDescriptor<Category>.Kind
+    public let category: Category
+    public let method: HTTPMethod
+    /// The path as the spec writes it, each parameter in braces: `/api/v1/accounts/{accountId}`.
+    public let path: String
+    /// The status of a success.
+    public let successStatus: Int
+    /// Where each of the operation's fields comes from, in the order of its fields.
+    public let parameters: [HTTPParameter]
+    /// The status each error code answers with; a code not listed answers with the adapter's default.
+    public let errors: [String: Int]
+    public let auth: HTTPAuthPolicy
+    public let rateLimit: HTTPRateLimit?
+    /// Whether repeating the request has the effect of making it once.
+    public let isIdempotent: Bool
+    public let deprecation: HTTPDeprecation?
+    public let tags: [String]
+    /// The spec's one-line description of the operation.
+    public let summary: String
+
+    public init(
+        operation: String, kind: OperationDescriptor<Category>.Kind, category: Category, method: HTTPMethod, path: String,
+        successStatus: Int, parameters: [HTTPParameter], errors: [String: Int], auth: HTTPAuthPolicy,
+        rateLimit: HTTPRateLimit?, isIdempotent: Bool, deprecation: HTTPDeprecation?, tags: [String], summary: String
+    ) {
+        self.operation = operation
+        self.kind = kind
+        self.category = category
+        self.method = method
+        self.path = path
+        self.successStatus = successStatus
+        self.parameters = parameters
+        self.errors = errors
+        self.auth = auth
+        self.rateLimit = rateLimit
+        self.isIdempotent = isIdempotent
+        self.deprecation = deprecation
+        self.tags = tags
+        self.summary = summary
+    }
+}
+
+public enum HTTPMethod: String, CaseIterable, Sendable, Hashable {
+    case get = "GET", post = "POST", put = "PUT", patch = "PATCH", delete = "DELETE"
+
+    /// Whether a request of this method carries a body the operation's fields may come from.
+    public var hasBody: Bool { self == .post || self == .put || self == .patch }
+}
+
+/// Where one field of an operation comes from.
+public struct HTTPParameter: Sendable, Hashable {
+    public enum Source: Sendable, Hashable {
+        /// A path segment, by its name in the path's braces.
+        case path(String)
+        /// A query parameter, by its name in the query string.
+        case query(String)
+        /// A request header, by its name.
+        case header(String)
+        /// A member of the JSON body, by its key.
+        case body(String)
+        /// The authenticated caller, as the adapter's authenticator names them: never from the request itself.
+        case caller
+    }
+
+    /// The field's name in the operation.
+    public let field: String
+    public let source: Source
+    /// Whether the request must carry it: false for a field with a default or an optional one.
+    public let isRequired: Bool
+
+    public init(field: String, source: Source, isRequired: Bool) {
+        self.field = field
+        self.source = source
+        self.isRequired = isRequired
+    }
+}
+
+/// Who may call a route.
+public enum HTTPAuthPolicy: Sendable, Hashable {
+    /// Anyone, without credentials.
+    case anonymous
+    /// Any authenticated caller.
+    case authenticated
+    /// An authenticated caller with this role.
+    case role(String)
+    /// An authenticated caller granted this permission.
+    case permission(String)
+
+    public var requiresCaller: Bool { self != .anonymous }
+}
+
+/// How many requests a route takes in a period, counted per client address or per caller.
+public struct HTTPRateLimit: Sendable, Hashable {
+    public enum Period: String, CaseIterable, Sendable, Hashable {
+        case second, minute, hour, day
+
+        public var duration: Duration {
+            switch self {
+            case .second: .seconds(1)
+            case .minute: .seconds(60)
+            case .hour: .seconds(3_600)
+            case .day: .seconds(86_400)
+            }
+        }
+    }
+
+    public enum Key: String, CaseIterable, Sendable, Hashable {
+        /// The client's address: for routes an anonymous caller can flood.
+        case address
+        /// The authenticated caller.
+        case caller
+    }
+
+    public let requests: Int
+    public let period: Period
+    public let key: Key
+
+    public init(requests: Int, period: Period, key: Key) {
+        self.requests = requests
+        self.period = period
+        self.key = key
+    }
+}
+
+/// A route kept for existing clients, and what replaces it.
+public struct HTTPDeprecation: Sendable, Hashable {
+    /// The operation to call instead; nil when there is none.
+    public let replacement: String?
+
+    public init(replacement: String?) {
+        self.replacement = replacement
+    }
+}

@@ -1,0 +1,257 @@
+import CQRS
+
+/// Decodes an operation's `http` mapping. Each value is checked for its shape here, at its position; how the binding
+/// fits the operation's fields and the other routes is checked by the validation rules.
+enum HTTPDecoding {
+    static let keys = ["route", "status", "auth", "fields", "errors", "rateLimit", "idempotent", "deprecated", "tags"]
+    static let authKeys = ["role", "permission"]
+    static let rateLimitKeys = ["requests", "per", "by"]
+    static let deprecationKeys = ["replacement"]
+    /// The words `auth` takes as a scalar.
+    static let authWords = ["public", "authenticated"]
+
+    static func decode(_ entry: YAMLMappingEntry, owner: String, _ context: inout DecodingContext) -> HTTPBindingSpec? {
+        let what = "'http' of \(owner)"
+        guard let entries = context.mapping(entry.value, what, expected: "a mapping with 'route'") else { return nil }
+        context.checkKeys(of: entries, in: what, allowed: keys)
+        guard let routeNode = entries.value("route") else {
+            context.error("\(what) has no 'route' (a method and a path: 'GET /api/v1/items/{id}')", at: entry.key.location)
+            return nil
+        }
+        guard let route = decodeRoute(routeNode, what: "'route' of \(owner)", &context) else { return nil }
+
+        var status: Located<Int>?
+        if let node = entries.value("status"), let value = context.integer(node, "'status' of \(what)") {
+            if (200...299).contains(value) {
+                status = Located(value, at: node.location)
+            } else {
+                context.error("'status' of \(what) must be a success status, 200 to 299, not \(value)", at: node.location)
+            }
+        }
+        return HTTPBindingSpec(
+            method: route.method, path: route.path, pathParameters: route.parameters,
+            fields: entries.value("fields").map { decodeFields($0, what: what, &context) } ?? [],
+            status: status,
+            auth: entries.value("auth").flatMap { decodeAuth($0, what: what, &context) }
+                ?? Located(.authenticated, at: entry.key.location),
+            errors: entries.value("errors").map { decodeErrors($0, what: what, &context) } ?? [],
+            rateLimit: entries.value("rateLimit").flatMap { decodeRateLimit($0, what: what, &context) },
+            idempotent: entries.value("idempotent").flatMap { node in
+                context.bool(node, "'idempotent' of \(what)").map { Located($0, at: node.location) }
+            },
+            deprecation: entries.value("deprecated").flatMap { decodeDeprecation($0, what: what, &context) },
+            tags: entries.value("tags").flatMap { context.stringList($0, "'tags' of \(what)", itemDescription: "tag names") } ?? [],
+            at: entry.key.location)
+    }
+
+    // MARK: - Route
+
+    struct Route {
+        var method: Located<HTTPMethod>
+        var path: Located<String>
+        var parameters: [Located<String>]
+    }
+
+    /// `METHOD /path/{parameter}`: an upper-case method, one space, and a path of non-empty segments, each either
+    /// text or one parameter in braces named like a field.
+    static func decodeRoute(_ node: YAMLNode, what: String, _ context: inout DecodingContext) -> Route? {
+        guard let scalar = context.scalar(node, what, expected: "a method and a path ('GET /api/v1/items/{id}')") else { return nil }
+        let text = Array(scalar.value.unicodeScalars)
+        // A position inside the route: exact when the text is written plainly on one line, else the route's start.
+        func location(_ offset: Int) -> SourceLocation {
+            guard scalar.isVerbatim else { return scalar.location }
+            var location = scalar.location
+            switch scalar.style {
+            case .plain: location.column += offset
+            case .singleQuoted, .doubleQuoted: location.column += offset + 1
+            case .literal, .folded: break
+            }
+            return location
+        }
+        guard let space = text.firstIndex(of: " ") else {
+            context.error("\(what) must be a method and a path separated by a space, as in 'GET /items/{id}'", at: scalar.location)
+            return nil
+        }
+        let methodText = String(String.UnicodeScalarView(text[..<space]))
+        guard let method = HTTPMethod(rawValue: methodText) else {
+            let allowed = HTTPMethod.allCases.map(\.rawValue)
+            let suggestion = HTTPMethod(rawValue: methodText.uppercased()).map { "; write it in capitals: '\($0.rawValue)'" }
+                ?? Suggestion.didYouMean(methodText.uppercased(), among: allowed)
+            context.error(
+                "\(what) starts with '\(methodText)', which is not a method; expected "
+                    + allowed.map { "'\($0)'" }.joined(separator: ", ") + suggestion,
+                at: scalar.location)
+            return nil
+        }
+        let pathStart = space + 1
+        let path = Array(text[pathStart...])
+        guard path.first == "/" else {
+            context.error("the path of \(what) must start with '/'", at: location(pathStart))
+            return nil
+        }
+        var parameters: [Located<String>] = []
+        var valid = true
+        var segmentStart = 1
+        // Each segment between slashes: non-empty, and either plain text or exactly one `{name}`.
+        while segmentStart <= path.count {
+            let end = path[segmentStart...].firstIndex(of: "/") ?? path.count
+            let segment = path[segmentStart..<end]
+            let column = pathStart + segmentStart
+            if segment.isEmpty {
+                if end < path.count || path.count > 1 {
+                    context.error("the path of \(what) has an empty segment", at: location(column))
+                    valid = false
+                }
+            } else if let invalid = segment.first(where: { $0 == "?" || $0 == "#" || $0 == " " || $0 == "%" }) {
+                context.error(
+                    "the path of \(what) contains '\(invalid)': a path is its segments only, without a query or escapes",
+                    at: location(pathStart + segment.firstIndex(of: invalid)!))
+                valid = false
+            } else if segment.contains("{") || segment.contains("}") {
+                let name = String(String.UnicodeScalarView(segment.dropFirst().dropLast()))
+                if segment.first != "{" || segment.last != "}" || name.contains("{") || name.contains("}") {
+                    context.error(
+                        "a parameter of \(what) must be a whole segment, '{name}'; '\(String(String.UnicodeScalarView(segment)))' is not",
+                        at: location(column))
+                    valid = false
+                } else if !SwiftIdentifier.isLowerCamelCase(name) {
+                    context.error(
+                        "path parameter '\(name)' of \(what) must name a field, in lowerCamelCase",
+                        at: location(column))
+                    valid = false
+                } else if parameters.contains(where: { $0.value == name }) {
+                    context.error("path parameter '\(name)' appears twice in \(what)", at: location(column))
+                    valid = false
+                } else {
+                    parameters.append(Located(name, at: location(column)))
+                }
+            }
+            segmentStart = end + 1
+        }
+        guard valid else { return nil }
+        return Route(
+            method: Located(method, at: scalar.location),
+            path: Located(String(String.UnicodeScalarView(path)), at: location(pathStart)),
+            parameters: parameters)
+    }
+
+    // MARK: - Fields
+
+    /// `field: source`, or `field: {source: wireName}`.
+    static func decodeFields(_ node: YAMLNode, what: String, _ context: inout DecodingContext) -> [HTTPBindingSpec.FieldBinding] {
+        guard let entries = context.mapping(node, "'fields' of \(what)", expected: "a mapping of field names to sources") else { return [] }
+        let sources = HTTPBindingSpec.Source.allCases.map(\.rawValue)
+        return entries.compactMap { entry -> HTTPBindingSpec.FieldBinding? in
+            let field = Located(entry.key.value, at: entry.key.location)
+            let where_ = "the source of field '\(entry.key.value)' in \(what)"
+            if entry.value.scalar != nil {
+                guard let source = context.choice(entry.value, where_, of: HTTPBindingSpec.Source.self) else { return nil }
+                return HTTPBindingSpec.FieldBinding(field: field, source: Located(source, at: entry.value.location), wireName: nil)
+            }
+            guard let named = context.mapping(entry.value, where_, expected: "a source, or '{source: name}'") else { return nil }
+            guard named.count == 1, let only = named.first else {
+                context.error("\(where_) must name one source, as in '{query: file_name}'", at: entry.value.location)
+                return nil
+            }
+            guard let source = HTTPBindingSpec.Source(rawValue: only.key.value), source != .caller else {
+                context.error(
+                    "unknown source '\(only.key.value)' for \(where_)"
+                        + (Suggestion.closest(to: only.key.value, among: sources).map { "; did you mean '\($0)'?" }
+                            ?? "; expected one of " + sources.map { "'\($0)'" }.joined(separator: ", "))
+                        + (only.key.value == "caller" ? " ('caller' takes no name)" : ""),
+                    at: only.key.location)
+                return nil
+            }
+            guard let name = context.scalar(only.value, "the name of \(where_)", expected: "a name on the wire") else { return nil }
+            return HTTPBindingSpec.FieldBinding(
+                field: field, source: Located(source, at: only.key.location), wireName: Located(name.value, at: name.location))
+        }
+    }
+
+    // MARK: - Policies
+
+    /// `public`, `authenticated`, `{role: name}` or `{permission: name}`.
+    static func decodeAuth(_ node: YAMLNode, what: String, _ context: inout DecodingContext) -> Located<HTTPAuthPolicy>? {
+        let where_ = "'auth' of \(what)"
+        if let scalar = node.scalar, !scalar.isNull {
+            switch scalar.value {
+            case "public": return Located(.anonymous, at: node.location)
+            case "authenticated": return Located(.authenticated, at: node.location)
+            default:
+                context.error(
+                    "\(where_) must be 'public', 'authenticated', '{role: name}' or '{permission: name}', not '\(scalar.value)'"
+                        + Suggestion.didYouMean(scalar.value, among: authWords),
+                    at: node.location)
+                return nil
+            }
+        }
+        guard let entries = context.mapping(node, where_, expected: "'public', 'authenticated', '{role: name}' or '{permission: name}'") else {
+            return nil
+        }
+        context.checkKeys(of: entries, in: where_, allowed: authKeys)
+        guard entries.count == 1, let only = entries.first, authKeys.contains(only.key.value) else {
+            if entries.count != 1 { context.error("\(where_) must name one role or one permission", at: node.location) }
+            return nil
+        }
+        guard let name = context.scalar(only.value, "the \(only.key.value) of \(where_)", expected: "a name") else { return nil }
+        return Located(only.key.value == "role" ? .role(name.value) : .permission(name.value), at: node.location)
+    }
+
+    /// `code: status`, each status a client or server error, 400 to 599.
+    static func decodeErrors(_ node: YAMLNode, what: String, _ context: inout DecodingContext) -> [HTTPBindingSpec.ErrorStatus] {
+        guard let entries = context.mapping(node, "'errors' of \(what)", expected: "a mapping of error codes to statuses") else { return [] }
+        return entries.compactMap { entry in
+            guard SwiftIdentifier.isSnakeCase(entry.key.value) else {
+                context.error(
+                    "error code '\(entry.key.value)' in \(what) must be snake_case, as OperationError codes are",
+                    at: entry.key.location)
+                return nil
+            }
+            guard let status = context.integer(entry.value, "the status of error '\(entry.key.value)' in \(what)") else { return nil }
+            guard (400...599).contains(status) else {
+                context.error(
+                    "error '\(entry.key.value)' in \(what) must answer with an error status, 400 to 599, not \(status)",
+                    at: entry.value.location)
+                return nil
+            }
+            return HTTPBindingSpec.ErrorStatus(code: Located(entry.key.value, at: entry.key.location), status: Located(status, at: entry.value.location))
+        }
+    }
+
+    /// `{requests: 5, per: minute, by: address}`; `by` is `address` by default.
+    static func decodeRateLimit(_ node: YAMLNode, what: String, _ context: inout DecodingContext) -> Located<HTTPRateLimit>? {
+        let where_ = "'rateLimit' of \(what)"
+        guard let entries = context.mapping(node, where_, expected: "a mapping with 'requests' and 'per'") else { return nil }
+        context.checkKeys(of: entries, in: where_, allowed: rateLimitKeys)
+        guard let requestsNode = entries.value("requests"), let perNode = entries.value("per") else {
+            context.error("\(where_) needs 'requests' and 'per', as in '{requests: 5, per: minute}'", at: node.location)
+            return nil
+        }
+        guard let requests = context.integer(requestsNode, "'requests' of \(where_)") else { return nil }
+        guard requests > 0 else {
+            context.error("'requests' of \(where_) must be at least 1, not \(requests)", at: requestsNode.location)
+            return nil
+        }
+        guard let period = context.choice(perNode, "'per' of \(where_)", of: HTTPRateLimit.Period.self) else { return nil }
+        var key = HTTPRateLimit.Key.address
+        if let byNode = entries.value("by") {
+            guard let chosen = context.choice(byNode, "'by' of \(where_)", of: HTTPRateLimit.Key.self) else { return nil }
+            key = chosen
+        }
+        return Located(HTTPRateLimit(requests: requests, period: period, key: key), at: node.location)
+    }
+
+    /// `true`, or `{replacement: Operation}`.
+    static func decodeDeprecation(_ node: YAMLNode, what: String, _ context: inout DecodingContext) -> Located<Located<String>?>? {
+        let where_ = "'deprecated' of \(what)"
+        if node.scalar != nil {
+            guard let flag = context.bool(node, where_) else { return nil }
+            return flag ? Located(nil, at: node.location) : nil
+        }
+        guard let entries = context.mapping(node, where_, expected: "true, or '{replacement: Operation}'") else { return nil }
+        context.checkKeys(of: entries, in: where_, allowed: deprecationKeys)
+        guard let replacementNode = entries.value("replacement") else { return Located(nil, at: node.location) }
+        guard let name = context.scalar(replacementNode, "'replacement' of \(where_)", expected: "an operation name") else { return nil }
+        return Located(Located(name.value, at: name.location), at: node.location)
+    }
+}

@@ -1,0 +1,104 @@
+public import CQRS
+
+/// An operation's `http`: the route that serves it, where each of its fields comes from, and the route's policies.
+///
+///     http:
+///       route: GET /api/v1/accounts/{accountId}
+///       auth: authenticated
+///       fields: {userId: caller}
+///       errors: {account_not_found: 404}
+public struct HTTPBindingSpec: Hashable, Sendable {
+    /// Where a field's value is read from.
+    public enum Source: String, CaseIterable, Hashable, Sendable {
+        case path, query, header, body, caller
+    }
+
+    /// A field's source as the spec writes it under `fields`.
+    public struct FieldBinding: Hashable, Sendable {
+        /// The field's name, located at its key.
+        public var field: Located<String>
+        public var source: Located<Source>
+        /// The name on the wire, when the spec gives one (`{query: file_name}`); derived from the field otherwise.
+        public var wireName: Located<String>?
+
+        public init(field: Located<String>, source: Located<Source>, wireName: Located<String>?) {
+            self.field = field
+            self.source = source
+            self.wireName = wireName
+        }
+    }
+
+    /// An error code and the status it answers with.
+    public struct ErrorStatus: Hashable, Sendable {
+        public var code: Located<String>
+        public var status: Located<Int>
+
+        public init(code: Located<String>, status: Located<Int>) {
+            self.code = code
+            self.status = status
+        }
+    }
+
+    public var method: Located<HTTPMethod>
+    /// The path as written, parameters in braces; located at the route.
+    public var path: Located<String>
+    /// Each `{name}` of the path, located at its brace when the route is written plainly on one line.
+    public var pathParameters: [Located<String>]
+    /// The sources the spec gives explicitly; every other field takes its default (``defaultSource(for:)``).
+    public var fields: [FieldBinding]
+    public var status: Located<Int>?
+    public var auth: Located<HTTPAuthPolicy>
+    public var errors: [ErrorStatus]
+    public var rateLimit: Located<HTTPRateLimit>?
+    public var idempotent: Located<Bool>?
+    /// Set when the route is deprecated; its replacement, when it names one.
+    public var deprecation: Located<Located<String>?>?
+    public var tags: [Located<String>]
+    /// Where `http` is written.
+    public var location: SourceLocation
+
+    public init(
+        method: Located<HTTPMethod>, path: Located<String>, pathParameters: [Located<String>], fields: [FieldBinding],
+        status: Located<Int>?, auth: Located<HTTPAuthPolicy>, errors: [ErrorStatus], rateLimit: Located<HTTPRateLimit>?,
+        idempotent: Located<Bool>?, deprecation: Located<Located<String>?>?, tags: [Located<String>], at location: SourceLocation
+    ) {
+        self.method = method
+        self.path = path
+        self.pathParameters = pathParameters
+        self.fields = fields
+        self.status = status
+        self.auth = auth
+        self.errors = errors
+        self.rateLimit = rateLimit
+        self.idempotent = idempotent
+        self.deprecation = deprecation
+        self.tags = tags
+        self.location = location
+    }
+
+    /// Where a field the spec does not bind explicitly comes from: the path when the path names it, else the body
+    /// for a method with one, else the query string.
+    public func defaultSource(for field: String) -> Source {
+        if pathParameters.contains(where: { $0.value == field }) { return .path }
+        return method.value.hasBody ? .body : .query
+    }
+
+    /// Each field's source, explicit or default, in the order of `fields`; a field bound twice takes its first binding.
+    public func sources(of fields: [FieldSpec]) -> [(field: FieldSpec, source: Source, binding: FieldBinding?)] {
+        fields.map { field in
+            let binding = self.fields.first { $0.field.value == field.name }
+            return (field, binding?.source.value ?? defaultSource(for: field.name), binding)
+        }
+    }
+
+    /// The path with each parameter's name removed, so that `/a/{id}` and `/a/{accountId}` compare equal.
+    public var routeShape: String {
+        var shape = "", inBraces = false
+        for character in path.value {
+            if character == "{" { inBraces = true; shape.append("{") }
+            else if character == "}" { inBraces = false; shape.append("}") }
+            else if !inBraces { shape.append(character) }
+        }
+        return shape
+    }
+}

@@ -1,0 +1,264 @@
+import CQRS
+import Testing
+
+@testable import CQRSGenCore
+
+/// An operation's `http`: the route's shape is checked as it is decoded, and how it fits the operation's fields and
+/// the other routes by one rule each, every problem at its own position.
+@Suite("HTTP bindings in the spec")
+struct HTTPBindingTests {
+    static let header = """
+        version: 1
+        categories: {items: Items.}
+
+        """
+
+    @Test("a binding that fits decodes into its route, sources, policies and defaults")
+    func decodes() throws {
+        let outcome = SpecLoader().load(Self.header + """
+            commands:
+              RenameItem:
+                category: items
+                description: Rename an item.
+                fields: {itemId: UUID, name: String, userId: UUID, requestId: String?, dryRun: {type: Bool, default: false}}
+                http:
+                  route: PATCH /api/v1/items/{itemId}
+                  status: 200
+                  auth: {role: editor}
+                  fields: {userId: caller, requestId: {header: X-Request-Id}, dryRun: {query: dry_run}}
+                  errors: {item_not_found: 404, name_taken: 409}
+                  rateLimit: {requests: 10, per: minute, by: caller}
+                  idempotent: true
+                  deprecated: {replacement: RenameItem2}
+                  tags: [items, editing]
+              RenameItem2:
+                category: items
+                description: Rename an item.
+                fields: {itemId: UUID, name: String}
+                http:
+                  route: PUT /api/v2/items/{itemId}
+                  auth: public
+            """)
+        #expect(DiagnosticFormatter(path: "spec.yaml").format(outcome.diagnostics) == "")
+        let spec = try #require(outcome.validSpec)
+        let http = try #require(spec.commands[0].http)
+        #expect(http.method.value == .patch)
+        #expect(http.path.value == "/api/v1/items/{itemId}")
+        #expect(http.pathParameters.map(\.value) == ["itemId"])
+        #expect(http.pathParameters[0].location == SourceLocation(line: 9, column: 34))
+        #expect(http.auth.value == .role("editor"))
+        #expect(http.errors.map { "\($0.code.value)=\($0.status.value)" } == ["item_not_found=404", "name_taken=409"])
+        #expect(http.rateLimit?.value == HTTPRateLimit(requests: 10, period: .minute, key: .caller))
+        #expect(http.deprecation?.value?.value == "RenameItem2")
+        #expect(http.tags.map(\.value) == ["items", "editing"])
+        let sources = http.sources(of: spec.commands[0].fields).map { "\($0.field.name):\($0.source.rawValue)" }
+        #expect(sources == ["itemId:path", "name:body", "userId:caller", "requestId:header", "dryRun:query"])
+        #expect(http.fields[1].wireName?.value == "X-Request-Id")
+        let second = try #require(spec.commands[1].http)
+        #expect(second.auth.value == .anonymous)
+        #expect(second.routeShape == "/api/v2/items/{}")
+    }
+
+    @Test("a route's shape is refused at the character that breaks it")
+    func routeShape() {
+        expectDiagnostics(Self.header + """
+            queries:
+              GetItem:
+                category: items
+                description: X.
+                fields: {itemId: UUID}
+                result: UUID
+                http:
+                  route: 1️⃣get /items/{itemId}
+              GetItems:
+                category: items
+                description: X.
+                result: UUID
+                http:
+                  route: 2️⃣FETCH /items
+              GetItemA:
+                category: items
+                description: X.
+                result: UUID
+                http:
+                  route: GET 3️⃣items
+              GetItemB:
+                category: items
+                description: X.
+                fields: {itemId: UUID}
+                result: UUID
+                http:
+                  route: GET /items/4️⃣item-{itemId}
+              GetItemC:
+                category: items
+                description: X.
+                result: UUID
+                http:
+                  route: GET /items/5️⃣{item_id}
+              GetItemD:
+                category: items
+                description: X.
+                result: UUID
+                http:
+                  route: "GET /items6️⃣?all=true"
+              GetItemE:
+                category: items
+                description: X.
+                result: UUID
+                http:
+                  route: GET /items/7️⃣/all
+              GetItemF:
+                category: items
+                description: X.
+                result: UUID
+                http:
+                  route: 8️⃣/items
+              GetItemG:
+                category: items
+                description: X.
+                result: UUID
+                9️⃣http: {status: 200}
+            """, [
+            .error("1️⃣", "'route' of query 'GetItem' starts with 'get', which is not a method; expected 'GET', 'POST', 'PUT', 'PATCH', 'DELETE'; write it in capitals: 'GET'"),
+            .error("2️⃣", "'route' of query 'GetItems' starts with 'FETCH', which is not a method; expected 'GET', 'POST', 'PUT', 'PATCH', 'DELETE'"),
+            .error("3️⃣", "the path of 'route' of query 'GetItemA' must start with '/'"),
+            .error("4️⃣", "a parameter of 'route' of query 'GetItemB' must be a whole segment, '{name}'; 'item-{itemId}' is not"),
+            .error("5️⃣", "path parameter 'item_id' of 'route' of query 'GetItemC' must name a field, in lowerCamelCase"),
+            .error("6️⃣", "the path of 'route' of query 'GetItemD' contains '?': a path is its segments only, without a query or escapes"),
+            .error("7️⃣", "the path of 'route' of query 'GetItemE' has an empty segment"),
+            .error("8️⃣", "'route' of query 'GetItemF' must be a method and a path separated by a space, as in 'GET /items/{id}'"),
+            .error("9️⃣", "'http' of query 'GetItemG' has no 'route' (a method and a path: 'GET /api/v1/items/{id}')"),
+        ])
+    }
+
+    @Test("policies are checked for their shape: statuses, auth, errors, rate limits, deprecation")
+    func policies() {
+        expectDiagnostics(Self.header + """
+            commands:
+              DeleteItem:
+                category: items
+                description: X.
+                fields: {itemId: UUID}
+                http:
+                  route: DELETE /items/{itemId}
+                  status: 1️⃣404
+                  auth: 2️⃣admin
+                  errors: {3️⃣ItemMissing: 404, item_locked: 4️⃣200}
+                  rateLimit: {requests: 5️⃣0, per: minute}
+                  6️⃣idempotence: true
+              ArchiveItem:
+                category: items
+                description: X.
+                fields: {itemId: UUID}
+                http:
+                  route: POST /items/{itemId}/archive
+                  rateLimit: {requests: 5, per: 7️⃣minutes}
+                  deprecated: {replacement: 8️⃣DeleteItems}
+            """, [
+            .error("1️⃣", "'status' of 'http' of command 'DeleteItem' must be a success status, 200 to 299, not 404"),
+            .error("2️⃣", "'auth' of 'http' of command 'DeleteItem' must be 'public', 'authenticated', '{role: name}' or '{permission: name}', not 'admin'"),
+            .error("3️⃣", "error code 'ItemMissing' in 'http' of command 'DeleteItem' must be snake_case, as OperationError codes are"),
+            .error("4️⃣", "error 'item_locked' in 'http' of command 'DeleteItem' must answer with an error status, 400 to 599, not 200"),
+            .error("5️⃣", "'requests' of 'rateLimit' of 'http' of command 'DeleteItem' must be at least 1, not 0"),
+            .error("6️⃣", "unknown key 'idempotence' in 'http' of command 'DeleteItem'; did you mean 'idempotent'?"),
+            .error("7️⃣", "'per' of 'rateLimit' of 'http' of command 'ArchiveItem' must be one of 'second', 'minute', 'hour', 'day', not 'minutes'; did you mean 'minute'?"),
+            .error("8️⃣", "the replacement of deprecated command 'ArchiveItem' is 'DeleteItems', which is not an operation; did you mean 'DeleteItem'?"),
+        ])
+    }
+
+    @Test("every path parameter names a field; each field is bound once, from where it can be read")
+    func fieldSources() {
+        expectDiagnostics(Self.header + """
+            types:
+              Filter: {fields: {text: String}}
+            queries:
+              🅰️GetItem:
+                category: items
+                description: X.
+                fields: {itemId: UUID, filter: 1️⃣Filter, tags: "[String]"}
+                result: UUID
+                http:
+                  route: GET /items/2️⃣{itemID}/3️⃣{itemId}
+                  fields: {4️⃣itemIdd: query, itemId: 5️⃣query, tags: {6️⃣header: X-Tags}}
+            commands:
+              MoveItem:
+                category: items
+                description: X.
+                fields: {itemId: UUID, to: UUID}
+                http:
+                  route: POST 🅱️/items/move
+                  fields: {itemId: 7️⃣path}
+              DeleteItem:
+                category: items
+                description: X.
+                fields: {itemId: UUID, reason: String}
+                http:
+                  route: DELETE /items/{itemId}
+                  fields: {reason: 8️⃣body}
+            """, [
+            .error("1️⃣", "field 'filter: Filter' of query 'GetItem' cannot come from the query: the query carries single values; a GET request reads its fields from the query string"),
+            .error("2️⃣", "path parameter '{itemID}' of query 'GetItem' names no field; did you mean 'itemId'?", notes: [("🅰️", "the fields of 'GetItem' are declared here")]),
+            .error("4️⃣", "'fields' of the route of query 'GetItem' binds 'itemIdd', which is not one of its fields; did you mean 'itemId'?"),
+            .error("5️⃣", "field 'itemId' of query 'GetItem' is bound twice: by the path's '{itemId}' and to the query", notes: [("3️⃣", "the path binds it here")]),
+            .error("6️⃣", "field 'tags: [String]' of query 'GetItem' cannot come from the header: the header carries single values"),
+            .error("7️⃣", "field 'itemId' of command 'MoveItem' is bound to the path, but the route has no '{itemId}'", notes: [("🅱️", "the route is here")]),
+            .error("8️⃣", "field 'reason' of command 'DeleteItem' is bound to the body, but a DELETE request has none"),
+        ])
+    }
+
+    @Test("routes fit their operations and each other: callers need authentication, routes are unique, GET changes nothing")
+    func routesFit() {
+        expectDiagnostics(Self.header + """
+            commands:
+              CreateItem:
+                category: items
+                description: X.
+                fields: {name: String, ownerId: UUID, note: Int}
+                result: 9️⃣UUID
+                http:
+                  route: 🅰️POST /items
+                  status: 1️⃣204
+                  auth: 🅱️public
+                  fields: {ownerId: 2️⃣caller}
+              ImportItem:
+                category: items
+                description: X.
+                fields: {ownerId: 3️⃣Int}
+                http:
+                  route: 4️⃣POST /items
+                  fields: {ownerId: caller}
+              ArchiveItem:
+                category: items
+                description: X.
+                fields: {itemId: UUID}
+                http:
+                  route: 5️⃣GET /items/{itemId}/archive
+                  deprecated: {replacement: 6️⃣ArchiveItem}
+              RestoreItem:
+                category: items
+                description: X.
+                fields: {itemId: UUID}
+                http:
+                  route: POST /items/{itemId}/restore
+                  deprecated: {replacement: 7️⃣PurgeItem}
+              🔟PurgeItem: {category: items, description: X.}
+            queries:
+              GetItem:
+                category: items
+                description: X.
+                fields: {id: UUID}
+                result: UUID
+                http:
+                  route: 8️⃣GET /items/{id}/archive
+            """, [
+            .error("1️⃣", "the route of command 'CreateItem' answers 204 No Content, but the operation returns 'UUID'", notes: [("9️⃣", "the result is declared here")]),
+            .error("2️⃣", "field 'ownerId' of command 'CreateItem' is bound to the caller, but its route is public: there is no caller", notes: [("🅱️", "the route is made public here")]),
+            .error("3️⃣", "field 'ownerId' of command 'ImportItem' is bound to the caller, so it holds the caller's id: 'String' or 'UUID', not 'Int'"),
+            .error("4️⃣", "command 'ImportItem' has the route POST /items, which command 'CreateItem' already has", notes: [("🅰️", "'CreateItem' is routed here")]),
+            .error("5️⃣", "command 'ArchiveItem' cannot be served by GET, which must not change anything; use POST, PUT, PATCH or DELETE"),
+            .error("6️⃣", "the replacement of deprecated command 'ArchiveItem' is the operation itself"),
+            .error("7️⃣", "the replacement of deprecated command 'RestoreItem' is 'PurgeItem', which has no route: clients could not move to it", notes: [("🔟", "'PurgeItem' is declared here")]),
+            .error("8️⃣", "query 'GetItem' has the route GET /items/{id}/archive, which command 'ArchiveItem' already has", notes: [("5️⃣", "'ArchiveItem' is routed here")]),
+        ])
+    }
+}
