@@ -56,6 +56,12 @@ public struct ConfigurationDecoder: Sendable {
                 configuration.conventions.requiresPaginatedLists = required
             }
         }
+        if let node = entries.value("http"), let http = context.mapping(node, "'http'") {
+            context.checkKeys(of: http, in: "'http'", allowed: ConfigurationKeys.http)
+            if let node = http.value("wireNames"), let names = context.choice(node, "'http.wireNames'", of: GeneratorOptions.WireNames.self) {
+                configuration.wireNames = names
+            }
+        }
         return Result(configuration: configuration, diagnostics: context.diagnostics)
     }
 

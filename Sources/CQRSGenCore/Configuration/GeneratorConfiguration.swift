@@ -13,21 +13,25 @@ public struct GeneratorConfiguration: Sendable {
     public var conventions: ConventionsSpec
     /// The largest page a paginated query may ask for; dispatch refuses larger ones.
     public var maximumPageSize: Int
+    /// How fields are named in query strings and JSON bodies, unless a binding names one itself.
+    public var wireNames: GeneratorOptions.WireNames
 
     public static let defaultMaximumPageSize = 100
 
     /// The generator's options for this configuration, naming the spec `specPath` in what it writes.
     public func generatorOptions(specPath: String) -> GeneratorOptions {
         GeneratorOptions(
-            accessLevel: accessModifier, specPath: specPath, writesCatalogue: catalogue, maximumPageSize: maximumPageSize)
+            accessLevel: accessModifier, specPath: specPath, writesCatalogue: catalogue, maximumPageSize: maximumPageSize,
+            wireNames: wireNames)
     }
 
     public init(
         spec: Located<String>? = nil, accessModifier: GeneratorOptions.AccessLevel = .internal, catalogue: Bool = true,
         committedOutput: Located<String>? = nil, conventions: ConventionsSpec = ConventionsSpec(),
-        maximumPageSize: Int = Self.defaultMaximumPageSize
+        maximumPageSize: Int = Self.defaultMaximumPageSize, wireNames: GeneratorOptions.WireNames = .camelCase
     ) {
         self.spec = spec
+        self.wireNames = wireNames
         self.accessModifier = accessModifier
         self.catalogue = catalogue
         self.committedOutput = committedOutput
@@ -39,9 +43,10 @@ public struct GeneratorConfiguration: Sendable {
 /// The configuration file's keys, each with its place and meaning: what the decoder accepts, the JSON Schema
 /// describes and the documentation lists, from this one table.
 public enum ConfigurationKeys {
-    public static let topLevel = ["spec", "accessModifier", "catalogue", "committedOutput", "naming", "pagination"]
+    public static let topLevel = ["spec", "accessModifier", "catalogue", "committedOutput", "naming", "pagination", "http"]
     public static let naming = [
         "commandPrefixes", "additionalCommandPrefixes", "queryPrefixes", "additionalQueryPrefixes", "paginatedQueryPrefix",
     ]
     public static let pagination = ["maximumPageSize", "requiredForLists"]
+    public static let http = ["wireNames"]
 }

@@ -20,11 +20,37 @@ public struct GeneratorOptions: Hashable, Sendable {
     public var writesCatalogue: Bool
     /// The largest page a paginated query may ask for, written into each paginated query's metadata.
     public var maximumPageSize: Int
+    /// How a field is named in query strings and JSON bodies when its binding does not name it.
+    public var wireNames: WireNames
+
+    /// How a field's name is spelled on the wire.
+    public enum WireNames: String, Hashable, Sendable, CaseIterable {
+        /// As in Swift: `accountId`.
+        case camelCase
+        /// As in Dashtam's API and much of the web: `account_id`.
+        case snakeCase = "snake_case"
+
+        public func wireName(of field: String) -> String {
+            switch self {
+            case .camelCase: return field
+            case .snakeCase:
+                // A word starts at a capital after a lowercase letter or a digit: `accountID` → `account_id`.
+                var name = "", previous: Character?
+                for character in field {
+                    if character.isUppercase, let previous, previous.isLowercase || previous.isNumber { name.append("_") }
+                    name += character.lowercased()
+                    previous = character
+                }
+                return name
+            }
+        }
+    }
 
     public init(
         accessLevel: AccessLevel = .internal, specPath: String = "spec/operations.yaml", writesCatalogue: Bool = true,
-        maximumPageSize: Int = GeneratorConfiguration.defaultMaximumPageSize
+        maximumPageSize: Int = GeneratorConfiguration.defaultMaximumPageSize, wireNames: WireNames = .camelCase
     ) {
+        self.wireNames = wireNames
         self.accessLevel = accessLevel
         self.specPath = specPath
         self.writesCatalogue = writesCatalogue

@@ -63,6 +63,17 @@ public enum ConfigurationSchema {
                         ]),
                     ])),
                 ]),
+                "http": .object([
+                    ("type", .string("object")),
+                    ("additionalProperties", .bool(false)),
+                    ("properties", SpecSchema.object(ConfigurationKeys.http, [
+                        "wireNames": .object([
+                            ("description", .string("How fields are named in query strings and JSON bodies when their binding does not name them: camelCase (as in Swift) or snake_case.")),
+                            ("enum", .array(GeneratorOptions.WireNames.allCases.map { .string($0.rawValue) })),
+                            ("default", .string(GeneratorOptions.WireNames.camelCase.rawValue)),
+                        ]),
+                    ])),
+                ]),
             ])),
         ])
     }

@@ -33,6 +33,8 @@ struct ConfigurationTests {
               paginatedQueryPrefix: Page
             pagination:
               maximumPageSize: 25
+            http:
+              wireNames: snake_case
             """)
         #expect(result.diagnostics.isEmpty)
         let configuration = result.configuration
@@ -46,7 +48,17 @@ struct ConfigurationTests {
         #expect(configuration.maximumPageSize == 25)
         let options = configuration.generatorOptions(specPath: "Sources/Todo/operations.yaml")
         #expect(options == GeneratorOptions(
-            accessLevel: .package, specPath: "Sources/Todo/operations.yaml", writesCatalogue: false, maximumPageSize: 25))
+            accessLevel: .package, specPath: "Sources/Todo/operations.yaml", writesCatalogue: false, maximumPageSize: 25,
+            wireNames: .snakeCase))
+    }
+
+    @Test("wire names: a field as Swift spells it, or in snake_case, an acronym as one word")
+    func wireNames() {
+        #expect(ConfigurationLoader().load("").configuration.wireNames == .camelCase)
+        let snake = GeneratorOptions.WireNames.snakeCase
+        #expect(["accountId", "activeOnly", "accountID", "page2Size", "limit"].map(snake.wireName(of:))
+            == ["account_id", "active_only", "account_id", "page2_size", "limit"])
+        #expect(GeneratorOptions.WireNames.camelCase.wireName(of: "accountId") == "accountId")
     }
 
     @Test("an empty configuration, or none, means every default")
@@ -73,6 +85,7 @@ struct ConfigurationTests {
               queryPrefixes: [Get, 5️⃣find]
             pagination: {maximumPageSize: 6️⃣0}
             7️⃣colour: red
+            http: {wireNames: 8️⃣kebab-case}
             """,
             [
                 .error("1️⃣", "unknown key 'acessModifier' in the configuration; did you mean 'accessModifier'?"),
@@ -81,7 +94,8 @@ struct ConfigurationTests {
                 .error("4️⃣", "unknown key 'commandPrefix' in 'naming'; did you mean 'commandPrefixes'?"),
                 .error("5️⃣", "naming prefix 'find' must be an UpperCamelCase word, like 'Find'"),
                 .error("6️⃣", "'pagination.maximumPageSize' must be at least 1, not 0"),
-                .error("7️⃣", "unknown key 'colour' in the configuration; expected 'spec', 'accessModifier', 'catalogue', 'committedOutput', 'naming', 'pagination'"),
+                .error("7️⃣", "unknown key 'colour' in the configuration; expected 'spec', 'accessModifier', 'catalogue', 'committedOutput', 'naming', 'pagination', 'http'"),
+                .error("8️⃣", "'http.wireNames' must be one of 'camelCase', 'snake_case', not 'kebab-case'"),
             ])
         expectConfiguration("1️⃣- spec\n", [
             .error("1️⃣", "the configuration must be a mapping of settings ('accessModifier', 'naming', …), not a list")
