@@ -16,7 +16,7 @@ public enum CQRSGenContract {
     /// The Swift files `cqrs-gen generate` writes for every spec, in order: what the build plugin declares as its
     /// outputs before the tool runs, and compiles.
     public static let swiftFileNames = [
-        typesFileName, operationsFileName, dependenciesFileName, handlersFileName, registryFileName,
+        typesFileName, operationsFileName, dependenciesFileName, handlersFileName, registryFileName, routesFileName,
     ]
 
     public static let typesFileName = "CQRSTypes.swift"
@@ -24,6 +24,7 @@ public enum CQRSGenContract {
     public static let dependenciesFileName = "CQRSDependencies.swift"
     public static let handlersFileName = "CQRSHandlers.swift"
     public static let registryFileName = "CQRSRegistry.swift"
+    public static let routesFileName = "CQRSRoutes.swift"
 
     /// The catalogue for reviewers, written into committed copies only: nothing compiles it.
     public static let catalogueFileName = "OPERATIONS.md"

@@ -172,7 +172,9 @@ struct GeneratedCodeCompilesTests {
         let run = try Self.typecheck(spec: Self.spec, application: application)
         #expect(run.status != 0)
         let errors = run.standardError.split(separator: "\n").filter { $0.contains(": error: ") }
-        #expect(errors == ["spec.yaml:39:16: error: cannot find 'FileImporter' in scope"])
+        let line = try #require(Self.spec.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("handler: {name: FileImporter}") }) + 1
+        #expect(errors == ["spec.yaml:\(line):16: error: cannot find 'FileImporter' in scope"])
     }
 
     @Test("a handler whose initialiser does not take the spec's dependencies is reported at the spec's dependency list")

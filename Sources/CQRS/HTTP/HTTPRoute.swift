@@ -46,6 +46,13 @@ public struct HTTPRoute<Category: RegistryCategory>: Sendable {
     }
 }
 
+/// An operation the spec binds to a route.
+public protocol HTTPRoutable: Sendable {
+    associatedtype Category: RegistryCategory
+    /// The operation's route, as its spec entry's `http` binds it.
+    static var httpRoute: HTTPRoute<Category> { get }
+}
+
 public enum HTTPMethod: String, CaseIterable, Sendable, Hashable {
     case get = "GET", post = "POST", put = "PUT", patch = "PATCH", delete = "DELETE"
 

@@ -11,11 +11,12 @@ public enum GeneratedNames {
     public static let operationRegistry = "OperationRegistry"
     public static let dispatchableCommand = "DispatchableCommand"
     public static let dispatchableQuery = "DispatchableQuery"
+    public static let operationRoutes = "OperationRoutes"
 
     /// What the generated code declares whatever the spec holds.
     public static let declared = [
         handlerFactory, handlerOverrides, requestDependencies, appDependencies, operationCategory, domainEventName,
-        operationRegistry, dispatchableCommand, dispatchableQuery,
+        operationRegistry, dispatchableCommand, dispatchableQuery, operationRoutes,
     ]
 
     /// The protocol the handler of `operation` conforms to: a name the generated code declares for each operation.
@@ -25,7 +26,7 @@ public enum GeneratedNames {
     /// equal to the module's declarations).
     public static let runtime = [
         "CachePolicy", "Command", "CommandHandler", "CommandMetadata", "DispatchClock", "EventEnvelope", "EventPublisher",
-        "EventRecorder", "HTTPAuthPolicy", "HTTPDeprecation", "HTTPMethod", "HTTPParameter", "HTTPRateLimit", "HTTPRoute",
+        "EventRecorder", "HTTPAuthPolicy", "HTTPDeprecation", "HTTPMethod", "HTTPParameter", "HTTPRateLimit", "HTTPRoutable", "HTTPRoute",
         "NamedEvent", "NoUnitOfWork", "OperationBehavior", "OperationContext",
         "OperationDescriptor", "OperationDispatcher", "OperationError", "PageRequest", "PaginatedQuery", "PaginationMetadata",
         "PaginationRole", "PaginationStyle", "Query", "QueryHandler", "QueryMetadata", "QueryResultKey", "QueryResultStore", "Registry",
@@ -43,5 +44,5 @@ public enum GeneratedNames {
     public static let reserved: Set<String> = Set(declared + runtime + standardLibrary)
 
     /// Members generated operation types declare beside their fields: a field with one of these names would collide.
-    public static let operationMembers = ["pageRequest", "metadata"]
+    public static let operationMembers = ["pageRequest", "metadata", "httpRoute"]
 }

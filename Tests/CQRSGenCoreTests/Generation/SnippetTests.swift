@@ -5,10 +5,12 @@ import Testing
 /// Small specs in, the exact Swift out: one concern each, as swift-openapi-generator's snippet tests.
 @Suite("Generated Swift, snippet by snippet")
 struct SnippetTests {
-    static func generate(_ yaml: String, access: GeneratorOptions.AccessLevel = .internal) throws -> [String: String] {
+    static func generate(
+        _ yaml: String, access: GeneratorOptions.AccessLevel = .internal, wireNames: GeneratorOptions.WireNames = .camelCase
+    ) throws -> [String: String] {
         let outcome = SpecLoader().load(yaml)
         let spec = try #require(outcome.validSpec, "\(DiagnosticFormatter(path: "spec.yaml").format(outcome.diagnostics))")
-        let files = Generator(options: GeneratorOptions(accessLevel: access, specPath: "spec.yaml")).generate(spec)
+        let files = Generator(options: GeneratorOptions(accessLevel: access, specPath: "spec.yaml", wireNames: wireNames)).generate(spec)
         return Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })
     }
 
@@ -16,6 +18,59 @@ struct SnippetTests {
     static func body(_ file: String?) -> String {
         guard let file, let range = file.range(of: "import Foundation\n\n") else { return "" }
         return String(file[range.upperBound...])
+    }
+
+    @Test("a route: defaults for status and idempotency, wire names as configured unless a binding names one")
+    func route() throws {
+        let files = try Self.generate("""
+            version: 1
+            categories: {items: Items.}
+            commands:
+              ArchiveItem:
+                category: items
+                description: Archive an item.
+                fields: {itemId: UUID, userId: UUID, reasonCode: String?, dryRun: {type: Bool, default: false}}
+                http:
+                  route: DELETE /items/{itemId}
+                  fields: {userId: caller, dryRun: {query: dry}}
+            """, wireNames: .snakeCase)
+        #expect(Self.body(files["CQRSRoutes.swift"]).contains("""
+            // spec.yaml:8
+            extension ArchiveItem: HTTPRoutable {
+                /// `DELETE /items/{itemId}`, as the spec binds it.
+                static let httpRoute = HTTPRoute<OperationCategory>(
+                    operation: "ArchiveItem",
+                    kind: .command,
+                    category: .items,
+                    method: .delete,
+                    path: "/items/{itemId}",
+                    successStatus: 204,
+                    parameters: [
+                        HTTPParameter(field: "itemId", source: .path("itemId"), isRequired: true),
+                        HTTPParameter(field: "userId", source: .caller, isRequired: true),
+                        HTTPParameter(field: "reasonCode", source: .query("reason_code"), isRequired: false),
+                        HTTPParameter(field: "dryRun", source: .query("dry"), isRequired: false),
+                    ],
+                    errors: [:],
+                    auth: .authenticated,
+                    rateLimit: nil,
+                    isIdempotent: true,
+                    deprecation: nil,
+                    tags: ["items"],
+                    summary: "Archive an item."
+                )
+            }
+            """))
+        #expect(Self.body(files["CQRSRoutes.swift"]).hasPrefix("""
+            // MARK: - Route table
+
+            /// Every operation the spec binds to an HTTP route, in spec order: what a server adapter serves.
+            enum OperationRoutes {
+                static let all: [HTTPRoute<OperationCategory>] = [
+                    ArchiveItem.httpRoute,
+                ]
+            }
+            """))
     }
 
     @Test("a struct: documented properties in spec order, defaults in the initialiser, keywords escaped")

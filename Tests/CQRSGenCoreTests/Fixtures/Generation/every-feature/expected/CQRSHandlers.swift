@@ -13,11 +13,11 @@ import Foundation
 /// What the handler of ``RegisterUser`` conforms to: `RegisterUserHandler` in the application.
 protocol RegisterUserHandling: CommandHandler where Operation == RegisterUser, Output == Token {}
 
-// spec.yaml:36
+// spec.yaml:43
 /// What the handler of ``ImportFile`` conforms to: `FileImporter` in the application.
 protocol ImportFileHandling: CommandHandler where Operation == ImportFile, Output == Void {}
 
-// spec.yaml:42
+// spec.yaml:52
 /// What the handler of ``ListTokens`` conforms to: `ListTokensHandler` in the application.
 protocol ListTokensHandling: QueryHandler where Operation == ListTokens, Output == [Token] {}
 
@@ -66,7 +66,7 @@ extension HandlerFactory {
 // MARK: data_sync
 
 extension HandlerFactory {
-    // spec.yaml:42
+    // spec.yaml:52
     /// Builds the handler of ``ListTokens``, or its override.
     func listTokensHandler() -> any ListTokensHandling {
         if let override = overrides.listTokens {
@@ -78,8 +78,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListTokens``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listTokensHandlerFromSpec() -> some ListTokensHandling {
-        // spec.yaml:49: handler: {dependencies: [UserRepository]}
-#sourceLocation(file: "spec.yaml", line: 49)
+        // spec.yaml:59: handler: {dependencies: [UserRepository]}
+#sourceLocation(file: "spec.yaml", line: 59)
         return ListTokensHandler(userRepository: request.userRepository)
 #sourceLocation()
     }
@@ -88,7 +88,7 @@ extension HandlerFactory {
 // MARK: import
 
 extension HandlerFactory {
-    // spec.yaml:36
+    // spec.yaml:43
     /// Builds the handler of ``ImportFile``, or its override.
     func importFileHandler() -> any ImportFileHandling {
         if let override = overrides.importFile {
@@ -100,8 +100,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ImportFile``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func importFileHandlerFromSpec() -> some ImportFileHandling {
-        // spec.yaml:39: handler: {name: FileImporter}
-#sourceLocation(file: "spec.yaml", line: 39)
+        // spec.yaml:46: handler: {name: FileImporter}
+#sourceLocation(file: "spec.yaml", line: 46)
         return FileImporter()
 #sourceLocation()
     }

@@ -28,7 +28,7 @@ struct RegisterUser: Command {
     }
 }
 
-// spec.yaml:36
+// spec.yaml:43
 /// Import.
 ///
 /// - Category: `import`
@@ -43,7 +43,7 @@ struct ImportFile: Command {
 
 // MARK: - Queries
 
-// spec.yaml:42
+// spec.yaml:52
 /// List.
 ///
 /// - Category: `data_sync`

@@ -50,7 +50,7 @@ extension RegisterUser {
     )
 }
 
-// spec.yaml:36
+// spec.yaml:43
 extension ImportFile {
     /// The registry's entry for ``ImportFile``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -64,11 +64,11 @@ extension ImportFile {
         requiresTransaction: true,
         events: [],
         description: "Import.",
-        location: SpecLocation(file: "spec.yaml", line: 36, column: 3)
+        location: SpecLocation(file: "spec.yaml", line: 43, column: 3)
     )
 }
 
-// spec.yaml:42
+// spec.yaml:52
 extension ListTokens {
     /// The registry's entry for ``ListTokens``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -80,7 +80,7 @@ extension ListTokens {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 100),
         cachePolicy: .medium,
         description: "List.",
-        location: SpecLocation(file: "spec.yaml", line: 42, column: 3)
+        location: SpecLocation(file: "spec.yaml", line: 52, column: 3)
     )
 }
 
