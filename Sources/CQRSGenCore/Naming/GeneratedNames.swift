@@ -25,12 +25,14 @@ public enum GeneratedNames {
     /// The public declarations of the CQRS runtime, which generated code uses unqualified (a test keeps this list
     /// equal to the module's declarations).
     public static let runtime = [
-        "CachePolicy", "Command", "CommandHandler", "CommandMetadata", "DispatchClock", "EventEnvelope", "EventPublisher",
-        "EventRecorder", "HTTPAuthPolicy", "HTTPDeprecation", "HTTPMethod", "HTTPParameter", "HTTPRateLimit", "HTTPRoutable", "HTTPRoute",
-        "NamedEvent", "NoUnitOfWork", "OperationBehavior", "OperationContext",
-        "OperationDescriptor", "OperationDispatcher", "OperationError", "PageRequest", "PaginatedQuery", "PaginationMetadata",
-        "PaginationRole", "PaginationStyle", "Query", "QueryHandler", "QueryMetadata", "QueryResultKey", "QueryResultStore", "Registry",
-        "RegistryCategory", "RegistryStatistics", "SpecLocation", "UnitOfWork", "VersionedStore", "WriteVersion",
+        "CachePolicy", "Command", "CommandHandler", "CommandMetadata", "DispatchClock", "EventEnvelope",
+        "EventPublisher", "EventRecorder", "HTTPAuthPolicy", "HTTPBindingError", "HTTPDeprecation", "HTTPFieldReader",
+        "HTTPMethod", "HTTPParameter", "HTTPRateLimit", "HTTPRequestValues", "HTTPRoutable", "HTTPRoute",
+        "NamedEvent", "NoUnitOfWork", "OperationBehavior", "OperationContext", "OperationDescriptor",
+        "OperationDispatcher", "OperationError", "PageRequest", "PaginatedQuery", "PaginationMetadata",
+        "PaginationRole", "PaginationStyle", "Query", "QueryHandler", "QueryMetadata", "QueryResultKey",
+        "QueryResultStore", "Registry", "RegistryCategory", "RegistryStatistics", "SpecLocation", "UnitOfWork",
+        "VersionedStore", "WriteVersion",
     ]
 
     /// Standard library and Foundation names generated code uses unqualified, and the modules it imports: a spec type

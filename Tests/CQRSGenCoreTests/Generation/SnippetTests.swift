@@ -59,6 +59,18 @@ struct SnippetTests {
                     tags: ["items"],
                     summary: "Archive an item."
                 )
+
+                /// Builds the command from one request, each field from where its route binds it; every missing or
+                /// unreadable field is named in the error.
+                init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+                    var reader = HTTPFieldReader(route: Self.httpRoute)
+                    let _itemId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+                    let _userId = reader.value(1, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+                    let _reasonCode = reader.value(2, in: request, expected: "text") { $0 }
+                    let _dryRun = reader.value(3, in: request, expected: "true or false") { Bool($0) }
+                    try reader.finish()
+                    self.init(itemId: _itemId!, userId: _userId!, reasonCode: _reasonCode, dryRun: _dryRun ?? false)
+                }
             }
             """))
         #expect(Self.body(files["CQRSRoutes.swift"]).hasPrefix("""

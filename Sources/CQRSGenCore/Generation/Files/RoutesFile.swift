@@ -42,7 +42,96 @@ struct RoutesFile: GeneratedFileRenderer {
                     }
                 }
                 writer.line(")")
+                decoding(operation, http, context, &writer)
             }
+        }
+    }
+
+    /// `init(httpRequest:)`: each field from where the route binds it, parsed from its text or decoded from the body,
+    /// every missing or unreadable field named in one error; and the body's members, under their names on the wire.
+    private func decoding(_ operation: OperationSpec, _ http: HTTPBindingSpec, _ context: GenerationContext, _ writer: inout SwiftWriter) {
+        let sources = http.sources(of: operation.fields)
+        let bodyFields = sources.filter { $0.source == .body }
+        writer.blankLine()
+        writer.line("/// Builds the \(operation.roleName) from one request, each field from where its route binds it; every missing or")
+        writer.line("/// unreadable field is named in the error.")
+        writer.block("\(context.access)init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError)") { writer in
+            guard !sources.isEmpty else {
+                writer.line("self.init()")
+                return
+            }
+            writer.line("var reader = HTTPFieldReader(route: Self.httpRoute)")
+            for (index, (field, source, _)) in sources.enumerated() where source != .body {
+                guard let type = field.type.expression else { continue }
+                let (expected, parse) = Self.textParser(type, context)
+                writer.line("let _\(field.name) = reader.value(\(index), in: request, expected: \(SwiftLiteral.string(expected))) { \(parse) }")
+            }
+            if !bodyFields.isEmpty {
+                writer.line("let _body = reader.body(_HTTPBody.self, in: request)")
+            }
+            writer.line("try reader.finish()")
+            let arguments = sources.map { field, source, _ -> String in
+                let value = source == .body ? "_body?.\(SwiftName.escaped(field.name))" : "_\(field.name)"
+                let isOptional = if case .optional = field.type.expression { true } else { false }
+                let expression: String
+                if isOptional {
+                    expression = source == .body ? "\(value) ?? nil" : value
+                } else if let defaultValue = field.defaultValue, let type = field.type.expression {
+                    expression = "\(value) ?? " + DefaultValueExpression.render(defaultValue, as: type, types: context.index.types)
+                } else {
+                    expression = source == .body ? "_body!.\(SwiftName.escaped(field.name))" : "\(value)!"
+                }
+                // An argument label needs backticks only for these three keywords.
+                let label = ["inout", "var", "let"].contains(field.name) ? "`\(field.name)`" : field.name
+                return "\(label): \(expression)"
+            }
+            writer.line("self.init(\(arguments.joined(separator: ", ")))")
+        }
+        guard !bodyFields.isEmpty else { return }
+        writer.blankLine()
+        writer.line("/// The members of the JSON body this \(operation.roleName) reads, under their names on the wire.")
+        writer.block("struct _HTTPBody: Decodable") { writer in
+            for (field, _, _) in bodyFields {
+                let isOptional = if case .optional = field.type.expression { true } else { false }
+                let type = context.swiftType(field.type)
+                writer.line("var \(SwiftName.escaped(field.name)): \(type)\(isOptional || field.defaultValue == nil ? "" : "?")")
+            }
+            writer.blankLine()
+            writer.block("enum CodingKeys: String, CodingKey") { writer in
+                for (field, _, binding) in bodyFields {
+                    let wire = binding?.wireName?.value ?? context.options.wireNames.wireName(of: field.name)
+                    let name = SwiftName.escaped(field.name)
+                    writer.line(wire == field.name ? "case \(name)" : "case \(name) = \(SwiftLiteral.string(wire))")
+                }
+            }
+        }
+    }
+
+    /// What a value of `type` looks like, for an error, and a closure body that reads one from its text (`$0`).
+    static func textParser(_ type: TypeExpression, _ context: GenerationContext) -> (expected: String, parse: String) {
+        switch type {
+        case .optional(let wrapped):
+            return textParser(wrapped, context)
+        case .named(let name):
+            if let enumeration = context.index.types[name], !enumeration.cases.isEmpty {
+                let cases = enumeration.cases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+                let parse = enumeration.rawType == .int ? "Int($0).flatMap(\(name).init(rawValue:))" : "\(name)(rawValue: $0)"
+                return ("one of \(cases)", parse)
+            }
+            switch BuiltinTypes.all[name] {
+            case .string: return ("text", "$0")
+            case .character: return ("one character", "$0.count == 1 ? $0.first : nil")
+            case .bool: return ("true or false", "Bool($0)")
+            case .integer, .unsignedInteger: return ("a whole number (\(name))", "\(name)($0)")
+            case .floatingPoint where name == "Decimal": return ("a number", "Decimal(string: $0)")
+            case .floatingPoint: return ("a number", "\(name)($0)")
+            case .uuid: return ("a UUID", "UUID(uuidString: $0)")
+            case .date: return ("an ISO 8601 date and time", "try? Date($0, strategy: .iso8601)")
+            case .url: return ("a URL", "URL(string: $0)")
+            case .data, nil: return (name, "nil")
+            }
+        case .generic, .array, .dictionary:
+            return (type.description, "nil")
         }
     }
 

@@ -40,6 +40,25 @@ extension RegisterUser: HTTPRoutable {
         tags: ["auth", "users \"new\""],
         summary: "Register."
     )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _protocol = reader.value(1, in: request, expected: "a whole number (Int)") { Int($0) }
+        let _body = reader.body(_HTTPBody.self, in: request)
+        try reader.finish()
+        self.init(email: _body!.email, protocol: _protocol!)
+    }
+
+    /// The members of the JSON body this command reads, under their names on the wire.
+    struct _HTTPBody: Decodable {
+        var email: String
+
+        enum CodingKeys: String, CodingKey {
+            case email
+        }
+    }
 }
 
 // spec.yaml:48
@@ -61,6 +80,12 @@ extension ImportFile: HTTPRoutable {
         tags: ["import"],
         summary: "Import."
     )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        self.init()
+    }
 }
 
 // spec.yaml:60
@@ -85,4 +110,14 @@ extension ListTokens: HTTPRoutable {
         tags: ["data_sync"],
         summary: "List."
     )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _limit = reader.value(0, in: request, expected: "a whole number (Int)") { Int($0) }
+        let _offset = reader.value(1, in: request, expected: "a whole number (Int)") { Int($0) }
+        try reader.finish()
+        self.init(limit: _limit ?? 50, offset: _offset ?? 0)
+    }
 }

@@ -1,0 +1,128 @@
+/// The values of one request that an operation is built from: what a server adapter provides, over its own request
+/// type, so that the generated code reads fields the same way whatever serves them.
+public protocol HTTPRequestValues {
+    /// A path parameter, by its name in the route's braces.
+    func pathParameter(_ name: String) -> String?
+    /// A query parameter, by its name; the first value when the name is repeated.
+    func queryParameter(_ name: String) -> String?
+    /// A header, by its name, whatever its case.
+    func header(_ name: String) -> String?
+    /// The authenticated caller's id; nil when the request has none.
+    var caller: String? { get }
+    /// The JSON body, decoded as `Body`.
+    func decodeBody<Body: Decodable>(_ type: Body.Type) throws -> Body
+}
+
+/// Why a request could not be turned into its operation: every field that is missing or cannot be read, by where it
+/// was to come from. An adapter answers it as one problem that names them all.
+public struct HTTPBindingError: Error, Sendable, Hashable {
+    public enum Reason: Sendable, Hashable {
+        /// A required field is absent.
+        case missing
+        /// The value cannot be read as the field's type, described here (`UUID`, `one of 'a', 'b'`).
+        case invalid(expected: String)
+        /// The body is not a JSON object of the shape the operation reads.
+        case malformedBody
+    }
+
+    public struct Problem: Sendable, Hashable {
+        /// The field, or nil for the body as a whole.
+        public let field: String?
+        public let source: HTTPParameter.Source?
+        public let reason: Reason
+
+        public init(field: String?, source: HTTPParameter.Source?, reason: Reason) {
+            self.field = field
+            self.source = source
+            self.reason = reason
+        }
+    }
+
+    public var problems: [Problem]
+
+    public init(problems: [Problem]) {
+        self.problems = problems
+    }
+}
+
+/// Reads an operation's fields from one request as its route binds them, collecting every problem instead of
+/// stopping at the first: what the generated `init(httpRequest:)` of each routed operation uses.
+public struct HTTPFieldReader<Category: RegistryCategory> {
+    public let route: HTTPRoute<Category>
+    public private(set) var problems: [HTTPBindingError.Problem] = []
+
+    public init(route: HTTPRoute<Category>) {
+        self.route = route
+    }
+
+    /// The value of the route's parameter at `index`, read from its text by `parse`. Nil when it is absent (a problem
+    /// if the parameter is required) or cannot be read (always a problem, described by `expected`).
+    public mutating func value<Value>(
+        _ index: Int, in request: some HTTPRequestValues, expected: @autoclosure () -> String, _ parse: (String) -> Value?
+    ) -> Value? {
+        let parameter = route.parameters[index]
+        let text: String?
+        switch parameter.source {
+        case .path(let name): text = request.pathParameter(name)
+        case .query(let name): text = request.queryParameter(name)
+        case .header(let name): text = request.header(name)
+        case .caller: text = request.caller
+        case .body: preconditionFailure("body members are decoded with body(_:in:)")
+        }
+        guard let text else {
+            if parameter.isRequired {
+                problems.append(.init(field: parameter.field, source: parameter.source, reason: .missing))
+            }
+            return nil
+        }
+        guard let value = parse(text) else {
+            problems.append(.init(field: parameter.field, source: parameter.source, reason: .invalid(expected: expected())))
+            return nil
+        }
+        return value
+    }
+
+    /// The body's members the operation reads, decoded; nil, with the problem, when they cannot be. A member the
+    /// decoder names is reported as its field.
+    public mutating func body<Body: Decodable>(_ type: Body.Type, in request: some HTTPRequestValues) -> Body? {
+        do {
+            return try request.decodeBody(type)
+        } catch let error as DecodingError {
+            problems.append(problem(error))
+            return nil
+        } catch {
+            problems.append(.init(field: nil, source: nil, reason: .malformedBody))
+            return nil
+        }
+    }
+
+    /// Throws the problems found, if any.
+    public func finish() throws(HTTPBindingError) {
+        guard problems.isEmpty else { throw HTTPBindingError(problems: problems) }
+    }
+
+    /// The field a decoding error is about, found by its key on the wire.
+    private func problem(_ error: DecodingError) -> HTTPBindingError.Problem {
+        func parameter(_ path: [any CodingKey]) -> HTTPParameter? {
+            guard let key = path.first?.stringValue else { return nil }
+            return route.parameters.first { $0.source == .body(key) }
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            if let found = parameter(context.codingPath + [key]) {
+                return .init(field: found.field, source: found.source, reason: .missing)
+            }
+        case .valueNotFound(let type, let context), .typeMismatch(let type, let context):
+            if let found = parameter(context.codingPath) {
+                return .init(field: found.field, source: found.source, reason: .invalid(expected: "\(type)"))
+            }
+        case .dataCorrupted(let context):
+            if let found = parameter(context.codingPath) {
+                return .init(field: found.field, source: found.source, reason: .invalid(expected: context.debugDescription))
+            }
+        @unknown default:
+            break
+        }
+        return .init(field: nil, source: nil, reason: .malformedBody)
+    }
+}

@@ -1,0 +1,89 @@
+import CQRS
+import Foundation
+import Testing
+
+/// What every routed operation's generated `init(httpRequest:)` relies on: each field read from where its route
+/// binds it, and every missing or unreadable one named, not only the first.
+@Suite("Reading an operation's fields from a request")
+struct HTTPFieldReaderTests {
+    /// A request as an adapter presents one.
+    struct Request: HTTPRequestValues {
+        var path: [String: String] = [:]
+        var query: [String: String] = [:]
+        var headers: [String: String] = [:]
+        var caller: String?
+        var body = Data()
+
+        func pathParameter(_ name: String) -> String? { path[name] }
+        func queryParameter(_ name: String) -> String? { query[name] }
+        func header(_ name: String) -> String? { headers.first { $0.key.lowercased() == name.lowercased() }?.value }
+        func decodeBody<Body: Decodable>(_ type: Body.Type) throws -> Body { try JSONDecoder().decode(type, from: body) }
+    }
+
+    struct Body: Decodable {
+        var title: String
+        var pinned: Bool?
+        enum CodingKeys: String, CodingKey { case title, pinned = "is_pinned" }
+    }
+
+    static let route = HTTPRoute<Area>(
+        operation: "AddNote", kind: .command, category: .notes, method: .post, path: "/boards/{boardId}/notes",
+        successStatus: 201,
+        parameters: [
+            HTTPParameter(field: "boardId", source: .path("boardId"), isRequired: true),
+            HTTPParameter(field: "author", source: .caller, isRequired: true),
+            HTTPParameter(field: "limit", source: .query("limit"), isRequired: false),
+            HTTPParameter(field: "trace", source: .header("X-Trace"), isRequired: true),
+            HTTPParameter(field: "title", source: .body("title"), isRequired: true),
+            HTTPParameter(field: "pinned", source: .body("is_pinned"), isRequired: false),
+        ],
+        errors: [:], auth: .authenticated, rateLimit: nil, isIdempotent: false, deprecation: nil, tags: [], summary: "")
+
+    /// Reads every field the way the generated code does.
+    static func read(_ request: Request) throws(HTTPBindingError) -> (Int, String, Int?, String, Body) {
+        var reader = HTTPFieldReader(route: route)
+        let board = reader.value(0, in: request, expected: "a whole number (Int)") { Int($0) }
+        let author = reader.value(1, in: request, expected: "text") { $0 }
+        let limit = reader.value(2, in: request, expected: "a whole number (Int)") { Int($0) }
+        let trace = reader.value(3, in: request, expected: "text") { $0 }
+        let body = reader.body(Body.self, in: request)
+        try reader.finish()
+        return (board!, author!, limit, trace!, body!)
+    }
+
+    @Test("each value from its source; an absent optional one is nil")
+    func reads() throws {
+        let request = Request(
+            path: ["boardId": "7"], headers: ["x-trace": "t-1"], caller: "ada", body: Data(#"{"title": "Hi", "is_pinned": true}"#.utf8))
+        let (board, author, limit, trace, body) = try Self.read(request)
+        #expect(board == 7 && author == "ada" && limit == nil && trace == "t-1")
+        #expect(body.title == "Hi" && body.pinned == true)
+    }
+
+    @Test("every missing or unreadable field is named, by field and source")
+    func namesEveryProblem() {
+        let request = Request(path: ["boardId": "seven"], query: ["limit": "ten"], body: Data(#"{"is_pinned": true}"#.utf8))
+        #expect(throws: HTTPBindingError(problems: [
+            .init(field: "boardId", source: .path("boardId"), reason: .invalid(expected: "a whole number (Int)")),
+            .init(field: "author", source: .caller, reason: .missing),
+            .init(field: "limit", source: .query("limit"), reason: .invalid(expected: "a whole number (Int)")),
+            .init(field: "trace", source: .header("X-Trace"), reason: .missing),
+            .init(field: "title", source: .body("title"), reason: .missing),
+        ])) { try Self.read(request) }
+    }
+
+    @Test("a body member of the wrong type is named; a body that is not JSON is the body's problem")
+    func bodyProblems() {
+        let base = Request(path: ["boardId": "1"], headers: ["X-Trace": "t"], caller: "ada")
+        var wrongType = base
+        wrongType.body = Data(#"{"title": "Hi", "is_pinned": "yes"}"#.utf8)
+        #expect(throws: HTTPBindingError(problems: [
+            .init(field: "pinned", source: .body("is_pinned"), reason: .invalid(expected: "Bool"))
+        ])) { try Self.read(wrongType) }
+        var notJSON = base
+        notJSON.body = Data("title=Hi".utf8)
+        #expect(throws: HTTPBindingError(problems: [.init(field: nil, source: nil, reason: .malformedBody)])) {
+            try Self.read(notJSON)
+        }
+    }
+}
