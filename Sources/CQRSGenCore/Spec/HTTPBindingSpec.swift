@@ -91,6 +91,16 @@ public struct HTTPBindingSpec: Hashable, Sendable {
         }
     }
 
+    /// The status of a success: as written, or 204 for an operation without a result, 201 for a POST, 200 otherwise.
+    public func successStatus(hasResult: Bool) -> Int {
+        status?.value ?? (!hasResult ? 204 : method.value == .post ? 201 : 200)
+    }
+
+    /// Whether repeating the request has the effect of making it once: as written, or true for GET, PUT and DELETE.
+    public var isIdempotent: Bool {
+        idempotent?.value ?? [.get, .put, .delete].contains(method.value)
+    }
+
     /// The path with each parameter's name removed, so that `/a/{id}` and `/a/{accountId}` compare equal.
     public var routeShape: String {
         var shape = "", inBraces = false

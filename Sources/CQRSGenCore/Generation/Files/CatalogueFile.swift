@@ -55,6 +55,9 @@ struct CatalogueFile: GeneratedFileRenderer {
         writer.line(
             "- Handler: `\(operation.handler.name.value)`"
                 + (dependencies.isEmpty ? ", with no dependencies" : ", with " + dependencies.joined(separator: ", ")))
+        if let http = operation.http {
+            writer.line("- Route: " + Self.route(operation, http, context))
+        }
         if let traits = operation.commandTraits {
             writer.line("- Transaction: \(traits.requiresTransaction.value ? "yes" : "no")")
             let events = traits.events?.value.map { "`\($0.value)`" } ?? []
@@ -82,6 +85,40 @@ struct CatalogueFile: GeneratedFileRenderer {
                 "| `\(field.name)` | \(Self.code(context.swiftType(field.type))) | \(defaultValue.map { Self.code($0, inTable: true) } ?? "") | "
                     + "\(Self.cell(field.description ?? "")) |")
         }
+    }
+
+    /// `` `GET /items/{itemId}` → 200; authenticated; reads `itemId` (path), `userId` (caller); … ``: what a reviewer
+    /// needs to see of a route change.
+    private static func route(_ operation: OperationSpec, _ http: HTTPBindingSpec, _ context: GenerationContext) -> String {
+        var parts = ["`\(http.method.value.rawValue) \(http.path.value)` → \(http.successStatus(hasResult: operation.result != nil))"]
+        switch http.auth.value {
+        case .anonymous: parts.append("public")
+        case .authenticated: parts.append("authenticated")
+        case .role(let role): parts.append("role \(code(role))")
+        case .permission(let permission): parts.append("permission \(code(permission))")
+        }
+        let sources = http.sources(of: operation.fields).map { field, source, binding -> String in
+            let wire = binding?.wireName?.value ?? (source == .header ? field.name : context.options.wireNames.wireName(of: field.name))
+            let from: String
+            switch source {
+            case .path, .caller: from = source.rawValue
+            case .query, .header, .body: from = wire == field.name ? source.rawValue : "\(source.rawValue) \(code(wire))"
+            }
+            return "`\(field.name)` (\(from))"
+        }
+        if !sources.isEmpty { parts.append("reads " + sources.joined(separator: ", ")) }
+        if !http.errors.isEmpty {
+            parts.append("errors " + http.errors.map { "\(code($0.code.value)) \($0.status.value)" }.joined(separator: ", "))
+        }
+        if let limit = http.rateLimit?.value {
+            parts.append("at most \(limit.requests) per \(limit.period.rawValue) by \(limit.key.rawValue)")
+        }
+        if http.isIdempotent { parts.append("idempotent") }
+        if let deprecation = http.deprecation {
+            parts.append("deprecated" + (deprecation.value.map { ", use `\($0.value)`" } ?? ""))
+        }
+        if !http.tags.isEmpty { parts.append("tags " + http.tags.map { code($0.value) }.joined(separator: ", ")) }
+        return parts.joined(separator: "; ")
     }
 
     private static func count(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {

@@ -140,7 +140,7 @@ struct RoutesFile: GeneratedFileRenderer {
         _ operation: OperationSpec, _ http: HTTPBindingSpec, _ context: GenerationContext
     ) -> [(head: String, lines: [String])] {
         let method = http.method.value
-        let status = http.status?.value ?? (operation.result == nil ? 204 : method == .post ? 201 : 200)
+        let status = http.successStatus(hasResult: operation.result != nil)
         let parameters = http.sources(of: operation.fields).map { field, source, binding in
             let wire = binding?.wireName?.value ?? context.options.wireNames.wireName(of: field.name)
             let sourceValue: String
@@ -182,7 +182,7 @@ struct RoutesFile: GeneratedFileRenderer {
             "errors: \(errors)",
             "auth: \(auth)",
             "rateLimit: \(rateLimit)",
-            "isIdempotent: \(http.idempotent?.value ?? [.get, .put, .delete].contains(method))",
+            "isIdempotent: \(http.isIdempotent)",
             "deprecation: \(deprecation)",
             "tags: \(SwiftLiteral.stringArray(tags))",
             "summary: \(SwiftLiteral.string(operation.description))",
