@@ -58,6 +58,9 @@ enum UTF16Input {
                         at: here),
                     readBefore: output)
             }
+            // A second byte-order mark right after the first is one too: kept, it would start the UTF-8 text, where
+            // libyaml and the line counts skip it as a mark while this count took it for a character.
+            if output.isEmpty, scalar == "\u{FEFF}" { continue }
             output.append(contentsOf: UTF8.encode(scalar)!)
             switch scalar {
             case "\n":

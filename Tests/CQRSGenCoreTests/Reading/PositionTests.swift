@@ -78,6 +78,14 @@ struct PositionTests {
         ])
         #expect(SpecLines.lengths(of: finding) == [10])
         #expect(diagnostics.allSatisfy { SpecLines.contains($0.location, lengths: SpecLines.lengths(of: finding)) })
+        // The next finding: a second byte-order mark after the first is a mark too, for the reader and the line counts.
+        let doubled: [UInt8] = [0xFE, 0xFF, 0xFE, 0xFF, 0x00, 0x61, 0x00]
+        #expect(YAMLReader().read(doubled).diagnostics.map { "\($0.location): \($0.message)" } == [
+            "1:2: the spec is not valid UTF-16: it ends in the middle of a character"
+        ])
+        #expect(SpecLines.lengths(of: doubled) == [1])
+        #expect(YAMLReader().read([0xFE, 0xFF, 0xFE, 0xFF] + Array("a: 1\n".utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+            .diagnostics.isEmpty)
     }
 
     static func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
