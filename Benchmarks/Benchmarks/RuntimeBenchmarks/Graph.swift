@@ -103,3 +103,26 @@ struct Singletons: AppDependencies {
     let cacheKeys = CacheKeys()
     var cacheMetrics: any CacheMetrics { shared }
 }
+
+/// The limit the dispatcher is measured against: the handler built by hand, in a wiring function as an application
+/// has one, so that its per-request dependencies are allocated (built inline, the optimiser keeps them on the stack).
+@inline(never)
+func wiredHandler(session: DatabaseSession, singletons: Singletons) -> RefreshAccessTokenHandler {
+    RefreshAccessTokenHandler(
+        userRepository: SessionUserRepository(session: session),
+        refreshTokenRepository: SessionRefreshTokenRepository(session: session),
+        securityConfigRepository: SessionSecurityConfigRepository(session: session),
+        tokenGenerator: singletons.tokenGenerator, refreshTokenService: singletons.refreshTokenService,
+        eventBus: singletons.eventBus, cache: singletons.cache, cacheKeys: singletons.cacheKeys,
+        cacheMetrics: singletons.cacheMetrics)
+}
+
+/// A behaviour that does nothing but run the rest: what one behaviour costs by itself.
+struct PassThrough: OperationBehavior {
+    func handle<Operation: Sendable, Output: Sendable>(
+        _ operation: Operation, _ descriptor: OperationDescriptor<OperationCategory>, context: OperationContext,
+        next: @Sendable () async -> Result<Output, OperationError>
+    ) async throws -> Result<Output, OperationError> {
+        await next()
+    }
+}

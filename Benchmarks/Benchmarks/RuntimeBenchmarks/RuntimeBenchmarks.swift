@@ -110,7 +110,7 @@ let benchmarks: @Sendable () -> Void = {
     // keeps them on the stack.
     Benchmark("Hand-written: handler built by a wiring function, then handle (no I/O)") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(await wiredHandler(session: session).handle(command))
+            blackHole(await wiredHandler(session: session, singletons: singletons).handle(command))
         }
     }
 
@@ -152,18 +152,6 @@ let benchmarks: @Sendable () -> Void = {
     }
 }
 
-/// Builds the handler with its per-request dependencies, as an application's hand-written wiring does.
-@inline(never)
-func wiredHandler(session: DatabaseSession) -> RefreshAccessTokenHandler {
-    RefreshAccessTokenHandler(
-        userRepository: SessionUserRepository(session: session),
-        refreshTokenRepository: SessionRefreshTokenRepository(session: session),
-        securityConfigRepository: SessionSecurityConfigRepository(session: session),
-        tokenGenerator: singletons.tokenGenerator, refreshTokenService: singletons.refreshTokenService,
-        eventBus: singletons.eventBus, cache: singletons.cache, cacheKeys: singletons.cacheKeys,
-        cacheMetrics: singletons.cacheMetrics)
-}
-
 /// The benchmarks' events: none are published, but the dispatcher is typed by them.
 struct BenchmarkEvent: NamedEvent {
     var eventName: String
@@ -171,14 +159,4 @@ struct BenchmarkEvent: NamedEvent {
 
 struct DiscardingPublisher: EventPublisher {
     func publish(_ envelope: EventEnvelope<BenchmarkEvent>) async throws {}
-}
-
-/// A behaviour that does nothing but run the rest: what one behaviour costs by itself.
-struct PassThrough: OperationBehavior {
-    func handle<Operation: Sendable, Output: Sendable>(
-        _ operation: Operation, _ descriptor: OperationDescriptor<OperationCategory>, context: OperationContext,
-        next: @Sendable () async -> Result<Output, OperationError>
-    ) async throws -> Result<Output, OperationError> {
-        await next()
-    }
 }

@@ -12,16 +12,6 @@ struct Discarding: EventPublisher {
     func publish(_ envelope: EventEnvelope<Event>) async throws {}
 }
 
-/// A behaviour that does nothing but run the rest: what one behaviour costs by itself.
-struct PassThrough: OperationBehavior {
-    func handle<Operation: Sendable, Output: Sendable>(
-        _ operation: Operation, _ descriptor: OperationDescriptor<OperationCategory>, context: OperationContext,
-        next: @Sendable () async -> Result<Output, OperationError>
-    ) async throws -> Result<Output, OperationError> {
-        await next()
-    }
-}
-
 let session = DatabaseSession()
 let singletons = Singletons()
 let context = OperationContext(correlationId: "loop")
@@ -35,23 +25,10 @@ let dispatchers = [0, 1, 4].map { count in
         behaviors: Array(repeating: PassThrough(), count: count), publisher: Discarding()))
 }
 
-/// The limit: the handler and its per-request dependencies built by hand, in a wiring function as an
-/// application has one, then `handle`.
-@inline(never)
-func wiredHandler() -> RefreshAccessTokenHandler {
-    RefreshAccessTokenHandler(
-        userRepository: SessionUserRepository(session: session),
-        refreshTokenRepository: SessionRefreshTokenRepository(session: session),
-        securityConfigRepository: SessionSecurityConfigRepository(session: session),
-        tokenGenerator: singletons.tokenGenerator, refreshTokenService: singletons.refreshTokenService,
-        eventBus: singletons.eventBus, cache: singletons.cache, cacheKeys: singletons.cacheKeys,
-        cacheMetrics: singletons.cacheMetrics)
-}
-
 nonisolated func handWritten() async -> Duration {
     let start = ContinuousClock.now
     for _ in 0..<runs {
-        _ = await wiredHandler().handle(command)
+        _ = await wiredHandler(session: session, singletons: singletons).handle(command)
     }
     return (ContinuousClock.now - start) / runs
 }
