@@ -101,6 +101,13 @@ public struct HTTPBindingSpec: Hashable, Sendable {
         idempotent?.value ?? [.get, .put, .delete].contains(method.value)
     }
 
+    /// A field's name where its source carries it: as its binding names it, else the field's own name in the path and
+    /// in headers, else as the configuration's `wireNames` spells it in the query string and the body.
+    public func wireName(of field: String, source: Source, wireNames: GeneratorOptions.WireNames) -> String {
+        if let named = fields.first(where: { $0.field.value == field })?.wireName { return named.value }
+        return source == .path || source == .header ? field : wireNames.wireName(of: field)
+    }
+
     /// The path with each parameter's name removed, so that `/a/{id}` and `/a/{accountId}` compare equal.
     public var routeShape: String {
         var shape = "", inBraces = false

@@ -97,8 +97,8 @@ struct CatalogueFile: GeneratedFileRenderer {
         case .role(let role): parts.append("role \(code(role))")
         case .permission(let permission): parts.append("permission \(code(permission))")
         }
-        let sources = http.sources(of: operation.fields).map { field, source, binding -> String in
-            let wire = binding?.wireName?.value ?? (source == .header ? field.name : context.options.wireNames.wireName(of: field.name))
+        let sources = http.sources(of: operation.fields).map { field, source, _ -> String in
+            let wire = http.wireName(of: field.name, source: source, wireNames: context.options.wireNames)
             let from: String
             switch source {
             case .path, .caller: from = source.rawValue

@@ -98,8 +98,8 @@ struct RoutesFile: GeneratedFileRenderer {
             }
             writer.blankLine()
             writer.block("enum CodingKeys: String, CodingKey") { writer in
-                for (field, _, binding) in bodyFields {
-                    let wire = binding?.wireName?.value ?? context.options.wireNames.wireName(of: field.name)
+                for (field, _, _) in bodyFields {
+                    let wire = http.wireName(of: field.name, source: .body, wireNames: context.options.wireNames)
                     let name = SwiftName.escaped(field.name)
                     writer.line(wire == field.name ? "case \(name)" : "case \(name) = \(SwiftLiteral.string(wire))")
                 }
@@ -141,13 +141,13 @@ struct RoutesFile: GeneratedFileRenderer {
     ) -> [(head: String, lines: [String])] {
         let method = http.method.value
         let status = http.successStatus(hasResult: operation.result != nil)
-        let parameters = http.sources(of: operation.fields).map { field, source, binding in
-            let wire = binding?.wireName?.value ?? context.options.wireNames.wireName(of: field.name)
+        let parameters = http.sources(of: operation.fields).map { field, source, _ in
+            let wire = http.wireName(of: field.name, source: source, wireNames: context.options.wireNames)
             let sourceValue: String
             switch source {
             case .path: sourceValue = ".path(\(SwiftLiteral.string(field.name)))"
             case .query: sourceValue = ".query(\(SwiftLiteral.string(wire)))"
-            case .header: sourceValue = ".header(\(SwiftLiteral.string(binding?.wireName?.value ?? field.name)))"
+            case .header: sourceValue = ".header(\(SwiftLiteral.string(wire)))"
             case .body: sourceValue = ".body(\(SwiftLiteral.string(wire)))"
             case .caller: sourceValue = ".caller"
             }
