@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "CQRS", targets: ["CQRS"]),
         .library(name: "CQRSTesting", targets: ["CQRSTesting"]),
         .library(name: "CQRSObservability", targets: ["CQRSObservability"]),
+        .library(name: "CQRSHummingbird", targets: ["CQRSHummingbird"]),
         .plugin(name: "CQRSGenPlugin", targets: ["CQRSGenPlugin"]),
         .plugin(name: "GenerateCQRSCommand", targets: ["GenerateCQRSCommand"]),
     ],
@@ -55,6 +56,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ]
+        ),
+        // Serves the routes a spec binds on a Hummingbird 2 router: a product of its own, so that applications on
+        // other servers never resolve Hummingbird.
+        .target(
+            name: "CQRSHummingbird",
+            dependencies: [
+                "CQRS",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         // Every stage of the generator (read → decode → validate → …), testable without the CLI.
@@ -116,6 +129,23 @@ let package = Package(
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
                 .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // A notebook served by CQRSHummingbird for its tests: its routes are generated from its own spec and served as
+        // any application's would be. A library beside the tests, because SwiftPM cannot apply a build plugin whose
+        // tool is in the same package to a test target.
+        .target(
+            name: "NotebookService",
+            dependencies: ["CQRS", "CQRSHummingbird", "CQRSTesting"],
+            path: "Tests/NotebookService",
+            exclude: ["operations.yaml"],
+            plugins: ["CQRSGenPlugin"]
+        ),
+        .testTarget(
+            name: "CQRSHummingbirdTests",
+            dependencies: [
+                "CQRS", "CQRSHummingbird", "CQRSTesting", "NotebookService",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(

@@ -78,7 +78,7 @@ struct HTTPFieldReaderTests {
         var wrongType = base
         wrongType.body = Data(#"{"title": "Hi", "is_pinned": "yes"}"#.utf8)
         #expect(throws: HTTPBindingError(problems: [
-            .init(field: "pinned", source: .body("is_pinned"), reason: .invalid(expected: "Bool"))
+            .init(field: "pinned", source: .body("is_pinned"), reason: .invalid(expected: "true or false"))
         ])) { try Self.read(wrongType) }
         var notJSON = base
         notJSON.body = Data("title=Hi".utf8)

@@ -1,3 +1,4 @@
+import CQRS
 import Foundation
 import Hummingbird
 import NIOCore

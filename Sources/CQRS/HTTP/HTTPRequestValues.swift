@@ -87,6 +87,9 @@ public struct HTTPFieldReader<Category: RegistryCategory> {
     public mutating func body<Body: Decodable>(_ type: Body.Type, in request: some HTTPRequestValues) -> Body? {
         do {
             return try request.decodeBody(type)
+        } catch let error as HTTPBodyErrors {
+            problems.append(contentsOf: error.errors.map(problem))
+            return nil
         } catch let error as DecodingError {
             problems.append(problem(error))
             return nil
@@ -99,6 +102,19 @@ public struct HTTPFieldReader<Category: RegistryCategory> {
     /// Throws the problems found, if any.
     public func finish() throws(HTTPBindingError) {
         guard problems.isEmpty else { throw HTTPBindingError(problems: problems) }
+    }
+
+    /// What a value of `type` looks like, in the words the generated code uses for path, query and header values.
+    static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type, is Substring.Type: "text"
+        case is Bool.Type: "true or false"
+        case is Int.Type, is Int64.Type, is Int32.Type, is UInt.Type, is UInt64.Type: "a whole number (\(type))"
+        case is Double.Type, is Float.Type: "a number"
+        case is [Any].Type: "a list"
+        case is [String: Any].Type: "an object"
+        default: "\(type)"
+        }
     }
 
     /// The field a decoding error is about, found by its key on the wire.
@@ -114,7 +130,7 @@ public struct HTTPFieldReader<Category: RegistryCategory> {
             }
         case .valueNotFound(let type, let context), .typeMismatch(let type, let context):
             if let found = parameter(context.codingPath) {
-                return .init(field: found.field, source: found.source, reason: .invalid(expected: "\(type)"))
+                return .init(field: found.field, source: found.source, reason: .invalid(expected: Self.describe(type)))
             }
         case .dataCorrupted(let context):
             if let found = parameter(context.codingPath) {

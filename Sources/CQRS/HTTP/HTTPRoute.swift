@@ -51,6 +51,9 @@ public protocol HTTPRoutable: Sendable {
     associatedtype Category: RegistryCategory
     /// The operation's route, as its spec entry's `http` binds it.
     static var httpRoute: HTTPRoute<Category> { get }
+    /// The operation one request asks for, each field read from where its route binds it; every missing or unreadable
+    /// field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError)
 }
 
 public enum HTTPMethod: String, CaseIterable, Sendable, Hashable {
@@ -100,6 +103,45 @@ public enum HTTPAuthPolicy: Sendable, Hashable {
     case permission(String)
 
     public var requiresCaller: Bool { self != .anonymous }
+
+    /// Whether `caller` may call a route of this policy: an anonymous request is refused as unauthenticated, a caller
+    /// without the role or permission as forbidden.
+    public func decision(for caller: HTTPCaller?) -> HTTPAuthDecision {
+        switch self {
+        case .anonymous: return .admitted
+        case .authenticated: return caller == nil ? .unauthenticated : .admitted
+        case .role(let role):
+            guard let caller else { return .unauthenticated }
+            return caller.roles.contains(role) ? .admitted : .forbidden
+        case .permission(let permission):
+            guard let caller else { return .unauthenticated }
+            return caller.permissions.contains(permission) ? .admitted : .forbidden
+        }
+    }
+}
+
+/// What an auth policy makes of one request's caller.
+public enum HTTPAuthDecision: Sendable, Hashable {
+    case admitted
+    /// The route needs a caller and the request has none: 401.
+    case unauthenticated
+    /// The caller lacks the route's role or permission: 403.
+    case forbidden
+}
+
+/// Who sent a request, as the application's authentication established it: what auth policies are checked against,
+/// and what a field bound to `caller` receives.
+public struct HTTPCaller: Sendable, Hashable {
+    /// The caller's id, as the application names them (a user id): the value of every field bound to the caller.
+    public var id: String
+    public var roles: Set<String>
+    public var permissions: Set<String>
+
+    public init(id: String, roles: Set<String> = [], permissions: Set<String> = []) {
+        self.id = id
+        self.roles = roles
+        self.permissions = permissions
+    }
 }
 
 /// How many requests a route takes in a period, counted per client address or per caller.

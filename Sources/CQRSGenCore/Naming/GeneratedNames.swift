@@ -12,11 +12,12 @@ public enum GeneratedNames {
     public static let dispatchableCommand = "DispatchableCommand"
     public static let dispatchableQuery = "DispatchableQuery"
     public static let operationRoutes = "OperationRoutes"
+    public static let operationRouteRunner = "OperationRouteRunner"
 
     /// What the generated code declares whatever the spec holds.
     public static let declared = [
         handlerFactory, handlerOverrides, requestDependencies, appDependencies, operationCategory, domainEventName,
-        operationRegistry, dispatchableCommand, dispatchableQuery, operationRoutes,
+        operationRegistry, dispatchableCommand, dispatchableQuery, operationRoutes, operationRouteRunner,
     ]
 
     /// The protocol the handler of `operation` conforms to: a name the generated code declares for each operation.
@@ -26,20 +27,21 @@ public enum GeneratedNames {
     /// equal to the module's declarations).
     public static let runtime = [
         "CachePolicy", "Command", "CommandHandler", "CommandMetadata", "DispatchClock", "EventEnvelope",
-        "EventPublisher", "EventRecorder", "HTTPAuthPolicy", "HTTPBindingError", "HTTPDeprecation", "HTTPFieldReader",
-        "HTTPMethod", "HTTPParameter", "HTTPRateLimit", "HTTPRequestValues", "HTTPRoutable", "HTTPRoute",
-        "NamedEvent", "NoUnitOfWork", "OperationBehavior", "OperationContext", "OperationDescriptor",
-        "OperationDispatcher", "OperationError", "PageRequest", "PaginatedQuery", "PaginationMetadata",
-        "PaginationRole", "PaginationStyle", "Query", "QueryHandler", "QueryMetadata", "QueryResultKey",
-        "QueryResultStore", "Registry", "RegistryCategory", "RegistryStatistics", "SpecLocation", "UnitOfWork",
+        "EventPublisher", "EventRecorder", "HTTPAuthDecision", "HTTPAuthPolicy", "HTTPBindingError", "HTTPBodyErrors",
+        "HTTPBodyMembers", "HTTPCaller", "HTTPDeprecation", "HTTPFieldReader", "HTTPMethod", "HTTPParameter",
+        "HTTPRateLimit", "HTTPRequestValues", "HTTPRoutable", "HTTPRoute", "HTTPRouteRegistrar", "NamedEvent",
+        "NoUnitOfWork", "OperationBehavior", "OperationContext", "OperationDescriptor", "OperationDispatcher",
+        "OperationError", "PageRequest", "PaginatedQuery", "PaginationMetadata", "PaginationRole", "PaginationStyle",
+        "Query", "QueryHandler", "QueryMetadata", "QueryResultKey", "QueryResultStore", "RateLimitPolicy",
+        "RateLimiter", "Registry", "RegistryCategory", "RegistryStatistics", "SpecLocation", "UnitOfWork",
         "VersionedStore", "WriteVersion",
     ]
 
     /// Standard library and Foundation names generated code uses unqualified, and the modules it imports: a spec type
     /// with one of these names would hide it from every generated file.
     public static let standardLibrary = [
-        "Array", "CaseIterable", "Codable", "CQRS", "Dictionary", "Equatable", "Error", "Foundation", "Hashable", "Never",
-        "Optional", "RawRepresentable", "Result", "Sendable", "Swift", "Void",
+        "Array", "CaseIterable", "Codable", "CodingKey", "CQRS", "Decodable", "Decoder", "Dictionary", "Equatable", "Error",
+        "Foundation", "Hashable", "Never", "Optional", "RawRepresentable", "Result", "Sendable", "Swift", "Void",
     ]
 
     /// Every name a spec's type, operation, dependency or handler may not take.

@@ -1,3 +1,4 @@
+import CQRS
 import CQRSTesting
 import Foundation
 import Hummingbird
@@ -46,24 +47,6 @@ struct RateLimitTests {
             // Routes without a policy are not counted.
             #expect(try await client.call(.get, "/health").status == .ok)
         }
-    }
-
-    @Test("the limiter counts each policy and key apart, and allows `limit` requests in any window")
-    func limiter() {
-        let clock = ManualClock()
-        let limiter = RateLimiter(clock: clock.dispatchClock)
-        let policy = RateLimitPolicy(name: "test", limit: 2, window: .seconds(10))
-        #expect(limiter.take(policy, key: "a") == .allowed)
-        clock.advance(by: .seconds(4))
-        #expect(limiter.take(policy, key: "a") == .allowed)
-        #expect(limiter.take(policy, key: "a") == .limited(retryAfterSeconds: 6))
-        #expect(limiter.take(policy, key: "b") == .allowed)
-        #expect(limiter.take(.loginPerAccount, key: "a") == .allowed)
-        clock.advance(by: .milliseconds(6_500))
-        // The first request has left the window; the second (at 4 s) is still in it.
-        #expect(limiter.take(policy, key: "a") == .allowed)
-        #expect(limiter.take(policy, key: "a") == .limited(retryAfterSeconds: 4))
-        #expect(RateLimiter(clock: clock.dispatchClock, isEnabled: false).take(RateLimitPolicy(name: "x", limit: 0, window: .seconds(1)), key: "a") == .allowed)
     }
 
     @Test("every per-address policy is on a route the router has")

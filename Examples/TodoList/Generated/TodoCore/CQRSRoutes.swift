@@ -13,3 +13,26 @@ import Foundation
 public enum OperationRoutes {
     public static let all: [HTTPRoute<OperationCategory>] = []
 }
+
+// MARK: - Serving
+
+/// How an application runs the operations of one request for its routes: typically its dispatcher, with the
+/// request's handler factory and unit of work, found from the server's request context. Name the context with
+/// `typealias RequestContext = …`: Swift cannot infer it from the generic methods.
+public protocol OperationRouteRunner<RequestContext>: Sendable {
+    associatedtype RequestContext
+
+    /// Runs one request's command.
+    func run<C: DispatchableCommand>(_ command: C, in context: RequestContext) async -> Result<C.Output, OperationError>
+
+    /// Runs one request's query.
+    func run<Q: DispatchableQuery>(_ query: Q, in context: RequestContext) async -> Result<Q.Output, OperationError>
+}
+
+extension OperationRoutes {
+    /// Hands `registrar` every route, in spec order, each running its operation through `runner`.
+    public static func register<Registrar: HTTPRouteRegistrar, Runner: OperationRouteRunner>(
+        with registrar: Registrar, runner: Runner
+    ) where Registrar.Category == OperationCategory, Registrar.RequestContext == Runner.RequestContext {
+    }
+}

@@ -1,3 +1,4 @@
+import CQRS
 import Hummingbird
 
 /// Applies each route's per-address policy (``RateLimitPolicy/routes``) before the route runs, and gives the route the

@@ -1,12 +1,8 @@
+import CQRS
 import HTTPTypes
 
-/// How many requests of one kind one key (an address, an account) may make in a sliding window, as Dashtam's
-/// rate-limit rules have them: logins 5 a minute per address, registrations and reset requests 3.
-struct RateLimitPolicy: Sendable, Hashable {
-    var name: String
-    var limit: Int
-    var window: Duration
-
+/// Dashtam's rate-limit rules: logins 5 a minute per address, registrations and reset requests 3.
+extension RateLimitPolicy {
     static let loginPerAddress = RateLimitPolicy(name: "login", limit: 5, window: .seconds(60))
     /// Per account as well, so that guesses spread over many addresses still meet a limit before the lockout.
     static let loginPerAccount = RateLimitPolicy(name: "login-account", limit: 5, window: .seconds(60))
@@ -15,11 +11,6 @@ struct RateLimitPolicy: Sendable, Hashable {
     static let passwordResetPerAccount = RateLimitPolicy(name: "password-reset-account", limit: 3, window: .seconds(60))
     /// Redeeming a mailed token or a refresh token: tokens are unguessable, and this keeps trying them cheap to refuse.
     static let tokenPerAddress = RateLimitPolicy(name: "token", limit: 20, window: .seconds(60))
-
-    static let all: [RateLimitPolicy] = [
-        .loginPerAddress, .loginPerAccount, .registrationPerAddress, .passwordResetPerAddress, .passwordResetPerAccount,
-        .tokenPerAddress,
-    ]
 
     /// The per-address policy of each public route that guessing or flooding would target, by method and the
     /// router's path pattern. Per-account policies are applied by the route, once it has read the account from the

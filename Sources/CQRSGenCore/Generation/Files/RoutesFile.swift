@@ -23,6 +23,7 @@ struct RoutesFile: GeneratedFileRenderer {
                 writer.line("]")
             }
         }
+        serving(routed, context, &writer)
         for operation in routed {
             guard let http = operation.http else { continue }
             writer.blankLine()
@@ -43,6 +44,39 @@ struct RoutesFile: GeneratedFileRenderer {
                 }
                 writer.line(")")
                 decoding(operation, http, context, &writer)
+            }
+        }
+    }
+
+    /// The runner protocol an application implements, and the registration that hands a server adapter every route
+    /// with the closure that runs its operation through it: typed, so that a route can only run its own operation.
+    private func serving(_ routed: [OperationSpec], _ context: GenerationContext, _ writer: inout SwiftWriter) {
+        let runner = GeneratedNames.operationRouteRunner
+        let access = context.access
+        writer.blankLine()
+        writer.line("// MARK: - Serving")
+        writer.blankLine()
+        writer.line("/// How an application runs the operations of one request for its routes: typically its dispatcher, with the")
+        writer.line("/// request's handler factory and unit of work, found from the server's request context. Name the context with")
+        writer.line("/// `typealias RequestContext = …`: Swift cannot infer it from the generic methods.")
+        writer.block("\(access)protocol \(runner)<RequestContext>: Sendable") { writer in
+            writer.line("associatedtype RequestContext")
+            writer.blankLine()
+            writer.line("/// Runs one request's command.")
+            writer.line("func run<C: \(GeneratedNames.dispatchableCommand)>(_ command: C, in context: RequestContext) async -> Result<C.Output, OperationError>")
+            writer.blankLine()
+            writer.line("/// Runs one request's query.")
+            writer.line("func run<Q: \(GeneratedNames.dispatchableQuery)>(_ query: Q, in context: RequestContext) async -> Result<Q.Output, OperationError>")
+        }
+        writer.blankLine()
+        writer.block("extension \(GeneratedNames.operationRoutes)") { writer in
+            writer.line("/// Hands `registrar` every route, in spec order, each running its operation through `runner`.")
+            writer.line("\(access)static func register<Registrar: HTTPRouteRegistrar, Runner: \(runner)>(")
+            writer.line("    with registrar: Registrar, runner: Runner")
+            writer.block(") where Registrar.Category == \(GeneratedNames.operationCategory), Registrar.RequestContext == Runner.RequestContext") { writer in
+                for operation in routed {
+                    writer.line("registrar.register(\(operation.name).self) { operation, context in await runner.run(operation, in: context) }")
+                }
             }
         }
     }
@@ -90,11 +124,15 @@ struct RoutesFile: GeneratedFileRenderer {
         guard !bodyFields.isEmpty else { return }
         writer.blankLine()
         writer.line("/// The members of the JSON body this \(operation.roleName) reads, under their names on the wire.")
+        // Each member decoded on its own, so that every missing or unreadable one is named, not only the first.
+        let members = bodyFields.map { field, _, _ -> (name: String, local: String, type: String, isRequired: Bool) in
+            let name = SwiftName.escaped(field.name)
+            if case .optional(let wrapped) = field.type.expression { return (name, "_" + field.name, wrapped.description, false) }
+            return (name, "_" + field.name, context.swiftType(field.type), field.defaultValue == nil)
+        }
         writer.block("struct _HTTPBody: Decodable") { writer in
-            for (field, _, _) in bodyFields {
-                let isOptional = if case .optional = field.type.expression { true } else { false }
-                let type = context.swiftType(field.type)
-                writer.line("var \(SwiftName.escaped(field.name)): \(type)\(isOptional || field.defaultValue == nil ? "" : "?")")
+            for member in members {
+                writer.line("var \(member.name): \(member.type)\(member.isRequired ? "" : "?")")
             }
             writer.blankLine()
             writer.block("enum CodingKeys: String, CodingKey") { writer in
@@ -102,6 +140,19 @@ struct RoutesFile: GeneratedFileRenderer {
                     let wire = http.wireName(of: field.name, source: .body, wireNames: context.options.wireNames)
                     let name = SwiftName.escaped(field.name)
                     writer.line(wire == field.name ? "case \(name)" : "case \(name) = \(SwiftLiteral.string(wire))")
+                }
+            }
+            writer.blankLine()
+            writer.block("init(from decoder: any Decoder) throws") { writer in
+                writer.line("var members = try HTTPBodyMembers(decoder, keys: CodingKeys.self)")
+                for member in members {
+                    let call = "members.\(member.isRequired ? "required" : "optional")(\(member.type).self, .\(member.name))"
+                    writer.line(member.isRequired ? "let \(member.local) = \(call)" : "self.\(member.name) = \(call)")
+                }
+                writer.line("try members.finish()")
+                // `finish` has thrown unless every required member was read.
+                for member in members where member.isRequired {
+                    writer.line("self.\(member.name) = \(member.local)!")
                 }
             }
         }

@@ -18,6 +18,32 @@ enum OperationRoutes {
     ]
 }
 
+// MARK: - Serving
+
+/// How an application runs the operations of one request for its routes: typically its dispatcher, with the
+/// request's handler factory and unit of work, found from the server's request context. Name the context with
+/// `typealias RequestContext = …`: Swift cannot infer it from the generic methods.
+protocol OperationRouteRunner<RequestContext>: Sendable {
+    associatedtype RequestContext
+
+    /// Runs one request's command.
+    func run<C: DispatchableCommand>(_ command: C, in context: RequestContext) async -> Result<C.Output, OperationError>
+
+    /// Runs one request's query.
+    func run<Q: DispatchableQuery>(_ query: Q, in context: RequestContext) async -> Result<Q.Output, OperationError>
+}
+
+extension OperationRoutes {
+    /// Hands `registrar` every route, in spec order, each running its operation through `runner`.
+    static func register<Registrar: HTTPRouteRegistrar, Runner: OperationRouteRunner>(
+        with registrar: Registrar, runner: Runner
+    ) where Registrar.Category == OperationCategory, Registrar.RequestContext == Runner.RequestContext {
+        registrar.register(RegisterUser.self) { operation, context in await runner.run(operation, in: context) }
+        registrar.register(ImportFile.self) { operation, context in await runner.run(operation, in: context) }
+        registrar.register(ListTokens.self) { operation, context in await runner.run(operation, in: context) }
+    }
+}
+
 // spec.yaml:36
 extension RegisterUser: HTTPRoutable {
     /// `POST /api/v1/users`, as the spec binds it.
@@ -57,6 +83,13 @@ extension RegisterUser: HTTPRoutable {
 
         enum CodingKeys: String, CodingKey {
             case email
+        }
+
+        init(from decoder: any Decoder) throws {
+            var members = try HTTPBodyMembers(decoder, keys: CodingKeys.self)
+            let _email = members.required(String.self, .email)
+            try members.finish()
+            self.email = _email!
         }
     }
 }

@@ -1,0 +1,79 @@
+import CQRS
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+
+/// Serves the routes a spec binds on a Hummingbird router: give it to the generated
+/// `OperationRoutes.register(with:runner:)`.
+///
+/// Each request is answered in this order, and the first refusal is the answer:
+/// 1. the route's auth policy against ``CQRSRequestContext/caller``: 401 `not_authenticated`, 403 `forbidden`;
+/// 2. its rate limit: 429 `rate_limited` with `Retry-After`;
+/// 3. its JSON body, when it reads one: 413 past ``HTTPRouteConfiguration/maximumBodySize``, 415 when it is not JSON;
+/// 4. the operation, read from the request: 400 `invalid_request` naming every missing or unreadable field, or 404
+///    `not_found` when a path parameter cannot be read (`/accounts/abc` names no account);
+/// 5. the runner's result: the route's success status, with the result as JSON (none for `Void`), or the problem
+///    of the failure's code, at the status the route maps it to. A server failure (5xx) says only that it failed;
+///    its message goes to the request's log.
+public struct HummingbirdRouteRegistrar<Category: RegistryCategory, Router: RouterMethods>: HTTPRouteRegistrar
+where Router.Context: CQRSRequestContext {
+    public typealias RequestContext = Router.Context
+
+    public let router: Router
+    public let configuration: HTTPRouteConfiguration
+
+    /// Routes are added to `router` at their full paths, as the spec writes them: pass the router, or a group without
+    /// a path of its own.
+    public init(router: Router, category: Category.Type, configuration: HTTPRouteConfiguration = HTTPRouteConfiguration()) {
+        self.router = router
+        self.configuration = configuration
+    }
+
+    public func register<Operation: HTTPRoutable, Output: Encodable & Sendable>(
+        _ operation: Operation.Type,
+        run: @escaping @Sendable (Operation, RequestContext) async -> Result<Output, OperationError>
+    ) where Operation.Category == Category {
+        let responder = RouteResponder<Category>(route: Operation.httpRoute, configuration: configuration)
+        let encoder = configuration.encoder
+        add(Operation.httpRoute) { request, context in
+            let operation: Operation
+            switch await responder.read(Operation.self, request, context) {
+            case .success(let read): operation = read
+            case .failure(let problem): return problem.response()
+            }
+            return responder.respond(to: request, context, with: await run(operation, context)) { output in
+                try encoder.encode(output)
+            }
+        }
+    }
+
+    public func register<Operation: HTTPRoutable>(
+        _ operation: Operation.Type,
+        run: @escaping @Sendable (Operation, RequestContext) async -> Result<Void, OperationError>
+    ) where Operation.Category == Category {
+        let responder = RouteResponder<Category>(route: Operation.httpRoute, configuration: configuration)
+        add(Operation.httpRoute) { request, context in
+            let operation: Operation
+            switch await responder.read(Operation.self, request, context) {
+            case .success(let read): operation = read
+            case .failure(let problem): return problem.response()
+            }
+            return responder.respond(to: request, context, with: await run(operation, context), encode: nil)
+        }
+    }
+
+    private func add(
+        _ route: HTTPRoute<Category>, _ respond: @escaping @Sendable (Request, RequestContext) async throws -> Response
+    ) {
+        router.on(RouterPath(Self.routerPath(route.path)), method: HTTPRequest.Method(rawValue: route.method.rawValue)!, use: respond)
+    }
+
+    /// The spec's `{name}` parameters as Hummingbird's `:name`.
+    static func routerPath(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            segment.hasPrefix("{") && segment.hasSuffix("}") ? ":" + segment.dropFirst().dropLast() : segment
+        }.joined(separator: "/")
+    }
+}

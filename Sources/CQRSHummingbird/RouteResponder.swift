@@ -1,0 +1,135 @@
+import CQRS
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// What one route does for every request, apart from running its operation: the policy, the rate limit, the body,
+/// reading the operation, and the answer.
+struct RouteResponder<Category: RegistryCategory>: Sendable {
+    let route: HTTPRoute<Category>
+    let configuration: HTTPRouteConfiguration
+    /// Whether any field comes from the body: only then is it read.
+    let readsBody: Bool
+
+    init(route: HTTPRoute<Category>, configuration: HTTPRouteConfiguration) {
+        self.route = route
+        self.configuration = configuration
+        self.readsBody = route.parameters.contains { if case .body = $0.source { true } else { false } }
+    }
+
+    /// The operation the request asks for, once the caller may ask for it; or the problem that refuses it.
+    func read<Operation: HTTPRoutable, Context: CQRSRequestContext>(
+        _ operation: Operation.Type, _ request: Request, _ context: Context
+    ) async -> Result<Operation, ProblemDetails> {
+        let path = request.uri.path
+        switch route.auth.decision(for: context.caller) {
+        case .admitted: break
+        case .unauthenticated:
+            return .failure(problem(.unauthorized, "not_authenticated", "This route needs an authenticated caller.", path))
+        case .forbidden:
+            return .failure(problem(.forbidden, "forbidden", "The caller may not use this route.", path))
+        }
+        if let limit = route.rateLimit {
+            let key = switch limit.key {
+            case .address: context.clientAddress
+            case .caller: context.caller?.id
+            }
+            if case .limited(let seconds) = configuration.rateLimiter.take(limit.policy(for: route.operation), key: key ?? "") {
+                var refusal = problem(.tooManyRequests, "rate_limited", "Too many requests; try again in \(seconds) seconds.", path)
+                refusal.retryAfterSeconds = seconds
+                return .failure(refusal)
+            }
+        }
+        var body: ByteBuffer?
+        if readsBody {
+            do {
+                body = try await request.body.collect(upTo: configuration.maximumBodySize)
+            } catch {
+                return .failure(problem(
+                    .contentTooLarge, "content_too_large",
+                    "The body is larger than \(configuration.maximumBodySize) bytes.", path))
+            }
+            if let body, body.readableBytes > 0, !Self.isJSON(request.headers[.contentType]) {
+                return .failure(problem(
+                    .unsupportedMediaType, "unsupported_media_type", "Send the body as 'Content-Type: application/json'.", path))
+            }
+        }
+        let values = HummingbirdRequestValues(request: request, context: context, body: body, decoder: configuration.decoder)
+        do {
+            return .success(try Operation(httpRequest: values))
+        } catch {
+            return .failure(problem(error, path))
+        }
+    }
+
+    /// The answer to a run: the success status with the encoded result, or the failure's problem.
+    func respond<Output, Context: CQRSRequestContext>(
+        to request: Request, _ context: Context, with result: Result<Output, OperationError>,
+        encode: ((Output) throws -> Data)?
+    ) -> Response {
+        let path = request.uri.path
+        switch result {
+        case .success(let output):
+            let status = HTTPResponse.Status.named(route.successStatus)
+            guard let encode else { return Response(status: status) }
+            do {
+                var headers = HTTPFields()
+                headers[.contentType] = "application/json"
+                return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: try encode(output))))
+            } catch {
+                context.logger.error("\(route.operation): its result could not be encoded: \(String(reflecting: error))")
+                return problem(.internalServerError, "internal_error", ProblemDetails.serverFailureDetail(.internalServerError), path)
+                    .response()
+            }
+        case .failure(let error):
+            let status = configuration.status(of: error.code, on: route)
+            guard status.code < 500 else {
+                context.logger.error("\(route.operation) failed: \(error.code): \(error.message)")
+                return problem(status, error.code, ProblemDetails.serverFailureDetail(status), path).response()
+            }
+            return problem(status, error.code, error.message, path).response()
+        }
+    }
+
+    private func problem(_ status: HTTPResponse.Status, _ code: String, _ detail: String, _ path: String) -> ProblemDetails {
+        ProblemDetails(status: status, code: code, detail: detail, typeBase: configuration.problemTypeBase, instance: path)
+    }
+
+    /// A request that could not be read: 404 when a path parameter cannot be read, since the path then names nothing;
+    /// otherwise 400, naming every field.
+    private func problem(_ error: HTTPBindingError, _ path: String) -> ProblemDetails {
+        if error.problems.contains(where: { if case .path = $0.source { true } else { false } }) {
+            return problem(.notFound, "not_found", "Nothing is found at this path.", path)
+        }
+        let parameters = error.problems.map { problem -> ProblemDetails.InvalidParameter in
+            let (name, location): (String, String) = switch problem.source {
+            case .path(let name): (name, "path")
+            case .query(let name): (name, "query")
+            case .header(let name): (name, "header")
+            case .body(let name): (name, "body")
+            case .caller, nil: (problem.field ?? "body", "body")
+            }
+            let reason = switch problem.reason {
+            case .missing: "is missing"
+            case .invalid(let expected): "must be \(expected)"
+            case .malformedBody: "must be a JSON object"
+            }
+            return ProblemDetails.InvalidParameter(name: name, in: location, reason: reason)
+        }
+        let detail = parameters.map { "'\($0.name)' (\($0.in)) \($0.reason)" }.joined(separator: "; ")
+        var refusal = problem(.badRequest, "invalid_request", "The request cannot be read: \(detail).", path)
+        refusal.invalidParameters = parameters
+        return refusal
+    }
+
+    /// Whether a `Content-Type` names JSON: `application/json` or a `+json` type, with any parameters. Anything else is
+    /// refused rather than guessed at: a form or `text/plain` post is what a cross-site page can send without asking.
+    static func isJSON(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        } ?? ""
+        return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
+    }
+}
