@@ -13,4 +13,12 @@ public protocol CQRSRequestContext: RequestContext {
     /// The client's address, which `key: address` rate limits count by; nil when unknown, and then every such request
     /// shares one count.
     var clientAddress: String? { get }
+    /// Why the request's credentials were refused (an expired token, a revoked session), when it sent some: a route
+    /// that needs a caller answers with it instead of `not_authenticated`. A public route ignores it, so that a
+    /// client may refresh its tokens with an expired one still attached.
+    var authenticationFailure: ProblemDetails? { get }
+}
+
+extension CQRSRequestContext {
+    public var authenticationFailure: ProblemDetails? { nil }
 }

@@ -24,7 +24,9 @@ struct HummingbirdRequestValues<Context: CQRSRequestContext>: HTTPRequestValues 
         HTTPField.Name(name).flatMap { request.headers[$0] }
     }
 
-    var caller: String? { context.caller?.id }
+    var caller: HTTPCaller? { context.caller }
+
+    var clientAddress: String? { context.clientAddress }
 
     /// An empty body reads as `{}`, so that a body whose members are all optional may be left out.
     func decodeBody<Body: Decodable>(_ type: Body.Type) throws -> Body {

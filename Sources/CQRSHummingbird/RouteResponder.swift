@@ -26,20 +26,24 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
         switch route.auth.decision(for: context.caller) {
         case .admitted: break
         case .unauthenticated:
+            if var failure = context.authenticationFailure {
+                failure.instance = path
+                return .failure(failure)
+            }
             return .failure(problem(.unauthorized, "not_authenticated", "This route needs an authenticated caller.", path))
         case .forbidden:
             return .failure(problem(.forbidden, "forbidden", "The caller may not use this route.", path))
         }
-        if let limit = route.rateLimit {
-            let key = switch limit.key {
-            case .address: context.clientAddress
-            case .caller: context.caller?.id
+        // Limits by address and caller are counted before the request is read, so that a flood costs little; limits by
+        // a field once the operation is read.
+        if let refusal = limit(path) { key in
+            switch key {
+            case .address: context.clientAddress ?? ""
+            case .caller: context.caller?.id ?? ""
+            case .field: nil
             }
-            if case .limited(let seconds) = configuration.rateLimiter.take(limit.policy(for: route.operation), key: key ?? "") {
-                var refusal = problem(.tooManyRequests, "rate_limited", "Too many requests; try again in \(seconds) seconds.", path)
-                refusal.retryAfterSeconds = seconds
-                return .failure(refusal)
-            }
+        } {
+            return .failure(refusal)
         }
         var body: ByteBuffer?
         if readsBody {
@@ -56,11 +60,33 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
             }
         }
         let values = HummingbirdRequestValues(request: request, context: context, body: body, decoder: configuration.decoder)
+        let operation: Operation
         do {
-            return .success(try Operation(httpRequest: values))
+            operation = try Operation(httpRequest: values)
         } catch {
             return .failure(problem(error, path))
         }
+        if let refusal = limit(path, key: { key in
+            guard case .field(let name) = key else { return nil }
+            return (operation.httpRateLimitKey(name) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        }) {
+            return .failure(refusal)
+        }
+        return .success(operation)
+    }
+
+    /// Counts the request against each of the route's limits whose key `key` gives, until one refuses it.
+    private func limit(_ path: String, key: (HTTPRateLimit.Key) -> String?) -> ProblemDetails? {
+        for (index, limit) in route.rateLimits.enumerated() {
+            guard let value = key(limit.key) else { continue }
+            let policy = limit.policy(for: route.operation, index: index)
+            if case .limited(let seconds) = configuration.rateLimiter.take(policy, key: value) {
+                var refusal = problem(.tooManyRequests, "rate_limited", "Too many requests; try again in \(seconds) seconds.", path)
+                refusal.retryAfterSeconds = seconds
+                return refusal
+            }
+        }
+        return nil
     }
 
     /// The answer to a run: the success status with the encoded result, or the failure's problem.
@@ -72,7 +98,8 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
         switch result {
         case .success(let output):
             let status = HTTPResponse.Status.named(route.successStatus)
-            guard let encode else { return Response(status: status) }
+            // 204 carries no body, whatever the operation answers.
+            guard let encode, status != .noContent else { return Response(status: status) }
             do {
                 var headers = HTTPFields()
                 headers[.contentType] = "application/json"
@@ -108,7 +135,7 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
             case .query(let name): (name, "query")
             case .header(let name): (name, "header")
             case .body(let name): (name, "body")
-            case .caller, nil: (problem.field ?? "body", "body")
+            case .caller, .callerClaim, .clientAddress, .defaultValue, nil: (problem.field ?? "body", "body")
             }
             let reason = switch problem.reason {
             case .missing: "is missing"

@@ -212,6 +212,40 @@ struct RouteTests {
         }
     }
 
+    @Test("fields from the caller's claims, the client's address and the default; a limit by a field counts its value")
+    func contextSourcesAndFieldLimits() async throws {
+        try await withServer { client in
+            let body = ByteBuffer(string: #"{"email": "Ada@Example.com", "reason": "forced"}"#)
+            try await client.execute(uri: "/digests", method: .post, headers: Self.alice, body: body) { response in
+                #expect(response.status == .accepted)
+                // The body's reason is not read: the field keeps its default.
+                #expect(String(buffer: response.body) == #""Ada@Example.com|s-alice|192.0.2.1|asked""#)
+            }
+            // Counted by the email's value, whatever its case or spaces: a second spelling is the same account.
+            let again = ByteBuffer(string: #"{"email": " ada@example.COM "}"#)
+            try await client.execute(uri: "/digests", method: .post, headers: Self.bob, body: again) { #expect($0.status == .accepted) }
+            try await client.execute(uri: "/digests", method: .post, headers: Self.bob, body: again) { response in
+                #expect(response.status == .tooManyRequests)
+                #expect(response.headers[.retryAfter] == "3600")
+            }
+            let other = ByteBuffer(string: #"{"email": "grace@example.com"}"#)
+            try await client.execute(uri: "/digests", method: .post, headers: Self.bob, body: other) { #expect($0.status == .accepted) }
+        }
+    }
+
+    @Test("refused credentials answer a route that needs a caller with the application's problem; a public route runs")
+    func refusedCredentials() async throws {
+        try await withServer { client in
+            let expired: HTTPFields = [HTTPField.Name("X-Test-Caller")!: "expired"]
+            try await client.execute(uri: "/notes", method: .get, headers: expired) { response in
+                #expect(response.status == .unauthorized)
+                #expect(json(response.body)["code"] as? String == "token_expired")
+                #expect(json(response.body)["instance"] as? String == "/notes")
+            }
+            try await client.execute(uri: "/stats/notes", method: .get, headers: expired) { #expect($0.status == .ok) }
+        }
+    }
+
     @Test("the spec's paths become the router's")
     func routerPaths() {
         typealias Registrar = HummingbirdRouteRegistrar<OperationCategory, Router<NotebookRequestContext>>

@@ -11,8 +11,12 @@ struct HTTPFieldReaderTests {
         var path: [String: String] = [:]
         var query: [String: String] = [:]
         var headers: [String: String] = [:]
-        var caller: String?
+        var callerId: String?
+        var claims: [String: String] = [:]
+        var clientAddress: String?
         var body = Data()
+
+        var caller: HTTPCaller? { callerId.map { HTTPCaller(id: $0, claims: claims) } }
 
         func pathParameter(_ name: String) -> String? { path[name] }
         func queryParameter(_ name: String) -> String? { query[name] }
@@ -37,7 +41,7 @@ struct HTTPFieldReaderTests {
             HTTPParameter(field: "title", source: .body("title"), isRequired: true),
             HTTPParameter(field: "pinned", source: .body("is_pinned"), isRequired: false),
         ],
-        errors: [:], auth: .authenticated, rateLimit: nil, isIdempotent: false, deprecation: nil, tags: [], summary: "")
+        errors: [:], auth: .authenticated, rateLimits: [], isIdempotent: false, deprecation: nil, tags: [], summary: "")
 
     /// Reads every field the way the generated code does.
     static func read(_ request: Request) throws(HTTPBindingError) -> (Int, String, Int?, String, Body) {
@@ -54,7 +58,7 @@ struct HTTPFieldReaderTests {
     @Test("each value from its source; an absent optional one is nil")
     func reads() throws {
         let request = Request(
-            path: ["boardId": "7"], headers: ["x-trace": "t-1"], caller: "ada", body: Data(#"{"title": "Hi", "is_pinned": true}"#.utf8))
+            path: ["boardId": "7"], headers: ["x-trace": "t-1"], callerId: "ada", body: Data(#"{"title": "Hi", "is_pinned": true}"#.utf8))
         let (board, author, limit, trace, body) = try Self.read(request)
         #expect(board == 7 && author == "ada" && limit == nil && trace == "t-1")
         #expect(body.title == "Hi" && body.pinned == true)
@@ -74,7 +78,7 @@ struct HTTPFieldReaderTests {
 
     @Test("a body member of the wrong type is named; a body that is not JSON is the body's problem")
     func bodyProblems() {
-        let base = Request(path: ["boardId": "1"], headers: ["X-Trace": "t"], caller: "ada")
+        let base = Request(path: ["boardId": "1"], headers: ["X-Trace": "t"], callerId: "ada")
         var wrongType = base
         wrongType.body = Data(#"{"title": "Hi", "is_pinned": "yes"}"#.utf8)
         #expect(throws: HTTPBindingError(problems: [
@@ -85,5 +89,25 @@ struct HTTPFieldReaderTests {
         #expect(throws: HTTPBindingError(problems: [.init(field: nil, source: nil, reason: .malformedBody)])) {
             try Self.read(notJSON)
         }
+    }
+
+    @Test("a caller's claim and the client's address are read from the request's context; a default field from nothing")
+    func contextSources() {
+        let route = HTTPRoute<Area>(
+            operation: "ListNotes", kind: .query, category: .notes, method: .get, path: "/notes", successStatus: 200,
+            parameters: [
+                HTTPParameter(field: "session", source: .callerClaim("session"), isRequired: true),
+                HTTPParameter(field: "address", source: .clientAddress, isRequired: false),
+                HTTPParameter(field: "reason", source: .defaultValue, isRequired: false),
+            ],
+            errors: [:], auth: .authenticated, rateLimits: [], isIdempotent: true, deprecation: nil, tags: [], summary: "")
+        var reader = HTTPFieldReader(route: route)
+        let request = Request(callerId: "ada", claims: ["session": "s-1"], clientAddress: "192.0.2.7")
+        #expect(reader.value(0, in: request, expected: "text") { $0 } == "s-1")
+        #expect(reader.value(1, in: request, expected: "text") { $0 } == "192.0.2.7")
+        #expect(reader.problems.isEmpty)
+        var anonymous = HTTPFieldReader(route: route)
+        #expect(anonymous.value(0, in: Request(), expected: "text") { $0 } == nil)
+        #expect(anonymous.problems == [.init(field: "session", source: .callerClaim("session"), reason: .missing)])
     }
 }

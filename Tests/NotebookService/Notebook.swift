@@ -93,3 +93,11 @@ struct CountNotesHandler: CountNotesHandling {
         .success(notebook.all().count)
     }
 }
+
+struct RequestDigestHandler: RequestDigestHandling {
+    let notebook: any Notebook
+
+    func handle(_ command: RequestDigest) async -> Result<String, OperationError> {
+        .success([command.email, command.sessionId ?? "-", command.address ?? "-", command.reason].joined(separator: "|"))
+    }
+}

@@ -6,10 +6,11 @@ import HTTPTypes
 import Hummingbird
 
 /// The request context of the test server: the caller comes from an `X-Test-Caller` header (`id` or `id:role`), set
-/// by ``TestAuthentication``, standing in for an application's token check.
+/// by ``TestAuthentication``, standing in for an application's token check; `expired` stands for a refused token.
 struct NotebookRequestContext: CQRSRequestContext {
     var coreContext: CoreRequestContextStorage
     var caller: HTTPCaller?
+    var authenticationFailure: ProblemDetails?
     var clientAddress: String? { "192.0.2.1" }
 
     init(source: ApplicationRequestContextSource) {
@@ -23,8 +24,13 @@ struct TestAuthentication: RouterMiddleware {
     ) async throws -> Response {
         var context = context
         if let header = request.headers[HTTPField.Name("X-Test-Caller")!] {
-            let parts = header.split(separator: ":").map(String.init)
-            context.caller = HTTPCaller(id: parts[0], roles: Set(parts.dropFirst()))
+            if header == "expired" {
+                context.authenticationFailure = ProblemDetails(
+                    status: .unauthorized, code: "token_expired", detail: "The access token has expired.")
+            } else {
+                let parts = header.split(separator: ":").map(String.init)
+                context.caller = HTTPCaller(id: parts[0], roles: Set(parts.dropFirst()), claims: ["session": "s-\(parts[0])"])
+            }
         }
         return try await next(request, context)
     }

@@ -7,8 +7,10 @@ public protocol HTTPRequestValues {
     func queryParameter(_ name: String) -> String?
     /// A header, by its name, whatever its case.
     func header(_ name: String) -> String?
-    /// The authenticated caller's id; nil when the request has none.
-    var caller: String? { get }
+    /// The authenticated caller; nil when the request has none.
+    var caller: HTTPCaller? { get }
+    /// The client's address; nil when unknown.
+    var clientAddress: String? { get }
     /// The JSON body, decoded as `Body`.
     func decodeBody<Body: Decodable>(_ type: Body.Type) throws -> Body
 }
@@ -66,8 +68,10 @@ public struct HTTPFieldReader<Category: RegistryCategory> {
         case .path(let name): text = request.pathParameter(name)
         case .query(let name): text = request.queryParameter(name)
         case .header(let name): text = request.header(name)
-        case .caller: text = request.caller
-        case .body: preconditionFailure("body members are decoded with body(_:in:)")
+        case .caller: text = request.caller?.id
+        case .callerClaim(let name): text = request.caller?.claims[name]
+        case .clientAddress: text = request.clientAddress
+        case .body, .defaultValue: preconditionFailure("\(parameter.source) is not read as text")
         }
         guard let text else {
             if parameter.isRequired {

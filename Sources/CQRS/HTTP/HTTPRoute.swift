@@ -16,7 +16,8 @@ public struct HTTPRoute<Category: RegistryCategory>: Sendable {
     /// The status each error code answers with; a code not listed answers with the adapter's default.
     public let errors: [String: Int]
     public let auth: HTTPAuthPolicy
-    public let rateLimit: HTTPRateLimit?
+    /// Every limit the route's requests count against; a request over any of them is refused.
+    public let rateLimits: [HTTPRateLimit]
     /// Whether repeating the request has the effect of making it once.
     public let isIdempotent: Bool
     public let deprecation: HTTPDeprecation?
@@ -27,7 +28,7 @@ public struct HTTPRoute<Category: RegistryCategory>: Sendable {
     public init(
         operation: String, kind: OperationDescriptor<Category>.Kind, category: Category, method: HTTPMethod, path: String,
         successStatus: Int, parameters: [HTTPParameter], errors: [String: Int], auth: HTTPAuthPolicy,
-        rateLimit: HTTPRateLimit?, isIdempotent: Bool, deprecation: HTTPDeprecation?, tags: [String], summary: String
+        rateLimits: [HTTPRateLimit], isIdempotent: Bool, deprecation: HTTPDeprecation?, tags: [String], summary: String
     ) {
         self.operation = operation
         self.kind = kind
@@ -38,7 +39,7 @@ public struct HTTPRoute<Category: RegistryCategory>: Sendable {
         self.parameters = parameters
         self.errors = errors
         self.auth = auth
-        self.rateLimit = rateLimit
+        self.rateLimits = rateLimits
         self.isIdempotent = isIdempotent
         self.deprecation = deprecation
         self.tags = tags
@@ -54,6 +55,12 @@ public protocol HTTPRoutable: Sendable {
     /// The operation one request asks for, each field read from where its route binds it; every missing or unreadable
     /// field is named in the error.
     init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError)
+    /// The value of `field` that a rate limit keyed by it counts: written for the routes whose limits are.
+    func httpRateLimitKey(_ field: String) -> String?
+}
+
+extension HTTPRoutable {
+    public func httpRateLimitKey(_ field: String) -> String? { nil }
 }
 
 public enum HTTPMethod: String, CaseIterable, Sendable, Hashable {
@@ -74,8 +81,15 @@ public struct HTTPParameter: Sendable, Hashable {
         case header(String)
         /// A member of the JSON body, by its key.
         case body(String)
-        /// The authenticated caller, as the adapter's authenticator names them: never from the request itself.
+        /// The authenticated caller's id, as the application's authentication established it: never from the request
+        /// itself.
         case caller
+        /// A claim of the authenticated caller (their session, their tenant), by its name in ``HTTPCaller/claims``.
+        case callerClaim(String)
+        /// The client's address, as the server saw the connection.
+        case clientAddress
+        /// Nothing in the request: the field keeps its default, and no client can set it.
+        case defaultValue
     }
 
     /// The field's name in the operation.
@@ -136,11 +150,15 @@ public struct HTTPCaller: Sendable, Hashable {
     public var id: String
     public var roles: Set<String>
     public var permissions: Set<String>
+    /// What else the application knows of the caller, as text (a session id, a tenant): what fields bound to
+    /// `{caller: name}` receive.
+    public var claims: [String: String]
 
-    public init(id: String, roles: Set<String> = [], permissions: Set<String> = []) {
+    public init(id: String, roles: Set<String> = [], permissions: Set<String> = [], claims: [String: String] = [:]) {
         self.id = id
         self.roles = roles
         self.permissions = permissions
+        self.claims = claims
     }
 }
 
@@ -159,11 +177,14 @@ public struct HTTPRateLimit: Sendable, Hashable {
         }
     }
 
-    public enum Key: String, CaseIterable, Sendable, Hashable {
+    public enum Key: Sendable, Hashable {
         /// The client's address: for routes an anonymous caller can flood.
         case address
         /// The authenticated caller.
         case caller
+        /// A field of the operation, by its name, compared without case or surrounding spaces: an account named in
+        /// the body (`email`), so that guesses spread over many addresses still meet a limit.
+        case field(String)
     }
 
     public let requests: Int

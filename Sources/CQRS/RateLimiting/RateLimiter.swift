@@ -15,9 +15,10 @@ public struct RateLimitPolicy: Sendable, Hashable {
 }
 
 extension HTTPRateLimit {
-    /// The policy a route's limit is counted under: one of its own, by the route's operation.
-    public func policy(for operation: String) -> RateLimitPolicy {
-        RateLimitPolicy(name: operation, limit: requests, window: period.duration)
+    /// The policy a route's limit is counted under: one of its own, by the route's operation and the limit's place
+    /// among the route's limits.
+    public func policy(for operation: String, index: Int = 0) -> RateLimitPolicy {
+        RateLimitPolicy(name: index == 0 ? operation : "\(operation)#\(index + 1)", limit: requests, window: period.duration)
     }
 }
 

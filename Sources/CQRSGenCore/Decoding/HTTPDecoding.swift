@@ -7,6 +7,9 @@ enum HTTPDecoding {
     static let authKeys = ["role", "permission"]
     static let rateLimitKeys = ["requests", "per", "by"]
     static let deprecationKeys = ["replacement"]
+    /// The words `by` takes as a scalar, and the key of its mapping.
+    static let rateLimitKeyWords = ["address", "caller"]
+    static let rateLimitFieldKeys = ["field"]
     /// The words `auth` takes as a scalar.
     static let authWords = ["public", "authenticated"]
 
@@ -35,7 +38,7 @@ enum HTTPDecoding {
             auth: entries.value("auth").flatMap { decodeAuth($0, what: what, &context) }
                 ?? Located(.authenticated, at: entry.key.location),
             errors: entries.value("errors").map { decodeErrors($0, what: what, &context) } ?? [],
-            rateLimit: entries.value("rateLimit").flatMap { decodeRateLimit($0, what: what, &context) },
+            rateLimits: entries.value("rateLimit").map { decodeRateLimits($0, what: what, &context) } ?? [],
             idempotent: entries.value("idempotent").flatMap { node in
                 context.bool(node, "'idempotent' of \(what)").map { Located($0, at: node.location) }
             },
@@ -153,16 +156,18 @@ enum HTTPDecoding {
                 context.error("\(where_) must name one source, as in '{query: file_name}'", at: entry.value.location)
                 return nil
             }
-            guard let source = HTTPBindingSpec.Source(rawValue: only.key.value), source != .caller else {
+            let namedSources = HTTPBindingSpec.Source.named.map(\.rawValue)
+            guard let source = HTTPBindingSpec.Source(rawValue: only.key.value), HTTPBindingSpec.Source.named.contains(source) else {
                 context.error(
                     "unknown source '\(only.key.value)' for \(where_)"
-                        + (Suggestion.closest(to: only.key.value, among: sources).map { "; did you mean '\($0)'?" }
-                            ?? "; expected one of " + sources.map { "'\($0)'" }.joined(separator: ", "))
-                        + (only.key.value == "caller" ? " ('caller' takes no name)" : ""),
+                        + (Suggestion.closest(to: only.key.value, among: namedSources).map { "; did you mean '\($0)'?" }
+                            ?? "; expected one of " + namedSources.map { "'\($0)'" }.joined(separator: ", "))
+                        + (sources.contains(only.key.value) ? " ('\(only.key.value)' takes no name)" : ""),
                     at: only.key.location)
                 return nil
             }
-            guard let name = context.scalar(only.value, "the name of \(where_)", expected: "a name on the wire") else { return nil }
+            let expected = source == .caller ? "the name of one of the caller's claims" : "a name on the wire"
+            guard let name = context.scalar(only.value, "the name of \(where_)", expected: expected) else { return nil }
             return HTTPBindingSpec.FieldBinding(
                 field: field, source: Located(source, at: only.key.location), wireName: Located(name.value, at: name.location))
         }
@@ -218,7 +223,19 @@ enum HTTPDecoding {
         }
     }
 
-    /// `{requests: 5, per: minute, by: address}`; `by` is `address` by default.
+    /// One limit, or a list of them: a request over any is refused.
+    static func decodeRateLimits(_ node: YAMLNode, what: String, _ context: inout DecodingContext) -> [Located<HTTPRateLimit>] {
+        guard let items = node.sequence else {
+            return decodeRateLimit(node, what: what, &context).map { [$0] } ?? []
+        }
+        if items.isEmpty {
+            context.error("'rateLimit' of \(what) is an empty list; leave it out for a route without limits", at: node.location)
+        }
+        return items.compactMap { decodeRateLimit($0, what: what, &context) }
+    }
+
+    /// `{requests: 5, per: minute, by: address}`; `by` is `address`, `caller` or `{field: name}`, and `address` by
+    /// default.
     static func decodeRateLimit(_ node: YAMLNode, what: String, _ context: inout DecodingContext) -> Located<HTTPRateLimit>? {
         let where_ = "'rateLimit' of \(what)"
         guard let entries = context.mapping(node, where_, expected: "a mapping with 'requests' and 'per'") else { return nil }
@@ -235,10 +252,35 @@ enum HTTPDecoding {
         guard let period = context.choice(perNode, "'per' of \(where_)", of: HTTPRateLimit.Period.self) else { return nil }
         var key = HTTPRateLimit.Key.address
         if let byNode = entries.value("by") {
-            guard let chosen = context.choice(byNode, "'by' of \(where_)", of: HTTPRateLimit.Key.self) else { return nil }
+            guard let chosen = decodeRateLimitKey(byNode, where_: where_, &context) else { return nil }
             key = chosen
         }
         return Located(HTTPRateLimit(requests: requests, period: period, key: key), at: node.location)
+    }
+
+    /// `address`, `caller`, or `{field: name}`.
+    static func decodeRateLimitKey(_ node: YAMLNode, where_: String, _ context: inout DecodingContext) -> HTTPRateLimit.Key? {
+        let what = "'by' of \(where_)"
+        if let scalar = node.scalar, !scalar.isNull {
+            switch scalar.value {
+            case "address": return .address
+            case "caller": return .caller
+            default:
+                context.error(
+                    "\(what) must be 'address', 'caller' or '{field: name}', not '\(scalar.value)'"
+                        + Suggestion.didYouMean(scalar.value, among: rateLimitKeyWords),
+                    at: node.location)
+                return nil
+            }
+        }
+        guard let entries = context.mapping(node, what, expected: "'address', 'caller' or '{field: name}'") else { return nil }
+        context.checkKeys(of: entries, in: what, allowed: rateLimitFieldKeys)
+        guard let fieldNode = entries.value("field") else {
+            context.error("\(what) must name a field, as in '{field: email}'", at: node.location)
+            return nil
+        }
+        guard let name = context.scalar(fieldNode, "the field of \(what)", expected: "a field's name") else { return nil }
+        return .field(name.value)
     }
 
     /// `true`, or `{replacement: Operation}`.

@@ -203,14 +203,14 @@ public enum SpecSchema {
                     ])),
                 ]),
                 "fields": .object([
-                    ("description", .string("Where fields come from, by field name: path, query, header, body or caller, or {source: name on the wire}. Path parameters come from the path, and other fields from the body (POST, PUT, PATCH) or the query string, by default.")),
+                    ("description", .string("Where fields come from, by field name: path, query, header, body, caller (the caller's id), client (the client's address) or default (nothing: the field keeps its default), or {source: name on the wire}, or {caller: claim}. Path parameters come from the path, and other fields from the body (POST, PUT, PATCH) or the query string, by default.")),
                     ("type", .string("object")), ("propertyNames", pattern(lowerCamelCase)),
                     ("additionalProperties", .object([("oneOf", .array([
                         .object([("enum", .array(HTTPBindingSpec.Source.allCases.map { .string($0.rawValue) }))]),
                         .object([
                             ("type", .string("object")), ("additionalProperties", .bool(false)),
                             ("minProperties", .number(1)), ("maxProperties", .number(1)),
-                            ("properties", .object(HTTPBindingSpec.Source.allCases.filter { $0 != .caller }.map { ($0.rawValue, name) })),
+                            ("properties", .object(HTTPBindingSpec.Source.named.map { ($0.rawValue, name) })),
                         ]),
                     ]))])),
                 ]),
@@ -219,16 +219,31 @@ public enum SpecSchema {
                     ("type", .string("object")), ("propertyNames", pattern(snakeCase)),
                     ("additionalProperties", .object([("type", .string("integer")), ("minimum", .number(400)), ("maximum", .number(599))])),
                 ]),
-                "rateLimit": .object([
-                    ("description", .string("How many requests the route takes in a period, per client address (the default) or per caller.")),
-                    ("type", .string("object")), ("additionalProperties", .bool(false)),
-                    ("required", .array([.string("requests"), .string("per")])),
-                    ("properties", object(HTTPDecoding.rateLimitKeys, [
-                        "requests": .object([("type", .string("integer")), ("minimum", .number(1))]),
-                        "per": .object([("enum", .array(HTTPRateLimit.Period.allCases.map { .string($0.rawValue) }))]),
-                        "by": .object([("enum", .array(HTTPRateLimit.Key.allCases.map { .string($0.rawValue) })), ("default", .string(HTTPRateLimit.Key.address.rawValue))]),
-                    ])),
-                ]),
+                "rateLimit": {
+                    let limit = JSONValue.object([
+                        ("type", .string("object")), ("additionalProperties", .bool(false)),
+                        ("required", .array([.string("requests"), .string("per")])),
+                        ("properties", object(HTTPDecoding.rateLimitKeys, [
+                            "requests": .object([("type", .string("integer")), ("minimum", .number(1))]),
+                            "per": .object([("enum", .array(HTTPRateLimit.Period.allCases.map { .string($0.rawValue) }))]),
+                            "by": .object([
+                                ("description", .string("What the limit counts by: the client's address (the default), the caller, or {field: name}, a field's value.")),
+                                ("oneOf", .array([
+                                    .object([("enum", .array(HTTPDecoding.rateLimitKeyWords.map(JSONValue.string)))]),
+                                    .object([
+                                        ("type", .string("object")), ("additionalProperties", .bool(false)),
+                                        ("required", .array(HTTPDecoding.rateLimitFieldKeys.map(JSONValue.string))),
+                                        ("properties", object(HTTPDecoding.rateLimitFieldKeys, ["field": .object([("type", .string("string")), ("pattern", .string(lowerCamelCase))])])),
+                                    ]),
+                                ])),
+                            ]),
+                        ])),
+                    ])
+                    return .object([
+                        ("description", .string("How many requests the route takes in a period, per client address (the default), per caller or per value of a field; or a list of such limits, each counted apart.")),
+                        ("oneOf", .array([limit, .object([("type", .string("array")), ("minItems", .number(1)), ("items", limit)])])),
+                    ])
+                }(),
                 "idempotent": flag("Whether repeating the request has the effect of making it once; GET, PUT and DELETE are by default.", default: false),
                 "deprecated": .object([
                     ("description", .string("true, or {replacement: Operation}: the route is kept for existing clients.")),

@@ -10,7 +10,19 @@ public import CQRS
 public struct HTTPBindingSpec: Hashable, Sendable {
     /// Where a field's value is read from.
     public enum Source: String, CaseIterable, Hashable, Sendable {
-        case path, query, header, body, caller
+        case path, query, header, body
+        /// The authenticated caller's id, or with a name (`{caller: sessionId}`), one of their claims.
+        case caller
+        /// The client's address.
+        case client
+        /// Nothing in the request: the field keeps its default.
+        case `default`
+
+        /// The sources that take a name on the wire (`{query: file_name}`); `caller` takes a claim's name.
+        public static let named: [Source] = [.query, .header, .body, .caller]
+
+        /// Whether the value comes from the request's context (who sent it, from where), not from what it carries.
+        public var isContext: Bool { self == .caller || self == .client }
     }
 
     /// A field's source as the spec writes it under `fields`.
@@ -49,7 +61,7 @@ public struct HTTPBindingSpec: Hashable, Sendable {
     public var status: Located<Int>?
     public var auth: Located<HTTPAuthPolicy>
     public var errors: [ErrorStatus]
-    public var rateLimit: Located<HTTPRateLimit>?
+    public var rateLimits: [Located<HTTPRateLimit>]
     public var idempotent: Located<Bool>?
     /// Set when the route is deprecated; its replacement, when it names one.
     public var deprecation: Located<Located<String>?>?
@@ -59,7 +71,7 @@ public struct HTTPBindingSpec: Hashable, Sendable {
 
     public init(
         method: Located<HTTPMethod>, path: Located<String>, pathParameters: [Located<String>], fields: [FieldBinding],
-        status: Located<Int>?, auth: Located<HTTPAuthPolicy>, errors: [ErrorStatus], rateLimit: Located<HTTPRateLimit>?,
+        status: Located<Int>?, auth: Located<HTTPAuthPolicy>, errors: [ErrorStatus], rateLimits: [Located<HTTPRateLimit>],
         idempotent: Located<Bool>?, deprecation: Located<Located<String>?>?, tags: [Located<String>], at location: SourceLocation
     ) {
         self.method = method
@@ -69,7 +81,7 @@ public struct HTTPBindingSpec: Hashable, Sendable {
         self.status = status
         self.auth = auth
         self.errors = errors
-        self.rateLimit = rateLimit
+        self.rateLimits = rateLimits
         self.idempotent = idempotent
         self.deprecation = deprecation
         self.tags = tags
@@ -102,10 +114,25 @@ public struct HTTPBindingSpec: Hashable, Sendable {
     }
 
     /// A field's name where its source carries it: as its binding names it, else the field's own name in the path and
-    /// in headers, else as the configuration's `wireNames` spells it in the query string and the body.
+    /// in headers, else as the configuration's `wireNames` spells it in the query string and the body. For `caller`,
+    /// the claim's name, or nil for the caller's id.
     public func wireName(of field: String, source: Source, wireNames: GeneratorOptions.WireNames) -> String {
         if let named = fields.first(where: { $0.field.value == field })?.wireName { return named.value }
         return source == .path || source == .header ? field : wireNames.wireName(of: field)
+    }
+
+    /// A rate limit's key as the spec writes it: `address`, `caller`, `field email`.
+    public static func describe(_ key: HTTPRateLimit.Key) -> String {
+        switch key {
+        case .address: "address"
+        case .caller: "caller"
+        case .field(let name): "field `\(name)`"
+        }
+    }
+
+    /// The claim a field bound to `{caller: name}` reads; nil for a field bound to the caller's id, or to anything else.
+    public func callerClaim(of field: String) -> String? {
+        fields.first { $0.field.value == field && $0.source.value == .caller }?.wireName?.value
     }
 
     /// The path with each parameter's name removed, so that `/a/{id}` and `/a/{accountId}` compare equal.

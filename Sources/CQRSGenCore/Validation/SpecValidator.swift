@@ -22,6 +22,7 @@ public struct SpecValidator: Sendable {
         HTTPPathParameterRule(),
         HTTPFieldSourceRule(),
         HTTPCallerRule(),
+        HTTPRateLimitRule(),
         HTTPRouteUniquenessRule(),
         HTTPMethodRule(),
         HTTPDeprecationRule(),

@@ -53,7 +53,7 @@ struct SnippetTests {
                     ],
                     errors: [:],
                     auth: .authenticated,
-                    rateLimit: nil,
+                    rateLimits: [],
                     isIdempotent: true,
                     deprecation: nil,
                     tags: ["items"],
@@ -82,6 +82,59 @@ struct SnippetTests {
                     ArchiveItem.httpRoute,
                 ]
             }
+            """))
+    }
+
+    @Test("a route reading the caller's claims, the client's address and nothing; limits by address and by a field")
+    func routeContextSources() throws {
+        let files = try Self.generate("""
+            version: 1
+            categories: {items: Items.}
+            commands:
+              RequestReset:
+                category: items
+                description: Ask for a reset.
+                fields: {email: String, sessionId: UUID?, address: String?, reason: {type: String, default: asked}}
+                http:
+                  route: POST /resets
+                  status: 202
+                  fields: {sessionId: {caller: session}, address: client, reason: default}
+                  rateLimit:
+                    - {requests: 3, per: minute}
+                    - {requests: 5, per: hour, by: {field: email}}
+            """)
+        #expect(Self.body(files["CQRSRoutes.swift"]).contains("""
+                    parameters: [
+                        HTTPParameter(field: "email", source: .body("email"), isRequired: true),
+                        HTTPParameter(field: "sessionId", source: .callerClaim("session"), isRequired: false),
+                        HTTPParameter(field: "address", source: .clientAddress, isRequired: false),
+                        HTTPParameter(field: "reason", source: .defaultValue, isRequired: false),
+                    ],
+                    errors: [:],
+                    auth: .authenticated,
+                    rateLimits: [
+                        HTTPRateLimit(requests: 3, period: .minute, key: .address),
+                        HTTPRateLimit(requests: 5, period: .hour, key: .field("email")),
+                    ],
+                    isIdempotent: false,
+            """))
+        #expect(Self.body(files["CQRSRoutes.swift"]).contains("""
+                init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+                    var reader = HTTPFieldReader(route: Self.httpRoute)
+                    let _sessionId = reader.value(1, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+                    let _address = reader.value(2, in: request, expected: "text") { $0 }
+                    let _body = reader.body(_HTTPBody.self, in: request)
+                    try reader.finish()
+                    self.init(email: _body!.email, sessionId: _sessionId, address: _address, reason: "asked")
+                }
+
+                /// The value of a field a rate limit of the route counts by.
+                func httpRateLimitKey(_ field: String) -> String? {
+                    switch field {
+                    case "email": return self.email
+                    default: return nil
+                    }
+                }
             """))
     }
 

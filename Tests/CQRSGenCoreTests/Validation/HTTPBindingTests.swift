@@ -48,7 +48,7 @@ struct HTTPBindingTests {
         #expect(http.pathParameters[0].location == SourceLocation(line: 9, column: 34))
         #expect(http.auth.value == .role("editor"))
         #expect(http.errors.map { "\($0.code.value)=\($0.status.value)" } == ["item_not_found=404", "name_taken=409"])
-        #expect(http.rateLimit?.value == HTTPRateLimit(requests: 10, period: .minute, key: .caller))
+        #expect(http.rateLimits.map(\.value) == [HTTPRateLimit(requests: 10, period: .minute, key: .caller)])
         #expect(http.deprecation?.value?.value == "RenameItem2")
         #expect(http.tags.map(\.value) == ["items", "editing"])
         let sources = http.sources(of: spec.commands[0].fields).map { "\($0.field.name):\($0.source.rawValue)" }
@@ -259,6 +259,69 @@ struct HTTPBindingTests {
             .error("6️⃣", "the replacement of deprecated command 'ArchiveItem' is the operation itself"),
             .error("7️⃣", "the replacement of deprecated command 'RestoreItem' is 'PurgeItem', which has no route: clients could not move to it", notes: [("🔟", "'PurgeItem' is declared here")]),
             .error("8️⃣", "query 'GetItem' has the route GET /items/{id}/archive, which command 'ArchiveItem' already has", notes: [("5️⃣", "'ArchiveItem' is routed here")]),
+        ])
+    }
+
+    @Test("fields may come from the caller's claims, the client's address or nothing; limits may be several, and by a field")
+    func contextSourcesAndLimits() throws {
+        let outcome = SpecLoader().load(Self.header + """
+            commands:
+              RequestReset:
+                category: items
+                description: X.
+                fields: {email: String, sessionId: UUID, address: String?, reason: {type: String, default: asked}}
+                http:
+                  route: POST /resets
+                  fields: {sessionId: {caller: sessionId}, address: client, reason: default}
+                  rateLimit:
+                    - {requests: 3, per: minute}
+                    - {requests: 5, per: hour, by: {field: email}}
+            """)
+        #expect(DiagnosticFormatter(path: "spec.yaml").format(outcome.diagnostics) == "")
+        let spec = try #require(outcome.validSpec)
+        let http = try #require(spec.commands[0].http)
+        #expect(http.rateLimits.map(\.value) == [
+            HTTPRateLimit(requests: 3, period: .minute, key: .address),
+            HTTPRateLimit(requests: 5, period: .hour, key: .field("email")),
+        ])
+        let sources = http.sources(of: spec.commands[0].fields).map { "\($0.field.name):\($0.source.rawValue)" }
+        #expect(sources == ["email:body", "sessionId:caller", "address:client", "reason:default"])
+        #expect(http.callerClaim(of: "sessionId") == "sessionId")
+        #expect(http.callerClaim(of: "email") == nil)
+    }
+
+    @Test("context sources and limits are checked: a default to keep, text to read, a caller to count, a field to count by")
+    func contextSourceProblems() {
+        expectDiagnostics(Self.header + """
+            commands:
+              RequestReset:
+                category: items
+                description: X.
+                fields: {email: String, when: 1️⃣Int, address: 2️⃣UUID, tags: "[String]"}
+                http:
+                  route: POST /resets
+                  auth: 🅰️public
+                  fields: {when: 4️⃣default, address: client, tags: {3️⃣caller: tags}, email: {5️⃣cookie: e}}
+                  rateLimit:
+                    - 6️⃣{requests: 3, per: minute, by: caller}
+                    - 7️⃣{requests: 5, per: hour, by: {field: mail}}
+                    - {requests: 5, per: hour, by: 8️⃣everyone}
+              ConfirmReset:
+                category: items
+                description: X.
+                fields: {tags: 9️⃣"[String]"}
+                http:
+                  route: POST /resets/confirmations
+                  fields: {tags: {caller: tags}}
+            """, [
+            .error("2️⃣", "field 'address' of command 'RequestReset' is bound to the client's address, which is text: 'String' or 'String?', not 'UUID'"),
+            .error("4️⃣", "field 'when' of command 'RequestReset' is bound to 'default', but has none: give it a default, or read it from the request", notes: [("1️⃣", "the field is declared here")]),
+            .error("3️⃣", "field 'tags' of command 'RequestReset' is bound to the caller's claim 'tags', but its route is public: there is no caller", notes: [("🅰️", "the route is made public here")]),
+            .error("5️⃣", "unknown source 'cookie' for the source of field 'email' in 'http' of command 'RequestReset'; expected one of 'query', 'header', 'body', 'caller'"),
+            .error("6️⃣", "a rate limit of the route of command 'RequestReset' counts by caller, but the route is public: there is no caller; count by address", notes: [("🅰️", "the route is made public here")]),
+            .error("7️⃣", "a rate limit of the route of command 'RequestReset' counts by field 'mail', which is not one of its fields; did you mean 'email'?"),
+            .error("8️⃣", "'by' of 'rateLimit' of 'http' of command 'RequestReset' must be 'address', 'caller' or '{field: name}', not 'everyone'"),
+            .error("9️⃣", "field 'tags' of command 'ConfirmReset' is bound to the caller's claim 'tags', which is text: '[String]' cannot be read from it"),
         ])
     }
 }

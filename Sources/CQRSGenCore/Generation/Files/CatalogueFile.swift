@@ -101,7 +101,8 @@ struct CatalogueFile: GeneratedFileRenderer {
             let wire = http.wireName(of: field.name, source: source, wireNames: context.options.wireNames)
             let from: String
             switch source {
-            case .path, .caller: from = source.rawValue
+            case .path, .client, .default: from = source.rawValue
+            case .caller: from = http.callerClaim(of: field.name).map { "caller's \(code($0))" } ?? "caller"
             case .query, .header, .body: from = wire == field.name ? source.rawValue : "\(source.rawValue) \(code(wire))"
             }
             return "`\(field.name)` (\(from))"
@@ -110,8 +111,8 @@ struct CatalogueFile: GeneratedFileRenderer {
         if !http.errors.isEmpty {
             parts.append("errors " + http.errors.map { "\(code($0.code.value)) \($0.status.value)" }.joined(separator: ", "))
         }
-        if let limit = http.rateLimit?.value {
-            parts.append("at most \(limit.requests) per \(limit.period.rawValue) by \(limit.key.rawValue)")
+        for limit in http.rateLimits.map(\.value) {
+            parts.append("at most \(limit.requests) per \(limit.period.rawValue) by \(HTTPBindingSpec.describe(limit.key))")
         }
         if http.isIdempotent { parts.append("idempotent") }
         if let deprecation = http.deprecation {

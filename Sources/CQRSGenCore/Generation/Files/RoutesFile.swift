@@ -94,8 +94,11 @@ struct RoutesFile: GeneratedFileRenderer {
                 writer.line("self.init()")
                 return
             }
-            writer.line("var reader = HTTPFieldReader(route: Self.httpRoute)")
-            for (index, (field, source, _)) in sources.enumerated() where source != .body {
+            let readsRequest = sources.contains { $0.source != .default }
+            if readsRequest {
+                writer.line("var reader = HTTPFieldReader(route: Self.httpRoute)")
+            }
+            for (index, (field, source, _)) in sources.enumerated() where source != .body && source != .default {
                 guard let type = field.type.expression else { continue }
                 let (expected, parse) = Self.textParser(type, context)
                 writer.line("let _\(field.name) = reader.value(\(index), in: request, expected: \(SwiftLiteral.string(expected))) { \(parse) }")
@@ -103,12 +106,19 @@ struct RoutesFile: GeneratedFileRenderer {
             if !bodyFields.isEmpty {
                 writer.line("let _body = reader.body(_HTTPBody.self, in: request)")
             }
-            writer.line("try reader.finish()")
+            if readsRequest {
+                writer.line("try reader.finish()")
+            }
             let arguments = sources.map { field, source, _ -> String in
                 let value = source == .body ? "_body?.\(SwiftName.escaped(field.name))" : "_\(field.name)"
                 let isOptional = if case .optional = field.type.expression { true } else { false }
                 let expression: String
-                if isOptional {
+                if source == .default {
+                    // Nothing is read: the field's default, which validation requires.
+                    expression = field.defaultValue.flatMap { defaultValue in
+                        field.type.expression.map { DefaultValueExpression.render(defaultValue, as: $0, types: context.index.types) }
+                    } ?? "nil"
+                } else if isOptional {
                     expression = source == .body ? "\(value) ?? nil" : value
                 } else if let defaultValue = field.defaultValue, let type = field.type.expression {
                     expression = "\(value) ?? " + DefaultValueExpression.render(defaultValue, as: type, types: context.index.types)
@@ -121,6 +131,7 @@ struct RoutesFile: GeneratedFileRenderer {
             }
             writer.line("self.init(\(arguments.joined(separator: ", ")))")
         }
+        rateLimitKey(operation, http, &writer, context)
         guard !bodyFields.isEmpty else { return }
         writer.blankLine()
         writer.line("/// The members of the JSON body this \(operation.roleName) reads, under their names on the wire.")
@@ -155,6 +166,38 @@ struct RoutesFile: GeneratedFileRenderer {
                     writer.line("self.\(member.name) = \(member.local)!")
                 }
             }
+        }
+    }
+
+    /// `httpRateLimitKey(_:)`, for a route with a limit counted by a field: the field's value as text.
+    private func rateLimitKey(_ operation: OperationSpec, _ http: HTTPBindingSpec, _ writer: inout SwiftWriter, _ context: GenerationContext) {
+        var seen = Set<String>()
+        let keyed = http.rateLimits.compactMap { limit -> FieldSpec? in
+            guard case .field(let name) = limit.value.key, seen.insert(name).inserted else { return nil }
+            return operation.fields.first { $0.name == name }
+        }
+        guard !keyed.isEmpty else { return }
+        writer.blankLine()
+        writer.line("/// The value of a field a rate limit of the route counts by.")
+        writer.block("\(context.access)func httpRateLimitKey(_ field: String) -> String?") { writer in
+            // Cases at the switch's own indentation, as Swift is written.
+            writer.line("switch field {")
+            do {
+                for field in keyed {
+                    let name = "self.\(SwiftName.escaped(field.name))"
+                    let isOptional = if case .optional = field.type.expression { true } else { false }
+                    let text = if field.type.expression?.description == "String" {
+                        name
+                    } else if isOptional {
+                        "\(name).map { \"\\($0)\" }"
+                    } else {
+                        "\"\\(\(name))\""
+                    }
+                    writer.line("case \(SwiftLiteral.string(field.name)): return \(text)")
+                }
+                writer.line("default: return nil")
+            }
+            writer.line("}")
         }
     }
 
@@ -200,10 +243,17 @@ struct RoutesFile: GeneratedFileRenderer {
             case .query: sourceValue = ".query(\(SwiftLiteral.string(wire)))"
             case .header: sourceValue = ".header(\(SwiftLiteral.string(wire)))"
             case .body: sourceValue = ".body(\(SwiftLiteral.string(wire)))"
-            case .caller: sourceValue = ".caller"
+            case .caller: sourceValue = http.callerClaim(of: field.name).map { ".callerClaim(\(SwiftLiteral.string($0)))" } ?? ".caller"
+            case .client: sourceValue = ".clientAddress"
+            case .default: sourceValue = ".defaultValue"
             }
             let isOptional = if case .optional = field.type.expression { true } else { false }
-            let required = source == .path || source == .caller || !(isOptional || field.defaultValue != nil)
+            let required = switch source {
+            case .path: true
+            case .caller: http.callerClaim(of: field.name) == nil || !(isOptional || field.defaultValue != nil)
+            case .default: false
+            case .query, .header, .body, .client: !(isOptional || field.defaultValue != nil)
+            }
             return "HTTPParameter(field: \(SwiftLiteral.string(field.name)), source: \(sourceValue), isRequired: \(required))"
         }
         let auth: String
@@ -213,9 +263,14 @@ struct RoutesFile: GeneratedFileRenderer {
         case .role(let role): auth = ".role(\(SwiftLiteral.string(role)))"
         case .permission(let permission): auth = ".permission(\(SwiftLiteral.string(permission)))"
         }
-        let rateLimit = http.rateLimit.map {
-            "HTTPRateLimit(requests: \($0.value.requests), period: .\($0.value.period.rawValue), key: .\($0.value.key.rawValue))"
-        } ?? "nil"
+        let rateLimits = http.rateLimits.map { limit -> String in
+            let key = switch limit.value.key {
+            case .address: ".address"
+            case .caller: ".caller"
+            case .field(let name): ".field(\(SwiftLiteral.string(name)))"
+            }
+            return "HTTPRateLimit(requests: \(limit.value.requests), period: .\(limit.value.period.rawValue), key: \(key))"
+        }
         let deprecation = http.deprecation.map { "HTTPDeprecation(replacement: \($0.value.map { SwiftLiteral.string($0.value) } ?? "nil"))" } ?? "nil"
         let tags = http.tags.isEmpty ? [operation.category.value] : http.tags.map(\.value)
         let errors = http.errors.isEmpty
@@ -229,15 +284,21 @@ struct RoutesFile: GeneratedFileRenderer {
             "path: \(SwiftLiteral.string(http.path.value))",
             "successStatus: \(status)",
         ].map { (head: $0, lines: [String]()) }
-        let rest = [
+        let policies = [
             "errors: \(errors)",
             "auth: \(auth)",
-            "rateLimit: \(rateLimit)",
+        ].map { (head: $0, lines: [String]()) }
+        let rest = [
             "isIdempotent: \(http.isIdempotent)",
             "deprecation: \(deprecation)",
             "tags: \(SwiftLiteral.stringArray(tags))",
             "summary: \(SwiftLiteral.string(operation.description))",
         ].map { (head: $0, lines: [String]()) }
-        return plain + [parameters.isEmpty ? (head: "parameters: []", lines: []) : (head: "parameters: [", lines: parameters)] + rest
+        return plain + [list("parameters", parameters)] + policies + [list("rateLimits", rateLimits)] + rest
+    }
+
+    /// A list argument: empty on one line, else its head and one line per item.
+    private static func list(_ label: String, _ items: [String]) -> (head: String, lines: [String]) {
+        items.isEmpty ? (head: "\(label): []", lines: []) : (head: "\(label): [", lines: items)
     }
 }

@@ -41,6 +41,21 @@ public struct HTTPFieldSourceRule: ValidationRule {
                     diagnostics.append(.error(
                         "field '\(name)' of \(what) is bound to the body, but a \(http.method.value.rawValue) request has none",
                         at: binding.source.location))
+                case .default:
+                    let field = operation.fields.first { $0.name == name }
+                    let isOptional = if case .optional = field?.type.expression { true } else { false }
+                    if let field, field.defaultValue == nil, !isOptional {
+                        diagnostics.append(.error(
+                            "field '\(name)' of \(what) is bound to 'default', but has none: give it a default, or read it from the request",
+                            at: binding.source.location, notes: [.init("the field is declared here", at: field.type.location)]))
+                    }
+                case .client:
+                    if let field = operation.fields.first(where: { $0.name == name }),
+                       !["String", "String?"].contains(field.type.expression?.description ?? "String") {
+                        diagnostics.append(.error(
+                            "field '\(name)' of \(what) is bound to the client's address, which is text: 'String' or 'String?', not '\(field.type.text)'",
+                            at: field.type.location))
+                    }
                 default:
                     break
                 }
