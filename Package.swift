@@ -103,7 +103,7 @@ let package = Package(
         .executableTarget(
             name: "App",
             dependencies: [
-                "CQRS", "CQRSObservability",
+                "CQRS", "CQRSObservability", "CQRSHummingbird",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -85,7 +85,7 @@ struct RefreshAccessToken: Command {
     }
 }
 
-// spec/operations.yaml:494
+// spec/operations.yaml:509
 /// Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.
 ///
 /// - Category: `auth`
@@ -106,7 +106,7 @@ struct RequestPasswordReset: Command {
     }
 }
 
-// spec/operations.yaml:505
+// spec/operations.yaml:532
 /// Set a new password with a reset token, and log the user out everywhere (every session and refresh token).
 ///
 /// - Category: `auth`
@@ -125,7 +125,7 @@ struct ConfirmPasswordReset: Command {
     }
 }
 
-// spec/operations.yaml:523
+// spec/operations.yaml:558
 /// Log a user out by revoking their refresh token.
 ///
 /// - Category: `auth`
@@ -144,7 +144,7 @@ struct LogoutUser: Command {
     }
 }
 
-// spec/operations.yaml:536
+// spec/operations.yaml:571
 /// Create a session, enriched with its device and location, evicting the oldest one past the session limit.
 ///
 /// - Category: `session`
@@ -175,7 +175,7 @@ struct CreateSession: Command {
     }
 }
 
-// spec/operations.yaml:549
+// spec/operations.yaml:584
 /// Revoke one session of a user.
 ///
 /// - Category: `session`
@@ -196,7 +196,7 @@ struct RevokeSession: Command {
     }
 }
 
-// spec/operations.yaml:560
+// spec/operations.yaml:595
 /// Revoke every session of a user (logout everywhere), optionally keeping the current one.
 ///
 /// - Category: `session`
@@ -217,7 +217,7 @@ struct RevokeAllUserSessions: Command {
     }
 }
 
-// spec/operations.yaml:572
+// spec/operations.yaml:607
 /// Link a refresh token to its session after the tokens are generated.
 ///
 /// - Category: `session`
@@ -236,7 +236,7 @@ struct LinkRefreshTokenToSession: Command {
     }
 }
 
-// spec/operations.yaml:581
+// spec/operations.yaml:616
 /// Record that a session accessed a provider, for audit.
 ///
 /// - Category: `session`
@@ -255,7 +255,7 @@ struct RecordProviderAccess: Command {
     }
 }
 
-// spec/operations.yaml:591
+// spec/operations.yaml:626
 /// Update a session's last activity time.
 ///
 /// - Category: `session`
@@ -274,7 +274,7 @@ struct UpdateSessionActivity: Command {
     }
 }
 
-// spec/operations.yaml:603
+// spec/operations.yaml:638
 /// Generate a JWT access token and an opaque refresh token for a session.
 ///
 /// - Category: `token`
@@ -297,7 +297,7 @@ struct GenerateAuthTokens: Command {
     }
 }
 
-// spec/operations.yaml:615
+// spec/operations.yaml:650
 /// Rotate every user's tokens by raising the global token version (an admin operation).
 ///
 /// - Category: `token`
@@ -316,7 +316,7 @@ struct TriggerGlobalTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:625
+// spec/operations.yaml:660
 /// Rotate one user's tokens, after a password change or a logout everywhere.
 ///
 /// - Category: `token`
@@ -337,7 +337,7 @@ struct TriggerUserTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:638
+// spec/operations.yaml:673
 /// Connect a user to a financial provider with their encrypted credentials.
 ///
 /// - Category: `provider`
@@ -368,7 +368,7 @@ struct ConnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:651
+// spec/operations.yaml:686
 /// Disconnect a user from a financial provider.
 ///
 /// - Category: `provider`
@@ -387,7 +387,7 @@ struct DisconnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:660
+// spec/operations.yaml:699
 /// Store a provider's new credentials after an OAuth token refresh.
 ///
 /// - Category: `provider`
@@ -406,7 +406,7 @@ struct RefreshProviderTokens: Command {
     }
 }
 
-// spec/operations.yaml:671
+// spec/operations.yaml:710
 /// Sync a connection's accounts from its provider.
 ///
 /// - Category: `data_sync`
@@ -427,7 +427,7 @@ struct SyncAccounts: Command {
     }
 }
 
-// spec/operations.yaml:682
+// spec/operations.yaml:721
 /// Sync a connection's transactions from its provider.
 ///
 /// - Category: `data_sync`
@@ -464,7 +464,7 @@ struct SyncTransactions: Command {
     }
 }
 
-// spec/operations.yaml:702
+// spec/operations.yaml:741
 /// Sync an investment account's holdings from its provider.
 ///
 /// - Category: `data_sync`
@@ -485,7 +485,7 @@ struct SyncHoldings: Command {
     }
 }
 
-// spec/operations.yaml:721
+// spec/operations.yaml:760
 /// Import accounts and transactions from a QFX, OFX or CSV file.
 ///
 /// - Category: `import`
@@ -518,7 +518,7 @@ struct ImportFromFile: Command {
 
 // MARK: - Queries
 
-// spec/operations.yaml:746
+// spec/operations.yaml:785
 /// Get one of a user's sessions.
 ///
 /// - Category: `session`
@@ -536,7 +536,7 @@ struct GetSession: Query {
     }
 }
 
-// spec/operations.yaml:756
+// spec/operations.yaml:799
 /// List a user's sessions, marking the current one.
 ///
 /// - Category: `session`
@@ -570,7 +570,7 @@ struct ListUserSessions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:773
+// spec/operations.yaml:819
 /// Get one of a user's provider connections.
 ///
 /// - Category: `provider`
@@ -588,7 +588,7 @@ struct GetProviderConnection: Query {
     }
 }
 
-// spec/operations.yaml:783
+// spec/operations.yaml:833
 /// List a user's provider connections.
 ///
 /// - Category: `provider`
@@ -614,7 +614,7 @@ struct ListProviderConnections: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:798
+// spec/operations.yaml:851
 /// Get one of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -632,7 +632,7 @@ struct GetAccount: Query {
     }
 }
 
-// spec/operations.yaml:808
+// spec/operations.yaml:865
 /// List the accounts of one provider connection.
 ///
 /// - Category: `data_sync`
@@ -660,7 +660,7 @@ struct ListAccountsByConnection: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:822
+// spec/operations.yaml:879
 /// List all of a user's accounts, optionally of one type.
 ///
 /// - Category: `data_sync`
@@ -694,7 +694,7 @@ struct ListAccountsByUser: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:838
+// spec/operations.yaml:898
 /// Get one of a user's transactions.
 ///
 /// - Category: `data_sync`
@@ -712,7 +712,7 @@ struct GetTransaction: Query {
     }
 }
 
-// spec/operations.yaml:848
+// spec/operations.yaml:912
 /// List an account's transactions, one page at a time.
 ///
 /// - Category: `data_sync`
@@ -746,7 +746,7 @@ struct ListTransactionsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:862
+// spec/operations.yaml:926
 /// List an account's transactions between two days.
 ///
 /// - Category: `data_sync`
@@ -783,7 +783,7 @@ struct ListTransactionsByDateRange: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:877
+// spec/operations.yaml:941
 /// List an account's transactions in one security.
 ///
 /// - Category: `data_sync`
@@ -811,7 +811,7 @@ struct ListSecurityTransactions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:894
+// spec/operations.yaml:958
 /// Get an account's balance snapshots over a period.
 ///
 /// - Category: `data_sync`
@@ -851,7 +851,7 @@ struct GetBalanceHistory: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:910
+// spec/operations.yaml:974
 /// Get the latest balance snapshot of each of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -875,7 +875,7 @@ struct GetLatestBalanceSnapshots: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:922
+// spec/operations.yaml:989
 /// Get the balance snapshots of all of a user's accounts over a period.
 ///
 /// - Category: `data_sync`
@@ -912,7 +912,7 @@ struct GetUserBalanceHistory: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:937
+// spec/operations.yaml:1004
 /// List the most recent balance snapshots of an account, in the order they were captured.
 ///
 /// - Category: `data_sync`
@@ -940,7 +940,7 @@ struct ListBalanceSnapshotsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:953
+// spec/operations.yaml:1024
 /// Get one of a user's holdings.
 ///
 /// - Category: `data_sync`
@@ -958,7 +958,7 @@ struct GetHolding: Query {
     }
 }
 
-// spec/operations.yaml:963
+// spec/operations.yaml:1038
 /// List an account's holdings.
 ///
 /// - Category: `data_sync`
@@ -995,7 +995,7 @@ struct ListHoldingsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:978
+// spec/operations.yaml:1057
 /// List all of a user's holdings.
 ///
 /// - Category: `data_sync`

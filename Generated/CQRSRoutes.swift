@@ -11,7 +11,24 @@ import Foundation
 
 /// Every operation the spec binds to an HTTP route, in spec order: what a server adapter serves.
 enum OperationRoutes {
-    static let all: [HTTPRoute<OperationCategory>] = []
+    static let all: [HTTPRoute<OperationCategory>] = [
+        RefreshAccessToken.httpRoute,
+        RequestPasswordReset.httpRoute,
+        ConfirmPasswordReset.httpRoute,
+        DisconnectProvider.httpRoute,
+        GetSession.httpRoute,
+        ListUserSessions.httpRoute,
+        GetProviderConnection.httpRoute,
+        ListProviderConnections.httpRoute,
+        GetAccount.httpRoute,
+        ListAccountsByUser.httpRoute,
+        GetTransaction.httpRoute,
+        GetLatestBalanceSnapshots.httpRoute,
+        ListBalanceSnapshotsByAccount.httpRoute,
+        GetHolding.httpRoute,
+        ListHoldingsByAccount.httpRoute,
+        ListHoldingsByUser.httpRoute,
+    ]
 }
 
 // MARK: - Serving
@@ -34,5 +51,699 @@ extension OperationRoutes {
     static func register<Registrar: HTTPRouteRegistrar, Runner: OperationRouteRunner>(
         with registrar: Registrar, runner: Runner
     ) where Registrar.Category == OperationCategory, Registrar.RequestContext == Runner.RequestContext {
+        registrar.register(RefreshAccessToken.self) { await runner.run($0, in: $1) }
+        registrar.register(RequestPasswordReset.self) { await runner.run($0, in: $1) }
+        registrar.register(ConfirmPasswordReset.self) { await runner.run($0, in: $1) }
+        registrar.register(DisconnectProvider.self) { await runner.run($0, in: $1) }
+        registrar.register(GetSession.self) { await runner.run($0, in: $1) }
+        registrar.register(ListUserSessions.self) { await runner.run($0, in: $1) }
+        registrar.register(GetProviderConnection.self) { await runner.run($0, in: $1) }
+        registrar.register(ListProviderConnections.self) { await runner.run($0, in: $1) }
+        registrar.register(GetAccount.self) { await runner.run($0, in: $1) }
+        registrar.register(ListAccountsByUser.self) { await runner.run($0, in: $1) }
+        registrar.register(GetTransaction.self) { await runner.run($0, in: $1) }
+        registrar.register(GetLatestBalanceSnapshots.self) { await runner.run($0, in: $1) }
+        registrar.register(ListBalanceSnapshotsByAccount.self) { await runner.run($0, in: $1) }
+        registrar.register(GetHolding.self) { await runner.run($0, in: $1) }
+        registrar.register(ListHoldingsByAccount.self) { await runner.run($0, in: $1) }
+        registrar.register(ListHoldingsByUser.self) { await runner.run($0, in: $1) }
+    }
+}
+
+// spec/operations.yaml:495
+extension RefreshAccessToken: HTTPRoutable {
+    /// `POST /api/v1/tokens`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "RefreshAccessToken",
+        kind: .command,
+        category: .auth,
+        method: .post,
+        path: "/api/v1/tokens",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "refreshToken", source: .body("refresh_token"), isRequired: true),
+        ],
+        errors: [
+            "token_invalid": 401,
+            "token_expired": 401,
+            "token_revoked": 401,
+            "token_version_rejected": 401,
+            "session_revoked": 401,
+            "user_inactive": 403,
+            "user_not_found": 404,
+        ],
+        auth: .anonymous,
+        rateLimits: [
+            HTTPRateLimit(requests: 20, period: .minute, key: .address),
+        ],
+        isIdempotent: false,
+        deprecation: nil,
+        tags: ["auth"],
+        summary: "Issue a new access token for a valid refresh token of an active session, rotating the refresh token; reusing a rotated token ends its whole family (its session)."
+    )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _body = reader.body(_HTTPBody.self, in: request)
+        try reader.finish()
+        self.init(refreshToken: _body!.refreshToken)
+    }
+
+    /// The members of the JSON body this command reads, under their names on the wire.
+    struct _HTTPBody: Decodable {
+        var refreshToken: String
+
+        enum CodingKeys: String, CodingKey {
+            case refreshToken = "refresh_token"
+        }
+
+        init(from decoder: any Decoder) throws {
+            var members = try HTTPBodyMembers(decoder, keys: CodingKeys.self)
+            let _refreshToken = members.required(String.self, .refreshToken)
+            try members.finish()
+            self.refreshToken = _refreshToken!
+        }
+    }
+}
+
+// spec/operations.yaml:521
+extension RequestPasswordReset: HTTPRoutable {
+    /// `POST /api/v1/password-resets`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "RequestPasswordReset",
+        kind: .command,
+        category: .auth,
+        method: .post,
+        path: "/api/v1/password-resets",
+        successStatus: 202,
+        parameters: [
+            HTTPParameter(field: "email", source: .body("email"), isRequired: true),
+            HTTPParameter(field: "ipAddress", source: .clientAddress, isRequired: false),
+            HTTPParameter(field: "userAgent", source: .header("User-Agent"), isRequired: false),
+        ],
+        errors: ["user_not_verified": 403],
+        auth: .anonymous,
+        rateLimits: [
+            HTTPRateLimit(requests: 3, period: .minute, key: .address),
+            HTTPRateLimit(requests: 3, period: .minute, key: .field("email")),
+        ],
+        isIdempotent: false,
+        deprecation: nil,
+        tags: ["auth"],
+        summary: "Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration."
+    )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _ipAddress = reader.value(1, in: request, expected: "text") { $0 }
+        let _userAgent = reader.value(2, in: request, expected: "text") { $0 }
+        let _body = reader.body(_HTTPBody.self, in: request)
+        try reader.finish()
+        self.init(email: _body!.email, ipAddress: _ipAddress, userAgent: _userAgent)
+    }
+
+    /// The value of a field a rate limit of the route counts by.
+    func httpRateLimitKey(_ field: String) -> String? {
+        switch field {
+        case "email": return self.email
+        default: return nil
+        }
+    }
+
+    /// The members of the JSON body this command reads, under their names on the wire.
+    struct _HTTPBody: Decodable {
+        var email: String
+
+        enum CodingKeys: String, CodingKey {
+            case email
+        }
+
+        init(from decoder: any Decoder) throws {
+            var members = try HTTPBodyMembers(decoder, keys: CodingKeys.self)
+            let _email = members.required(String.self, .email)
+            try members.finish()
+            self.email = _email!
+        }
+    }
+}
+
+// spec/operations.yaml:550
+extension ConfirmPasswordReset: HTTPRoutable {
+    /// `POST /api/v1/password-resets/confirmations`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "ConfirmPasswordReset",
+        kind: .command,
+        category: .auth,
+        method: .post,
+        path: "/api/v1/password-resets/confirmations",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "token", source: .body("token"), isRequired: true),
+            HTTPParameter(field: "newPassword", source: .body("new_password"), isRequired: true),
+        ],
+        errors: [
+            "token_not_found": 404,
+            "token_expired": 401,
+            "token_already_used": 409,
+            "weak_password": 400,
+            "user_not_found": 404,
+        ],
+        auth: .anonymous,
+        rateLimits: [
+            HTTPRateLimit(requests: 20, period: .minute, key: .address),
+        ],
+        isIdempotent: false,
+        deprecation: nil,
+        tags: ["auth"],
+        summary: "Set a new password with a reset token, and log the user out everywhere (every session and refresh token)."
+    )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _body = reader.body(_HTTPBody.self, in: request)
+        try reader.finish()
+        self.init(token: _body!.token, newPassword: _body!.newPassword)
+    }
+
+    /// The members of the JSON body this command reads, under their names on the wire.
+    struct _HTTPBody: Decodable {
+        var token: String
+        var newPassword: String
+
+        enum CodingKeys: String, CodingKey {
+            case token
+            case newPassword = "new_password"
+        }
+
+        init(from decoder: any Decoder) throws {
+            var members = try HTTPBodyMembers(decoder, keys: CodingKeys.self)
+            let _token = members.required(String.self, .token)
+            let _newPassword = members.required(String.self, .newPassword)
+            try members.finish()
+            self.token = _token!
+            self.newPassword = _newPassword!
+        }
+    }
+}
+
+// spec/operations.yaml:695
+extension DisconnectProvider: HTTPRoutable {
+    /// `DELETE /api/v1/providers/{connectionId}`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "DisconnectProvider",
+        kind: .command,
+        category: .provider,
+        method: .delete,
+        path: "/api/v1/providers/{connectionId}",
+        successStatus: 204,
+        parameters: [
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+            HTTPParameter(field: "connectionId", source: .path("connectionId"), isRequired: true),
+        ],
+        errors: ["connection_not_found": 404, "already_disconnected": 409],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["provider"],
+        summary: "Disconnect a user from a financial provider."
+    )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _userId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _connectionId = reader.value(1, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        try reader.finish()
+        self.init(userId: _userId!, connectionId: _connectionId!)
+    }
+}
+
+// spec/operations.yaml:795
+extension GetSession: HTTPRoutable {
+    /// `GET /api/v1/sessions/{sessionId}`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "GetSession",
+        kind: .query,
+        category: .session,
+        method: .get,
+        path: "/api/v1/sessions/{sessionId}",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "sessionId", source: .path("sessionId"), isRequired: true),
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+        ],
+        errors: ["session_not_found": 404],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["session"],
+        summary: "Get one of a user's sessions."
+    )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _sessionId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _userId = reader.value(1, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        try reader.finish()
+        self.init(sessionId: _sessionId!, userId: _userId!)
+    }
+}
+
+// spec/operations.yaml:814
+extension ListUserSessions: HTTPRoutable {
+    /// `GET /api/v1/sessions`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "ListUserSessions",
+        kind: .query,
+        category: .session,
+        method: .get,
+        path: "/api/v1/sessions",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+            HTTPParameter(field: "activeOnly", source: .query("active_only"), isRequired: false),
+            HTTPParameter(field: "currentSessionId", source: .callerClaim("sessionId"), isRequired: false),
+            HTTPParameter(field: "limit", source: .query("limit"), isRequired: false),
+            HTTPParameter(field: "offset", source: .query("offset"), isRequired: false),
+        ],
+        errors: [:],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["session"],
+        summary: "List a user's sessions, marking the current one."
+    )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _userId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _activeOnly = reader.value(1, in: request, expected: "true or false") { Bool($0) }
+        let _currentSessionId = reader.value(2, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _limit = reader.value(3, in: request, expected: "a whole number (Int)") { Int($0) }
+        let _offset = reader.value(4, in: request, expected: "a whole number (Int)") { Int($0) }
+        try reader.finish()
+        self.init(
+            userId: _userId!, activeOnly: _activeOnly ?? true, currentSessionId: _currentSessionId, limit: _limit ?? 50,
+            offset: _offset ?? 0
+        )
+    }
+}
+
+// spec/operations.yaml:829
+extension GetProviderConnection: HTTPRoutable {
+    /// `GET /api/v1/providers/{connectionId}`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "GetProviderConnection",
+        kind: .query,
+        category: .provider,
+        method: .get,
+        path: "/api/v1/providers/{connectionId}",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "connectionId", source: .path("connectionId"), isRequired: true),
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+        ],
+        errors: ["connection_not_found": 404],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["provider"],
+        summary: "Get one of a user's provider connections."
+    )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _connectionId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _userId = reader.value(1, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        try reader.finish()
+        self.init(connectionId: _connectionId!, userId: _userId!)
+    }
+}
+
+// spec/operations.yaml:846
+extension ListProviderConnections: HTTPRoutable {
+    /// `GET /api/v1/providers`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "ListProviderConnections",
+        kind: .query,
+        category: .provider,
+        method: .get,
+        path: "/api/v1/providers",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+            HTTPParameter(field: "activeOnly", source: .query("active_only"), isRequired: false),
+            HTTPParameter(field: "limit", source: .query("limit"), isRequired: false),
+            HTTPParameter(field: "offset", source: .query("offset"), isRequired: false),
+        ],
+        errors: [:],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["provider"],
+        summary: "List a user's provider connections."
+    )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _userId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _activeOnly = reader.value(1, in: request, expected: "true or false") { Bool($0) }
+        let _limit = reader.value(2, in: request, expected: "a whole number (Int)") { Int($0) }
+        let _offset = reader.value(3, in: request, expected: "a whole number (Int)") { Int($0) }
+        try reader.finish()
+        self.init(userId: _userId!, activeOnly: _activeOnly ?? false, limit: _limit ?? 50, offset: _offset ?? 0)
+    }
+}
+
+// spec/operations.yaml:861
+extension GetAccount: HTTPRoutable {
+    /// `GET /api/v1/accounts/{accountId}`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "GetAccount",
+        kind: .query,
+        category: .dataSync,
+        method: .get,
+        path: "/api/v1/accounts/{accountId}",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "accountId", source: .path("accountId"), isRequired: true),
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+        ],
+        errors: ["account_not_found": 404],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["data_sync"],
+        summary: "Get one of a user's accounts."
+    )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _accountId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _userId = reader.value(1, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        try reader.finish()
+        self.init(accountId: _accountId!, userId: _userId!)
+    }
+}
+
+// spec/operations.yaml:893
+extension ListAccountsByUser: HTTPRoutable {
+    /// `GET /api/v1/accounts`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "ListAccountsByUser",
+        kind: .query,
+        category: .dataSync,
+        method: .get,
+        path: "/api/v1/accounts",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+            HTTPParameter(field: "activeOnly", source: .query("active_only"), isRequired: false),
+            HTTPParameter(field: "accountType", source: .query("account_type"), isRequired: false),
+            HTTPParameter(field: "limit", source: .query("limit"), isRequired: false),
+            HTTPParameter(field: "offset", source: .query("offset"), isRequired: false),
+        ],
+        errors: [:],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["data_sync"],
+        summary: "List all of a user's accounts, optionally of one type."
+    )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _userId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _activeOnly = reader.value(1, in: request, expected: "true or false") { Bool($0) }
+        let _accountType = reader.value(2, in: request, expected: HTTPParameter.oneOf(AccountType.self)) {
+            AccountType(rawValue: $0)
+        }
+        let _limit = reader.value(3, in: request, expected: "a whole number (Int)") { Int($0) }
+        let _offset = reader.value(4, in: request, expected: "a whole number (Int)") { Int($0) }
+        try reader.finish()
+        self.init(
+            userId: _userId!, activeOnly: _activeOnly ?? false, accountType: _accountType, limit: _limit ?? 50,
+            offset: _offset ?? 0
+        )
+    }
+}
+
+// spec/operations.yaml:908
+extension GetTransaction: HTTPRoutable {
+    /// `GET /api/v1/transactions/{transactionId}`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "GetTransaction",
+        kind: .query,
+        category: .dataSync,
+        method: .get,
+        path: "/api/v1/transactions/{transactionId}",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "transactionId", source: .path("transactionId"), isRequired: true),
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+        ],
+        errors: ["transaction_not_found": 404],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["data_sync"],
+        summary: "Get one of a user's transactions."
+    )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _transactionId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _userId = reader.value(1, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        try reader.finish()
+        self.init(transactionId: _transactionId!, userId: _userId!)
+    }
+}
+
+// spec/operations.yaml:986
+extension GetLatestBalanceSnapshots: HTTPRoutable {
+    /// `GET /api/v1/balance-snapshots/latest`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "GetLatestBalanceSnapshots",
+        kind: .query,
+        category: .dataSync,
+        method: .get,
+        path: "/api/v1/balance-snapshots/latest",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+            HTTPParameter(field: "limit", source: .query("limit"), isRequired: false),
+            HTTPParameter(field: "offset", source: .query("offset"), isRequired: false),
+        ],
+        errors: [:],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["data_sync"],
+        summary: "Get the latest balance snapshot of each of a user's accounts."
+    )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _userId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _limit = reader.value(1, in: request, expected: "a whole number (Int)") { Int($0) }
+        let _offset = reader.value(2, in: request, expected: "a whole number (Int)") { Int($0) }
+        try reader.finish()
+        self.init(userId: _userId!, limit: _limit ?? 50, offset: _offset ?? 0)
+    }
+}
+
+// spec/operations.yaml:1018
+extension ListBalanceSnapshotsByAccount: HTTPRoutable {
+    /// `GET /api/v1/accounts/{accountId}/balance-snapshots`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "ListBalanceSnapshotsByAccount",
+        kind: .query,
+        category: .dataSync,
+        method: .get,
+        path: "/api/v1/accounts/{accountId}/balance-snapshots",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "accountId", source: .path("accountId"), isRequired: true),
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+            HTTPParameter(field: "source", source: .query("source"), isRequired: false),
+            HTTPParameter(field: "limit", source: .query("limit"), isRequired: false),
+            HTTPParameter(field: "offset", source: .query("offset"), isRequired: false),
+        ],
+        errors: ["account_not_found": 404],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["data_sync"],
+        summary: "List the most recent balance snapshots of an account, in the order they were captured."
+    )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _accountId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _userId = reader.value(1, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _source = reader.value(2, in: request, expected: "text") { $0 }
+        let _limit = reader.value(3, in: request, expected: "a whole number (Int)") { Int($0) }
+        let _offset = reader.value(4, in: request, expected: "a whole number (Int)") { Int($0) }
+        try reader.finish()
+        self.init(accountId: _accountId!, userId: _userId!, source: _source, limit: _limit ?? 50, offset: _offset ?? 0)
+    }
+}
+
+// spec/operations.yaml:1034
+extension GetHolding: HTTPRoutable {
+    /// `GET /api/v1/holdings/{holdingId}`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "GetHolding",
+        kind: .query,
+        category: .dataSync,
+        method: .get,
+        path: "/api/v1/holdings/{holdingId}",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "holdingId", source: .path("holdingId"), isRequired: true),
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+        ],
+        errors: ["holding_not_found": 404],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["data_sync"],
+        summary: "Get one of a user's holdings."
+    )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _holdingId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _userId = reader.value(1, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        try reader.finish()
+        self.init(holdingId: _holdingId!, userId: _userId!)
+    }
+}
+
+// spec/operations.yaml:1053
+extension ListHoldingsByAccount: HTTPRoutable {
+    /// `GET /api/v1/accounts/{accountId}/holdings`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "ListHoldingsByAccount",
+        kind: .query,
+        category: .dataSync,
+        method: .get,
+        path: "/api/v1/accounts/{accountId}/holdings",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "accountId", source: .path("accountId"), isRequired: true),
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+            HTTPParameter(field: "activeOnly", source: .query("active_only"), isRequired: false),
+            HTTPParameter(field: "assetType", source: .query("asset_type"), isRequired: false),
+            HTTPParameter(field: "limit", source: .query("limit"), isRequired: false),
+            HTTPParameter(field: "offset", source: .query("offset"), isRequired: false),
+        ],
+        errors: ["account_not_found": 404],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["data_sync"],
+        summary: "List an account's holdings."
+    )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _accountId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _userId = reader.value(1, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _activeOnly = reader.value(2, in: request, expected: "true or false") { Bool($0) }
+        let _assetType = reader.value(3, in: request, expected: "text") { $0 }
+        let _limit = reader.value(4, in: request, expected: "a whole number (Int)") { Int($0) }
+        let _offset = reader.value(5, in: request, expected: "a whole number (Int)") { Int($0) }
+        try reader.finish()
+        self.init(
+            accountId: _accountId!, userId: _userId!, activeOnly: _activeOnly ?? true, assetType: _assetType,
+            limit: _limit ?? 50, offset: _offset ?? 0
+        )
+    }
+}
+
+// spec/operations.yaml:1072
+extension ListHoldingsByUser: HTTPRoutable {
+    /// `GET /api/v1/holdings`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "ListHoldingsByUser",
+        kind: .query,
+        category: .dataSync,
+        method: .get,
+        path: "/api/v1/holdings",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+            HTTPParameter(field: "activeOnly", source: .query("active_only"), isRequired: false),
+            HTTPParameter(field: "assetType", source: .query("asset_type"), isRequired: false),
+            HTTPParameter(field: "symbol", source: .query("symbol"), isRequired: false),
+            HTTPParameter(field: "limit", source: .query("limit"), isRequired: false),
+            HTTPParameter(field: "offset", source: .query("offset"), isRequired: false),
+        ],
+        errors: [:],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["data_sync"],
+        summary: "List all of a user's holdings."
+    )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _userId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _activeOnly = reader.value(1, in: request, expected: "true or false") { Bool($0) }
+        let _assetType = reader.value(2, in: request, expected: "text") { $0 }
+        let _symbol = reader.value(3, in: request, expected: "text") { $0 }
+        let _limit = reader.value(4, in: request, expected: "a whole number (Int)") { Int($0) }
+        let _offset = reader.value(5, in: request, expected: "a whole number (Int)") { Int($0) }
+        try reader.finish()
+        self.init(
+            userId: _userId!, activeOnly: _activeOnly ?? true, assetType: _assetType, symbol: _symbol,
+            limit: _limit ?? 50, offset: _offset ?? 0
+        )
     }
 }

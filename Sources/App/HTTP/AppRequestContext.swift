@@ -1,16 +1,19 @@
 import CQRS
+import CQRSHummingbird
 import Foundation
 import Hummingbird
 import NIOCore
 
 /// What the server knows about one request beyond the request itself: who sent it (from its bearer token) and from
 /// where. JSON in and out uses snake_case keys and ISO 8601 dates, as Dashtam's API does.
-struct AppRequestContext: RequestContext {
+struct AppRequestContext: CQRSRequestContext {
     var coreContext: CoreRequestContextStorage
     /// The peer's address, for the session's IP address and location.
     let remoteAddress: SocketAddress?
     /// The verified claims of the bearer token, set by ``BearerAuthentication``.
     var claims: AccessTokenClaims?
+    /// Why the bearer token was refused, set by ``BearerAuthentication``: what a route that needs a caller answers.
+    var authenticationFailure: ProblemDetails?
     /// The request's operations, on its one database session, set by ``RequestScopeMiddleware``.
     var requestOperations: Operations?
     /// The server's rate limiter, set by ``RateLimitMiddleware``.
@@ -24,13 +27,24 @@ struct AppRequestContext: RequestContext {
     var requestDecoder: JSONDecoder { APIJSON.decoder }
     var responseEncoder: JSONEncoder { APIJSON.encoder }
 
-    /// The authenticated caller; routes behind ``BearerAuthentication`` always have one.
-    func caller() throws -> AccessTokenClaims {
-        guard let claims else { throw Problem.unauthenticated }
+    /// The authenticated caller's claims, for a route written by hand; a request without them is refused with why.
+    func authenticatedClaims() throws -> AccessTokenClaims {
+        guard let claims else {
+            throw authenticationFailure.map { Problem(.unauthorized, code: $0.code, detail: $0.detail) } ?? Problem.unauthenticated
+        }
         return claims
     }
 
+    /// The caller as generated routes see them: their user id, their roles, and their session as the `sessionId` claim.
+    var caller: HTTPCaller? {
+        claims.map { claims in
+            HTTPCaller(id: claims.userId.uuidString, roles: Set(claims.roles), claims: ["sessionId": claims.sessionId.uuidString])
+        }
+    }
+
     var ipAddress: String? { remoteAddress?.ipAddress }
+
+    var clientAddress: String? { ipAddress }
 
     /// Every operation of the request runs here, on the request's one database session.
     var operations: Operations {

@@ -1,3 +1,4 @@
+import CQRSHummingbird
 import Foundation
 import Hummingbird
 import Logging
@@ -27,15 +28,28 @@ enum AppServer {
                 status: "ok", migrations: try environment.database.appliedMigrations(),
                 cache: environment.services.cacheMetrics.counts))
         }
+        router.add(middleware: BearerAuthentication(environment: environment))
+        // Every route the spec binds, each with its policies, as the spec declares them.
+        OperationRoutes.register(with: HummingbirdRouteRegistrar(
+            router: router, category: OperationCategory.self, configuration: routeConfiguration(environment)),
+            runner: AppRouteRunner())
+        // What the spec cannot bind yet: routes that compose several operations, read a file, or read days.
         let api = router.group("api/v1")
         IdentityRoutes.add(to: api)
-        let authenticated = api.group().add(middleware: BearerAuthentication(environment: environment))
-        SessionRoutes.add(public: api, authenticated: authenticated)
-        ProviderRoutes.add(to: authenticated, environment)
-        AccountRoutes.add(to: authenticated)
-        ImportRoutes.add(to: authenticated)
+        SessionRoutes.add(to: api)
+        ProviderRoutes.add(to: api, environment)
+        AccountRoutes.add(to: api)
+        ImportRoutes.add(to: api)
         routes.index(router)
         return router
+    }
+
+    /// The API's conventions for generated routes: snake_case results and ISO 8601 dates, the server's rate limiter,
+    /// and the statuses of the codes a route does not list.
+    static func routeConfiguration(_ environment: AppEnvironment) -> HTTPRouteConfiguration {
+        HTTPRouteConfiguration(
+            maximumBodySize: Request.maximumJSONBody, encoder: APIJSON.encoder, rateLimiter: environment.rateLimiter,
+            problemTypeBase: Problem.typeBase, statusOfUnlistedCode: { Problem.status(for: $0) })
     }
 
     /// How long a connection may send nothing before it is closed: a request trickled in or never finished holds a

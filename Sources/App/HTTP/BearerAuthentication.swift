@@ -1,30 +1,42 @@
+import CQRSHummingbird
 import Foundation
 import Hummingbird
 
-/// Lets a request through only with a valid access token whose session is still active: a revoked session's tokens
-/// stop working at once, not when they expire. Sets ``AppRequestContext/claims``.
+/// Reads the caller from a bearer token whose session is still active: a revoked session's tokens stop working at
+/// once, not when they expire. Sets ``AppRequestContext/claims``.
+///
+/// Every request passes: each route's own policy decides whether it needs a caller. A refused token is kept as
+/// ``AppRequestContext/authenticationFailure``, which a route that needs a caller answers with; a public route runs
+/// anyway, so that a client may refresh its tokens with an expired access token still attached.
 struct BearerAuthentication: RouterMiddleware {
     typealias Context = AppRequestContext
     let environment: AppEnvironment
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
-            throw Problem.unauthenticated
+        guard let header = request.headers[.authorization] else {
+            return try await next(request, context)
+        }
+        var context = context
+        guard header.lowercased().hasPrefix("bearer ") else {
+            context.authenticationFailure = Self.refusal(code: "not_authenticated", Problem.unauthenticated.detail)
+            return try await next(request, context)
         }
         let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
-        let claims: AccessTokenClaims
-        do {
-            claims = try await environment.services.tokenGenerator.claims(from: token)
-        } catch {
-            throw Problem(.unauthorized, code: "token_invalid", detail: "The access token is invalid or has expired.")
+        guard let claims = try? await environment.services.tokenGenerator.claims(from: token) else {
+            context.authenticationFailure = Self.refusal(code: "token_invalid", "The access token is invalid or has expired.")
+            return try await next(request, context)
         }
         let session = try? await context.operations.run(GetSession(sessionId: claims.sessionId, userId: claims.userId))
         guard let session, !session.isRevoked, session.expiresAt.map({ $0 > Date() }) ?? true else {
-            throw Problem(.unauthorized, code: "session_revoked", detail: "This session was revoked or has expired; log in again.")
+            context.authenticationFailure = Self.refusal(code: "session_revoked", "This session was revoked or has expired; log in again.")
+            return try await next(request, context)
         }
-        var context = context
         context.claims = claims
         context.requestOperations?.context.caller = claims.userId.uuidString
         return try await next(request, context)
+    }
+
+    private static func refusal(code: String, _ detail: String) -> ProblemDetails {
+        ProblemDetails(status: .unauthorized, code: code, detail: detail, typeBase: Problem.typeBase)
     }
 }

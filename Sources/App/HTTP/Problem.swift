@@ -32,6 +32,9 @@ struct Problem: Error, HTTPResponseError, Equatable {
         }
     }
 
+    /// Where problem types are documented: a problem's `type` is this and its code, for these and generated routes'.
+    static let typeBase = "https://cqrs-gen.dev/problems/"
+
     static let internalError = Problem(.internalServerError, code: "internal_error", detail: serverFailureDetail(.internalServerError))
 
     private static func serverFailureDetail(_ status: HTTPResponse.Status) -> String {
@@ -66,7 +69,7 @@ struct Problem: Error, HTTPResponseError, Equatable {
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let body = Body(
-            type: "https://cqrs-gen.dev/problems/\(code.replacingOccurrences(of: "_", with: "-"))",
+            type: Self.typeBase + code.replacingOccurrences(of: "_", with: "-"),
             title: status.reasonPhrase, status: status.code, detail: detail, code: code, instance: request.uri.path)
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"

@@ -103,6 +103,11 @@ public struct HTTPParameter: Sendable, Hashable {
         self.source = source
         self.isRequired = isRequired
     }
+
+    /// What a value of an enumeration looks like, for an error: `one of 'checking', 'savings'`.
+    public static func oneOf<Value: CaseIterable & RawRepresentable>(_ type: Value.Type) -> String {
+        "one of " + Value.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+    }
 }
 
 /// Who may call a route.

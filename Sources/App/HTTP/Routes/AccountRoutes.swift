@@ -1,97 +1,47 @@
 import Foundation
 import Hummingbird
 
-/// Accounts and what they hold: transactions page by page, holdings and balance snapshots. Every query carries the
-/// caller's id from the token, never from the request, so nobody reads another user's data.
+/// An account's transactions (one route, three queries by its parameters) and balance histories (days or instants):
+/// what the spec cannot bind yet. Every query carries the caller's id from the token, never from the request, so
+/// nobody reads another user's data. Accounts, holdings and snapshots are generated from the spec.
 enum AccountRoutes {
     static func add(to api: RouterGroup<AppRequestContext>) {
-        api.get("accounts") { request, context in
-            let caller = try context.caller()
-            let type = try request.uri.queryParameters.get("account_type").map { text in
-                guard let type = AccountType(rawValue: text) else { throw Problem.invalidRequest("Unknown account_type '\(text)'.") }
-                return type
-            }
-            let page = try request.page()
-            return JSONBody(try await context.operations.run(ListAccountsByUser(
-                userId: caller.userId, activeOnly: try request.query("active_only", as: Bool.self) ?? false, accountType: type,
-                limit: page.limit, offset: page.offset)))
-        }
-        api.get("accounts/:id") { _, context in
-            let caller = try context.caller()
-            return JSONBody(try await context.operations.run(GetAccount(accountId: try context.id(), userId: caller.userId)))
-        }
-        api.get("accounts/:id/transactions") { request, context in
-            let caller = try context.caller()
+        api.get("accounts/:accountId/transactions") { request, context in
+            let caller = try context.authenticatedClaims()
             let operations = try context.operations
             let page = try request.page()
             if let symbol = request.uri.queryParameters.get("symbol") {
                 return JSONBody(try await operations.run(ListSecurityTransactions(
-                    accountId: try context.id(), userId: caller.userId, symbol: symbol, limit: page.limit, offset: page.offset)))
+                    accountId: try context.id("accountId"), userId: caller.userId, symbol: symbol, limit: page.limit, offset: page.offset)))
             }
             if let start = request.uri.queryParameters.get("start_date") {
                 guard let startDate = CalendarDate(iso8601: String(start)),
                       let endDate = request.uri.queryParameters.get("end_date").flatMap({ CalendarDate(iso8601: String($0)) })
                 else { throw Problem.invalidRequest("start_date and end_date must both be YYYY-MM-DD.") }
                 return JSONBody(try await operations.run(ListTransactionsByDateRange(
-                    accountId: try context.id(), userId: caller.userId, startDate: startDate, endDate: endDate,
+                    accountId: try context.id("accountId"), userId: caller.userId, startDate: startDate, endDate: endDate,
                     limit: page.limit, offset: page.offset)))
             }
             return JSONBody(try await operations.run(ListTransactionsByAccount(
-                accountId: try context.id(), userId: caller.userId, limit: page.limit, offset: page.offset,
+                accountId: try context.id("accountId"), userId: caller.userId, limit: page.limit, offset: page.offset,
                 transactionType: request.uri.queryParameters.get("transaction_type"))))
         }
-        api.get("transactions/:id") { _, context in
-            let caller = try context.caller()
-            return JSONBody(try await context.operations.run(GetTransaction(transactionId: try context.id(), userId: caller.userId)))
-        }
-        api.get("accounts/:id/holdings") { request, context in
-            let caller = try context.caller()
-            let page = try request.page()
-            return JSONBody(try await context.operations.run(ListHoldingsByAccount(
-                accountId: try context.id(), userId: caller.userId, activeOnly: try request.query("active_only", as: Bool.self) ?? true,
-                assetType: request.uri.queryParameters.get("asset_type"), limit: page.limit, offset: page.offset)))
-        }
-        api.get("holdings") { request, context in
-            let caller = try context.caller()
-            let page = try request.page()
-            return JSONBody(try await context.operations.run(ListHoldingsByUser(
-                userId: caller.userId, activeOnly: try request.query("active_only", as: Bool.self) ?? true,
-                assetType: request.uri.queryParameters.get("asset_type"), symbol: request.uri.queryParameters.get("symbol"),
-                limit: page.limit, offset: page.offset)))
-        }
-        api.get("holdings/:id") { _, context in
-            let caller = try context.caller()
-            return JSONBody(try await context.operations.run(GetHolding(holdingId: try context.id(), userId: caller.userId)))
-        }
-        api.get("accounts/:id/balance-snapshots") { request, context in
-            let caller = try context.caller()
-            let page = try request.page()
-            return JSONBody(try await context.operations.run(ListBalanceSnapshotsByAccount(
-                accountId: try context.id(), userId: caller.userId, source: request.uri.queryParameters.get("source"),
-                limit: page.limit, offset: page.offset)))
-        }
         // A period as days (`2026-11-01`, from its start in UTC) or instants (`2026-11-01T12:00:00Z`).
-        api.get("accounts/:id/balance-history") { request, context in
-            let caller = try context.caller()
+        api.get("accounts/:accountId/balance-history") { request, context in
+            let caller = try context.authenticatedClaims()
             let (start, end) = try period(request)
             let page = try request.page()
             return JSONBody(try await context.operations.run(GetBalanceHistory(
-                accountId: try context.id(), userId: caller.userId, startDate: start, endDate: end,
+                accountId: try context.id("accountId"), userId: caller.userId, startDate: start, endDate: end,
                 source: request.uri.queryParameters.get("source"), limit: page.limit, offset: page.offset)))
         }
         api.get("balance-history") { request, context in
-            let caller = try context.caller()
+            let caller = try context.authenticatedClaims()
             let (start, end) = try period(request)
             let page = try request.page()
             return JSONBody(try await context.operations.run(GetUserBalanceHistory(
                 userId: caller.userId, startDate: start, endDate: end, source: request.uri.queryParameters.get("source"),
                 limit: page.limit, offset: page.offset)))
-        }
-        api.get("balance-snapshots/latest") { request, context in
-            let caller = try context.caller()
-            let page = try request.page()
-            return JSONBody(try await context.operations.run(GetLatestBalanceSnapshots(
-                userId: caller.userId, limit: page.limit, offset: page.offset)))
         }
     }
 

@@ -7,7 +7,7 @@ import NIOCore
 enum ImportRoutes {
     static func add(to api: RouterGroup<AppRequestContext>) {
         api.post("imports") { request, context in
-            let caller = try context.caller()
+            let caller = try context.authenticatedClaims()
             let fileName = request.uri.queryParameters.get("file_name") ?? "statement"
             let formatText = request.uri.queryParameters.get("format")
                 ?? fileName.split(separator: ".").last.map { String($0).lowercased() } ?? ""

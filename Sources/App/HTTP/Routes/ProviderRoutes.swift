@@ -1,8 +1,9 @@
 import Foundation
 import Hummingbird
 
-/// Connections to financial providers and their syncs. Credentials are encrypted here, before the command sees
-/// them, so that only ciphertext is ever stored.
+/// Connecting a provider and syncing a connection: routes that compose operations. Credentials are encrypted here,
+/// before the command sees them, so that only ciphertext is ever stored. Reading and disconnecting connections are
+/// generated from the spec.
 enum ProviderRoutes {
     struct Connect: Decodable {
         var providerSlug: String
@@ -23,7 +24,7 @@ enum ProviderRoutes {
 
     static func add(to api: RouterGroup<AppRequestContext>, _ environment: AppEnvironment) {
         api.post("providers") { request, context in
-            let caller = try context.caller()
+            let caller = try context.authenticatedClaims()
             let body = try await request.decodeBody(as: Connect.self, context: context)
             guard !body.credentials.isEmpty else { throw Problem.invalidRequest("'credentials' must not be empty.") }
             let operations = try context.operations
@@ -37,27 +38,11 @@ enum ProviderRoutes {
                 alias: body.alias))
             return JSONBody(Connected(id: id), status: .created)
         }
-        api.get("providers") { request, context in
-            let caller = try context.caller()
-            let page = try request.page()
-            return JSONBody(try await context.operations.run(ListProviderConnections(
-                userId: caller.userId, activeOnly: try request.query("active_only", as: Bool.self) ?? false,
-                limit: page.limit, offset: page.offset)))
-        }
-        api.get("providers/:id") { _, context in
-            let caller = try context.caller()
-            return JSONBody(try await context.operations.run(GetProviderConnection(connectionId: try context.id(), userId: caller.userId)))
-        }
-        api.delete("providers/:id") { _, context in
-            let caller = try context.caller()
-            try await context.operations.run(DisconnectProvider(userId: caller.userId, connectionId: try context.id()))
-            return Response(status: .noContent)
-        }
         // Sync everything of one connection: its accounts, their transactions, then the holdings of its investment
         // accounts. Each is its own command and transaction: a failed holdings sync keeps the accounts synced.
-        api.post("providers/:id/syncs") { request, context in
-            let caller = try context.caller()
-            let connectionId = try context.id()
+        api.post("providers/:connectionId/syncs") { request, context in
+            let caller = try context.authenticatedClaims()
+            let connectionId = try context.id("connectionId")
             let range = try await request.decodeBody(as: SyncRequest.self, context: context, ifEmpty: SyncRequest())
             func day(_ text: String?, _ name: String) throws -> CalendarDate? {
                 guard let text else { return nil }

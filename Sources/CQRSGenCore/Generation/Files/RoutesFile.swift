@@ -75,7 +75,7 @@ struct RoutesFile: GeneratedFileRenderer {
             writer.line("    with registrar: Registrar, runner: Runner")
             writer.block(") where Registrar.Category == \(GeneratedNames.operationCategory), Registrar.RequestContext == Runner.RequestContext") { writer in
                 for operation in routed {
-                    writer.line("registrar.register(\(operation.name).self) { operation, context in await runner.run(operation, in: context) }")
+                    writer.line("registrar.register(\(operation.name).self) { await runner.run($0, in: $1) }")
                 }
             }
         }
@@ -101,7 +101,19 @@ struct RoutesFile: GeneratedFileRenderer {
             for (index, (field, source, _)) in sources.enumerated() where source != .body && source != .default {
                 guard let type = field.type.expression else { continue }
                 let (expected, parse) = Self.textParser(type, context)
-                writer.line("let _\(field.name) = reader.value(\(index), in: request, expected: \(SwiftLiteral.string(expected))) { \(parse) }")
+                // An enumeration's cases are spelt from it when a value fails, not pasted into the code.
+                var expectedExpression = SwiftLiteral.string(expected)
+                var named = type
+                if case .optional(let wrapped) = type { named = wrapped }
+                if case .named(let name) = named, let enumeration = context.index.types[name], !enumeration.cases.isEmpty {
+                    expectedExpression = "HTTPParameter.oneOf(\(name).self)"
+                }
+                let head = "let _\(field.name) = reader.value(\(index), in: request, expected: \(expectedExpression))"
+                if head.count + parse.count + 13 <= 120 {
+                    writer.line("\(head) { \(parse) }")
+                } else {
+                    writer.block(head) { $0.line(parse) }
+                }
             }
             if !bodyFields.isEmpty {
                 writer.line("let _body = reader.body(_HTTPBody.self, in: request)")
@@ -129,7 +141,25 @@ struct RoutesFile: GeneratedFileRenderer {
                 let label = ["inout", "var", "let"].contains(field.name) ? "`\(field.name)`" : field.name
                 return "\(label): \(expression)"
             }
-            writer.line("self.init(\(arguments.joined(separator: ", ")))")
+            // Eight columns of indentation before it: wrapped when the call would pass 120.
+            let call = "self.init(\(arguments.joined(separator: ", ")))"
+            if call.count + 8 <= 120 {
+                writer.line(call)
+            } else {
+                writer.line("self.init(")
+                var line = ""
+                for (index, argument) in arguments.enumerated() {
+                    let item = argument + (index == arguments.count - 1 ? "" : ",")
+                    if !line.isEmpty, line.count + 1 + item.count + 12 > 120 {
+                        writer.line("    " + line)
+                        line = item
+                    } else {
+                        line = line.isEmpty ? item : line + " " + item
+                    }
+                }
+                writer.line("    " + line)
+                writer.line(")")
+            }
         }
         rateLimitKey(operation, http, &writer, context)
         guard !bodyFields.isEmpty else { return }
@@ -273,9 +303,8 @@ struct RoutesFile: GeneratedFileRenderer {
         }
         let deprecation = http.deprecation.map { "HTTPDeprecation(replacement: \($0.value.map { SwiftLiteral.string($0.value) } ?? "nil"))" } ?? "nil"
         let tags = http.tags.isEmpty ? [operation.category.value] : http.tags.map(\.value)
-        let errors = http.errors.isEmpty
-            ? "[:]"
-            : "[" + http.errors.map { "\(SwiftLiteral.string($0.code.value)): \($0.status.value)" }.joined(separator: ", ") + "]"
+        let errorItems = http.errors.map { "\(SwiftLiteral.string($0.code.value)): \($0.status.value)" }
+        let errors = errorItems.isEmpty ? "[:]" : "[" + errorItems.joined(separator: ", ") + "]"
         let plain = [
             "operation: \(SwiftLiteral.string(operation.name))",
             "kind: .\(operation.isCommand ? "command" : "query")",
@@ -284,10 +313,11 @@ struct RoutesFile: GeneratedFileRenderer {
             "path: \(SwiftLiteral.string(http.path.value))",
             "successStatus: \(status)",
         ].map { (head: $0, lines: [String]()) }
-        let policies = [
-            "errors: \(errors)",
-            "auth: \(auth)",
-        ].map { (head: $0, lines: [String]()) }
+        // The errors on one line when it fits in 120 columns (eight of indentation), else one per line.
+        let errorsArgument = "errors: \(errors),".count + 8 <= 120
+            ? (head: "errors: \(errors)", lines: [String]())
+            : (head: "errors: [", lines: errorItems)
+        let policies = [errorsArgument, (head: "auth: \(auth)", lines: [String]())]
         let rest = [
             "isIdempotent: \(http.isIdempotent)",
             "deprecation: \(deprecation)",

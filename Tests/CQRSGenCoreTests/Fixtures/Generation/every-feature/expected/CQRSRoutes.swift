@@ -38,9 +38,9 @@ extension OperationRoutes {
     static func register<Registrar: HTTPRouteRegistrar, Runner: OperationRouteRunner>(
         with registrar: Registrar, runner: Runner
     ) where Registrar.Category == OperationCategory, Registrar.RequestContext == Runner.RequestContext {
-        registrar.register(RegisterUser.self) { operation, context in await runner.run(operation, in: context) }
-        registrar.register(ImportFile.self) { operation, context in await runner.run(operation, in: context) }
-        registrar.register(ListTokens.self) { operation, context in await runner.run(operation, in: context) }
+        registrar.register(RegisterUser.self) { await runner.run($0, in: $1) }
+        registrar.register(ImportFile.self) { await runner.run($0, in: $1) }
+        registrar.register(ListTokens.self) { await runner.run($0, in: $1) }
     }
 }
 
