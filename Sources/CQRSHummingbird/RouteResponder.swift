@@ -36,15 +36,14 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
         }
         // Limits by address and caller are counted before the request is read, so that a flood costs little; limits by
         // a field once the operation is read.
-        if let refusal = limit(path) { key in
+        let early = limit(path, key: { key in
             switch key {
             case .address: context.clientAddress ?? ""
             case .caller: context.caller?.id ?? ""
             case .field: nil
             }
-        } {
-            return .failure(refusal)
-        }
+        })
+        if let early { return .failure(early) }
         var body: ByteBuffer?
         if readsBody {
             do {

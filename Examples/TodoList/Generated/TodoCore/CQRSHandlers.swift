@@ -13,27 +13,27 @@ import Foundation
 /// What the handler of ``CreateTodoList`` conforms to: `CreateTodoListHandler` in the application.
 public protocol CreateTodoListHandling: CommandHandler where Operation == CreateTodoList, Output == UUID {}
 
-// Sources/TodoCore/operations.yaml:61
+// Sources/TodoCore/operations.yaml:65
 /// What the handler of ``AddTodoItem`` conforms to: `AddTodoItemHandler` in the application.
 public protocol AddTodoItemHandling: CommandHandler where Operation == AddTodoItem, Output == UUID {}
 
-// Sources/TodoCore/operations.yaml:72
+// Sources/TodoCore/operations.yaml:80
 /// What the handler of ``CompleteTodoItem`` conforms to: `CompleteTodoItemHandler` in the application.
 public protocol CompleteTodoItemHandling: CommandHandler where Operation == CompleteTodoItem, Output == Void {}
 
-// Sources/TodoCore/operations.yaml:80
+// Sources/TodoCore/operations.yaml:92
 /// What the handler of ``DeleteTodoList`` conforms to: `DeleteTodoListHandler` in the application.
 public protocol DeleteTodoListHandling: CommandHandler where Operation == DeleteTodoList, Output == Void {}
 
-// Sources/TodoCore/operations.yaml:88
+// Sources/TodoCore/operations.yaml:104
 /// What the handler of ``PurgeTodoLists`` conforms to: `PurgeTodoListsHandler` in the application.
 public protocol PurgeTodoListsHandling: CommandHandler where Operation == PurgeTodoLists, Output == Int {}
 
-// Sources/TodoCore/operations.yaml:97
+// Sources/TodoCore/operations.yaml:118
 /// What the handler of ``GetTodoLists`` conforms to: `GetTodoListsHandler` in the application.
 public protocol GetTodoListsHandling: QueryHandler where Operation == GetTodoLists, Output == [TodoListSummary] {}
 
-// Sources/TodoCore/operations.yaml:103
+// Sources/TodoCore/operations.yaml:127
 /// What the handler of ``GetTodoItemsWithPagination`` conforms to: `GetTodoItemsWithPaginationHandler` in the application.
 public protocol GetTodoItemsWithPaginationHandling: QueryHandler where Operation == GetTodoItemsWithPagination, Output == Page<TodoItemBrief> {}
 
@@ -78,7 +78,7 @@ extension HandlerFactory {
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:80
+    // Sources/TodoCore/operations.yaml:92
     /// Builds the handler of ``DeleteTodoList``, or its override.
     public func deleteTodoListHandler() -> any DeleteTodoListHandling {
         if let override = overrides.deleteTodoList {
@@ -90,13 +90,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``DeleteTodoList``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func deleteTodoListHandlerFromSpec() -> some DeleteTodoListHandling {
-        // Sources/TodoCore/operations.yaml:86: dependencies: [TodoRepository, TodoEvents]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 86)
+        // Sources/TodoCore/operations.yaml:98: dependencies: [TodoRepository, TodoEvents]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 98)
         return DeleteTodoListHandler(todoRepository: request.todoRepository, todoEvents: app.todoEvents)
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:88
+    // Sources/TodoCore/operations.yaml:104
     /// Builds the handler of ``PurgeTodoLists``, or its override.
     public func purgeTodoListsHandler() -> any PurgeTodoListsHandling {
         if let override = overrides.purgeTodoLists {
@@ -108,13 +108,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``PurgeTodoLists``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func purgeTodoListsHandlerFromSpec() -> some PurgeTodoListsHandling {
-        // Sources/TodoCore/operations.yaml:93: dependencies: [TodoRepository, TodoEvents]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 93)
+        // Sources/TodoCore/operations.yaml:109: dependencies: [TodoRepository, TodoEvents]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 109)
         return PurgeTodoListsHandler(todoRepository: request.todoRepository, todoEvents: app.todoEvents)
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:97
+    // Sources/TodoCore/operations.yaml:118
     /// Builds the handler of ``GetTodoLists``, or its override.
     public func getTodoListsHandler() -> any GetTodoListsHandling {
         if let override = overrides.getTodoLists {
@@ -126,8 +126,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetTodoLists``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getTodoListsHandlerFromSpec() -> some GetTodoListsHandling {
-        // Sources/TodoCore/operations.yaml:102: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 102)
+        // Sources/TodoCore/operations.yaml:123: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 123)
         return GetTodoListsHandler(todoRepository: request.todoRepository)
 #sourceLocation()
     }
@@ -136,7 +136,7 @@ extension HandlerFactory {
 // MARK: items
 
 extension HandlerFactory {
-    // Sources/TodoCore/operations.yaml:61
+    // Sources/TodoCore/operations.yaml:65
     /// Builds the handler of ``AddTodoItem``, or its override.
     public func addTodoItemHandler() -> any AddTodoItemHandling {
         if let override = overrides.addTodoItem {
@@ -148,13 +148,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``AddTodoItem``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func addTodoItemHandlerFromSpec() -> some AddTodoItemHandling {
-        // Sources/TodoCore/operations.yaml:70: dependencies: [TodoRepository, TimeSource, TodoEvents]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 70)
+        // Sources/TodoCore/operations.yaml:74: dependencies: [TodoRepository, TimeSource, TodoEvents]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 74)
         return AddTodoItemHandler(todoRepository: request.todoRepository, timeSource: app.timeSource, todoEvents: app.todoEvents)
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:72
+    // Sources/TodoCore/operations.yaml:80
     /// Builds the handler of ``CompleteTodoItem``, or its override.
     public func completeTodoItemHandler() -> any CompleteTodoItemHandling {
         if let override = overrides.completeTodoItem {
@@ -166,13 +166,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``CompleteTodoItem``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func completeTodoItemHandlerFromSpec() -> some CompleteTodoItemHandling {
-        // Sources/TodoCore/operations.yaml:78: dependencies: [TodoRepository, TodoEvents]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 78)
+        // Sources/TodoCore/operations.yaml:86: dependencies: [TodoRepository, TodoEvents]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 86)
         return CompleteTodoItemHandler(todoRepository: request.todoRepository, todoEvents: app.todoEvents)
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:103
+    // Sources/TodoCore/operations.yaml:127
     /// Builds the handler of ``GetTodoItemsWithPagination``, or its override.
     public func getTodoItemsWithPaginationHandler() -> any GetTodoItemsWithPaginationHandling {
         if let override = overrides.getTodoItemsWithPagination {
@@ -184,8 +184,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetTodoItemsWithPagination``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getTodoItemsWithPaginationHandlerFromSpec() -> some GetTodoItemsWithPaginationHandling {
-        // Sources/TodoCore/operations.yaml:114: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 114)
+        // Sources/TodoCore/operations.yaml:138: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 138)
         return GetTodoItemsWithPaginationHandler(todoRepository: request.todoRepository)
 #sourceLocation()
     }

@@ -49,7 +49,7 @@ extension CreateTodoList {
     )
 }
 
-// Sources/TodoCore/operations.yaml:61
+// Sources/TodoCore/operations.yaml:65
 extension AddTodoItem {
     /// The registry's entry for ``AddTodoItem``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -63,11 +63,11 @@ extension AddTodoItem {
         requiresTransaction: true,
         events: ["TodoItemAdded"],
         description: "Add an item to a list.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 61, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 65, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:72
+// Sources/TodoCore/operations.yaml:80
 extension CompleteTodoItem {
     /// The registry's entry for ``CompleteTodoItem``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -81,11 +81,11 @@ extension CompleteTodoItem {
         requiresTransaction: true,
         events: ["TodoItemCompleted"],
         description: "Mark an item done.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 72, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 80, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:80
+// Sources/TodoCore/operations.yaml:92
 extension DeleteTodoList {
     /// The registry's entry for ``DeleteTodoList``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -99,11 +99,11 @@ extension DeleteTodoList {
         requiresTransaction: true,
         events: ["TodoListDeleted"],
         description: "Delete a list and its items.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 80, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 92, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:88
+// Sources/TodoCore/operations.yaml:104
 extension PurgeTodoLists {
     /// The registry's entry for ``PurgeTodoLists``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -117,11 +117,11 @@ extension PurgeTodoLists {
         requiresTransaction: true,
         events: ["TodoListDeleted"],
         description: "Delete every list whose items are all done; returns how many went.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 88, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 104, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:97
+// Sources/TodoCore/operations.yaml:118
 extension GetTodoLists {
     /// The registry's entry for ``GetTodoLists``.
     public static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -133,11 +133,11 @@ extension GetTodoLists {
         pagination: nil,
         cachePolicy: .none,
         description: "Every list, in the order they were created.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 97, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 118, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:103
+// Sources/TodoCore/operations.yaml:127
 extension GetTodoItemsWithPagination {
     /// The registry's entry for ``GetTodoItemsWithPagination``.
     public static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -149,7 +149,7 @@ extension GetTodoItemsWithPagination {
         pagination: PaginationMetadata(style: .page, maximumPageSize: 50),
         cachePolicy: .short,
         description: "One page of a list's items, most urgent first.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 103, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 127, column: 3)
     )
 }
 

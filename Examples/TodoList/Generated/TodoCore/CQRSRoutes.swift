@@ -11,7 +11,15 @@ import Foundation
 
 /// Every operation the spec binds to an HTTP route, in spec order: what a server adapter serves.
 public enum OperationRoutes {
-    public static let all: [HTTPRoute<OperationCategory>] = []
+    public static let all: [HTTPRoute<OperationCategory>] = [
+        CreateTodoList.httpRoute,
+        AddTodoItem.httpRoute,
+        CompleteTodoItem.httpRoute,
+        DeleteTodoList.httpRoute,
+        PurgeTodoLists.httpRoute,
+        GetTodoLists.httpRoute,
+        GetTodoItemsWithPagination.httpRoute,
+    ]
 }
 
 // MARK: - Serving
@@ -34,5 +42,270 @@ extension OperationRoutes {
     public static func register<Registrar: HTTPRouteRegistrar, Runner: OperationRouteRunner>(
         with registrar: Registrar, runner: Runner
     ) where Registrar.Category == OperationCategory, Registrar.RequestContext == Runner.RequestContext {
+        registrar.register(CreateTodoList.self) { await runner.run($0, in: $1) }
+        registrar.register(AddTodoItem.self) { await runner.run($0, in: $1) }
+        registrar.register(CompleteTodoItem.self) { await runner.run($0, in: $1) }
+        registrar.register(DeleteTodoList.self) { await runner.run($0, in: $1) }
+        registrar.register(PurgeTodoLists.self) { await runner.run($0, in: $1) }
+        registrar.register(GetTodoLists.self) { await runner.run($0, in: $1) }
+        registrar.register(GetTodoItemsWithPagination.self) { await runner.run($0, in: $1) }
+    }
+}
+
+// Sources/TodoCore/operations.yaml:61
+extension CreateTodoList: HTTPRoutable {
+    /// `POST /lists`, as the spec binds it.
+    public static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "CreateTodoList",
+        kind: .command,
+        category: .lists,
+        method: .post,
+        path: "/lists",
+        successStatus: 201,
+        parameters: [
+            HTTPParameter(field: "title", source: .body("title"), isRequired: true),
+        ],
+        errors: ["empty_title": 422],
+        auth: .anonymous,
+        rateLimits: [],
+        isIdempotent: false,
+        deprecation: nil,
+        tags: ["lists"],
+        summary: "Create an empty list."
+    )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    public init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _body = reader.body(_HTTPBody.self, in: request)
+        try reader.finish()
+        self.init(title: _body!.title)
+    }
+
+    /// The members of the JSON body this command reads, under their names on the wire.
+    struct _HTTPBody: Decodable {
+        var title: String
+
+        enum CodingKeys: String, CodingKey {
+            case title
+        }
+
+        init(from decoder: any Decoder) throws {
+            var members = try HTTPBodyMembers(decoder, keys: CodingKeys.self)
+            let _title = members.required(String.self, .title)
+            try members.finish()
+            self.title = _title!
+        }
+    }
+}
+
+// Sources/TodoCore/operations.yaml:76
+extension AddTodoItem: HTTPRoutable {
+    /// `POST /lists/{listId}/items`, as the spec binds it.
+    public static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "AddTodoItem",
+        kind: .command,
+        category: .items,
+        method: .post,
+        path: "/lists/{listId}/items",
+        successStatus: 201,
+        parameters: [
+            HTTPParameter(field: "listId", source: .path("listId"), isRequired: true),
+            HTTPParameter(field: "title", source: .body("title"), isRequired: true),
+            HTTPParameter(field: "priority", source: .body("priority"), isRequired: false),
+        ],
+        errors: ["todo_list_not_found": 404, "empty_title": 422],
+        auth: .anonymous,
+        rateLimits: [],
+        isIdempotent: false,
+        deprecation: nil,
+        tags: ["items"],
+        summary: "Add an item to a list."
+    )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    public init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _listId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _body = reader.body(_HTTPBody.self, in: request)
+        try reader.finish()
+        self.init(listId: _listId!, title: _body!.title, priority: _body?.priority ?? nil)
+    }
+
+    /// The members of the JSON body this command reads, under their names on the wire.
+    struct _HTTPBody: Decodable {
+        var title: String
+        var priority: Priority?
+
+        enum CodingKeys: String, CodingKey {
+            case title
+            case priority
+        }
+
+        init(from decoder: any Decoder) throws {
+            var members = try HTTPBodyMembers(decoder, keys: CodingKeys.self)
+            let _title = members.required(String.self, .title)
+            self.priority = members.optional(Priority.self, .priority)
+            try members.finish()
+            self.title = _title!
+        }
+    }
+}
+
+// Sources/TodoCore/operations.yaml:88
+extension CompleteTodoItem: HTTPRoutable {
+    /// `PUT /items/{itemId}/completion`, as the spec binds it.
+    public static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "CompleteTodoItem",
+        kind: .command,
+        category: .items,
+        method: .put,
+        path: "/items/{itemId}/completion",
+        successStatus: 204,
+        parameters: [
+            HTTPParameter(field: "itemId", source: .path("itemId"), isRequired: true),
+        ],
+        errors: ["todo_item_not_found": 404],
+        auth: .anonymous,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["items"],
+        summary: "Mark an item done."
+    )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    public init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _itemId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        try reader.finish()
+        self.init(itemId: _itemId!)
+    }
+}
+
+// Sources/TodoCore/operations.yaml:100
+extension DeleteTodoList: HTTPRoutable {
+    /// `DELETE /lists/{listId}`, as the spec binds it.
+    public static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "DeleteTodoList",
+        kind: .command,
+        category: .lists,
+        method: .delete,
+        path: "/lists/{listId}",
+        successStatus: 204,
+        parameters: [
+            HTTPParameter(field: "listId", source: .path("listId"), isRequired: true),
+        ],
+        errors: ["todo_list_not_found": 404],
+        auth: .anonymous,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["lists"],
+        summary: "Delete a list and its items."
+    )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    public init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _listId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        try reader.finish()
+        self.init(listId: _listId!)
+    }
+}
+
+// Sources/TodoCore/operations.yaml:111
+extension PurgeTodoLists: HTTPRoutable {
+    /// `POST /purges`, as the spec binds it.
+    public static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "PurgeTodoLists",
+        kind: .command,
+        category: .lists,
+        method: .post,
+        path: "/purges",
+        successStatus: 200,
+        parameters: [],
+        errors: [:],
+        auth: .anonymous,
+        rateLimits: [
+            HTTPRateLimit(requests: 1, period: .minute, key: .address),
+        ],
+        isIdempotent: false,
+        deprecation: nil,
+        tags: ["lists"],
+        summary: "Delete every list whose items are all done; returns how many went."
+    )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    public init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        self.init()
+    }
+}
+
+// Sources/TodoCore/operations.yaml:124
+extension GetTodoLists: HTTPRoutable {
+    /// `GET /lists`, as the spec binds it.
+    public static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "GetTodoLists",
+        kind: .query,
+        category: .lists,
+        method: .get,
+        path: "/lists",
+        successStatus: 200,
+        parameters: [],
+        errors: [:],
+        auth: .anonymous,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["lists"],
+        summary: "Every list, in the order they were created."
+    )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    public init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        self.init()
+    }
+}
+
+// Sources/TodoCore/operations.yaml:139
+extension GetTodoItemsWithPagination: HTTPRoutable {
+    /// `GET /lists/{listId}/items`, as the spec binds it.
+    public static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "GetTodoItemsWithPagination",
+        kind: .query,
+        category: .items,
+        method: .get,
+        path: "/lists/{listId}/items",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "listId", source: .path("listId"), isRequired: true),
+            HTTPParameter(field: "pageNumber", source: .query("pageNumber"), isRequired: false),
+            HTTPParameter(field: "pageSize", source: .query("pageSize"), isRequired: false),
+        ],
+        errors: ["todo_list_not_found": 404],
+        auth: .anonymous,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["items"],
+        summary: "One page of a list's items, most urgent first."
+    )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    public init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _listId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _pageNumber = reader.value(1, in: request, expected: "a whole number (Int)") { Int($0) }
+        let _pageSize = reader.value(2, in: request, expected: "a whole number (Int)") { Int($0) }
+        try reader.finish()
+        self.init(listId: _listId!, pageNumber: _pageNumber ?? 1, pageSize: _pageSize ?? 10)
     }
 }

@@ -132,15 +132,15 @@ final class CountingRepository: TodoRepository {
 
     var itemReads: Int { reads.withLock { $0 } }
 
-    func insert(_ list: TodoList) async throws { try await base.insert(list) }
-    func insert(_ item: TodoItem) async throws { try await base.insert(item) }
-    func list(id: UUID) async throws -> TodoList? { try await base.list(id: id) }
-    func item(id: UUID) async throws -> TodoItem? { try await base.item(id: id) }
-    func update(_ item: TodoItem) async throws { try await base.update(item) }
-    func deleteList(id: UUID) async throws { try await base.deleteList(id: id) }
-    func lists() async throws -> [TodoList] { try await base.lists() }
+    func insert(_ list: TodoList) async throws { await base.insert(list) }
+    func insert(_ item: TodoItem) async throws { await base.insert(item) }
+    func list(id: UUID) async throws -> TodoList? { await base.list(id: id) }
+    func item(id: UUID) async throws -> TodoItem? { await base.item(id: id) }
+    func update(_ item: TodoItem) async throws { await base.update(item) }
+    func deleteList(id: UUID) async throws { await base.deleteList(id: id) }
+    func lists() async throws -> [TodoList] { await base.lists() }
     func items(inList listId: UUID) async throws -> [TodoItem] {
         reads.withLock { $0 += 1 }
-        return try await base.items(inList: listId)
+        return await base.items(inList: listId)
     }
 }
