@@ -70,6 +70,2618 @@ extension OperationRoutes {
     }
 }
 
+// MARK: - OpenAPI document
+
+extension OperationRoutes {
+    /// The OpenAPI 3.1 document of these routes, as `openapi.json` in the committed copy: what a
+    /// server publishes.
+    static let openAPIDocument = ##"""
+    {
+      "x-generated-by": "cqrs-gen from spec/operations.yaml. Do not edit: change the spec, then build.",
+      "openapi": "3.1.0",
+      "info": {
+        "title": "Dashtam API",
+        "version": "1.0.0"
+      },
+      "paths": {
+        "/api/v1/tokens": {
+          "post": {
+            "operationId": "RefreshAccessToken",
+            "summary": "Issue a new access token for a valid refresh token of an active session, rotating the refresh token; reusing a rotated token ends its whole family (its session).",
+            "tags": ["auth"],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "required": ["refresh_token"],
+                    "properties": {
+                      "refresh_token": {
+                        "type": "string",
+                        "description": "URL-safe base64, 16 to 256 characters."
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/AuthTokens"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `token_invalid`, `token_expired`, `token_revoked`, `token_version_rejected`, `session_revoked`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "403": {
+                "description": "A problem: `user_inactive`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `user_not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "description": "A problem: `content_too_large`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "415": {
+                "description": "A problem: `unsupported_media_type`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "429": {
+                "description": "A problem: `rate_limited`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                },
+                "headers": {
+                  "Retry-After": {
+                    "description": "The seconds to wait before trying again.",
+                    "schema": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/password-resets": {
+          "post": {
+            "operationId": "RequestPasswordReset",
+            "summary": "Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.",
+            "tags": ["auth"],
+            "parameters": [
+              {
+                "name": "User-Agent",
+                "in": "header",
+                "required": false,
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "required": ["email"],
+                    "properties": {
+                      "email": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "202": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/PasswordResetRequestResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "403": {
+                "description": "A problem: `user_not_verified`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "description": "A problem: `content_too_large`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "415": {
+                "description": "A problem: `unsupported_media_type`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "429": {
+                "description": "A problem: `rate_limited`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                },
+                "headers": {
+                  "Retry-After": {
+                    "description": "The seconds to wait before trying again.",
+                    "schema": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/password-resets/confirmations": {
+          "post": {
+            "operationId": "ConfirmPasswordReset",
+            "summary": "Set a new password with a reset token, and log the user out everywhere (every session and refresh token).",
+            "tags": ["auth"],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "required": ["token", "new_password"],
+                    "properties": {
+                      "token": {
+                        "type": "string"
+                      },
+                      "new_password": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/PasswordResetConfirmResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `weak_password`, `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `token_expired`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `token_not_found`, `user_not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "409": {
+                "description": "A problem: `token_already_used`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "description": "A problem: `content_too_large`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "415": {
+                "description": "A problem: `unsupported_media_type`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "429": {
+                "description": "A problem: `rate_limited`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                },
+                "headers": {
+                  "Retry-After": {
+                    "description": "The seconds to wait before trying again.",
+                    "schema": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/providers/{connectionId}": {
+          "delete": {
+            "operationId": "DisconnectProvider",
+            "summary": "Disconnect a user from a financial provider.",
+            "tags": ["provider"],
+            "parameters": [
+              {
+                "name": "connectionId",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "format": "uuid"
+                }
+              }
+            ],
+            "responses": {
+              "204": {
+                "description": "Success, with no body."
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `connection_not_found`, `not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "409": {
+                "description": "A problem: `already_disconnected`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          },
+          "get": {
+            "operationId": "GetProviderConnection",
+            "summary": "Get one of a user's provider connections.",
+            "tags": ["provider"],
+            "parameters": [
+              {
+                "name": "connectionId",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "format": "uuid"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ProviderConnectionResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `connection_not_found`, `not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        },
+        "/api/v1/sessions/{sessionId}": {
+          "get": {
+            "operationId": "GetSession",
+            "summary": "Get one of a user's sessions.",
+            "tags": ["session"],
+            "parameters": [
+              {
+                "name": "sessionId",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "format": "uuid"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/SessionResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `session_not_found`, `not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        },
+        "/api/v1/sessions": {
+          "get": {
+            "operationId": "ListUserSessions",
+            "summary": "List a user's sessions, marking the current one.",
+            "tags": ["session"],
+            "parameters": [
+              {
+                "name": "active_only",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "boolean"
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              {
+                "name": "offset",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/SessionListResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        },
+        "/api/v1/providers": {
+          "get": {
+            "operationId": "ListProviderConnections",
+            "summary": "List a user's provider connections.",
+            "tags": ["provider"],
+            "parameters": [
+              {
+                "name": "active_only",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "boolean"
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              {
+                "name": "offset",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ProviderConnectionListResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        },
+        "/api/v1/accounts/{accountId}": {
+          "get": {
+            "operationId": "GetAccount",
+            "summary": "Get one of a user's accounts.",
+            "tags": ["data_sync"],
+            "parameters": [
+              {
+                "name": "accountId",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "format": "uuid"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/AccountResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `account_not_found`, `not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        },
+        "/api/v1/accounts": {
+          "get": {
+            "operationId": "ListAccountsByUser",
+            "summary": "List all of a user's accounts, optionally of one type.",
+            "tags": ["data_sync"],
+            "parameters": [
+              {
+                "name": "active_only",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "boolean"
+                }
+              },
+              {
+                "name": "account_type",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "$ref": "#/components/schemas/AccountType"
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              {
+                "name": "offset",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/AccountListResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        },
+        "/api/v1/transactions/{transactionId}": {
+          "get": {
+            "operationId": "GetTransaction",
+            "summary": "Get one of a user's transactions.",
+            "tags": ["data_sync"],
+            "parameters": [
+              {
+                "name": "transactionId",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "format": "uuid"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/TransactionResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `transaction_not_found`, `not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        },
+        "/api/v1/balance-snapshots/latest": {
+          "get": {
+            "operationId": "GetLatestBalanceSnapshots",
+            "summary": "Get the latest balance snapshot of each of a user's accounts.",
+            "tags": ["data_sync"],
+            "parameters": [
+              {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              {
+                "name": "offset",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/LatestSnapshotsResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        },
+        "/api/v1/accounts/{accountId}/balance-snapshots": {
+          "get": {
+            "operationId": "ListBalanceSnapshotsByAccount",
+            "summary": "List the most recent balance snapshots of an account, in the order they were captured.",
+            "tags": ["data_sync"],
+            "parameters": [
+              {
+                "name": "accountId",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "format": "uuid"
+                }
+              },
+              {
+                "name": "source",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              {
+                "name": "offset",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/BalanceHistoryResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `account_not_found`, `not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        },
+        "/api/v1/holdings/{holdingId}": {
+          "get": {
+            "operationId": "GetHolding",
+            "summary": "Get one of a user's holdings.",
+            "tags": ["data_sync"],
+            "parameters": [
+              {
+                "name": "holdingId",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "format": "uuid"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/HoldingDetailResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `holding_not_found`, `not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        },
+        "/api/v1/accounts/{accountId}/holdings": {
+          "get": {
+            "operationId": "ListHoldingsByAccount",
+            "summary": "List an account's holdings.",
+            "tags": ["data_sync"],
+            "parameters": [
+              {
+                "name": "accountId",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "format": "uuid"
+                }
+              },
+              {
+                "name": "active_only",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "boolean"
+                }
+              },
+              {
+                "name": "asset_type",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              {
+                "name": "offset",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/HoldingListResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `account_not_found`, `not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        },
+        "/api/v1/holdings": {
+          "get": {
+            "operationId": "ListHoldingsByUser",
+            "summary": "List all of a user's holdings.",
+            "tags": ["data_sync"],
+            "parameters": [
+              {
+                "name": "active_only",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "boolean"
+                }
+              },
+              {
+                "name": "asset_type",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "symbol",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              {
+                "name": "offset",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/HoldingListResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        }
+      },
+      "components": {
+        "schemas": {
+          "AccountListResult": {
+            "type": "object",
+            "description": "A list of accounts with their totals.",
+            "required": ["accounts", "total_count", "has_more", "active_count", "total_balance_by_currency"],
+            "properties": {
+              "accounts": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/AccountResult"
+                }
+              },
+              "total_count": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "has_more": {
+                "type": "boolean",
+                "description": "Whether rows follow this page."
+              },
+              "active_count": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "total_balance_by_currency": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string"
+                },
+                "description": "Total balance per currency code, as decimal text."
+              }
+            }
+          },
+          "AccountResult": {
+            "type": "object",
+            "description": "One financial account.",
+            "required": ["id", "connection_id", "provider_account_id", "account_number_masked", "name", "account_type", "currency", "balance_amount", "balance_currency", "is_active", "is_investment", "is_bank", "is_retirement", "is_credit", "created_at", "updated_at"],
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "connection_id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "provider_account_id": {
+                "type": "string"
+              },
+              "account_number_masked": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "account_type": {
+                "type": "string"
+              },
+              "currency": {
+                "type": "string"
+              },
+              "balance_amount": {
+                "type": "number"
+              },
+              "balance_currency": {
+                "type": "string"
+              },
+              "available_balance_amount": {
+                "anyOf": [
+                  {
+                    "type": "number"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "available_balance_currency": {
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "is_active": {
+                "type": "boolean"
+              },
+              "is_investment": {
+                "type": "boolean"
+              },
+              "is_bank": {
+                "type": "boolean"
+              },
+              "is_retirement": {
+                "type": "boolean"
+              },
+              "is_credit": {
+                "type": "boolean"
+              },
+              "last_synced_at": {
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "AccountType": {
+            "type": "string",
+            "description": "The kind of a financial account.",
+            "enum": ["brokerage", "ira", "roth_ira", "401k", "403b", "hsa", "checking", "savings", "money_market", "cd", "credit_card", "line_of_credit", "loan", "mortgage", "other"]
+          },
+          "AuthTokens": {
+            "type": "object",
+            "description": "An access token with the refresh token that renews it.",
+            "required": ["access_token", "refresh_token", "token_type", "expires_in"],
+            "properties": {
+              "access_token": {
+                "type": "string"
+              },
+              "refresh_token": {
+                "type": "string"
+              },
+              "token_type": {
+                "type": "string"
+              },
+              "expires_in": {
+                "type": "integer",
+                "format": "int64",
+                "description": "Seconds until the access token expires."
+              }
+            }
+          },
+          "BalanceHistoryResult": {
+            "type": "object",
+            "description": "Balance snapshots over a period, with the change across it.",
+            "required": ["snapshots", "total_count", "has_more"],
+            "properties": {
+              "snapshots": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/BalanceSnapshotResult"
+                }
+              },
+              "total_count": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "has_more": {
+                "type": "boolean",
+                "description": "Whether rows follow this page."
+              },
+              "start_balance": {
+                "anyOf": [
+                  {
+                    "type": "number"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "end_balance": {
+                "anyOf": [
+                  {
+                    "type": "number"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "total_change_amount": {
+                "anyOf": [
+                  {
+                    "type": "number"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "total_change_percent": {
+                "anyOf": [
+                  {
+                    "type": "number",
+                    "format": "double"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "currency": {
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              }
+            }
+          },
+          "BalanceSnapshotResult": {
+            "type": "object",
+            "description": "An account's balance at one point in time.",
+            "required": ["id", "account_id", "balance", "currency", "source", "captured_at", "created_at"],
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "account_id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "balance": {
+                "type": "number"
+              },
+              "available_balance": {
+                "anyOf": [
+                  {
+                    "type": "number"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "holdings_value": {
+                "anyOf": [
+                  {
+                    "type": "number"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "cash_value": {
+                "anyOf": [
+                  {
+                    "type": "number"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "currency": {
+                "type": "string"
+              },
+              "source": {
+                "type": "string"
+              },
+              "captured_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "change_amount": {
+                "anyOf": [
+                  {
+                    "type": "number"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "change_percent": {
+                "anyOf": [
+                  {
+                    "type": "number",
+                    "format": "double"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              }
+            }
+          },
+          "CalendarDate": {
+            "type": "object",
+            "description": "A day of the calendar, without a time of day or a time zone.",
+            "required": ["year", "month", "day"],
+            "properties": {
+              "year": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "month": {
+                "type": "integer",
+                "format": "int64",
+                "description": "The month, 1 to 12."
+              },
+              "day": {
+                "type": "integer",
+                "format": "int64",
+                "description": "The day of the month, 1 to 31."
+              }
+            }
+          },
+          "ConnectionStatus": {
+            "type": "string",
+            "description": "The state of a connection to a provider.",
+            "enum": ["pending", "active", "expired", "revoked", "failed", "disconnected"]
+          },
+          "HoldingDetailResult": {
+            "type": "object",
+            "description": "One holding, in detail.",
+            "required": ["id", "account_id", "provider_holding_id", "symbol", "security_name", "asset_type", "quantity", "cost_basis", "cost_basis_currency", "market_value", "market_value_currency", "unrealized_gain_loss", "unrealized_gain_loss_currency", "is_active", "is_profitable", "created_at", "updated_at"],
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "account_id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "provider_holding_id": {
+                "type": "string"
+              },
+              "symbol": {
+                "type": "string"
+              },
+              "security_name": {
+                "type": "string"
+              },
+              "asset_type": {
+                "type": "string"
+              },
+              "quantity": {
+                "type": "number"
+              },
+              "cost_basis": {
+                "type": "number"
+              },
+              "cost_basis_currency": {
+                "type": "string"
+              },
+              "market_value": {
+                "type": "number"
+              },
+              "market_value_currency": {
+                "type": "string"
+              },
+              "average_price": {
+                "anyOf": [
+                  {
+                    "type": "number"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "average_price_currency": {
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "current_price": {
+                "anyOf": [
+                  {
+                    "type": "number"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "current_price_currency": {
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "unrealized_gain_loss": {
+                "type": "number"
+              },
+              "unrealized_gain_loss_currency": {
+                "type": "string"
+              },
+              "unrealized_gain_loss_percent": {
+                "anyOf": [
+                  {
+                    "type": "number"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "is_active": {
+                "type": "boolean"
+              },
+              "is_profitable": {
+                "type": "boolean"
+              },
+              "last_synced_at": {
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "HoldingListResult": {
+            "type": "object",
+            "description": "A list of holdings with their totals per currency.",
+            "required": ["holdings", "total_count", "has_more", "active_count", "total_market_value_by_currency", "total_cost_basis_by_currency", "total_unrealized_gain_loss_by_currency"],
+            "properties": {
+              "holdings": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/HoldingResult"
+                }
+              },
+              "total_count": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "has_more": {
+                "type": "boolean",
+                "description": "Whether rows follow this page."
+              },
+              "active_count": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "total_market_value_by_currency": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string"
+                }
+              },
+              "total_cost_basis_by_currency": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string"
+                }
+              },
+              "total_unrealized_gain_loss_by_currency": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "HoldingResult": {
+            "type": "object",
+            "description": "A holding as listed among others.",
+            "required": ["id", "account_id", "provider_holding_id", "symbol", "security_name", "asset_type", "quantity", "cost_basis", "market_value", "currency", "is_active", "is_profitable", "created_at", "updated_at"],
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "account_id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "provider_holding_id": {
+                "type": "string"
+              },
+              "symbol": {
+                "type": "string"
+              },
+              "security_name": {
+                "type": "string"
+              },
+              "asset_type": {
+                "type": "string"
+              },
+              "quantity": {
+                "type": "number"
+              },
+              "cost_basis": {
+                "type": "number"
+              },
+              "market_value": {
+                "type": "number"
+              },
+              "currency": {
+                "type": "string"
+              },
+              "average_price": {
+                "anyOf": [
+                  {
+                    "type": "number"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "current_price": {
+                "anyOf": [
+                  {
+                    "type": "number"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "unrealized_gain_loss": {
+                "anyOf": [
+                  {
+                    "type": "number"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "unrealized_gain_loss_percent": {
+                "anyOf": [
+                  {
+                    "type": "number"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "is_active": {
+                "type": "boolean"
+              },
+              "is_profitable": {
+                "type": "boolean"
+              },
+              "last_synced_at": {
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "LatestSnapshotsResult": {
+            "type": "object",
+            "description": "The latest balance snapshot of each of a user's accounts.",
+            "required": ["snapshots", "total_count", "has_more", "total_balance_by_currency"],
+            "properties": {
+              "snapshots": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/BalanceSnapshotResult"
+                }
+              },
+              "total_count": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "has_more": {
+                "type": "boolean",
+                "description": "Whether rows follow this page."
+              },
+              "total_balance_by_currency": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string"
+                },
+                "description": "Total balance per currency code, as decimal text."
+              }
+            }
+          },
+          "PasswordResetConfirmResponse": {
+            "type": "object",
+            "description": "The answer to a confirmed password reset.",
+            "required": ["message"],
+            "properties": {
+              "message": {
+                "type": "string"
+              }
+            }
+          },
+          "PasswordResetRequestResponse": {
+            "type": "object",
+            "description": "The answer to a password reset request, the same whether or not the account exists, so that it reveals nothing.",
+            "required": ["message"],
+            "properties": {
+              "message": {
+                "type": "string"
+              }
+            }
+          },
+          "ProviderConnectionListResult": {
+            "type": "object",
+            "description": "A user's connections to providers.",
+            "required": ["connections", "total_count", "has_more", "active_count"],
+            "properties": {
+              "connections": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ProviderConnectionResult"
+                }
+              },
+              "total_count": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "has_more": {
+                "type": "boolean",
+                "description": "Whether rows follow this page."
+              },
+              "active_count": {
+                "type": "integer",
+                "format": "int64"
+              }
+            }
+          },
+          "ProviderConnectionResult": {
+            "type": "object",
+            "description": "One connection of a user to a provider.",
+            "required": ["id", "user_id", "provider_id", "provider_slug", "status", "is_connected", "needs_reauthentication", "created_at", "updated_at"],
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "user_id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "provider_id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "provider_slug": {
+                "type": "string"
+              },
+              "alias": {
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "status": {
+                "$ref": "#/components/schemas/ConnectionStatus"
+              },
+              "is_connected": {
+                "type": "boolean"
+              },
+              "needs_reauthentication": {
+                "type": "boolean"
+              },
+              "connected_at": {
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "last_sync_at": {
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "SessionListItem": {
+            "type": "object",
+            "description": "A session as listed among a user's sessions.",
+            "required": ["id", "is_revoked", "is_current"],
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "device_info": {
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "ip_address": {
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "location": {
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "created_at": {
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "last_activity_at": {
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "expires_at": {
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "is_revoked": {
+                "type": "boolean"
+              },
+              "is_current": {
+                "type": "boolean"
+              }
+            }
+          },
+          "SessionListResult": {
+            "type": "object",
+            "description": "A user's sessions.",
+            "required": ["sessions", "total_count", "has_more", "active_count"],
+            "properties": {
+              "sessions": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/SessionListItem"
+                }
+              },
+              "total_count": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "has_more": {
+                "type": "boolean",
+                "description": "Whether rows follow this page."
+              },
+              "active_count": {
+                "type": "integer",
+                "format": "int64"
+              }
+            }
+          },
+          "SessionResult": {
+            "type": "object",
+            "description": "One session of a user.",
+            "required": ["id", "user_id", "is_revoked", "is_current"],
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "user_id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "device_info": {
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "ip_address": {
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "location": {
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "created_at": {
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "last_activity_at": {
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "expires_at": {
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "is_revoked": {
+                "type": "boolean"
+              },
+              "is_current": {
+                "type": "boolean"
+              }
+            }
+          },
+          "TransactionResult": {
+            "type": "object",
+            "description": "One transaction of an account.",
+            "required": ["id", "account_id", "provider_transaction_id", "transaction_type", "subtype", "status", "amount_value", "amount_currency", "description", "transaction_date", "is_trade", "is_transfer", "is_income", "is_fee", "is_debit", "is_credit", "is_settled", "created_at", "updated_at"],
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "account_id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "provider_transaction_id": {
+                "type": "string"
+              },
+              "transaction_type": {
+                "type": "string"
+              },
+              "subtype": {
+                "type": "string"
+              },
+              "status": {
+                "type": "string"
+              },
+              "amount_value": {
+                "type": "number"
+              },
+              "amount_currency": {
+                "type": "string"
+              },
+              "description": {
+                "type": "string"
+              },
+              "asset_type": {
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "symbol": {
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "security_name": {
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "quantity": {
+                "anyOf": [
+                  {
+                    "type": "number"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "unit_price_amount": {
+                "anyOf": [
+                  {
+                    "type": "number"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "unit_price_currency": {
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "commission_amount": {
+                "anyOf": [
+                  {
+                    "type": "number"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "commission_currency": {
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "transaction_date": {
+                "$ref": "#/components/schemas/CalendarDate"
+              },
+              "settlement_date": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/CalendarDate"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "is_trade": {
+                "type": "boolean"
+              },
+              "is_transfer": {
+                "type": "boolean"
+              },
+              "is_income": {
+                "type": "boolean"
+              },
+              "is_fee": {
+                "type": "boolean"
+              },
+              "is_debit": {
+                "type": "boolean"
+              },
+              "is_credit": {
+                "type": "boolean"
+              },
+              "is_settled": {
+                "type": "boolean"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "Problem": {
+            "type": "object",
+            "description": "An RFC 9457 problem: `code` is the stable error code clients match on.",
+            "required": ["type", "title", "status", "detail", "code"],
+            "properties": {
+              "type": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "status": {
+                "type": "integer"
+              },
+              "detail": {
+                "type": "string"
+              },
+              "code": {
+                "type": "string"
+              },
+              "instance": {
+                "type": "string"
+              },
+              "invalid-params": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": ["name", "in", "reason"],
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "in": {
+                      "type": "string"
+                    },
+                    "reason": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "securitySchemes": {
+          "bearerAuth": {
+            "type": "http",
+            "scheme": "bearer"
+          }
+        }
+      }
+    }
+    """##
+}
+
 // spec/operations.yaml:495
 extension RefreshAccessToken: HTTPRoutable {
     /// `POST /api/v1/tokens`, as the spec binds it.

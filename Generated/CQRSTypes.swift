@@ -75,6 +75,12 @@ struct ProviderCredentials: Sendable, Hashable, Codable {
         self.credentialType = credentialType
         self.expiresAt = expiresAt
     }
+
+    enum CodingKeys: String, CodingKey {
+        case encryptedData = "encrypted_data"
+        case credentialType = "credential_type"
+        case expiresAt = "expires_at"
+    }
 }
 
 // spec/operations.yaml:134
@@ -88,6 +94,12 @@ struct AuthenticatedUser: Sendable, Hashable, Codable {
         self.userId = userId
         self.email = email
         self.roles = roles
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case userId = "user_id"
+        case email
+        case roles
     }
 }
 
@@ -105,6 +117,13 @@ struct AuthTokens: Sendable, Hashable, Codable {
         self.refreshToken = refreshToken
         self.tokenType = tokenType
         self.expiresIn = expiresIn
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case accessToken = "access_token"
+        case refreshToken = "refresh_token"
+        case tokenType = "token_type"
+        case expiresIn = "expires_in"
     }
 }
 
@@ -154,6 +173,13 @@ struct CreateSessionResponse: Sendable, Hashable, Codable {
         self.location = location
         self.expiresAt = expiresAt
     }
+
+    enum CodingKeys: String, CodingKey {
+        case sessionId = "session_id"
+        case deviceInfo = "device_info"
+        case location
+        case expiresAt = "expires_at"
+    }
 }
 
 // spec/operations.yaml:166
@@ -168,6 +194,12 @@ struct GlobalRotationResult: Sendable, Hashable, Codable {
         self.newVersion = newVersion
         self.gracePeriodSeconds = gracePeriodSeconds
     }
+
+    enum CodingKeys: String, CodingKey {
+        case previousVersion = "previous_version"
+        case newVersion = "new_version"
+        case gracePeriodSeconds = "grace_period_seconds"
+    }
 }
 
 // spec/operations.yaml:172
@@ -181,6 +213,12 @@ struct UserRotationResult: Sendable, Hashable, Codable {
         self.userId = userId
         self.previousVersion = previousVersion
         self.newVersion = newVersion
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case userId = "user_id"
+        case previousVersion = "previous_version"
+        case newVersion = "new_version"
     }
 }
 
@@ -197,6 +235,13 @@ struct BalanceChange: Sendable, Hashable, Codable {
         self.previous = previous
         self.current = current
         self.currency = currency
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case accountId = "account_id"
+        case previous
+        case current
+        case currency
     }
 }
 
@@ -225,6 +270,15 @@ struct SyncAccountsResult: Sendable, Hashable, Codable {
         self.message = message
         self.balanceChanges = balanceChanges
     }
+
+    enum CodingKeys: String, CodingKey {
+        case created
+        case updated
+        case unchanged
+        case errors
+        case message
+        case balanceChanges = "balance_changes"
+    }
 }
 
 // spec/operations.yaml:194
@@ -244,6 +298,15 @@ struct SyncTransactionsResult: Sendable, Hashable, Codable {
         self.errors = errors
         self.accountsSynced = accountsSynced
         self.message = message
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case created
+        case updated
+        case unchanged
+        case errors
+        case accountsSynced = "accounts_synced"
+        case message
     }
 }
 
@@ -292,6 +355,15 @@ struct ImportResult: Sendable, Hashable, Codable {
         self.transactionsSkipped = transactionsSkipped
         self.message = message
     }
+
+    enum CodingKeys: String, CodingKey {
+        case connectionId = "connection_id"
+        case accountsCreated = "accounts_created"
+        case accountsUpdated = "accounts_updated"
+        case transactionsCreated = "transactions_created"
+        case transactionsSkipped = "transactions_skipped"
+        case message
+    }
 }
 
 // spec/operations.yaml:223
@@ -331,6 +403,19 @@ struct SessionResult: Sendable, Hashable, Codable {
         self.isRevoked = isRevoked
         self.isCurrent = isCurrent
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case userId = "user_id"
+        case deviceInfo = "device_info"
+        case ipAddress = "ip_address"
+        case location
+        case createdAt = "created_at"
+        case lastActivityAt = "last_activity_at"
+        case expiresAt = "expires_at"
+        case isRevoked = "is_revoked"
+        case isCurrent = "is_current"
+    }
 }
 
 // spec/operations.yaml:236
@@ -367,6 +452,18 @@ struct SessionListItem: Sendable, Hashable, Codable {
         self.isRevoked = isRevoked
         self.isCurrent = isCurrent
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case deviceInfo = "device_info"
+        case ipAddress = "ip_address"
+        case location
+        case createdAt = "created_at"
+        case lastActivityAt = "last_activity_at"
+        case expiresAt = "expires_at"
+        case isRevoked = "is_revoked"
+        case isCurrent = "is_current"
+    }
 }
 
 // spec/operations.yaml:248
@@ -383,6 +480,13 @@ struct SessionListResult: Sendable, Hashable, Codable {
         self.totalCount = totalCount
         self.hasMore = hasMore
         self.activeCount = activeCount
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case sessions
+        case totalCount = "total_count"
+        case hasMore = "has_more"
+        case activeCount = "active_count"
     }
 }
 
@@ -429,6 +533,21 @@ struct ProviderConnectionResult: Sendable, Hashable, Codable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case userId = "user_id"
+        case providerId = "provider_id"
+        case providerSlug = "provider_slug"
+        case alias
+        case status
+        case isConnected = "is_connected"
+        case needsReauthentication = "needs_reauthentication"
+        case connectedAt = "connected_at"
+        case lastSyncAt = "last_sync_at"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
 }
 
 // spec/operations.yaml:270
@@ -445,6 +564,13 @@ struct ProviderConnectionListResult: Sendable, Hashable, Codable {
         self.totalCount = totalCount
         self.hasMore = hasMore
         self.activeCount = activeCount
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case connections
+        case totalCount = "total_count"
+        case hasMore = "has_more"
+        case activeCount = "active_count"
     }
 }
 
@@ -512,6 +638,28 @@ struct AccountResult: Sendable, Hashable, Codable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case connectionId = "connection_id"
+        case providerAccountId = "provider_account_id"
+        case accountNumberMasked = "account_number_masked"
+        case name
+        case accountType = "account_type"
+        case currency
+        case balanceAmount = "balance_amount"
+        case balanceCurrency = "balance_currency"
+        case availableBalanceAmount = "available_balance_amount"
+        case availableBalanceCurrency = "available_balance_currency"
+        case isActive = "is_active"
+        case isInvestment = "is_investment"
+        case isBank = "is_bank"
+        case isRetirement = "is_retirement"
+        case isCredit = "is_credit"
+        case lastSyncedAt = "last_synced_at"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
 }
 
 // spec/operations.yaml:299
@@ -537,6 +685,14 @@ struct AccountListResult: Sendable, Hashable, Codable {
         self.hasMore = hasMore
         self.activeCount = activeCount
         self.totalBalanceByCurrency = totalBalanceByCurrency
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case accounts
+        case totalCount = "total_count"
+        case hasMore = "has_more"
+        case activeCount = "active_count"
+        case totalBalanceByCurrency = "total_balance_by_currency"
     }
 }
 
@@ -631,6 +787,37 @@ struct TransactionResult: Sendable, Hashable, Codable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case accountId = "account_id"
+        case providerTransactionId = "provider_transaction_id"
+        case transactionType = "transaction_type"
+        case subtype
+        case status
+        case amountValue = "amount_value"
+        case amountCurrency = "amount_currency"
+        case description
+        case assetType = "asset_type"
+        case symbol
+        case securityName = "security_name"
+        case quantity
+        case unitPriceAmount = "unit_price_amount"
+        case unitPriceCurrency = "unit_price_currency"
+        case commissionAmount = "commission_amount"
+        case commissionCurrency = "commission_currency"
+        case transactionDate = "transaction_date"
+        case settlementDate = "settlement_date"
+        case isTrade = "is_trade"
+        case isTransfer = "is_transfer"
+        case isIncome = "is_income"
+        case isFee = "is_fee"
+        case isDebit = "is_debit"
+        case isCredit = "is_credit"
+        case isSettled = "is_settled"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
 }
 
 // spec/operations.yaml:338
@@ -644,6 +831,12 @@ struct TransactionListResult: Sendable, Hashable, Codable {
         self.transactions = transactions
         self.totalCount = totalCount
         self.hasMore = hasMore
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case transactions
+        case totalCount = "total_count"
+        case hasMore = "has_more"
     }
 }
 
@@ -690,6 +883,21 @@ struct BalanceSnapshotResult: Sendable, Hashable, Codable {
         self.changeAmount = changeAmount
         self.changePercent = changePercent
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case accountId = "account_id"
+        case balance
+        case availableBalance = "available_balance"
+        case holdingsValue = "holdings_value"
+        case cashValue = "cash_value"
+        case currency
+        case source
+        case capturedAt = "captured_at"
+        case createdAt = "created_at"
+        case changeAmount = "change_amount"
+        case changePercent = "change_percent"
+    }
 }
 
 // spec/operations.yaml:359
@@ -724,6 +932,17 @@ struct BalanceHistoryResult: Sendable, Hashable, Codable {
         self.totalChangePercent = totalChangePercent
         self.currency = currency
     }
+
+    enum CodingKeys: String, CodingKey {
+        case snapshots
+        case totalCount = "total_count"
+        case hasMore = "has_more"
+        case startBalance = "start_balance"
+        case endBalance = "end_balance"
+        case totalChangeAmount = "total_change_amount"
+        case totalChangePercent = "total_change_percent"
+        case currency
+    }
 }
 
 // spec/operations.yaml:370
@@ -746,6 +965,13 @@ struct LatestSnapshotsResult: Sendable, Hashable, Codable {
         self.totalCount = totalCount
         self.hasMore = hasMore
         self.totalBalanceByCurrency = totalBalanceByCurrency
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case snapshots
+        case totalCount = "total_count"
+        case hasMore = "has_more"
+        case totalBalanceByCurrency = "total_balance_by_currency"
     }
 }
 
@@ -825,6 +1051,32 @@ struct HoldingDetailResult: Sendable, Hashable, Codable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case accountId = "account_id"
+        case providerHoldingId = "provider_holding_id"
+        case symbol
+        case securityName = "security_name"
+        case assetType = "asset_type"
+        case quantity
+        case costBasis = "cost_basis"
+        case costBasisCurrency = "cost_basis_currency"
+        case marketValue = "market_value"
+        case marketValueCurrency = "market_value_currency"
+        case averagePrice = "average_price"
+        case averagePriceCurrency = "average_price_currency"
+        case currentPrice = "current_price"
+        case currentPriceCurrency = "current_price_currency"
+        case unrealizedGainLoss = "unrealized_gain_loss"
+        case unrealizedGainLossCurrency = "unrealized_gain_loss_currency"
+        case unrealizedGainLossPercent = "unrealized_gain_loss_percent"
+        case isActive = "is_active"
+        case isProfitable = "is_profitable"
+        case lastSyncedAt = "last_synced_at"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
 }
 
 // spec/operations.yaml:403
@@ -891,6 +1143,28 @@ struct HoldingResult: Sendable, Hashable, Codable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case accountId = "account_id"
+        case providerHoldingId = "provider_holding_id"
+        case symbol
+        case securityName = "security_name"
+        case assetType = "asset_type"
+        case quantity
+        case costBasis = "cost_basis"
+        case marketValue = "market_value"
+        case currency
+        case averagePrice = "average_price"
+        case currentPrice = "current_price"
+        case unrealizedGainLoss = "unrealized_gain_loss"
+        case unrealizedGainLossPercent = "unrealized_gain_loss_percent"
+        case isActive = "is_active"
+        case isProfitable = "is_profitable"
+        case lastSyncedAt = "last_synced_at"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
 }
 
 // spec/operations.yaml:425
@@ -921,5 +1195,15 @@ struct HoldingListResult: Sendable, Hashable, Codable {
         self.totalMarketValueByCurrency = totalMarketValueByCurrency
         self.totalCostBasisByCurrency = totalCostBasisByCurrency
         self.totalUnrealizedGainLossByCurrency = totalUnrealizedGainLossByCurrency
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case holdings
+        case totalCount = "total_count"
+        case hasMore = "has_more"
+        case activeCount = "active_count"
+        case totalMarketValueByCurrency = "total_market_value_by_currency"
+        case totalCostBasisByCurrency = "total_cost_basis_by_currency"
+        case totalUnrealizedGainLossByCurrency = "total_unrealized_gain_loss_by_currency"
     }
 }

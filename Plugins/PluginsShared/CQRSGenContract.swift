@@ -29,6 +29,10 @@ public enum CQRSGenContract {
     /// The catalogue for reviewers, written into committed copies only: nothing compiles it.
     public static let catalogueFileName = "OPERATIONS.md"
 
+    /// The OpenAPI document of the spec's routes, written into committed copies with the catalogue; the Swift holds
+    /// the same text for a server to publish.
+    public static let openAPIFileName = "openapi.json"
+
     /// Where a target's committed copy goes unless its configuration says otherwise: `Generated/<target folder>`,
     /// relative to the package root, outside every target's sources so that it is never compiled twice.
     public static let committedOutputRoot = "Generated"

@@ -31,8 +31,8 @@ struct GenerateAndCheckTests {
         try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)
     }
 
-    /// The files `generate` writes: the contract's Swift files and the catalogue.
-    static let fileCount = CQRSGenContract.swiftFileNames.count + 1
+    /// The files `generate` writes: the contract's Swift files, the catalogue and the OpenAPI document.
+    static let fileCount = CQRSGenContract.swiftFileNames.count + 2
 
     @Test("generate writes the contract's Swift files and the catalogue, then rewrites none when nothing changed")
     func generateWritesOnlyChanges() throws {
@@ -98,14 +98,14 @@ struct GenerateAndCheckTests {
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(inUse).path))
     }
 
-    @Test("--no-catalogue writes the Swift files only and removes a catalogue written before; check agrees")
+    @Test("--no-catalogue writes the Swift files only and removes the documents written before; check agrees")
     func withoutCatalogue() throws {
         let folder = try CLITests.folder(with: ["spec/operations.yaml": Self.spec])
         _ = try Self.run(["generate", "--output", "Generated"], in: folder)
         let catalogue = folder.appendingPathComponent("Generated/OPERATIONS.md")
         #expect(try String(contentsOf: catalogue, encoding: .utf8).contains("### RegisterUser (command)"))
         let run = try Self.run(["generate", "--output", "Generated", "--no-catalogue"], in: folder)
-        #expect(run.standardOutput == "Generated \(Self.fileCount - 1) files in Generated: 0 written, \(Self.fileCount - 1) unchanged, 1 removed (OPERATIONS.md).\n")
+        #expect(run.standardOutput == "Generated \(Self.fileCount - 2) files in Generated: 0 written, \(Self.fileCount - 2) unchanged, 2 removed (OPERATIONS.md, openapi.json).\n")
         #expect(!FileManager.default.fileExists(atPath: catalogue.path))
         #expect(try Self.run(["check", "--no-catalogue"], in: folder).status == 0)
         let missing = try Self.run(["check"], in: folder)

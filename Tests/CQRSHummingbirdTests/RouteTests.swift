@@ -214,7 +214,9 @@ struct RouteTests {
 
     @Test("fields from the caller's claims, the client's address and the default; a limit by a field counts its value")
     func contextSourcesAndFieldLimits() async throws {
-        try await withServer { client in
+        // A clock that moves only when told, so that Retry-After is exact however slow the machine.
+        let configuration = HTTPRouteConfiguration(rateLimiter: RateLimiter(clock: ManualClock().dispatchClock))
+        try await withServer(configuration: configuration) { client in
             let body = ByteBuffer(string: #"{"email": "Ada@Example.com", "reason": "forced"}"#)
             try await client.execute(uri: "/digests", method: .post, headers: Self.alice, body: body) { response in
                 #expect(response.status == .accepted)

@@ -33,6 +33,7 @@ enum AppServer {
         OperationRoutes.register(with: HummingbirdRouteRegistrar(
             router: router, category: OperationCategory.self, configuration: routeConfiguration(environment)),
             runner: AppRouteRunner())
+        router.addOpenAPIDocument(OperationRoutes.openAPIDocument)
         // What the spec cannot bind yet: routes that compose several operations, read a file, or read days.
         let api = router.group("api/v1")
         IdentityRoutes.add(to: api)
@@ -44,11 +45,11 @@ enum AppServer {
         return router
     }
 
-    /// The API's conventions for generated routes: snake_case results and ISO 8601 dates, the server's rate limiter,
-    /// and the statuses of the codes a route does not list.
+    /// The API's conventions for generated routes: ISO 8601 dates (the types name their members in snake_case
+    /// themselves, `http.wireNames`), the server's rate limiter, and the statuses of the codes a route does not list.
     static func routeConfiguration(_ environment: AppEnvironment) -> HTTPRouteConfiguration {
         HTTPRouteConfiguration(
-            maximumBodySize: Request.maximumJSONBody, encoder: APIJSON.encoder, rateLimiter: environment.rateLimiter,
+            maximumBodySize: Request.maximumJSONBody, rateLimiter: environment.rateLimiter,
             problemTypeBase: Problem.typeBase, statusOfUnlistedCode: { Problem.status(for: $0) })
     }
 

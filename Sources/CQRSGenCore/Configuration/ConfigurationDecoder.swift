@@ -61,6 +61,12 @@ public struct ConfigurationDecoder: Sendable {
             if let node = http.value("wireNames"), let names = context.choice(node, "'http.wireNames'", of: GeneratorOptions.WireNames.self) {
                 configuration.wireNames = names
             }
+            if let node = http.value("title"), let title = context.scalar(node, "'http.title'", expected: "the API's name") {
+                configuration.apiInfo.title = title.value
+            }
+            if let node = http.value("version"), let version = context.scalar(node, "'http.version'", expected: "the API's version") {
+                configuration.apiInfo.version = version.value
+            }
         }
         return Result(configuration: configuration, diagnostics: context.diagnostics)
     }

@@ -15,6 +15,8 @@ public struct GeneratorConfiguration: Sendable {
     public var maximumPageSize: Int
     /// How fields are named in query strings and JSON bodies, unless a binding names one itself.
     public var wireNames: GeneratorOptions.WireNames
+    /// The API's name and version, in the OpenAPI document.
+    public var apiInfo = GeneratorOptions.APIInfo()
 
     public static let defaultMaximumPageSize = 100
 
@@ -22,7 +24,7 @@ public struct GeneratorConfiguration: Sendable {
     public func generatorOptions(specPath: String) -> GeneratorOptions {
         GeneratorOptions(
             accessLevel: accessModifier, specPath: specPath, writesCatalogue: catalogue, maximumPageSize: maximumPageSize,
-            wireNames: wireNames)
+            wireNames: wireNames, apiInfo: apiInfo)
     }
 
     public init(
@@ -48,5 +50,5 @@ public enum ConfigurationKeys {
         "commandPrefixes", "additionalCommandPrefixes", "queryPrefixes", "additionalQueryPrefixes", "paginatedQueryPrefix",
     ]
     public static let pagination = ["maximumPageSize", "requiredForLists"]
-    public static let http = ["wireNames"]
+    public static let http = ["wireNames", "title", "version"]
 }

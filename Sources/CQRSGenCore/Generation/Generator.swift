@@ -29,6 +29,8 @@ public struct Generator: Sendable {
     public static let swiftFileNames: [String] = CQRSGenContract.swiftFileNames
     /// The reviewers' catalogue, written beside the Swift files unless the options leave it out.
     public static let catalogueFileName = CatalogueFile.name
+    /// The OpenAPI document, written with the catalogue.
+    public static let openAPIFileName = OpenAPIFile.name
 
     /// One renderer for each of the contract's Swift files, in its order (a test checks that they match).
     static let swiftRenderers: [any GeneratedFileRenderer] = [
@@ -37,7 +39,7 @@ public struct Generator: Sendable {
 
     /// What these options generate, in order.
     var renderers: [any GeneratedFileRenderer] {
-        Self.swiftRenderers + (options.writesCatalogue ? [CatalogueFile()] : [])
+        Self.swiftRenderers + (options.writesCatalogue ? [CatalogueFile(), OpenAPIFile()] : [])
     }
 
     /// The names of the files `generate` returns and `write` writes, in order.

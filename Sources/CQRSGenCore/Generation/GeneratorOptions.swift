@@ -22,6 +22,19 @@ public struct GeneratorOptions: Hashable, Sendable {
     public var maximumPageSize: Int
     /// How a field is named in query strings and JSON bodies when its binding does not name it.
     public var wireNames: WireNames
+    /// The API's name and version, in the OpenAPI document.
+    public var apiInfo: APIInfo
+
+    /// What the OpenAPI document's `info` says.
+    public struct APIInfo: Hashable, Sendable {
+        public var title: String
+        public var version: String
+
+        public init(title: String = "API", version: String = "1.0.0") {
+            self.title = title
+            self.version = version
+        }
+    }
 
     /// How a field's name is spelled on the wire.
     public enum WireNames: String, Hashable, Sendable, CaseIterable {
@@ -48,9 +61,11 @@ public struct GeneratorOptions: Hashable, Sendable {
 
     public init(
         accessLevel: AccessLevel = .internal, specPath: String = "spec/operations.yaml", writesCatalogue: Bool = true,
-        maximumPageSize: Int = GeneratorConfiguration.defaultMaximumPageSize, wireNames: WireNames = .camelCase
+        maximumPageSize: Int = GeneratorConfiguration.defaultMaximumPageSize, wireNames: WireNames = .camelCase,
+        apiInfo: APIInfo = APIInfo()
     ) {
         self.wireNames = wireNames
+        self.apiInfo = apiInfo
         self.accessLevel = accessLevel
         self.specPath = specPath
         self.writesCatalogue = writesCatalogue

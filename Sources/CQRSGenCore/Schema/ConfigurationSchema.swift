@@ -72,6 +72,14 @@ public enum ConfigurationSchema {
                             ("enum", .array(GeneratorOptions.WireNames.allCases.map { .string($0.rawValue) })),
                             ("default", .string(GeneratorOptions.WireNames.camelCase.rawValue)),
                         ]),
+                        "title": .object([
+                            ("description", .string("The API's name, in the OpenAPI document.")),
+                            ("type", .string("string")), ("default", .string(GeneratorOptions.APIInfo().title)),
+                        ]),
+                        "version": .object([
+                            ("description", .string("The API's version, in the OpenAPI document.")),
+                            ("type", .string("string")), ("default", .string(GeneratorOptions.APIInfo().version)),
+                        ]),
                     ])),
                 ]),
             ])),

@@ -41,6 +41,6 @@ struct ReferenceOutputTests {
         let first = Generator().generate(spec)
         let reloaded = try #require(try SpecLoader().load(contentsOf: PackageRoot.specPath).validSpec)
         #expect(Generator().generate(reloaded) == first)
-        #expect(first.map(\.name) == Generator.swiftFileNames + ["OPERATIONS.md"])
+        #expect(first.map(\.name) == Generator.swiftFileNames + [CQRSGenContract.catalogueFileName, CQRSGenContract.openAPIFileName])
     }
 }

@@ -36,3 +36,68 @@ extension OperationRoutes {
     ) where Registrar.Category == OperationCategory, Registrar.RequestContext == Runner.RequestContext {
     }
 }
+
+// MARK: - OpenAPI document
+
+extension OperationRoutes {
+    /// The OpenAPI 3.1 document of these routes, as `openapi.json` in the committed copy: what a
+    /// server publishes.
+    public static let openAPIDocument = #"""
+    {
+      "x-generated-by": "cqrs-gen from Sources/Orders/operations.yaml. Do not edit: change the spec, then build.",
+      "openapi": "3.1.0",
+      "info": {
+        "title": "API",
+        "version": "1.0.0"
+      },
+      "paths": {},
+      "components": {
+        "schemas": {
+          "Problem": {
+            "type": "object",
+            "description": "An RFC 9457 problem: `code` is the stable error code clients match on.",
+            "required": ["type", "title", "status", "detail", "code"],
+            "properties": {
+              "type": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "status": {
+                "type": "integer"
+              },
+              "detail": {
+                "type": "string"
+              },
+              "code": {
+                "type": "string"
+              },
+              "instance": {
+                "type": "string"
+              },
+              "invalid-params": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": ["name", "in", "reason"],
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "in": {
+                      "type": "string"
+                    },
+                    "reason": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    """#
+}

@@ -52,6 +52,604 @@ extension OperationRoutes {
     }
 }
 
+// MARK: - OpenAPI document
+
+extension OperationRoutes {
+    /// The OpenAPI 3.1 document of these routes, as `openapi.json` in the committed copy: what a
+    /// server publishes.
+    public static let openAPIDocument = ##"""
+    {
+      "x-generated-by": "cqrs-gen from Sources/TodoCore/operations.yaml. Do not edit: change the spec, then build.",
+      "openapi": "3.1.0",
+      "info": {
+        "title": "To-do API",
+        "version": "1.0.0"
+      },
+      "paths": {
+        "/lists": {
+          "post": {
+            "operationId": "CreateTodoList",
+            "summary": "Create an empty list.",
+            "tags": ["lists"],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "required": ["title"],
+                    "properties": {
+                      "title": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "description": "A problem: `content_too_large`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "415": {
+                "description": "A problem: `unsupported_media_type`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "422": {
+                "description": "A problem: `empty_title`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "get": {
+            "operationId": "GetTodoLists",
+            "summary": "Every list, in the order they were created.",
+            "tags": ["lists"],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/TodoListSummary"
+                      }
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/lists/{listId}/items": {
+          "post": {
+            "operationId": "AddTodoItem",
+            "summary": "Add an item to a list.",
+            "tags": ["items"],
+            "parameters": [
+              {
+                "name": "listId",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "format": "uuid"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "required": ["title"],
+                    "properties": {
+                      "title": {
+                        "type": "string"
+                      },
+                      "priority": {
+                        "anyOf": [
+                          {
+                            "$ref": "#/components/schemas/Priority"
+                          },
+                          {
+                            "type": "null"
+                          }
+                        ],
+                        "description": "The item's urgency; none when not given."
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `todo_list_not_found`, `not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "description": "A problem: `content_too_large`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "415": {
+                "description": "A problem: `unsupported_media_type`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "422": {
+                "description": "A problem: `empty_title`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "get": {
+            "operationId": "GetTodoItemsWithPagination",
+            "summary": "One page of a list's items, most urgent first.",
+            "tags": ["items"],
+            "parameters": [
+              {
+                "name": "listId",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "format": "uuid"
+                }
+              },
+              {
+                "name": "pageNumber",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              {
+                "name": "pageSize",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Page_TodoItemBrief"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `todo_list_not_found`, `not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/items/{itemId}/completion": {
+          "put": {
+            "operationId": "CompleteTodoItem",
+            "summary": "Mark an item done.",
+            "tags": ["items"],
+            "parameters": [
+              {
+                "name": "itemId",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "format": "uuid"
+                }
+              }
+            ],
+            "responses": {
+              "204": {
+                "description": "Success, with no body."
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `todo_item_not_found`, `not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/lists/{listId}": {
+          "delete": {
+            "operationId": "DeleteTodoList",
+            "summary": "Delete a list and its items.",
+            "tags": ["lists"],
+            "parameters": [
+              {
+                "name": "listId",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "format": "uuid"
+                }
+              }
+            ],
+            "responses": {
+              "204": {
+                "description": "Success, with no body."
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `todo_list_not_found`, `not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/purges": {
+          "post": {
+            "operationId": "PurgeTodoLists",
+            "summary": "Delete every list whose items are all done; returns how many went.",
+            "tags": ["lists"],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "integer",
+                      "format": "int64"
+                    }
+                  }
+                }
+              },
+              "429": {
+                "description": "A problem: `rate_limited`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                },
+                "headers": {
+                  "Retry-After": {
+                    "description": "The seconds to wait before trying again.",
+                    "schema": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "components": {
+        "schemas": {
+          "Page_TodoItemBrief": {
+            "type": "object",
+            "description": "One page of a longer list of values.",
+            "required": ["items", "pageNumber", "totalPages", "totalCount"],
+            "properties": {
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/TodoItemBrief"
+                }
+              },
+              "pageNumber": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "totalPages": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "totalCount": {
+                "type": "integer",
+                "format": "int64"
+              }
+            }
+          },
+          "Priority": {
+            "type": "integer",
+            "description": "How urgent an item is.",
+            "enum": [0, 1, 2, 3]
+          },
+          "TodoItemBrief": {
+            "type": "object",
+            "description": "One item, as a list shows it.",
+            "required": ["id", "title", "priority", "done"],
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "title": {
+                "type": "string"
+              },
+              "priority": {
+                "$ref": "#/components/schemas/Priority"
+              },
+              "done": {
+                "type": "boolean"
+              }
+            }
+          },
+          "TodoListSummary": {
+            "type": "object",
+            "description": "One list, with how much is left on it.",
+            "required": ["id", "title", "openItems"],
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "title": {
+                "type": "string"
+              },
+              "openItems": {
+                "type": "integer",
+                "format": "int64"
+              }
+            }
+          },
+          "Problem": {
+            "type": "object",
+            "description": "An RFC 9457 problem: `code` is the stable error code clients match on.",
+            "required": ["type", "title", "status", "detail", "code"],
+            "properties": {
+              "type": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "status": {
+                "type": "integer"
+              },
+              "detail": {
+                "type": "string"
+              },
+              "code": {
+                "type": "string"
+              },
+              "instance": {
+                "type": "string"
+              },
+              "invalid-params": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": ["name", "in", "reason"],
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "in": {
+                      "type": "string"
+                    },
+                    "reason": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    """##
+}
+
 // Sources/TodoCore/operations.yaml:61
 extension CreateTodoList: HTTPRoutable {
     /// `POST /lists`, as the spec binds it.

@@ -40,5 +40,6 @@ public func todoRouter(app: TodoApp, configuration: HTTPRouteConfiguration = HTT
     OperationRoutes.register(
         with: HummingbirdRouteRegistrar(router: router, category: OperationCategory.self, configuration: configuration),
         runner: TodoRouteRunner(app: app))
+    router.addOpenAPIDocument(OperationRoutes.openAPIDocument)
     return router
 }

@@ -63,4 +63,14 @@ struct TodoHTTPTests {
             #expect(parameters?.map { $0["name"] } == ["priority"])
         }
     }
+
+    @Test("the OpenAPI document generated from the spec is served, with a path for every route")
+    func document() async throws {
+        try await withServer { client in
+            let response = try await client.execute(uri: "/openapi.json", method: .get)
+            #expect(response.status == .ok)
+            let paths = object(response.body)["paths"] as? [String: Any]
+            #expect(Set(paths?.keys ?? [:].keys) == Set(OperationRoutes.all.map(\.path)))
+        }
+    }
 }

@@ -24,6 +24,7 @@ struct RoutesFile: GeneratedFileRenderer {
             }
         }
         serving(routed, context, &writer)
+        document(context, &writer)
         for operation in routed {
             guard let http = operation.http else { continue }
             writer.blankLine()
@@ -78,6 +79,29 @@ struct RoutesFile: GeneratedFileRenderer {
                     writer.line("registrar.register(\(operation.name).self) { await runner.run($0, in: $1) }")
                 }
             }
+        }
+    }
+
+    /// The OpenAPI document, as text in a raw string literal whose delimiter no run of `#` in the text can close.
+    private func document(_ context: GenerationContext, _ writer: inout SwiftWriter) {
+        let text = OpenAPIDocument(context: context).json().text()
+        var longest = 0, run = 0
+        for character in text.utf8 {
+            run = character == UInt8(ascii: "#") ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let hashes = String(repeating: "#", count: longest + 1)
+        writer.blankLine()
+        writer.line("// MARK: - OpenAPI document")
+        writer.blankLine()
+        writer.block("extension \(GeneratedNames.operationRoutes)") { writer in
+            writer.line("/// The OpenAPI 3.1 document of these routes, as `\(CQRSGenContract.openAPIFileName)` in the committed copy: what a")
+            writer.line("/// server publishes.")
+            writer.line("\(context.access)static let openAPIDocument = \(hashes)\"\"\"")
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                writer.line(String(line))
+            }
+            writer.line("\"\"\"\(hashes)")
         }
     }
 

@@ -15,6 +15,7 @@ struct TypesFile: GeneratedFileRenderer {
                     ? "" : "<" + type.parameters.map { "\($0.value): Sendable & Hashable & Codable" }.joined(separator: ", ") + ">"
                 writer.block("\(context.access)struct \(type.name)\(parameters): Sendable, Hashable, Codable") { writer in
                     StoredPropertiesRenderer.render(fields, context, into: &writer)
+                    codingKeys(fields, context, into: &writer)
                 }
             case .enumeration(let cases):
                 writer.block("\(context.access)enum \(type.name): \(type.rawType.rawValue), Sendable, Hashable, Codable, CaseIterable") { writer in
@@ -31,6 +32,20 @@ struct TypesFile: GeneratedFileRenderer {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// With `http.wireNames: snake_case`, the struct's JSON names its members as routes and the OpenAPI document do,
+    /// by itself, so that no encoder's key strategy has to agree.
+    private func codingKeys(_ fields: [FieldSpec], _ context: GenerationContext, into writer: inout SwiftWriter) {
+        let names = fields.map { ($0.name, context.options.wireNames.wireName(of: $0.name)) }
+        guard names.contains(where: { $0.0 != $0.1 }) else { return }
+        writer.blankLine()
+        writer.block("enum CodingKeys: String, CodingKey") { writer in
+            for (name, wire) in names {
+                let escaped = SwiftName.escaped(name)
+                writer.line(wire == name ? "case \(escaped)" : "case \(escaped) = \(SwiftLiteral.string(wire))")
             }
         }
     }

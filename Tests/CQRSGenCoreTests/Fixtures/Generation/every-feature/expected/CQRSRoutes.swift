@@ -44,6 +44,391 @@ extension OperationRoutes {
     }
 }
 
+// MARK: - OpenAPI document
+
+extension OperationRoutes {
+    /// The OpenAPI 3.1 document of these routes, as `openapi.json` in the committed copy: what a
+    /// server publishes.
+    static let openAPIDocument = ##"""
+    {
+      "x-generated-by": "cqrs-gen from spec.yaml. Do not edit: change the spec, then build.",
+      "openapi": "3.1.0",
+      "info": {
+        "title": "API",
+        "version": "1.0.0"
+      },
+      "paths": {
+        "/api/v1/users": {
+          "post": {
+            "operationId": "RegisterUser",
+            "summary": "Register.",
+            "tags": ["auth", "users \"new\""],
+            "parameters": [
+              {
+                "name": "X-Protocol",
+                "in": "header",
+                "required": true,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "required": ["email"],
+                    "properties": {
+                      "email": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Token"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "409": {
+                "description": "A problem: `email_taken`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "description": "A problem: `content_too_large`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "415": {
+                "description": "A problem: `unsupported_media_type`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "422": {
+                "description": "A problem: `weak_password`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "429": {
+                "description": "A problem: `rate_limited`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                },
+                "headers": {
+                  "Retry-After": {
+                    "description": "The seconds to wait before trying again.",
+                    "schema": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/imports": {
+          "put": {
+            "operationId": "ImportFile",
+            "summary": "Import.",
+            "tags": ["import"],
+            "deprecated": true,
+            "description": "Deprecated: use RegisterUser instead.",
+            "responses": {
+              "204": {
+                "description": "Success, with no body."
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        },
+        "/api/v1/tokens": {
+          "get": {
+            "operationId": "ListTokens",
+            "summary": "List.",
+            "tags": ["data_sync"],
+            "description": "Needs the permission 'tokens:read'.",
+            "parameters": [
+              {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              },
+              {
+                "name": "offset",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Token"
+                      }
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "403": {
+                "description": "A problem: `forbidden`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        }
+      },
+      "components": {
+        "schemas": {
+          "Kind": {
+            "type": "string",
+            "enum": ["plain", "fancy_kind", "roth_ira"]
+          },
+          "Token": {
+            "type": "object",
+            "description": "A token with */ and \"quotes\" and \\(interpolation).",
+            "required": ["default", "kind", "amount", "id", "link", "tags"],
+            "properties": {
+              "default": {
+                "type": "string"
+              },
+              "self": {
+                "anyOf": [
+                  {
+                    "type": "object",
+                    "additionalProperties": {
+                      "type": "array",
+                      "items": {
+                        "type": "integer",
+                        "format": "int64"
+                      }
+                    }
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "kind": {
+                "$ref": "#/components/schemas/Kind"
+              },
+              "amount": {
+                "type": "number"
+              },
+              "when": {
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "link": {
+                "type": "string",
+                "format": "uri"
+              },
+              "tags": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Kind"
+                }
+              }
+            }
+          },
+          "Problem": {
+            "type": "object",
+            "description": "An RFC 9457 problem: `code` is the stable error code clients match on.",
+            "required": ["type", "title", "status", "detail", "code"],
+            "properties": {
+              "type": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "status": {
+                "type": "integer"
+              },
+              "detail": {
+                "type": "string"
+              },
+              "code": {
+                "type": "string"
+              },
+              "instance": {
+                "type": "string"
+              },
+              "invalid-params": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": ["name", "in", "reason"],
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "in": {
+                      "type": "string"
+                    },
+                    "reason": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "securitySchemes": {
+          "bearerAuth": {
+            "type": "http",
+            "scheme": "bearer"
+          }
+        }
+      }
+    }
+    """##
+}
+
 // spec.yaml:36
 extension RegisterUser: HTTPRoutable {
     /// `POST /api/v1/users`, as the spec binds it.

@@ -1,0 +1,187 @@
+import CQRS
+
+/// The OpenAPI 3.1 document of every route the spec binds: each operation's parameters and JSON body with their
+/// types, its success response with the result's schema, every error it can answer with as a problem, its security
+/// and its deprecation. The schemas are the declared types, under the names the routes read and write (`http.wireNames`),
+/// so that a client generated from the document speaks what the server speaks.
+///
+/// What the adapter answers by itself is documented too: `400` for a request it cannot read, `401` and `403` for the
+/// auth policy, `404` for a path that names nothing, `413` and `415` for the body, `429` for the rate limits, and a
+/// `default` problem for the rest.
+struct OpenAPIDocument {
+    let context: GenerationContext
+
+    /// Marks the document as generated, first, where a JSON file can say so: the output folder recognises its own.
+    static let generatedKey = "x-generated-by"
+    static let problemSchema = "Problem"
+    static let bearerScheme = "bearerAuth"
+
+    func json() -> JSONValue {
+        var schemas = SchemaCollector(context: context)
+        var paths: [(path: String, operations: [(String, JSONValue)])] = []
+        var usesBearer = false
+        for operation in context.index.operations {
+            guard let http = operation.http else { continue }
+            usesBearer = usesBearer || http.auth.value.requiresCaller
+            let entry = (http.method.value.rawValue.lowercased(), self.operation(operation, http, &schemas))
+            if let index = paths.firstIndex(where: { $0.path == http.path.value }) {
+                paths[index].operations.append(entry)
+            } else {
+                paths.append((http.path.value, [entry]))
+            }
+        }
+        var components: [(String, JSONValue)] = [("schemas", .object(schemas.components() + [(Self.problemSchema, Self.problem)]))]
+        if usesBearer {
+            components.append(("securitySchemes", .object([
+                (Self.bearerScheme, .object([("type", .string("http")), ("scheme", .string("bearer"))])),
+            ])))
+        }
+        return .object([
+            (Self.generatedKey, .string("cqrs-gen from \(context.options.specPath). Do not edit: change the spec, then build.")),
+            ("openapi", .string("3.1.0")),
+            ("info", .object([("title", .string(context.options.apiInfo.title)), ("version", .string(context.options.apiInfo.version))])),
+            ("paths", .object(paths.map { ($0.path, .object($0.operations)) })),
+            ("components", .object(components)),
+        ])
+    }
+
+    // MARK: - Operations
+
+    private func operation(_ operation: OperationSpec, _ http: HTTPBindingSpec, _ schemas: inout SchemaCollector) -> JSONValue {
+        let sources = http.sources(of: operation.fields)
+        let wireNames = context.options.wireNames
+        var members: [(String, JSONValue)] = [
+            ("operationId", .string(operation.name)),
+            ("summary", .string(operation.description)),
+            ("tags", .array((http.tags.isEmpty ? [operation.category.value] : http.tags.map(\.value)).map(JSONValue.string))),
+        ]
+        var notes: [String] = []
+        switch http.auth.value {
+        case .role(let role): notes.append("Needs the role '\(role)'.")
+        case .permission(let permission): notes.append("Needs the permission '\(permission)'.")
+        case .anonymous, .authenticated: break
+        }
+        if let deprecation = http.deprecation {
+            members.append(("deprecated", .bool(true)))
+            if let replacement = deprecation.value?.value { notes.append("Deprecated: use \(replacement) instead.") }
+        }
+        if !notes.isEmpty { members.append(("description", .string(notes.joined(separator: " ")))) }
+        let parameters = sources.compactMap { field, source, _ -> JSONValue? in
+            let location: String
+            switch source {
+            case .path: location = "path"
+            case .query: location = "query"
+            case .header: location = "header"
+            case .body, .caller, .client, .default: return nil
+            }
+            let (type, isOptional) = Self.unwrapped(field.type.expression)
+            var parameter: [(String, JSONValue)] = [
+                ("name", .string(http.wireName(of: field.name, source: source, wireNames: wireNames))),
+                ("in", .string(location)),
+                ("required", .bool(source == .path || !(isOptional || field.defaultValue != nil))),
+            ]
+            if let description = field.description { parameter.append(("description", .string(description))) }
+            parameter.append(("schema", type.map { schemas.schema(for: $0) } ?? .object([])))
+            return .object(parameter)
+        }
+        if !parameters.isEmpty { members.append(("parameters", .array(parameters))) }
+        let bodyFields = sources.filter { $0.source == .body }.map(\.field)
+        if !bodyFields.isEmpty {
+            let body = schemas.object(bodyFields, wireName: { http.wireName(of: $0, source: .body, wireNames: wireNames) })
+            let required = bodyFields.contains { !Self.unwrapped($0.type.expression).isOptional && $0.defaultValue == nil }
+            members.append(("requestBody", .object([
+                ("required", .bool(required)),
+                ("content", .object([("application/json", .object([("schema", body)]))])),
+            ])))
+        }
+        members.append(("responses", responses(operation, http, readsBody: !bodyFields.isEmpty, &schemas)))
+        if http.auth.value.requiresCaller {
+            members.append(("security", .array([.object([(Self.bearerScheme, .array([]))])])))
+        }
+        return .object(members)
+    }
+
+    private func responses(
+        _ operation: OperationSpec, _ http: HTTPBindingSpec, readsBody: Bool, _ schemas: inout SchemaCollector
+    ) -> JSONValue {
+        var responses: [(status: Int, value: JSONValue)] = []
+        let status = http.successStatus(hasResult: operation.result != nil)
+        if let result = operation.result?.expression, status != 204 {
+            responses.append((status, .object([
+                ("description", .string("Success.")),
+                ("content", .object([("application/json", .object([("schema", schemas.schema(for: result))]))])),
+            ])))
+        } else {
+            responses.append((status, .object([("description", .string("Success, with no body."))])))
+        }
+        // Every code each status can carry, the route's own and the adapter's.
+        var codes: [Int: [String]] = [:]
+        func add(_ status: Int, _ code: String) { codes[status, default: []].append(code) }
+        for error in http.errors { add(error.status.value, error.code.value) }
+        // Only a route that reads something from the request can fail to read it.
+        let sources = http.sources(of: operation.fields).map(\.source)
+        if sources.contains(where: { ![.caller, .client, .default].contains($0) }) { add(400, "invalid_request") }
+        if http.auth.value.requiresCaller { add(401, "not_authenticated") }
+        if case .role = http.auth.value { add(403, "forbidden") }
+        if case .permission = http.auth.value { add(403, "forbidden") }
+        if !http.pathParameters.isEmpty { add(404, "not_found") }
+        if readsBody {
+            add(413, "content_too_large")
+            add(415, "unsupported_media_type")
+        }
+        if !http.rateLimits.isEmpty { add(429, "rate_limited") }
+        for (status, list) in codes.sorted(by: { $0.key < $1.key }) {
+            var response: [(String, JSONValue)] = [
+                ("description", .string("A problem: " + list.map { "`\($0)`" }.joined(separator: ", ") + ".")),
+                ("content", Self.problemContent),
+            ]
+            if status == 429 {
+                response.append(("headers", .object([("Retry-After", .object([
+                    ("description", .string("The seconds to wait before trying again.")),
+                    ("schema", .object([("type", .string("integer"))])),
+                ]))])))
+            }
+            responses.append((status, .object(response)))
+        }
+        var members = responses.sorted { $0.status < $1.status }.map { (String($0.status), $0.value) }
+        members.append(("default", .object([("description", .string("A problem.")), ("content", Self.problemContent)])))
+        return .object(members)
+    }
+
+    static let problemContent = JSONValue.object([
+        ("application/problem+json", .object([("schema", .object([("$ref", .string("#/components/schemas/\(problemSchema)"))]))])),
+    ])
+
+    /// RFC 9457 problem details, as every adapter answers a failure.
+    static let problem = JSONValue.object([
+        ("type", .string("object")),
+        ("description", .string("An RFC 9457 problem: `code` is the stable error code clients match on.")),
+        ("required", .array(["type", "title", "status", "detail", "code"].map(JSONValue.string))),
+        ("properties", .object([
+            ("type", .object([("type", .string("string"))])),
+            ("title", .object([("type", .string("string"))])),
+            ("status", .object([("type", .string("integer"))])),
+            ("detail", .object([("type", .string("string"))])),
+            ("code", .object([("type", .string("string"))])),
+            ("instance", .object([("type", .string("string"))])),
+            ("invalid-params", .object([
+                ("type", .string("array")),
+                ("items", .object([
+                    ("type", .string("object")),
+                    ("required", .array(["name", "in", "reason"].map(JSONValue.string))),
+                    ("properties", .object([
+                        ("name", .object([("type", .string("string"))])),
+                        ("in", .object([("type", .string("string"))])),
+                        ("reason", .object([("type", .string("string"))])),
+                    ])),
+                ])),
+            ])),
+        ])),
+    ])
+
+    /// The type without its optional, and whether it had one.
+    static func unwrapped(_ type: TypeExpression?) -> (type: TypeExpression?, isOptional: Bool) {
+        if case .optional(let wrapped) = type { return (wrapped, true) }
+        return (type, false)
+    }
+}
