@@ -4,47 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-swift build --product App >/dev/null
-app="$(swift build --show-bin-path)/App"
-work="$(mktemp -d)"
-port="${SMOKE_PORT:-18080}"
-base="http://127.0.0.1:$port/api/v1"
-server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-
-start() {
-  "$app" serve --port "$port" --database "$work/app.sqlite" --bcrypt-cost 4 >>"$work/server.log" 2>&1 &
-  server=$!
-  for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  echo "the server did not start:"; cat "$work/server.log"; exit 1
-}
-
-stop() { kill "$server"; wait "$server" 2>/dev/null || true; server=""; }
-
-# call METHOD PATH EXPECTED-STATUS [curl arguments...]: prints the body, fails unless the status is the expected one.
-call() {
-  local method=$1 path=$2 expected=$3; shift 3
-  local status
-  status=$(curl -s -o "$work/body" -w '%{http_code}' -X "$method" "$base$path" "$@")
-  if [ "$status" != "$expected" ]; then
-    echo "$method $path: expected $expected, got $status: $(cat "$work/body")"; exit 1
-  fi
-  cat "$work/body"
-}
-field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-json=(-H 'Content-Type: application/json')
+source .ci/lib/app-server.sh
 
 start
-call POST /users 201 "${json[@]}" -d '{"email": "ada@example.com", "password": "Str0ng!pass"}' >/dev/null
-token=$(grep -o 'token: [0-9a-f]*' "$work/server.log" | head -1 | cut -d' ' -f2)
-call POST /email-verifications 200 "${json[@]}" -d "{\"token\": \"$token\"}" >/dev/null
-login=$(call POST /sessions 201 "${json[@]}" -d '{"email": "ada@example.com", "password": "Str0ng!pass"}')
-access=$(echo "$login" | field "['access_token']")
-refresh=$(echo "$login" | field "['refresh_token']")
+register_and_log_in ada@example.com 'Str0ng!pass'
 auth=(-H "Authorization: Bearer $access")
 call GET /sessions 200 "${auth[@]}" | field "['total_count']" | grep -qx 1
 
