@@ -3,12 +3,15 @@
 public struct Registry<Category: RegistryCategory>: Sendable {
     public let commands: [CommandMetadata<Category>]
     public let queries: [QueryMetadata<Category>]
+    /// The HTTP route of every operation the spec binds, in spec order.
+    public let routes: [HTTPRoute<Category>]
     private let commandIndex: [ObjectIdentifier: Int]
     private let queryIndex: [ObjectIdentifier: Int]
 
-    public init(commands: [CommandMetadata<Category>], queries: [QueryMetadata<Category>]) {
+    public init(commands: [CommandMetadata<Category>], queries: [QueryMetadata<Category>], routes: [HTTPRoute<Category>] = []) {
         self.commands = commands
         self.queries = queries
+        self.routes = routes
         // The first entry wins; `consistencyProblems()` reports any other.
         commandIndex = Dictionary(
             commands.indices.map { (ObjectIdentifier(commands[$0].commandType), $0) }, uniquingKeysWith: { first, _ in first })
@@ -77,7 +80,12 @@ public struct Registry<Category: RegistryCategory>: Sendable {
             commandsEmittingEvents: commandsEmittingEvents.count,
             commandsRequiringTransaction: commandsRequiringTransaction.count,
             paginatedQueries: paginatedQueries.count,
-            queriesByCachePolicy: RegistryStatistics.counts(queries.map(\.cachePolicy.rawValue)))
+            queriesByCachePolicy: RegistryStatistics.counts(queries.map(\.cachePolicy.rawValue)),
+            totalRoutes: routes.count,
+            routesByMethod: RegistryStatistics.counts(routes.map(\.method.rawValue)),
+            publicRoutes: routes.count { !$0.auth.requiresCaller },
+            rateLimitedRoutes: routes.count { !$0.rateLimits.isEmpty },
+            deprecatedRoutes: routes.count { $0.deprecation != nil })
     }
 
     /// What Dashtam's `validate_registry_consistency()` checks, and what it could not: an empty list means the

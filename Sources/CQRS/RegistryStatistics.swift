@@ -24,12 +24,27 @@ public struct RegistryStatistics: Hashable, Sendable {
     public var commandsRequiringTransaction: Int
     public var paginatedQueries: Int
     public var queriesByCachePolicy: [Count]
+    /// The operations bound to an HTTP route, beyond Dashtam's figures: its route registry was a separate table.
+    public var totalRoutes: Int
+    /// By method, in the order each first appears.
+    public var routesByMethod: [Count]
+    /// Routes anyone may call, without credentials.
+    public var publicRoutes: Int
+    /// Routes with at least one rate limit.
+    public var rateLimitedRoutes: Int
+    public var deprecatedRoutes: Int
 
     public init(
         totalCommands: Int, totalQueries: Int, commandsByCategory: [Count], queriesByCategory: [Count],
         commandsWithResultDTO: Int, commandsEmittingEvents: Int, commandsRequiringTransaction: Int, paginatedQueries: Int,
-        queriesByCachePolicy: [Count]
+        queriesByCachePolicy: [Count], totalRoutes: Int = 0, routesByMethod: [Count] = [], publicRoutes: Int = 0,
+        rateLimitedRoutes: Int = 0, deprecatedRoutes: Int = 0
     ) {
+        self.totalRoutes = totalRoutes
+        self.routesByMethod = routesByMethod
+        self.publicRoutes = publicRoutes
+        self.rateLimitedRoutes = rateLimitedRoutes
+        self.deprecatedRoutes = deprecatedRoutes
         self.totalCommands = totalCommands
         self.totalQueries = totalQueries
         self.commandsByCategory = commandsByCategory
@@ -61,7 +76,7 @@ public struct RegistryStatistics: Hashable, Sendable {
         case counts([Count])
     }
 
-    /// Dashtam's keys, in Dashtam's order.
+    /// Dashtam's keys, in Dashtam's order, then the routes'.
     private var entries: [(key: String, value: Value)] {
         [
             ("total_commands", .number(totalCommands)),
@@ -74,6 +89,11 @@ public struct RegistryStatistics: Hashable, Sendable {
             ("commands_requiring_transaction", .number(commandsRequiringTransaction)),
             ("paginated_queries", .number(paginatedQueries)),
             ("queries_by_cache_policy", .counts(queriesByCachePolicy)),
+            ("total_routes", .number(totalRoutes)),
+            ("routes_by_method", .counts(routesByMethod)),
+            ("public_routes", .number(publicRoutes)),
+            ("rate_limited_routes", .number(rateLimitedRoutes)),
+            ("deprecated_routes", .number(deprecatedRoutes)),
         ]
     }
 

@@ -211,7 +211,8 @@ struct CLITests {
         #expect(Set(object.keys) == [
             "total_commands", "total_queries", "total_operations", "commands_by_category", "queries_by_category",
             "commands_with_result_dto", "commands_emitting_events", "commands_requiring_transaction", "paginated_queries",
-            "queries_by_cache_policy",
+            "queries_by_cache_policy", "total_routes", "routes_by_method", "public_routes", "rate_limited_routes",
+            "deprecated_routes",
         ])
     }
 

@@ -5,6 +5,8 @@ extension RegistryStatistics {
     /// when its result is one of the spec's declared types (not an optional or array of one).
     public init(_ spec: Spec) {
         let declaredTypes = Set(spec.types.map(\.name))
+        // In spec order, as the generated route table holds them: commands, then queries.
+        let routes = (spec.commands + spec.queries).compactMap(\.http)
         self.init(
             totalCommands: spec.commands.count,
             totalQueries: spec.queries.count,
@@ -14,7 +16,12 @@ extension RegistryStatistics {
             commandsEmittingEvents: spec.commands.count { $0.commandTraits?.emitsEvents.value == true },
             commandsRequiringTransaction: spec.commands.count { $0.commandTraits?.requiresTransaction.value == true },
             paginatedQueries: spec.queries.count { $0.queryTraits?.pagination != nil },
-            queriesByCachePolicy: Self.counts(spec.queries.compactMap { $0.queryTraits?.cachePolicy.value.rawValue }))
+            queriesByCachePolicy: Self.counts(spec.queries.compactMap { $0.queryTraits?.cachePolicy.value.rawValue }),
+            totalRoutes: routes.count,
+            routesByMethod: Self.counts(routes.map(\.method.value.rawValue)),
+            publicRoutes: routes.count { !$0.auth.value.requiresCaller },
+            rateLimitedRoutes: routes.count { !$0.rateLimits.isEmpty },
+            deprecatedRoutes: routes.count { $0.deprecation != nil })
     }
 }
 

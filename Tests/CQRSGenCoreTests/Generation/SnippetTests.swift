@@ -409,6 +409,11 @@ struct SnippetTests {
         #expect(catalogue.hasSuffix("""
             | `paginated_queries` | 1 |
             | `queries_by_cache_policy` | short 1 |
+            | `total_routes` | 0 |
+            | `routes_by_method` | none |
+            | `public_routes` | 0 |
+            | `rate_limited_routes` | 0 |
+            | `deprecated_routes` | 0 |
 
             """))
     }

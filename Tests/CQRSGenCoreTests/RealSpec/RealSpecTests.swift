@@ -14,7 +14,7 @@ struct RealSpecTests {
         spec = try #require(outcome.validSpec)
     }
 
-    @Test("its statistics are Dashtam's, except where the registry misreported its handlers' results, and two transactions")
+    @Test("its statistics are Dashtam's, except where the registry misreported its handlers' results, and two transactions; then its routes'")
     func statistics() {
         #expect(RegistryStatistics(spec).text() == """
             total_commands: 23
@@ -38,6 +38,14 @@ struct RealSpecTests {
             queries_by_cache_policy:
               short: 14
               medium: 4
+            total_routes: 16
+            routes_by_method:
+              POST: 3
+              DELETE: 1
+              GET: 12
+            public_routes: 3
+            rate_limited_routes: 3
+            deprecated_routes: 0
             """)
     }
 

@@ -59,7 +59,12 @@ struct SpecStatisticsTests {
               "queries_by_cache_policy": {
                 "long": 2,
                 "none": 1
-              }
+              },
+              "total_routes": 0,
+              "routes_by_method": {},
+              "public_routes": 0,
+              "rate_limited_routes": 0,
+              "deprecated_routes": 0
             }
             """)
     }

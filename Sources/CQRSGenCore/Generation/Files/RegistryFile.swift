@@ -101,7 +101,7 @@ struct RegistryFile: GeneratedFileRenderer {
         writer.line("/// Every command and query of the application with its metadata, in spec order.")
         writer.block("\(access)enum \(GeneratedNames.operationRegistry)") { writer in
             writer.line("/// The registry and its views.")
-            writer.line("\(access)static let shared = Registry<\(GeneratedNames.operationCategory)>(commands: commands, queries: queries)")
+            writer.line("\(access)static let shared = Registry<\(GeneratedNames.operationCategory)>(commands: commands, queries: queries, routes: \(GeneratedNames.operationRoutes).all)")
             writer.blankLine()
             writer.line("/// Every command, in spec order.")
             writer.line("\(access)static let commands: [CommandMetadata<\(GeneratedNames.operationCategory)>] = [")
