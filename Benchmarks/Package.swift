@@ -10,6 +10,7 @@ let package = Package(
         .package(name: "cqrs-gen", path: ".."),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/Swinject/Swinject", from: "2.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
     ],
     targets: [
         // Writes seeded synthetic specs of any size.
@@ -25,6 +26,19 @@ let package = Package(
             name: "DispatchLoop",
             dependencies: [.product(name: "CQRS", package: "cqrs-gen")],
             path: "Sources/DispatchLoop",
+            plugins: [.plugin(name: "CQRSGenPlugin", package: "cqrs-gen")]
+        ),
+        // A server with each operation routed twice, by the generated route and by hand, for wrk to time side by side
+        // (Benchmarks/route_latency.py).
+        .executableTarget(
+            name: "RouteLatency",
+            dependencies: [
+                .product(name: "CQRS", package: "cqrs-gen"),
+                .product(name: "CQRSHummingbird", package: "cqrs-gen"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Sources/RouteLatency",
+            exclude: ["operations.yaml"],
             plugins: [.plugin(name: "CQRSGenPlugin", package: "cqrs-gen")]
         ),
         // Runtime micro-benchmarks over code generated from Benchmarks/spec/operations.yaml by the build plugin.
