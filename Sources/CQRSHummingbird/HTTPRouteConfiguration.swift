@@ -12,7 +12,7 @@ public struct HTTPRouteConfiguration: Sendable {
     /// Encodes results. Its key strategy should agree with the spec's `http.wireNames`.
     public var encoder: JSONEncoder
     /// Counts the requests of every route with a `rateLimit`.
-    public var rateLimiter: RateLimiter
+    public var rateLimiter: SlidingWindowRateLimiter
     /// Where problem types are documented: a problem's `type` is this followed by its code, with `-` for `_`
     /// (`https://example.com/problems/` gives `https://example.com/problems/email-taken`). Nil gives `about:blank`.
     public var problemTypeBase: String?
@@ -22,7 +22,7 @@ public struct HTTPRouteConfiguration: Sendable {
 
     public init(
         maximumBodySize: Int = 64 * 1024, decoder: JSONDecoder = HTTPRouteConfiguration.defaultDecoder,
-        encoder: JSONEncoder = HTTPRouteConfiguration.defaultEncoder, rateLimiter: RateLimiter = RateLimiter(),
+        encoder: JSONEncoder = HTTPRouteConfiguration.defaultEncoder, rateLimiter: SlidingWindowRateLimiter = SlidingWindowRateLimiter(),
         problemTypeBase: String? = nil,
         statusOfUnlistedCode: @escaping @Sendable (String) -> HTTPResponse.Status = HTTPRouteConfiguration.defaultStatus
     ) {

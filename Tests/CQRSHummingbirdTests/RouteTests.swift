@@ -166,7 +166,7 @@ struct RouteTests {
     @Test("rate limits count by address or by caller, and answer 429 with Retry-After")
     func rateLimits() async throws {
         let clock = ManualClock()
-        let configuration = HTTPRouteConfiguration(rateLimiter: RateLimiter(clock: clock.dispatchClock))
+        let configuration = HTTPRouteConfiguration(rateLimiter: SlidingWindowRateLimiter(clock: clock.dispatchClock))
         try await withServer(configuration: configuration) { client in
             for _ in 0..<2 {
                 try await client.execute(uri: "/stats/notes", method: .get) { #expect($0.status == .ok) }
@@ -215,7 +215,7 @@ struct RouteTests {
     @Test("fields from the caller's claims, the client's address and the default; a limit by a field counts its value")
     func contextSourcesAndFieldLimits() async throws {
         // A clock that moves only when told, so that Retry-After is exact however slow the machine.
-        let configuration = HTTPRouteConfiguration(rateLimiter: RateLimiter(clock: ManualClock().dispatchClock))
+        let configuration = HTTPRouteConfiguration(rateLimiter: SlidingWindowRateLimiter(clock: ManualClock().dispatchClock))
         try await withServer(configuration: configuration) { client in
             let body = ByteBuffer(string: #"{"email": "Ada@Example.com", "reason": "forced"}"#)
             try await client.execute(uri: "/digests", method: .post, headers: Self.alice, body: body) { response in

@@ -17,7 +17,7 @@ struct AppRequestContext: CQRSRequestContext {
     /// The request's operations, on its one database session, set by ``RequestScopeMiddleware``.
     var requestOperations: Operations?
     /// The server's rate limiter, set by ``RateLimitMiddleware``.
-    var rateLimiter: RateLimiter?
+    var rateLimiter: SlidingWindowRateLimiter?
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

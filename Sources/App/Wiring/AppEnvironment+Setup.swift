@@ -26,6 +26,6 @@ extension AppEnvironment {
             database: database, services: services,
             dispatcher: Dispatcher(
                 database: database, services: services, overrides: overrides, clock: clock, metrics: metrics, logger: logger),
-            rateLimiter: RateLimiter(clock: clock, isEnabled: limitsRates), metrics: metrics)
+            rateLimiter: SlidingWindowRateLimiter(clock: clock, isEnabled: limitsRates), metrics: metrics)
     }
 }

@@ -8,7 +8,7 @@ struct AppEnvironment: Sendable {
     let services: AppServices
     let dispatcher: Dispatcher
     /// Requests per address and account, for the routes that guessing or flooding would target.
-    let rateLimiter: RateLimiter
+    let rateLimiter: SlidingWindowRateLimiter
     /// What the dispatcher's metrics behaviour counts and times, served in Prometheus's text format.
     let metrics: PrometheusCollectorRegistry
 

@@ -32,8 +32,8 @@ public enum GeneratedNames {
         "HTTPRateLimit", "HTTPRequestValues", "HTTPRoutable", "HTTPRoute", "HTTPRouteRegistrar", "NamedEvent",
         "NoUnitOfWork", "OperationBehavior", "OperationContext", "OperationDescriptor", "OperationDispatcher",
         "OperationError", "PageRequest", "PaginatedQuery", "PaginationMetadata", "PaginationRole", "PaginationStyle",
-        "Query", "QueryHandler", "QueryMetadata", "QueryResultKey", "QueryResultStore", "RateLimitPolicy",
-        "RateLimiter", "Registry", "RegistryCategory", "RegistryStatistics", "SpecLocation", "UnitOfWork",
+        "Query", "QueryHandler", "QueryMetadata", "QueryResultKey", "QueryResultStore", "Registry",
+        "RegistryCategory", "RegistryStatistics", "SlidingWindowRateLimiter", "SpecLocation", "UnitOfWork",
         "VersionedStore", "WriteVersion",
     ]
 

@@ -53,8 +53,8 @@ struct RateLimitTests {
     func policiesNameRealRoutes() async throws {
         let fixture = try await ServerFixture.make()
         defer { fixture.removeFiles() }
-        let routes = Set(AppServer.router(fixture.environment).routes.map { RateLimitPolicy.RouteKey($0.method, $0.path.description) })
-        for key in RateLimitPolicy.routes.keys {
+        let routes = Set(AppServer.router(fixture.environment).routes.map { SlidingWindowRateLimiter.Policy.RouteKey($0.method, $0.path.description) })
+        for key in SlidingWindowRateLimiter.Policy.routes.keys {
             #expect(routes.contains(key), "\(key)")
         }
     }

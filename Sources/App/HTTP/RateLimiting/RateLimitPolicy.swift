@@ -3,18 +3,18 @@ import HTTPTypes
 
 /// Dashtam's rate-limit rules for the routes written by hand: logins 5 a minute per address and per account,
 /// registrations 3. Generated routes carry their own, from the spec.
-extension RateLimitPolicy {
-    static let loginPerAddress = RateLimitPolicy(name: "login", limit: 5, window: .seconds(60))
+extension SlidingWindowRateLimiter.Policy {
+    static let loginPerAddress = SlidingWindowRateLimiter.Policy(name: "login", limit: 5, window: .seconds(60))
     /// Per account as well, so that guesses spread over many addresses still meet a limit before the lockout.
-    static let loginPerAccount = RateLimitPolicy(name: "login-account", limit: 5, window: .seconds(60))
-    static let registrationPerAddress = RateLimitPolicy(name: "registration", limit: 3, window: .seconds(60))
+    static let loginPerAccount = SlidingWindowRateLimiter.Policy(name: "login-account", limit: 5, window: .seconds(60))
+    static let registrationPerAddress = SlidingWindowRateLimiter.Policy(name: "registration", limit: 3, window: .seconds(60))
     /// Redeeming a mailed token or a refresh token: tokens are unguessable, and this keeps trying them cheap to refuse.
-    static let tokenPerAddress = RateLimitPolicy(name: "token", limit: 20, window: .seconds(60))
+    static let tokenPerAddress = SlidingWindowRateLimiter.Policy(name: "token", limit: 20, window: .seconds(60))
 
     /// The per-address policy of each public route that guessing or flooding would target, by method and the
     /// router's path pattern. Per-account policies are applied by the route, once it has read the account from the
     /// body.
-    static let routes: [RouteKey: RateLimitPolicy] = [
+    static let routes: [RouteKey: SlidingWindowRateLimiter.Policy] = [
         RouteKey(.post, "/api/v1/sessions"): .loginPerAddress,
         RouteKey(.post, "/api/v1/users"): .registrationPerAddress,
         RouteKey(.post, "/api/v1/email-verifications"): .tokenPerAddress,

@@ -1,24 +1,11 @@
 import Synchronization
 
-/// How many requests of one kind one key (an address, a caller, an account) may make in a sliding window.
-public struct RateLimitPolicy: Sendable, Hashable {
-    /// Keys are counted apart per policy name.
-    public var name: String
-    public var limit: Int
-    public var window: Duration
-
-    public init(name: String, limit: Int, window: Duration) {
-        self.name = name
-        self.limit = limit
-        self.window = window
-    }
-}
-
 extension HTTPRateLimit {
     /// The policy a route's limit is counted under: one of its own, by the route's operation and the limit's place
     /// among the route's limits.
-    public func policy(for operation: String, index: Int = 0) -> RateLimitPolicy {
-        RateLimitPolicy(name: index == 0 ? operation : "\(operation)#\(index + 1)", limit: requests, window: period.duration)
+    public func policy(for operation: String, index: Int = 0) -> SlidingWindowRateLimiter.Policy {
+        SlidingWindowRateLimiter.Policy(
+            name: index == 0 ? operation : "\(operation)#\(index + 1)", limit: requests, window: period.duration)
     }
 }
 
@@ -27,7 +14,21 @@ extension HTTPRateLimit {
 /// keys whose window has passed are dropped, then the least recently used half).
 ///
 /// One process's memory: several instances would each count on their own.
-public final class RateLimiter: Sendable {
+public final class SlidingWindowRateLimiter: Sendable {
+    /// How many requests of one kind one key (an address, a caller, an account) may make in a sliding window.
+    public struct Policy: Sendable, Hashable {
+        /// Keys are counted apart per policy name.
+        public var name: String
+        public var limit: Int
+        public var window: Duration
+
+        public init(name: String, limit: Int, window: Duration) {
+            self.name = name
+            self.limit = limit
+            self.window = window
+        }
+    }
+
     public enum Decision: Equatable, Sendable {
         case allowed
         /// Refused; the caller may try again after this many whole seconds.
@@ -62,7 +63,7 @@ public final class RateLimiter: Sendable {
     }
 
     /// Counts one request of `key` under `policy`, unless the policy's limit is reached.
-    public func take(_ policy: RateLimitPolicy, key: String) -> Decision {
+    public func take(_ policy: Policy, key: String) -> Decision {
         guard isEnabled else { return .allowed }
         let now = clock.now()
         return entries.withLock { entries in
