@@ -55,6 +55,7 @@ public struct HTTPRouteConfiguration: Sendable {
     }
 
     /// The status of `code` on `route`: the route's own, then the runtime's codes, then ``statusOfUnlistedCode``.
+    @usableFromInline
     func status(of code: String, on route: HTTPRoute<some RegistryCategory>) -> HTTPResponse.Status {
         if let status = route.errors[code] { return .named(status) }
         switch code {
@@ -69,6 +70,7 @@ public struct HTTPRouteConfiguration: Sendable {
 extension HTTPResponse.Status {
     /// The status of `code`, with its reason phrase when it is a registered one: `Status(code:)` leaves it empty, and
     /// a problem's `title` is the phrase.
+    @usableFromInline
     static func named(_ code: Int) -> HTTPResponse.Status {
         registered[code] ?? HTTPResponse.Status(code: code)
     }

@@ -31,24 +31,23 @@ where Router.Context: CQRSRequestContext {
         self.configuration = configuration
     }
 
+    @inlinable
     public func register<Operation: HTTPRoutable, Output: Encodable & Sendable>(
         _ operation: Operation.Type,
         run: @escaping @Sendable (Operation, RequestContext) async -> Result<Output, OperationError>
     ) where Operation.Category == Category {
         let responder = RouteResponder<Category>(route: Operation.httpRoute, configuration: configuration)
-        let encoder = configuration.encoder
         add(Operation.httpRoute) { request, context in
             let operation: Operation
             switch await responder.read(Operation.self, request, context) {
             case .success(let read): operation = read
             case .failure(let problem): return problem.response()
             }
-            return responder.respond(to: request, context, with: await run(operation, context)) { output in
-                try encoder.encode(output)
-            }
+            return responder.respond(to: request, context, with: await run(operation, context))
         }
     }
 
+    @inlinable
     public func register<Operation: HTTPRoutable>(
         _ operation: Operation.Type,
         run: @escaping @Sendable (Operation, RequestContext) async -> Result<Void, OperationError>
@@ -60,11 +59,12 @@ where Router.Context: CQRSRequestContext {
             case .success(let read): operation = read
             case .failure(let problem): return problem.response()
             }
-            return responder.respond(to: request, context, with: await run(operation, context), encode: nil)
+            return responder.respond(to: request, context, with: await run(operation, context))
         }
     }
 
-    private func add(
+    @usableFromInline
+    func add(
         _ route: HTTPRoute<Category>, _ respond: @escaping @Sendable (Request, RequestContext) async throws -> Response
     ) {
         router.on(RouterPath(Self.routerPath(route.path)), method: HTTPRequest.Method(rawValue: route.method.rawValue)!, use: respond)

@@ -1,28 +1,38 @@
 import CQRS
 import Foundation
 import HTTPTypes
+import Logging
 import Hummingbird
 import NIOCore
 
 /// What one route does for every request, apart from running its operation: the policy, the rate limit, the body,
 /// reading the operation, and the answer.
+///
+/// Inlinable, like the dispatcher, so that it is specialised in the application for its operations and its request
+/// context: unspecialised, every request looked up the generic metadata of the types it passes through.
+@usableFromInline
 struct RouteResponder<Category: RegistryCategory>: Sendable {
-    let route: HTTPRoute<Category>
-    let configuration: HTTPRouteConfiguration
+    @usableFromInline let route: HTTPRoute<Category>
+    @usableFromInline let configuration: HTTPRouteConfiguration
     /// Whether any field comes from the body: only then is it read.
-    let readsBody: Bool
+    @usableFromInline let readsBody: Bool
+    @usableFromInline let successStatus: HTTPResponse.Status
 
+    @usableFromInline
     init(route: HTTPRoute<Category>, configuration: HTTPRouteConfiguration) {
         self.route = route
         self.configuration = configuration
         self.readsBody = route.parameters.contains { if case .body = $0.source { true } else { false } }
+        self.successStatus = .named(route.successStatus)
     }
 
     /// The operation the request asks for, once the caller may ask for it; or the problem that refuses it.
+    @inlinable
     func read<Operation: HTTPRoutable, Context: CQRSRequestContext>(
         _ operation: Operation.Type, _ request: Request, _ context: Context
     ) async -> Result<Operation, ProblemDetails> {
-        let path = request.uri.path
+        // The path is read only for a problem's `instance`: making its string on every request cost a few percent.
+        var path: String { request.uri.path }
         switch route.auth.decision(for: context.caller) {
         case .admitted: break
         case .unauthenticated:
@@ -36,7 +46,7 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
         }
         // Limits by address and caller are counted before the request is read, so that a flood costs little; limits by
         // a field once the operation is read.
-        let early = limit(path, key: { key in
+        let early = limit(request, key: { key in
             switch key {
             case .address: context.clientAddress ?? ""
             case .caller: context.caller?.id ?? ""
@@ -65,7 +75,7 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
         } catch {
             return .failure(problem(error, path))
         }
-        if let refusal = limit(path, key: { key in
+        if let refusal = limit(request, key: { key in
             guard case .field(let name) = key else { return nil }
             return (operation.httpRateLimitKey(name) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         }) {
@@ -75,12 +85,14 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
     }
 
     /// Counts the request against each of the route's limits whose key `key` gives, until one refuses it.
-    private func limit(_ path: String, key: (HTTPRateLimit.Key) -> String?) -> ProblemDetails? {
+    @inlinable
+    func limit(_ request: Request, key: (HTTPRateLimit.Key) -> String?) -> ProblemDetails? {
         for (index, limit) in route.rateLimits.enumerated() {
             guard let value = key(limit.key) else { continue }
             let policy = limit.policy(for: route.operation, index: index)
             if case .limited(let seconds) = configuration.rateLimiter.take(policy, key: value) {
-                var refusal = problem(.tooManyRequests, "rate_limited", "Too many requests; try again in \(seconds) seconds.", path)
+                var refusal = problem(
+                    .tooManyRequests, "rate_limited", "Too many requests; try again in \(seconds) seconds.", request.uri.path)
                 refusal.retryAfterSeconds = seconds
                 return refusal
             }
@@ -88,43 +100,61 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
         return nil
     }
 
-    /// The answer to a run: the success status with the encoded result, or the failure's problem.
-    func respond<Output, Context: CQRSRequestContext>(
-        to request: Request, _ context: Context, with result: Result<Output, OperationError>,
-        encode: ((Output) throws -> Data)?
+    /// The answer to a run: the success status with the result as JSON, or the failure's problem.
+    @inlinable
+    func respond<Output: Encodable, Context: CQRSRequestContext>(
+        to request: Request, _ context: Context, with result: Result<Output, OperationError>
     ) -> Response {
-        let path = request.uri.path
         switch result {
         case .success(let output):
-            let status = HTTPResponse.Status.named(route.successStatus)
+            let status = successStatus
             // 204 carries no body, whatever the operation answers.
-            guard let encode, status != .noContent else { return Response(status: status) }
+            guard status != .noContent else { return Response(status: status) }
             do {
-                var headers = HTTPFields()
-                headers[.contentType] = "application/json"
-                return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: try encode(output))))
+                let body = try configuration.encoder.encode(output)
+                return Response(status: status, headers: jsonHeaders, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
             } catch {
                 context.logger.error("\(route.operation): its result could not be encoded: \(String(reflecting: error))")
-                return problem(.internalServerError, "internal_error", ProblemDetails.serverFailureDetail(.internalServerError), path)
-                    .response()
+                let detail = ProblemDetails.serverFailureDetail(.internalServerError)
+                return problem(.internalServerError, "internal_error", detail, request.uri.path).response()
             }
         case .failure(let error):
-            let status = configuration.status(of: error.code, on: route)
-            guard status.code < 500 else {
-                context.logger.error("\(route.operation) failed: \(error.code): \(error.message)")
-                return problem(status, error.code, ProblemDetails.serverFailureDetail(status), path).response()
-            }
-            return problem(status, error.code, error.message, path).response()
+            return respond(to: request, context, failure: error)
         }
     }
 
-    private func problem(_ status: HTTPResponse.Status, _ code: String, _ detail: String, _ path: String) -> ProblemDetails {
+    /// The answer to a run whose success has no body.
+    @inlinable
+    func respond<Context: CQRSRequestContext>(
+        to request: Request, _ context: Context, with result: Result<Void, OperationError>
+    ) -> Response {
+        switch result {
+        case .success: Response(status: successStatus)
+        case .failure(let error): respond(to: request, context, failure: error)
+        }
+    }
+
+    /// A failure as the problem of its code, at the status the route maps it to; a server failure says only that it
+    /// failed, and its message goes to the log.
+    @usableFromInline
+    func respond<Context: CQRSRequestContext>(to request: Request, _ context: Context, failure error: OperationError) -> Response {
+        let status = configuration.status(of: error.code, on: route)
+        guard status.code < 500 else {
+            context.logger.error("\(route.operation) failed: \(error.code): \(error.message)")
+            return problem(status, error.code, ProblemDetails.serverFailureDetail(status), request.uri.path).response()
+        }
+        return problem(status, error.code, error.message, request.uri.path).response()
+    }
+
+    @usableFromInline
+    func problem(_ status: HTTPResponse.Status, _ code: String, _ detail: String, _ path: String) -> ProblemDetails {
         ProblemDetails(status: status, code: code, detail: detail, typeBase: configuration.problemTypeBase, instance: path)
     }
 
     /// A request that could not be read: 404 when a path parameter cannot be read, since the path then names nothing;
     /// otherwise 400, naming every field.
-    private func problem(_ error: HTTPBindingError, _ path: String) -> ProblemDetails {
+    @usableFromInline
+    func problem(_ error: HTTPBindingError, _ path: String) -> ProblemDetails {
         if error.problems.contains(where: { if case .path = $0.source { true } else { false } }) {
             return problem(.notFound, "not_found", "Nothing is found at this path.", path)
         }
@@ -151,11 +181,17 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
 
     /// Whether a `Content-Type` names JSON: `application/json` or a `+json` type, with any parameters. Anything else is
     /// refused rather than guessed at: a form or `text/plain` post is what a cross-site page can send without asking.
+    @usableFromInline
     static func isJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
+        // What nearly every client sends, compared without making new strings.
+        if contentType == "application/json" || contentType == "application/json; charset=utf-8" { return true }
         let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
         } ?? ""
         return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
     }
 }
+
+/// The headers of every JSON result.
+@usableFromInline let jsonHeaders: HTTPFields = [.contentType: "application/json"]

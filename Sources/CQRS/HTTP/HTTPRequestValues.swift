@@ -50,11 +50,13 @@ public struct HTTPBindingError: Error, Sendable, Hashable {
 /// Reads an operation's fields from one request as its route binds them, collecting every problem instead of
 /// stopping at the first: what the generated `init(httpRequest:)` of each routed operation uses.
 public struct HTTPFieldReader<Category: RegistryCategory> {
-    public let route: HTTPRoute<Category>
+    /// The route's parameters only: copying the whole route into every request's reader retained each of its strings
+    /// and arrays.
+    public let parameters: [HTTPParameter]
     public private(set) var problems: [HTTPBindingError.Problem] = []
 
     public init(route: HTTPRoute<Category>) {
-        self.route = route
+        self.parameters = route.parameters
     }
 
     /// The value of the route's parameter at `index`, read from its text by `parse`. Nil when it is absent (a problem
@@ -62,7 +64,7 @@ public struct HTTPFieldReader<Category: RegistryCategory> {
     public mutating func value<Value>(
         _ index: Int, in request: some HTTPRequestValues, expected: @autoclosure () -> String, _ parse: (String) -> Value?
     ) -> Value? {
-        let parameter = route.parameters[index]
+        let parameter = parameters[index]
         let text: String?
         switch parameter.source {
         case .path(let name): text = request.pathParameter(name)
@@ -125,7 +127,7 @@ public struct HTTPFieldReader<Category: RegistryCategory> {
     private func problem(_ error: DecodingError) -> HTTPBindingError.Problem {
         func parameter(_ path: [any CodingKey]) -> HTTPParameter? {
             guard let key = path.first?.stringValue else { return nil }
-            return route.parameters.first { $0.source == .body(key) }
+            return parameters.first { $0.source == .body(key) }
         }
         switch error {
         case .keyNotFound(let key, let context):
