@@ -36,14 +36,8 @@ where Router.Context: CQRSRequestContext {
         _ operation: Operation.Type,
         run: @escaping @Sendable (Operation, RequestContext) async -> Result<Output, OperationError>
     ) where Operation.Category == Category {
-        let responder = RouteResponder<Category>(route: Operation.httpRoute, configuration: configuration)
-        add(Operation.httpRoute) { request, context in
-            let operation: Operation
-            switch await responder.read(Operation.self, request, context) {
-            case .success(let read): operation = read
-            case .failure(let problem): return problem.response()
-            }
-            return responder.respond(to: request, context, with: await run(operation, context))
+        serve(Operation.self) { responder, operation, request, context in
+            responder.respond(to: request, context, with: await run(operation, context))
         }
     }
 
@@ -52,25 +46,30 @@ where Router.Context: CQRSRequestContext {
         _ operation: Operation.Type,
         run: @escaping @Sendable (Operation, RequestContext) async -> Result<Void, OperationError>
     ) where Operation.Category == Category {
-        let responder = RouteResponder<Category>(route: Operation.httpRoute, configuration: configuration)
-        add(Operation.httpRoute) { request, context in
-            let operation: Operation
-            switch await responder.read(Operation.self, request, context) {
-            case .success(let read): operation = read
-            case .failure(let problem): return problem.response()
-            }
-            return responder.respond(to: request, context, with: await run(operation, context))
+        serve(Operation.self) { responder, operation, request, context in
+            responder.respond(to: request, context, with: await run(operation, context))
         }
     }
 
-    @usableFromInline
-    func add(
-        _ route: HTTPRoute<Category>, _ respond: @escaping @Sendable (Request, RequestContext) async throws -> Response
-    ) {
-        router.on(RouterPath(Self.routerPath(route.path)), method: HTTPRequest.Method(rawValue: route.method.rawValue)!, use: respond)
+    /// Adds the operation's route: each request is read into the operation, or refused with a problem, and `answer`
+    /// runs it and makes the response.
+    @inlinable
+    func serve<Operation: HTTPRoutable>(
+        _ operation: Operation.Type,
+        answer: @escaping @Sendable (RouteResponder<Category>, Operation, Request, RequestContext) async -> Response
+    ) where Operation.Category == Category {
+        let route = Operation.httpRoute
+        let responder = RouteResponder<Category>(route: route, configuration: configuration)
+        router.on(RouterPath(Self.routerPath(route.path)), method: HTTPRequest.Method(rawValue: route.method.rawValue)!) { request, context in
+            switch await responder.read(Operation.self, request, context) {
+            case .success(let operation): await answer(responder, operation, request, context)
+            case .failure(let problem): problem.response()
+            }
+        }
     }
 
     /// The spec's `{name}` parameters as Hummingbird's `:name`.
+    @usableFromInline
     static func routerPath(_ path: String) -> String {
         path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
             segment.hasPrefix("{") && segment.hasSuffix("}") ? ":" + segment.dropFirst().dropLast() : segment
