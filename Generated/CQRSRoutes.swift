@@ -693,7 +693,9 @@ extension OperationRoutes {
                 "required": false,
                 "schema": {
                   "type": "integer",
-                  "format": "int64"
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 200
                 }
               },
               {
@@ -702,7 +704,8 @@ extension OperationRoutes {
                 "required": false,
                 "schema": {
                   "type": "integer",
-                  "format": "int64"
+                  "format": "int64",
+                  "minimum": 0
                 }
               }
             ],
@@ -775,7 +778,9 @@ extension OperationRoutes {
                 "required": false,
                 "schema": {
                   "type": "integer",
-                  "format": "int64"
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 200
                 }
               },
               {
@@ -784,7 +789,8 @@ extension OperationRoutes {
                 "required": false,
                 "schema": {
                   "type": "integer",
-                  "format": "int64"
+                  "format": "int64",
+                  "minimum": 0
                 }
               }
             ],
@@ -940,7 +946,9 @@ extension OperationRoutes {
                 "required": false,
                 "schema": {
                   "type": "integer",
-                  "format": "int64"
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 200
                 }
               },
               {
@@ -949,7 +957,8 @@ extension OperationRoutes {
                 "required": false,
                 "schema": {
                   "type": "integer",
-                  "format": "int64"
+                  "format": "int64",
+                  "minimum": 0
                 }
               }
             ],
@@ -1089,7 +1098,9 @@ extension OperationRoutes {
                 "required": false,
                 "schema": {
                   "type": "integer",
-                  "format": "int64"
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 200
                 }
               },
               {
@@ -1098,7 +1109,8 @@ extension OperationRoutes {
                 "required": false,
                 "schema": {
                   "type": "integer",
-                  "format": "int64"
+                  "format": "int64",
+                  "minimum": 0
                 }
               }
             ],
@@ -1180,7 +1192,9 @@ extension OperationRoutes {
                 "required": false,
                 "schema": {
                   "type": "integer",
-                  "format": "int64"
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 200
                 }
               },
               {
@@ -1189,7 +1203,8 @@ extension OperationRoutes {
                 "required": false,
                 "schema": {
                   "type": "integer",
-                  "format": "int64"
+                  "format": "int64",
+                  "minimum": 0
                 }
               }
             ],
@@ -1364,7 +1379,9 @@ extension OperationRoutes {
                 "required": false,
                 "schema": {
                   "type": "integer",
-                  "format": "int64"
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 200
                 }
               },
               {
@@ -1373,7 +1390,8 @@ extension OperationRoutes {
                 "required": false,
                 "schema": {
                   "type": "integer",
-                  "format": "int64"
+                  "format": "int64",
+                  "minimum": 0
                 }
               }
             ],
@@ -1472,7 +1490,9 @@ extension OperationRoutes {
                 "required": false,
                 "schema": {
                   "type": "integer",
-                  "format": "int64"
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 200
                 }
               },
               {
@@ -1481,7 +1501,8 @@ extension OperationRoutes {
                 "required": false,
                 "schema": {
                   "type": "integer",
-                  "format": "int64"
+                  "format": "int64",
+                  "minimum": 0
                 }
               }
             ],

@@ -7,6 +7,9 @@ public struct OperationError: Error, Hashable, Sendable, Codable, CustomStringCo
     /// unless the failure is itself the record (a wrong password counts towards the account's lockout): then the
     /// transaction commits and its events are delivered. Not part of the error's wire form.
     public var keepsWrites: Bool = false
+    /// For ``invalidFieldsCode``, every field that breaks its constraints; empty otherwise. Not part of the error's
+    /// wire form: an HTTP adapter lists them as the problem's invalid parameters, under their names on the wire.
+    public var violations: [FieldValidator.Violation] = []
 
     private enum CodingKeys: String, CodingKey {
         case code, message

@@ -17,7 +17,8 @@ public struct HTTPRouteConfiguration: Sendable {
     /// (`https://example.com/problems/` gives `https://example.com/problems/email-taken`). Nil gives `about:blank`.
     public var problemTypeBase: String?
     /// The status of an error code the route does not list: by default, 404 for `*_not_found` and 400 for the rest,
-    /// after the runtime's own codes (``OperationError/unavailableCode`` is 503).
+    /// after the runtime's own codes (``OperationError/unavailableCode`` is 503, ``OperationError/invalidFieldsCode``
+    /// 422).
     public var statusOfUnlistedCode: @Sendable (String) -> HTTPResponse.Status
 
     public init(
@@ -61,6 +62,7 @@ public struct HTTPRouteConfiguration: Sendable {
         switch code {
         case OperationError.unavailableCode: return .serviceUnavailable
         case OperationError.undeclaredEventCode: return .internalServerError
+        case OperationError.invalidFieldsCode: return .unprocessableContent
         case "not_implemented": return .notImplemented
         default: return statusOfUnlistedCode(code)
         }

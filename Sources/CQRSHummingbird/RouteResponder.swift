@@ -143,7 +143,29 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
             context.logger.error("\(route.operation) failed: \(error.code): \(error.message)")
             return problem(status, error.code, ProblemDetails.serverFailureDetail(status), request.uri.path).response()
         }
-        return problem(status, error.code, error.message, request.uri.path).response()
+        var refusal = problem(status, error.code, error.message, request.uri.path)
+        if !error.violations.isEmpty {
+            // Each field under its name where the request carries it, as a binding problem names it.
+            refusal.invalidParameters = error.violations.map { violation in
+                let parameter = route.parameters.first { $0.field == violation.field }
+                let (name, location) = parameter.map { Self.wire($0) } ?? (violation.field, "body")
+                return ProblemDetails.InvalidParameter(name: name, in: location, reason: violation.reason)
+            }
+        }
+        return refusal.response()
+    }
+
+    /// A parameter's name on the wire and where it is: `body`, `query`, `header` or `path`; the field's own name in the
+    /// body for what the request does not carry.
+    @usableFromInline
+    static func wire(_ parameter: HTTPParameter) -> (name: String, location: String) {
+        switch parameter.source {
+        case .path(let name): (name, "path")
+        case .query(let name): (name, "query")
+        case .header(let name): (name, "header")
+        case .body(let name): (name, "body")
+        case .caller, .callerClaim, .clientAddress, .defaultValue: (parameter.field, "body")
+        }
     }
 
     @usableFromInline
@@ -159,13 +181,8 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
             return problem(.notFound, "not_found", "Nothing is found at this path.", path)
         }
         let parameters = error.problems.map { problem -> ProblemDetails.InvalidParameter in
-            let (name, location): (String, String) = switch problem.source {
-            case .path(let name): (name, "path")
-            case .query(let name): (name, "query")
-            case .header(let name): (name, "header")
-            case .body(let name): (name, "body")
-            case .caller, .callerClaim, .clientAddress, .defaultValue, nil: (problem.field ?? "body", "body")
-            }
+            let (name, location) = problem.source.map { Self.wire(HTTPParameter(field: problem.field ?? "body", source: $0, isRequired: true)) }
+                ?? (problem.field ?? "body", "body")
             let reason = switch problem.reason {
             case .missing: "is missing"
             case .invalid(let expected): "must be \(expected)"

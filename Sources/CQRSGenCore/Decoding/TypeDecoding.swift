@@ -1,7 +1,9 @@
+import CQRS
+
 /// Decodes `types` and the `fields` that operations and types share.
 enum TypeDecoding {
     static let typeKeys = ["description", "parameters", "fields", "cases", "rawType"]
-    static let fieldKeys = ["type", "default", "description"]
+    static let fieldKeys = ["type", "default", "description"] + FieldConstraints.keys
     static let caseKeys = ["value", "description"]
 
     static func decodeTypes(_ node: YAMLNode, _ context: inout DecodingContext) -> [TypeSpec] {
@@ -73,8 +75,48 @@ enum TypeDecoding {
             let description = details.value("description").flatMap { context.text($0, "'description' of \(what())") }
             return FieldSpec(
                 name: entry.key.value, type: type, defaultValue: details.entry("default")?.value,
-                description: description, at: entry.key.location)
+                description: description, constraints: decodeConstraints(details, what: what(), &context), at: entry.key.location)
         }
+    }
+
+    /// The constraints beside a field's `type`, each checked for its shape here; whether it fits the type is
+    /// ``FieldConstraintRule``'s.
+    static func decodeConstraints(_ details: YAMLMapping, what: String, _ context: inout DecodingContext) -> FieldConstraints {
+        var constraints = FieldConstraints()
+        func count(_ key: String) -> Located<Int>? {
+            guard let node = details.value(key), let value = context.integer(node, "'\(key)' of \(what)") else { return nil }
+            guard value >= 0 else {
+                context.error("'\(key)' of \(what) must be 0 or more, not \(value)", at: node.location)
+                return nil
+            }
+            return Located(value, at: node.location)
+        }
+        func number(_ key: String) -> Located<String>? {
+            guard let node = details.value(key), let scalar = context.scalar(node, "'\(key)' of \(what)", expected: "a number") else {
+                return nil
+            }
+            guard scalar.style == .plain, Double(scalar.value) != nil, !scalar.value.contains(where: \.isLetter) else {
+                context.error("'\(key)' of \(what) must be a number, not '\(scalar.value)'", at: node.location)
+                return nil
+            }
+            return Located(scalar.value, at: node.location)
+        }
+        constraints.minLength = count("minLength")
+        constraints.maxLength = count("maxLength")
+        constraints.minItems = count("minItems")
+        constraints.maxItems = count("maxItems")
+        constraints.minimum = number("minimum")
+        constraints.maximum = number("maximum")
+        if let node = details.value("pattern"), let scalar = context.scalar(node, "'pattern' of \(what)", expected: "a regular expression") {
+            constraints.pattern = Located(scalar.value, at: node.location)
+        }
+        if let node = details.value("format"), let format = context.choice(node, "'format' of \(what)", of: FieldValidator.Format.self) {
+            constraints.format = Located(format, at: node.location)
+        }
+        if let node = details.value("message"), let text = context.text(node, "'message' of \(what)") {
+            constraints.message = Located(text, at: node.location)
+        }
+        return constraints
     }
 
     /// `cases`: a mapping of case names to nothing (the raw value is the name), a raw value, or

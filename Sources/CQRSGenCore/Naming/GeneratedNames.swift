@@ -27,14 +27,14 @@ public enum GeneratedNames {
     /// equal to the module's declarations).
     public static let runtime = [
         "CachePolicy", "Command", "CommandHandler", "CommandMetadata", "DispatchClock", "EventEnvelope",
-        "EventPublisher", "EventRecorder", "HTTPAuthDecision", "HTTPAuthPolicy", "HTTPBindingError", "HTTPBodyErrors",
-        "HTTPBodyMembers", "HTTPCaller", "HTTPDeprecation", "HTTPFieldReader", "HTTPMethod", "HTTPParameter",
-        "HTTPRateLimit", "HTTPRequestValues", "HTTPRoutable", "HTTPRoute", "HTTPRouteRegistrar", "NamedEvent",
-        "NoUnitOfWork", "OperationBehavior", "OperationContext", "OperationDescriptor", "OperationDispatcher",
-        "OperationError", "PageRequest", "PaginatedQuery", "PaginationMetadata", "PaginationRole", "PaginationStyle",
-        "Query", "QueryHandler", "QueryMetadata", "QueryResultKey", "QueryResultStore", "Registry",
-        "RegistryCategory", "RegistryStatistics", "SlidingWindowRateLimiter", "SpecLocation", "UnitOfWork",
-        "VersionedStore", "WriteVersion",
+        "EventPublisher", "EventRecorder", "FieldValidator", "HTTPAuthDecision", "HTTPAuthPolicy", "HTTPBindingError",
+        "HTTPBodyErrors", "HTTPBodyMembers", "HTTPCaller", "HTTPDeprecation", "HTTPFieldReader", "HTTPMethod",
+        "HTTPParameter", "HTTPRateLimit", "HTTPRequestValues", "HTTPRoutable", "HTTPRoute", "HTTPRouteRegistrar",
+        "NamedEvent", "NoUnitOfWork", "OperationBehavior", "OperationContext", "OperationDescriptor",
+        "OperationDispatcher", "OperationError", "PageRequest", "PaginatedQuery", "PaginationMetadata",
+        "PaginationRole", "PaginationStyle", "Query", "QueryHandler", "QueryMetadata", "QueryResultKey",
+        "QueryResultStore", "Registry", "RegistryCategory", "RegistryStatistics", "SlidingWindowRateLimiter",
+        "SpecLocation", "UnitOfWork", "VersionedStore", "WriteVersion",
     ]
 
     /// Standard library and Foundation names generated code uses unqualified, and the modules it imports: a spec type

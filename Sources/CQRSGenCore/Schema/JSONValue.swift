@@ -5,6 +5,8 @@ import CQRS
 indirect enum JSONValue: Hashable, Sendable {
     case string(String)
     case number(Int)
+    /// A number as the spec writes it (`0.01`), written as it is: the spec's decoder has checked that it is one.
+    case literalNumber(String)
     case bool(Bool)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -17,6 +19,7 @@ indirect enum JSONValue: Hashable, Sendable {
         switch self {
         case .string(let text): return RegistryStatistics.jsonString(text)
         case .number(let number): return "\(number)"
+        case .literalNumber(let text): return text
         case .bool(let value): return value ? "true" : "false"
         case .array(let items):
             if items.allSatisfy(\.isScalar) { return "[" + items.map { $0.text() }.joined(separator: ", ") + "]" }

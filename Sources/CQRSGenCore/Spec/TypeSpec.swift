@@ -71,6 +71,7 @@ public struct FieldSpec: Hashable, Sendable {
         var type: TypeReference
         var defaultValue: YAMLNode?
         var description: String?
+        var constraints: FieldConstraints
         var location: SourceLocation
     }
 
@@ -97,13 +98,24 @@ public struct FieldSpec: Hashable, Sendable {
         set { parts.value.description = newValue }
     }
 
+    /// What the value must be beyond its type; empty for most fields.
+    public var constraints: FieldConstraints {
+        get { parts.value.constraints }
+        set { parts.value.constraints = newValue }
+    }
+
     /// Where the field's name is written.
     public var location: SourceLocation {
         get { parts.value.location }
         set { parts.value.location = newValue }
     }
 
-    public init(name: String, type: TypeReference, defaultValue: YAMLNode?, description: String?, at location: SourceLocation) {
-        parts = Shared(Parts(name: name, type: type, defaultValue: defaultValue, description: description, location: location))
+    public init(
+        name: String, type: TypeReference, defaultValue: YAMLNode?, description: String?,
+        constraints: FieldConstraints = FieldConstraints(), at location: SourceLocation
+    ) {
+        parts = Shared(Parts(
+            name: name, type: type, defaultValue: defaultValue, description: description, constraints: constraints,
+            location: location))
     }
 }

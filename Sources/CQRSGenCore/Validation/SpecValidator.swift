@@ -21,6 +21,7 @@ public struct SpecValidator: Sendable {
         HandlerUniquenessRule(),
         HTTPPathParameterRule(),
         HTTPFieldSourceRule(),
+        FieldConstraintRule(),
         HTTPCallerRule(),
         HTTPRateLimitRule(),
         HTTPRouteUniquenessRule(),

@@ -176,7 +176,7 @@ struct SpecDecoderTests {
                   value: {type: String, description: One, 1️⃣two and three.}
             """, rules: [],
             [
-                .error("1️⃣", "unknown key 'two and three.' in field 'value' of type 'Token'; expected 'type', 'default', 'description' (a comma inside '{…}' ends a value: quote text that contains commas)")
+                .error("1️⃣", "unknown key 'two and three.' in field 'value' of type 'Token'; expected 'type', 'default', 'description', 'minLength', 'maxLength', 'pattern', 'format', 'minimum', 'maximum', 'minItems', 'maxItems', 'message' (a comma inside '{…}' ends a value: quote text that contains commas)")
             ])
     }
 

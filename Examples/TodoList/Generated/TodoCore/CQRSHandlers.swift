@@ -223,6 +223,13 @@ public protocol DispatchableCommand: Command {
     static var metadata: CommandMetadata<OperationCategory> { get }
     /// Builds this command's handler, or its override, with one request's factory, and runs it.
     static func handle<Request, App>(_ command: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+    /// Every field against its spec entry's constraints: the failure that names each one broken, or nil.
+    func fieldViolations() -> OperationError?
+}
+
+extension DispatchableCommand {
+    /// A command whose spec entry constrains none of its fields breaks none.
+    @inline(__always) public func fieldViolations() -> OperationError? { nil }
 }
 
 /// A query whose handler ``HandlerFactory`` builds: what lets one dispatch path run every query, guided by
@@ -232,6 +239,13 @@ public protocol DispatchableQuery: Query {
     static var metadata: QueryMetadata<OperationCategory> { get }
     /// Builds this query's handler, or its override, with one request's factory, and runs it.
     static func handle<Request, App>(_ query: Self, with factory: HandlerFactory<Request, App>) async -> Result<Output, OperationError>
+    /// Every field against its spec entry's constraints: the failure that names each one broken, or nil.
+    func fieldViolations() -> OperationError?
+}
+
+extension DispatchableQuery {
+    /// A query whose spec entry constrains none of its fields breaks none.
+    @inline(__always) public func fieldViolations() -> OperationError? { nil }
 }
 
 extension OperationDispatcher where Category == OperationCategory {
@@ -241,7 +255,9 @@ extension OperationDispatcher where Category == OperationCategory {
         _ command: C, context: OperationContext, unitOfWork: some UnitOfWork,
         factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
     ) async -> Result<C.Output, OperationError> {
-        await run(command, metadata: C.metadata, context: context, unitOfWork: unitOfWork) { recorder in
+        // A command whose fields break their constraints is refused before anything runs.
+        if let failure = command.fieldViolations() { return .failure(failure) }
+        return await run(command, metadata: C.metadata, context: context, unitOfWork: unitOfWork) { recorder in
             await C.handle(command, with: factory(recorder))
         }
     }
@@ -251,7 +267,8 @@ extension OperationDispatcher where Category == OperationCategory {
         _ query: Q, context: OperationContext,
         factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
     ) async -> Result<Q.Output, OperationError> {
-        await run(query, metadata: Q.metadata, context: context) { recorder in
+        if let failure = query.fieldViolations() { return .failure(failure) }
+        return await run(query, metadata: Q.metadata, context: context) { recorder in
             await Q.handle(query, with: factory(recorder))
         }
     }

@@ -319,7 +319,8 @@ extension OperationRoutes {
                 "required": false,
                 "schema": {
                   "type": "integer",
-                  "format": "int64"
+                  "format": "int64",
+                  "minimum": 1
                 }
               },
               {
@@ -328,7 +329,9 @@ extension OperationRoutes {
                 "required": false,
                 "schema": {
                   "type": "integer",
-                  "format": "int64"
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 50
                 }
               }
             ],

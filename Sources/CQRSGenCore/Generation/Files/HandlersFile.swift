@@ -1,3 +1,5 @@
+import CQRS
+
 /// `CQRSHandlers.swift`: a protocol per operation that its handler conforms to, and the typed factory that builds each
 /// handler with exactly the dependencies the spec lists, with an override per operation for tests.
 ///
@@ -139,6 +141,13 @@ struct HandlersFile: GeneratedFileRenderer {
                 writer.line(
                     "static func handle<Request, App>(_ \(kind): Self, with factory: \(GeneratedNames.handlerFactory)<Request, App>) async "
                         + "-> Result<Output, OperationError>")
+                writer.line("/// Every field against its spec entry's constraints: the failure that names each one broken, or nil.")
+                writer.line("func fieldViolations() -> OperationError?")
+            }
+            writer.blankLine()
+            writer.block("extension \(name)") { writer in
+                writer.line("/// A \(kind) whose spec entry constrains none of its fields breaks none.")
+                writer.line("@inline(__always) \(access)func fieldViolations() -> OperationError? { nil }")
             }
         }
         dispatcherRuns(context, &writer)
@@ -157,7 +166,64 @@ struct HandlersFile: GeneratedFileRenderer {
                     writer.line("}")
                     writer.line("return await factory.\(GenerationContext.specHandlerMethod(operation))().handle(\(kind))")
                 }
+                fieldViolations(operation, context, &writer)
             }
+        }
+    }
+
+    /// `fieldViolations()` for an operation whose spec entry constrains some of its fields: each constraint checked,
+    /// every violation kept, under the spec's line.
+    private func fieldViolations(_ operation: OperationSpec, _ context: GenerationContext, _ writer: inout SwiftWriter) {
+        let constrained = operation.fields.filter { !$0.constraints.isEmpty }
+        guard !constrained.isEmpty else { return }
+        writer.blankLine()
+        writer.line("/// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.")
+        writer.block("\(context.access)func fieldViolations() -> OperationError?") { writer in
+            writer.line("var validator = FieldValidator()")
+            for field in constrained {
+                let constraints = field.constraints
+                let value = "self." + SwiftName.escaped(field.name)
+                let name = SwiftLiteral.string(field.name)
+                let message = constraints.message.map { SwiftLiteral.string($0.value) } ?? "nil"
+                writer.line(context.provenance(field.location))
+                if constraints.minLength != nil || constraints.maxLength != nil {
+                    writer.line("validator.length(\(value), of: \(name), minimum: \(constraints.minLength.map { "\($0.value)" } ?? "nil"), "
+                        + "maximum: \(constraints.maxLength.map { "\($0.value)" } ?? "nil"), message: \(message))")
+                }
+                if let pattern = constraints.pattern {
+                    writer.line("validator.pattern(\(value), of: \(name), FieldValidator.Pattern(\(SwiftLiteral.string(pattern.value))), message: \(message))")
+                }
+                if let format = constraints.format {
+                    writer.line("validator.format(\(value), of: \(name), .\(Self.formatCase(format.value)), message: \(message))")
+                }
+                if constraints.minimum != nil || constraints.maximum != nil {
+                    // The bounds as the field's own type, so that they compare with it.
+                    var type = field.type.expression?.description ?? "Int"
+                    if type.hasSuffix("?") { type.removeLast() }
+                    func bound(_ text: Located<String>?) -> String {
+                        guard let text else { return "nil" }
+                        return type == "Decimal" ? "Decimal(string: \(SwiftLiteral.string(text.value)))" : "\(type)(\(text.value))"
+                    }
+                    writer.line("validator.range(\(value), of: \(name), minimum: \(bound(constraints.minimum)), "
+                        + "maximum: \(bound(constraints.maximum)), message: \(message))")
+                }
+                if constraints.minItems != nil || constraints.maxItems != nil {
+                    writer.line("validator.count(\(value), of: \(name), minimum: \(constraints.minItems.map { "\($0.value)" } ?? "nil"), "
+                        + "maximum: \(constraints.maxItems.map { "\($0.value)" } ?? "nil"), message: \(message))")
+                }
+            }
+            writer.line("return validator.finish()")
+        }
+    }
+
+    /// The runtime's name of a format's case.
+    static func formatCase(_ format: FieldValidator.Format) -> String {
+        switch format {
+        case .email: "email"
+        case .uuid: "uuid"
+        case .date: "date"
+        case .dateTime: "dateTime"
+        case .uri: "uri"
         }
     }
 
@@ -174,7 +240,9 @@ struct HandlersFile: GeneratedFileRenderer {
             writer.line("    _ command: C, context: OperationContext, unitOfWork: some UnitOfWork,")
             writer.line("    factory: @Sendable (EventRecorder<Event>) -> \(factory)")
             writer.block(") async -> Result<C.Output, OperationError>") { writer in
-                writer.line("await run(command, metadata: C.metadata, context: context, unitOfWork: unitOfWork) { recorder in")
+                writer.line("// A command whose fields break their constraints is refused before anything runs.")
+                writer.line("if let failure = command.fieldViolations() { return .failure(failure) }")
+                writer.line("return await run(command, metadata: C.metadata, context: context, unitOfWork: unitOfWork) { recorder in")
                 writer.line("    await C.handle(command, with: factory(recorder))")
                 writer.line("}")
             }
@@ -184,7 +252,8 @@ struct HandlersFile: GeneratedFileRenderer {
             writer.line("    _ query: Q, context: OperationContext,")
             writer.line("    factory: @Sendable (EventRecorder<Event>) -> \(factory)")
             writer.block(") async -> Result<Q.Output, OperationError>") { writer in
-                writer.line("await run(query, metadata: Q.metadata, context: context) { recorder in")
+                writer.line("if let failure = query.fieldViolations() { return .failure(failure) }")
+                writer.line("return await run(query, metadata: Q.metadata, context: context) { recorder in")
                 writer.line("    await Q.handle(query, with: factory(recorder))")
                 writer.line("}")
             }

@@ -81,7 +81,9 @@ struct OpenAPIDocument {
                 ("required", .bool(source == .path || !(isOptional || field.defaultValue != nil))),
             ]
             if let description = field.description { parameter.append(("description", .string(description))) }
-            parameter.append(("schema", type.map { schemas.schema(for: $0) } ?? .object([])))
+            var schema = type.map { schemas.schema(for: $0) } ?? .object([])
+            schema = Self.adding(bounds(of: field.name, in: operation) + Self.keywords(field.constraints), to: schema)
+            parameter.append(("schema", schema))
             return .object(parameter)
         }
         if !parameters.isEmpty { members.append(("parameters", .array(parameters))) }
@@ -130,6 +132,7 @@ struct OpenAPIDocument {
             add(415, "unsupported_media_type")
         }
         if !http.rateLimits.isEmpty { add(429, "rate_limited") }
+        if operation.fields.contains(where: { !$0.constraints.isEmpty }) { add(422, OperationError.invalidFieldsCode) }
         for (status, list) in codes.sorted(by: { $0.key < $1.key }) {
             var response: [(String, JSONValue)] = [
                 ("description", .string("A problem: " + list.map { "`\($0)`" }.joined(separator: ", ") + ".")),
@@ -178,6 +181,39 @@ struct OpenAPIDocument {
             ])),
         ])),
     ])
+
+    /// The bounds the dispatcher holds a page request's fields to: a size or limit from 1 to the configuration's
+    /// maximum, an offset from 0, a page number from 1.
+    private func bounds(of field: String, in operation: OperationSpec) -> [(String, JSONValue)] {
+        guard let pagination = operation.queryTraits?.pagination,
+              let role = pagination.fields.first(where: { $0.field.value == field })?.role else { return [] }
+        switch role {
+        case .limit, .size: return [("minimum", .number(1)), ("maximum", .number(context.options.maximumPageSize))]
+        case .offset: return [("minimum", .number(0))]
+        case .page: return [("minimum", .number(1))]
+        case .cursor: return []
+        }
+    }
+
+    /// A field's constraints as JSON Schema keywords, which the dispatcher enforces.
+    static func keywords(_ constraints: FieldConstraints) -> [(String, JSONValue)] {
+        var keywords: [(String, JSONValue)] = []
+        if let value = constraints.minLength { keywords.append(("minLength", .number(value.value))) }
+        if let value = constraints.maxLength { keywords.append(("maxLength", .number(value.value))) }
+        if let value = constraints.pattern { keywords.append(("pattern", .string(value.value))) }
+        if let value = constraints.format { keywords.append(("format", .string(value.value.rawValue))) }
+        if let value = constraints.minimum { keywords.append(("minimum", .literalNumber(value.value))) }
+        if let value = constraints.maximum { keywords.append(("maximum", .literalNumber(value.value))) }
+        if let value = constraints.minItems { keywords.append(("minItems", .number(value.value))) }
+        if let value = constraints.maxItems { keywords.append(("maxItems", .number(value.value))) }
+        return keywords
+    }
+
+    /// `schema` with `members` added, when it is an object.
+    static func adding(_ members: [(String, JSONValue)], to schema: JSONValue) -> JSONValue {
+        guard !members.isEmpty, case .object(let existing) = schema else { return schema }
+        return .object(existing + members)
+    }
 
     /// The type without its optional, and whether it had one.
     static func unwrapped(_ type: TypeExpression?) -> (type: TypeExpression?, isOptional: Bool) {

@@ -41,7 +41,7 @@ struct SchemaCollector {
         for field in fields {
             guard let type = field.type.expression else { continue }
             let isOptional = OpenAPIDocument.unwrapped(type).isOptional
-            var property = schema(for: type, substitutions: substitutions)
+            var property = OpenAPIDocument.adding(OpenAPIDocument.keywords(field.constraints), to: schema(for: type, substitutions: substitutions))
             if let description = field.description, case .object(var members) = property {
                 members.append(("description", .string(description)))
                 property = .object(members)

@@ -234,7 +234,9 @@ extension OperationRoutes {
                 "required": false,
                 "schema": {
                   "type": "integer",
-                  "format": "int64"
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 100
                 }
               },
               {
@@ -243,7 +245,8 @@ extension OperationRoutes {
                 "required": false,
                 "schema": {
                   "type": "integer",
-                  "format": "int64"
+                  "format": "int64",
+                  "minimum": 0
                 }
               }
             ],
