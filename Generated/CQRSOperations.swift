@@ -19,9 +19,9 @@ import Foundation
 struct RegisterUser: Command {
     typealias Output = UUID
 
-    /// 5 to 255 characters; validated and lower-cased.
+    /// Lower-cased before it is stored.
     let email: String
-    /// 8 to 128 characters with an uppercase and a lowercase letter, a digit and a special character.
+    /// With an uppercase and a lowercase letter, a digit and a special character, and at most 72 bytes (bcrypt reads no more): the handler checks those, as weak_password.
     let password: String
 
     init(email: String, password: String) {
@@ -30,7 +30,7 @@ struct RegisterUser: Command {
     }
 }
 
-// spec/operations.yaml:448
+// spec/operations.yaml:454
 /// Verify a user's credentials, without creating a session or tokens.
 ///
 /// - Category: `auth`
@@ -49,7 +49,7 @@ struct AuthenticateUser: Command {
     }
 }
 
-// spec/operations.yaml:461
+// spec/operations.yaml:467
 /// Verify a user's email address with the token sent to it.
 ///
 /// - Category: `auth`
@@ -59,7 +59,6 @@ struct AuthenticateUser: Command {
 struct VerifyEmail: Command {
     typealias Output = UUID
 
-    /// Hexadecimal, 16 to 128 characters.
     let token: String
 
     init(token: String) {
@@ -67,7 +66,7 @@ struct VerifyEmail: Command {
     }
 }
 
-// spec/operations.yaml:471
+// spec/operations.yaml:477
 /// Issue a new access token for a valid refresh token of an active session, rotating the refresh token; reusing a rotated token ends its whole family (its session).
 ///
 /// - Category: `auth`
@@ -77,7 +76,7 @@ struct VerifyEmail: Command {
 struct RefreshAccessToken: Command {
     typealias Output = AuthTokens
 
-    /// URL-safe base64, 16 to 256 characters.
+    /// URL-safe base64.
     let refreshToken: String
 
     init(refreshToken: String) {
@@ -85,7 +84,7 @@ struct RefreshAccessToken: Command {
     }
 }
 
-// spec/operations.yaml:509
+// spec/operations.yaml:515
 /// Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.
 ///
 /// - Category: `auth`
@@ -106,7 +105,7 @@ struct RequestPasswordReset: Command {
     }
 }
 
-// spec/operations.yaml:532
+// spec/operations.yaml:538
 /// Set a new password with a reset token, and log the user out everywhere (every session and refresh token).
 ///
 /// - Category: `auth`
@@ -117,6 +116,7 @@ struct ConfirmPasswordReset: Command {
     typealias Output = PasswordResetConfirmResponse
 
     let token: String
+    /// As a registration's password.
     let newPassword: String
 
     init(token: String, newPassword: String) {
@@ -125,7 +125,7 @@ struct ConfirmPasswordReset: Command {
     }
 }
 
-// spec/operations.yaml:558
+// spec/operations.yaml:564
 /// Log a user out by revoking their refresh token.
 ///
 /// - Category: `auth`
@@ -144,7 +144,7 @@ struct LogoutUser: Command {
     }
 }
 
-// spec/operations.yaml:571
+// spec/operations.yaml:577
 /// Create a session, enriched with its device and location, evicting the oldest one past the session limit.
 ///
 /// - Category: `session`
@@ -175,7 +175,7 @@ struct CreateSession: Command {
     }
 }
 
-// spec/operations.yaml:584
+// spec/operations.yaml:590
 /// Revoke one session of a user.
 ///
 /// - Category: `session`
@@ -196,7 +196,7 @@ struct RevokeSession: Command {
     }
 }
 
-// spec/operations.yaml:595
+// spec/operations.yaml:601
 /// Revoke every session of a user (logout everywhere), optionally keeping the current one.
 ///
 /// - Category: `session`
@@ -217,7 +217,7 @@ struct RevokeAllUserSessions: Command {
     }
 }
 
-// spec/operations.yaml:607
+// spec/operations.yaml:613
 /// Link a refresh token to its session after the tokens are generated.
 ///
 /// - Category: `session`
@@ -236,7 +236,7 @@ struct LinkRefreshTokenToSession: Command {
     }
 }
 
-// spec/operations.yaml:616
+// spec/operations.yaml:622
 /// Record that a session accessed a provider, for audit.
 ///
 /// - Category: `session`
@@ -255,7 +255,7 @@ struct RecordProviderAccess: Command {
     }
 }
 
-// spec/operations.yaml:626
+// spec/operations.yaml:632
 /// Update a session's last activity time.
 ///
 /// - Category: `session`
@@ -274,7 +274,7 @@ struct UpdateSessionActivity: Command {
     }
 }
 
-// spec/operations.yaml:638
+// spec/operations.yaml:644
 /// Generate a JWT access token and an opaque refresh token for a session.
 ///
 /// - Category: `token`
@@ -297,7 +297,7 @@ struct GenerateAuthTokens: Command {
     }
 }
 
-// spec/operations.yaml:650
+// spec/operations.yaml:656
 /// Rotate every user's tokens by raising the global token version (an admin operation).
 ///
 /// - Category: `token`
@@ -316,7 +316,7 @@ struct TriggerGlobalTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:660
+// spec/operations.yaml:666
 /// Rotate one user's tokens, after a password change or a logout everywhere.
 ///
 /// - Category: `token`
@@ -337,7 +337,7 @@ struct TriggerUserTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:673
+// spec/operations.yaml:679
 /// Connect a user to a financial provider with their encrypted credentials.
 ///
 /// - Category: `provider`
@@ -368,7 +368,7 @@ struct ConnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:686
+// spec/operations.yaml:692
 /// Disconnect a user from a financial provider.
 ///
 /// - Category: `provider`
@@ -387,7 +387,7 @@ struct DisconnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:699
+// spec/operations.yaml:705
 /// Store a provider's new credentials after an OAuth token refresh.
 ///
 /// - Category: `provider`
@@ -406,7 +406,7 @@ struct RefreshProviderTokens: Command {
     }
 }
 
-// spec/operations.yaml:710
+// spec/operations.yaml:716
 /// Sync a connection's accounts from its provider.
 ///
 /// - Category: `data_sync`
@@ -427,7 +427,7 @@ struct SyncAccounts: Command {
     }
 }
 
-// spec/operations.yaml:721
+// spec/operations.yaml:727
 /// Sync a connection's transactions from its provider.
 ///
 /// - Category: `data_sync`
@@ -464,7 +464,7 @@ struct SyncTransactions: Command {
     }
 }
 
-// spec/operations.yaml:741
+// spec/operations.yaml:747
 /// Sync an investment account's holdings from its provider.
 ///
 /// - Category: `data_sync`
@@ -485,7 +485,7 @@ struct SyncHoldings: Command {
     }
 }
 
-// spec/operations.yaml:760
+// spec/operations.yaml:766
 /// Import accounts and transactions from a QFX, OFX or CSV file.
 ///
 /// - Category: `import`
@@ -518,7 +518,7 @@ struct ImportFromFile: Command {
 
 // MARK: - Queries
 
-// spec/operations.yaml:785
+// spec/operations.yaml:791
 /// Get one of a user's sessions.
 ///
 /// - Category: `session`
@@ -536,7 +536,7 @@ struct GetSession: Query {
     }
 }
 
-// spec/operations.yaml:799
+// spec/operations.yaml:805
 /// List a user's sessions, marking the current one.
 ///
 /// - Category: `session`
@@ -570,7 +570,7 @@ struct ListUserSessions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:819
+// spec/operations.yaml:825
 /// Get one of a user's provider connections.
 ///
 /// - Category: `provider`
@@ -588,7 +588,7 @@ struct GetProviderConnection: Query {
     }
 }
 
-// spec/operations.yaml:833
+// spec/operations.yaml:839
 /// List a user's provider connections.
 ///
 /// - Category: `provider`
@@ -614,7 +614,7 @@ struct ListProviderConnections: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:851
+// spec/operations.yaml:857
 /// Get one of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -632,7 +632,7 @@ struct GetAccount: Query {
     }
 }
 
-// spec/operations.yaml:865
+// spec/operations.yaml:871
 /// List the accounts of one provider connection.
 ///
 /// - Category: `data_sync`
@@ -660,7 +660,7 @@ struct ListAccountsByConnection: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:879
+// spec/operations.yaml:885
 /// List all of a user's accounts, optionally of one type.
 ///
 /// - Category: `data_sync`
@@ -694,7 +694,7 @@ struct ListAccountsByUser: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:898
+// spec/operations.yaml:904
 /// Get one of a user's transactions.
 ///
 /// - Category: `data_sync`
@@ -712,7 +712,7 @@ struct GetTransaction: Query {
     }
 }
 
-// spec/operations.yaml:912
+// spec/operations.yaml:918
 /// List an account's transactions, one page at a time.
 ///
 /// - Category: `data_sync`
@@ -746,7 +746,7 @@ struct ListTransactionsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:926
+// spec/operations.yaml:932
 /// List an account's transactions between two days.
 ///
 /// - Category: `data_sync`
@@ -783,7 +783,7 @@ struct ListTransactionsByDateRange: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:941
+// spec/operations.yaml:947
 /// List an account's transactions in one security.
 ///
 /// - Category: `data_sync`
@@ -811,7 +811,7 @@ struct ListSecurityTransactions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:958
+// spec/operations.yaml:964
 /// Get an account's balance snapshots over a period.
 ///
 /// - Category: `data_sync`
@@ -851,7 +851,7 @@ struct GetBalanceHistory: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:974
+// spec/operations.yaml:980
 /// Get the latest balance snapshot of each of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -875,7 +875,7 @@ struct GetLatestBalanceSnapshots: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:989
+// spec/operations.yaml:995
 /// Get the balance snapshots of all of a user's accounts over a period.
 ///
 /// - Category: `data_sync`
@@ -912,7 +912,7 @@ struct GetUserBalanceHistory: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1004
+// spec/operations.yaml:1010
 /// List the most recent balance snapshots of an account, in the order they were captured.
 ///
 /// - Category: `data_sync`
@@ -940,7 +940,7 @@ struct ListBalanceSnapshotsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1024
+// spec/operations.yaml:1030
 /// Get one of a user's holdings.
 ///
 /// - Category: `data_sync`
@@ -958,7 +958,7 @@ struct GetHolding: Query {
     }
 }
 
-// spec/operations.yaml:1038
+// spec/operations.yaml:1044
 /// List an account's holdings.
 ///
 /// - Category: `data_sync`
@@ -995,7 +995,7 @@ struct ListHoldingsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1057
+// spec/operations.yaml:1063
 /// List all of a user's holdings.
 ///
 /// - Category: `data_sync`

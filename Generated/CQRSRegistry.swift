@@ -117,7 +117,7 @@ extension RegisterUser {
     )
 }
 
-// spec/operations.yaml:448
+// spec/operations.yaml:454
 extension AuthenticateUser {
     /// The registry's entry for ``AuthenticateUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -131,11 +131,11 @@ extension AuthenticateUser {
         requiresTransaction: false,
         events: ["UserLoginAttempted", "UserLoginSucceeded", "UserLoginFailed"],
         description: "Verify a user's credentials, without creating a session or tokens.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 448, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 454, column: 3)
     )
 }
 
-// spec/operations.yaml:461
+// spec/operations.yaml:467
 extension VerifyEmail {
     /// The registry's entry for ``VerifyEmail``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -149,11 +149,11 @@ extension VerifyEmail {
         requiresTransaction: true,
         events: ["EmailVerificationAttempted", "EmailVerificationSucceeded", "EmailVerificationFailed"],
         description: "Verify a user's email address with the token sent to it.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 461, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 467, column: 3)
     )
 }
 
-// spec/operations.yaml:471
+// spec/operations.yaml:477
 extension RefreshAccessToken {
     /// The registry's entry for ``RefreshAccessToken``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -167,11 +167,11 @@ extension RefreshAccessToken {
         requiresTransaction: true,
         events: ["AuthTokenRefreshAttempted", "AuthTokenRefreshSucceeded", "AuthTokenRefreshFailed", "TokenRejectedDueToRotation"],
         description: "Issue a new access token for a valid refresh token of an active session, rotating the refresh token; reusing a rotated token ends its whole family (its session).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 471, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 477, column: 3)
     )
 }
 
-// spec/operations.yaml:509
+// spec/operations.yaml:515
 extension RequestPasswordReset {
     /// The registry's entry for ``RequestPasswordReset``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -185,11 +185,11 @@ extension RequestPasswordReset {
         requiresTransaction: true,
         events: ["PasswordResetRequestAttempted", "PasswordResetRequestSucceeded", "PasswordResetRequestFailed"],
         description: "Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 509, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 515, column: 3)
     )
 }
 
-// spec/operations.yaml:532
+// spec/operations.yaml:538
 extension ConfirmPasswordReset {
     /// The registry's entry for ``ConfirmPasswordReset``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -203,11 +203,11 @@ extension ConfirmPasswordReset {
         requiresTransaction: true,
         events: ["PasswordResetConfirmAttempted", "PasswordResetConfirmSucceeded", "PasswordResetConfirmFailed"],
         description: "Set a new password with a reset token, and log the user out everywhere (every session and refresh token).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 532, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 538, column: 3)
     )
 }
 
-// spec/operations.yaml:558
+// spec/operations.yaml:564
 extension LogoutUser {
     /// The registry's entry for ``LogoutUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -221,11 +221,11 @@ extension LogoutUser {
         requiresTransaction: true,
         events: ["UserLogoutAttempted", "UserLogoutSucceeded", "UserLogoutFailed"],
         description: "Log a user out by revoking their refresh token.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 558, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 564, column: 3)
     )
 }
 
-// spec/operations.yaml:571
+// spec/operations.yaml:577
 extension CreateSession {
     /// The registry's entry for ``CreateSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -239,11 +239,11 @@ extension CreateSession {
         requiresTransaction: true,
         events: ["SessionCreatedEvent", "SessionEvictedEvent"],
         description: "Create a session, enriched with its device and location, evicting the oldest one past the session limit.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 571, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 577, column: 3)
     )
 }
 
-// spec/operations.yaml:584
+// spec/operations.yaml:590
 extension RevokeSession {
     /// The registry's entry for ``RevokeSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -257,11 +257,11 @@ extension RevokeSession {
         requiresTransaction: true,
         events: ["SessionRevocationAttempted", "SessionRevokedEvent", "SessionRevocationFailed"],
         description: "Revoke one session of a user.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 584, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 590, column: 3)
     )
 }
 
-// spec/operations.yaml:595
+// spec/operations.yaml:601
 extension RevokeAllUserSessions {
     /// The registry's entry for ``RevokeAllUserSessions``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -275,11 +275,11 @@ extension RevokeAllUserSessions {
         requiresTransaction: true,
         events: ["AllSessionsRevocationAttempted", "AllSessionsRevokedEvent"],
         description: "Revoke every session of a user (logout everywhere), optionally keeping the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 595, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 601, column: 3)
     )
 }
 
-// spec/operations.yaml:607
+// spec/operations.yaml:613
 extension LinkRefreshTokenToSession {
     /// The registry's entry for ``LinkRefreshTokenToSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -293,11 +293,11 @@ extension LinkRefreshTokenToSession {
         requiresTransaction: true,
         events: [],
         description: "Link a refresh token to its session after the tokens are generated.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 607, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 613, column: 3)
     )
 }
 
-// spec/operations.yaml:616
+// spec/operations.yaml:622
 extension RecordProviderAccess {
     /// The registry's entry for ``RecordProviderAccess``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -311,11 +311,11 @@ extension RecordProviderAccess {
         requiresTransaction: false,
         events: ["SessionProviderAccessEvent"],
         description: "Record that a session accessed a provider, for audit.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 616, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 622, column: 3)
     )
 }
 
-// spec/operations.yaml:626
+// spec/operations.yaml:632
 extension UpdateSessionActivity {
     /// The registry's entry for ``UpdateSessionActivity``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -329,11 +329,11 @@ extension UpdateSessionActivity {
         requiresTransaction: false,
         events: [],
         description: "Update a session's last activity time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 626, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 632, column: 3)
     )
 }
 
-// spec/operations.yaml:638
+// spec/operations.yaml:644
 extension GenerateAuthTokens {
     /// The registry's entry for ``GenerateAuthTokens``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -347,11 +347,11 @@ extension GenerateAuthTokens {
         requiresTransaction: true,
         events: [],
         description: "Generate a JWT access token and an opaque refresh token for a session.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 638, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 644, column: 3)
     )
 }
 
-// spec/operations.yaml:650
+// spec/operations.yaml:656
 extension TriggerGlobalTokenRotation {
     /// The registry's entry for ``TriggerGlobalTokenRotation``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -365,11 +365,11 @@ extension TriggerGlobalTokenRotation {
         requiresTransaction: true,
         events: ["GlobalTokenRotationAttempted", "GlobalTokenRotationSucceeded", "GlobalTokenRotationFailed"],
         description: "Rotate every user's tokens by raising the global token version (an admin operation).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 650, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 656, column: 3)
     )
 }
 
-// spec/operations.yaml:660
+// spec/operations.yaml:666
 extension TriggerUserTokenRotation {
     /// The registry's entry for ``TriggerUserTokenRotation``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -383,11 +383,11 @@ extension TriggerUserTokenRotation {
         requiresTransaction: true,
         events: ["UserTokenRotationAttempted", "UserTokenRotationSucceeded", "UserTokenRotationFailed"],
         description: "Rotate one user's tokens, after a password change or a logout everywhere.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 660, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 666, column: 3)
     )
 }
 
-// spec/operations.yaml:673
+// spec/operations.yaml:679
 extension ConnectProvider {
     /// The registry's entry for ``ConnectProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -401,11 +401,11 @@ extension ConnectProvider {
         requiresTransaction: true,
         events: ["ProviderConnectionAttempted", "ProviderConnectionSucceeded", "ProviderConnectionFailed"],
         description: "Connect a user to a financial provider with their encrypted credentials.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 673, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 679, column: 3)
     )
 }
 
-// spec/operations.yaml:686
+// spec/operations.yaml:692
 extension DisconnectProvider {
     /// The registry's entry for ``DisconnectProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -419,11 +419,11 @@ extension DisconnectProvider {
         requiresTransaction: true,
         events: ["ProviderDisconnectionAttempted", "ProviderDisconnectionSucceeded", "ProviderDisconnectionFailed"],
         description: "Disconnect a user from a financial provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 686, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 692, column: 3)
     )
 }
 
-// spec/operations.yaml:699
+// spec/operations.yaml:705
 extension RefreshProviderTokens {
     /// The registry's entry for ``RefreshProviderTokens``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -437,11 +437,11 @@ extension RefreshProviderTokens {
         requiresTransaction: true,
         events: ["ProviderTokenRefreshAttempted", "ProviderTokenRefreshSucceeded", "ProviderTokenRefreshFailed"],
         description: "Store a provider's new credentials after an OAuth token refresh.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 699, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 705, column: 3)
     )
 }
 
-// spec/operations.yaml:710
+// spec/operations.yaml:716
 extension SyncAccounts {
     /// The registry's entry for ``SyncAccounts``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -455,11 +455,11 @@ extension SyncAccounts {
         requiresTransaction: true,
         events: ["AccountSyncAttempted", "AccountSyncSucceeded", "AccountSyncFailed", "AccountBalanceUpdated"],
         description: "Sync a connection's accounts from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 710, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 716, column: 3)
     )
 }
 
-// spec/operations.yaml:721
+// spec/operations.yaml:727
 extension SyncTransactions {
     /// The registry's entry for ``SyncTransactions``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -473,11 +473,11 @@ extension SyncTransactions {
         requiresTransaction: true,
         events: ["TransactionSyncAttempted", "TransactionSyncSucceeded", "TransactionSyncFailed"],
         description: "Sync a connection's transactions from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 721, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 727, column: 3)
     )
 }
 
-// spec/operations.yaml:741
+// spec/operations.yaml:747
 extension SyncHoldings {
     /// The registry's entry for ``SyncHoldings``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -491,11 +491,11 @@ extension SyncHoldings {
         requiresTransaction: true,
         events: ["HoldingsSyncAttempted", "HoldingsSyncSucceeded", "HoldingsSyncFailed", "AccountHoldingsUpdated"],
         description: "Sync an investment account's holdings from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 741, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 747, column: 3)
     )
 }
 
-// spec/operations.yaml:760
+// spec/operations.yaml:766
 extension ImportFromFile {
     /// The registry's entry for ``ImportFromFile``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -509,11 +509,11 @@ extension ImportFromFile {
         requiresTransaction: false,
         events: ["FileImportAttempted", "FileImportSucceeded", "FileImportFailed", "FileImportProgress"],
         description: "Import accounts and transactions from a QFX, OFX or CSV file.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 760, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 766, column: 3)
     )
 }
 
-// spec/operations.yaml:785
+// spec/operations.yaml:791
 extension GetSession {
     /// The registry's entry for ``GetSession``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -525,11 +525,11 @@ extension GetSession {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's sessions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 785, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 791, column: 3)
     )
 }
 
-// spec/operations.yaml:799
+// spec/operations.yaml:805
 extension ListUserSessions {
     /// The registry's entry for ``ListUserSessions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -541,11 +541,11 @@ extension ListUserSessions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List a user's sessions, marking the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 799, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 805, column: 3)
     )
 }
 
-// spec/operations.yaml:819
+// spec/operations.yaml:825
 extension GetProviderConnection {
     /// The registry's entry for ``GetProviderConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -557,11 +557,11 @@ extension GetProviderConnection {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 819, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 825, column: 3)
     )
 }
 
-// spec/operations.yaml:833
+// spec/operations.yaml:839
 extension ListProviderConnections {
     /// The registry's entry for ``ListProviderConnections``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -573,11 +573,11 @@ extension ListProviderConnections {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 833, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 839, column: 3)
     )
 }
 
-// spec/operations.yaml:851
+// spec/operations.yaml:857
 extension GetAccount {
     /// The registry's entry for ``GetAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -589,11 +589,11 @@ extension GetAccount {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 851, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 857, column: 3)
     )
 }
 
-// spec/operations.yaml:865
+// spec/operations.yaml:871
 extension ListAccountsByConnection {
     /// The registry's entry for ``ListAccountsByConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -605,11 +605,11 @@ extension ListAccountsByConnection {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List the accounts of one provider connection.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 865, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 871, column: 3)
     )
 }
 
-// spec/operations.yaml:879
+// spec/operations.yaml:885
 extension ListAccountsByUser {
     /// The registry's entry for ``ListAccountsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -621,11 +621,11 @@ extension ListAccountsByUser {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List all of a user's accounts, optionally of one type.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 879, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 885, column: 3)
     )
 }
 
-// spec/operations.yaml:898
+// spec/operations.yaml:904
 extension GetTransaction {
     /// The registry's entry for ``GetTransaction``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -637,11 +637,11 @@ extension GetTransaction {
         pagination: nil,
         cachePolicy: .medium,
         description: "Get one of a user's transactions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 898, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 904, column: 3)
     )
 }
 
-// spec/operations.yaml:912
+// spec/operations.yaml:918
 extension ListTransactionsByAccount {
     /// The registry's entry for ``ListTransactionsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -653,11 +653,11 @@ extension ListTransactionsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions, one page at a time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 912, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 918, column: 3)
     )
 }
 
-// spec/operations.yaml:926
+// spec/operations.yaml:932
 extension ListTransactionsByDateRange {
     /// The registry's entry for ``ListTransactionsByDateRange``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -669,11 +669,11 @@ extension ListTransactionsByDateRange {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "List an account's transactions between two days.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 926, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 932, column: 3)
     )
 }
 
-// spec/operations.yaml:941
+// spec/operations.yaml:947
 extension ListSecurityTransactions {
     /// The registry's entry for ``ListSecurityTransactions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -685,11 +685,11 @@ extension ListSecurityTransactions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions in one security.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 941, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 947, column: 3)
     )
 }
 
-// spec/operations.yaml:958
+// spec/operations.yaml:964
 extension GetBalanceHistory {
     /// The registry's entry for ``GetBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -701,11 +701,11 @@ extension GetBalanceHistory {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "Get an account's balance snapshots over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 958, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 964, column: 3)
     )
 }
 
-// spec/operations.yaml:974
+// spec/operations.yaml:980
 extension GetLatestBalanceSnapshots {
     /// The registry's entry for ``GetLatestBalanceSnapshots``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -717,11 +717,11 @@ extension GetLatestBalanceSnapshots {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "Get the latest balance snapshot of each of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 974, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 980, column: 3)
     )
 }
 
-// spec/operations.yaml:989
+// spec/operations.yaml:995
 extension GetUserBalanceHistory {
     /// The registry's entry for ``GetUserBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -733,11 +733,11 @@ extension GetUserBalanceHistory {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "Get the balance snapshots of all of a user's accounts over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 989, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 995, column: 3)
     )
 }
 
-// spec/operations.yaml:1004
+// spec/operations.yaml:1010
 extension ListBalanceSnapshotsByAccount {
     /// The registry's entry for ``ListBalanceSnapshotsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -749,11 +749,11 @@ extension ListBalanceSnapshotsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List the most recent balance snapshots of an account, in the order they were captured.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1004, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1010, column: 3)
     )
 }
 
-// spec/operations.yaml:1024
+// spec/operations.yaml:1030
 extension GetHolding {
     /// The registry's entry for ``GetHolding``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -765,11 +765,11 @@ extension GetHolding {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1024, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1030, column: 3)
     )
 }
 
-// spec/operations.yaml:1038
+// spec/operations.yaml:1044
 extension ListHoldingsByAccount {
     /// The registry's entry for ``ListHoldingsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -781,11 +781,11 @@ extension ListHoldingsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1038, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1044, column: 3)
     )
 }
 
-// spec/operations.yaml:1057
+// spec/operations.yaml:1063
 extension ListHoldingsByUser {
     /// The registry's entry for ``ListHoldingsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -797,7 +797,7 @@ extension ListHoldingsByUser {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List all of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1057, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1063, column: 3)
     )
 }
 

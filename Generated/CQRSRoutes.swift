@@ -99,7 +99,10 @@ extension OperationRoutes {
                     "properties": {
                       "refresh_token": {
                         "type": "string",
-                        "description": "URL-safe base64, 16 to 256 characters."
+                        "minLength": 16,
+                        "maxLength": 256,
+                        "pattern": "[A-Za-z0-9_-]+={0,2}",
+                        "description": "URL-safe base64."
                       }
                     }
                   }
@@ -177,6 +180,16 @@ extension OperationRoutes {
                   }
                 }
               },
+              "422": {
+                "description": "A problem: `invalid_fields`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
               "429": {
                 "description": "A problem: `rate_limited`.",
                 "content": {
@@ -232,7 +245,9 @@ extension OperationRoutes {
                     "required": ["email"],
                     "properties": {
                       "email": {
-                        "type": "string"
+                        "type": "string",
+                        "maxLength": 255,
+                        "format": "email"
                       }
                     }
                   }
@@ -290,6 +305,16 @@ extension OperationRoutes {
                   }
                 }
               },
+              "422": {
+                "description": "A problem: `invalid_fields`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
               "429": {
                 "description": "A problem: `rate_limited`.",
                 "content": {
@@ -335,10 +360,16 @@ extension OperationRoutes {
                     "required": ["token", "new_password"],
                     "properties": {
                       "token": {
-                        "type": "string"
+                        "type": "string",
+                        "minLength": 16,
+                        "maxLength": 128,
+                        "pattern": "[0-9a-fA-F]+"
                       },
                       "new_password": {
-                        "type": "string"
+                        "type": "string",
+                        "minLength": 8,
+                        "maxLength": 128,
+                        "description": "As a registration's password."
                       }
                     }
                   }
@@ -408,6 +439,16 @@ extension OperationRoutes {
               },
               "415": {
                 "description": "A problem: `unsupported_media_type`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "422": {
+                "description": "A problem: `invalid_fields`.",
                 "content": {
                   "application/problem+json": {
                     "schema": {
@@ -2703,7 +2744,7 @@ extension OperationRoutes {
     """##
 }
 
-// spec/operations.yaml:495
+// spec/operations.yaml:501
 extension RefreshAccessToken: HTTPRoutable {
     /// `POST /api/v1/tokens`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -2761,7 +2802,7 @@ extension RefreshAccessToken: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:521
+// spec/operations.yaml:527
 extension RequestPasswordReset: HTTPRoutable {
     /// `POST /api/v1/password-resets`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -2824,7 +2865,7 @@ extension RequestPasswordReset: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:550
+// spec/operations.yaml:556
 extension ConfirmPasswordReset: HTTPRoutable {
     /// `POST /api/v1/password-resets/confirmations`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -2885,7 +2926,7 @@ extension ConfirmPasswordReset: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:695
+// spec/operations.yaml:701
 extension DisconnectProvider: HTTPRoutable {
     /// `DELETE /api/v1/providers/{connectionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -2919,7 +2960,7 @@ extension DisconnectProvider: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:795
+// spec/operations.yaml:801
 extension GetSession: HTTPRoutable {
     /// `GET /api/v1/sessions/{sessionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -2953,7 +2994,7 @@ extension GetSession: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:814
+// spec/operations.yaml:820
 extension ListUserSessions: HTTPRoutable {
     /// `GET /api/v1/sessions`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -2996,7 +3037,7 @@ extension ListUserSessions: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:829
+// spec/operations.yaml:835
 extension GetProviderConnection: HTTPRoutable {
     /// `GET /api/v1/providers/{connectionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3030,7 +3071,7 @@ extension GetProviderConnection: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:846
+// spec/operations.yaml:852
 extension ListProviderConnections: HTTPRoutable {
     /// `GET /api/v1/providers`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3068,7 +3109,7 @@ extension ListProviderConnections: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:861
+// spec/operations.yaml:867
 extension GetAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3102,7 +3143,7 @@ extension GetAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:893
+// spec/operations.yaml:899
 extension ListAccountsByUser: HTTPRoutable {
     /// `GET /api/v1/accounts`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3147,7 +3188,7 @@ extension ListAccountsByUser: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:908
+// spec/operations.yaml:914
 extension GetTransaction: HTTPRoutable {
     /// `GET /api/v1/transactions/{transactionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3181,7 +3222,7 @@ extension GetTransaction: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:986
+// spec/operations.yaml:992
 extension GetLatestBalanceSnapshots: HTTPRoutable {
     /// `GET /api/v1/balance-snapshots/latest`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3217,7 +3258,7 @@ extension GetLatestBalanceSnapshots: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1018
+// spec/operations.yaml:1024
 extension ListBalanceSnapshotsByAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/balance-snapshots`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3257,7 +3298,7 @@ extension ListBalanceSnapshotsByAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1034
+// spec/operations.yaml:1040
 extension GetHolding: HTTPRoutable {
     /// `GET /api/v1/holdings/{holdingId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3291,7 +3332,7 @@ extension GetHolding: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1053
+// spec/operations.yaml:1059
 extension ListHoldingsByAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/holdings`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3336,7 +3377,7 @@ extension ListHoldingsByAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1072
+// spec/operations.yaml:1078
 extension ListHoldingsByUser: HTTPRoutable {
     /// `GET /api/v1/holdings`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(

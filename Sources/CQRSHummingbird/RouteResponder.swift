@@ -146,11 +146,13 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
         var refusal = problem(status, error.code, error.message, request.uri.path)
         if !error.violations.isEmpty {
             // Each field under its name where the request carries it, as a binding problem names it.
-            refusal.invalidParameters = error.violations.map { violation in
+            let parameters = error.violations.map { violation in
                 let parameter = route.parameters.first { $0.field == violation.field }
                 let (name, location) = parameter.map { Self.wire($0) } ?? (violation.field, "body")
                 return ProblemDetails.InvalidParameter(name: name, in: location, reason: violation.reason)
             }
+            refusal.invalidParameters = parameters
+            refusal.detail = parameters.map { "'\($0.name)' \($0.reason)" }.joined(separator: "; ") + "."
         }
         return refusal.response()
     }

@@ -91,7 +91,7 @@ struct CacheTests {
         let dispatcher = fixture.environment.dispatcher, session = fixture.environment.database.session()
         let query = ListProviderConnections(userId: UUID())
         _ = await dispatcher.run(query, on: session)
-        let failed = await dispatcher.run(VerifyEmail(token: "missing"), on: session)
+        let failed = await dispatcher.run(VerifyEmail(token: String(repeating: "0", count: 32)), on: session)
         #expect(failed.failureCode == "token_not_found")
         _ = await dispatcher.run(query, on: session)
         #expect(runs.count == 1)

@@ -57,7 +57,7 @@ struct TransactionTests {
         #expect(await fixture.events.names.isEmpty)
         // The writer is free again: the next command commits.
         let next = await fixture.environment.dispatcher.run(
-            VerifyEmail(token: "missing"), on: fixture.environment.database.session())
+            VerifyEmail(token: String(repeating: "0", count: 32)), on: fixture.environment.database.session())
         #expect(next.failureCode == "token_not_found")
     }
 

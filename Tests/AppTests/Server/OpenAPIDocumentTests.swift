@@ -38,6 +38,25 @@ struct OpenAPIDocumentTests {
         }
     }
 
+    @Test("the spec's constraints hold before any handler runs, are named on the wire, and are in the document")
+    func constraints() async throws {
+        let fixture = try await ServerFixture.make()
+        defer { fixture.removeFiles() }
+        try await fixture.application().test(.router) { client in
+            let response = try await client.call(.post, "/api/v1/tokens", json: ["refresh_token": "short"])
+            #expect(response.status == .unprocessableContent)
+            #expect(response.string("code") == "invalid_fields")
+            // Named as the client sends it.
+            #expect(response.string("detail") == "'refresh_token' must be 16 to 256 characters.")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(OperationRoutes.openAPIDocument.utf8)) as? [String: Any])
+            let tokens = try #require((document["paths"] as? [String: [String: Any]])?["/api/v1/tokens"]?["post"] as? [String: Any])
+            let body = try #require(((tokens["requestBody"] as? [String: Any])?["content"] as? [String: [String: [String: Any]]])?["application/json"]?["schema"])
+            let property = try #require((body["properties"] as? [String: [String: Any]])?["refresh_token"])
+            #expect(property["minLength"] as? Int == 16)
+            #expect(property["maxLength"] as? Int == 256)
+        }
+    }
+
     @Test("each document text is the committed openapi.json")
     func committed() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
