@@ -151,36 +151,42 @@ struct OpenAPIDocument {
         return .object(members)
     }
 
-    static let problemContent = JSONValue.object([
-        ("application/problem+json", .object([("schema", .object([("$ref", .string("#/components/schemas/\(problemSchema)"))]))])),
-    ])
+    // Built on each use, not kept in a static: LeakSanitizer cannot follow the enum's payload pointers from a global,
+    // and would report the value as leaked.
+    static var problemContent: JSONValue {
+        .object([
+            ("application/problem+json", .object([("schema", .object([("$ref", .string("#/components/schemas/\(problemSchema)"))]))])),
+        ])
+    }
 
     /// RFC 9457 problem details, as every adapter answers a failure.
-    static let problem = JSONValue.object([
-        ("type", .string("object")),
-        ("description", .string("An RFC 9457 problem: `code` is the stable error code clients match on.")),
-        ("required", .array(["type", "title", "status", "detail", "code"].map(JSONValue.string))),
-        ("properties", .object([
-            ("type", .object([("type", .string("string"))])),
-            ("title", .object([("type", .string("string"))])),
-            ("status", .object([("type", .string("integer"))])),
-            ("detail", .object([("type", .string("string"))])),
-            ("code", .object([("type", .string("string"))])),
-            ("instance", .object([("type", .string("string"))])),
-            ("invalid-params", .object([
-                ("type", .string("array")),
-                ("items", .object([
-                    ("type", .string("object")),
-                    ("required", .array(["name", "in", "reason"].map(JSONValue.string))),
-                    ("properties", .object([
-                        ("name", .object([("type", .string("string"))])),
-                        ("in", .object([("type", .string("string"))])),
-                        ("reason", .object([("type", .string("string"))])),
+    static var problem: JSONValue {
+        .object([
+            ("type", .string("object")),
+            ("description", .string("An RFC 9457 problem: `code` is the stable error code clients match on.")),
+            ("required", .array(["type", "title", "status", "detail", "code"].map(JSONValue.string))),
+            ("properties", .object([
+                ("type", .object([("type", .string("string"))])),
+                ("title", .object([("type", .string("string"))])),
+                ("status", .object([("type", .string("integer"))])),
+                ("detail", .object([("type", .string("string"))])),
+                ("code", .object([("type", .string("string"))])),
+                ("instance", .object([("type", .string("string"))])),
+                ("invalid-params", .object([
+                    ("type", .string("array")),
+                    ("items", .object([
+                        ("type", .string("object")),
+                        ("required", .array(["name", "in", "reason"].map(JSONValue.string))),
+                        ("properties", .object([
+                            ("name", .object([("type", .string("string"))])),
+                            ("in", .object([("type", .string("string"))])),
+                            ("reason", .object([("type", .string("string"))])),
+                        ])),
                     ])),
                 ])),
             ])),
-        ])),
-    ])
+        ])
+    }
 
     /// The bounds the dispatcher holds a page request's fields to: a size or limit from 1 to the configuration's
     /// maximum, an offset from 0, a page number from 1.
