@@ -91,93 +91,87 @@ protocol RequestDependencies: Sendable {
 
 /// The app's singletons, built once and shared by every request.
 protocol AppDependencies: Sendable {
-    /// Publishes domain events to their subscribers.
-    // spec/operations.yaml:53: EventBus:
-#sourceLocation(file: "spec/operations.yaml", line: 53)
-    var eventBus: any EventBus { get }
-#sourceLocation()
-
     /// Hashes and verifies passwords.
-    // spec/operations.yaml:55: PasswordHasher:
-#sourceLocation(file: "spec/operations.yaml", line: 55)
+    // spec/operations.yaml:53: PasswordHasher:
+#sourceLocation(file: "spec/operations.yaml", line: 53)
     var passwordHasher: any PasswordHasher { get }
 #sourceLocation()
 
     /// Issues and validates JWT access tokens.
-    // spec/operations.yaml:57: TokenGenerator:
-#sourceLocation(file: "spec/operations.yaml", line: 57)
+    // spec/operations.yaml:55: TokenGenerator:
+#sourceLocation(file: "spec/operations.yaml", line: 55)
     var tokenGenerator: any TokenGenerator { get }
 #sourceLocation()
 
     /// Generates and verifies opaque refresh tokens.
-    // spec/operations.yaml:59: RefreshTokenService:
-#sourceLocation(file: "spec/operations.yaml", line: 59)
+    // spec/operations.yaml:57: RefreshTokenService:
+#sourceLocation(file: "spec/operations.yaml", line: 57)
     var refreshTokenService: any RefreshTokenService { get }
 #sourceLocation()
 
     /// Generates password reset tokens.
-    // spec/operations.yaml:61: PasswordResetTokenService:
-#sourceLocation(file: "spec/operations.yaml", line: 61)
+    // spec/operations.yaml:59: PasswordResetTokenService:
+#sourceLocation(file: "spec/operations.yaml", line: 59)
     var passwordResetTokenService: any PasswordResetTokenService { get }
 #sourceLocation()
 
     /// Sends transactional email.
-    // spec/operations.yaml:63: EmailService:
-#sourceLocation(file: "spec/operations.yaml", line: 63)
+    // spec/operations.yaml:61: EmailService:
+#sourceLocation(file: "spec/operations.yaml", line: 61)
     var emailService: any EmailService { get }
 #sourceLocation()
 
     /// Encrypts and decrypts provider credentials at rest.
-    // spec/operations.yaml:65: EncryptionService:
-#sourceLocation(file: "spec/operations.yaml", line: 65)
+    // spec/operations.yaml:63: EncryptionService:
+#sourceLocation(file: "spec/operations.yaml", line: 63)
     var encryptionService: any EncryptionService { get }
 #sourceLocation()
 
     /// A key-value cache with time-to-live.
-    // spec/operations.yaml:67: Cache:
-#sourceLocation(file: "spec/operations.yaml", line: 67)
+    // spec/operations.yaml:65: Cache:
+#sourceLocation(file: "spec/operations.yaml", line: 65)
     var cache: any Cache { get }
 #sourceLocation()
 
     /// Builds the cache's keys.
-    // spec/operations.yaml:69: CacheKeys:
-#sourceLocation(file: "spec/operations.yaml", line: 69)
+    // spec/operations.yaml:67: CacheKeys:
+#sourceLocation(file: "spec/operations.yaml", line: 67)
     var cacheKeys: CacheKeys { get }
 #sourceLocation()
 
     /// Counts cache hits and misses.
-    // spec/operations.yaml:72: CacheMetrics:
-#sourceLocation(file: "spec/operations.yaml", line: 72)
+    // spec/operations.yaml:70: CacheMetrics:
+#sourceLocation(file: "spec/operations.yaml", line: 70)
     var cacheMetrics: any CacheMetrics { get }
 #sourceLocation()
 
     /// Caches sessions for fast lookups and revocation.
-    // spec/operations.yaml:74: SessionCache:
-#sourceLocation(file: "spec/operations.yaml", line: 74)
+    // spec/operations.yaml:72: SessionCache:
+#sourceLocation(file: "spec/operations.yaml", line: 72)
     var sessionCache: any SessionCache { get }
 #sourceLocation()
 
     /// Caches provider connections.
-    // spec/operations.yaml:76: ProviderConnectionCache:
-#sourceLocation(file: "spec/operations.yaml", line: 76)
+    // spec/operations.yaml:74: ProviderConnectionCache:
+#sourceLocation(file: "spec/operations.yaml", line: 74)
     var providerConnectionCache: any ProviderConnectionCache { get }
 #sourceLocation()
 
     /// Derives a device description from a user agent.
-    // spec/operations.yaml:78: DeviceEnricher:
-#sourceLocation(file: "spec/operations.yaml", line: 78)
+    // spec/operations.yaml:76: DeviceEnricher:
+#sourceLocation(file: "spec/operations.yaml", line: 76)
     var deviceEnricher: any DeviceEnricher { get }
 #sourceLocation()
 
     /// Derives a location from an IP address.
-    // spec/operations.yaml:80: LocationEnricher:
-#sourceLocation(file: "spec/operations.yaml", line: 80)
+    // spec/operations.yaml:78: LocationEnricher:
+#sourceLocation(file: "spec/operations.yaml", line: 78)
     var locationEnricher: any LocationEnricher { get }
 #sourceLocation()
 
     /// Resolves a provider's client from its slug.
-    // spec/operations.yaml:82: ProviderFactory:
-#sourceLocation(file: "spec/operations.yaml", line: 82)
+    // spec/operations.yaml:80: ProviderFactory:
+#sourceLocation(file: "spec/operations.yaml", line: 80)
     var providerFactory: any ProviderFactory { get }
 #sourceLocation()
 }

@@ -9,167 +9,167 @@ import Foundation
 
 // MARK: - Handler protocols
 
-// spec/operations.yaml:438
+// spec/operations.yaml:670
 /// What the handler of ``RegisterUser`` conforms to: `RegisterUserHandler` in the application.
 protocol RegisterUserHandling: CommandHandler where Operation == RegisterUser, Output == UUID {}
 
-// spec/operations.yaml:454
+// spec/operations.yaml:686
 /// What the handler of ``AuthenticateUser`` conforms to: `AuthenticateUserHandler` in the application.
 protocol AuthenticateUserHandling: CommandHandler where Operation == AuthenticateUser, Output == AuthenticatedUser {}
 
-// spec/operations.yaml:467
+// spec/operations.yaml:699
 /// What the handler of ``VerifyEmail`` conforms to: `VerifyEmailHandler` in the application.
 protocol VerifyEmailHandling: CommandHandler where Operation == VerifyEmail, Output == UUID {}
 
-// spec/operations.yaml:477
+// spec/operations.yaml:709
 /// What the handler of ``RefreshAccessToken`` conforms to: `RefreshAccessTokenHandler` in the application.
 protocol RefreshAccessTokenHandling: CommandHandler where Operation == RefreshAccessToken, Output == AuthTokens {}
 
-// spec/operations.yaml:515
+// spec/operations.yaml:746
 /// What the handler of ``RequestPasswordReset`` conforms to: `RequestPasswordResetHandler` in the application.
 protocol RequestPasswordResetHandling: CommandHandler where Operation == RequestPasswordReset, Output == PasswordResetRequestResponse {}
 
-// spec/operations.yaml:538
+// spec/operations.yaml:769
 /// What the handler of ``ConfirmPasswordReset`` conforms to: `ConfirmPasswordResetHandler` in the application.
 protocol ConfirmPasswordResetHandling: CommandHandler where Operation == ConfirmPasswordReset, Output == PasswordResetConfirmResponse {}
 
-// spec/operations.yaml:564
+// spec/operations.yaml:793
 /// What the handler of ``LogoutUser`` conforms to: `LogoutUserHandler` in the application.
 protocol LogoutUserHandling: CommandHandler where Operation == LogoutUser, Output == LogoutResponse {}
 
-// spec/operations.yaml:577
+// spec/operations.yaml:806
 /// What the handler of ``CreateSession`` conforms to: `CreateSessionHandler` in the application.
 protocol CreateSessionHandling: CommandHandler where Operation == CreateSession, Output == CreateSessionResponse {}
 
-// spec/operations.yaml:590
+// spec/operations.yaml:819
 /// What the handler of ``RevokeSession`` conforms to: `RevokeSessionHandler` in the application.
 protocol RevokeSessionHandling: CommandHandler where Operation == RevokeSession, Output == UUID {}
 
-// spec/operations.yaml:601
+// spec/operations.yaml:830
 /// What the handler of ``RevokeAllUserSessions`` conforms to: `RevokeAllSessionsHandler` in the application.
 protocol RevokeAllUserSessionsHandling: CommandHandler where Operation == RevokeAllUserSessions, Output == Int {}
 
-// spec/operations.yaml:613
+// spec/operations.yaml:842
 /// What the handler of ``LinkRefreshTokenToSession`` conforms to: `LinkRefreshTokenToSessionHandler` in the application.
 protocol LinkRefreshTokenToSessionHandling: CommandHandler where Operation == LinkRefreshTokenToSession, Output == Void {}
 
-// spec/operations.yaml:622
+// spec/operations.yaml:851
 /// What the handler of ``RecordProviderAccess`` conforms to: `RecordProviderAccessHandler` in the application.
 protocol RecordProviderAccessHandling: CommandHandler where Operation == RecordProviderAccess, Output == Void {}
 
-// spec/operations.yaml:632
+// spec/operations.yaml:861
 /// What the handler of ``UpdateSessionActivity`` conforms to: `UpdateSessionActivityHandler` in the application.
 protocol UpdateSessionActivityHandling: CommandHandler where Operation == UpdateSessionActivity, Output == Void {}
 
-// spec/operations.yaml:644
+// spec/operations.yaml:873
 /// What the handler of ``GenerateAuthTokens`` conforms to: `GenerateAuthTokensHandler` in the application.
 protocol GenerateAuthTokensHandling: CommandHandler where Operation == GenerateAuthTokens, Output == AuthTokens {}
 
-// spec/operations.yaml:656
+// spec/operations.yaml:885
 /// What the handler of ``TriggerGlobalTokenRotation`` conforms to: `TriggerGlobalTokenRotationHandler` in the application.
 protocol TriggerGlobalTokenRotationHandling: CommandHandler where Operation == TriggerGlobalTokenRotation, Output == GlobalRotationResult {}
 
-// spec/operations.yaml:666
+// spec/operations.yaml:895
 /// What the handler of ``TriggerUserTokenRotation`` conforms to: `TriggerUserTokenRotationHandler` in the application.
 protocol TriggerUserTokenRotationHandling: CommandHandler where Operation == TriggerUserTokenRotation, Output == UserRotationResult {}
 
-// spec/operations.yaml:679
+// spec/operations.yaml:908
 /// What the handler of ``ConnectProvider`` conforms to: `ConnectProviderHandler` in the application.
 protocol ConnectProviderHandling: CommandHandler where Operation == ConnectProvider, Output == UUID {}
 
-// spec/operations.yaml:692
+// spec/operations.yaml:921
 /// What the handler of ``DisconnectProvider`` conforms to: `DisconnectProviderHandler` in the application.
 protocol DisconnectProviderHandling: CommandHandler where Operation == DisconnectProvider, Output == Void {}
 
-// spec/operations.yaml:705
+// spec/operations.yaml:934
 /// What the handler of ``RefreshProviderTokens`` conforms to: `RefreshProviderTokensHandler` in the application.
 protocol RefreshProviderTokensHandling: CommandHandler where Operation == RefreshProviderTokens, Output == Void {}
 
-// spec/operations.yaml:716
+// spec/operations.yaml:945
 /// What the handler of ``SyncAccounts`` conforms to: `SyncAccountsHandler` in the application.
 protocol SyncAccountsHandling: CommandHandler where Operation == SyncAccounts, Output == SyncAccountsResult {}
 
-// spec/operations.yaml:727
+// spec/operations.yaml:956
 /// What the handler of ``SyncTransactions`` conforms to: `SyncTransactionsHandler` in the application.
 protocol SyncTransactionsHandling: CommandHandler where Operation == SyncTransactions, Output == SyncTransactionsResult {}
 
-// spec/operations.yaml:747
+// spec/operations.yaml:975
 /// What the handler of ``SyncHoldings`` conforms to: `SyncHoldingsHandler` in the application.
 protocol SyncHoldingsHandling: CommandHandler where Operation == SyncHoldings, Output == SyncHoldingsResult {}
 
-// spec/operations.yaml:766
+// spec/operations.yaml:993
 /// What the handler of ``ImportFromFile`` conforms to: `ImportFromFileHandler` in the application.
 protocol ImportFromFileHandling: CommandHandler where Operation == ImportFromFile, Output == ImportResult {}
 
-// spec/operations.yaml:791
+// spec/operations.yaml:1017
 /// What the handler of ``GetSession`` conforms to: `GetSessionHandler` in the application.
 protocol GetSessionHandling: QueryHandler where Operation == GetSession, Output == SessionResult {}
 
-// spec/operations.yaml:805
+// spec/operations.yaml:1031
 /// What the handler of ``ListUserSessions`` conforms to: `ListSessionsHandler` in the application.
 protocol ListUserSessionsHandling: QueryHandler where Operation == ListUserSessions, Output == SessionListResult {}
 
-// spec/operations.yaml:825
+// spec/operations.yaml:1051
 /// What the handler of ``GetProviderConnection`` conforms to: `GetProviderConnectionHandler` in the application.
 protocol GetProviderConnectionHandling: QueryHandler where Operation == GetProviderConnection, Output == ProviderConnectionResult {}
 
-// spec/operations.yaml:839
+// spec/operations.yaml:1065
 /// What the handler of ``ListProviderConnections`` conforms to: `ListProviderConnectionsHandler` in the application.
 protocol ListProviderConnectionsHandling: QueryHandler where Operation == ListProviderConnections, Output == ProviderConnectionListResult {}
 
-// spec/operations.yaml:857
+// spec/operations.yaml:1083
 /// What the handler of ``GetAccount`` conforms to: `GetAccountHandler` in the application.
 protocol GetAccountHandling: QueryHandler where Operation == GetAccount, Output == AccountResult {}
 
-// spec/operations.yaml:871
+// spec/operations.yaml:1097
 /// What the handler of ``ListAccountsByConnection`` conforms to: `ListAccountsByConnectionHandler` in the application.
 protocol ListAccountsByConnectionHandling: QueryHandler where Operation == ListAccountsByConnection, Output == AccountListResult {}
 
-// spec/operations.yaml:885
+// spec/operations.yaml:1111
 /// What the handler of ``ListAccountsByUser`` conforms to: `ListAccountsByUserHandler` in the application.
 protocol ListAccountsByUserHandling: QueryHandler where Operation == ListAccountsByUser, Output == AccountListResult {}
 
-// spec/operations.yaml:904
+// spec/operations.yaml:1130
 /// What the handler of ``GetTransaction`` conforms to: `GetTransactionHandler` in the application.
 protocol GetTransactionHandling: QueryHandler where Operation == GetTransaction, Output == TransactionResult {}
 
-// spec/operations.yaml:918
+// spec/operations.yaml:1144
 /// What the handler of ``ListTransactionsByAccount`` conforms to: `ListTransactionsByAccountHandler` in the application.
 protocol ListTransactionsByAccountHandling: QueryHandler where Operation == ListTransactionsByAccount, Output == TransactionListResult {}
 
-// spec/operations.yaml:932
+// spec/operations.yaml:1158
 /// What the handler of ``ListTransactionsByDateRange`` conforms to: `ListTransactionsByDateRangeHandler` in the application.
 protocol ListTransactionsByDateRangeHandling: QueryHandler where Operation == ListTransactionsByDateRange, Output == TransactionListResult {}
 
-// spec/operations.yaml:947
+// spec/operations.yaml:1173
 /// What the handler of ``ListSecurityTransactions`` conforms to: `ListSecurityTransactionsHandler` in the application.
 protocol ListSecurityTransactionsHandling: QueryHandler where Operation == ListSecurityTransactions, Output == TransactionListResult {}
 
-// spec/operations.yaml:964
+// spec/operations.yaml:1190
 /// What the handler of ``GetBalanceHistory`` conforms to: `GetBalanceHistoryHandler` in the application.
 protocol GetBalanceHistoryHandling: QueryHandler where Operation == GetBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:980
+// spec/operations.yaml:1206
 /// What the handler of ``GetLatestBalanceSnapshots`` conforms to: `GetLatestBalanceSnapshotsHandler` in the application.
 protocol GetLatestBalanceSnapshotsHandling: QueryHandler where Operation == GetLatestBalanceSnapshots, Output == LatestSnapshotsResult {}
 
-// spec/operations.yaml:995
+// spec/operations.yaml:1221
 /// What the handler of ``GetUserBalanceHistory`` conforms to: `GetUserBalanceHistoryHandler` in the application.
 protocol GetUserBalanceHistoryHandling: QueryHandler where Operation == GetUserBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:1010
+// spec/operations.yaml:1236
 /// What the handler of ``ListBalanceSnapshotsByAccount`` conforms to: `ListBalanceSnapshotsByAccountHandler` in the application.
 protocol ListBalanceSnapshotsByAccountHandling: QueryHandler where Operation == ListBalanceSnapshotsByAccount, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:1030
+// spec/operations.yaml:1256
 /// What the handler of ``GetHolding`` conforms to: `GetHoldingHandler` in the application.
 protocol GetHoldingHandling: QueryHandler where Operation == GetHolding, Output == HoldingDetailResult {}
 
-// spec/operations.yaml:1044
+// spec/operations.yaml:1270
 /// What the handler of ``ListHoldingsByAccount`` conforms to: `ListHoldingsByAccountHandler` in the application.
 protocol ListHoldingsByAccountHandling: QueryHandler where Operation == ListHoldingsByAccount, Output == HoldingListResult {}
 
-// spec/operations.yaml:1063
+// spec/operations.yaml:1289
 /// What the handler of ``ListHoldingsByUser`` conforms to: `ListHoldingsByUserHandler` in the application.
 protocol ListHoldingsByUserHandling: QueryHandler where Operation == ListHoldingsByUser, Output == HoldingListResult {}
 
@@ -185,10 +185,16 @@ struct HandlerFactory<Request: RequestDependencies, App: AppDependencies>: Senda
     let app: App
     /// Replacements for handlers, consulted before the spec's handlers are built.
     var overrides: HandlerOverrides<Request, App>
+    /// The run's recorder: each command's handler publishes to it through the value its command's events allow.
+    let events: EventRecorder<DomainEvent>
 
-    init(request: Request, app: App, overrides: HandlerOverrides<Request, App> = HandlerOverrides()) {
+    init(
+        request: Request, app: App, events: EventRecorder<DomainEvent>,
+        overrides: HandlerOverrides<Request, App> = HandlerOverrides()
+    ) {
         self.request = request
         self.app = app
+        self.events = events
         self.overrides = overrides
     }
 }
@@ -196,7 +202,7 @@ struct HandlerFactory<Request: RequestDependencies, App: AppDependencies>: Senda
 // MARK: auth
 
 extension HandlerFactory {
-    // spec/operations.yaml:438
+    // spec/operations.yaml:670
     /// Builds the handler of ``RegisterUser``, or its override.
     func registerUserHandler() -> any RegisterUserHandling {
         if let override = overrides.registerUser {
@@ -208,13 +214,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RegisterUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func registerUserHandlerFromSpec() -> some RegisterUserHandling {
-        // spec/operations.yaml:452: dependencies: [UserRepository, EmailVerificationTokenRepository, PasswordHasher, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 452)
-        return RegisterUserHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, passwordHasher: app.passwordHasher, eventBus: app.eventBus)
+        // spec/operations.yaml:684: dependencies: [UserRepository, EmailVerificationTokenRepository, PasswordHasher]
+#sourceLocation(file: "spec/operations.yaml", line: 684)
+        return RegisterUserHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, passwordHasher: app.passwordHasher, events: RegisterUserEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:454
+    // spec/operations.yaml:686
     /// Builds the handler of ``AuthenticateUser``, or its override.
     func authenticateUserHandler() -> any AuthenticateUserHandling {
         if let override = overrides.authenticateUser {
@@ -226,13 +232,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``AuthenticateUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func authenticateUserHandlerFromSpec() -> some AuthenticateUserHandling {
-        // spec/operations.yaml:462: dependencies: [UserRepository, PasswordHasher, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 462)
-        return AuthenticateUserHandler(userRepository: request.userRepository, passwordHasher: app.passwordHasher, eventBus: app.eventBus)
+        // spec/operations.yaml:694: dependencies: [UserRepository, PasswordHasher]
+#sourceLocation(file: "spec/operations.yaml", line: 694)
+        return AuthenticateUserHandler(userRepository: request.userRepository, passwordHasher: app.passwordHasher, events: AuthenticateUserEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:467
+    // spec/operations.yaml:699
     /// Builds the handler of ``VerifyEmail``, or its override.
     func verifyEmailHandler() -> any VerifyEmailHandling {
         if let override = overrides.verifyEmail {
@@ -244,13 +250,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``VerifyEmail``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func verifyEmailHandlerFromSpec() -> some VerifyEmailHandling {
-        // spec/operations.yaml:475: dependencies: [UserRepository, EmailVerificationTokenRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 475)
-        return VerifyEmailHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, eventBus: app.eventBus)
+        // spec/operations.yaml:707: dependencies: [UserRepository, EmailVerificationTokenRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 707)
+        return VerifyEmailHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, events: VerifyEmailEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:477
+    // spec/operations.yaml:709
     /// Builds the handler of ``RefreshAccessToken``, or its override.
     func refreshAccessTokenHandler() -> any RefreshAccessTokenHandling {
         if let override = overrides.refreshAccessToken {
@@ -262,13 +268,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RefreshAccessToken``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func refreshAccessTokenHandlerFromSpec() -> some RefreshAccessTokenHandling {
-        // spec/operations.yaml:488: - UserRepository
-#sourceLocation(file: "spec/operations.yaml", line: 488)
-        return RefreshAccessTokenHandler(userRepository: request.userRepository, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository, tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics, sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
+        // spec/operations.yaml:720: - UserRepository
+#sourceLocation(file: "spec/operations.yaml", line: 720)
+        return RefreshAccessTokenHandler(userRepository: request.userRepository, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository, tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics, sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, events: RefreshAccessTokenEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:515
+    // spec/operations.yaml:746
     /// Builds the handler of ``RequestPasswordReset``, or its override.
     func requestPasswordResetHandler() -> any RequestPasswordResetHandling {
         if let override = overrides.requestPasswordReset {
@@ -280,13 +286,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RequestPasswordReset``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func requestPasswordResetHandlerFromSpec() -> some RequestPasswordResetHandling {
-        // spec/operations.yaml:524: dependencies: [UserRepository, PasswordResetTokenRepository, PasswordResetTokenService, EmailService…
-#sourceLocation(file: "spec/operations.yaml", line: 524)
-        return RequestPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, passwordResetTokenService: app.passwordResetTokenService, emailService: app.emailService, eventBus: app.eventBus)
+        // spec/operations.yaml:755: dependencies: [UserRepository, PasswordResetTokenRepository, PasswordResetTokenService, EmailService…
+#sourceLocation(file: "spec/operations.yaml", line: 755)
+        return RequestPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, passwordResetTokenService: app.passwordResetTokenService, emailService: app.emailService, events: RequestPasswordResetEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:538
+    // spec/operations.yaml:769
     /// Builds the handler of ``ConfirmPasswordReset``, or its override.
     func confirmPasswordResetHandler() -> any ConfirmPasswordResetHandling {
         if let override = overrides.confirmPasswordReset {
@@ -298,13 +304,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ConfirmPasswordReset``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func confirmPasswordResetHandlerFromSpec() -> some ConfirmPasswordResetHandling {
-        // spec/operations.yaml:547: - UserRepository
-#sourceLocation(file: "spec/operations.yaml", line: 547)
-        return ConfirmPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, refreshTokenRepository: request.refreshTokenRepository, passwordHasher: app.passwordHasher, emailService: app.emailService, eventBus: app.eventBus, sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
+        // spec/operations.yaml:778: - UserRepository
+#sourceLocation(file: "spec/operations.yaml", line: 778)
+        return ConfirmPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, refreshTokenRepository: request.refreshTokenRepository, passwordHasher: app.passwordHasher, sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, events: ConfirmPasswordResetEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:564
+    // spec/operations.yaml:793
     /// Builds the handler of ``LogoutUser``, or its override.
     func logoutUserHandler() -> any LogoutUserHandling {
         if let override = overrides.logoutUser {
@@ -316,9 +322,9 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``LogoutUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func logoutUserHandlerFromSpec() -> some LogoutUserHandling {
-        // spec/operations.yaml:573: dependencies: [RefreshTokenRepository, RefreshTokenService, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 573)
-        return LogoutUserHandler(refreshTokenRepository: request.refreshTokenRepository, refreshTokenService: app.refreshTokenService, eventBus: app.eventBus)
+        // spec/operations.yaml:802: dependencies: [RefreshTokenRepository, RefreshTokenService]
+#sourceLocation(file: "spec/operations.yaml", line: 802)
+        return LogoutUserHandler(refreshTokenRepository: request.refreshTokenRepository, refreshTokenService: app.refreshTokenService, events: LogoutUserEvents(events))
 #sourceLocation()
     }
 }
@@ -326,7 +332,7 @@ extension HandlerFactory {
 // MARK: session
 
 extension HandlerFactory {
-    // spec/operations.yaml:577
+    // spec/operations.yaml:806
     /// Builds the handler of ``CreateSession``, or its override.
     func createSessionHandler() -> any CreateSessionHandling {
         if let override = overrides.createSession {
@@ -338,13 +344,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``CreateSession``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func createSessionHandlerFromSpec() -> some CreateSessionHandling {
-        // spec/operations.yaml:588: dependencies: [SessionRepository, SessionCache, UserRepository, DeviceEnricher, LocationEnricher, Ev…
-#sourceLocation(file: "spec/operations.yaml", line: 588)
-        return CreateSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, userRepository: request.userRepository, deviceEnricher: app.deviceEnricher, locationEnricher: app.locationEnricher, eventBus: app.eventBus)
+        // spec/operations.yaml:817: dependencies: [SessionRepository, SessionCache, UserRepository, DeviceEnricher, LocationEnricher]
+#sourceLocation(file: "spec/operations.yaml", line: 817)
+        return CreateSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, userRepository: request.userRepository, deviceEnricher: app.deviceEnricher, locationEnricher: app.locationEnricher, events: CreateSessionEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:590
+    // spec/operations.yaml:819
     /// Builds the handler of ``RevokeSession``, or its override.
     func revokeSessionHandler() -> any RevokeSessionHandling {
         if let override = overrides.revokeSession {
@@ -356,13 +362,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RevokeSession``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func revokeSessionHandlerFromSpec() -> some RevokeSessionHandling {
-        // spec/operations.yaml:599: dependencies: [SessionRepository, SessionCache, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 599)
-        return RevokeSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
+        // spec/operations.yaml:828: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 828)
+        return RevokeSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, events: RevokeSessionEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:601
+    // spec/operations.yaml:830
     /// Builds the handler of ``RevokeAllUserSessions``, or its override.
     func revokeAllUserSessionsHandler() -> any RevokeAllUserSessionsHandling {
         if let override = overrides.revokeAllUserSessions {
@@ -374,13 +380,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RevokeAllUserSessions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func revokeAllUserSessionsHandlerFromSpec() -> some RevokeAllUserSessionsHandling {
-        // spec/operations.yaml:611: dependencies: [SessionRepository, SessionCache, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 611)
-        return RevokeAllSessionsHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, eventBus: app.eventBus)
+        // spec/operations.yaml:840: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 840)
+        return RevokeAllSessionsHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, events: RevokeAllUserSessionsEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:613
+    // spec/operations.yaml:842
     /// Builds the handler of ``LinkRefreshTokenToSession``, or its override.
     func linkRefreshTokenToSessionHandler() -> any LinkRefreshTokenToSessionHandling {
         if let override = overrides.linkRefreshTokenToSession {
@@ -392,13 +398,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``LinkRefreshTokenToSession``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func linkRefreshTokenToSessionHandlerFromSpec() -> some LinkRefreshTokenToSessionHandling {
-        // spec/operations.yaml:620: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 620)
+        // spec/operations.yaml:849: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 849)
         return LinkRefreshTokenToSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:622
+    // spec/operations.yaml:851
     /// Builds the handler of ``RecordProviderAccess``, or its override.
     func recordProviderAccessHandler() -> any RecordProviderAccessHandling {
         if let override = overrides.recordProviderAccess {
@@ -410,13 +416,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RecordProviderAccess``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func recordProviderAccessHandlerFromSpec() -> some RecordProviderAccessHandling {
-        // spec/operations.yaml:629: dependencies: [SessionRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 629)
-        return RecordProviderAccessHandler(sessionRepository: request.sessionRepository, eventBus: app.eventBus)
+        // spec/operations.yaml:858: dependencies: [SessionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 858)
+        return RecordProviderAccessHandler(sessionRepository: request.sessionRepository, events: RecordProviderAccessEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:632
+    // spec/operations.yaml:861
     /// Builds the handler of ``UpdateSessionActivity``, or its override.
     func updateSessionActivityHandler() -> any UpdateSessionActivityHandling {
         if let override = overrides.updateSessionActivity {
@@ -428,13 +434,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``UpdateSessionActivity``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func updateSessionActivityHandlerFromSpec() -> some UpdateSessionActivityHandling {
-        // spec/operations.yaml:639: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 639)
+        // spec/operations.yaml:868: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 868)
         return UpdateSessionActivityHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:791
+    // spec/operations.yaml:1017
     /// Builds the handler of ``GetSession``, or its override.
     func getSessionHandler() -> any GetSessionHandling {
         if let override = overrides.getSession {
@@ -446,13 +452,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetSession``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getSessionHandlerFromSpec() -> some GetSessionHandling {
-        // spec/operations.yaml:799: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 799)
+        // spec/operations.yaml:1025: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 1025)
         return GetSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:805
+    // spec/operations.yaml:1031
     /// Builds the handler of ``ListUserSessions``, or its override.
     func listUserSessionsHandler() -> any ListUserSessionsHandling {
         if let override = overrides.listUserSessions {
@@ -464,8 +470,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListUserSessions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listUserSessionsHandlerFromSpec() -> some ListUserSessionsHandling {
-        // spec/operations.yaml:817: dependencies: [SessionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 817)
+        // spec/operations.yaml:1043: dependencies: [SessionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1043)
         return ListSessionsHandler(sessionRepository: request.sessionRepository)
 #sourceLocation()
     }
@@ -474,7 +480,7 @@ extension HandlerFactory {
 // MARK: token
 
 extension HandlerFactory {
-    // spec/operations.yaml:644
+    // spec/operations.yaml:873
     /// Builds the handler of ``GenerateAuthTokens``, or its override.
     func generateAuthTokensHandler() -> any GenerateAuthTokensHandling {
         if let override = overrides.generateAuthTokens {
@@ -486,13 +492,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GenerateAuthTokens``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func generateAuthTokensHandlerFromSpec() -> some GenerateAuthTokensHandling {
-        // spec/operations.yaml:654: dependencies: [TokenGenerator, RefreshTokenService, RefreshTokenRepository, SecurityConfigRepository…
-#sourceLocation(file: "spec/operations.yaml", line: 654)
+        // spec/operations.yaml:883: dependencies: [TokenGenerator, RefreshTokenService, RefreshTokenRepository, SecurityConfigRepository…
+#sourceLocation(file: "spec/operations.yaml", line: 883)
         return GenerateAuthTokensHandler(tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:656
+    // spec/operations.yaml:885
     /// Builds the handler of ``TriggerGlobalTokenRotation``, or its override.
     func triggerGlobalTokenRotationHandler() -> any TriggerGlobalTokenRotationHandling {
         if let override = overrides.triggerGlobalTokenRotation {
@@ -504,13 +510,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``TriggerGlobalTokenRotation``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func triggerGlobalTokenRotationHandlerFromSpec() -> some TriggerGlobalTokenRotationHandling {
-        // spec/operations.yaml:664: dependencies: [SecurityConfigRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 664)
-        return TriggerGlobalTokenRotationHandler(securityConfigRepository: request.securityConfigRepository, eventBus: app.eventBus)
+        // spec/operations.yaml:893: dependencies: [SecurityConfigRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 893)
+        return TriggerGlobalTokenRotationHandler(securityConfigRepository: request.securityConfigRepository, events: TriggerGlobalTokenRotationEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:666
+    // spec/operations.yaml:895
     /// Builds the handler of ``TriggerUserTokenRotation``, or its override.
     func triggerUserTokenRotationHandler() -> any TriggerUserTokenRotationHandling {
         if let override = overrides.triggerUserTokenRotation {
@@ -522,9 +528,9 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``TriggerUserTokenRotation``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func triggerUserTokenRotationHandlerFromSpec() -> some TriggerUserTokenRotationHandling {
-        // spec/operations.yaml:675: dependencies: [UserRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 675)
-        return TriggerUserTokenRotationHandler(userRepository: request.userRepository, eventBus: app.eventBus)
+        // spec/operations.yaml:904: dependencies: [UserRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 904)
+        return TriggerUserTokenRotationHandler(userRepository: request.userRepository, events: TriggerUserTokenRotationEvents(events))
 #sourceLocation()
     }
 }
@@ -532,7 +538,7 @@ extension HandlerFactory {
 // MARK: provider
 
 extension HandlerFactory {
-    // spec/operations.yaml:679
+    // spec/operations.yaml:908
     /// Builds the handler of ``ConnectProvider``, or its override.
     func connectProviderHandler() -> any ConnectProviderHandling {
         if let override = overrides.connectProvider {
@@ -544,13 +550,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ConnectProvider``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func connectProviderHandlerFromSpec() -> some ConnectProviderHandling {
-        // spec/operations.yaml:690: dependencies: [ProviderConnectionRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 690)
-        return ConnectProviderHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
+        // spec/operations.yaml:919: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 919)
+        return ConnectProviderHandler(connectionRepository: request.connectionRepository, events: ConnectProviderEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:692
+    // spec/operations.yaml:921
     /// Builds the handler of ``DisconnectProvider``, or its override.
     func disconnectProviderHandler() -> any DisconnectProviderHandling {
         if let override = overrides.disconnectProvider {
@@ -562,13 +568,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``DisconnectProvider``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func disconnectProviderHandlerFromSpec() -> some DisconnectProviderHandling {
-        // spec/operations.yaml:699: dependencies: [ProviderConnectionRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 699)
-        return DisconnectProviderHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
+        // spec/operations.yaml:928: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 928)
+        return DisconnectProviderHandler(connectionRepository: request.connectionRepository, events: DisconnectProviderEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:705
+    // spec/operations.yaml:934
     /// Builds the handler of ``RefreshProviderTokens``, or its override.
     func refreshProviderTokensHandler() -> any RefreshProviderTokensHandling {
         if let override = overrides.refreshProviderTokens {
@@ -580,13 +586,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RefreshProviderTokens``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func refreshProviderTokensHandlerFromSpec() -> some RefreshProviderTokensHandling {
-        // spec/operations.yaml:712: dependencies: [ProviderConnectionRepository, EventBus]
-#sourceLocation(file: "spec/operations.yaml", line: 712)
-        return RefreshProviderTokensHandler(connectionRepository: request.connectionRepository, eventBus: app.eventBus)
+        // spec/operations.yaml:941: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 941)
+        return RefreshProviderTokensHandler(connectionRepository: request.connectionRepository, events: RefreshProviderTokensEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:825
+    // spec/operations.yaml:1051
     /// Builds the handler of ``GetProviderConnection``, or its override.
     func getProviderConnectionHandler() -> any GetProviderConnectionHandling {
         if let override = overrides.getProviderConnection {
@@ -598,13 +604,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetProviderConnection``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getProviderConnectionHandlerFromSpec() -> some GetProviderConnectionHandling {
-        // spec/operations.yaml:833: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 833)
+        // spec/operations.yaml:1059: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 1059)
         return GetProviderConnectionHandler(connectionRepository: request.connectionRepository, providerConnectionCache: app.providerConnectionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:839
+    // spec/operations.yaml:1065
     /// Builds the handler of ``ListProviderConnections``, or its override.
     func listProviderConnectionsHandler() -> any ListProviderConnectionsHandling {
         if let override = overrides.listProviderConnections {
@@ -616,8 +622,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListProviderConnections``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listProviderConnectionsHandlerFromSpec() -> some ListProviderConnectionsHandling {
-        // spec/operations.yaml:849: dependencies: [ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 849)
+        // spec/operations.yaml:1075: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1075)
         return ListProviderConnectionsHandler(connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
@@ -626,7 +632,7 @@ extension HandlerFactory {
 // MARK: data_sync
 
 extension HandlerFactory {
-    // spec/operations.yaml:716
+    // spec/operations.yaml:945
     /// Builds the handler of ``SyncAccounts``, or its override.
     func syncAccountsHandler() -> any SyncAccountsHandling {
         if let override = overrides.syncAccounts {
@@ -638,13 +644,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``SyncAccounts``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func syncAccountsHandlerFromSpec() -> some SyncAccountsHandling {
-        // spec/operations.yaml:725: dependencies: [ProviderConnectionRepository, AccountRepository, EncryptionService, ProviderFactory, …
-#sourceLocation(file: "spec/operations.yaml", line: 725)
-        return SyncAccountsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
+        // spec/operations.yaml:954: dependencies: [ProviderConnectionRepository, AccountRepository, EncryptionService, ProviderFactory]
+#sourceLocation(file: "spec/operations.yaml", line: 954)
+        return SyncAccountsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, events: SyncAccountsEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:727
+    // spec/operations.yaml:956
     /// Builds the handler of ``SyncTransactions``, or its override.
     func syncTransactionsHandler() -> any SyncTransactionsHandling {
         if let override = overrides.syncTransactions {
@@ -656,13 +662,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``SyncTransactions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func syncTransactionsHandlerFromSpec() -> some SyncTransactionsHandling {
-        // spec/operations.yaml:740: - ProviderConnectionRepository
-#sourceLocation(file: "spec/operations.yaml", line: 740)
-        return SyncTransactionsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
+        // spec/operations.yaml:969: - ProviderConnectionRepository
+#sourceLocation(file: "spec/operations.yaml", line: 969)
+        return SyncTransactionsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, events: SyncTransactionsEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:747
+    // spec/operations.yaml:975
     /// Builds the handler of ``SyncHoldings``, or its override.
     func syncHoldingsHandler() -> any SyncHoldingsHandling {
         if let override = overrides.syncHoldings {
@@ -674,13 +680,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``SyncHoldings``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func syncHoldingsHandlerFromSpec() -> some SyncHoldingsHandling {
-        // spec/operations.yaml:757: - AccountRepository
-#sourceLocation(file: "spec/operations.yaml", line: 757)
-        return SyncHoldingsHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository, holdingRepository: request.holdingRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, eventBus: app.eventBus)
+        // spec/operations.yaml:985: - AccountRepository
+#sourceLocation(file: "spec/operations.yaml", line: 985)
+        return SyncHoldingsHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository, holdingRepository: request.holdingRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, events: SyncHoldingsEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:857
+    // spec/operations.yaml:1083
     /// Builds the handler of ``GetAccount``, or its override.
     func getAccountHandler() -> any GetAccountHandling {
         if let override = overrides.getAccount {
@@ -692,13 +698,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getAccountHandlerFromSpec() -> some GetAccountHandling {
-        // spec/operations.yaml:865: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 865)
+        // spec/operations.yaml:1091: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 1091)
         return GetAccountHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:871
+    // spec/operations.yaml:1097
     /// Builds the handler of ``ListAccountsByConnection``, or its override.
     func listAccountsByConnectionHandler() -> any ListAccountsByConnectionHandling {
         if let override = overrides.listAccountsByConnection {
@@ -710,13 +716,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListAccountsByConnection``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listAccountsByConnectionHandlerFromSpec() -> some ListAccountsByConnectionHandling {
-        // spec/operations.yaml:882: dependencies: [AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 882)
+        // spec/operations.yaml:1108: dependencies: [AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1108)
         return ListAccountsByConnectionHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:885
+    // spec/operations.yaml:1111
     /// Builds the handler of ``ListAccountsByUser``, or its override.
     func listAccountsByUserHandler() -> any ListAccountsByUserHandling {
         if let override = overrides.listAccountsByUser {
@@ -728,13 +734,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListAccountsByUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listAccountsByUserHandlerFromSpec() -> some ListAccountsByUserHandling {
-        // spec/operations.yaml:896: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
-#sourceLocation(file: "spec/operations.yaml", line: 896)
+        // spec/operations.yaml:1122: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
+#sourceLocation(file: "spec/operations.yaml", line: 1122)
         return ListAccountsByUserHandler(accountRepository: request.accountRepository, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:904
+    // spec/operations.yaml:1130
     /// Builds the handler of ``GetTransaction``, or its override.
     func getTransactionHandler() -> any GetTransactionHandling {
         if let override = overrides.getTransaction {
@@ -746,13 +752,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetTransaction``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getTransactionHandlerFromSpec() -> some GetTransactionHandling {
-        // spec/operations.yaml:912: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 912)
+        // spec/operations.yaml:1138: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 1138)
         return GetTransactionHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:918
+    // spec/operations.yaml:1144
     /// Builds the handler of ``ListTransactionsByAccount``, or its override.
     func listTransactionsByAccountHandler() -> any ListTransactionsByAccountHandling {
         if let override = overrides.listTransactionsByAccount {
@@ -764,13 +770,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListTransactionsByAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listTransactionsByAccountHandlerFromSpec() -> some ListTransactionsByAccountHandling {
-        // spec/operations.yaml:929: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 929)
+        // spec/operations.yaml:1155: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1155)
         return ListTransactionsByAccountHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:932
+    // spec/operations.yaml:1158
     /// Builds the handler of ``ListTransactionsByDateRange``, or its override.
     func listTransactionsByDateRangeHandler() -> any ListTransactionsByDateRangeHandling {
         if let override = overrides.listTransactionsByDateRange {
@@ -782,13 +788,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListTransactionsByDateRange``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listTransactionsByDateRangeHandlerFromSpec() -> some ListTransactionsByDateRangeHandling {
-        // spec/operations.yaml:944: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 944)
+        // spec/operations.yaml:1170: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1170)
         return ListTransactionsByDateRangeHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:947
+    // spec/operations.yaml:1173
     /// Builds the handler of ``ListSecurityTransactions``, or its override.
     func listSecurityTransactionsHandler() -> any ListSecurityTransactionsHandling {
         if let override = overrides.listSecurityTransactions {
@@ -800,13 +806,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListSecurityTransactions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listSecurityTransactionsHandlerFromSpec() -> some ListSecurityTransactionsHandling {
-        // spec/operations.yaml:959: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 959)
+        // spec/operations.yaml:1185: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1185)
         return ListSecurityTransactionsHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:964
+    // spec/operations.yaml:1190
     /// Builds the handler of ``GetBalanceHistory``, or its override.
     func getBalanceHistoryHandler() -> any GetBalanceHistoryHandling {
         if let override = overrides.getBalanceHistory {
@@ -818,13 +824,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetBalanceHistory``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getBalanceHistoryHandlerFromSpec() -> some GetBalanceHistoryHandling {
-        // spec/operations.yaml:977: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 977)
+        // spec/operations.yaml:1203: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1203)
         return GetBalanceHistoryHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:980
+    // spec/operations.yaml:1206
     /// Builds the handler of ``GetLatestBalanceSnapshots``, or its override.
     func getLatestBalanceSnapshotsHandler() -> any GetLatestBalanceSnapshotsHandling {
         if let override = overrides.getLatestBalanceSnapshots {
@@ -836,13 +842,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetLatestBalanceSnapshots``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getLatestBalanceSnapshotsHandlerFromSpec() -> some GetLatestBalanceSnapshotsHandling {
-        // spec/operations.yaml:989: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 989)
+        // spec/operations.yaml:1215: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1215)
         return GetLatestBalanceSnapshotsHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:995
+    // spec/operations.yaml:1221
     /// Builds the handler of ``GetUserBalanceHistory``, or its override.
     func getUserBalanceHistoryHandler() -> any GetUserBalanceHistoryHandling {
         if let override = overrides.getUserBalanceHistory {
@@ -854,13 +860,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetUserBalanceHistory``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getUserBalanceHistoryHandlerFromSpec() -> some GetUserBalanceHistoryHandling {
-        // spec/operations.yaml:1007: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1007)
+        // spec/operations.yaml:1233: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1233)
         return GetUserBalanceHistoryHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1010
+    // spec/operations.yaml:1236
     /// Builds the handler of ``ListBalanceSnapshotsByAccount``, or its override.
     func listBalanceSnapshotsByAccountHandler() -> any ListBalanceSnapshotsByAccountHandling {
         if let override = overrides.listBalanceSnapshotsByAccount {
@@ -872,13 +878,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListBalanceSnapshotsByAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listBalanceSnapshotsByAccountHandlerFromSpec() -> some ListBalanceSnapshotsByAccountHandling {
-        // spec/operations.yaml:1021: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1021)
+        // spec/operations.yaml:1247: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1247)
         return ListBalanceSnapshotsByAccountHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1030
+    // spec/operations.yaml:1256
     /// Builds the handler of ``GetHolding``, or its override.
     func getHoldingHandler() -> any GetHoldingHandling {
         if let override = overrides.getHolding {
@@ -890,13 +896,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetHolding``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getHoldingHandlerFromSpec() -> some GetHoldingHandling {
-        // spec/operations.yaml:1038: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 1038)
+        // spec/operations.yaml:1264: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 1264)
         return GetHoldingHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1044
+    // spec/operations.yaml:1270
     /// Builds the handler of ``ListHoldingsByAccount``, or its override.
     func listHoldingsByAccountHandler() -> any ListHoldingsByAccountHandling {
         if let override = overrides.listHoldingsByAccount {
@@ -908,13 +914,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListHoldingsByAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listHoldingsByAccountHandlerFromSpec() -> some ListHoldingsByAccountHandling {
-        // spec/operations.yaml:1056: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1056)
+        // spec/operations.yaml:1282: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1282)
         return ListHoldingsByAccountHandler(holdingRepository: request.holdingRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1063
+    // spec/operations.yaml:1289
     /// Builds the handler of ``ListHoldingsByUser``, or its override.
     func listHoldingsByUserHandler() -> any ListHoldingsByUserHandling {
         if let override = overrides.listHoldingsByUser {
@@ -926,8 +932,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListHoldingsByUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listHoldingsByUserHandlerFromSpec() -> some ListHoldingsByUserHandling {
-        // spec/operations.yaml:1075: dependencies: [HoldingRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1075)
+        // spec/operations.yaml:1301: dependencies: [HoldingRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1301)
         return ListHoldingsByUserHandler(holdingRepository: request.holdingRepository)
 #sourceLocation()
     }
@@ -936,7 +942,7 @@ extension HandlerFactory {
 // MARK: import
 
 extension HandlerFactory {
-    // spec/operations.yaml:766
+    // spec/operations.yaml:993
     /// Builds the handler of ``ImportFromFile``, or its override.
     func importFromFileHandler() -> any ImportFromFileHandling {
         if let override = overrides.importFromFile {
@@ -948,9 +954,9 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ImportFromFile``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func importFromFileHandlerFromSpec() -> some ImportFromFileHandling {
-        // spec/operations.yaml:778: - ProviderConnectionRepository
-#sourceLocation(file: "spec/operations.yaml", line: 778)
-        return ImportFromFileHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, providerRepository: request.providerRepository, providerFactory: app.providerFactory, eventBus: app.eventBus)
+        // spec/operations.yaml:1005: - ProviderConnectionRepository
+#sourceLocation(file: "spec/operations.yaml", line: 1005)
+        return ImportFromFileHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, providerRepository: request.providerRepository, providerFactory: app.providerFactory, events: ImportFromFileEvents(events))
 #sourceLocation()
     }
 }
@@ -1117,10 +1123,10 @@ extension RegisterUser: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:442
+        // spec/operations.yaml:674
         validator.length(self.email, of: "email", minimum: 5, maximum: 255, message: nil)
         validator.format(self.email, of: "email", .email, message: nil)
-        // spec/operations.yaml:443
+        // spec/operations.yaml:675
         validator.length(self.password, of: "password", minimum: 8, maximum: 128, message: nil)
         return validator.finish()
     }
@@ -1146,7 +1152,7 @@ extension VerifyEmail: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:471
+        // spec/operations.yaml:703
         validator.length(self.token, of: "token", minimum: 16, maximum: 128, message: "must be the hexadecimal token from the email")
         validator.pattern(self.token, of: "token", FieldValidator.Pattern("[0-9a-fA-F]+"), message: "must be the hexadecimal token from the email")
         return validator.finish()
@@ -1164,7 +1170,7 @@ extension RefreshAccessToken: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:483
+        // spec/operations.yaml:715
         validator.length(self.refreshToken, of: "refreshToken", minimum: 16, maximum: 256, message: nil)
         validator.pattern(self.refreshToken, of: "refreshToken", FieldValidator.Pattern("[A-Za-z0-9_-]+={0,2}"), message: nil)
         return validator.finish()
@@ -1182,7 +1188,7 @@ extension RequestPasswordReset: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:519
+        // spec/operations.yaml:750
         validator.length(self.email, of: "email", minimum: nil, maximum: 255, message: nil)
         validator.format(self.email, of: "email", .email, message: nil)
         return validator.finish()
@@ -1200,10 +1206,10 @@ extension ConfirmPasswordReset: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:542
+        // spec/operations.yaml:773
         validator.length(self.token, of: "token", minimum: 16, maximum: 128, message: "must be the hexadecimal code from the email")
         validator.pattern(self.token, of: "token", FieldValidator.Pattern("[0-9a-fA-F]+"), message: "must be the hexadecimal code from the email")
-        // spec/operations.yaml:543
+        // spec/operations.yaml:774
         validator.length(self.newPassword, of: "newPassword", minimum: 8, maximum: 128, message: nil)
         return validator.finish()
     }

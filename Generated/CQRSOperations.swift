@@ -9,7 +9,7 @@ import Foundation
 
 // MARK: - Commands
 
-// spec/operations.yaml:438
+// spec/operations.yaml:670
 /// Register a new user account and send an email verification.
 ///
 /// - Category: `auth`
@@ -30,7 +30,7 @@ struct RegisterUser: Command {
     }
 }
 
-// spec/operations.yaml:454
+// spec/operations.yaml:686
 /// Verify a user's credentials, without creating a session or tokens.
 ///
 /// - Category: `auth`
@@ -49,7 +49,7 @@ struct AuthenticateUser: Command {
     }
 }
 
-// spec/operations.yaml:467
+// spec/operations.yaml:699
 /// Verify a user's email address with the token sent to it.
 ///
 /// - Category: `auth`
@@ -66,7 +66,7 @@ struct VerifyEmail: Command {
     }
 }
 
-// spec/operations.yaml:477
+// spec/operations.yaml:709
 /// Issue a new access token for a valid refresh token of an active session, rotating the refresh token; reusing a rotated token ends its whole family (its session).
 ///
 /// - Category: `auth`
@@ -84,7 +84,7 @@ struct RefreshAccessToken: Command {
     }
 }
 
-// spec/operations.yaml:515
+// spec/operations.yaml:746
 /// Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.
 ///
 /// - Category: `auth`
@@ -105,7 +105,7 @@ struct RequestPasswordReset: Command {
     }
 }
 
-// spec/operations.yaml:538
+// spec/operations.yaml:769
 /// Set a new password with a reset token, and log the user out everywhere (every session and refresh token).
 ///
 /// - Category: `auth`
@@ -125,7 +125,7 @@ struct ConfirmPasswordReset: Command {
     }
 }
 
-// spec/operations.yaml:564
+// spec/operations.yaml:793
 /// Log a user out by revoking their refresh token.
 ///
 /// - Category: `auth`
@@ -144,7 +144,7 @@ struct LogoutUser: Command {
     }
 }
 
-// spec/operations.yaml:577
+// spec/operations.yaml:806
 /// Create a session, enriched with its device and location, evicting the oldest one past the session limit.
 ///
 /// - Category: `session`
@@ -175,7 +175,7 @@ struct CreateSession: Command {
     }
 }
 
-// spec/operations.yaml:590
+// spec/operations.yaml:819
 /// Revoke one session of a user.
 ///
 /// - Category: `session`
@@ -196,12 +196,12 @@ struct RevokeSession: Command {
     }
 }
 
-// spec/operations.yaml:601
+// spec/operations.yaml:830
 /// Revoke every session of a user (logout everywhere), optionally keeping the current one.
 ///
 /// - Category: `session`
 /// - Handler: `RevokeAllSessionsHandler`
-/// - Emits events: `AllSessionsRevocationAttempted`, `AllSessionsRevokedEvent`
+/// - Emits events: `AllSessionsRevocationAttempted`, `AllSessionsRevokedEvent`, `AllSessionsRevocationFailed`
 /// - Runs in a transaction
 struct RevokeAllUserSessions: Command {
     typealias Output = Int
@@ -217,7 +217,7 @@ struct RevokeAllUserSessions: Command {
     }
 }
 
-// spec/operations.yaml:613
+// spec/operations.yaml:842
 /// Link a refresh token to its session after the tokens are generated.
 ///
 /// - Category: `session`
@@ -236,7 +236,7 @@ struct LinkRefreshTokenToSession: Command {
     }
 }
 
-// spec/operations.yaml:622
+// spec/operations.yaml:851
 /// Record that a session accessed a provider, for audit.
 ///
 /// - Category: `session`
@@ -255,7 +255,7 @@ struct RecordProviderAccess: Command {
     }
 }
 
-// spec/operations.yaml:632
+// spec/operations.yaml:861
 /// Update a session's last activity time.
 ///
 /// - Category: `session`
@@ -274,7 +274,7 @@ struct UpdateSessionActivity: Command {
     }
 }
 
-// spec/operations.yaml:644
+// spec/operations.yaml:873
 /// Generate a JWT access token and an opaque refresh token for a session.
 ///
 /// - Category: `token`
@@ -297,7 +297,7 @@ struct GenerateAuthTokens: Command {
     }
 }
 
-// spec/operations.yaml:656
+// spec/operations.yaml:885
 /// Rotate every user's tokens by raising the global token version (an admin operation).
 ///
 /// - Category: `token`
@@ -316,7 +316,7 @@ struct TriggerGlobalTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:666
+// spec/operations.yaml:895
 /// Rotate one user's tokens, after a password change or a logout everywhere.
 ///
 /// - Category: `token`
@@ -337,7 +337,7 @@ struct TriggerUserTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:679
+// spec/operations.yaml:908
 /// Connect a user to a financial provider with their encrypted credentials.
 ///
 /// - Category: `provider`
@@ -368,7 +368,7 @@ struct ConnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:692
+// spec/operations.yaml:921
 /// Disconnect a user from a financial provider.
 ///
 /// - Category: `provider`
@@ -387,7 +387,7 @@ struct DisconnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:705
+// spec/operations.yaml:934
 /// Store a provider's new credentials after an OAuth token refresh.
 ///
 /// - Category: `provider`
@@ -406,7 +406,7 @@ struct RefreshProviderTokens: Command {
     }
 }
 
-// spec/operations.yaml:716
+// spec/operations.yaml:945
 /// Sync a connection's accounts from its provider.
 ///
 /// - Category: `data_sync`
@@ -427,7 +427,7 @@ struct SyncAccounts: Command {
     }
 }
 
-// spec/operations.yaml:727
+// spec/operations.yaml:956
 /// Sync a connection's transactions from its provider.
 ///
 /// - Category: `data_sync`
@@ -464,7 +464,7 @@ struct SyncTransactions: Command {
     }
 }
 
-// spec/operations.yaml:747
+// spec/operations.yaml:975
 /// Sync an investment account's holdings from its provider.
 ///
 /// - Category: `data_sync`
@@ -485,7 +485,7 @@ struct SyncHoldings: Command {
     }
 }
 
-// spec/operations.yaml:766
+// spec/operations.yaml:993
 /// Import accounts and transactions from a QFX, OFX or CSV file.
 ///
 /// - Category: `import`
@@ -518,7 +518,7 @@ struct ImportFromFile: Command {
 
 // MARK: - Queries
 
-// spec/operations.yaml:791
+// spec/operations.yaml:1017
 /// Get one of a user's sessions.
 ///
 /// - Category: `session`
@@ -536,7 +536,7 @@ struct GetSession: Query {
     }
 }
 
-// spec/operations.yaml:805
+// spec/operations.yaml:1031
 /// List a user's sessions, marking the current one.
 ///
 /// - Category: `session`
@@ -570,7 +570,7 @@ struct ListUserSessions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:825
+// spec/operations.yaml:1051
 /// Get one of a user's provider connections.
 ///
 /// - Category: `provider`
@@ -588,7 +588,7 @@ struct GetProviderConnection: Query {
     }
 }
 
-// spec/operations.yaml:839
+// spec/operations.yaml:1065
 /// List a user's provider connections.
 ///
 /// - Category: `provider`
@@ -614,7 +614,7 @@ struct ListProviderConnections: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:857
+// spec/operations.yaml:1083
 /// Get one of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -632,7 +632,7 @@ struct GetAccount: Query {
     }
 }
 
-// spec/operations.yaml:871
+// spec/operations.yaml:1097
 /// List the accounts of one provider connection.
 ///
 /// - Category: `data_sync`
@@ -660,7 +660,7 @@ struct ListAccountsByConnection: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:885
+// spec/operations.yaml:1111
 /// List all of a user's accounts, optionally of one type.
 ///
 /// - Category: `data_sync`
@@ -694,7 +694,7 @@ struct ListAccountsByUser: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:904
+// spec/operations.yaml:1130
 /// Get one of a user's transactions.
 ///
 /// - Category: `data_sync`
@@ -712,7 +712,7 @@ struct GetTransaction: Query {
     }
 }
 
-// spec/operations.yaml:918
+// spec/operations.yaml:1144
 /// List an account's transactions, one page at a time.
 ///
 /// - Category: `data_sync`
@@ -746,7 +746,7 @@ struct ListTransactionsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:932
+// spec/operations.yaml:1158
 /// List an account's transactions between two days.
 ///
 /// - Category: `data_sync`
@@ -783,7 +783,7 @@ struct ListTransactionsByDateRange: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:947
+// spec/operations.yaml:1173
 /// List an account's transactions in one security.
 ///
 /// - Category: `data_sync`
@@ -811,7 +811,7 @@ struct ListSecurityTransactions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:964
+// spec/operations.yaml:1190
 /// Get an account's balance snapshots over a period.
 ///
 /// - Category: `data_sync`
@@ -851,7 +851,7 @@ struct GetBalanceHistory: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:980
+// spec/operations.yaml:1206
 /// Get the latest balance snapshot of each of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -875,7 +875,7 @@ struct GetLatestBalanceSnapshots: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:995
+// spec/operations.yaml:1221
 /// Get the balance snapshots of all of a user's accounts over a period.
 ///
 /// - Category: `data_sync`
@@ -912,7 +912,7 @@ struct GetUserBalanceHistory: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1010
+// spec/operations.yaml:1236
 /// List the most recent balance snapshots of an account, in the order they were captured.
 ///
 /// - Category: `data_sync`
@@ -940,7 +940,7 @@ struct ListBalanceSnapshotsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1030
+// spec/operations.yaml:1256
 /// Get one of a user's holdings.
 ///
 /// - Category: `data_sync`
@@ -958,7 +958,7 @@ struct GetHolding: Query {
     }
 }
 
-// spec/operations.yaml:1044
+// spec/operations.yaml:1270
 /// List an account's holdings.
 ///
 /// - Category: `data_sync`
@@ -995,7 +995,7 @@ struct ListHoldingsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1063
+// spec/operations.yaml:1289
 /// List all of a user's holdings.
 ///
 /// - Category: `data_sync`

@@ -33,7 +33,7 @@ enum OperationCategory: String, RegistryCategory {
 
 // MARK: - Domain events
 
-/// Every domain event the spec's commands publish, in the order first listed; raw values are the events' names.
+/// The name of every domain event the spec declares, in spec order; raw values are the events' names.
 enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
     case userRegistrationAttempted = "UserRegistrationAttempted"
     case userRegistrationSucceeded = "UserRegistrationSucceeded"
@@ -57,6 +57,12 @@ enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
     case userLogoutAttempted = "UserLogoutAttempted"
     case userLogoutSucceeded = "UserLogoutSucceeded"
     case userLogoutFailed = "UserLogoutFailed"
+    case globalTokenRotationAttempted = "GlobalTokenRotationAttempted"
+    case globalTokenRotationSucceeded = "GlobalTokenRotationSucceeded"
+    case globalTokenRotationFailed = "GlobalTokenRotationFailed"
+    case userTokenRotationAttempted = "UserTokenRotationAttempted"
+    case userTokenRotationSucceeded = "UserTokenRotationSucceeded"
+    case userTokenRotationFailed = "UserTokenRotationFailed"
     case sessionCreatedEvent = "SessionCreatedEvent"
     case sessionEvictedEvent = "SessionEvictedEvent"
     case sessionRevocationAttempted = "SessionRevocationAttempted"
@@ -64,13 +70,8 @@ enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
     case sessionRevocationFailed = "SessionRevocationFailed"
     case allSessionsRevocationAttempted = "AllSessionsRevocationAttempted"
     case allSessionsRevokedEvent = "AllSessionsRevokedEvent"
+    case allSessionsRevocationFailed = "AllSessionsRevocationFailed"
     case sessionProviderAccessEvent = "SessionProviderAccessEvent"
-    case globalTokenRotationAttempted = "GlobalTokenRotationAttempted"
-    case globalTokenRotationSucceeded = "GlobalTokenRotationSucceeded"
-    case globalTokenRotationFailed = "GlobalTokenRotationFailed"
-    case userTokenRotationAttempted = "UserTokenRotationAttempted"
-    case userTokenRotationSucceeded = "UserTokenRotationSucceeded"
-    case userTokenRotationFailed = "UserTokenRotationFailed"
     case providerConnectionAttempted = "ProviderConnectionAttempted"
     case providerConnectionSucceeded = "ProviderConnectionSucceeded"
     case providerConnectionFailed = "ProviderConnectionFailed"
@@ -99,7 +100,7 @@ enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
 
 // MARK: - Metadata
 
-// spec/operations.yaml:438
+// spec/operations.yaml:670
 extension RegisterUser {
     /// The registry's entry for ``RegisterUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -113,11 +114,11 @@ extension RegisterUser {
         requiresTransaction: true,
         events: ["UserRegistrationAttempted", "UserRegistrationSucceeded", "UserRegistrationFailed"],
         description: "Register a new user account and send an email verification.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 438, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 670, column: 3)
     )
 }
 
-// spec/operations.yaml:454
+// spec/operations.yaml:686
 extension AuthenticateUser {
     /// The registry's entry for ``AuthenticateUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -131,11 +132,11 @@ extension AuthenticateUser {
         requiresTransaction: false,
         events: ["UserLoginAttempted", "UserLoginSucceeded", "UserLoginFailed"],
         description: "Verify a user's credentials, without creating a session or tokens.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 454, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 686, column: 3)
     )
 }
 
-// spec/operations.yaml:467
+// spec/operations.yaml:699
 extension VerifyEmail {
     /// The registry's entry for ``VerifyEmail``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -149,11 +150,11 @@ extension VerifyEmail {
         requiresTransaction: true,
         events: ["EmailVerificationAttempted", "EmailVerificationSucceeded", "EmailVerificationFailed"],
         description: "Verify a user's email address with the token sent to it.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 467, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 699, column: 3)
     )
 }
 
-// spec/operations.yaml:477
+// spec/operations.yaml:709
 extension RefreshAccessToken {
     /// The registry's entry for ``RefreshAccessToken``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -167,11 +168,11 @@ extension RefreshAccessToken {
         requiresTransaction: true,
         events: ["AuthTokenRefreshAttempted", "AuthTokenRefreshSucceeded", "AuthTokenRefreshFailed", "TokenRejectedDueToRotation"],
         description: "Issue a new access token for a valid refresh token of an active session, rotating the refresh token; reusing a rotated token ends its whole family (its session).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 477, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 709, column: 3)
     )
 }
 
-// spec/operations.yaml:515
+// spec/operations.yaml:746
 extension RequestPasswordReset {
     /// The registry's entry for ``RequestPasswordReset``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -185,11 +186,11 @@ extension RequestPasswordReset {
         requiresTransaction: true,
         events: ["PasswordResetRequestAttempted", "PasswordResetRequestSucceeded", "PasswordResetRequestFailed"],
         description: "Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 515, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 746, column: 3)
     )
 }
 
-// spec/operations.yaml:538
+// spec/operations.yaml:769
 extension ConfirmPasswordReset {
     /// The registry's entry for ``ConfirmPasswordReset``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -203,11 +204,11 @@ extension ConfirmPasswordReset {
         requiresTransaction: true,
         events: ["PasswordResetConfirmAttempted", "PasswordResetConfirmSucceeded", "PasswordResetConfirmFailed"],
         description: "Set a new password with a reset token, and log the user out everywhere (every session and refresh token).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 538, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 769, column: 3)
     )
 }
 
-// spec/operations.yaml:564
+// spec/operations.yaml:793
 extension LogoutUser {
     /// The registry's entry for ``LogoutUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -221,11 +222,11 @@ extension LogoutUser {
         requiresTransaction: true,
         events: ["UserLogoutAttempted", "UserLogoutSucceeded", "UserLogoutFailed"],
         description: "Log a user out by revoking their refresh token.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 564, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 793, column: 3)
     )
 }
 
-// spec/operations.yaml:577
+// spec/operations.yaml:806
 extension CreateSession {
     /// The registry's entry for ``CreateSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -239,11 +240,11 @@ extension CreateSession {
         requiresTransaction: true,
         events: ["SessionCreatedEvent", "SessionEvictedEvent"],
         description: "Create a session, enriched with its device and location, evicting the oldest one past the session limit.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 577, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 806, column: 3)
     )
 }
 
-// spec/operations.yaml:590
+// spec/operations.yaml:819
 extension RevokeSession {
     /// The registry's entry for ``RevokeSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -257,11 +258,11 @@ extension RevokeSession {
         requiresTransaction: true,
         events: ["SessionRevocationAttempted", "SessionRevokedEvent", "SessionRevocationFailed"],
         description: "Revoke one session of a user.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 590, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 819, column: 3)
     )
 }
 
-// spec/operations.yaml:601
+// spec/operations.yaml:830
 extension RevokeAllUserSessions {
     /// The registry's entry for ``RevokeAllUserSessions``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -273,13 +274,13 @@ extension RevokeAllUserSessions {
         hasResultDTO: false,
         emitsEvents: true,
         requiresTransaction: true,
-        events: ["AllSessionsRevocationAttempted", "AllSessionsRevokedEvent"],
+        events: ["AllSessionsRevocationAttempted", "AllSessionsRevokedEvent", "AllSessionsRevocationFailed"],
         description: "Revoke every session of a user (logout everywhere), optionally keeping the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 601, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 830, column: 3)
     )
 }
 
-// spec/operations.yaml:613
+// spec/operations.yaml:842
 extension LinkRefreshTokenToSession {
     /// The registry's entry for ``LinkRefreshTokenToSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -293,11 +294,11 @@ extension LinkRefreshTokenToSession {
         requiresTransaction: true,
         events: [],
         description: "Link a refresh token to its session after the tokens are generated.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 613, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 842, column: 3)
     )
 }
 
-// spec/operations.yaml:622
+// spec/operations.yaml:851
 extension RecordProviderAccess {
     /// The registry's entry for ``RecordProviderAccess``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -311,11 +312,11 @@ extension RecordProviderAccess {
         requiresTransaction: false,
         events: ["SessionProviderAccessEvent"],
         description: "Record that a session accessed a provider, for audit.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 622, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 851, column: 3)
     )
 }
 
-// spec/operations.yaml:632
+// spec/operations.yaml:861
 extension UpdateSessionActivity {
     /// The registry's entry for ``UpdateSessionActivity``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -329,11 +330,11 @@ extension UpdateSessionActivity {
         requiresTransaction: false,
         events: [],
         description: "Update a session's last activity time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 632, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 861, column: 3)
     )
 }
 
-// spec/operations.yaml:644
+// spec/operations.yaml:873
 extension GenerateAuthTokens {
     /// The registry's entry for ``GenerateAuthTokens``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -347,11 +348,11 @@ extension GenerateAuthTokens {
         requiresTransaction: true,
         events: [],
         description: "Generate a JWT access token and an opaque refresh token for a session.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 644, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 873, column: 3)
     )
 }
 
-// spec/operations.yaml:656
+// spec/operations.yaml:885
 extension TriggerGlobalTokenRotation {
     /// The registry's entry for ``TriggerGlobalTokenRotation``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -365,11 +366,11 @@ extension TriggerGlobalTokenRotation {
         requiresTransaction: true,
         events: ["GlobalTokenRotationAttempted", "GlobalTokenRotationSucceeded", "GlobalTokenRotationFailed"],
         description: "Rotate every user's tokens by raising the global token version (an admin operation).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 656, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 885, column: 3)
     )
 }
 
-// spec/operations.yaml:666
+// spec/operations.yaml:895
 extension TriggerUserTokenRotation {
     /// The registry's entry for ``TriggerUserTokenRotation``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -383,11 +384,11 @@ extension TriggerUserTokenRotation {
         requiresTransaction: true,
         events: ["UserTokenRotationAttempted", "UserTokenRotationSucceeded", "UserTokenRotationFailed"],
         description: "Rotate one user's tokens, after a password change or a logout everywhere.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 666, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 895, column: 3)
     )
 }
 
-// spec/operations.yaml:679
+// spec/operations.yaml:908
 extension ConnectProvider {
     /// The registry's entry for ``ConnectProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -401,11 +402,11 @@ extension ConnectProvider {
         requiresTransaction: true,
         events: ["ProviderConnectionAttempted", "ProviderConnectionSucceeded", "ProviderConnectionFailed"],
         description: "Connect a user to a financial provider with their encrypted credentials.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 679, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 908, column: 3)
     )
 }
 
-// spec/operations.yaml:692
+// spec/operations.yaml:921
 extension DisconnectProvider {
     /// The registry's entry for ``DisconnectProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -419,11 +420,11 @@ extension DisconnectProvider {
         requiresTransaction: true,
         events: ["ProviderDisconnectionAttempted", "ProviderDisconnectionSucceeded", "ProviderDisconnectionFailed"],
         description: "Disconnect a user from a financial provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 692, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 921, column: 3)
     )
 }
 
-// spec/operations.yaml:705
+// spec/operations.yaml:934
 extension RefreshProviderTokens {
     /// The registry's entry for ``RefreshProviderTokens``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -437,11 +438,11 @@ extension RefreshProviderTokens {
         requiresTransaction: true,
         events: ["ProviderTokenRefreshAttempted", "ProviderTokenRefreshSucceeded", "ProviderTokenRefreshFailed"],
         description: "Store a provider's new credentials after an OAuth token refresh.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 705, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 934, column: 3)
     )
 }
 
-// spec/operations.yaml:716
+// spec/operations.yaml:945
 extension SyncAccounts {
     /// The registry's entry for ``SyncAccounts``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -455,11 +456,11 @@ extension SyncAccounts {
         requiresTransaction: true,
         events: ["AccountSyncAttempted", "AccountSyncSucceeded", "AccountSyncFailed", "AccountBalanceUpdated"],
         description: "Sync a connection's accounts from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 716, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 945, column: 3)
     )
 }
 
-// spec/operations.yaml:727
+// spec/operations.yaml:956
 extension SyncTransactions {
     /// The registry's entry for ``SyncTransactions``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -473,11 +474,11 @@ extension SyncTransactions {
         requiresTransaction: true,
         events: ["TransactionSyncAttempted", "TransactionSyncSucceeded", "TransactionSyncFailed"],
         description: "Sync a connection's transactions from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 727, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 956, column: 3)
     )
 }
 
-// spec/operations.yaml:747
+// spec/operations.yaml:975
 extension SyncHoldings {
     /// The registry's entry for ``SyncHoldings``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -491,11 +492,11 @@ extension SyncHoldings {
         requiresTransaction: true,
         events: ["HoldingsSyncAttempted", "HoldingsSyncSucceeded", "HoldingsSyncFailed", "AccountHoldingsUpdated"],
         description: "Sync an investment account's holdings from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 747, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 975, column: 3)
     )
 }
 
-// spec/operations.yaml:766
+// spec/operations.yaml:993
 extension ImportFromFile {
     /// The registry's entry for ``ImportFromFile``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -509,11 +510,11 @@ extension ImportFromFile {
         requiresTransaction: false,
         events: ["FileImportAttempted", "FileImportSucceeded", "FileImportFailed", "FileImportProgress"],
         description: "Import accounts and transactions from a QFX, OFX or CSV file.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 766, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 993, column: 3)
     )
 }
 
-// spec/operations.yaml:791
+// spec/operations.yaml:1017
 extension GetSession {
     /// The registry's entry for ``GetSession``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -525,11 +526,11 @@ extension GetSession {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's sessions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 791, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1017, column: 3)
     )
 }
 
-// spec/operations.yaml:805
+// spec/operations.yaml:1031
 extension ListUserSessions {
     /// The registry's entry for ``ListUserSessions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -541,11 +542,11 @@ extension ListUserSessions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List a user's sessions, marking the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 805, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1031, column: 3)
     )
 }
 
-// spec/operations.yaml:825
+// spec/operations.yaml:1051
 extension GetProviderConnection {
     /// The registry's entry for ``GetProviderConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -557,11 +558,11 @@ extension GetProviderConnection {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 825, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1051, column: 3)
     )
 }
 
-// spec/operations.yaml:839
+// spec/operations.yaml:1065
 extension ListProviderConnections {
     /// The registry's entry for ``ListProviderConnections``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -573,11 +574,11 @@ extension ListProviderConnections {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 839, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1065, column: 3)
     )
 }
 
-// spec/operations.yaml:857
+// spec/operations.yaml:1083
 extension GetAccount {
     /// The registry's entry for ``GetAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -589,11 +590,11 @@ extension GetAccount {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 857, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1083, column: 3)
     )
 }
 
-// spec/operations.yaml:871
+// spec/operations.yaml:1097
 extension ListAccountsByConnection {
     /// The registry's entry for ``ListAccountsByConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -605,11 +606,11 @@ extension ListAccountsByConnection {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List the accounts of one provider connection.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 871, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1097, column: 3)
     )
 }
 
-// spec/operations.yaml:885
+// spec/operations.yaml:1111
 extension ListAccountsByUser {
     /// The registry's entry for ``ListAccountsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -621,11 +622,11 @@ extension ListAccountsByUser {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List all of a user's accounts, optionally of one type.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 885, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1111, column: 3)
     )
 }
 
-// spec/operations.yaml:904
+// spec/operations.yaml:1130
 extension GetTransaction {
     /// The registry's entry for ``GetTransaction``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -637,11 +638,11 @@ extension GetTransaction {
         pagination: nil,
         cachePolicy: .medium,
         description: "Get one of a user's transactions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 904, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1130, column: 3)
     )
 }
 
-// spec/operations.yaml:918
+// spec/operations.yaml:1144
 extension ListTransactionsByAccount {
     /// The registry's entry for ``ListTransactionsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -653,11 +654,11 @@ extension ListTransactionsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions, one page at a time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 918, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1144, column: 3)
     )
 }
 
-// spec/operations.yaml:932
+// spec/operations.yaml:1158
 extension ListTransactionsByDateRange {
     /// The registry's entry for ``ListTransactionsByDateRange``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -669,11 +670,11 @@ extension ListTransactionsByDateRange {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "List an account's transactions between two days.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 932, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1158, column: 3)
     )
 }
 
-// spec/operations.yaml:947
+// spec/operations.yaml:1173
 extension ListSecurityTransactions {
     /// The registry's entry for ``ListSecurityTransactions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -685,11 +686,11 @@ extension ListSecurityTransactions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions in one security.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 947, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1173, column: 3)
     )
 }
 
-// spec/operations.yaml:964
+// spec/operations.yaml:1190
 extension GetBalanceHistory {
     /// The registry's entry for ``GetBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -701,11 +702,11 @@ extension GetBalanceHistory {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "Get an account's balance snapshots over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 964, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1190, column: 3)
     )
 }
 
-// spec/operations.yaml:980
+// spec/operations.yaml:1206
 extension GetLatestBalanceSnapshots {
     /// The registry's entry for ``GetLatestBalanceSnapshots``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -717,11 +718,11 @@ extension GetLatestBalanceSnapshots {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "Get the latest balance snapshot of each of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 980, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1206, column: 3)
     )
 }
 
-// spec/operations.yaml:995
+// spec/operations.yaml:1221
 extension GetUserBalanceHistory {
     /// The registry's entry for ``GetUserBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -733,11 +734,11 @@ extension GetUserBalanceHistory {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "Get the balance snapshots of all of a user's accounts over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 995, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1221, column: 3)
     )
 }
 
-// spec/operations.yaml:1010
+// spec/operations.yaml:1236
 extension ListBalanceSnapshotsByAccount {
     /// The registry's entry for ``ListBalanceSnapshotsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -749,11 +750,11 @@ extension ListBalanceSnapshotsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List the most recent balance snapshots of an account, in the order they were captured.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1010, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1236, column: 3)
     )
 }
 
-// spec/operations.yaml:1030
+// spec/operations.yaml:1256
 extension GetHolding {
     /// The registry's entry for ``GetHolding``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -765,11 +766,11 @@ extension GetHolding {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1030, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1256, column: 3)
     )
 }
 
-// spec/operations.yaml:1044
+// spec/operations.yaml:1270
 extension ListHoldingsByAccount {
     /// The registry's entry for ``ListHoldingsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -781,11 +782,11 @@ extension ListHoldingsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1044, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1270, column: 3)
     )
 }
 
-// spec/operations.yaml:1063
+// spec/operations.yaml:1289
 extension ListHoldingsByUser {
     /// The registry's entry for ``ListHoldingsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -797,7 +798,7 @@ extension ListHoldingsByUser {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List all of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1063, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1289, column: 3)
     )
 }
 

@@ -2744,7 +2744,7 @@ extension OperationRoutes {
     """##
 }
 
-// spec/operations.yaml:501
+// spec/operations.yaml:732
 extension RefreshAccessToken: HTTPRoutable {
     /// `POST /api/v1/tokens`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -2802,7 +2802,7 @@ extension RefreshAccessToken: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:527
+// spec/operations.yaml:758
 extension RequestPasswordReset: HTTPRoutable {
     /// `POST /api/v1/password-resets`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -2865,7 +2865,7 @@ extension RequestPasswordReset: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:556
+// spec/operations.yaml:785
 extension ConfirmPasswordReset: HTTPRoutable {
     /// `POST /api/v1/password-resets/confirmations`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -2926,7 +2926,7 @@ extension ConfirmPasswordReset: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:701
+// spec/operations.yaml:930
 extension DisconnectProvider: HTTPRoutable {
     /// `DELETE /api/v1/providers/{connectionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -2960,7 +2960,7 @@ extension DisconnectProvider: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:801
+// spec/operations.yaml:1027
 extension GetSession: HTTPRoutable {
     /// `GET /api/v1/sessions/{sessionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -2994,7 +2994,7 @@ extension GetSession: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:820
+// spec/operations.yaml:1046
 extension ListUserSessions: HTTPRoutable {
     /// `GET /api/v1/sessions`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3037,7 +3037,7 @@ extension ListUserSessions: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:835
+// spec/operations.yaml:1061
 extension GetProviderConnection: HTTPRoutable {
     /// `GET /api/v1/providers/{connectionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3071,7 +3071,7 @@ extension GetProviderConnection: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:852
+// spec/operations.yaml:1078
 extension ListProviderConnections: HTTPRoutable {
     /// `GET /api/v1/providers`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3109,7 +3109,7 @@ extension ListProviderConnections: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:867
+// spec/operations.yaml:1093
 extension GetAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3143,7 +3143,7 @@ extension GetAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:899
+// spec/operations.yaml:1125
 extension ListAccountsByUser: HTTPRoutable {
     /// `GET /api/v1/accounts`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3188,7 +3188,7 @@ extension ListAccountsByUser: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:914
+// spec/operations.yaml:1140
 extension GetTransaction: HTTPRoutable {
     /// `GET /api/v1/transactions/{transactionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3222,7 +3222,7 @@ extension GetTransaction: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:992
+// spec/operations.yaml:1218
 extension GetLatestBalanceSnapshots: HTTPRoutable {
     /// `GET /api/v1/balance-snapshots/latest`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3258,7 +3258,7 @@ extension GetLatestBalanceSnapshots: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1024
+// spec/operations.yaml:1250
 extension ListBalanceSnapshotsByAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/balance-snapshots`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3298,7 +3298,7 @@ extension ListBalanceSnapshotsByAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1040
+// spec/operations.yaml:1266
 extension GetHolding: HTTPRoutable {
     /// `GET /api/v1/holdings/{holdingId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3332,7 +3332,7 @@ extension GetHolding: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1059
+// spec/operations.yaml:1285
 extension ListHoldingsByAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/holdings`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3377,7 +3377,7 @@ extension ListHoldingsByAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1078
+// spec/operations.yaml:1304
 extension ListHoldingsByUser: HTTPRoutable {
     /// `GET /api/v1/holdings`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(

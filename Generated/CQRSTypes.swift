@@ -7,7 +7,7 @@
 import CQRS
 import Foundation
 
-// spec/operations.yaml:87
+// spec/operations.yaml:85
 /// A day of the calendar, without a time of day or a time zone.
 struct CalendarDate: Sendable, Hashable, Codable {
     let year: Int
@@ -23,7 +23,7 @@ struct CalendarDate: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:93
+// spec/operations.yaml:91
 /// The kind of a financial account.
 enum AccountType: String, Sendable, Hashable, Codable, CaseIterable {
     case brokerage
@@ -43,7 +43,7 @@ enum AccountType: String, Sendable, Hashable, Codable, CaseIterable {
     case other
 }
 
-// spec/operations.yaml:111
+// spec/operations.yaml:109
 /// The state of a connection to a provider.
 enum ConnectionStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case pending
@@ -54,7 +54,7 @@ enum ConnectionStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case disconnected
 }
 
-// spec/operations.yaml:120
+// spec/operations.yaml:118
 /// The formats a statement can be imported from.
 enum ImportFileFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case qfx
@@ -62,7 +62,7 @@ enum ImportFileFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case csv
 }
 
-// spec/operations.yaml:126
+// spec/operations.yaml:124
 /// A provider's credentials, encrypted at rest.
 struct ProviderCredentials: Sendable, Hashable, Codable {
     let encryptedData: Data
@@ -83,7 +83,7 @@ struct ProviderCredentials: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:134
+// spec/operations.yaml:132
 /// A user whose credentials were verified. No session or tokens exist yet.
 struct AuthenticatedUser: Sendable, Hashable, Codable {
     let userId: UUID
@@ -103,7 +103,7 @@ struct AuthenticatedUser: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:140
+// spec/operations.yaml:138
 /// An access token with the refresh token that renews it.
 struct AuthTokens: Sendable, Hashable, Codable {
     let accessToken: String
@@ -127,7 +127,7 @@ struct AuthTokens: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:147
+// spec/operations.yaml:145
 /// The answer to a password reset request, the same whether or not the account exists, so that it reveals nothing.
 struct PasswordResetRequestResponse: Sendable, Hashable, Codable {
     let message: String
@@ -137,7 +137,7 @@ struct PasswordResetRequestResponse: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:151
+// spec/operations.yaml:149
 /// The answer to a confirmed password reset.
 struct PasswordResetConfirmResponse: Sendable, Hashable, Codable {
     let message: String
@@ -149,7 +149,7 @@ struct PasswordResetConfirmResponse: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:155
+// spec/operations.yaml:153
 /// The answer to a logout, the same whether or not the token was found.
 struct LogoutResponse: Sendable, Hashable, Codable {
     let message: String
@@ -159,7 +159,7 @@ struct LogoutResponse: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:159
+// spec/operations.yaml:157
 /// A new session with what enrichment found out about its device and location.
 struct CreateSessionResponse: Sendable, Hashable, Codable {
     let sessionId: UUID
@@ -182,7 +182,7 @@ struct CreateSessionResponse: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:166
+// spec/operations.yaml:164
 /// The outcome of a global token rotation.
 struct GlobalRotationResult: Sendable, Hashable, Codable {
     let previousVersion: Int
@@ -202,7 +202,7 @@ struct GlobalRotationResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:172
+// spec/operations.yaml:170
 /// The outcome of one user's token rotation.
 struct UserRotationResult: Sendable, Hashable, Codable {
     let userId: UUID
@@ -222,7 +222,7 @@ struct UserRotationResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:178
+// spec/operations.yaml:176
 /// An account balance that changed during a sync.
 struct BalanceChange: Sendable, Hashable, Codable {
     let accountId: UUID
@@ -245,7 +245,7 @@ struct BalanceChange: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:185
+// spec/operations.yaml:183
 /// What an account sync did.
 struct SyncAccountsResult: Sendable, Hashable, Codable {
     let created: Int
@@ -281,7 +281,7 @@ struct SyncAccountsResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:194
+// spec/operations.yaml:192
 /// What a transaction sync did.
 struct SyncTransactionsResult: Sendable, Hashable, Codable {
     let created: Int
@@ -310,7 +310,7 @@ struct SyncTransactionsResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:203
+// spec/operations.yaml:201
 /// What a holdings sync did.
 struct SyncHoldingsResult: Sendable, Hashable, Codable {
     let created: Int
@@ -330,7 +330,7 @@ struct SyncHoldingsResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:212
+// spec/operations.yaml:210
 /// What a file import did.
 struct ImportResult: Sendable, Hashable, Codable {
     let connectionId: UUID
@@ -366,7 +366,7 @@ struct ImportResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:223
+// spec/operations.yaml:221
 /// One session of a user.
 struct SessionResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -418,7 +418,7 @@ struct SessionResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:236
+// spec/operations.yaml:234
 /// A session as listed among a user's sessions.
 struct SessionListItem: Sendable, Hashable, Codable {
     let id: UUID
@@ -466,7 +466,7 @@ struct SessionListItem: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:248
+// spec/operations.yaml:246
 /// A user's sessions.
 struct SessionListResult: Sendable, Hashable, Codable {
     let sessions: [SessionListItem]
@@ -490,7 +490,7 @@ struct SessionListResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:255
+// spec/operations.yaml:253
 /// One connection of a user to a provider.
 struct ProviderConnectionResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -550,7 +550,7 @@ struct ProviderConnectionResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:270
+// spec/operations.yaml:268
 /// A user's connections to providers.
 struct ProviderConnectionListResult: Sendable, Hashable, Codable {
     let connections: [ProviderConnectionResult]
@@ -574,7 +574,7 @@ struct ProviderConnectionListResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:277
+// spec/operations.yaml:275
 /// One financial account.
 struct AccountResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -662,7 +662,7 @@ struct AccountResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:299
+// spec/operations.yaml:297
 /// A list of accounts with their totals.
 struct AccountListResult: Sendable, Hashable, Codable {
     let accounts: [AccountResult]
@@ -696,7 +696,7 @@ struct AccountListResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:307
+// spec/operations.yaml:305
 /// One transaction of an account.
 struct TransactionResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -820,7 +820,7 @@ struct TransactionResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:338
+// spec/operations.yaml:336
 /// A page of transactions.
 struct TransactionListResult: Sendable, Hashable, Codable {
     let transactions: [TransactionResult]
@@ -840,7 +840,7 @@ struct TransactionListResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:344
+// spec/operations.yaml:342
 /// An account's balance at one point in time.
 struct BalanceSnapshotResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -900,7 +900,7 @@ struct BalanceSnapshotResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:359
+// spec/operations.yaml:357
 /// Balance snapshots over a period, with the change across it.
 struct BalanceHistoryResult: Sendable, Hashable, Codable {
     let snapshots: [BalanceSnapshotResult]
@@ -945,7 +945,7 @@ struct BalanceHistoryResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:370
+// spec/operations.yaml:368
 /// The latest balance snapshot of each of a user's accounts.
 struct LatestSnapshotsResult: Sendable, Hashable, Codable {
     let snapshots: [BalanceSnapshotResult]
@@ -975,7 +975,7 @@ struct LatestSnapshotsResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:377
+// spec/operations.yaml:375
 /// One holding, in detail.
 struct HoldingDetailResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -1079,7 +1079,7 @@ struct HoldingDetailResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:403
+// spec/operations.yaml:401
 /// A holding as listed among others.
 struct HoldingResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -1167,7 +1167,7 @@ struct HoldingResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:425
+// spec/operations.yaml:423
 /// A list of holdings with their totals per currency.
 struct HoldingListResult: Sendable, Hashable, Codable {
     let holdings: [HoldingResult]

@@ -16,11 +16,13 @@ public enum CQRSGenContract {
     /// The Swift files `cqrs-gen generate` writes for every spec, in order: what the build plugin declares as its
     /// outputs before the tool runs, and compiles.
     public static let swiftFileNames = [
-        typesFileName, operationsFileName, dependenciesFileName, handlersFileName, registryFileName, routesFileName,
+        typesFileName, operationsFileName, eventsFileName, dependenciesFileName, handlersFileName, registryFileName,
+        routesFileName,
     ]
 
     public static let typesFileName = "CQRSTypes.swift"
     public static let operationsFileName = "CQRSOperations.swift"
+    public static let eventsFileName = "CQRSEvents.swift"
     public static let dependenciesFileName = "CQRSDependencies.swift"
     public static let handlersFileName = "CQRSHandlers.swift"
     public static let registryFileName = "CQRSRegistry.swift"

@@ -33,7 +33,7 @@ struct Dispatcher: Sendable {
             // Every write to the database advances this version, the dispatcher's and the subscribers' alike.
             writeVersion: database.dataVersion, clock: clock,
             publishFailures: { envelope, error in
-                logger.error("a subscriber failed", metadata: ["event": "\(envelope.event.name)", "error": "\(error)"])
+                logger.error("a subscriber failed", metadata: ["event": "\(envelope.event.eventName)", "error": "\(error)"])
             })
     }
 
@@ -61,9 +61,8 @@ struct Dispatcher: Sendable {
         Factory(
             request: DatabaseRequestScope(session: session),
             app: DispatchServices(
-                shared: services, events: recorder,
-                cacheRule: CacheWriteRule(readVersion: database.dataVersion.current, storesValues: storesValues)),
-            overrides: overrides)
+                shared: services, cacheRule: CacheWriteRule(readVersion: database.dataVersion.current, storesValues: storesValues)),
+            events: recorder, overrides: overrides)
     }
 
     /// A context for an operation that starts a workflow of its own.

@@ -3,10 +3,6 @@ import Foundation
 
 // Service ports: the app's singletons. Their production adapters belong to the server; tests use fakes.
 
-protocol EventBus: Sendable {
-    func publish(_ event: DomainEvent) async
-}
-
 protocol PasswordHasher: Sendable {
     func hash(_ password: String) async throws -> String
     func verify(_ password: String, against hash: String) async -> Bool

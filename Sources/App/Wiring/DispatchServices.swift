@@ -1,18 +1,16 @@
 import CQRS
 import Foundation
 
-/// The app's singletons as one dispatch sees them: the shared services, except the event bus, which is the
-/// dispatch's event recorder, and the caches, which are views that know what the dispatch may store.
+/// The app's singletons as one dispatch sees them: the shared services, except the caches, which are views that know
+/// what the dispatch may store. (Handlers publish events through the values the factory builds on the run's recorder.)
 struct DispatchServices: AppDependencies {
     let shared: AppServices
-    let eventBus: any EventBus
     let cache: any Cache
     let sessionCache: any SessionCache
     let providerConnectionCache: any ProviderConnectionCache
 
-    init(shared: AppServices, events: EventRecorder<DomainEvent>, cacheRule: CacheWriteRule) {
+    init(shared: AppServices, cacheRule: CacheWriteRule) {
         self.shared = shared
-        eventBus = events
         cache = DispatchCache(store: shared.cacheStore, rule: cacheRule)
         sessionCache = DispatchRecordCache(store: shared.sessionStore, rule: cacheRule)
         providerConnectionCache = DispatchRecordCache(store: shared.connectionStore, rule: cacheRule)

@@ -10,7 +10,7 @@ public struct SpecDecoder: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    static let topLevelKeys = ["version", "categories", "dependencies", "types", "commands", "queries"]
+    static let topLevelKeys = ["version", "categories", "dependencies", "types", "commands", "queries", "events"]
 
     public init() {}
 
@@ -49,6 +49,10 @@ public struct SpecDecoder: Sendable {
         spec.types = sections[0].types
         spec.commands = sections[1].operations
         spec.queries = sections[2].operations
+        if let entry = entries.entry("events") {
+            spec.eventsSection = entry.key.location
+            spec.events = EventDecoding.decodeEvents(entry.value, &context)
+        }
         spec.detachDefaultValues()
         return Result(spec: spec, diagnostics: context.diagnostics)
     }
@@ -153,7 +157,7 @@ extension Spec {
     mutating func detachDefaultValues() {
         var extract = YAMLDocument.Extract()
         var copies: [Int] = []
-        let lists = types.map(\.fields) + commands.map(\.fields) + queries.map(\.fields)
+        let lists = types.map(\.fields) + commands.map(\.fields) + queries.map(\.fields) + events.map(\.fields)
         for field in lists.joined() {
             if let value = field.defaultValue { copies.append(extract.copy(value)) }
         }
@@ -176,6 +180,9 @@ extension Spec {
         }
         for index in queries.indices where queries[index].fields.contains(where: { $0.defaultValue != nil }) {
             reattach(&queries[index].fields)
+        }
+        for index in events.indices where events[index].fields.contains(where: { $0.defaultValue != nil }) {
+            reattach(&events[index].fields)
         }
     }
 }

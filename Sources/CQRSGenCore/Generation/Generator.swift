@@ -34,7 +34,7 @@ public struct Generator: Sendable {
 
     /// One renderer for each of the contract's Swift files, in its order (a test checks that they match).
     static let swiftRenderers: [any GeneratedFileRenderer] = [
-        TypesFile(), OperationsFile(), DependenciesFile(), HandlersFile(), RegistryFile(), RoutesFile(),
+        TypesFile(), OperationsFile(), EventsFile(), DependenciesFile(), HandlersFile(), RegistryFile(), RoutesFile(),
     ]
 
     /// What these options generate, in order.

@@ -46,15 +46,7 @@ public struct GeneratorOptions: Hashable, Sendable {
         public func wireName(of field: String) -> String {
             switch self {
             case .camelCase: return field
-            case .snakeCase:
-                // A word starts at a capital after a lowercase letter or a digit: `accountID` → `account_id`.
-                var name = "", previous: Character?
-                for character in field {
-                    if character.isUppercase, let previous, previous.isLowercase || previous.isNumber { name.append("_") }
-                    name += character.lowercased()
-                    previous = character
-                }
-                return name
+            case .snakeCase: return SwiftIdentifier.snakeCased(field)
             }
         }
     }

@@ -8,6 +8,7 @@ public enum GeneratedNames {
     public static let appDependencies = "AppDependencies"
     public static let operationCategory = "OperationCategory"
     public static let domainEventName = "DomainEventName"
+    public static let domainEvent = "DomainEvent"
     public static let operationRegistry = "OperationRegistry"
     public static let dispatchableCommand = "DispatchableCommand"
     public static let dispatchableQuery = "DispatchableQuery"
@@ -17,17 +18,25 @@ public enum GeneratedNames {
     /// What the generated code declares whatever the spec holds.
     public static let declared = [
         handlerFactory, handlerOverrides, requestDependencies, appDependencies, operationCategory, domainEventName,
-        operationRegistry, dispatchableCommand, dispatchableQuery, operationRoutes, operationRouteRunner,
+        domainEvent, operationRegistry, dispatchableCommand, dispatchableQuery, operationRoutes, operationRouteRunner,
     ]
 
     /// The protocol the handler of `operation` conforms to: a name the generated code declares for each operation.
     public static func handlerProtocol(of operation: String) -> String { operation + "Handling" }
 
+    /// The events a command may publish, as the value its handler publishes them through: a name the generated code
+    /// declares for each command that lists events, when the spec declares its events.
+    public static func eventSink(of command: String) -> String { command + "Events" }
+
+    /// Members a generated event declares beside its payload fields: a field with one of these names would collide.
+    public static let eventMembers = ["eventName", "eventMetadata", "metadata"]
+
     /// The public declarations of the CQRS runtime, which generated code uses unqualified (a test keeps this list
     /// equal to the module's declarations).
     public static let runtime = [
-        "CachePolicy", "Command", "CommandHandler", "CommandMetadata", "DispatchClock", "EventEnvelope",
-        "EventPublisher", "EventRecorder", "FieldValidator", "HTTPAuthDecision", "HTTPAuthPolicy", "HTTPBindingError",
+        "CachePolicy", "Command", "CommandHandler", "CommandMetadata", "DeclaredEvent", "DispatchClock",
+        "DomainEventMetadata", "EventEnvelope", "EventPublisher", "EventRecorder", "FieldValidator", "HTTPAuthDecision",
+        "HTTPAuthPolicy", "HTTPBindingError",
         "HTTPBodyErrors", "HTTPBodyMembers", "HTTPCaller", "HTTPDeprecation", "HTTPFieldReader", "HTTPMethod",
         "HTTPParameter", "HTTPRateLimit", "HTTPRequestValues", "HTTPRoutable", "HTTPRoute", "HTTPRouteRegistrar",
         "NamedEvent", "NoUnitOfWork", "OperationBehavior", "OperationContext", "OperationDescriptor",
@@ -40,8 +49,8 @@ public enum GeneratedNames {
     /// Standard library and Foundation names generated code uses unqualified, and the modules it imports: a spec type
     /// with one of these names would hide it from every generated file.
     public static let standardLibrary = [
-        "Array", "CaseIterable", "Codable", "CodingKey", "CQRS", "Decodable", "Decoder", "Dictionary", "Equatable", "Error",
-        "Foundation", "Hashable", "Never", "Optional", "RawRepresentable", "Result", "Sendable", "Swift", "Void",
+        "Array", "CaseIterable", "Codable", "CodingKey", "CQRS", "Decodable", "Decoder", "Dictionary", "Encodable",
+        "Encoder", "Equatable", "Error", "Foundation", "Hashable", "Never", "Optional", "RawRepresentable", "Result", "Sendable", "Swift", "Void",
     ]
 
     /// Every name a spec's type, operation, dependency or handler may not take.

@@ -58,6 +58,18 @@ public enum SwiftIdentifier {
             .joined()
     }
 
+    /// `accountID` → `account_id`, `UserRegistration` → `user_registration`: a word starts at a capital after a
+    /// lowercase letter or a digit.
+    public static func snakeCased(_ name: String) -> String {
+        var snake = "", previous: Character?
+        for character in name {
+            if character.isUppercase, let previous, previous.isLowercase || previous.isNumber { snake.append("_") }
+            snake += character.lowercased()
+            previous = character
+        }
+        return snake
+    }
+
     /// Words that cannot name a declared type, even in backticks, or that would make every use of it ambiguous.
     public static let reservedTypeNames: Set<String> = keywords.union(["Self", "Any", "Type", "Protocol", "AnyObject"])
 

@@ -89,6 +89,15 @@ public struct OperationSpec: Hashable, Sendable {
         if case .query(let traits) = role { traits } else { nil }
     }
 
+    /// The names of the events a command lists (none for a query), in spec order.
+    public var listedEvents: [String] {
+        guard let traits = commandTraits, traits.emitsEvents.value else { return [] }
+        return traits.events?.value.map(\.value) ?? []
+    }
+
+    /// Whether it is a command that lists events it publishes.
+    public var listsEvents: Bool { !listedEvents.isEmpty }
+
     /// "command" or "query", for messages.
     public var roleName: String { isCommand ? "command" : "query" }
 }

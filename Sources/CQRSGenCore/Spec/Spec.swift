@@ -13,6 +13,11 @@ public struct Spec: Sendable {
     public var types: [TypeSpec]
     public var commands: [OperationSpec]
     public var queries: [OperationSpec]
+    /// The domain events, each phase of a three-phase entry as one event, in spec order.
+    public var events: [EventSpec] = []
+    /// Where the `events` section starts, or nil when the spec has none: then commands' `events` are names only,
+    /// and nothing typed is generated for them.
+    public var eventsSection: SourceLocation?
     public var conventions: ConventionsSpec
     /// The text of the spec lines that generated code points the compiler at, for its comments.
     public var sourceLines = SourceLines()
@@ -39,6 +44,9 @@ public struct Spec: Sendable {
 
     /// Commands, then queries, each in spec order.
     public var operations: [OperationSpec] { commands + queries }
+
+    /// Whether the spec declares its events, so that they are typed and commands' `events` must name them.
+    public var declaresEvents: Bool { eventsSection != nil }
 
     /// Request-scoped dependencies, then app-scoped ones, each in spec order.
     public var dependencies: [DependencySpec] { requestDependencies + appDependencies }

@@ -18,6 +18,7 @@ public struct SpecValidator: Sendable {
         PaginationFieldsRule(),
         PaginatedListsRule(),
         EventsRule(),
+        EventDeclarationRule(),
         HandlerUniquenessRule(),
         HTTPPathParameterRule(),
         HTTPFieldSourceRule(),

@@ -21,10 +21,26 @@ public struct SpecIndex: Sendable {
             operation.fields.map { FieldReference(field: $0, owner: operation.isCommand ? .command : .query, ownerName: operation.name) }
         } + spec.types.flatMap { type in
             type.fields.map { FieldReference(field: $0, owner: .type, ownerName: type.name) }
-        }
+        } + Self.eventFields(spec.events)
         categories = Dictionary(spec.categories.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         dependencies = Dictionary(spec.dependencies.map { ($0.typeName, $0) }, uniquingKeysWith: { first, _ in first })
         types = Dictionary(spec.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Every event's fields, a three-phase entry's shared ones once (with its first phase), so that a mistake in
+    /// them is reported once, not once per phase. The implicit `failureCode` of a failed phase is nobody's to check.
+    static func eventFields(_ events: [EventSpec]) -> [FieldReference] {
+        var entriesSeen: Set<String> = []
+        return events.flatMap { event -> [FieldReference] in
+            guard let entry = event.workflowEntry else {
+                return event.fields.map { FieldReference(field: $0, owner: .event, ownerName: event.name) }
+            }
+            let shared = entriesSeen.insert(entry).inserted ? event.fields.prefix(event.sharedFieldCount) : []
+            var own = event.fields.dropFirst(event.sharedFieldCount)
+            if event.phase == .failed { own = own.dropLast() }
+            return shared.map { FieldReference(field: $0, owner: .event, ownerName: entry) }
+                + own.map { FieldReference(field: $0, owner: .event, ownerName: event.name) }
+        }
     }
 
     /// Whether `name` is a type fields and results may use: a built-in one or a declared one.
@@ -41,7 +57,7 @@ public struct SpecIndex: Sendable {
 /// A field and what declares it, for rules that look at all fields alike.
 public struct FieldReference: Sendable {
     public enum Owner: String, Sendable {
-        case command, query, type
+        case command, query, type, event
     }
 
     public let field: FieldSpec

@@ -8,15 +8,15 @@ import Logging
 enum BalanceSnapshotSubscriptions {
     static func register(on bus: InProcessEventBus, database: AppDatabase, logger: Logger) {
         bus.subscribe(.accountSyncSucceeded) { envelope in
-            let event = envelope.event
-            guard let connectionId = event.attributes["connection_id"].flatMap(UUID.init(uuidString:)) else { return }
+            guard case .accountSyncSucceeded(let synced) = envelope.event else { return }
+            let connectionId = synced.connectionId
             await capture(database, logger, envelope, source: "account_sync") { scope in
                 try await scope.accountRepository.list(connectionId: connectionId).map { ($0, nil) }
             }
         }
         bus.subscribe(.holdingsSyncSucceeded) { envelope in
-            let event = envelope.event
-            guard let accountId = event.attributes["account_id"].flatMap(UUID.init(uuidString:)) else { return }
+            guard case .holdingsSyncSucceeded(let synced) = envelope.event else { return }
+            let accountId = synced.accountId
             await capture(database, logger, envelope, source: "holdings_sync") { scope in
                 guard let account = try await scope.accountRepository.find(id: accountId) else { return [] }
                 let holdings = try await scope.holdingRepository.list(accountId: accountId).filter(\.isActive)
@@ -24,8 +24,8 @@ enum BalanceSnapshotSubscriptions {
             }
         }
         bus.subscribe(.fileImportSucceeded) { envelope in
-            let event = envelope.event
-            guard let userId = event.attributes["user_id"].flatMap(UUID.init(uuidString:)), let slug = event.attributes["provider"] else { return }
+            guard case .fileImportSucceeded(let imported) = envelope.event else { return }
+            let (userId, slug) = (imported.userId, imported.providerSlug)
             await capture(database, logger, envelope, source: "import") { scope in
                 let connections = Set(try await scope.connectionRepository.list(userId: userId).filter { $0.providerSlug == slug }.map(\.id))
                 return try await scope.accountRepository.list(userId: userId).filter { connections.contains($0.connectionId) }.map { ($0, nil) }
@@ -38,6 +38,8 @@ enum BalanceSnapshotSubscriptions {
         _ accounts: (DatabaseRequestScope) async throws -> [(Account, holdingsValue: Decimal?)]
     ) async {
         let event = envelope.event
+        // Delivered right after the commit that produced it: the balances are as of now.
+        let now = Date()
         let session = database.session()
         let scope = DatabaseRequestScope(session: session)
         do {
@@ -47,7 +49,7 @@ enum BalanceSnapshotSubscriptions {
                 try await scope.snapshotRepository.save(BalanceSnapshot(
                     id: UUID(), accountId: account.id, balance: account.balance, availableBalance: account.availableBalance,
                     holdingsValue: holdingsValue, cashValue: holdingsValue.map { account.balance - $0 }, currency: account.currency,
-                    source: source, capturedAt: event.occurredAt, createdAt: Date()))
+                    source: source, capturedAt: now, createdAt: now))
             }
             try await session.commit()
         } catch {

@@ -3,13 +3,18 @@ import Foundation
 import Logging
 import Synchronization
 
-/// Delivers domain events to the subscribers registered for their names, in the process, in order. The dispatcher
-/// publishes here only after a command's transaction commits, and each event arrives in its envelope: the operation
-/// that published it and the request's context (caller, correlation id, causation id), for the log and for audit.
+/// Delivers domain events to their subscribers, in the process, in order. The dispatcher publishes here only after a
+/// command's transaction commits, and each event arrives in its envelope: the operation that published it and the
+/// request's context (caller, correlation id, causation id), for the log and for audit.
+///
+/// Subscribers come from the spec's flags: every event marked `logging` (the default) is logged here, with its
+/// payload as encoded, which leaves out the fields the spec marks `secret`; ``EventSubscriptions`` wires the audit log
+/// and the mailer from the others. A subscriber may also ask for events by name.
 final class InProcessEventBus: EventPublisher {
     typealias Subscriber = @Sendable (EventEnvelope<DomainEvent>) async -> Void
 
-    private let subscribers = Mutex<[DomainEventName: [Subscriber]]>([:])
+    private let byName = Mutex<[DomainEventName: [Subscriber]]>([:])
+    private let toEvery = Mutex<[Subscriber]>([])
     private let logger: Logger
 
     init(logger: Logger) {
@@ -17,44 +22,35 @@ final class InProcessEventBus: EventPublisher {
     }
 
     func subscribe(_ name: DomainEventName, _ subscriber: @escaping Subscriber) {
-        subscribers.withLock { $0[name, default: []].append(subscriber) }
+        byName.withLock { $0[name, default: []].append(subscriber) }
+    }
+
+    /// Hears every event, to act on the ones whose metadata it wants.
+    func subscribeToEvery(_ subscriber: @escaping Subscriber) {
+        toEvery.withLock { $0.append(subscriber) }
     }
 
     func publish(_ envelope: EventEnvelope<DomainEvent>) async throws {
         let event = envelope.event
-        var metadata = event.attributes.filter { !Self.secretAttributes.contains($0.key) }.mapValues { Logger.MetadataValue.string($0) }
-        metadata["operation"] = .string(envelope.operation)
-        metadata["correlation_id"] = .string(envelope.context.correlationId)
-        if let caller = envelope.context.caller { metadata["caller"] = .string(caller) }
-        if let causation = envelope.context.causationId { metadata["causation_id"] = .string(causation) }
-        logger.info("event \(event.name.rawValue)", metadata: metadata)
-        for subscriber in subscribers.withLock({ $0[event.name] ?? [] }) {
+        if event.eventMetadata.requiresLogging {
+            var metadata: Logger.Metadata = [
+                "operation": .string(envelope.operation), "correlation_id": .string(envelope.context.correlationId),
+                "payload": .string(Self.payload(of: event)),
+            ]
+            if let caller = envelope.context.caller { metadata["caller"] = .string(caller) }
+            if let causation = envelope.context.causationId { metadata["causation_id"] = .string(causation) }
+            logger.info("event \(event.eventName)", metadata: metadata)
+        }
+        for subscriber in toEvery.withLock({ $0 }) + byName.withLock({ $0[event.name] ?? [] }) {
             await subscriber(envelope)
         }
     }
 
-    /// Attributes that carry a secret for a subscriber, never for the log.
-    static let secretAttributes: Set<String> = ["verification_token"]
-}
-
-/// The subscribers the application registers: what happens because of an event rather than inside a command.
-enum EventSubscriptions {
-    /// Mails the verification link once a registration has committed (Dashtam does this in an event handler too).
-    static func register(on bus: InProcessEventBus, mailer: any EmailService, baseURL: String, logger: Logger) {
-        bus.subscribe(.userRegistrationSucceeded) { envelope in
-            let event = envelope.event
-            guard let email = event.attributes["email"], let token = event.attributes["verification_token"] else { return }
-            let message = EmailMessage(
-                to: email, subject: "Verify your email address",
-                body: "Verify your address with this token: \(token)\n"
-                    + "curl -X POST \(baseURL)/api/v1/email-verifications -H 'Content-Type: application/json' -d '{\"token\": \"\(token)\"}'")
-            do {
-                try await mailer.send(message)
-            } catch {
-                logger.error("could not send the verification email", metadata: [
-                    "error": "\(error)", "correlation_id": "\(envelope.context.correlationId)",
-                ])
-            }
-        }
+    /// The event's payload as JSON with sorted keys, secrets left out: what the log and the audit log keep.
+    static func payload(of event: DomainEvent) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(event) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -10,12 +10,12 @@ import Foundation
 struct AuthenticateUserHandler: AuthenticateUserHandling {
     let userRepository: any UserRepository
     let passwordHasher: any PasswordHasher
-    let eventBus: any EventBus
+    let events: AuthenticateUserEvents
 
     static let invalidCredentials = OperationError(code: "invalid_credentials", message: "Invalid email or password.")
 
     func handle(_ command: AuthenticateUser) async -> Result<AuthenticatedUser, OperationError> {
-        await eventBus.recording(.userLoginAttempted, .userLoginSucceeded, .userLoginFailed, ["email": command.email]) {
+        await events.userLogin(UserLoginAttempted(email: command.email)) {
             guard case .success(let email) = Credentials.normalizedEmail(command.email),
                   let user = try await userRepository.find(email: email)
             else {

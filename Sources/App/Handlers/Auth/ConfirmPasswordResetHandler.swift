@@ -2,19 +2,20 @@ import CQRS
 import Foundation
 
 /// Sets a new password with a reset token, logs the user out everywhere (every session, so that access tokens stop
-/// at once, and every refresh token), and mails a confirmation.
+/// at once, and every refresh token). Its `PasswordResetConfirmSucceeded` event is mailed as a confirmation.
 struct ConfirmPasswordResetHandler: ConfirmPasswordResetHandling {
     let userRepository: any UserRepository
     let passwordResetTokenRepository: any PasswordResetTokenRepository
     let refreshTokenRepository: any RefreshTokenRepository
     let passwordHasher: any PasswordHasher
-    let emailService: any EmailService
-    let eventBus: any EventBus
     let sessionRepository: any SessionRepository
     let sessionCache: any SessionCache
+    let events: ConfirmPasswordResetEvents
 
     func handle(_ command: ConfirmPasswordReset) async -> Result<PasswordResetConfirmResponse, OperationError> {
-        await eventBus.recording(.passwordResetConfirmAttempted, .passwordResetConfirmSucceeded, .passwordResetConfirmFailed, [:]) {
+        let result = await events.passwordResetConfirm(PasswordResetConfirmAttempted()) { user in
+            PasswordResetConfirmSucceeded(userId: user.id, email: user.email)
+        } work: { () async throws -> Result<User, OperationError> in
             if let error = Credentials.validatePassword(command.newPassword) { return .failure(error) }
             guard var token = try await passwordResetTokenRepository.find(token: command.token) else {
                 return .failure(OperationError(code: "token_not_found", message: "Reset token not found."))
@@ -36,10 +37,9 @@ struct ConfirmPasswordResetHandler: ConfirmPasswordResetHandling {
             try await passwordResetTokenRepository.save(token)
             _ = try await refreshTokenRepository.revokeAll(userId: user.id, reason: "password_reset", at: now)
             _ = try await sessionRepository.revokeAll(userId: user.id, reason: "password_reset", at: now, cache: sessionCache)
-            try await emailService.send(EmailMessage(
-                to: user.email, subject: "Your password was changed",
-                body: "Your password was reset and every session was logged out. If this was not you, contact support."))
-            return .success(PasswordResetConfirmResponse())
+            return .success(user)
         }
+        // The owner is told by the email subscriber, once the reset has committed.
+        return result.map { _ in PasswordResetConfirmResponse() }
     }
 }

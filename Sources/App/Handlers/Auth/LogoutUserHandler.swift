@@ -6,11 +6,11 @@ import Foundation
 struct LogoutUserHandler: LogoutUserHandling {
     let refreshTokenRepository: any RefreshTokenRepository
     let refreshTokenService: any RefreshTokenService
-    let eventBus: any EventBus
+    let events: LogoutUserEvents
 
     func handle(_ command: LogoutUser) async -> Result<LogoutResponse, OperationError> {
         // The events record what happened; the answer is success either way.
-        _ = await eventBus.recording(.userLogoutAttempted, .userLogoutSucceeded, .userLogoutFailed, ["user_id": command.userId.uuidString]) {
+        _ = await events.userLogout(UserLogoutAttempted(userId: command.userId)) {
             () async throws -> Result<Void, OperationError> in
             guard var record = try await refreshTokenRepository.find(tokenHash: refreshTokenService.hash(command.refreshToken)),
                   record.userId == command.userId

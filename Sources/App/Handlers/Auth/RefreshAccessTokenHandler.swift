@@ -11,17 +11,17 @@ struct RefreshAccessTokenHandler: RefreshAccessTokenHandling {
     let securityConfigRepository: any SecurityConfigRepository
     let tokenGenerator: any TokenGenerator
     let refreshTokenService: any RefreshTokenService
-    let eventBus: any EventBus
     let cache: any Cache
     let cacheKeys: CacheKeys
     let cacheMetrics: any CacheMetrics
     let sessionRepository: any SessionRepository
     let sessionCache: any SessionCache
+    let events: RefreshAccessTokenEvents
 
     static let securityConfigTimeToLive: Duration = .seconds(60)
 
     func handle(_ command: RefreshAccessToken) async -> Result<AuthTokens, OperationError> {
-        await eventBus.recording(.authTokenRefreshAttempted, .authTokenRefreshSucceeded, .authTokenRefreshFailed, [:]) {
+        await events.authTokenRefresh(AuthTokenRefreshAttempted()) {
             guard var record = try await refreshTokenRepository.find(tokenHash: refreshTokenService.hash(command.refreshToken)) else {
                 return .failure(OperationError(code: "token_invalid", message: "Invalid refresh token."))
             }
@@ -51,9 +51,7 @@ struct RefreshAccessTokenHandler: RefreshAccessTokenHandling {
                 && now >= config.updatedAt.addingTimeInterval(TimeInterval(config.gracePeriodSeconds))
             let userRotated = user.tokenVersionChangedAt.map { record.createdAt < $0 } ?? false
             if globallyRotated || userRotated {
-                await eventBus.publish(DomainEvent(.tokenRejectedDueToRotation, [
-                    "user_id": user.id.uuidString, "rotation": globallyRotated ? "global" : "user",
-                ]))
+                events.publish(TokenRejectedDueToRotation(userId: user.id, rotation: globallyRotated ? "global" : "user"))
                 return .failure(OperationError(code: "token_version_rejected", message: "Tokens were rotated; log in again."))
             }
 

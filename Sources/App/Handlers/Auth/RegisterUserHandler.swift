@@ -7,13 +7,14 @@ struct RegisterUserHandler: RegisterUserHandling {
     let userRepository: any UserRepository
     let verificationTokenRepository: any EmailVerificationTokenRepository
     let passwordHasher: any PasswordHasher
-    let eventBus: any EventBus
+    let events: RegisterUserEvents
 
     static let verificationTokenLifetime: TimeInterval = 24 * 3600
 
     func handle(_ command: RegisterUser) async -> Result<UUID, OperationError> {
-        await eventBus.publish(DomainEvent(.userRegistrationAttempted, ["email": command.email]))
-        let result = await handling { () async throws -> Result<(UUID, String), OperationError> in
+        let result = await events.userRegistration(UserRegistrationAttempted(email: command.email)) { registered in
+            UserRegistrationSucceeded(email: command.email, userId: registered.0, verificationToken: registered.1)
+        } work: { () async throws -> Result<(UUID, String), OperationError> in
             let email: String
             switch Credentials.normalizedEmail(command.email) {
             case .success(let normalized): email = normalized
@@ -35,15 +36,6 @@ struct RegisterUserHandler: RegisterUserHandling {
             try await verificationTokenRepository.save(token)
             return .success((user.id, token.token))
         }
-        switch result {
-        case .success(let (userId, token)):
-            await eventBus.publish(DomainEvent(.userRegistrationSucceeded, [
-                "email": command.email, "user_id": userId.uuidString, "verification_token": token,
-            ]))
-            return .success(userId)
-        case .failure(let error):
-            await eventBus.publish(DomainEvent(.userRegistrationFailed, ["email": command.email, "reason": error.code]))
-            return .failure(error)
-        }
+        return result.map(\.0)
     }
 }

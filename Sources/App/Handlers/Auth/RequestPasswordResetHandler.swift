@@ -8,17 +8,14 @@ struct RequestPasswordResetHandler: RequestPasswordResetHandling {
     let passwordResetTokenRepository: any PasswordResetTokenRepository
     let passwordResetTokenService: any PasswordResetTokenService
     let emailService: any EmailService
-    let eventBus: any EventBus
+    let events: RequestPasswordResetEvents
 
     /// Reset requests one user may make per hour.
     static let requestsPerHour = 3
 
     func handle(_ command: RequestPasswordReset) async -> Result<PasswordResetRequestResponse, OperationError> {
         // The events record what happened; the answer is the same either way.
-        let attributes = ["email": command.email, "ip_address": command.ipAddress ?? ""]
-        _ = await eventBus.recording(
-            .passwordResetRequestAttempted, .passwordResetRequestSucceeded, .passwordResetRequestFailed, attributes
-        ) { () async throws -> Result<Void, OperationError> in
+        _ = await events.passwordResetRequest(PasswordResetRequestAttempted(email: command.email, ipAddress: command.ipAddress)) { () async throws -> Result<Void, OperationError> in
             guard case .success(let email) = Credentials.normalizedEmail(command.email),
                   let user = try await userRepository.find(email: email)
             else { return .failure(.userNotFound) }

@@ -5,10 +5,12 @@ import Foundation
 struct VerifyEmailHandler: VerifyEmailHandling {
     let userRepository: any UserRepository
     let verificationTokenRepository: any EmailVerificationTokenRepository
-    let eventBus: any EventBus
+    let events: VerifyEmailEvents
 
     func handle(_ command: VerifyEmail) async -> Result<UUID, OperationError> {
-        await eventBus.recording(.emailVerificationAttempted, .emailVerificationSucceeded, .emailVerificationFailed, [:]) {
+        await events.emailVerification(EmailVerificationAttempted()) { userId in
+            EmailVerificationSucceeded(userId: userId)
+        } work: {
             guard var token = try await verificationTokenRepository.find(token: command.token) else {
                 return .failure(OperationError(code: "token_not_found", message: "Verification token not found."))
             }

@@ -7,11 +7,10 @@ struct SyncAccountsHandler: SyncAccountsHandling {
     let accountRepository: any AccountRepository
     let encryptionService: any EncryptionService
     let providerFactory: any ProviderFactory
-    let eventBus: any EventBus
+    let events: SyncAccountsEvents
 
     func handle(_ command: SyncAccounts) async -> Result<SyncAccountsResult, OperationError> {
-        let attributes = ["user_id": command.userId.uuidString, "connection_id": command.connectionId.uuidString]
-        return await eventBus.recording(.accountSyncAttempted, .accountSyncSucceeded, .accountSyncFailed, attributes) {
+        return await events.accountSync(AccountSyncAttempted(userId: command.userId, connectionId: command.connectionId)) {
             guard let connection = try await connectionRepository.find(id: command.connectionId) else {
                 return .failure(.connectionNotFound)
             }
@@ -49,10 +48,9 @@ struct SyncAccountsHandler: SyncAccountsHandling {
                     updated += 1
                     if previousBalance != data.balance {
                         changes.append(BalanceChange(accountId: account.id, previous: previousBalance, current: data.balance, currency: account.currency))
-                        await eventBus.publish(DomainEvent(.accountBalanceUpdated, at: now, [
-                            "user_id": command.userId.uuidString, "account_id": account.id.uuidString,
-                            "previous": "\(previousBalance)", "current": "\(data.balance)", "currency": account.currency,
-                        ]))
+                        events.publish(AccountBalanceUpdated(
+                            userId: command.userId, accountId: account.id, previousBalance: previousBalance,
+                            newBalance: data.balance, currency: account.currency))
                     }
                 } else {
                     let account = Account(

@@ -9,11 +9,10 @@ struct SyncHoldingsHandler: SyncHoldingsHandling {
     let holdingRepository: any HoldingRepository
     let encryptionService: any EncryptionService
     let providerFactory: any ProviderFactory
-    let eventBus: any EventBus
+    let events: SyncHoldingsEvents
 
     func handle(_ command: SyncHoldings) async -> Result<SyncHoldingsResult, OperationError> {
-        let attributes = ["user_id": command.userId.uuidString, "account_id": command.accountId.uuidString]
-        return await eventBus.recording(.holdingsSyncAttempted, .holdingsSyncSucceeded, .holdingsSyncFailed, attributes) {
+        return await events.holdingsSync(HoldingsSyncAttempted(userId: command.userId, accountId: command.accountId)) {
             guard case .success(let account) = try await AccountOwnership.account(
                 command.accountId, of: command.userId, accounts: accountRepository, connections: connectionRepository),
                 let connection = try await connectionRepository.find(id: account.connectionId)
@@ -67,9 +66,7 @@ struct SyncHoldingsHandler: SyncHoldingsHandling {
                 deactivated += 1
             }
             try await access.markSynced(at: now, in: connectionRepository)
-            await eventBus.publish(DomainEvent(.accountHoldingsUpdated, at: now, [
-                "user_id": command.userId.uuidString, "account_id": account.id.uuidString, "holdings": "\(fetched.count)",
-            ]))
+            events.publish(AccountHoldingsUpdated(userId: command.userId, accountId: account.id, holdingsCount: fetched.count))
             return .success(SyncHoldingsResult(
                 created: created, updated: updated, unchanged: unchanged, deactivated: deactivated, errors: 0,
                 message: "Synced \(fetched.count) holdings: \(created) created, \(updated) updated, \(deactivated) deactivated."))

@@ -9,13 +9,12 @@ struct SyncTransactionsHandler: SyncTransactionsHandling {
     let transactionRepository: any TransactionRepository
     let encryptionService: any EncryptionService
     let providerFactory: any ProviderFactory
-    let eventBus: any EventBus
+    let events: SyncTransactionsEvents
 
     static let defaultRangeInDays = 30
 
     func handle(_ command: SyncTransactions) async -> Result<SyncTransactionsResult, OperationError> {
-        let attributes = ["user_id": command.userId.uuidString, "connection_id": command.connectionId.uuidString]
-        return await eventBus.recording(.transactionSyncAttempted, .transactionSyncSucceeded, .transactionSyncFailed, attributes) {
+        return await events.transactionSync(TransactionSyncAttempted(userId: command.userId, connectionId: command.connectionId)) {
             let end = command.endDate ?? CalendarDate(Date())
             let start = command.startDate ?? end.adding(days: -Self.defaultRangeInDays)
             guard start <= end else {

@@ -15,7 +15,7 @@ struct ImportFromFileHandler: ImportFromFileHandling {
     let transactionRepository: any TransactionRepository
     let providerRepository: any ProviderRepository
     let providerFactory: any ProviderFactory
-    let eventBus: any EventBus
+    let events: ImportFromFileEvents
 
     /// Statements larger than this are refused.
     static let maximumFileSize = 5 << 20
@@ -24,11 +24,10 @@ struct ImportFromFileHandler: ImportFromFileHandling {
     static let batchSize = 500
 
     func handle(_ command: ImportFromFile) async -> Result<ImportResult, OperationError> {
-        let attributes = [
-            "user_id": command.userId.uuidString, "provider": command.providerSlug, "file_name": command.fileName,
-            "format": command.fileFormat.rawValue,
-        ]
-        return await eventBus.recording(.fileImportAttempted, .fileImportSucceeded, .fileImportFailed, attributes) {
+        let attempted = FileImportAttempted(
+            userId: command.userId, providerSlug: command.providerSlug, fileName: command.fileName,
+            fileFormat: command.fileFormat.rawValue)
+        return await events.fileImport(attempted) {
             guard !command.fileContent.isEmpty, command.fileContent.count <= Self.maximumFileSize else {
                 return .failure(OperationError(
                     code: "invalid_file", message: "The file is empty or larger than \(Self.maximumFileSize >> 20) MiB."))
@@ -77,10 +76,10 @@ struct ImportFromFileHandler: ImportFromFileHandling {
                     transactionsCreated += inserted
                     transactionsSkipped += batch.count - inserted
                 }
-                await eventBus.publish(DomainEvent(.fileImportProgress, at: now, attributes.merging([
-                    "account": data.providerAccountId, "accounts_done": "\(accountsCreated + accountsUpdated)",
-                    "accounts_total": "\(statement.accounts.count)",
-                ]) { $1 }))
+                events.publish(FileImportProgress(
+                    userId: command.userId, providerSlug: command.providerSlug, fileName: command.fileName,
+                    fileFormat: command.fileFormat.rawValue, account: data.providerAccountId,
+                    accountsDone: accountsCreated + accountsUpdated, accountsTotal: statement.accounts.count))
             }
             return .success(ImportResult(
                 connectionId: connection.id, accountsCreated: accountsCreated, accountsUpdated: accountsUpdated,

@@ -4,11 +4,10 @@ import Foundation
 /// Connects a user to a financial provider with credentials already encrypted; returns the connection's id.
 struct ConnectProviderHandler: ConnectProviderHandling {
     let connectionRepository: any ProviderConnectionRepository
-    let eventBus: any EventBus
+    let events: ConnectProviderEvents
 
     func handle(_ command: ConnectProvider) async -> Result<UUID, OperationError> {
-        let attributes = ["user_id": command.userId.uuidString, "provider": command.providerSlug]
-        return await eventBus.recording(.providerConnectionAttempted, .providerConnectionSucceeded, .providerConnectionFailed, attributes) {
+        return await events.providerConnection(ProviderConnectionAttempted(userId: command.userId, providerSlug: command.providerSlug)) {
             guard !command.providerSlug.isEmpty else {
                 return .failure(OperationError(code: "invalid_provider", message: "Provider slug is required."))
             }

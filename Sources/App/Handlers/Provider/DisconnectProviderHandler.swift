@@ -4,11 +4,11 @@ import Foundation
 /// Disconnects a user from a provider and forgets its credentials.
 struct DisconnectProviderHandler: DisconnectProviderHandling {
     let connectionRepository: any ProviderConnectionRepository
-    let eventBus: any EventBus
+    let events: DisconnectProviderEvents
 
     func handle(_ command: DisconnectProvider) async -> Result<Void, OperationError> {
-        let attributes = ["user_id": command.userId.uuidString, "connection_id": command.connectionId.uuidString]
-        return await eventBus.recording(.providerDisconnectionAttempted, .providerDisconnectionSucceeded, .providerDisconnectionFailed, attributes) {
+        let attempted = ProviderDisconnectionAttempted(userId: command.userId, connectionId: command.connectionId)
+        return await events.providerDisconnection(attempted) {
             guard case .success(var connection) = try await AccountOwnership.connection(
                 command.connectionId, of: command.userId, connections: connectionRepository)
             else { return .failure(.connectionNotFound) }

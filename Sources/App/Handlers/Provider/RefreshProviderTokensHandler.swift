@@ -4,11 +4,10 @@ import Foundation
 /// Stores a provider's new credentials after an OAuth token refresh, reactivating an expired connection.
 struct RefreshProviderTokensHandler: RefreshProviderTokensHandling {
     let connectionRepository: any ProviderConnectionRepository
-    let eventBus: any EventBus
+    let events: RefreshProviderTokensEvents
 
     func handle(_ command: RefreshProviderTokens) async -> Result<Void, OperationError> {
-        let attributes = ["connection_id": command.connectionId.uuidString]
-        return await eventBus.recording(.providerTokenRefreshAttempted, .providerTokenRefreshSucceeded, .providerTokenRefreshFailed, attributes) {
+        return await events.providerTokenRefresh(ProviderTokenRefreshAttempted(connectionId: command.connectionId)) {
             guard var connection = try await connectionRepository.find(id: command.connectionId) else {
                 return .failure(.connectionNotFound)
             }

@@ -9,7 +9,7 @@ struct CreateSessionHandler: CreateSessionHandling {
     let userRepository: any UserRepository
     let deviceEnricher: any DeviceEnricher
     let locationEnricher: any LocationEnricher
-    let eventBus: any EventBus
+    let events: CreateSessionEvents
 
     func handle(_ command: CreateSession) async -> Result<CreateSessionResponse, OperationError> {
         await handling {
@@ -22,9 +22,7 @@ struct CreateSessionHandler: CreateSessionHandling {
                     oldest.revokedReason = "session_limit"
                     try await sessionRepository.save(oldest)
                     await sessionCache.remove(oldest.id)
-                    await eventBus.publish(DomainEvent(.sessionEvictedEvent, [
-                        "user_id": command.userId.uuidString, "session_id": oldest.id.uuidString,
-                    ]))
+                    events.publish(SessionEvictedEvent(userId: command.userId, sessionId: oldest.id))
                 }
             }
             let session = SessionRecord(
@@ -35,9 +33,7 @@ struct CreateSessionHandler: CreateSessionHandling {
                 revokedReason: nil, refreshTokenId: command.refreshTokenId)
             try await sessionRepository.save(session)
             await sessionCache.set(session)
-            await eventBus.publish(DomainEvent(.sessionCreatedEvent, [
-                "user_id": command.userId.uuidString, "session_id": session.id.uuidString,
-            ]))
+            events.publish(SessionCreatedEvent(userId: command.userId, sessionId: session.id))
             return .success(CreateSessionResponse(
                 sessionId: session.id, deviceInfo: session.deviceInfo, location: session.location,
                 expiresAt: session.expiresAt ?? now))

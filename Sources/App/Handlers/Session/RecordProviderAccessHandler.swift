@@ -5,7 +5,7 @@ import Foundation
 /// hold up or roll back the request it describes.
 struct RecordProviderAccessHandler: RecordProviderAccessHandling {
     let sessionRepository: any SessionRepository
-    let eventBus: any EventBus
+    let events: RecordProviderAccessEvents
 
     func handle(_ command: RecordProviderAccess) async -> Result<Void, OperationError> {
         await handling {
@@ -14,9 +14,8 @@ struct RecordProviderAccessHandler: RecordProviderAccessHandling {
             session.lastProviderAccessed = command.providerName
             session.lastProviderAccessedAt = now
             try await sessionRepository.save(session)
-            await eventBus.publish(DomainEvent(.sessionProviderAccessEvent, at: now, [
-                "session_id": session.id.uuidString, "user_id": session.userId.uuidString, "provider": command.providerName,
-            ]))
+            events.publish(SessionProviderAccessEvent(
+                sessionId: session.id, userId: session.userId, providerName: command.providerName))
             return .success(())
         }
     }

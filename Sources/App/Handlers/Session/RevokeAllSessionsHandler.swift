@@ -5,19 +5,15 @@ import Foundation
 struct RevokeAllSessionsHandler: RevokeAllUserSessionsHandling {
     let sessionRepository: any SessionRepository
     let sessionCache: any SessionCache
-    let eventBus: any EventBus
+    let events: RevokeAllUserSessionsEvents
 
     func handle(_ command: RevokeAllUserSessions) async -> Result<Int, OperationError> {
-        await eventBus.publish(DomainEvent(.allSessionsRevocationAttempted, ["user_id": command.userId.uuidString]))
-        let result = await handling { () async throws -> Result<Int, OperationError> in
+        let attempted = AllSessionsRevocationAttempted(userId: command.userId, reason: command.reason)
+        return await events.allSessionsRevocation(attempted) { count in
+            AllSessionsRevokedEvent(userId: command.userId, reason: command.reason, revokedCount: count)
+        } work: {
             .success(try await sessionRepository.revokeAll(
                 userId: command.userId, except: command.exceptSessionId, reason: command.reason, at: Date(), cache: sessionCache))
         }
-        if case .success(let count) = result {
-            await eventBus.publish(DomainEvent(.allSessionsRevokedEvent, [
-                "user_id": command.userId.uuidString, "revoked_count": "\(count)", "reason": command.reason,
-            ]))
-        }
-        return result
     }
 }

@@ -5,11 +5,11 @@ import Foundation
 struct RevokeSessionHandler: RevokeSessionHandling {
     let sessionRepository: any SessionRepository
     let sessionCache: any SessionCache
-    let eventBus: any EventBus
+    let events: RevokeSessionEvents
 
     func handle(_ command: RevokeSession) async -> Result<UUID, OperationError> {
-        let attributes = ["user_id": command.userId.uuidString, "session_id": command.sessionId.uuidString, "reason": command.reason]
-        return await eventBus.recording(.sessionRevocationAttempted, .sessionRevokedEvent, .sessionRevocationFailed, attributes) {
+        let attempted = SessionRevocationAttempted(userId: command.userId, sessionId: command.sessionId, reason: command.reason)
+        return await events.sessionRevocation(attempted) {
             // Another user's session is answered as a missing one, so that session ids cannot be probed.
             guard let session = try await sessionRepository.find(id: command.sessionId), session.userId == command.userId else {
                 return .failure(.sessionNotFound)

@@ -4,11 +4,11 @@ import Foundation
 /// Raises the global token version: every refresh token issued before is rejected once the grace period ends.
 struct TriggerGlobalTokenRotationHandler: TriggerGlobalTokenRotationHandling {
     let securityConfigRepository: any SecurityConfigRepository
-    let eventBus: any EventBus
+    let events: TriggerGlobalTokenRotationEvents
 
     func handle(_ command: TriggerGlobalTokenRotation) async -> Result<GlobalRotationResult, OperationError> {
-        let attributes = ["triggered_by": command.triggeredBy, "reason": command.reason]
-        return await eventBus.recording(.globalTokenRotationAttempted, .globalTokenRotationSucceeded, .globalTokenRotationFailed, attributes) {
+        let attempted = GlobalTokenRotationAttempted(triggeredBy: command.triggeredBy, reason: command.reason)
+        return await events.globalTokenRotation(attempted) {
             guard !command.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
                 return .failure(OperationError(code: "reason_required", message: "Say why the tokens are rotated."))
             }

@@ -5,11 +5,11 @@ import Foundation
 /// before are rejected at once.
 struct TriggerUserTokenRotationHandler: TriggerUserTokenRotationHandling {
     let userRepository: any UserRepository
-    let eventBus: any EventBus
+    let events: TriggerUserTokenRotationEvents
 
     func handle(_ command: TriggerUserTokenRotation) async -> Result<UserRotationResult, OperationError> {
-        let attributes = ["user_id": command.userId.uuidString, "triggered_by": command.triggeredBy, "reason": command.reason]
-        return await eventBus.recording(.userTokenRotationAttempted, .userTokenRotationSucceeded, .userTokenRotationFailed, attributes) {
+        let attempted = UserTokenRotationAttempted(userId: command.userId, triggeredBy: command.triggeredBy, reason: command.reason)
+        return await events.userTokenRotation(attempted) {
             guard var user = try await userRepository.find(id: command.userId) else { return .failure(.userNotFound) }
             let previous = user.tokenVersion
             let now = Date()

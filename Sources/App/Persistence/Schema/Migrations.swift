@@ -14,6 +14,7 @@ enum Migrations {
         migrator.registerMigration("v2: providers, accounts and their data", migrate: createFinancialTables)
         migrator.registerMigration("v3: the sandbox provider and the token settings", migrate: seed)
         migrator.registerMigration("v4: the fingerprint of the keys", migrate: addKeysFingerprint)
+        migrator.registerMigration("v5: the audit log", migrate: createAuditLog)
         return migrator
     }
 
@@ -191,5 +192,20 @@ enum Migrations {
         try db.alter(table: "security_config") { table in
             table.add(column: "keys_fingerprint", .text)
         }
+    }
+
+    /// Filled from the events the spec marks `audit`, after their command commits.
+    private static func createAuditLog(_ db: Database) throws {
+        try db.create(table: "audit_log") { table in
+            table.column("id", .text).primaryKey()
+            table.column("action", .text).notNull()
+            table.column("event", .text).notNull()
+            table.column("operation", .text).notNull()
+            table.column("caller", .text)
+            table.column("correlation_id", .text).notNull()
+            table.column("payload", .text).notNull()
+            table.column("recorded_at", .datetime).notNull()
+        }
+        try db.create(index: "audit_log_by_caller", on: "audit_log", columns: ["caller", "recorded_at"])
     }
 }

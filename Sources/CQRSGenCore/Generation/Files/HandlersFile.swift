@@ -48,10 +48,23 @@ struct HandlersFile: GeneratedFileRenderer {
             writer.line("\(access)let app: App")
             writer.line("/// Replacements for handlers, consulted before the spec's handlers are built.")
             writer.line("\(access)var overrides: \(GeneratedNames.handlerOverrides)<Request, App>")
-            writer.blankLine()
-            writer.line("\(access)init(request: Request, app: App, overrides: \(GeneratedNames.handlerOverrides)<Request, App> = \(GeneratedNames.handlerOverrides)()) {")
+            let overridesParameter = "overrides: \(GeneratedNames.handlerOverrides)<Request, App> = \(GeneratedNames.handlerOverrides)()"
+            if context.spec.declaresEvents {
+                // Declared events reach a handler only through the value its command's events allow, built on this.
+                writer.line("/// The run's recorder: each command's handler publishes to it through the value its command's events allow.")
+                writer.line("\(access)let events: EventRecorder<\(GeneratedNames.domainEvent)>")
+                writer.blankLine()
+                writer.line("\(access)init(")
+                writer.line("    request: Request, app: App, events: EventRecorder<\(GeneratedNames.domainEvent)>,")
+                writer.line("    \(overridesParameter)")
+                writer.line(") {")
+            } else {
+                writer.blankLine()
+                writer.line("\(access)init(request: Request, app: App, \(overridesParameter)) {")
+            }
             writer.line("    self.request = request")
             writer.line("    self.app = app")
+            if context.spec.declaresEvents { writer.line("    self.events = events") }
             writer.line("    self.overrides = overrides")
             writer.line("}")
         }
@@ -89,11 +102,15 @@ struct HandlersFile: GeneratedFileRenderer {
         writer.block(
             "func \(GenerationContext.specHandlerMethod(operation))() -> some \(GenerationContext.handlerProtocol(operation))"
         ) { writer in
-            let arguments = operation.handler.dependencies.compactMap { reference -> String? in
+            var arguments = operation.handler.dependencies.compactMap { reference -> String? in
                 guard let dependency = context.index.dependencies[reference.value] else { return nil }
                 let scope = dependency.scope == .request ? "request" : "app"
                 let name = SwiftName.escaped(dependency.propertyName.value)
                 return "\(name): \(scope).\(name)"
+            }
+            // With declared events, a command's handler publishes only through the value its events allow.
+            if context.spec.declaresEvents, operation.listsEvents {
+                arguments.append("\(Self.eventsMember): \(GeneratedNames.eventSink(of: operation.name))(events)")
             }
             // An initialiser that does not take the spec's dependencies is reported at the spec's dependency list.
             let dependencies = operation.handler.dependencies.first?.location ?? operation.handler.name.location
@@ -103,6 +120,9 @@ struct HandlersFile: GeneratedFileRenderer {
             writer.unindentedLine("#sourceLocation()")
         }
     }
+
+    /// The handler property a command's events value is passed as, when the spec declares its events.
+    static let eventsMember = "events"
 
     private func overrides(_ context: GenerationContext, _ writer: inout SwiftWriter) {
         let access = context.access

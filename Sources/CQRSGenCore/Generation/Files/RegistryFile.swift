@@ -32,11 +32,16 @@ struct RegistryFile: GeneratedFileRenderer {
 
     private func events(_ context: GenerationContext, _ writer: inout SwiftWriter) {
         var seen: Set<String> = []
-        let events = context.spec.commands.flatMap { $0.commandTraits?.events?.value ?? [] }.filter { seen.insert($0.value).inserted }
+        // Declared events are all named, in spec order; otherwise the names commands list, in the order first listed.
+        let events = context.spec.declaresEvents
+            ? context.spec.events.map(\.name)
+            : context.spec.commands.flatMap { $0.commandTraits?.events?.value.map(\.value) ?? [] }.filter { seen.insert($0).inserted }
         writer.blankLine()
         writer.line("// MARK: - Domain events")
         writer.blankLine()
-        writer.line("/// Every domain event the spec's commands publish, in the order first listed; raw values are the events' names.")
+        writer.line(context.spec.declaresEvents
+            ? "/// The name of every domain event the spec declares, in spec order; raw values are the events' names."
+            : "/// Every domain event the spec's commands publish, in the order first listed; raw values are the events' names.")
         let conformances = "Sendable, Hashable, Codable, CaseIterable"
         guard !events.isEmpty else {
             Self.uninhabited(GeneratedNames.domainEventName, conformances: "RawRepresentable, " + conformances, context, &writer)
@@ -44,7 +49,7 @@ struct RegistryFile: GeneratedFileRenderer {
         }
         writer.block("\(context.access)enum \(GeneratedNames.domainEventName): String, \(conformances)") { writer in
             for event in events {
-                writer.line("case \(SwiftName.member(event.value)) = \(SwiftLiteral.string(event.value))")
+                writer.line("case \(SwiftName.member(event)) = \(SwiftLiteral.string(event))")
             }
         }
     }

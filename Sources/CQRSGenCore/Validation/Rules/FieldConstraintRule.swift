@@ -10,7 +10,7 @@ public struct FieldConstraintRule: ValidationRule {
             guard !constraints.isEmpty || constraints.message != nil else { return [] }
             let field = reference.field
             let what = "field '\(field.name)' of \(reference.ownerDescription)"
-            guard reference.owner != .type else {
+            guard reference.owner == .command || reference.owner == .query else {
                 let first = Self.locations(constraints).first ?? field.location
                 return [.error(
                     "\(what) has constraints, which only the fields of commands and queries take: they are checked before the handler runs",

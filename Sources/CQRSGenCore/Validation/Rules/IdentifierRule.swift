@@ -56,6 +56,9 @@ public struct IdentifierRule: ValidationRule {
                 typeName(event.value, "event name", at: event.location)
             }
         }
+        for event in spec.events {
+            typeName(event.name, "event name", at: event.location)
+        }
         for reference in index.fields {
             memberName(reference.field.name, "field name", in: reference.ownerDescription, at: reference.field.location)
         }

@@ -1,8 +1,8 @@
 /// A declared name may not be a Swift keyword (`Self`, `Any`, `Type`, `Protocol`), shadow a built-in type the spec
 /// can use (`String`, `UUID`, …), or take a name the generated code declares or uses unqualified (``GeneratedNames``):
 /// each would make the generated code mean something else or not compile. (The handler protocol generated for each
-/// operation, `<Operation>Handling`, is ``UniqueDeclarationRule``'s.) A field of an operation may not take the name
-/// of a member the generated operation type declares.
+/// operation, `<Operation>Handling`, is ``UniqueDeclarationRule``'s.) A field of an operation or an event may not take
+/// the name of a member the generated type declares.
 public struct ReservedTypeNameRule: ValidationRule {
     public init() {}
 
@@ -11,6 +11,7 @@ public struct ReservedTypeNameRule: ValidationRule {
             spec.types.map { ($0.name, $0.location) }
             + index.operations.map { ($0.name, $0.location) }
             + spec.dependencies.map { ($0.typeName, $0.location) }
+            + spec.events.map { ($0.name, $0.location) }
         declared += index.operations.filter(\.handler.isNameExplicit).map { ($0.handler.name.value, $0.handler.name.location) }
         var diagnostics = declared.compactMap { name, location -> Diagnostic? in
             if SwiftIdentifier.reservedTypeNames.contains(name) {
@@ -26,7 +27,13 @@ public struct ReservedTypeNameRule: ValidationRule {
             }
             return nil
         }
-        for reference in index.fields where reference.owner != .type && GeneratedNames.operationMembers.contains(reference.field.name) {
+        for reference in index.fields {
+            let members = switch reference.owner {
+            case .command, .query: GeneratedNames.operationMembers
+            case .event: GeneratedNames.eventMembers
+            case .type: [String]()
+            }
+            guard members.contains(reference.field.name) else { continue }
             diagnostics.append(.error(
                 "field '\(reference.field.name)' of \(reference.ownerDescription) would collide with the member the generated type "
                     + "declares under that name; choose another name",

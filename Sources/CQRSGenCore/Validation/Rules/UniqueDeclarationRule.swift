@@ -1,4 +1,4 @@
-/// Commands, queries, types, dependency types and handlers all become Swift types in one module, so a name may be
+/// Commands, queries, types, events, dependency types and handlers all become Swift types in one module, so a name may be
 /// declared only once across them. (Two operations naming the same handler is `HandlerUniquenessRule`'s concern.)
 public struct UniqueDeclarationRule: ValidationRule {
     public init() {}
@@ -6,7 +6,8 @@ public struct UniqueDeclarationRule: ValidationRule {
     public func validate(_ spec: Spec, _ index: SpecIndex) -> [Diagnostic] {
         // What each name declares, as messages say it; described only for the names reported.
         enum Kind {
-            case dependency(DependencySpec.Scope), type, operation(String), handlerProtocol(of: String)
+            case dependency(DependencySpec.Scope), type, operation(String), handlerProtocol(of: String), event
+            case eventSink(of: String)
 
             var description: String {
                 switch self {
@@ -14,6 +15,8 @@ public struct UniqueDeclarationRule: ValidationRule {
                 case .type: "a type"
                 case .operation(let role): "a \(role)"
                 case .handlerProtocol(let operation): "the handler protocol cqrs-gen generates for '\(operation)'"
+                case .event: "an event"
+                case .eventSink(let command): "the events value cqrs-gen generates for '\(command)'"
                 }
             }
         }
@@ -22,7 +25,16 @@ public struct UniqueDeclarationRule: ValidationRule {
         declarations += spec.types.map { ($0.name, .type, $0.location) }
         declarations += index.operations.map { ($0.name, .operation($0.roleName), $0.location) }
         // Each operation's handler protocol is generated beside it.
-        declarations += index.operations.map { ($0.name + "Handling", .handlerProtocol(of: $0.name), $0.location) }
+        declarations += index.operations.map {
+            (GeneratedNames.handlerProtocol(of: $0.name), .handlerProtocol(of: $0.name), $0.location)
+        }
+        declarations += spec.events.map { ($0.name, .event, $0.location) }
+        // With declared events, each command that lists some publishes them through a value generated beside it.
+        if spec.declaresEvents {
+            declarations += spec.commands.filter(\.listsEvents).map {
+                (GeneratedNames.eventSink(of: $0.name), .eventSink(of: $0.name), $0.location)
+            }
+        }
 
         var diagnostics: [Diagnostic] = Duplicates.of(declarations, by: \.name).map { earlier, declaration in
             .error(

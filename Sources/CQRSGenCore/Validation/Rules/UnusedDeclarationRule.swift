@@ -1,5 +1,5 @@
 /// Warns about declarations nothing uses: a category with no operation, a dependency no handler takes, a type no
-/// operation reaches through its fields or result. Each is harmless to compile but usually a leftover or a typo.
+/// operation reaches through its fields or result, an event no command lists. Each is harmless to compile but usually a leftover or a typo.
 public struct UnusedDeclarationRule: ValidationRule {
     public init() {}
 
@@ -22,6 +22,10 @@ public struct UnusedDeclarationRule: ValidationRule {
                 "type '\(type.name)' is declared but no operation uses it, directly or through other types",
                 at: type.location))
         }
+        let listed = Self.used(spec.commands.flatMap(\.listedEvents), declared: spec.events.map(\.name))
+        for event in spec.events where !listed.contains(event.name) {
+            diagnostics.append(.warning("event '\(event.name)' is declared but no command lists it", at: event.location))
+        }
         return diagnostics
     }
 
@@ -37,7 +41,7 @@ public struct UnusedDeclarationRule: ValidationRule {
         })
     }
 
-    /// Declared types reachable from operations' fields and results.
+    /// Declared types reachable from operations' fields and results, and events' fields.
     private func reachableTypes(_ spec: Spec, _ index: SpecIndex) -> Set<String> {
         let candidates = spec.types.map(\.name)
         let declared = Set(candidates)
@@ -48,7 +52,7 @@ public struct UnusedDeclarationRule: ValidationRule {
         }
         var pending = index.operations.flatMap { operation in
             operation.fields.flatMap { names($0.type.expression) } + names(operation.result?.expression)
-        }
+        } + index.fields.filter { $0.owner == .event }.flatMap { names($0.field.type.expression) }
         var reached: Set<String> = []
         while let name = pending.popLast() {
             guard let type = index.types[name], reached.insert(name).inserted else { continue }
