@@ -25,7 +25,15 @@ struct GeneratedCodeCompilesTests {
             let userRepository: any UserRepository
             let audit: AuditLog
             let eventBus: any EventBus
-            func handle(_ command: RegisterUser) async -> Result<Token, OperationError> { .success(Token()) }
+            let events: RegisterUserEvents
+            func handle(_ command: RegisterUser) async -> Result<Token, OperationError> {
+                events.publish(UserRegistered(email: command.email, token: "secret", protocol: command.protocol))
+                return await events.signup(SignupAttempted(email: command.email)) { token in
+                    SignupSucceeded(email: command.email, id: token.id)
+                } work: {
+                    .success(Token())
+                }
+            }
         }
 
         struct FileImporter: ImportFileHandling {
@@ -49,10 +57,13 @@ struct GeneratedCodeCompilesTests {
         }
 
         func exercise() async -> Bool {
-            let factory = HandlerFactory(request: Request(), app: Singletons())
+            let recorder = EventRecorder<DomainEvent>()
+            let factory = HandlerFactory(request: Request(), app: Singletons(), events: recorder)
             let token = try? await factory.registerUserHandler().handle(RegisterUser(email: "a@b.c", protocol: 1)).get()
             return token?.kind == .fancy && OperationRegistry.shared.statistics.totalOperations == 3
                 && OperationCategory.import.rawValue == "import" && DomainEventName.import.rawValue == "Import"
+                && recorder.drain().map { $0.name } == [.userRegistered, .signupAttempted, .signupSucceeded]
+                && DomainEvent.userRegistered(UserRegistered(email: "a", token: "t", protocol: 1)).emailEvent != nil
         }
         """
 

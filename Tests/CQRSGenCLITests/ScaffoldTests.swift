@@ -26,7 +26,7 @@ struct ScaffoldTests {
         }
 
         func exercise() async -> String? {
-            let factory = HandlerFactory(request: Request(), app: Singletons())
+            let factory = HandlerFactory(request: Request(), app: Singletons(), events: EventRecorder())
             if case .failure(let error) = await factory.registerUserHandler().handle(RegisterUser(email: "a@b.c", protocol: 1)) {
                 return error.code
             }
@@ -53,6 +53,8 @@ struct ScaffoldTests {
                 let userRepository: any UserRepository
                 let audit: AuditLog
                 let eventBus: any EventBus
+                /// The only events this handler can publish: the ones the spec lists for ``RegisterUser``.
+                let events: RegisterUserEvents
 
                 func handle(_ command: RegisterUser) async -> Result<Token, OperationError> {
                     .failure(.notImplemented("RegisterUser"))

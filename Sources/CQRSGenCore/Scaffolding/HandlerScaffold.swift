@@ -33,7 +33,12 @@ public struct HandlerScaffold: Hashable, Sendable {
                 let type = dependency.kind == .protocol ? "any \(dependency.typeName)" : dependency.typeName
                 writer.line("let \(SwiftName.escaped(dependency.propertyName.value)): \(type)")
             }
-            if !operation.handler.dependencies.isEmpty { writer.blankLine() }
+            let publishes = context.spec.declaresEvents && operation.listsEvents
+            if publishes {
+                writer.line("/// The only events this handler can publish: the ones the spec lists for ``\(operation.name)``.")
+                writer.line("let \(HandlersFile.eventsMember): \(GeneratedNames.eventSink(of: operation.name))")
+            }
+            if !operation.handler.dependencies.isEmpty || publishes { writer.blankLine() }
             writer.block(
                 "func handle(_ \(kind): \(operation.name)) async -> Result<\(context.resultType(operation)), OperationError>"
             ) { writer in

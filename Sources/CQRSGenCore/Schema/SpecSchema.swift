@@ -48,8 +48,35 @@ public enum SpecSchema {
                 "types": named(upperCamelCase, "The declared types: a struct (fields) or an enumeration (cases), by UpperCamelCase name.", reference("type")),
                 "commands": named(upperCamelCase, "The commands, by UpperCamelCase name, in the order the registry lists them.", reference("command")),
                 "queries": named(upperCamelCase, "The queries, by UpperCamelCase name, in the order the registry lists them.", reference("query")),
+                "events": named(
+                    upperCamelCase,
+                    "The domain events, by UpperCamelCase name: one event, or a three-phase entry whose attempted, succeeded and failed keys each declare one (UserRegistrationAttempted, …).",
+                    reference("event")),
             ])),
             ("definitions", .object([
+                ("event", .object([("oneOf", .array([
+                    .object([("type", .string("null")), ("description", .string("An operational event with no payload."))]),
+                    .object([
+                        ("type", .string("object")), ("additionalProperties", .bool(false)),
+                        ("properties", object(EventDecoding.singleEventKeys, eventKeys(phase: true))),
+                        ("not", .object([("anyOf", .array(EventDecoding.workflowPhases.map { .object([("required", .array([.string($0.rawValue)]))]) }))])),
+                    ]),
+                    .object([
+                        ("type", .string("object")), ("additionalProperties", .bool(false)),
+                        ("properties", object(
+                            EventDecoding.entryKeys + EventDecoding.workflowPhases.map(\.rawValue),
+                            eventKeys(phase: false).merging(Dictionary(uniqueKeysWithValues: EventDecoding.workflowPhases.map { phase in
+                                (phase.rawValue, JSONValue.object([
+                                    ("description", .string("The \(phase.rawValue) phase's event: its own fields and flags over the entry's" + (phase == .failed ? "; it carries failureCode, the failure's code." : "."))),
+                                    ("type", .array([.string("object"), .string("null")])), ("additionalProperties", .bool(false)),
+                                    ("properties", object(EventDecoding.phaseKeys, eventKeys(phase: false).merging([
+                                        "name": .object([("description", .string("The event's name, instead of the entry's name and the phase's.")), ("type", .string("string")), ("pattern", .string(upperCamelCase))]),
+                                    ]) { $1 })),
+                                ]))
+                            })) { $1 })),
+                        ("anyOf", .array(EventDecoding.workflowPhases.map { .object([("required", .array([.string($0.rawValue)]))]) })),
+                    ]),
+                ]))])),
                 ("dependencies", named(upperCamelCase, "Dependencies by the Swift type handlers take.", .object([
                     ("oneOf", .array([
                         .object([("type", .string("null")), ("description", .string("All defaults."))]),
@@ -295,6 +322,36 @@ public enum SpecSchema {
 
     /// `properties` in the decoder's key order, each key's schema from `schemas`: a key without one is a programming
     /// error this module's tests catch at once.
+    /// The keys an event, a three-phase entry and a phase share, and a single event's `phase`.
+    static func eventKeys(phase: Bool) -> [String: JSONValue] {
+        var keys: [String: JSONValue] = [
+            "description": text("Documents the generated event."),
+            "category": .object([("description", .string("What the event groups under.")), ("type", .string("string")), ("pattern", .string(snakeCase))]),
+            "workflow": .object([("description", .string("The workflow it belongs to; the name in snake_case by default.")), ("type", .string("string")), ("pattern", .string(snakeCase))]),
+            "fields": reference("fields"),
+            "secret": .object([
+                ("description", .string("Fields subscribers receive but that are never encoded, so never logged or audited.")),
+                ("type", .string("array")), ("items", .object([("type", .string("string")), ("pattern", .string(lowerCamelCase))])),
+            ]),
+            "logging": flag("Whether a logging subscriber writes a line for it.", default: true),
+            "audit": .object([
+                ("description", .string("Whether the audit log records it: true (under its name in upper snake case), false, or the action name.")),
+                ("oneOf", .array([.object([("type", .string("boolean"))]), .object([("type", .string("string")), ("pattern", .string("^[A-Z][A-Z0-9_]*$"))])])),
+                ("default", .bool(false)),
+            ]),
+            "email": flag("Whether an email subscriber sends a message for it.", default: false),
+            "session": flag("Whether a session subscriber acts on it.", default: false),
+        ]
+        if phase {
+            keys["phase"] = .object([
+                ("description", .string("Where its workflow is when it is published.")),
+                ("enum", .array(EventSpec.Phase.allCases.map { .string($0.rawValue) })),
+                ("default", .string(EventSpec.Phase.operational.rawValue)),
+            ])
+        }
+        return keys
+    }
+
     static func object(_ keys: [String], _ schemas: [String: JSONValue]) -> JSONValue {
         .object(keys.map { key in
             guard let schema = schemas[key] else { preconditionFailure("SpecSchema has no schema for key '\(key)'") }

@@ -40,7 +40,7 @@ struct RequestIdTests {
             #expect(registration.allSatisfy { $0.operation == "RegisterUser" })
 
             let ada = try await EndToEndTests.signUp(client, fixture, email: "bob@example.com")
-            let userId = try #require(await fixture.events.events.last { $0.name == .userRegistrationSucceeded }?.attributes["user_id"])
+            let userId = try #require(await fixture.events.events.last { $0.name == .userRegistrationSucceeded }?.payloadValue("user_id"))
             await fixture.events.clear()
             let loggedOut = try await client.call(
                 .post, "/api/v1/sessions/current/logout", json: ["refresh_token": ada.refresh], token: ada.access,

@@ -27,3 +27,13 @@ extension TestApplication {
         return userId
     }
 }
+
+extension DomainEvent {
+    /// A payload field as encoded (under its wire name, secrets left out), as text: what the log and the audit log
+    /// keep of it.
+    func payloadValue(_ key: String) -> String? {
+        let data = Data(InProcessEventBus.payload(of: self).utf8)
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let value = object[key] else { return nil }
+        return "\(value)"
+    }
+}

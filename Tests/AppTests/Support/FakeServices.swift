@@ -6,10 +6,18 @@ import Synchronization
 
 // Fakes of the app's singletons: deterministic, and recording what handlers asked of them.
 
-actor RecordingEventBus: EventBus {
-    var events: [DomainEvent] = []
-    func publish(_ event: DomainEvent) { events.append(event) }
-    var names: [DomainEventName] { events.map(\.name) }
+/// The events handlers built by a test's factory recorded, in order: what a dispatch would deliver after its commit.
+final class RecordingEventBus: Sendable {
+    let recorder = EventRecorder<DomainEvent>()
+    private let seen = Mutex<[DomainEvent]>([])
+
+    var events: [DomainEvent] {
+        get async { seen.withLock { $0 += recorder.drain(); return $0 } }
+    }
+
+    var names: [DomainEventName] {
+        get async { await events.map(\.name) }
+    }
 }
 
 /// Not a real hash: tests need to see that handlers hash and verify, not the cost of a real one.

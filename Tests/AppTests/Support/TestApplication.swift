@@ -23,7 +23,6 @@ struct TestApplication: Sendable {
     }
 
     struct Singletons: AppDependencies {
-        let eventBus: any EventBus
         let passwordHasher: any PasswordHasher
         let tokenGenerator: any TokenGenerator
         let refreshTokenService: any RefreshTokenService
@@ -82,7 +81,7 @@ struct TestApplication: Sendable {
 
     var singletons: Singletons {
         Singletons(
-            eventBus: events, passwordHasher: FakePasswordHasher(), tokenGenerator: FakeTokenGenerator(),
+            passwordHasher: FakePasswordHasher(), tokenGenerator: FakeTokenGenerator(),
             refreshTokenService: refreshTokenService, passwordResetTokenService: resetTokenService,
             emailService: emails, encryptionService: ReversingEncryption(), cache: cache, cacheKeys: CacheKeys(),
             cacheMetrics: metrics, sessionCache: sessionCache, providerConnectionCache: InMemoryConnectionCache(),
@@ -94,6 +93,6 @@ struct TestApplication: Sendable {
 
     /// A handler factory for one request.
     func handlers(overrides: Overrides = Overrides()) -> HandlerFactory<Request, Singletons> {
-        HandlerFactory(request: request, app: singletons, overrides: overrides)
+        HandlerFactory(request: request, app: singletons, events: events.recorder, overrides: overrides)
     }
 }

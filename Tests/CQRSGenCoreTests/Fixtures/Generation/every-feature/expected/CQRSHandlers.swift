@@ -17,7 +17,7 @@ protocol RegisterUserHandling: CommandHandler where Operation == RegisterUser, O
 /// What the handler of ``ImportFile`` conforms to: `FileImporter` in the application.
 protocol ImportFileHandling: CommandHandler where Operation == ImportFile, Output == Void {}
 
-// spec.yaml:52
+// spec.yaml:69
 /// What the handler of ``ListTokens`` conforms to: `ListTokensHandler` in the application.
 protocol ListTokensHandling: QueryHandler where Operation == ListTokens, Output == [Token] {}
 
@@ -33,10 +33,16 @@ struct HandlerFactory<Request: RequestDependencies, App: AppDependencies>: Senda
     let app: App
     /// Replacements for handlers, consulted before the spec's handlers are built.
     var overrides: HandlerOverrides<Request, App>
+    /// The run's recorder: each command's handler publishes to it through the value its command's events allow.
+    let events: EventRecorder<DomainEvent>
 
-    init(request: Request, app: App, overrides: HandlerOverrides<Request, App> = HandlerOverrides()) {
+    init(
+        request: Request, app: App, events: EventRecorder<DomainEvent>,
+        overrides: HandlerOverrides<Request, App> = HandlerOverrides()
+    ) {
         self.request = request
         self.app = app
+        self.events = events
         self.overrides = overrides
     }
 }
@@ -58,7 +64,7 @@ extension HandlerFactory {
     func registerUserHandlerFromSpec() -> some RegisterUserHandling {
         // spec.yaml:34: handler: {dependencies: [UserRepository, AuditLog, EventBus]}
 #sourceLocation(file: "spec.yaml", line: 34)
-        return RegisterUserHandler(userRepository: request.userRepository, audit: request.audit, eventBus: app.eventBus)
+        return RegisterUserHandler(userRepository: request.userRepository, audit: request.audit, eventBus: app.eventBus, events: RegisterUserEvents(events))
 #sourceLocation()
     }
 }
@@ -66,7 +72,7 @@ extension HandlerFactory {
 // MARK: data_sync
 
 extension HandlerFactory {
-    // spec.yaml:52
+    // spec.yaml:69
     /// Builds the handler of ``ListTokens``, or its override.
     func listTokensHandler() -> any ListTokensHandling {
         if let override = overrides.listTokens {
@@ -78,8 +84,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListTokens``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listTokensHandlerFromSpec() -> some ListTokensHandling {
-        // spec.yaml:59: handler: {dependencies: [UserRepository]}
-#sourceLocation(file: "spec.yaml", line: 59)
+        // spec.yaml:76: handler: {dependencies: [UserRepository]}
+#sourceLocation(file: "spec.yaml", line: 76)
         return ListTokensHandler(userRepository: request.userRepository)
 #sourceLocation()
     }

@@ -14,7 +14,7 @@ import Foundation
 ///
 /// - Category: `auth`
 /// - Handler: `RegisterUserHandler`
-/// - Emits events: `UserRegistered`, `Import`
+/// - Emits events: `UserRegistered`, `Import`, `SignupAttempted`, `SignupSucceeded`, `SignupFailed`
 /// - Runs in a transaction
 struct RegisterUser: Command {
     typealias Output = Token
@@ -43,7 +43,7 @@ struct ImportFile: Command {
 
 // MARK: - Queries
 
-// spec.yaml:52
+// spec.yaml:69
 /// List.
 ///
 /// - Category: `data_sync`

@@ -24,10 +24,13 @@ enum OperationCategory: String, RegistryCategory {
 
 // MARK: - Domain events
 
-/// Every domain event the spec's commands publish, in the order first listed; raw values are the events' names.
+/// The name of every domain event the spec declares, in spec order; raw values are the events' names.
 enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
     case userRegistered = "UserRegistered"
     case `import` = "Import"
+    case signupAttempted = "SignupAttempted"
+    case signupSucceeded = "SignupSucceeded"
+    case signupFailed = "SignupFailed"
 }
 
 // MARK: - Metadata
@@ -44,7 +47,7 @@ extension RegisterUser {
         hasResultDTO: true,
         emitsEvents: true,
         requiresTransaction: true,
-        events: ["UserRegistered", "Import"],
+        events: ["UserRegistered", "Import", "SignupAttempted", "SignupSucceeded", "SignupFailed"],
         description: "Register.",
         location: SpecLocation(file: "spec.yaml", line: 29, column: 3)
     )
@@ -68,7 +71,7 @@ extension ImportFile {
     )
 }
 
-// spec.yaml:52
+// spec.yaml:69
 extension ListTokens {
     /// The registry's entry for ``ListTokens``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -80,7 +83,7 @@ extension ListTokens {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 100),
         cachePolicy: .medium,
         description: "List.",
-        location: SpecLocation(file: "spec.yaml", line: 52, column: 3)
+        location: SpecLocation(file: "spec.yaml", line: 69, column: 3)
     )
 }
 

@@ -511,7 +511,7 @@ extension ImportFile: HTTPRoutable {
     }
 }
 
-// spec.yaml:60
+// spec.yaml:77
 extension ListTokens: HTTPRoutable {
     /// `GET /api/v1/tokens`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
