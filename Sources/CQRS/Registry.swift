@@ -5,13 +5,19 @@ public struct Registry<Category: RegistryCategory>: Sendable {
     public let queries: [QueryMetadata<Category>]
     /// The HTTP route of every operation the spec binds, in spec order.
     public let routes: [HTTPRoute<Category>]
+    /// What the spec declares about each domain event, in spec order; empty when it declares none.
+    public let events: [DomainEventMetadata]
     private let commandIndex: [ObjectIdentifier: Int]
     private let queryIndex: [ObjectIdentifier: Int]
 
-    public init(commands: [CommandMetadata<Category>], queries: [QueryMetadata<Category>], routes: [HTTPRoute<Category>] = []) {
+    public init(
+        commands: [CommandMetadata<Category>], queries: [QueryMetadata<Category>], routes: [HTTPRoute<Category>] = [],
+        events: [DomainEventMetadata] = []
+    ) {
         self.commands = commands
         self.queries = queries
         self.routes = routes
+        self.events = events
         // The first entry wins; `consistencyProblems()` reports any other.
         commandIndex = Dictionary(
             commands.indices.map { (ObjectIdentifier(commands[$0].commandType), $0) }, uniquingKeysWith: { first, _ in first })
@@ -85,7 +91,8 @@ public struct Registry<Category: RegistryCategory>: Sendable {
             routesByMethod: RegistryStatistics.counts(routes.map(\.method.rawValue)),
             publicRoutes: routes.count { !$0.auth.requiresCaller },
             rateLimitedRoutes: routes.count { !$0.rateLimits.isEmpty },
-            deprecatedRoutes: routes.count { $0.deprecation != nil })
+            deprecatedRoutes: routes.count { $0.deprecation != nil },
+            events: events)
     }
 
     /// What Dashtam's `validate_registry_consistency()` checks, and what it could not: an empty list means the

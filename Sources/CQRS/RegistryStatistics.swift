@@ -33,13 +33,33 @@ public struct RegistryStatistics: Hashable, Sendable {
     /// Routes with at least one rate limit.
     public var rateLimitedRoutes: Int
     public var deprecatedRoutes: Int
+    /// The declared domain events, beyond Dashtam's figures: its event registry was a third table.
+    public var totalEvents: Int
+    /// Distinct workflows the events belong to.
+    public var totalWorkflows: Int
+    /// By category, in the order each first appears; an event without one counts under `none`.
+    public var eventsByCategory: [Count]
+    /// By phase, in the order each first appears.
+    public var eventsByPhase: [Count]
+    public var loggedEvents: Int
+    public var auditedEvents: Int
+    public var emailEvents: Int
+    public var sessionEvents: Int
 
     public init(
         totalCommands: Int, totalQueries: Int, commandsByCategory: [Count], queriesByCategory: [Count],
         commandsWithResultDTO: Int, commandsEmittingEvents: Int, commandsRequiringTransaction: Int, paginatedQueries: Int,
         queriesByCachePolicy: [Count], totalRoutes: Int = 0, routesByMethod: [Count] = [], publicRoutes: Int = 0,
-        rateLimitedRoutes: Int = 0, deprecatedRoutes: Int = 0
+        rateLimitedRoutes: Int = 0, deprecatedRoutes: Int = 0, events: [DomainEventMetadata] = []
     ) {
+        totalEvents = events.count
+        totalWorkflows = Set(events.map(\.workflow)).count
+        eventsByCategory = Self.counts(events.map { $0.category ?? "none" })
+        eventsByPhase = Self.counts(events.map(\.phase.rawValue))
+        loggedEvents = events.count(where: \.requiresLogging)
+        auditedEvents = events.count(where: \.isAudited)
+        emailEvents = events.count(where: \.requiresEmail)
+        sessionEvents = events.count(where: \.requiresSession)
         self.totalRoutes = totalRoutes
         self.routesByMethod = routesByMethod
         self.publicRoutes = publicRoutes
@@ -76,7 +96,7 @@ public struct RegistryStatistics: Hashable, Sendable {
         case counts([Count])
     }
 
-    /// Dashtam's keys, in Dashtam's order, then the routes'.
+    /// Dashtam's keys, in Dashtam's order, then the routes', then the events'.
     private var entries: [(key: String, value: Value)] {
         [
             ("total_commands", .number(totalCommands)),
@@ -94,6 +114,14 @@ public struct RegistryStatistics: Hashable, Sendable {
             ("public_routes", .number(publicRoutes)),
             ("rate_limited_routes", .number(rateLimitedRoutes)),
             ("deprecated_routes", .number(deprecatedRoutes)),
+            ("total_events", .number(totalEvents)),
+            ("total_workflows", .number(totalWorkflows)),
+            ("events_by_category", .counts(eventsByCategory)),
+            ("events_by_phase", .counts(eventsByPhase)),
+            ("logged_events", .number(loggedEvents)),
+            ("audited_events", .number(auditedEvents)),
+            ("email_events", .number(emailEvents)),
+            ("session_events", .number(sessionEvents)),
         ]
     }
 

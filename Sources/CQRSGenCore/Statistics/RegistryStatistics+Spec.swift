@@ -21,7 +21,18 @@ extension RegistryStatistics {
             routesByMethod: Self.counts(routes.map(\.method.value.rawValue)),
             publicRoutes: routes.count { !$0.auth.value.requiresCaller },
             rateLimitedRoutes: routes.count { !$0.rateLimits.isEmpty },
-            deprecatedRoutes: routes.count { $0.deprecation != nil })
+            deprecatedRoutes: routes.count { $0.deprecation != nil },
+            events: spec.events.map { $0.metadata(specPath: "") })
+    }
+}
+
+extension EventSpec {
+    /// What the generated event's `metadata` holds, for figures computed from the spec.
+    public func metadata(specPath: String) -> DomainEventMetadata {
+        DomainEventMetadata(
+            name: name, category: category?.value, workflow: workflow.value, phase: phase, requiresLogging: requiresLogging,
+            auditAction: auditAction, requiresEmail: requiresEmail, requiresSession: requiresSession,
+            location: SpecLocation(file: specPath, line: location.line, column: location.column))
     }
 }
 

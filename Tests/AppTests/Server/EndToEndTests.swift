@@ -138,6 +138,10 @@ struct EndToEndTests {
             let confirmed = try await client.call(
                 .post, "/api/v1/password-resets/confirmations", json: ["token": resetToken, "new_password": "N3w!password"])
             #expect(confirmed.status == .ok, "\(confirmed.text)")
+            // The spec marks PasswordResetConfirmSucceeded `email` and audits it: the owner is told once it committed.
+            #expect(await fixture.mails.sent.last?.subject == "Your password was changed")
+            let audited = try await AuditLog(database: fixture.environment.database).entries()
+            #expect(audited.last?.action == "USER_PASSWORD_RESET_COMPLETED")
             // The reset logged the user out everywhere: the access token from before it stops at once.
             let beforeReset = try await client.call(.get, "/api/v1/accounts", token: access)
             #expect(beforeReset.status == .unauthorized)

@@ -4,7 +4,7 @@
 /// swift-format's and swift-syntax's tests. The markers are removed from the text, and each is remembered as the
 /// line and column of the character that followed it.
 struct MarkedText {
-    static let markers = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣", "🔟", "🅰️", "🅱️"]
+    static let markers = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣", "🔟", "🅰️", "🅱️", "🅲", "🅳", "🅴"]
 
     let text: String
     let positions: [String: CQRSGenCore.SourceLocation]

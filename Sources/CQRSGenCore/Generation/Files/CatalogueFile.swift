@@ -29,6 +29,7 @@ struct CatalogueFile: GeneratedFileRenderer {
                 self.operation(operation, context, &writer)
             }
         }
+        if spec.declaresEvents { events(context, &writer) }
         writer.blankLine()
         writer.line("## Statistics")
         writer.blankLine()
@@ -38,6 +39,40 @@ struct CatalogueFile: GeneratedFileRenderer {
         writer.line("|---|---|")
         for (key, value) in RegistryStatistics(spec).table() {
             writer.line("| `\(key)` | \(value) |")
+        }
+    }
+
+    /// Every declared event in spec order: what it carries, which subscribers its flags wire, and who publishes it.
+    private func events(_ context: GenerationContext, _ writer: inout SwiftWriter) {
+        let spec = context.spec
+        var publishers: [String: [String]] = [:]
+        for command in spec.commands {
+            for event in command.listedEvents { publishers[event, default: []].append(command.name) }
+        }
+        writer.blankLine()
+        writer.line("## Events")
+        writer.blankLine()
+        writer.line("\(Self.count(spec.events.count, "event")) in \(Self.count(Set(spec.events.map(\.workflow.value)).count, "workflow")). "
+            + "Secret fields are in italics: subscribers receive them, and nothing encodes them.")
+        writer.blankLine()
+        writer.line("| event | category | workflow, phase | payload | subscribers | published by |")
+        writer.line("|---|---|---|---|---|---|")
+        for event in spec.events {
+            let payload = event.fields.map { field in
+                let text = "`\(field.name): \(context.swiftType(field.type))`"
+                return event.isSecret(field.name) ? "_\(text)_" : text
+            }
+            var subscribers: [String] = []
+            if event.requiresLogging { subscribers.append("log") }
+            if let action = event.auditAction { subscribers.append("audit `\(action)`") }
+            if event.requiresEmail { subscribers.append("email") }
+            if event.requiresSession { subscribers.append("session") }
+            let cells = [
+                "`\(event.name)`", event.category.map { "`\($0.value)`" } ?? "–", "`\(event.workflow.value)`, \(event.phase.rawValue)",
+                payload.isEmpty ? "–" : payload.joined(separator: ", "), subscribers.isEmpty ? "–" : subscribers.joined(separator: ", "),
+                publishers[event.name].map { $0.map { "`\($0)`" }.joined(separator: ", ") } ?? "none",
+            ]
+            writer.line("| " + cells.joined(separator: " | ") + " |")
         }
     }
 

@@ -106,7 +106,9 @@ struct RegistryFile: GeneratedFileRenderer {
         writer.line("/// Every command and query of the application with its metadata, in spec order.")
         writer.block("\(access)enum \(GeneratedNames.operationRegistry)") { writer in
             writer.line("/// The registry and its views.")
-            writer.line("\(access)static let shared = Registry<\(GeneratedNames.operationCategory)>(commands: commands, queries: queries, routes: \(GeneratedNames.operationRoutes).all)")
+            let events = context.spec.declaresEvents ? ", events: \(GeneratedNames.domainEvent).allMetadata" : ""
+            writer.line("\(access)static let shared = Registry<\(GeneratedNames.operationCategory)>(")
+            writer.line("    commands: commands, queries: queries, routes: \(GeneratedNames.operationRoutes).all\(events))")
             writer.blankLine()
             writer.line("/// Every command, in spec order.")
             writer.line("\(access)static let commands: [CommandMetadata<\(GeneratedNames.operationCategory)>] = [")

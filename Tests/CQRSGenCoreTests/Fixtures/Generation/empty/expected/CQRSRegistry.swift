@@ -30,7 +30,8 @@ enum DomainEventName: RawRepresentable, Sendable, Hashable, Codable, CaseIterabl
 /// Every command and query of the application with its metadata, in spec order.
 enum OperationRegistry {
     /// The registry and its views.
-    static let shared = Registry<OperationCategory>(commands: commands, queries: queries, routes: OperationRoutes.all)
+    static let shared = Registry<OperationCategory>(
+        commands: commands, queries: queries, routes: OperationRoutes.all)
 
     /// Every command, in spec order.
     static let commands: [CommandMetadata<OperationCategory>] = [
