@@ -414,6 +414,14 @@ struct SnippetTests {
             | `public_routes` | 0 |
             | `rate_limited_routes` | 0 |
             | `deprecated_routes` | 0 |
+            | `total_events` | 0 |
+            | `total_workflows` | 0 |
+            | `events_by_category` | none |
+            | `events_by_phase` | none |
+            | `logged_events` | 0 |
+            | `audited_events` | 0 |
+            | `email_events` | 0 |
+            | `session_events` | 0 |
 
             """))
     }

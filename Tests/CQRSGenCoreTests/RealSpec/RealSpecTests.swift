@@ -14,7 +14,7 @@ struct RealSpecTests {
         spec = try #require(outcome.validSpec)
     }
 
-    @Test("its statistics are Dashtam's, except where the registry misreported its handlers' results, and two transactions; then its routes'")
+    @Test("its statistics are Dashtam's, except where the registry misreported its handlers' results, and two transactions; then its routes' and events'")
     func statistics() {
         #expect(RegistryStatistics(spec).text() == """
             total_commands: 23
@@ -46,6 +46,22 @@ struct RealSpecTests {
             public_routes: 3
             rate_limited_routes: 3
             deprecated_routes: 0
+            total_events: 61
+            total_workflows: 24
+            events_by_category:
+              authentication: 28
+              session: 9
+              provider: 9
+              data_sync: 15
+            events_by_phase:
+              attempted: 18
+              succeeded: 18
+              failed: 18
+              operational: 7
+            logged_events: 61
+            audited_events: 57
+            email_events: 2
+            session_events: 2
             """)
     }
 

@@ -64,7 +64,15 @@ struct SpecStatisticsTests {
               "routes_by_method": {},
               "public_routes": 0,
               "rate_limited_routes": 0,
-              "deprecated_routes": 0
+              "deprecated_routes": 0,
+              "total_events": 0,
+              "total_workflows": 0,
+              "events_by_category": {},
+              "events_by_phase": {},
+              "logged_events": 0,
+              "audited_events": 0,
+              "email_events": 0,
+              "session_events": 0
             }
             """)
     }
