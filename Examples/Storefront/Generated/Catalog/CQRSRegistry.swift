@@ -80,7 +80,8 @@ extension GetSummary {
 /// Every command and query of the application with its metadata, in spec order.
 package enum OperationRegistry {
     /// The registry and its views.
-    package static let shared = Registry<OperationCategory>(commands: commands, queries: queries, routes: OperationRoutes.all)
+    package static let shared = Registry<OperationCategory>(
+        commands: commands, queries: queries, routes: OperationRoutes.all)
 
     /// Every command, in spec order.
     package static let commands: [CommandMetadata<OperationCategory>] = [

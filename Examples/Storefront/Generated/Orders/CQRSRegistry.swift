@@ -115,7 +115,8 @@ extension TallyRevenue {
 /// Every command and query of the application with its metadata, in spec order.
 public enum OperationRegistry {
     /// The registry and its views.
-    public static let shared = Registry<OperationCategory>(commands: commands, queries: queries, routes: OperationRoutes.all)
+    public static let shared = Registry<OperationCategory>(
+        commands: commands, queries: queries, routes: OperationRoutes.all)
 
     /// Every command, in spec order.
     public static let commands: [CommandMetadata<OperationCategory>] = [

@@ -24,10 +24,4 @@ public protocol AppDependencies: Sendable {
 #sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 15)
     var timeSource: any TimeSource { get }
 #sourceLocation()
-
-    /// Where handlers record the events they publish; the dispatcher delivers them after the command.
-    // Sources/TodoCore/operations.yaml:17: TodoEvents:
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 17)
-    var todoEvents: any TodoEvents { get }
-#sourceLocation()
 }

@@ -9,31 +9,31 @@ import Foundation
 
 // MARK: - Handler protocols
 
-// Sources/TodoCore/operations.yaml:52
+// Sources/TodoCore/operations.yaml:76
 /// What the handler of ``CreateTodoList`` conforms to: `CreateTodoListHandler` in the application.
 public protocol CreateTodoListHandling: CommandHandler where Operation == CreateTodoList, Output == UUID {}
 
-// Sources/TodoCore/operations.yaml:65
+// Sources/TodoCore/operations.yaml:89
 /// What the handler of ``AddTodoItem`` conforms to: `AddTodoItemHandler` in the application.
 public protocol AddTodoItemHandling: CommandHandler where Operation == AddTodoItem, Output == UUID {}
 
-// Sources/TodoCore/operations.yaml:80
+// Sources/TodoCore/operations.yaml:104
 /// What the handler of ``CompleteTodoItem`` conforms to: `CompleteTodoItemHandler` in the application.
 public protocol CompleteTodoItemHandling: CommandHandler where Operation == CompleteTodoItem, Output == Void {}
 
-// Sources/TodoCore/operations.yaml:92
+// Sources/TodoCore/operations.yaml:116
 /// What the handler of ``DeleteTodoList`` conforms to: `DeleteTodoListHandler` in the application.
 public protocol DeleteTodoListHandling: CommandHandler where Operation == DeleteTodoList, Output == Void {}
 
-// Sources/TodoCore/operations.yaml:104
+// Sources/TodoCore/operations.yaml:128
 /// What the handler of ``PurgeTodoLists`` conforms to: `PurgeTodoListsHandler` in the application.
 public protocol PurgeTodoListsHandling: CommandHandler where Operation == PurgeTodoLists, Output == Int {}
 
-// Sources/TodoCore/operations.yaml:118
+// Sources/TodoCore/operations.yaml:142
 /// What the handler of ``GetTodoLists`` conforms to: `GetTodoListsHandler` in the application.
 public protocol GetTodoListsHandling: QueryHandler where Operation == GetTodoLists, Output == [TodoListSummary] {}
 
-// Sources/TodoCore/operations.yaml:127
+// Sources/TodoCore/operations.yaml:151
 /// What the handler of ``GetTodoItemsWithPagination`` conforms to: `GetTodoItemsWithPaginationHandler` in the application.
 public protocol GetTodoItemsWithPaginationHandling: QueryHandler where Operation == GetTodoItemsWithPagination, Output == Page<TodoItemBrief> {}
 
@@ -49,10 +49,16 @@ public struct HandlerFactory<Request: RequestDependencies, App: AppDependencies>
     public let app: App
     /// Replacements for handlers, consulted before the spec's handlers are built.
     public var overrides: HandlerOverrides<Request, App>
+    /// The run's recorder: each command's handler publishes to it through the value its command's events allow.
+    public let events: EventRecorder<DomainEvent>
 
-    public init(request: Request, app: App, overrides: HandlerOverrides<Request, App> = HandlerOverrides()) {
+    public init(
+        request: Request, app: App, events: EventRecorder<DomainEvent>,
+        overrides: HandlerOverrides<Request, App> = HandlerOverrides()
+    ) {
         self.request = request
         self.app = app
+        self.events = events
         self.overrides = overrides
     }
 }
@@ -60,7 +66,7 @@ public struct HandlerFactory<Request: RequestDependencies, App: AppDependencies>
 // MARK: lists
 
 extension HandlerFactory {
-    // Sources/TodoCore/operations.yaml:52
+    // Sources/TodoCore/operations.yaml:76
     /// Builds the handler of ``CreateTodoList``, or its override.
     public func createTodoListHandler() -> any CreateTodoListHandling {
         if let override = overrides.createTodoList {
@@ -72,13 +78,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``CreateTodoList``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func createTodoListHandlerFromSpec() -> some CreateTodoListHandling {
-        // Sources/TodoCore/operations.yaml:59: dependencies: [TodoRepository, TodoEvents]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 59)
-        return CreateTodoListHandler(todoRepository: request.todoRepository, todoEvents: app.todoEvents)
+        // Sources/TodoCore/operations.yaml:83: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 83)
+        return CreateTodoListHandler(todoRepository: request.todoRepository, events: CreateTodoListEvents(events))
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:92
+    // Sources/TodoCore/operations.yaml:116
     /// Builds the handler of ``DeleteTodoList``, or its override.
     public func deleteTodoListHandler() -> any DeleteTodoListHandling {
         if let override = overrides.deleteTodoList {
@@ -90,13 +96,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``DeleteTodoList``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func deleteTodoListHandlerFromSpec() -> some DeleteTodoListHandling {
-        // Sources/TodoCore/operations.yaml:98: dependencies: [TodoRepository, TodoEvents]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 98)
-        return DeleteTodoListHandler(todoRepository: request.todoRepository, todoEvents: app.todoEvents)
+        // Sources/TodoCore/operations.yaml:122: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 122)
+        return DeleteTodoListHandler(todoRepository: request.todoRepository, events: DeleteTodoListEvents(events))
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:104
+    // Sources/TodoCore/operations.yaml:128
     /// Builds the handler of ``PurgeTodoLists``, or its override.
     public func purgeTodoListsHandler() -> any PurgeTodoListsHandling {
         if let override = overrides.purgeTodoLists {
@@ -108,13 +114,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``PurgeTodoLists``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func purgeTodoListsHandlerFromSpec() -> some PurgeTodoListsHandling {
-        // Sources/TodoCore/operations.yaml:109: dependencies: [TodoRepository, TodoEvents]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 109)
-        return PurgeTodoListsHandler(todoRepository: request.todoRepository, todoEvents: app.todoEvents)
+        // Sources/TodoCore/operations.yaml:133: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 133)
+        return PurgeTodoListsHandler(todoRepository: request.todoRepository, events: PurgeTodoListsEvents(events))
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:118
+    // Sources/TodoCore/operations.yaml:142
     /// Builds the handler of ``GetTodoLists``, or its override.
     public func getTodoListsHandler() -> any GetTodoListsHandling {
         if let override = overrides.getTodoLists {
@@ -126,8 +132,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetTodoLists``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getTodoListsHandlerFromSpec() -> some GetTodoListsHandling {
-        // Sources/TodoCore/operations.yaml:123: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 123)
+        // Sources/TodoCore/operations.yaml:147: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 147)
         return GetTodoListsHandler(todoRepository: request.todoRepository)
 #sourceLocation()
     }
@@ -136,7 +142,7 @@ extension HandlerFactory {
 // MARK: items
 
 extension HandlerFactory {
-    // Sources/TodoCore/operations.yaml:65
+    // Sources/TodoCore/operations.yaml:89
     /// Builds the handler of ``AddTodoItem``, or its override.
     public func addTodoItemHandler() -> any AddTodoItemHandling {
         if let override = overrides.addTodoItem {
@@ -148,13 +154,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``AddTodoItem``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func addTodoItemHandlerFromSpec() -> some AddTodoItemHandling {
-        // Sources/TodoCore/operations.yaml:74: dependencies: [TodoRepository, TimeSource, TodoEvents]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 74)
-        return AddTodoItemHandler(todoRepository: request.todoRepository, timeSource: app.timeSource, todoEvents: app.todoEvents)
+        // Sources/TodoCore/operations.yaml:98: dependencies: [TodoRepository, TimeSource]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 98)
+        return AddTodoItemHandler(todoRepository: request.todoRepository, timeSource: app.timeSource, events: AddTodoItemEvents(events))
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:80
+    // Sources/TodoCore/operations.yaml:104
     /// Builds the handler of ``CompleteTodoItem``, or its override.
     public func completeTodoItemHandler() -> any CompleteTodoItemHandling {
         if let override = overrides.completeTodoItem {
@@ -166,13 +172,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``CompleteTodoItem``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func completeTodoItemHandlerFromSpec() -> some CompleteTodoItemHandling {
-        // Sources/TodoCore/operations.yaml:86: dependencies: [TodoRepository, TodoEvents]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 86)
-        return CompleteTodoItemHandler(todoRepository: request.todoRepository, todoEvents: app.todoEvents)
+        // Sources/TodoCore/operations.yaml:110: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 110)
+        return CompleteTodoItemHandler(todoRepository: request.todoRepository, events: CompleteTodoItemEvents(events))
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:127
+    // Sources/TodoCore/operations.yaml:151
     /// Builds the handler of ``GetTodoItemsWithPagination``, or its override.
     public func getTodoItemsWithPaginationHandler() -> any GetTodoItemsWithPaginationHandling {
         if let override = overrides.getTodoItemsWithPagination {
@@ -184,8 +190,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetTodoItemsWithPagination``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getTodoItemsWithPaginationHandlerFromSpec() -> some GetTodoItemsWithPaginationHandling {
-        // Sources/TodoCore/operations.yaml:138: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 138)
+        // Sources/TodoCore/operations.yaml:162: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 162)
         return GetTodoItemsWithPaginationHandler(todoRepository: request.todoRepository)
 #sourceLocation()
     }

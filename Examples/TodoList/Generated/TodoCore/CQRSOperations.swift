@@ -9,7 +9,7 @@ import Foundation
 
 // MARK: - Commands
 
-// Sources/TodoCore/operations.yaml:52
+// Sources/TodoCore/operations.yaml:76
 /// Create an empty list.
 ///
 /// - Category: `lists`
@@ -26,7 +26,7 @@ public struct CreateTodoList: Command {
     }
 }
 
-// Sources/TodoCore/operations.yaml:65
+// Sources/TodoCore/operations.yaml:89
 /// Add an item to a list.
 ///
 /// - Category: `items`
@@ -48,7 +48,7 @@ public struct AddTodoItem: Command {
     }
 }
 
-// Sources/TodoCore/operations.yaml:80
+// Sources/TodoCore/operations.yaml:104
 /// Mark an item done.
 ///
 /// - Category: `items`
@@ -65,7 +65,7 @@ public struct CompleteTodoItem: Command {
     }
 }
 
-// Sources/TodoCore/operations.yaml:92
+// Sources/TodoCore/operations.yaml:116
 /// Delete a list and its items.
 ///
 /// - Category: `lists`
@@ -82,7 +82,7 @@ public struct DeleteTodoList: Command {
     }
 }
 
-// Sources/TodoCore/operations.yaml:104
+// Sources/TodoCore/operations.yaml:128
 /// Delete every list whose items are all done; returns how many went.
 ///
 /// - Category: `lists`
@@ -97,7 +97,7 @@ public struct PurgeTodoLists: Command {
 
 // MARK: - Queries
 
-// Sources/TodoCore/operations.yaml:118
+// Sources/TodoCore/operations.yaml:142
 /// Every list, in the order they were created.
 ///
 /// - Category: `lists`
@@ -109,7 +109,7 @@ public struct GetTodoLists: Query {
     public init() {}
 }
 
-// Sources/TodoCore/operations.yaml:127
+// Sources/TodoCore/operations.yaml:151
 /// One page of a list's items, most urgent first.
 ///
 /// - Category: `items`

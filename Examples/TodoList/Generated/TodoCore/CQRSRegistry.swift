@@ -21,17 +21,17 @@ public enum OperationCategory: String, RegistryCategory {
 
 // MARK: - Domain events
 
-/// Every domain event the spec's commands publish, in the order first listed; raw values are the events' names.
+/// The name of every domain event the spec declares, in spec order; raw values are the events' names.
 public enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
     case todoListCreated = "TodoListCreated"
+    case todoListDeleted = "TodoListDeleted"
     case todoItemAdded = "TodoItemAdded"
     case todoItemCompleted = "TodoItemCompleted"
-    case todoListDeleted = "TodoListDeleted"
 }
 
 // MARK: - Metadata
 
-// Sources/TodoCore/operations.yaml:52
+// Sources/TodoCore/operations.yaml:76
 extension CreateTodoList {
     /// The registry's entry for ``CreateTodoList``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -45,11 +45,11 @@ extension CreateTodoList {
         requiresTransaction: true,
         events: ["TodoListCreated"],
         description: "Create an empty list.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 52, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 76, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:65
+// Sources/TodoCore/operations.yaml:89
 extension AddTodoItem {
     /// The registry's entry for ``AddTodoItem``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -63,11 +63,11 @@ extension AddTodoItem {
         requiresTransaction: true,
         events: ["TodoItemAdded"],
         description: "Add an item to a list.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 65, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 89, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:80
+// Sources/TodoCore/operations.yaml:104
 extension CompleteTodoItem {
     /// The registry's entry for ``CompleteTodoItem``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -81,11 +81,11 @@ extension CompleteTodoItem {
         requiresTransaction: true,
         events: ["TodoItemCompleted"],
         description: "Mark an item done.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 80, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 104, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:92
+// Sources/TodoCore/operations.yaml:116
 extension DeleteTodoList {
     /// The registry's entry for ``DeleteTodoList``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -99,11 +99,11 @@ extension DeleteTodoList {
         requiresTransaction: true,
         events: ["TodoListDeleted"],
         description: "Delete a list and its items.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 92, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 116, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:104
+// Sources/TodoCore/operations.yaml:128
 extension PurgeTodoLists {
     /// The registry's entry for ``PurgeTodoLists``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -117,11 +117,11 @@ extension PurgeTodoLists {
         requiresTransaction: true,
         events: ["TodoListDeleted"],
         description: "Delete every list whose items are all done; returns how many went.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 104, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 128, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:118
+// Sources/TodoCore/operations.yaml:142
 extension GetTodoLists {
     /// The registry's entry for ``GetTodoLists``.
     public static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -133,11 +133,11 @@ extension GetTodoLists {
         pagination: nil,
         cachePolicy: .none,
         description: "Every list, in the order they were created.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 118, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 142, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:127
+// Sources/TodoCore/operations.yaml:151
 extension GetTodoItemsWithPagination {
     /// The registry's entry for ``GetTodoItemsWithPagination``.
     public static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -149,7 +149,7 @@ extension GetTodoItemsWithPagination {
         pagination: PaginationMetadata(style: .page, maximumPageSize: 50),
         cachePolicy: .short,
         description: "One page of a list's items, most urgent first.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 127, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 151, column: 3)
     )
 }
 
@@ -158,7 +158,8 @@ extension GetTodoItemsWithPagination {
 /// Every command and query of the application with its metadata, in spec order.
 public enum OperationRegistry {
     /// The registry and its views.
-    public static let shared = Registry<OperationCategory>(commands: commands, queries: queries, routes: OperationRoutes.all)
+    public static let shared = Registry<OperationCategory>(
+        commands: commands, queries: queries, routes: OperationRoutes.all, events: DomainEvent.allMetadata)
 
     /// Every command, in spec order.
     public static let commands: [CommandMetadata<OperationCategory>] = [

@@ -653,7 +653,7 @@ extension OperationRoutes {
     """##
 }
 
-// Sources/TodoCore/operations.yaml:61
+// Sources/TodoCore/operations.yaml:85
 extension CreateTodoList: HTTPRoutable {
     /// `POST /lists`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -701,7 +701,7 @@ extension CreateTodoList: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:76
+// Sources/TodoCore/operations.yaml:100
 extension AddTodoItem: HTTPRoutable {
     /// `POST /lists/{listId}/items`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -755,7 +755,7 @@ extension AddTodoItem: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:88
+// Sources/TodoCore/operations.yaml:112
 extension CompleteTodoItem: HTTPRoutable {
     /// `PUT /items/{itemId}/completion`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -787,7 +787,7 @@ extension CompleteTodoItem: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:100
+// Sources/TodoCore/operations.yaml:124
 extension DeleteTodoList: HTTPRoutable {
     /// `DELETE /lists/{listId}`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -819,7 +819,7 @@ extension DeleteTodoList: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:111
+// Sources/TodoCore/operations.yaml:135
 extension PurgeTodoLists: HTTPRoutable {
     /// `POST /purges`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -848,7 +848,7 @@ extension PurgeTodoLists: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:124
+// Sources/TodoCore/operations.yaml:148
 extension GetTodoLists: HTTPRoutable {
     /// `GET /lists`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -875,7 +875,7 @@ extension GetTodoLists: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:139
+// Sources/TodoCore/operations.yaml:163
 extension GetTodoItemsWithPagination: HTTPRoutable {
     /// `GET /lists/{listId}/items`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(

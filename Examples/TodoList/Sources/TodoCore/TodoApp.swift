@@ -7,12 +7,12 @@ import Foundation
 public struct TodoApp: Sendable {
     public let repository: any TodoRepository
     public let timeSource: any TimeSource
-    public let dispatcher: OperationDispatcher<OperationCategory, TodoEvent>
+    public let dispatcher: OperationDispatcher<OperationCategory, DomainEvent>
     public let overrides: HandlerOverrides<TodoDependencies, TodoDependencies>
 
     public init(
         repository: any TodoRepository = InMemoryTodoRepository(), timeSource: any TimeSource = SystemTime(),
-        publisher: any EventPublisher<TodoEvent>, behaviors: [any OperationBehavior<OperationCategory>] = [],
+        publisher: any EventPublisher<DomainEvent>, behaviors: [any OperationBehavior<OperationCategory>] = [],
         clock: DispatchClock = .continuous,
         overrides: HandlerOverrides<TodoDependencies, TodoDependencies> = HandlerOverrides()
     ) {
@@ -33,9 +33,9 @@ public struct TodoApp: Sendable {
     }
 
     /// The generated factory for one run, its handlers recording into that run's recorder.
-    @Sendable private func factory(_ recorder: EventRecorder<TodoEvent>) -> HandlerFactory<TodoDependencies, TodoDependencies> {
-        let dependencies = TodoDependencies(todoRepository: repository, timeSource: timeSource, todoEvents: recorder)
-        return HandlerFactory(request: dependencies, app: dependencies, overrides: overrides)
+    @Sendable private func factory(_ recorder: EventRecorder<DomainEvent>) -> HandlerFactory<TodoDependencies, TodoDependencies> {
+        let dependencies = TodoDependencies(todoRepository: repository, timeSource: timeSource)
+        return HandlerFactory(request: dependencies, app: dependencies, events: recorder, overrides: overrides)
     }
 
     /// A context for a call that starts a workflow of its own.

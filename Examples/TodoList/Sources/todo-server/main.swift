@@ -9,7 +9,7 @@ import TodoHTTP
 
 /// Events go nowhere here: the server keeps no log of them.
 struct DiscardingPublisher: EventPublisher {
-    func publish(_ envelope: EventEnvelope<TodoEvent>) async throws {}
+    func publish(_ envelope: EventEnvelope<DomainEvent>) async throws {}
 }
 
 let port = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 8080

@@ -6,7 +6,7 @@ import TodoCore
 
 /// Prints each event as the dispatcher publishes it, after its command.
 struct PrintingPublisher: EventPublisher {
-    func publish(_ envelope: EventEnvelope<TodoEvent>) async throws {
+    func publish(_ envelope: EventEnvelope<DomainEvent>) async throws {
         print("  published \(envelope.event.eventName) by \(envelope.operation)")
     }
 }

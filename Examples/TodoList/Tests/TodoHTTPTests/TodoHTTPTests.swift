@@ -15,7 +15,7 @@ struct TodoHTTPTests {
     static let json: HTTPFields = [.contentType: "application/json"]
 
     func withServer(_ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = TodoApp(publisher: RecordingEventPublisher<TodoEvent>())
+        let app = TodoApp(publisher: RecordingEventPublisher<DomainEvent>())
         try await Application(router: todoRouter(app: app)).test(.router, test)
     }
 

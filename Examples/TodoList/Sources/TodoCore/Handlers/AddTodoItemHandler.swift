@@ -5,7 +5,7 @@ import Foundation
 struct AddTodoItemHandler: AddTodoItemHandling {
     let todoRepository: any TodoRepository
     let timeSource: any TimeSource
-    let todoEvents: any TodoEvents
+    let events: AddTodoItemEvents
 
     func handle(_ command: AddTodoItem) async -> Result<UUID, OperationError> {
         await handling {
@@ -16,7 +16,7 @@ struct AddTodoItemHandler: AddTodoItemHandling {
                 id: UUID(), listId: command.listId, title: title, priority: command.priority ?? .none, done: false,
                 addedAt: timeSource.now())
             try await todoRepository.insert(item)
-            todoEvents.record(TodoEvent("TodoItemAdded", subject: item.id))
+            events.publish(TodoItemAdded(listId: command.listId, itemId: item.id))
             return .success(item.id)
         }
     }

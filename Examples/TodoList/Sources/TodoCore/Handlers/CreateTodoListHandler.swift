@@ -4,7 +4,7 @@ import Foundation
 /// Creates an empty list. Internal: other modules reach it only through the generated factory.
 struct CreateTodoListHandler: CreateTodoListHandling {
     let todoRepository: any TodoRepository
-    let todoEvents: any TodoEvents
+    let events: CreateTodoListEvents
 
     func handle(_ command: CreateTodoList) async -> Result<UUID, OperationError> {
         await handling {
@@ -12,7 +12,7 @@ struct CreateTodoListHandler: CreateTodoListHandling {
             guard !title.isEmpty else { return .failure(.emptyTitle) }
             let list = TodoList(id: UUID(), title: title)
             try await todoRepository.insert(list)
-            todoEvents.record(TodoEvent("TodoListCreated", subject: list.id))
+            events.publish(TodoListCreated(listId: list.id, title: list.title))
             return .success(list.id)
         }
     }

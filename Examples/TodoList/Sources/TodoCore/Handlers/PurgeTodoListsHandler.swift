@@ -3,7 +3,7 @@ import CQRS
 /// Deletes every list that has items and whose items are all done.
 struct PurgeTodoListsHandler: PurgeTodoListsHandling {
     let todoRepository: any TodoRepository
-    let todoEvents: any TodoEvents
+    let events: PurgeTodoListsEvents
 
     func handle(_ command: PurgeTodoLists) async -> Result<Int, OperationError> {
         await handling {
@@ -12,7 +12,7 @@ struct PurgeTodoListsHandler: PurgeTodoListsHandling {
                 let items = try await todoRepository.items(inList: list.id)
                 guard !items.isEmpty, items.allSatisfy(\.done) else { continue }
                 try await todoRepository.deleteList(id: list.id)
-                todoEvents.record(TodoEvent("TodoListDeleted", subject: list.id))
+                events.publish(TodoListDeleted(listId: list.id))
                 purged += 1
             }
             return .success(purged)
