@@ -97,6 +97,32 @@ struct BehaviorTests {
             == .success(1), "notes are not admin operations")
     }
 
+    @Test("a refusal (broken field constraints) is answered inside the behaviours, which see it, before any transaction or handler")
+    func refusal() async {
+        let trace = Trace()
+        let dispatcher = OperationDispatcher<Area, NoteEvent>(behaviors: [Tracing(label: "log", trace: trace)], publisher: publisher)
+        let refusal = OperationError.invalidFields([.init(field: "text", reason: "must not be empty")])
+        let command = await dispatcher.run(
+            AddNote(text: ""), metadata: Metadata.addNote(), context: context, unitOfWork: store, refusal: refusal
+        ) { _ in
+            trace.add("handler")
+            return .success(1)
+        }
+        let query = await dispatcher.run(ListNotes(limit: 1, offset: 0), metadata: Metadata.listNotes, context: context, refusal: refusal) { _ in
+            trace.add("handler")
+            return .success([])
+        }
+        #expect(command.failureCode == OperationError.invalidFieldsCode && query.failureCode == OperationError.invalidFieldsCode)
+        #expect(trace.all.filter { $0 == "handler" }.isEmpty)
+        #expect(trace.all.count { $0.hasPrefix("log out failure") } == 2, "\(trace.all)")
+        #expect(store.steps.isEmpty)
+        let bare = OperationDispatcher<Area, NoteEvent>(publisher: publisher)
+        let withoutBehaviours = await bare.run(
+            AddNote(text: ""), metadata: Metadata.addNote(), context: context, unitOfWork: store, refusal: refusal
+        ) { _ in .success(1) }
+        #expect(withoutBehaviours.failureCode == OperationError.invalidFieldsCode)
+    }
+
     @Test("a behaviour may run the rest again: each run is a transaction of its own")
     func retry() async {
         let runs = Counter()

@@ -44,18 +44,22 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
     // MARK: - Commands
 
     /// Runs `command` through the behaviours and, when its metadata says so, a transaction of `unitOfWork`.
-    /// `handler` builds the command's handler around the recorder it is given and runs it.
+    /// `handler` builds the command's handler around the recorder it is given and runs it. A `refusal` (the fields'
+    /// broken constraints) is the answer instead, inside the behaviours, so that they log and count it, before any
+    /// transaction begins.
     @inlinable @inline(__always)
     public func run<C: Command>(
         _ command: C, metadata: CommandMetadata<Category>, context: OperationContext, unitOfWork: some UnitOfWork,
-        handler: @Sendable (EventRecorder<Event>) async -> Result<C.Output, OperationError>
+        refusal: OperationError? = nil, handler: @Sendable (EventRecorder<Event>) async -> Result<C.Output, OperationError>
     ) async -> Result<C.Output, OperationError> {
         // Without behaviours, neither a descriptor nor a pipeline closure is built: the common case pays for neither.
         guard !behaviors.isEmpty else {
+            if let refusal { return .failure(refusal) }
             return await transactional(metadata, context: context, unitOfWork: unitOfWork, handler: handler)
         }
         return await pipeline(command, OperationDescriptor(metadata), context) {
-            await self.transactional(metadata, context: context, unitOfWork: unitOfWork, handler: handler)
+            if let refusal { return .failure(refusal) }
+            return await self.transactional(metadata, context: context, unitOfWork: unitOfWork, handler: handler)
         }
     }
 
@@ -137,17 +141,20 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
     // MARK: - Queries
 
     /// Runs `query` through the behaviours, its page bounds and its cache. `handler` builds the query's handler around
-    /// the recorder it is given (a query publishes nothing: any event it records fails it) and runs it.
+    /// the recorder it is given (a query publishes nothing: any event it records fails it) and runs it. A `refusal`
+    /// is the answer instead, inside the behaviours.
     @inlinable
     public func run<Q: Query>(
-        _ query: Q, metadata: QueryMetadata<Category>, context: OperationContext,
+        _ query: Q, metadata: QueryMetadata<Category>, context: OperationContext, refusal: OperationError? = nil,
         handler: @Sendable (EventRecorder<Event>) async -> Result<Q.Output, OperationError>
     ) async -> Result<Q.Output, OperationError> {
         guard !behaviors.isEmpty else {
+            if let refusal { return .failure(refusal) }
             return await bounded(query, metadata: metadata, handler: handler)
         }
         return await pipeline(query, OperationDescriptor(metadata), context) {
-            await self.bounded(query, metadata: metadata, handler: handler)
+            if let refusal { return .failure(refusal) }
+            return await self.bounded(query, metadata: metadata, handler: handler)
         }
     }
 

@@ -260,9 +260,11 @@ struct HandlersFile: GeneratedFileRenderer {
             writer.line("    _ command: C, context: OperationContext, unitOfWork: some UnitOfWork,")
             writer.line("    factory: @Sendable (EventRecorder<Event>) -> \(factory)")
             writer.block(") async -> Result<C.Output, OperationError>") { writer in
-                writer.line("// A command whose fields break their constraints is refused before anything runs.")
-                writer.line("if let failure = command.fieldViolations() { return .failure(failure) }")
-                writer.line("return await run(command, metadata: C.metadata, context: context, unitOfWork: unitOfWork) { recorder in")
+                writer.line("// A command whose fields break their constraints is refused inside the behaviours, before its handler.")
+                writer.line("await run(")
+                writer.line("    command, metadata: C.metadata, context: context, unitOfWork: unitOfWork,")
+                writer.line("    refusal: command.fieldViolations()")
+                writer.line(") { recorder in")
                 writer.line("    await C.handle(command, with: factory(recorder))")
                 writer.line("}")
             }
@@ -272,8 +274,7 @@ struct HandlersFile: GeneratedFileRenderer {
             writer.line("    _ query: Q, context: OperationContext,")
             writer.line("    factory: @Sendable (EventRecorder<Event>) -> \(factory)")
             writer.block(") async -> Result<Q.Output, OperationError>") { writer in
-                writer.line("if let failure = query.fieldViolations() { return .failure(failure) }")
-                writer.line("return await run(query, metadata: Q.metadata, context: context) { recorder in")
+                writer.line("await run(query, metadata: Q.metadata, context: context, refusal: query.fieldViolations()) { recorder in")
                 writer.line("    await Q.handle(query, with: factory(recorder))")
                 writer.line("}")
             }

@@ -169,9 +169,11 @@ extension OperationDispatcher where Category == OperationCategory {
         _ command: C, context: OperationContext, unitOfWork: some UnitOfWork,
         factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
     ) async -> Result<C.Output, OperationError> {
-        // A command whose fields break their constraints is refused before anything runs.
-        if let failure = command.fieldViolations() { return .failure(failure) }
-        return await run(command, metadata: C.metadata, context: context, unitOfWork: unitOfWork) { recorder in
+        // A command whose fields break their constraints is refused inside the behaviours, before its handler.
+        await run(
+            command, metadata: C.metadata, context: context, unitOfWork: unitOfWork,
+            refusal: command.fieldViolations()
+        ) { recorder in
             await C.handle(command, with: factory(recorder))
         }
     }
@@ -181,8 +183,7 @@ extension OperationDispatcher where Category == OperationCategory {
         _ query: Q, context: OperationContext,
         factory: @Sendable (EventRecorder<Event>) -> HandlerFactory<Request, App>
     ) async -> Result<Q.Output, OperationError> {
-        if let failure = query.fieldViolations() { return .failure(failure) }
-        return await run(query, metadata: Q.metadata, context: context) { recorder in
+        await run(query, metadata: Q.metadata, context: context, refusal: query.fieldViolations()) { recorder in
             await Q.handle(query, with: factory(recorder))
         }
     }
