@@ -63,7 +63,7 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
                     .contentTooLarge, "content_too_large",
                     "The body is larger than \(configuration.maximumBodySize) bytes.", path))
             }
-            if let body, body.readableBytes > 0, !Self.isJSON(request.headers[.contentType]) {
+            if let body, body.readableBytes > 0, !JSONContentType.matches(request.headers[.contentType]) {
                 return .failure(problem(
                     .unsupportedMediaType, "unsupported_media_type", "Send the body as 'Content-Type: application/json'.", path))
             }
@@ -148,26 +148,13 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
             // Each field under its name where the request carries it, as a binding problem names it.
             let parameters = error.violations.map { violation in
                 let parameter = route.parameters.first { $0.field == violation.field }
-                let (name, location) = parameter.map { Self.wire($0) } ?? (violation.field, "body")
+                let (name, location) = parameter?.wire ?? (violation.field, "body")
                 return ProblemDetails.InvalidParameter(name: name, in: location, reason: violation.reason)
             }
             refusal.invalidParameters = parameters
             refusal.detail = parameters.map { "'\($0.name)' \($0.reason)" }.joined(separator: "; ") + "."
         }
         return refusal.response()
-    }
-
-    /// A parameter's name on the wire and where it is: `body`, `query`, `header` or `path`; the field's own name in the
-    /// body for what the request does not carry.
-    @usableFromInline
-    static func wire(_ parameter: HTTPParameter) -> (name: String, location: String) {
-        switch parameter.source {
-        case .path(let name): (name, "path")
-        case .query(let name): (name, "query")
-        case .header(let name): (name, "header")
-        case .body(let name): (name, "body")
-        case .caller, .callerClaim, .clientAddress, .defaultValue: (parameter.field, "body")
-        }
     }
 
     @usableFromInline
@@ -183,7 +170,7 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
             return problem(.notFound, "not_found", "Nothing is found at this path.", path)
         }
         let parameters = error.problems.map { problem -> ProblemDetails.InvalidParameter in
-            let (name, location) = problem.source.map { Self.wire(HTTPParameter(field: problem.field ?? "body", source: $0, isRequired: true)) }
+            let (name, location) = problem.source.map { HTTPParameter(field: problem.field ?? "body", source: $0, isRequired: true).wire }
                 ?? (problem.field ?? "body", "body")
             let reason = switch problem.reason {
             case .missing: "is missing"
@@ -196,19 +183,6 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
         var refusal = problem(.badRequest, "invalid_request", "The request cannot be read: \(detail).", path)
         refusal.invalidParameters = parameters
         return refusal
-    }
-
-    /// Whether a `Content-Type` names JSON: `application/json` or a `+json` type, with any parameters. Anything else is
-    /// refused rather than guessed at: a form or `text/plain` post is what a cross-site page can send without asking.
-    @usableFromInline
-    static func isJSON(_ contentType: String?) -> Bool {
-        guard let contentType else { return false }
-        // What nearly every client sends, compared without making new strings.
-        if contentType == "application/json" || contentType == "application/json; charset=utf-8" { return true }
-        let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map {
-            $0.trimmingCharacters(in: .whitespaces).lowercased()
-        } ?? ""
-        return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
     }
 }
 

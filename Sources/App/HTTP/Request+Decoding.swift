@@ -1,3 +1,4 @@
+import CQRSHummingbird
 import Foundation
 import Hummingbird
 import NIOCore
@@ -13,7 +14,7 @@ extension Request {
             throw Problem(.contentTooLarge, code: "invalid_request", detail: "A JSON body is at most \(Self.maximumJSONBody / 1024) KiB.")
         }
         if body.readableBytes == 0, let ifEmpty { return ifEmpty }
-        guard Self.isJSON(headers[.contentType]) else {
+        guard JSONContentType.matches(headers[.contentType]) else {
             throw Problem(
                 .unsupportedMediaType, code: "unsupported_media_type",
                 detail: "Send the body as 'Content-Type: application/json'.")
@@ -25,15 +26,6 @@ extension Request {
         } catch {
             throw Problem.invalidRequest("The body must be JSON: \(error)")
         }
-    }
-
-    /// Whether a `Content-Type` names JSON: `application/json` or a `+json` type, with any parameters. A body sent as
-    /// anything else is refused rather than guessed at: a form or `text/plain` post is what a cross-site page can send
-    /// without asking.
-    static func isJSON(_ contentType: String?) -> Bool {
-        guard let contentType else { return false }
-        let mediaType = contentType.split(separator: ";", maxSplits: 1)[0].trimmingCharacters(in: .whitespaces).lowercased()
-        return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
     }
 
     /// Requests that carry JSON are small; only imports carry files, and they do not come here.

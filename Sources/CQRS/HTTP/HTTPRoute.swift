@@ -104,6 +104,19 @@ public struct HTTPParameter: Sendable, Hashable {
         self.isRequired = isRequired
     }
 
+    /// Where the parameter is on the wire, as a problem names it (RFC 9457's `invalid-params`, OpenAPI's `in`): its
+    /// name and `path`, `query`, `header` or `body`. What the request does not carry (the caller, the client's
+    /// address, a default) is named as the field, in the body, where a client would look for it.
+    public var wire: (name: String, location: String) {
+        switch source {
+        case .path(let name): (name, "path")
+        case .query(let name): (name, "query")
+        case .header(let name): (name, "header")
+        case .body(let name): (name, "body")
+        case .caller, .callerClaim, .clientAddress, .defaultValue: (field, "body")
+        }
+    }
+
     /// What a value of an enumeration looks like, for an error: `one of 'checking', 'savings'`.
     public static func oneOf<Value: CaseIterable & RawRepresentable>(_ type: Value.Type) -> String {
         "one of " + Value.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")

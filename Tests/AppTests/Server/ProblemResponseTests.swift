@@ -1,4 +1,5 @@
 import CQRS
+import CQRSHummingbird
 import Foundation
 import Hummingbird
 import Logging
@@ -79,9 +80,9 @@ struct ProblemResponseTests {
                 uri: "/api/v1/users", method: .post, headers: [.contentType: "application/json; charset=utf-8"], body: body)
             #expect(json.status == .created)
         }
-        #expect(Request.isJSON("application/problem+json"))
-        #expect(Request.isJSON("Application/JSON"))
-        #expect(!Request.isJSON("application/jsonx"))
+        #expect(JSONContentType.matches("application/problem+json"))
+        #expect(JSONContentType.matches("Application/JSON"))
+        #expect(!JSONContentType.matches("application/jsonx"))
     }
 
     @Test("a connection that sends half a request and then nothing is closed after the idle timeout")
