@@ -8,7 +8,9 @@ import CQRS
 import Foundation
 
 // spec/operations.yaml:444
-/// Category: `authentication` · Workflow: `user_registration`, attempted · Audited as `USER_REGISTRATION_ATTEMPTED`.
+/// - Category: `authentication`
+/// - Workflow: `user_registration`, attempted
+/// - Subscribers: logged, audited as `USER_REGISTRATION_ATTEMPTED`
 struct UserRegistrationAttempted: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -28,7 +30,9 @@ struct UserRegistrationAttempted: DeclaredEvent {
 }
 
 // spec/operations.yaml:445
-/// Category: `authentication` · Workflow: `user_registration`, succeeded · Audited as `USER_REGISTERED` · Email.
+/// - Category: `authentication`
+/// - Workflow: `user_registration`, succeeded
+/// - Subscribers: logged, audited as `USER_REGISTERED`, mailed
 struct UserRegistrationSucceeded: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -58,7 +62,9 @@ struct UserRegistrationSucceeded: DeclaredEvent {
 }
 
 // spec/operations.yaml:450
-/// Category: `authentication` · Workflow: `user_registration`, failed · Audited as `USER_REGISTRATION_FAILED`.
+/// - Category: `authentication`
+/// - Workflow: `user_registration`, failed
+/// - Subscribers: logged, audited as `USER_REGISTRATION_FAILED`
 struct UserRegistrationFailed: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -86,7 +92,9 @@ struct UserRegistrationFailed: DeclaredEvent {
 }
 
 // spec/operations.yaml:456
-/// Category: `authentication` · Workflow: `user_login`, attempted · Audited as `USER_LOGIN_ATTEMPTED`.
+/// - Category: `authentication`
+/// - Workflow: `user_login`, attempted
+/// - Subscribers: logged, audited as `USER_LOGIN_ATTEMPTED`
 struct UserLoginAttempted: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -106,7 +114,9 @@ struct UserLoginAttempted: DeclaredEvent {
 }
 
 // spec/operations.yaml:457
-/// Category: `authentication` · Workflow: `user_login`, succeeded · Audited as `USER_LOGIN_SUCCESS`.
+/// - Category: `authentication`
+/// - Workflow: `user_login`, succeeded
+/// - Subscribers: logged, audited as `USER_LOGIN_SUCCESS`
 struct UserLoginSucceeded: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -126,7 +136,9 @@ struct UserLoginSucceeded: DeclaredEvent {
 }
 
 // spec/operations.yaml:458
-/// Category: `authentication` · Workflow: `user_login`, failed · Audited as `USER_LOGIN_FAILED`.
+/// - Category: `authentication`
+/// - Workflow: `user_login`, failed
+/// - Subscribers: logged, audited as `USER_LOGIN_FAILED`
 struct UserLoginFailed: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -154,7 +166,9 @@ struct UserLoginFailed: DeclaredEvent {
 }
 
 // spec/operations.yaml:462
-/// Category: `authentication` · Workflow: `email_verification`, attempted · Audited as `USER_EMAIL_VERIFICATION_ATTEMPTED`.
+/// - Category: `authentication`
+/// - Workflow: `email_verification`, attempted
+/// - Subscribers: logged, audited as `USER_EMAIL_VERIFICATION_ATTEMPTED`
 struct EmailVerificationAttempted: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -170,7 +184,9 @@ struct EmailVerificationAttempted: DeclaredEvent {
 }
 
 // spec/operations.yaml:463
-/// Category: `authentication` · Workflow: `email_verification`, succeeded · Audited as `USER_EMAIL_VERIFIED`.
+/// - Category: `authentication`
+/// - Workflow: `email_verification`, succeeded
+/// - Subscribers: logged, audited as `USER_EMAIL_VERIFIED`
 struct EmailVerificationSucceeded: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -194,7 +210,9 @@ struct EmailVerificationSucceeded: DeclaredEvent {
 }
 
 // spec/operations.yaml:466
-/// Category: `authentication` · Workflow: `email_verification`, failed · Audited as `USER_EMAIL_VERIFICATION_FAILED`.
+/// - Category: `authentication`
+/// - Workflow: `email_verification`, failed
+/// - Subscribers: logged, audited as `USER_EMAIL_VERIFICATION_FAILED`
 struct EmailVerificationFailed: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -219,7 +237,9 @@ struct EmailVerificationFailed: DeclaredEvent {
 }
 
 // spec/operations.yaml:470
-/// Category: `authentication` · Workflow: `auth_token_refresh`, attempted · Audited as `AUTH_TOKEN_REFRESH_ATTEMPTED`.
+/// - Category: `authentication`
+/// - Workflow: `auth_token_refresh`, attempted
+/// - Subscribers: logged, audited as `AUTH_TOKEN_REFRESH_ATTEMPTED`
 struct AuthTokenRefreshAttempted: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -235,7 +255,9 @@ struct AuthTokenRefreshAttempted: DeclaredEvent {
 }
 
 // spec/operations.yaml:471
-/// Category: `authentication` · Workflow: `auth_token_refresh`, succeeded · Audited as `AUTH_TOKEN_REFRESHED`.
+/// - Category: `authentication`
+/// - Workflow: `auth_token_refresh`, succeeded
+/// - Subscribers: logged, audited as `AUTH_TOKEN_REFRESHED`
 struct AuthTokenRefreshSucceeded: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -251,7 +273,9 @@ struct AuthTokenRefreshSucceeded: DeclaredEvent {
 }
 
 // spec/operations.yaml:472
-/// Category: `authentication` · Workflow: `auth_token_refresh`, failed · Audited as `AUTH_TOKEN_REFRESH_FAILED`.
+/// - Category: `authentication`
+/// - Workflow: `auth_token_refresh`, failed
+/// - Subscribers: logged, audited as `AUTH_TOKEN_REFRESH_FAILED`
 struct AuthTokenRefreshFailed: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -278,7 +302,9 @@ struct AuthTokenRefreshFailed: DeclaredEvent {
 // spec/operations.yaml:473
 /// A refresh token issued before a rotation was refused.
 ///
-/// Category: `authentication` · Workflow: `token_rejected_due_to_rotation`, operational · Audited as `TOKEN_REJECTED_VERSION_MISMATCH`.
+/// - Category: `authentication`
+/// - Workflow: `token_rejected_due_to_rotation`, operational
+/// - Subscribers: logged, audited as `TOKEN_REJECTED_VERSION_MISMATCH`
 struct TokenRejectedDueToRotation: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -306,7 +332,9 @@ struct TokenRejectedDueToRotation: DeclaredEvent {
 }
 
 // spec/operations.yaml:486
-/// Category: `authentication` · Workflow: `password_reset_request`, attempted · Audited as `PASSWORD_RESET_REQUEST_ATTEMPTED`.
+/// - Category: `authentication`
+/// - Workflow: `password_reset_request`, attempted
+/// - Subscribers: logged, audited as `PASSWORD_RESET_REQUEST_ATTEMPTED`
 struct PasswordResetRequestAttempted: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -333,7 +361,9 @@ struct PasswordResetRequestAttempted: DeclaredEvent {
 }
 
 // spec/operations.yaml:487
-/// Category: `authentication` · Workflow: `password_reset_request`, succeeded · Audited as `USER_PASSWORD_RESET_REQUESTED`.
+/// - Category: `authentication`
+/// - Workflow: `password_reset_request`, succeeded
+/// - Subscribers: logged, audited as `USER_PASSWORD_RESET_REQUESTED`
 struct PasswordResetRequestSucceeded: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -360,7 +390,9 @@ struct PasswordResetRequestSucceeded: DeclaredEvent {
 }
 
 // spec/operations.yaml:488
-/// Category: `authentication` · Workflow: `password_reset_request`, failed · Audited as `USER_PASSWORD_RESET_FAILED`.
+/// - Category: `authentication`
+/// - Workflow: `password_reset_request`, failed
+/// - Subscribers: logged, audited as `USER_PASSWORD_RESET_FAILED`
 struct PasswordResetRequestFailed: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -391,7 +423,9 @@ struct PasswordResetRequestFailed: DeclaredEvent {
 }
 
 // spec/operations.yaml:492
-/// Category: `authentication` · Workflow: `password_reset_confirm`, attempted · Audited as `PASSWORD_RESET_CONFIRM_ATTEMPTED`.
+/// - Category: `authentication`
+/// - Workflow: `password_reset_confirm`, attempted
+/// - Subscribers: logged, audited as `PASSWORD_RESET_CONFIRM_ATTEMPTED`
 struct PasswordResetConfirmAttempted: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -407,7 +441,9 @@ struct PasswordResetConfirmAttempted: DeclaredEvent {
 }
 
 // spec/operations.yaml:493
-/// Category: `authentication` · Workflow: `password_reset_confirm`, succeeded · Audited as `USER_PASSWORD_RESET_COMPLETED` · Email · Session.
+/// - Category: `authentication`
+/// - Workflow: `password_reset_confirm`, succeeded
+/// - Subscribers: logged, audited as `USER_PASSWORD_RESET_COMPLETED`, mailed, acted on by the session subscriber
 struct PasswordResetConfirmSucceeded: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -434,7 +470,9 @@ struct PasswordResetConfirmSucceeded: DeclaredEvent {
 }
 
 // spec/operations.yaml:498
-/// Category: `authentication` · Workflow: `password_reset_confirm`, failed · Audited as `PASSWORD_RESET_CONFIRM_FAILED`.
+/// - Category: `authentication`
+/// - Workflow: `password_reset_confirm`, failed
+/// - Subscribers: logged, audited as `PASSWORD_RESET_CONFIRM_FAILED`
 struct PasswordResetConfirmFailed: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -459,7 +497,9 @@ struct PasswordResetConfirmFailed: DeclaredEvent {
 }
 
 // spec/operations.yaml:504
-/// Category: `authentication` · Workflow: `user_logout`, attempted · Audited as `USER_LOGOUT_ATTEMPTED`.
+/// - Category: `authentication`
+/// - Workflow: `user_logout`, attempted
+/// - Subscribers: logged, audited as `USER_LOGOUT_ATTEMPTED`
 struct UserLogoutAttempted: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -483,7 +523,9 @@ struct UserLogoutAttempted: DeclaredEvent {
 }
 
 // spec/operations.yaml:505
-/// Category: `authentication` · Workflow: `user_logout`, succeeded · Audited as `USER_LOGOUT` · Session.
+/// - Category: `authentication`
+/// - Workflow: `user_logout`, succeeded
+/// - Subscribers: logged, audited as `USER_LOGOUT`, acted on by the session subscriber
 struct UserLogoutSucceeded: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -507,7 +549,9 @@ struct UserLogoutSucceeded: DeclaredEvent {
 }
 
 // spec/operations.yaml:506
-/// Category: `authentication` · Workflow: `user_logout`, failed · Audited as `USER_LOGOUT_FAILED`.
+/// - Category: `authentication`
+/// - Workflow: `user_logout`, failed
+/// - Subscribers: logged, audited as `USER_LOGOUT_FAILED`
 struct UserLogoutFailed: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -535,7 +579,9 @@ struct UserLogoutFailed: DeclaredEvent {
 }
 
 // spec/operations.yaml:513
-/// Category: `authentication` · Workflow: `global_token_rotation`, attempted · Audited as `GLOBAL_TOKEN_ROTATION_ATTEMPTED`.
+/// - Category: `authentication`
+/// - Workflow: `global_token_rotation`, attempted
+/// - Subscribers: logged, audited as `GLOBAL_TOKEN_ROTATION_ATTEMPTED`
 struct GlobalTokenRotationAttempted: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -562,7 +608,9 @@ struct GlobalTokenRotationAttempted: DeclaredEvent {
 }
 
 // spec/operations.yaml:514
-/// Category: `authentication` · Workflow: `global_token_rotation`, succeeded · Audited as `GLOBAL_TOKEN_ROTATION_SUCCEEDED`.
+/// - Category: `authentication`
+/// - Workflow: `global_token_rotation`, succeeded
+/// - Subscribers: logged, audited as `GLOBAL_TOKEN_ROTATION_SUCCEEDED`
 struct GlobalTokenRotationSucceeded: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -589,7 +637,9 @@ struct GlobalTokenRotationSucceeded: DeclaredEvent {
 }
 
 // spec/operations.yaml:515
-/// Category: `authentication` · Workflow: `global_token_rotation`, failed · Audited as `GLOBAL_TOKEN_ROTATION_FAILED`.
+/// - Category: `authentication`
+/// - Workflow: `global_token_rotation`, failed
+/// - Subscribers: logged, audited as `GLOBAL_TOKEN_ROTATION_FAILED`
 struct GlobalTokenRotationFailed: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -620,7 +670,9 @@ struct GlobalTokenRotationFailed: DeclaredEvent {
 }
 
 // spec/operations.yaml:523
-/// Category: `authentication` · Workflow: `user_token_rotation`, attempted · Audited as `USER_TOKEN_ROTATION_ATTEMPTED`.
+/// - Category: `authentication`
+/// - Workflow: `user_token_rotation`, attempted
+/// - Subscribers: logged, audited as `USER_TOKEN_ROTATION_ATTEMPTED`
 struct UserTokenRotationAttempted: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -650,7 +702,9 @@ struct UserTokenRotationAttempted: DeclaredEvent {
 }
 
 // spec/operations.yaml:524
-/// Category: `authentication` · Workflow: `user_token_rotation`, succeeded · Audited as `USER_TOKEN_ROTATION_SUCCEEDED`.
+/// - Category: `authentication`
+/// - Workflow: `user_token_rotation`, succeeded
+/// - Subscribers: logged, audited as `USER_TOKEN_ROTATION_SUCCEEDED`
 struct UserTokenRotationSucceeded: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -680,7 +734,9 @@ struct UserTokenRotationSucceeded: DeclaredEvent {
 }
 
 // spec/operations.yaml:525
-/// Category: `authentication` · Workflow: `user_token_rotation`, failed · Audited as `USER_TOKEN_ROTATION_FAILED`.
+/// - Category: `authentication`
+/// - Workflow: `user_token_rotation`, failed
+/// - Subscribers: logged, audited as `USER_TOKEN_ROTATION_FAILED`
 struct UserTokenRotationFailed: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -716,7 +772,9 @@ struct UserTokenRotationFailed: DeclaredEvent {
 // spec/operations.yaml:527
 /// A session was created at login.
 ///
-/// Category: `session` · Workflow: `session_created`, operational · Not audited.
+/// - Category: `session`
+/// - Workflow: `session_created`, operational
+/// - Subscribers: logged, not audited
 struct SessionCreatedEvent: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -745,7 +803,9 @@ struct SessionCreatedEvent: DeclaredEvent {
 // spec/operations.yaml:534
 /// The oldest session was revoked to keep the user within the session limit.
 ///
-/// Category: `session` · Workflow: `session_evicted`, operational · Audited as `SESSION_EVICTED`.
+/// - Category: `session`
+/// - Workflow: `session_evicted`, operational
+/// - Subscribers: logged, audited as `SESSION_EVICTED`
 struct SessionEvictedEvent: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -772,7 +832,9 @@ struct SessionEvictedEvent: DeclaredEvent {
 }
 
 // spec/operations.yaml:549
-/// Category: `session` · Workflow: `session_revocation`, attempted · Audited as `SESSION_REVOCATION_ATTEMPTED`.
+/// - Category: `session`
+/// - Workflow: `session_revocation`, attempted
+/// - Subscribers: logged, audited as `SESSION_REVOCATION_ATTEMPTED`
 struct SessionRevocationAttempted: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -802,7 +864,9 @@ struct SessionRevocationAttempted: DeclaredEvent {
 }
 
 // spec/operations.yaml:550
-/// Category: `session` · Workflow: `session_revocation`, succeeded · Audited as `SESSION_REVOKED`.
+/// - Category: `session`
+/// - Workflow: `session_revocation`, succeeded
+/// - Subscribers: logged, audited as `SESSION_REVOKED`
 struct SessionRevokedEvent: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -832,7 +896,9 @@ struct SessionRevokedEvent: DeclaredEvent {
 }
 
 // spec/operations.yaml:551
-/// Category: `session` · Workflow: `session_revocation`, failed · Audited as `SESSION_REVOCATION_FAILED`.
+/// - Category: `session`
+/// - Workflow: `session_revocation`, failed
+/// - Subscribers: logged, audited as `SESSION_REVOCATION_FAILED`
 struct SessionRevocationFailed: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -866,7 +932,9 @@ struct SessionRevocationFailed: DeclaredEvent {
 }
 
 // spec/operations.yaml:558
-/// Category: `session` · Workflow: `all_sessions_revocation`, attempted · Audited as `ALL_SESSIONS_REVOCATION_ATTEMPTED`.
+/// - Category: `session`
+/// - Workflow: `all_sessions_revocation`, attempted
+/// - Subscribers: logged, audited as `ALL_SESSIONS_REVOCATION_ATTEMPTED`
 struct AllSessionsRevocationAttempted: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -893,7 +961,9 @@ struct AllSessionsRevocationAttempted: DeclaredEvent {
 }
 
 // spec/operations.yaml:560
-/// Category: `session` · Workflow: `all_sessions_revocation`, succeeded · Audited as `ALL_SESSIONS_REVOKED`.
+/// - Category: `session`
+/// - Workflow: `all_sessions_revocation`, succeeded
+/// - Subscribers: logged, audited as `ALL_SESSIONS_REVOKED`
 struct AllSessionsRevokedEvent: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -923,7 +993,9 @@ struct AllSessionsRevokedEvent: DeclaredEvent {
 }
 
 // spec/operations.yaml:563
-/// Category: `session` · Workflow: `all_sessions_revocation`, failed · Audited as `ALL_SESSIONS_REVOCATION_FAILED`.
+/// - Category: `session`
+/// - Workflow: `all_sessions_revocation`, failed
+/// - Subscribers: logged, audited as `ALL_SESSIONS_REVOCATION_FAILED`
 struct AllSessionsRevocationFailed: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -956,7 +1028,9 @@ struct AllSessionsRevocationFailed: DeclaredEvent {
 // spec/operations.yaml:564
 /// A session reached a provider's data.
 ///
-/// Category: `session` · Workflow: `session_provider_access`, operational · Audited as `SESSION_PROVIDER_ACCESS`.
+/// - Category: `session`
+/// - Workflow: `session_provider_access`, operational
+/// - Subscribers: logged, audited as `SESSION_PROVIDER_ACCESS`
 struct SessionProviderAccessEvent: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -986,7 +1060,9 @@ struct SessionProviderAccessEvent: DeclaredEvent {
 }
 
 // spec/operations.yaml:580
-/// Category: `provider` · Workflow: `provider_connection`, attempted · Audited as `PROVIDER_CONNECTION_ATTEMPTED`.
+/// - Category: `provider`
+/// - Workflow: `provider_connection`, attempted
+/// - Subscribers: logged, audited as `PROVIDER_CONNECTION_ATTEMPTED`
 struct ProviderConnectionAttempted: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1013,7 +1089,9 @@ struct ProviderConnectionAttempted: DeclaredEvent {
 }
 
 // spec/operations.yaml:581
-/// Category: `provider` · Workflow: `provider_connection`, succeeded · Audited as `PROVIDER_CONNECTED`.
+/// - Category: `provider`
+/// - Workflow: `provider_connection`, succeeded
+/// - Subscribers: logged, audited as `PROVIDER_CONNECTED`
 struct ProviderConnectionSucceeded: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1040,7 +1118,9 @@ struct ProviderConnectionSucceeded: DeclaredEvent {
 }
 
 // spec/operations.yaml:582
-/// Category: `provider` · Workflow: `provider_connection`, failed · Audited as `PROVIDER_CONNECTION_FAILED`.
+/// - Category: `provider`
+/// - Workflow: `provider_connection`, failed
+/// - Subscribers: logged, audited as `PROVIDER_CONNECTION_FAILED`
 struct ProviderConnectionFailed: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1071,7 +1151,9 @@ struct ProviderConnectionFailed: DeclaredEvent {
 }
 
 // spec/operations.yaml:589
-/// Category: `provider` · Workflow: `provider_disconnection`, attempted · Audited as `PROVIDER_DISCONNECTION_ATTEMPTED`.
+/// - Category: `provider`
+/// - Workflow: `provider_disconnection`, attempted
+/// - Subscribers: logged, audited as `PROVIDER_DISCONNECTION_ATTEMPTED`
 struct ProviderDisconnectionAttempted: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1098,7 +1180,9 @@ struct ProviderDisconnectionAttempted: DeclaredEvent {
 }
 
 // spec/operations.yaml:590
-/// Category: `provider` · Workflow: `provider_disconnection`, succeeded · Audited as `PROVIDER_DISCONNECTED`.
+/// - Category: `provider`
+/// - Workflow: `provider_disconnection`, succeeded
+/// - Subscribers: logged, audited as `PROVIDER_DISCONNECTED`
 struct ProviderDisconnectionSucceeded: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1125,7 +1209,9 @@ struct ProviderDisconnectionSucceeded: DeclaredEvent {
 }
 
 // spec/operations.yaml:591
-/// Category: `provider` · Workflow: `provider_disconnection`, failed · Audited as `PROVIDER_DISCONNECTION_FAILED`.
+/// - Category: `provider`
+/// - Workflow: `provider_disconnection`, failed
+/// - Subscribers: logged, audited as `PROVIDER_DISCONNECTION_FAILED`
 struct ProviderDisconnectionFailed: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1156,7 +1242,9 @@ struct ProviderDisconnectionFailed: DeclaredEvent {
 }
 
 // spec/operations.yaml:597
-/// Category: `provider` · Workflow: `provider_token_refresh`, attempted · Audited as `PROVIDER_TOKEN_REFRESH_ATTEMPTED`.
+/// - Category: `provider`
+/// - Workflow: `provider_token_refresh`, attempted
+/// - Subscribers: logged, audited as `PROVIDER_TOKEN_REFRESH_ATTEMPTED`
 struct ProviderTokenRefreshAttempted: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1180,7 +1268,9 @@ struct ProviderTokenRefreshAttempted: DeclaredEvent {
 }
 
 // spec/operations.yaml:598
-/// Category: `provider` · Workflow: `provider_token_refresh`, succeeded · Audited as `PROVIDER_TOKEN_REFRESHED`.
+/// - Category: `provider`
+/// - Workflow: `provider_token_refresh`, succeeded
+/// - Subscribers: logged, audited as `PROVIDER_TOKEN_REFRESHED`
 struct ProviderTokenRefreshSucceeded: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1204,7 +1294,9 @@ struct ProviderTokenRefreshSucceeded: DeclaredEvent {
 }
 
 // spec/operations.yaml:599
-/// Category: `provider` · Workflow: `provider_token_refresh`, failed · Audited as `PROVIDER_TOKEN_REFRESH_FAILED`.
+/// - Category: `provider`
+/// - Workflow: `provider_token_refresh`, failed
+/// - Subscribers: logged, audited as `PROVIDER_TOKEN_REFRESH_FAILED`
 struct ProviderTokenRefreshFailed: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1232,7 +1324,9 @@ struct ProviderTokenRefreshFailed: DeclaredEvent {
 }
 
 // spec/operations.yaml:607
-/// Category: `data_sync` · Workflow: `account_sync`, attempted · Audited as `ACCOUNT_SYNC_ATTEMPTED`.
+/// - Category: `data_sync`
+/// - Workflow: `account_sync`, attempted
+/// - Subscribers: logged, audited as `ACCOUNT_SYNC_ATTEMPTED`
 struct AccountSyncAttempted: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1259,7 +1353,9 @@ struct AccountSyncAttempted: DeclaredEvent {
 }
 
 // spec/operations.yaml:608
-/// Category: `data_sync` · Workflow: `account_sync`, succeeded · Audited as `ACCOUNT_SYNC_SUCCEEDED`.
+/// - Category: `data_sync`
+/// - Workflow: `account_sync`, succeeded
+/// - Subscribers: logged, audited as `ACCOUNT_SYNC_SUCCEEDED`
 struct AccountSyncSucceeded: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1286,7 +1382,9 @@ struct AccountSyncSucceeded: DeclaredEvent {
 }
 
 // spec/operations.yaml:609
-/// Category: `data_sync` · Workflow: `account_sync`, failed · Audited as `ACCOUNT_SYNC_FAILED`.
+/// - Category: `data_sync`
+/// - Workflow: `account_sync`, failed
+/// - Subscribers: logged, audited as `ACCOUNT_SYNC_FAILED`
 struct AccountSyncFailed: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1319,7 +1417,9 @@ struct AccountSyncFailed: DeclaredEvent {
 // spec/operations.yaml:610
 /// A synced account's balance changed.
 ///
-/// Category: `data_sync` · Workflow: `account_balance_updated`, operational · Not audited.
+/// - Category: `data_sync`
+/// - Workflow: `account_balance_updated`, operational
+/// - Subscribers: logged, not audited
 struct AccountBalanceUpdated: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1355,7 +1455,9 @@ struct AccountBalanceUpdated: DeclaredEvent {
 }
 
 // spec/operations.yaml:625
-/// Category: `data_sync` · Workflow: `transaction_sync`, attempted · Audited as `TRANSACTION_SYNC_ATTEMPTED`.
+/// - Category: `data_sync`
+/// - Workflow: `transaction_sync`, attempted
+/// - Subscribers: logged, audited as `TRANSACTION_SYNC_ATTEMPTED`
 struct TransactionSyncAttempted: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1382,7 +1484,9 @@ struct TransactionSyncAttempted: DeclaredEvent {
 }
 
 // spec/operations.yaml:626
-/// Category: `data_sync` · Workflow: `transaction_sync`, succeeded · Audited as `TRANSACTION_SYNC_SUCCEEDED`.
+/// - Category: `data_sync`
+/// - Workflow: `transaction_sync`, succeeded
+/// - Subscribers: logged, audited as `TRANSACTION_SYNC_SUCCEEDED`
 struct TransactionSyncSucceeded: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1409,7 +1513,9 @@ struct TransactionSyncSucceeded: DeclaredEvent {
 }
 
 // spec/operations.yaml:627
-/// Category: `data_sync` · Workflow: `transaction_sync`, failed · Audited as `TRANSACTION_SYNC_FAILED`.
+/// - Category: `data_sync`
+/// - Workflow: `transaction_sync`, failed
+/// - Subscribers: logged, audited as `TRANSACTION_SYNC_FAILED`
 struct TransactionSyncFailed: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1440,7 +1546,9 @@ struct TransactionSyncFailed: DeclaredEvent {
 }
 
 // spec/operations.yaml:634
-/// Category: `data_sync` · Workflow: `holdings_sync`, attempted · Audited as `HOLDINGS_SYNC_ATTEMPTED`.
+/// - Category: `data_sync`
+/// - Workflow: `holdings_sync`, attempted
+/// - Subscribers: logged, audited as `HOLDINGS_SYNC_ATTEMPTED`
 struct HoldingsSyncAttempted: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1467,7 +1575,9 @@ struct HoldingsSyncAttempted: DeclaredEvent {
 }
 
 // spec/operations.yaml:635
-/// Category: `data_sync` · Workflow: `holdings_sync`, succeeded · Audited as `HOLDINGS_SYNC_SUCCEEDED`.
+/// - Category: `data_sync`
+/// - Workflow: `holdings_sync`, succeeded
+/// - Subscribers: logged, audited as `HOLDINGS_SYNC_SUCCEEDED`
 struct HoldingsSyncSucceeded: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1494,7 +1604,9 @@ struct HoldingsSyncSucceeded: DeclaredEvent {
 }
 
 // spec/operations.yaml:636
-/// Category: `data_sync` · Workflow: `holdings_sync`, failed · Audited as `HOLDINGS_SYNC_FAILED`.
+/// - Category: `data_sync`
+/// - Workflow: `holdings_sync`, failed
+/// - Subscribers: logged, audited as `HOLDINGS_SYNC_FAILED`
 struct HoldingsSyncFailed: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1527,7 +1639,9 @@ struct HoldingsSyncFailed: DeclaredEvent {
 // spec/operations.yaml:637
 /// A synced account's holdings were written.
 ///
-/// Category: `data_sync` · Workflow: `account_holdings_updated`, operational · Not audited.
+/// - Category: `data_sync`
+/// - Workflow: `account_holdings_updated`, operational
+/// - Subscribers: logged, not audited
 struct AccountHoldingsUpdated: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1557,7 +1671,9 @@ struct AccountHoldingsUpdated: DeclaredEvent {
 }
 
 // spec/operations.yaml:652
-/// Category: `data_sync` · Workflow: `file_import`, attempted · Audited as `FILE_IMPORT_ATTEMPTED`.
+/// - Category: `data_sync`
+/// - Workflow: `file_import`, attempted
+/// - Subscribers: logged, audited as `FILE_IMPORT_ATTEMPTED`
 struct FileImportAttempted: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1590,7 +1706,9 @@ struct FileImportAttempted: DeclaredEvent {
 }
 
 // spec/operations.yaml:653
-/// Category: `data_sync` · Workflow: `file_import`, succeeded · Audited as `FILE_IMPORT_SUCCEEDED`.
+/// - Category: `data_sync`
+/// - Workflow: `file_import`, succeeded
+/// - Subscribers: logged, audited as `FILE_IMPORT_SUCCEEDED`
 struct FileImportSucceeded: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1623,7 +1741,9 @@ struct FileImportSucceeded: DeclaredEvent {
 }
 
 // spec/operations.yaml:654
-/// Category: `data_sync` · Workflow: `file_import`, failed · Audited as `FILE_IMPORT_FAILED`.
+/// - Category: `data_sync`
+/// - Workflow: `file_import`, failed
+/// - Subscribers: logged, audited as `FILE_IMPORT_FAILED`
 struct FileImportFailed: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -1662,7 +1782,9 @@ struct FileImportFailed: DeclaredEvent {
 // spec/operations.yaml:655
 /// One account of an imported file was written.
 ///
-/// Category: `data_sync` · Workflow: `file_import`, operational · Not audited.
+/// - Category: `data_sync`
+/// - Workflow: `file_import`, operational
+/// - Subscribers: logged, not audited
 struct FileImportProgress: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -2080,8 +2202,9 @@ extension DomainEvent {
 }
 
 // spec/operations.yaml:685
-/// The events ``RegisterUser`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``RegisterUser`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct RegisterUserEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -2105,8 +2228,9 @@ struct RegisterUserEvents: Sendable {
     }
 
     /// The three-phase pattern of `user_registration`: publishes `attempted`, runs `work`, then publishes
-    /// ``UserRegistrationSucceeded`` or, with the failure's code as `failureCode`, ``UserRegistrationFailed``. An error
-    /// `work` throws is the failure `unavailable`.
+    /// ``UserRegistrationSucceeded``,
+    /// or ``UserRegistrationFailed`` with the failure's code as `failureCode`.
+    /// An error `work` throws is the failure `unavailable`.
     func userRegistration<Output>(
         _ attempted: UserRegistrationAttempted,
         succeeded: (Output) -> UserRegistrationSucceeded,
@@ -2123,8 +2247,9 @@ struct RegisterUserEvents: Sendable {
 }
 
 // spec/operations.yaml:698
-/// The events ``AuthenticateUser`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``AuthenticateUser`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct AuthenticateUserEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -2148,8 +2273,9 @@ struct AuthenticateUserEvents: Sendable {
     }
 
     /// The three-phase pattern of `user_login`: publishes `attempted`, runs `work`, then publishes
-    /// ``UserLoginSucceeded`` or, with the failure's code as `failureCode`, ``UserLoginFailed``. An error
-    /// `work` throws is the failure `unavailable`.
+    /// ``UserLoginSucceeded``,
+    /// or ``UserLoginFailed`` with the failure's code as `failureCode`.
+    /// An error `work` throws is the failure `unavailable`.
     func userLogin<Output>(
         _ attempted: UserLoginAttempted,
         work: () async throws -> Result<Output, OperationError>
@@ -2165,8 +2291,9 @@ struct AuthenticateUserEvents: Sendable {
 }
 
 // spec/operations.yaml:708
-/// The events ``VerifyEmail`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``VerifyEmail`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct VerifyEmailEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -2190,8 +2317,9 @@ struct VerifyEmailEvents: Sendable {
     }
 
     /// The three-phase pattern of `email_verification`: publishes `attempted`, runs `work`, then publishes
-    /// ``EmailVerificationSucceeded`` or, with the failure's code as `failureCode`, ``EmailVerificationFailed``. An error
-    /// `work` throws is the failure `unavailable`.
+    /// ``EmailVerificationSucceeded``,
+    /// or ``EmailVerificationFailed`` with the failure's code as `failureCode`.
+    /// An error `work` throws is the failure `unavailable`.
     func emailVerification<Output>(
         _ attempted: EmailVerificationAttempted,
         succeeded: (Output) -> EmailVerificationSucceeded,
@@ -2208,8 +2336,9 @@ struct VerifyEmailEvents: Sendable {
 }
 
 // spec/operations.yaml:730
-/// The events ``RefreshAccessToken`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``RefreshAccessToken`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct RefreshAccessTokenEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -2238,8 +2367,9 @@ struct RefreshAccessTokenEvents: Sendable {
     }
 
     /// The three-phase pattern of `auth_token_refresh`: publishes `attempted`, runs `work`, then publishes
-    /// ``AuthTokenRefreshSucceeded`` or, with the failure's code as `failureCode`, ``AuthTokenRefreshFailed``. An error
-    /// `work` throws is the failure `unavailable`.
+    /// ``AuthTokenRefreshSucceeded``,
+    /// or ``AuthTokenRefreshFailed`` with the failure's code as `failureCode`.
+    /// An error `work` throws is the failure `unavailable`.
     func authTokenRefresh<Output>(
         _ attempted: AuthTokenRefreshAttempted,
         work: () async throws -> Result<Output, OperationError>
@@ -2255,8 +2385,9 @@ struct RefreshAccessTokenEvents: Sendable {
 }
 
 // spec/operations.yaml:756
-/// The events ``RequestPasswordReset`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``RequestPasswordReset`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct RequestPasswordResetEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -2280,8 +2411,9 @@ struct RequestPasswordResetEvents: Sendable {
     }
 
     /// The three-phase pattern of `password_reset_request`: publishes `attempted`, runs `work`, then publishes
-    /// ``PasswordResetRequestSucceeded`` or, with the failure's code as `failureCode`, ``PasswordResetRequestFailed``. An error
-    /// `work` throws is the failure `unavailable`.
+    /// ``PasswordResetRequestSucceeded``,
+    /// or ``PasswordResetRequestFailed`` with the failure's code as `failureCode`.
+    /// An error `work` throws is the failure `unavailable`.
     func passwordResetRequest<Output>(
         _ attempted: PasswordResetRequestAttempted,
         work: () async throws -> Result<Output, OperationError>
@@ -2290,15 +2422,18 @@ struct RequestPasswordResetEvents: Sendable {
         let result = await handling(work)
         switch result {
         case .success: publish(PasswordResetRequestSucceeded(email: attempted.email, ipAddress: attempted.ipAddress))
-        case .failure(let error): publish(PasswordResetRequestFailed(email: attempted.email, ipAddress: attempted.ipAddress, failureCode: error.code))
+        case .failure(let error):
+            publish(PasswordResetRequestFailed(
+                email: attempted.email, ipAddress: attempted.ipAddress, failureCode: error.code))
         }
         return result
     }
 }
 
 // spec/operations.yaml:784
-/// The events ``ConfirmPasswordReset`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``ConfirmPasswordReset`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct ConfirmPasswordResetEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -2322,8 +2457,9 @@ struct ConfirmPasswordResetEvents: Sendable {
     }
 
     /// The three-phase pattern of `password_reset_confirm`: publishes `attempted`, runs `work`, then publishes
-    /// ``PasswordResetConfirmSucceeded`` or, with the failure's code as `failureCode`, ``PasswordResetConfirmFailed``. An error
-    /// `work` throws is the failure `unavailable`.
+    /// ``PasswordResetConfirmSucceeded``,
+    /// or ``PasswordResetConfirmFailed`` with the failure's code as `failureCode`.
+    /// An error `work` throws is the failure `unavailable`.
     func passwordResetConfirm<Output>(
         _ attempted: PasswordResetConfirmAttempted,
         succeeded: (Output) -> PasswordResetConfirmSucceeded,
@@ -2340,8 +2476,9 @@ struct ConfirmPasswordResetEvents: Sendable {
 }
 
 // spec/operations.yaml:803
-/// The events ``LogoutUser`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``LogoutUser`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct LogoutUserEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -2365,8 +2502,9 @@ struct LogoutUserEvents: Sendable {
     }
 
     /// The three-phase pattern of `user_logout`: publishes `attempted`, runs `work`, then publishes
-    /// ``UserLogoutSucceeded`` or, with the failure's code as `failureCode`, ``UserLogoutFailed``. An error
-    /// `work` throws is the failure `unavailable`.
+    /// ``UserLogoutSucceeded``,
+    /// or ``UserLogoutFailed`` with the failure's code as `failureCode`.
+    /// An error `work` throws is the failure `unavailable`.
     func userLogout<Output>(
         _ attempted: UserLogoutAttempted,
         work: () async throws -> Result<Output, OperationError>
@@ -2382,8 +2520,9 @@ struct LogoutUserEvents: Sendable {
 }
 
 // spec/operations.yaml:818
-/// The events ``CreateSession`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``CreateSession`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct CreateSessionEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -2403,8 +2542,9 @@ struct CreateSessionEvents: Sendable {
 }
 
 // spec/operations.yaml:829
-/// The events ``RevokeSession`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``RevokeSession`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct RevokeSessionEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -2428,8 +2568,9 @@ struct RevokeSessionEvents: Sendable {
     }
 
     /// The three-phase pattern of `session_revocation`: publishes `attempted`, runs `work`, then publishes
-    /// ``SessionRevokedEvent`` or, with the failure's code as `failureCode`, ``SessionRevocationFailed``. An error
-    /// `work` throws is the failure `unavailable`.
+    /// ``SessionRevokedEvent``,
+    /// or ``SessionRevocationFailed`` with the failure's code as `failureCode`.
+    /// An error `work` throws is the failure `unavailable`.
     func sessionRevocation<Output>(
         _ attempted: SessionRevocationAttempted,
         work: () async throws -> Result<Output, OperationError>
@@ -2437,16 +2578,22 @@ struct RevokeSessionEvents: Sendable {
         publish(attempted)
         let result = await handling(work)
         switch result {
-        case .success: publish(SessionRevokedEvent(userId: attempted.userId, sessionId: attempted.sessionId, reason: attempted.reason))
-        case .failure(let error): publish(SessionRevocationFailed(userId: attempted.userId, sessionId: attempted.sessionId, reason: attempted.reason, failureCode: error.code))
+        case .success:
+            publish(SessionRevokedEvent(
+                userId: attempted.userId, sessionId: attempted.sessionId, reason: attempted.reason))
+        case .failure(let error):
+            publish(SessionRevocationFailed(
+                userId: attempted.userId, sessionId: attempted.sessionId, reason: attempted.reason,
+                failureCode: error.code))
         }
         return result
     }
 }
 
 // spec/operations.yaml:841
-/// The events ``RevokeAllUserSessions`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``RevokeAllUserSessions`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct RevokeAllUserSessionsEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -2470,8 +2617,9 @@ struct RevokeAllUserSessionsEvents: Sendable {
     }
 
     /// The three-phase pattern of `all_sessions_revocation`: publishes `attempted`, runs `work`, then publishes
-    /// ``AllSessionsRevokedEvent`` or, with the failure's code as `failureCode`, ``AllSessionsRevocationFailed``. An error
-    /// `work` throws is the failure `unavailable`.
+    /// ``AllSessionsRevokedEvent``,
+    /// or ``AllSessionsRevocationFailed`` with the failure's code as `failureCode`.
+    /// An error `work` throws is the failure `unavailable`.
     func allSessionsRevocation<Output>(
         _ attempted: AllSessionsRevocationAttempted,
         succeeded: (Output) -> AllSessionsRevokedEvent,
@@ -2481,15 +2629,18 @@ struct RevokeAllUserSessionsEvents: Sendable {
         let result = await handling(work)
         switch result {
         case .success(let output): publish(succeeded(output))
-        case .failure(let error): publish(AllSessionsRevocationFailed(userId: attempted.userId, reason: attempted.reason, failureCode: error.code))
+        case .failure(let error):
+            publish(AllSessionsRevocationFailed(
+                userId: attempted.userId, reason: attempted.reason, failureCode: error.code))
         }
         return result
     }
 }
 
 // spec/operations.yaml:860
-/// The events ``RecordProviderAccess`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``RecordProviderAccess`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct RecordProviderAccessEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -2504,8 +2655,9 @@ struct RecordProviderAccessEvents: Sendable {
 }
 
 // spec/operations.yaml:894
-/// The events ``TriggerGlobalTokenRotation`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``TriggerGlobalTokenRotation`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct TriggerGlobalTokenRotationEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -2529,8 +2681,9 @@ struct TriggerGlobalTokenRotationEvents: Sendable {
     }
 
     /// The three-phase pattern of `global_token_rotation`: publishes `attempted`, runs `work`, then publishes
-    /// ``GlobalTokenRotationSucceeded`` or, with the failure's code as `failureCode`, ``GlobalTokenRotationFailed``. An error
-    /// `work` throws is the failure `unavailable`.
+    /// ``GlobalTokenRotationSucceeded``,
+    /// or ``GlobalTokenRotationFailed`` with the failure's code as `failureCode`.
+    /// An error `work` throws is the failure `unavailable`.
     func globalTokenRotation<Output>(
         _ attempted: GlobalTokenRotationAttempted,
         work: () async throws -> Result<Output, OperationError>
@@ -2538,16 +2691,21 @@ struct TriggerGlobalTokenRotationEvents: Sendable {
         publish(attempted)
         let result = await handling(work)
         switch result {
-        case .success: publish(GlobalTokenRotationSucceeded(triggeredBy: attempted.triggeredBy, reason: attempted.reason))
-        case .failure(let error): publish(GlobalTokenRotationFailed(triggeredBy: attempted.triggeredBy, reason: attempted.reason, failureCode: error.code))
+        case .success:
+            publish(GlobalTokenRotationSucceeded(
+                triggeredBy: attempted.triggeredBy, reason: attempted.reason))
+        case .failure(let error):
+            publish(GlobalTokenRotationFailed(
+                triggeredBy: attempted.triggeredBy, reason: attempted.reason, failureCode: error.code))
         }
         return result
     }
 }
 
 // spec/operations.yaml:905
-/// The events ``TriggerUserTokenRotation`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``TriggerUserTokenRotation`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct TriggerUserTokenRotationEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -2571,8 +2729,9 @@ struct TriggerUserTokenRotationEvents: Sendable {
     }
 
     /// The three-phase pattern of `user_token_rotation`: publishes `attempted`, runs `work`, then publishes
-    /// ``UserTokenRotationSucceeded`` or, with the failure's code as `failureCode`, ``UserTokenRotationFailed``. An error
-    /// `work` throws is the failure `unavailable`.
+    /// ``UserTokenRotationSucceeded``,
+    /// or ``UserTokenRotationFailed`` with the failure's code as `failureCode`.
+    /// An error `work` throws is the failure `unavailable`.
     func userTokenRotation<Output>(
         _ attempted: UserTokenRotationAttempted,
         work: () async throws -> Result<Output, OperationError>
@@ -2580,16 +2739,22 @@ struct TriggerUserTokenRotationEvents: Sendable {
         publish(attempted)
         let result = await handling(work)
         switch result {
-        case .success: publish(UserTokenRotationSucceeded(userId: attempted.userId, triggeredBy: attempted.triggeredBy, reason: attempted.reason))
-        case .failure(let error): publish(UserTokenRotationFailed(userId: attempted.userId, triggeredBy: attempted.triggeredBy, reason: attempted.reason, failureCode: error.code))
+        case .success:
+            publish(UserTokenRotationSucceeded(
+                userId: attempted.userId, triggeredBy: attempted.triggeredBy, reason: attempted.reason))
+        case .failure(let error):
+            publish(UserTokenRotationFailed(
+                userId: attempted.userId, triggeredBy: attempted.triggeredBy, reason: attempted.reason,
+                failureCode: error.code))
         }
         return result
     }
 }
 
 // spec/operations.yaml:920
-/// The events ``ConnectProvider`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``ConnectProvider`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct ConnectProviderEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -2613,8 +2778,9 @@ struct ConnectProviderEvents: Sendable {
     }
 
     /// The three-phase pattern of `provider_connection`: publishes `attempted`, runs `work`, then publishes
-    /// ``ProviderConnectionSucceeded`` or, with the failure's code as `failureCode`, ``ProviderConnectionFailed``. An error
-    /// `work` throws is the failure `unavailable`.
+    /// ``ProviderConnectionSucceeded``,
+    /// or ``ProviderConnectionFailed`` with the failure's code as `failureCode`.
+    /// An error `work` throws is the failure `unavailable`.
     func providerConnection<Output>(
         _ attempted: ProviderConnectionAttempted,
         work: () async throws -> Result<Output, OperationError>
@@ -2622,16 +2788,21 @@ struct ConnectProviderEvents: Sendable {
         publish(attempted)
         let result = await handling(work)
         switch result {
-        case .success: publish(ProviderConnectionSucceeded(userId: attempted.userId, providerSlug: attempted.providerSlug))
-        case .failure(let error): publish(ProviderConnectionFailed(userId: attempted.userId, providerSlug: attempted.providerSlug, failureCode: error.code))
+        case .success:
+            publish(ProviderConnectionSucceeded(
+                userId: attempted.userId, providerSlug: attempted.providerSlug))
+        case .failure(let error):
+            publish(ProviderConnectionFailed(
+                userId: attempted.userId, providerSlug: attempted.providerSlug, failureCode: error.code))
         }
         return result
     }
 }
 
 // spec/operations.yaml:929
-/// The events ``DisconnectProvider`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``DisconnectProvider`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct DisconnectProviderEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -2655,8 +2826,9 @@ struct DisconnectProviderEvents: Sendable {
     }
 
     /// The three-phase pattern of `provider_disconnection`: publishes `attempted`, runs `work`, then publishes
-    /// ``ProviderDisconnectionSucceeded`` or, with the failure's code as `failureCode`, ``ProviderDisconnectionFailed``. An error
-    /// `work` throws is the failure `unavailable`.
+    /// ``ProviderDisconnectionSucceeded``,
+    /// or ``ProviderDisconnectionFailed`` with the failure's code as `failureCode`.
+    /// An error `work` throws is the failure `unavailable`.
     func providerDisconnection<Output>(
         _ attempted: ProviderDisconnectionAttempted,
         work: () async throws -> Result<Output, OperationError>
@@ -2664,16 +2836,21 @@ struct DisconnectProviderEvents: Sendable {
         publish(attempted)
         let result = await handling(work)
         switch result {
-        case .success: publish(ProviderDisconnectionSucceeded(userId: attempted.userId, connectionId: attempted.connectionId))
-        case .failure(let error): publish(ProviderDisconnectionFailed(userId: attempted.userId, connectionId: attempted.connectionId, failureCode: error.code))
+        case .success:
+            publish(ProviderDisconnectionSucceeded(
+                userId: attempted.userId, connectionId: attempted.connectionId))
+        case .failure(let error):
+            publish(ProviderDisconnectionFailed(
+                userId: attempted.userId, connectionId: attempted.connectionId, failureCode: error.code))
         }
         return result
     }
 }
 
 // spec/operations.yaml:942
-/// The events ``RefreshProviderTokens`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``RefreshProviderTokens`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct RefreshProviderTokensEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -2697,8 +2874,9 @@ struct RefreshProviderTokensEvents: Sendable {
     }
 
     /// The three-phase pattern of `provider_token_refresh`: publishes `attempted`, runs `work`, then publishes
-    /// ``ProviderTokenRefreshSucceeded`` or, with the failure's code as `failureCode`, ``ProviderTokenRefreshFailed``. An error
-    /// `work` throws is the failure `unavailable`.
+    /// ``ProviderTokenRefreshSucceeded``,
+    /// or ``ProviderTokenRefreshFailed`` with the failure's code as `failureCode`.
+    /// An error `work` throws is the failure `unavailable`.
     func providerTokenRefresh<Output>(
         _ attempted: ProviderTokenRefreshAttempted,
         work: () async throws -> Result<Output, OperationError>
@@ -2707,15 +2885,18 @@ struct RefreshProviderTokensEvents: Sendable {
         let result = await handling(work)
         switch result {
         case .success: publish(ProviderTokenRefreshSucceeded(connectionId: attempted.connectionId))
-        case .failure(let error): publish(ProviderTokenRefreshFailed(connectionId: attempted.connectionId, failureCode: error.code))
+        case .failure(let error):
+            publish(ProviderTokenRefreshFailed(
+                connectionId: attempted.connectionId, failureCode: error.code))
         }
         return result
     }
 }
 
 // spec/operations.yaml:955
-/// The events ``SyncAccounts`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``SyncAccounts`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct SyncAccountsEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -2744,8 +2925,9 @@ struct SyncAccountsEvents: Sendable {
     }
 
     /// The three-phase pattern of `account_sync`: publishes `attempted`, runs `work`, then publishes
-    /// ``AccountSyncSucceeded`` or, with the failure's code as `failureCode`, ``AccountSyncFailed``. An error
-    /// `work` throws is the failure `unavailable`.
+    /// ``AccountSyncSucceeded``,
+    /// or ``AccountSyncFailed`` with the failure's code as `failureCode`.
+    /// An error `work` throws is the failure `unavailable`.
     func accountSync<Output>(
         _ attempted: AccountSyncAttempted,
         work: () async throws -> Result<Output, OperationError>
@@ -2754,15 +2936,18 @@ struct SyncAccountsEvents: Sendable {
         let result = await handling(work)
         switch result {
         case .success: publish(AccountSyncSucceeded(userId: attempted.userId, connectionId: attempted.connectionId))
-        case .failure(let error): publish(AccountSyncFailed(userId: attempted.userId, connectionId: attempted.connectionId, failureCode: error.code))
+        case .failure(let error):
+            publish(AccountSyncFailed(
+                userId: attempted.userId, connectionId: attempted.connectionId, failureCode: error.code))
         }
         return result
     }
 }
 
 // spec/operations.yaml:974
-/// The events ``SyncTransactions`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``SyncTransactions`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct SyncTransactionsEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -2786,8 +2971,9 @@ struct SyncTransactionsEvents: Sendable {
     }
 
     /// The three-phase pattern of `transaction_sync`: publishes `attempted`, runs `work`, then publishes
-    /// ``TransactionSyncSucceeded`` or, with the failure's code as `failureCode`, ``TransactionSyncFailed``. An error
-    /// `work` throws is the failure `unavailable`.
+    /// ``TransactionSyncSucceeded``,
+    /// or ``TransactionSyncFailed`` with the failure's code as `failureCode`.
+    /// An error `work` throws is the failure `unavailable`.
     func transactionSync<Output>(
         _ attempted: TransactionSyncAttempted,
         work: () async throws -> Result<Output, OperationError>
@@ -2796,15 +2982,18 @@ struct SyncTransactionsEvents: Sendable {
         let result = await handling(work)
         switch result {
         case .success: publish(TransactionSyncSucceeded(userId: attempted.userId, connectionId: attempted.connectionId))
-        case .failure(let error): publish(TransactionSyncFailed(userId: attempted.userId, connectionId: attempted.connectionId, failureCode: error.code))
+        case .failure(let error):
+            publish(TransactionSyncFailed(
+                userId: attempted.userId, connectionId: attempted.connectionId, failureCode: error.code))
         }
         return result
     }
 }
 
 // spec/operations.yaml:990
-/// The events ``SyncHoldings`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``SyncHoldings`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct SyncHoldingsEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -2833,8 +3022,9 @@ struct SyncHoldingsEvents: Sendable {
     }
 
     /// The three-phase pattern of `holdings_sync`: publishes `attempted`, runs `work`, then publishes
-    /// ``HoldingsSyncSucceeded`` or, with the failure's code as `failureCode`, ``HoldingsSyncFailed``. An error
-    /// `work` throws is the failure `unavailable`.
+    /// ``HoldingsSyncSucceeded``,
+    /// or ``HoldingsSyncFailed`` with the failure's code as `failureCode`.
+    /// An error `work` throws is the failure `unavailable`.
     func holdingsSync<Output>(
         _ attempted: HoldingsSyncAttempted,
         work: () async throws -> Result<Output, OperationError>
@@ -2843,15 +3033,18 @@ struct SyncHoldingsEvents: Sendable {
         let result = await handling(work)
         switch result {
         case .success: publish(HoldingsSyncSucceeded(userId: attempted.userId, accountId: attempted.accountId))
-        case .failure(let error): publish(HoldingsSyncFailed(userId: attempted.userId, accountId: attempted.accountId, failureCode: error.code))
+        case .failure(let error):
+            publish(HoldingsSyncFailed(
+                userId: attempted.userId, accountId: attempted.accountId, failureCode: error.code))
         }
         return result
     }
 }
 
 // spec/operations.yaml:1013
-/// The events ``ImportFromFile`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``ImportFromFile`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct ImportFromFileEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -2880,8 +3073,9 @@ struct ImportFromFileEvents: Sendable {
     }
 
     /// The three-phase pattern of `file_import`: publishes `attempted`, runs `work`, then publishes
-    /// ``FileImportSucceeded`` or, with the failure's code as `failureCode`, ``FileImportFailed``. An error
-    /// `work` throws is the failure `unavailable`.
+    /// ``FileImportSucceeded``,
+    /// or ``FileImportFailed`` with the failure's code as `failureCode`.
+    /// An error `work` throws is the failure `unavailable`.
     func fileImport<Output>(
         _ attempted: FileImportAttempted,
         work: () async throws -> Result<Output, OperationError>
@@ -2889,8 +3083,14 @@ struct ImportFromFileEvents: Sendable {
         publish(attempted)
         let result = await handling(work)
         switch result {
-        case .success: publish(FileImportSucceeded(userId: attempted.userId, providerSlug: attempted.providerSlug, fileName: attempted.fileName, fileFormat: attempted.fileFormat))
-        case .failure(let error): publish(FileImportFailed(userId: attempted.userId, providerSlug: attempted.providerSlug, fileName: attempted.fileName, fileFormat: attempted.fileFormat, failureCode: error.code))
+        case .success:
+            publish(FileImportSucceeded(
+                userId: attempted.userId, providerSlug: attempted.providerSlug, fileName: attempted.fileName,
+                fileFormat: attempted.fileFormat))
+        case .failure(let error):
+            publish(FileImportFailed(
+                userId: attempted.userId, providerSlug: attempted.providerSlug, fileName: attempted.fileName,
+                fileFormat: attempted.fileFormat, failureCode: error.code))
         }
         return result
     }

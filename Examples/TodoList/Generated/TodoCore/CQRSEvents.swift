@@ -10,7 +10,9 @@ import Foundation
 // Sources/TodoCore/operations.yaml:52
 /// A list was created.
 ///
-/// Category: `lists` · Workflow: `todo_list_created`, operational · Not audited.
+/// - Category: `lists`
+/// - Workflow: `todo_list_created`, operational
+/// - Subscribers: logged, not audited
 public struct TodoListCreated: DeclaredEvent {
     /// What the spec declares about this event.
     public static let metadata = DomainEventMetadata(
@@ -34,7 +36,9 @@ public struct TodoListCreated: DeclaredEvent {
 // Sources/TodoCore/operations.yaml:58
 /// A list was deleted, with its items.
 ///
-/// Category: `lists` · Workflow: `todo_list_deleted`, operational · Not audited.
+/// - Category: `lists`
+/// - Workflow: `todo_list_deleted`, operational
+/// - Subscribers: logged, not audited
 public struct TodoListDeleted: DeclaredEvent {
     /// What the spec declares about this event.
     public static let metadata = DomainEventMetadata(
@@ -56,7 +60,9 @@ public struct TodoListDeleted: DeclaredEvent {
 // Sources/TodoCore/operations.yaml:63
 /// An item was added to a list.
 ///
-/// Category: `items` · Workflow: `todo_item_added`, operational · Not audited.
+/// - Category: `items`
+/// - Workflow: `todo_item_added`, operational
+/// - Subscribers: logged, not audited
 public struct TodoItemAdded: DeclaredEvent {
     /// What the spec declares about this event.
     public static let metadata = DomainEventMetadata(
@@ -80,7 +86,9 @@ public struct TodoItemAdded: DeclaredEvent {
 // Sources/TodoCore/operations.yaml:69
 /// An item was ticked off.
 ///
-/// Category: `items` · Workflow: `todo_item_completed`, operational · Not audited.
+/// - Category: `items`
+/// - Workflow: `todo_item_completed`, operational
+/// - Subscribers: logged, not audited
 public struct TodoItemCompleted: DeclaredEvent {
     /// What the spec declares about this event.
     public static let metadata = DomainEventMetadata(
@@ -169,8 +177,9 @@ extension DomainEvent {
 }
 
 // Sources/TodoCore/operations.yaml:84
-/// The events ``CreateTodoList`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``CreateTodoList`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 public struct CreateTodoListEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -185,8 +194,9 @@ public struct CreateTodoListEvents: Sendable {
 }
 
 // Sources/TodoCore/operations.yaml:99
-/// The events ``AddTodoItem`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``AddTodoItem`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 public struct AddTodoItemEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -201,8 +211,9 @@ public struct AddTodoItemEvents: Sendable {
 }
 
 // Sources/TodoCore/operations.yaml:111
-/// The events ``CompleteTodoItem`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``CompleteTodoItem`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 public struct CompleteTodoItemEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -217,8 +228,9 @@ public struct CompleteTodoItemEvents: Sendable {
 }
 
 // Sources/TodoCore/operations.yaml:123
-/// The events ``DeleteTodoList`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``DeleteTodoList`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 public struct DeleteTodoListEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -233,8 +245,9 @@ public struct DeleteTodoListEvents: Sendable {
 }
 
 // Sources/TodoCore/operations.yaml:134
-/// The events ``PurgeTodoLists`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``PurgeTodoLists`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 public struct PurgeTodoListsEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 

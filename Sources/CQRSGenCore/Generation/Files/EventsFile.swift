@@ -35,7 +35,7 @@ struct EventsFile: GeneratedFileRenderer {
         writer.line(context.provenance(event.location))
         writer.documentation(event.description)
         if event.description != nil { writer.line("///") }
-        writer.line("/// " + Self.facts(event))
+        for fact in Self.facts(event) { writer.line("/// - " + fact) }
         writer.block("\(access)struct \(event.name): DeclaredEvent") { writer in
             writer.line("/// What the spec declares about this event.")
             writer.line("\(access)static let metadata = DomainEventMetadata(")
@@ -52,16 +52,19 @@ struct EventsFile: GeneratedFileRenderer {
         }
     }
 
-    /// `Category: authentication · Workflow: user_registration, succeeded · Audited as USER_REGISTERED · Email`.
-    static func facts(_ event: EventSpec) -> String {
+    /// What the spec declares beside the payload, one fact per line of a documentation list: category, workflow and
+    /// phase, then the subscribers its flags wire.
+    static func facts(_ event: EventSpec) -> [String] {
         var facts: [String] = []
         if let category = event.category { facts.append("Category: `\(category.value)`") }
         facts.append("Workflow: `\(event.workflow.value)`, \(event.phase.rawValue)")
-        facts.append(event.auditAction.map { "Audited as `\($0)`" } ?? "Not audited")
-        if event.requiresEmail { facts.append("Email") }
-        if event.requiresSession { facts.append("Session") }
-        if !event.requiresLogging { facts.append("Not logged") }
-        return facts.joined(separator: " · ") + "."
+        var subscribers: [String] = []
+        if event.requiresLogging { subscribers.append("logged") }
+        subscribers.append(event.auditAction.map { "audited as `\($0)`" } ?? "not audited")
+        if event.requiresEmail { subscribers.append("mailed") }
+        if event.requiresSession { subscribers.append("acted on by the session subscriber") }
+        facts.append("Subscribers: " + subscribers.joined(separator: ", "))
+        return facts
     }
 
     private static func specLocation(_ location: SourceLocation, _ context: GenerationContext) -> String {
@@ -235,8 +238,9 @@ struct EventsFile: GeneratedFileRenderer {
         if let location = command.commandTraits?.events?.location {
             writer.line(context.provenance(location))
         }
-        writer.line("/// The events ``\(command.name)`` lists, and the only ones its handler can publish: the handler factory gives")
-        writer.line("/// the handler this value as `events`. What it records is delivered once the command commits.")
+        writer.line("/// The events ``\(command.name)`` lists: the only ones its handler can publish.")
+        writer.line("/// The handler factory gives the handler this value as `events`; what it records is delivered once the")
+        writer.line("/// command commits.")
         writer.block("\(access)struct \(name): Sendable") { writer in
             writer.line("private let recorder: EventRecorder<\(GeneratedNames.domainEvent)>")
             writer.blankLine()
@@ -280,6 +284,31 @@ struct EventsFile: GeneratedFileRenderer {
         }
     }
 
+    /// `case .success: publish(Event(a: attempted.a))` on one line when it fits in 120 columns; otherwise the call on
+    /// the lines below the case, its arguments wrapped.
+    private static func publishCase(_ label: String, _ event: String, _ arguments: [String], _ writer: inout SwiftWriter) {
+        let call = "publish(\(event)(\(arguments.joined(separator: ", "))))"
+        let oneLine = "    \(label) \(call)"
+        // The writer indents the helper's body by 4 within the sink's.
+        guard oneLine.count + 4 > 120 else {
+            writer.line(oneLine)
+            return
+        }
+        writer.line("    \(label)")
+        writer.line("        publish(\(event)(")
+        var line = "            "
+        for (index, argument) in arguments.enumerated() {
+            let piece = argument + (index == arguments.count - 1 ? "))" : ",")
+            if line.count + piece.count + 1 + 4 > 120, line.trimmingCharacters(in: .whitespaces).count > 0 {
+                writer.line(line)
+                line = "            " + piece
+            } else {
+                line += (line.hasSuffix(" ") ? "" : " ") + piece
+            }
+        }
+        writer.line(line)
+    }
+
     /// `userRegistration(_:succeeded:failed:work:)`: publishes the attempt, runs the work, then publishes its success
     /// or its failure. A phase with no fields of its own is built from the attempt's shared fields; a failed phase's
     /// `failureCode` is the failure's code.
@@ -289,8 +318,9 @@ struct EventsFile: GeneratedFileRenderer {
         let succeededHasOwn = workflow.succeeded.fields.count > workflow.succeeded.sharedFieldCount
         let failedHasOwn = workflow.failed.fields.count > workflow.failed.sharedFieldCount + 1
         writer.line("/// The three-phase pattern of `\(workflow.attempted.workflow.value)`: publishes `attempted`, runs `work`, then publishes")
-        writer.line("/// ``\(workflow.succeeded.name)`` or, with the failure's code as `failureCode`, ``\(workflow.failed.name)``. An error")
-        writer.line("/// `work` throws is the failure `\(OperationError.unavailableCode)`.")
+        writer.line("/// ``\(workflow.succeeded.name)``,")
+        writer.line("/// or ``\(workflow.failed.name)`` with the failure's code as `failureCode`.")
+        writer.line("/// An error `work` throws is the failure `\(OperationError.unavailableCode)`.")
         writer.line("\(context.access)func \(SwiftName.member(workflow.entry))<Output>(")
         writer.line("    _ attempted: \(workflow.attempted.name),")
         if succeededHasOwn { writer.line("    succeeded: (Output) -> \(workflow.succeeded.name),") }
@@ -303,13 +333,13 @@ struct EventsFile: GeneratedFileRenderer {
         if succeededHasOwn {
             writer.line("    case .success(let output): publish(succeeded(output))")
         } else {
-            writer.line("    case .success: publish(\(workflow.succeeded.name)(\(sharedArguments.joined(separator: ", "))))")
+            Self.publishCase("case .success:", workflow.succeeded.name, sharedArguments, &writer)
         }
         if failedHasOwn {
             writer.line("    case .failure(let error): publish(failed(error))")
         } else {
             let arguments = sharedArguments + ["\(EventSpec.failureCodeField): error.code"]
-            writer.line("    case .failure(let error): publish(\(workflow.failed.name)(\(arguments.joined(separator: ", "))))")
+            Self.publishCase("case .failure(let error):", workflow.failed.name, arguments, &writer)
         }
         writer.line("    }")
         writer.line("    return result")

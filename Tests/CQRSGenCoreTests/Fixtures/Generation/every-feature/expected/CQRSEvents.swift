@@ -8,7 +8,9 @@ import CQRS
 import Foundation
 
 // spec.yaml:52
-/// Category: `auth` · Workflow: `user_registered`, operational · Audited as `USER_REGISTERED` · Email.
+/// - Category: `auth`
+/// - Workflow: `user_registered`, operational
+/// - Subscribers: logged, audited as `USER_REGISTERED`, mailed
 struct UserRegistered: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -40,7 +42,8 @@ struct UserRegistered: DeclaredEvent {
 // spec.yaml:58
 /// An event named like a Swift keyword's case, with */ in its text.
 ///
-/// Workflow: `import`, operational · Not audited.
+/// - Workflow: `import`, operational
+/// - Subscribers: logged, not audited
 struct Import: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -60,7 +63,8 @@ struct Import: DeclaredEvent {
 }
 
 // spec.yaml:65
-/// Workflow: `sign_up`, attempted · Audited as `SIGN_UP`.
+/// - Workflow: `sign_up`, attempted
+/// - Subscribers: logged, audited as `SIGN_UP`
 struct SignupAttempted: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -80,7 +84,8 @@ struct SignupAttempted: DeclaredEvent {
 }
 
 // spec.yaml:66
-/// Workflow: `sign_up`, succeeded · Audited as `SIGN_UP` · Session.
+/// - Workflow: `sign_up`, succeeded
+/// - Subscribers: logged, audited as `SIGN_UP`, acted on by the session subscriber
 struct SignupSucceeded: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -102,7 +107,8 @@ struct SignupSucceeded: DeclaredEvent {
 }
 
 // spec.yaml:67
-/// Workflow: `sign_up`, failed · Audited as `SIGN_UP`.
+/// - Workflow: `sign_up`, failed
+/// - Subscribers: logged, audited as `SIGN_UP`
 struct SignupFailed: DeclaredEvent {
     /// What the spec declares about this event.
     static let metadata = DomainEventMetadata(
@@ -209,8 +215,9 @@ extension DomainEvent {
 }
 
 // spec.yaml:35
-/// The events ``RegisterUser`` lists, and the only ones its handler can publish: the handler factory gives
-/// the handler this value as `events`. What it records is delivered once the command commits.
+/// The events ``RegisterUser`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
 struct RegisterUserEvents: Sendable {
     private let recorder: EventRecorder<DomainEvent>
 
@@ -244,8 +251,9 @@ struct RegisterUserEvents: Sendable {
     }
 
     /// The three-phase pattern of `sign_up`: publishes `attempted`, runs `work`, then publishes
-    /// ``SignupSucceeded`` or, with the failure's code as `failureCode`, ``SignupFailed``. An error
-    /// `work` throws is the failure `unavailable`.
+    /// ``SignupSucceeded``,
+    /// or ``SignupFailed`` with the failure's code as `failureCode`.
+    /// An error `work` throws is the failure `unavailable`.
     func signup<Output>(
         _ attempted: SignupAttempted,
         succeeded: (Output) -> SignupSucceeded,
