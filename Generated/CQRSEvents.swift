@@ -2590,7 +2590,7 @@ struct RevokeSessionEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:841
+// spec/operations.yaml:846
 /// The events ``RevokeAllUserSessions`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2637,7 +2637,7 @@ struct RevokeAllUserSessionsEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:860
+// spec/operations.yaml:870
 /// The events ``RecordProviderAccess`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2654,7 +2654,7 @@ struct RecordProviderAccessEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:894
+// spec/operations.yaml:904
 /// The events ``TriggerGlobalTokenRotation`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2702,7 +2702,7 @@ struct TriggerGlobalTokenRotationEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:905
+// spec/operations.yaml:915
 /// The events ``TriggerUserTokenRotation`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2751,7 +2751,7 @@ struct TriggerUserTokenRotationEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:920
+// spec/operations.yaml:930
 /// The events ``ConnectProvider`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2799,7 +2799,7 @@ struct ConnectProviderEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:929
+// spec/operations.yaml:939
 /// The events ``DisconnectProvider`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2847,7 +2847,7 @@ struct DisconnectProviderEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:942
+// spec/operations.yaml:952
 /// The events ``RefreshProviderTokens`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2893,7 +2893,7 @@ struct RefreshProviderTokensEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:955
+// spec/operations.yaml:965
 /// The events ``SyncAccounts`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2944,7 +2944,7 @@ struct SyncAccountsEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:974
+// spec/operations.yaml:984
 /// The events ``SyncTransactions`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2990,7 +2990,7 @@ struct SyncTransactionsEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:990
+// spec/operations.yaml:1000
 /// The events ``SyncHoldings`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -3041,7 +3041,7 @@ struct SyncHoldingsEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:1013
+// spec/operations.yaml:1023
 /// The events ``ImportFromFile`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.

@@ -45,131 +45,131 @@ protocol CreateSessionHandling: CommandHandler where Operation == CreateSession,
 /// What the handler of ``RevokeSession`` conforms to: `RevokeSessionHandler` in the application.
 protocol RevokeSessionHandling: CommandHandler where Operation == RevokeSession, Output == UUID {}
 
-// spec/operations.yaml:830
+// spec/operations.yaml:835
 /// What the handler of ``RevokeAllUserSessions`` conforms to: `RevokeAllSessionsHandler` in the application.
 protocol RevokeAllUserSessionsHandling: CommandHandler where Operation == RevokeAllUserSessions, Output == Int {}
 
-// spec/operations.yaml:842
+// spec/operations.yaml:852
 /// What the handler of ``LinkRefreshTokenToSession`` conforms to: `LinkRefreshTokenToSessionHandler` in the application.
 protocol LinkRefreshTokenToSessionHandling: CommandHandler where Operation == LinkRefreshTokenToSession, Output == Void {}
 
-// spec/operations.yaml:851
+// spec/operations.yaml:861
 /// What the handler of ``RecordProviderAccess`` conforms to: `RecordProviderAccessHandler` in the application.
 protocol RecordProviderAccessHandling: CommandHandler where Operation == RecordProviderAccess, Output == Void {}
 
-// spec/operations.yaml:861
+// spec/operations.yaml:871
 /// What the handler of ``UpdateSessionActivity`` conforms to: `UpdateSessionActivityHandler` in the application.
 protocol UpdateSessionActivityHandling: CommandHandler where Operation == UpdateSessionActivity, Output == Void {}
 
-// spec/operations.yaml:873
+// spec/operations.yaml:883
 /// What the handler of ``GenerateAuthTokens`` conforms to: `GenerateAuthTokensHandler` in the application.
 protocol GenerateAuthTokensHandling: CommandHandler where Operation == GenerateAuthTokens, Output == AuthTokens {}
 
-// spec/operations.yaml:885
+// spec/operations.yaml:895
 /// What the handler of ``TriggerGlobalTokenRotation`` conforms to: `TriggerGlobalTokenRotationHandler` in the application.
 protocol TriggerGlobalTokenRotationHandling: CommandHandler where Operation == TriggerGlobalTokenRotation, Output == GlobalRotationResult {}
 
-// spec/operations.yaml:895
+// spec/operations.yaml:905
 /// What the handler of ``TriggerUserTokenRotation`` conforms to: `TriggerUserTokenRotationHandler` in the application.
 protocol TriggerUserTokenRotationHandling: CommandHandler where Operation == TriggerUserTokenRotation, Output == UserRotationResult {}
 
-// spec/operations.yaml:908
+// spec/operations.yaml:918
 /// What the handler of ``ConnectProvider`` conforms to: `ConnectProviderHandler` in the application.
 protocol ConnectProviderHandling: CommandHandler where Operation == ConnectProvider, Output == UUID {}
 
-// spec/operations.yaml:921
+// spec/operations.yaml:931
 /// What the handler of ``DisconnectProvider`` conforms to: `DisconnectProviderHandler` in the application.
 protocol DisconnectProviderHandling: CommandHandler where Operation == DisconnectProvider, Output == Void {}
 
-// spec/operations.yaml:934
+// spec/operations.yaml:944
 /// What the handler of ``RefreshProviderTokens`` conforms to: `RefreshProviderTokensHandler` in the application.
 protocol RefreshProviderTokensHandling: CommandHandler where Operation == RefreshProviderTokens, Output == Void {}
 
-// spec/operations.yaml:945
+// spec/operations.yaml:955
 /// What the handler of ``SyncAccounts`` conforms to: `SyncAccountsHandler` in the application.
 protocol SyncAccountsHandling: CommandHandler where Operation == SyncAccounts, Output == SyncAccountsResult {}
 
-// spec/operations.yaml:956
+// spec/operations.yaml:966
 /// What the handler of ``SyncTransactions`` conforms to: `SyncTransactionsHandler` in the application.
 protocol SyncTransactionsHandling: CommandHandler where Operation == SyncTransactions, Output == SyncTransactionsResult {}
 
-// spec/operations.yaml:975
+// spec/operations.yaml:985
 /// What the handler of ``SyncHoldings`` conforms to: `SyncHoldingsHandler` in the application.
 protocol SyncHoldingsHandling: CommandHandler where Operation == SyncHoldings, Output == SyncHoldingsResult {}
 
-// spec/operations.yaml:993
+// spec/operations.yaml:1003
 /// What the handler of ``ImportFromFile`` conforms to: `ImportFromFileHandler` in the application.
 protocol ImportFromFileHandling: CommandHandler where Operation == ImportFromFile, Output == ImportResult {}
 
-// spec/operations.yaml:1017
+// spec/operations.yaml:1027
 /// What the handler of ``GetSession`` conforms to: `GetSessionHandler` in the application.
 protocol GetSessionHandling: QueryHandler where Operation == GetSession, Output == SessionResult {}
 
-// spec/operations.yaml:1031
+// spec/operations.yaml:1041
 /// What the handler of ``ListUserSessions`` conforms to: `ListSessionsHandler` in the application.
 protocol ListUserSessionsHandling: QueryHandler where Operation == ListUserSessions, Output == SessionListResult {}
 
-// spec/operations.yaml:1051
+// spec/operations.yaml:1061
 /// What the handler of ``GetProviderConnection`` conforms to: `GetProviderConnectionHandler` in the application.
 protocol GetProviderConnectionHandling: QueryHandler where Operation == GetProviderConnection, Output == ProviderConnectionResult {}
 
-// spec/operations.yaml:1065
+// spec/operations.yaml:1075
 /// What the handler of ``ListProviderConnections`` conforms to: `ListProviderConnectionsHandler` in the application.
 protocol ListProviderConnectionsHandling: QueryHandler where Operation == ListProviderConnections, Output == ProviderConnectionListResult {}
 
-// spec/operations.yaml:1083
+// spec/operations.yaml:1093
 /// What the handler of ``GetAccount`` conforms to: `GetAccountHandler` in the application.
 protocol GetAccountHandling: QueryHandler where Operation == GetAccount, Output == AccountResult {}
 
-// spec/operations.yaml:1097
+// spec/operations.yaml:1107
 /// What the handler of ``ListAccountsByConnection`` conforms to: `ListAccountsByConnectionHandler` in the application.
 protocol ListAccountsByConnectionHandling: QueryHandler where Operation == ListAccountsByConnection, Output == AccountListResult {}
 
-// spec/operations.yaml:1111
+// spec/operations.yaml:1121
 /// What the handler of ``ListAccountsByUser`` conforms to: `ListAccountsByUserHandler` in the application.
 protocol ListAccountsByUserHandling: QueryHandler where Operation == ListAccountsByUser, Output == AccountListResult {}
 
-// spec/operations.yaml:1130
+// spec/operations.yaml:1140
 /// What the handler of ``GetTransaction`` conforms to: `GetTransactionHandler` in the application.
 protocol GetTransactionHandling: QueryHandler where Operation == GetTransaction, Output == TransactionResult {}
 
-// spec/operations.yaml:1144
+// spec/operations.yaml:1154
 /// What the handler of ``ListTransactionsByAccount`` conforms to: `ListTransactionsByAccountHandler` in the application.
 protocol ListTransactionsByAccountHandling: QueryHandler where Operation == ListTransactionsByAccount, Output == TransactionListResult {}
 
-// spec/operations.yaml:1158
+// spec/operations.yaml:1168
 /// What the handler of ``ListTransactionsByDateRange`` conforms to: `ListTransactionsByDateRangeHandler` in the application.
 protocol ListTransactionsByDateRangeHandling: QueryHandler where Operation == ListTransactionsByDateRange, Output == TransactionListResult {}
 
-// spec/operations.yaml:1173
+// spec/operations.yaml:1183
 /// What the handler of ``ListSecurityTransactions`` conforms to: `ListSecurityTransactionsHandler` in the application.
 protocol ListSecurityTransactionsHandling: QueryHandler where Operation == ListSecurityTransactions, Output == TransactionListResult {}
 
-// spec/operations.yaml:1190
+// spec/operations.yaml:1200
 /// What the handler of ``GetBalanceHistory`` conforms to: `GetBalanceHistoryHandler` in the application.
 protocol GetBalanceHistoryHandling: QueryHandler where Operation == GetBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:1206
+// spec/operations.yaml:1216
 /// What the handler of ``GetLatestBalanceSnapshots`` conforms to: `GetLatestBalanceSnapshotsHandler` in the application.
 protocol GetLatestBalanceSnapshotsHandling: QueryHandler where Operation == GetLatestBalanceSnapshots, Output == LatestSnapshotsResult {}
 
-// spec/operations.yaml:1221
+// spec/operations.yaml:1231
 /// What the handler of ``GetUserBalanceHistory`` conforms to: `GetUserBalanceHistoryHandler` in the application.
 protocol GetUserBalanceHistoryHandling: QueryHandler where Operation == GetUserBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:1236
+// spec/operations.yaml:1246
 /// What the handler of ``ListBalanceSnapshotsByAccount`` conforms to: `ListBalanceSnapshotsByAccountHandler` in the application.
 protocol ListBalanceSnapshotsByAccountHandling: QueryHandler where Operation == ListBalanceSnapshotsByAccount, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:1256
+// spec/operations.yaml:1266
 /// What the handler of ``GetHolding`` conforms to: `GetHoldingHandler` in the application.
 protocol GetHoldingHandling: QueryHandler where Operation == GetHolding, Output == HoldingDetailResult {}
 
-// spec/operations.yaml:1270
+// spec/operations.yaml:1280
 /// What the handler of ``ListHoldingsByAccount`` conforms to: `ListHoldingsByAccountHandler` in the application.
 protocol ListHoldingsByAccountHandling: QueryHandler where Operation == ListHoldingsByAccount, Output == HoldingListResult {}
 
-// spec/operations.yaml:1289
+// spec/operations.yaml:1299
 /// What the handler of ``ListHoldingsByUser`` conforms to: `ListHoldingsByUserHandler` in the application.
 protocol ListHoldingsByUserHandling: QueryHandler where Operation == ListHoldingsByUser, Output == HoldingListResult {}
 
@@ -368,7 +368,7 @@ extension HandlerFactory {
 #sourceLocation()
     }
 
-    // spec/operations.yaml:830
+    // spec/operations.yaml:835
     /// Builds the handler of ``RevokeAllUserSessions``, or its override.
     func revokeAllUserSessionsHandler() -> any RevokeAllUserSessionsHandling {
         if let override = overrides.revokeAllUserSessions {
@@ -380,13 +380,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RevokeAllUserSessions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func revokeAllUserSessionsHandlerFromSpec() -> some RevokeAllUserSessionsHandling {
-        // spec/operations.yaml:840: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 840)
+        // spec/operations.yaml:845: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 845)
         return RevokeAllSessionsHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, events: RevokeAllUserSessionsEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:842
+    // spec/operations.yaml:852
     /// Builds the handler of ``LinkRefreshTokenToSession``, or its override.
     func linkRefreshTokenToSessionHandler() -> any LinkRefreshTokenToSessionHandling {
         if let override = overrides.linkRefreshTokenToSession {
@@ -398,13 +398,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``LinkRefreshTokenToSession``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func linkRefreshTokenToSessionHandlerFromSpec() -> some LinkRefreshTokenToSessionHandling {
-        // spec/operations.yaml:849: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 849)
+        // spec/operations.yaml:859: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 859)
         return LinkRefreshTokenToSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:851
+    // spec/operations.yaml:861
     /// Builds the handler of ``RecordProviderAccess``, or its override.
     func recordProviderAccessHandler() -> any RecordProviderAccessHandling {
         if let override = overrides.recordProviderAccess {
@@ -416,13 +416,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RecordProviderAccess``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func recordProviderAccessHandlerFromSpec() -> some RecordProviderAccessHandling {
-        // spec/operations.yaml:858: dependencies: [SessionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 858)
+        // spec/operations.yaml:868: dependencies: [SessionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 868)
         return RecordProviderAccessHandler(sessionRepository: request.sessionRepository, events: RecordProviderAccessEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:861
+    // spec/operations.yaml:871
     /// Builds the handler of ``UpdateSessionActivity``, or its override.
     func updateSessionActivityHandler() -> any UpdateSessionActivityHandling {
         if let override = overrides.updateSessionActivity {
@@ -434,13 +434,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``UpdateSessionActivity``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func updateSessionActivityHandlerFromSpec() -> some UpdateSessionActivityHandling {
-        // spec/operations.yaml:868: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 868)
+        // spec/operations.yaml:878: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 878)
         return UpdateSessionActivityHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1017
+    // spec/operations.yaml:1027
     /// Builds the handler of ``GetSession``, or its override.
     func getSessionHandler() -> any GetSessionHandling {
         if let override = overrides.getSession {
@@ -452,13 +452,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetSession``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getSessionHandlerFromSpec() -> some GetSessionHandling {
-        // spec/operations.yaml:1025: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 1025)
+        // spec/operations.yaml:1035: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 1035)
         return GetSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1031
+    // spec/operations.yaml:1041
     /// Builds the handler of ``ListUserSessions``, or its override.
     func listUserSessionsHandler() -> any ListUserSessionsHandling {
         if let override = overrides.listUserSessions {
@@ -470,8 +470,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListUserSessions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listUserSessionsHandlerFromSpec() -> some ListUserSessionsHandling {
-        // spec/operations.yaml:1043: dependencies: [SessionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1043)
+        // spec/operations.yaml:1053: dependencies: [SessionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1053)
         return ListSessionsHandler(sessionRepository: request.sessionRepository)
 #sourceLocation()
     }
@@ -480,7 +480,7 @@ extension HandlerFactory {
 // MARK: token
 
 extension HandlerFactory {
-    // spec/operations.yaml:873
+    // spec/operations.yaml:883
     /// Builds the handler of ``GenerateAuthTokens``, or its override.
     func generateAuthTokensHandler() -> any GenerateAuthTokensHandling {
         if let override = overrides.generateAuthTokens {
@@ -492,13 +492,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GenerateAuthTokens``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func generateAuthTokensHandlerFromSpec() -> some GenerateAuthTokensHandling {
-        // spec/operations.yaml:883: dependencies: [TokenGenerator, RefreshTokenService, RefreshTokenRepository, SecurityConfigRepository…
-#sourceLocation(file: "spec/operations.yaml", line: 883)
+        // spec/operations.yaml:893: dependencies: [TokenGenerator, RefreshTokenService, RefreshTokenRepository, SecurityConfigRepository…
+#sourceLocation(file: "spec/operations.yaml", line: 893)
         return GenerateAuthTokensHandler(tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:885
+    // spec/operations.yaml:895
     /// Builds the handler of ``TriggerGlobalTokenRotation``, or its override.
     func triggerGlobalTokenRotationHandler() -> any TriggerGlobalTokenRotationHandling {
         if let override = overrides.triggerGlobalTokenRotation {
@@ -510,13 +510,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``TriggerGlobalTokenRotation``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func triggerGlobalTokenRotationHandlerFromSpec() -> some TriggerGlobalTokenRotationHandling {
-        // spec/operations.yaml:893: dependencies: [SecurityConfigRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 893)
+        // spec/operations.yaml:903: dependencies: [SecurityConfigRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 903)
         return TriggerGlobalTokenRotationHandler(securityConfigRepository: request.securityConfigRepository, events: TriggerGlobalTokenRotationEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:895
+    // spec/operations.yaml:905
     /// Builds the handler of ``TriggerUserTokenRotation``, or its override.
     func triggerUserTokenRotationHandler() -> any TriggerUserTokenRotationHandling {
         if let override = overrides.triggerUserTokenRotation {
@@ -528,8 +528,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``TriggerUserTokenRotation``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func triggerUserTokenRotationHandlerFromSpec() -> some TriggerUserTokenRotationHandling {
-        // spec/operations.yaml:904: dependencies: [UserRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 904)
+        // spec/operations.yaml:914: dependencies: [UserRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 914)
         return TriggerUserTokenRotationHandler(userRepository: request.userRepository, events: TriggerUserTokenRotationEvents(events))
 #sourceLocation()
     }
@@ -538,7 +538,7 @@ extension HandlerFactory {
 // MARK: provider
 
 extension HandlerFactory {
-    // spec/operations.yaml:908
+    // spec/operations.yaml:918
     /// Builds the handler of ``ConnectProvider``, or its override.
     func connectProviderHandler() -> any ConnectProviderHandling {
         if let override = overrides.connectProvider {
@@ -550,13 +550,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ConnectProvider``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func connectProviderHandlerFromSpec() -> some ConnectProviderHandling {
-        // spec/operations.yaml:919: dependencies: [ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 919)
+        // spec/operations.yaml:929: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 929)
         return ConnectProviderHandler(connectionRepository: request.connectionRepository, events: ConnectProviderEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:921
+    // spec/operations.yaml:931
     /// Builds the handler of ``DisconnectProvider``, or its override.
     func disconnectProviderHandler() -> any DisconnectProviderHandling {
         if let override = overrides.disconnectProvider {
@@ -568,13 +568,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``DisconnectProvider``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func disconnectProviderHandlerFromSpec() -> some DisconnectProviderHandling {
-        // spec/operations.yaml:928: dependencies: [ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 928)
+        // spec/operations.yaml:938: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 938)
         return DisconnectProviderHandler(connectionRepository: request.connectionRepository, events: DisconnectProviderEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:934
+    // spec/operations.yaml:944
     /// Builds the handler of ``RefreshProviderTokens``, or its override.
     func refreshProviderTokensHandler() -> any RefreshProviderTokensHandling {
         if let override = overrides.refreshProviderTokens {
@@ -586,13 +586,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RefreshProviderTokens``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func refreshProviderTokensHandlerFromSpec() -> some RefreshProviderTokensHandling {
-        // spec/operations.yaml:941: dependencies: [ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 941)
+        // spec/operations.yaml:951: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 951)
         return RefreshProviderTokensHandler(connectionRepository: request.connectionRepository, events: RefreshProviderTokensEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1051
+    // spec/operations.yaml:1061
     /// Builds the handler of ``GetProviderConnection``, or its override.
     func getProviderConnectionHandler() -> any GetProviderConnectionHandling {
         if let override = overrides.getProviderConnection {
@@ -604,13 +604,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetProviderConnection``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getProviderConnectionHandlerFromSpec() -> some GetProviderConnectionHandling {
-        // spec/operations.yaml:1059: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 1059)
+        // spec/operations.yaml:1069: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 1069)
         return GetProviderConnectionHandler(connectionRepository: request.connectionRepository, providerConnectionCache: app.providerConnectionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1065
+    // spec/operations.yaml:1075
     /// Builds the handler of ``ListProviderConnections``, or its override.
     func listProviderConnectionsHandler() -> any ListProviderConnectionsHandling {
         if let override = overrides.listProviderConnections {
@@ -622,8 +622,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListProviderConnections``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listProviderConnectionsHandlerFromSpec() -> some ListProviderConnectionsHandling {
-        // spec/operations.yaml:1075: dependencies: [ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1075)
+        // spec/operations.yaml:1085: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1085)
         return ListProviderConnectionsHandler(connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
@@ -632,7 +632,7 @@ extension HandlerFactory {
 // MARK: data_sync
 
 extension HandlerFactory {
-    // spec/operations.yaml:945
+    // spec/operations.yaml:955
     /// Builds the handler of ``SyncAccounts``, or its override.
     func syncAccountsHandler() -> any SyncAccountsHandling {
         if let override = overrides.syncAccounts {
@@ -644,13 +644,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``SyncAccounts``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func syncAccountsHandlerFromSpec() -> some SyncAccountsHandling {
-        // spec/operations.yaml:954: dependencies: [ProviderConnectionRepository, AccountRepository, EncryptionService, ProviderFactory]
-#sourceLocation(file: "spec/operations.yaml", line: 954)
+        // spec/operations.yaml:964: dependencies: [ProviderConnectionRepository, AccountRepository, EncryptionService, ProviderFactory]
+#sourceLocation(file: "spec/operations.yaml", line: 964)
         return SyncAccountsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, events: SyncAccountsEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:956
+    // spec/operations.yaml:966
     /// Builds the handler of ``SyncTransactions``, or its override.
     func syncTransactionsHandler() -> any SyncTransactionsHandling {
         if let override = overrides.syncTransactions {
@@ -662,13 +662,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``SyncTransactions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func syncTransactionsHandlerFromSpec() -> some SyncTransactionsHandling {
-        // spec/operations.yaml:969: - ProviderConnectionRepository
-#sourceLocation(file: "spec/operations.yaml", line: 969)
+        // spec/operations.yaml:979: - ProviderConnectionRepository
+#sourceLocation(file: "spec/operations.yaml", line: 979)
         return SyncTransactionsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, events: SyncTransactionsEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:975
+    // spec/operations.yaml:985
     /// Builds the handler of ``SyncHoldings``, or its override.
     func syncHoldingsHandler() -> any SyncHoldingsHandling {
         if let override = overrides.syncHoldings {
@@ -680,13 +680,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``SyncHoldings``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func syncHoldingsHandlerFromSpec() -> some SyncHoldingsHandling {
-        // spec/operations.yaml:985: - AccountRepository
-#sourceLocation(file: "spec/operations.yaml", line: 985)
+        // spec/operations.yaml:995: - AccountRepository
+#sourceLocation(file: "spec/operations.yaml", line: 995)
         return SyncHoldingsHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository, holdingRepository: request.holdingRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, events: SyncHoldingsEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1083
+    // spec/operations.yaml:1093
     /// Builds the handler of ``GetAccount``, or its override.
     func getAccountHandler() -> any GetAccountHandling {
         if let override = overrides.getAccount {
@@ -698,13 +698,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getAccountHandlerFromSpec() -> some GetAccountHandling {
-        // spec/operations.yaml:1091: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 1091)
+        // spec/operations.yaml:1101: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 1101)
         return GetAccountHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1097
+    // spec/operations.yaml:1107
     /// Builds the handler of ``ListAccountsByConnection``, or its override.
     func listAccountsByConnectionHandler() -> any ListAccountsByConnectionHandling {
         if let override = overrides.listAccountsByConnection {
@@ -716,13 +716,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListAccountsByConnection``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listAccountsByConnectionHandlerFromSpec() -> some ListAccountsByConnectionHandling {
-        // spec/operations.yaml:1108: dependencies: [AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1108)
+        // spec/operations.yaml:1118: dependencies: [AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1118)
         return ListAccountsByConnectionHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1111
+    // spec/operations.yaml:1121
     /// Builds the handler of ``ListAccountsByUser``, or its override.
     func listAccountsByUserHandler() -> any ListAccountsByUserHandling {
         if let override = overrides.listAccountsByUser {
@@ -734,13 +734,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListAccountsByUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listAccountsByUserHandlerFromSpec() -> some ListAccountsByUserHandling {
-        // spec/operations.yaml:1122: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
-#sourceLocation(file: "spec/operations.yaml", line: 1122)
+        // spec/operations.yaml:1132: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
+#sourceLocation(file: "spec/operations.yaml", line: 1132)
         return ListAccountsByUserHandler(accountRepository: request.accountRepository, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1130
+    // spec/operations.yaml:1140
     /// Builds the handler of ``GetTransaction``, or its override.
     func getTransactionHandler() -> any GetTransactionHandling {
         if let override = overrides.getTransaction {
@@ -752,13 +752,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetTransaction``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getTransactionHandlerFromSpec() -> some GetTransactionHandling {
-        // spec/operations.yaml:1138: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 1138)
+        // spec/operations.yaml:1148: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 1148)
         return GetTransactionHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1144
+    // spec/operations.yaml:1154
     /// Builds the handler of ``ListTransactionsByAccount``, or its override.
     func listTransactionsByAccountHandler() -> any ListTransactionsByAccountHandling {
         if let override = overrides.listTransactionsByAccount {
@@ -770,13 +770,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListTransactionsByAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listTransactionsByAccountHandlerFromSpec() -> some ListTransactionsByAccountHandling {
-        // spec/operations.yaml:1155: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1155)
+        // spec/operations.yaml:1165: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1165)
         return ListTransactionsByAccountHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1158
+    // spec/operations.yaml:1168
     /// Builds the handler of ``ListTransactionsByDateRange``, or its override.
     func listTransactionsByDateRangeHandler() -> any ListTransactionsByDateRangeHandling {
         if let override = overrides.listTransactionsByDateRange {
@@ -788,13 +788,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListTransactionsByDateRange``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listTransactionsByDateRangeHandlerFromSpec() -> some ListTransactionsByDateRangeHandling {
-        // spec/operations.yaml:1170: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1170)
+        // spec/operations.yaml:1180: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1180)
         return ListTransactionsByDateRangeHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1173
+    // spec/operations.yaml:1183
     /// Builds the handler of ``ListSecurityTransactions``, or its override.
     func listSecurityTransactionsHandler() -> any ListSecurityTransactionsHandling {
         if let override = overrides.listSecurityTransactions {
@@ -806,13 +806,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListSecurityTransactions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listSecurityTransactionsHandlerFromSpec() -> some ListSecurityTransactionsHandling {
-        // spec/operations.yaml:1185: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1185)
+        // spec/operations.yaml:1195: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1195)
         return ListSecurityTransactionsHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1190
+    // spec/operations.yaml:1200
     /// Builds the handler of ``GetBalanceHistory``, or its override.
     func getBalanceHistoryHandler() -> any GetBalanceHistoryHandling {
         if let override = overrides.getBalanceHistory {
@@ -824,13 +824,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetBalanceHistory``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getBalanceHistoryHandlerFromSpec() -> some GetBalanceHistoryHandling {
-        // spec/operations.yaml:1203: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1203)
+        // spec/operations.yaml:1213: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1213)
         return GetBalanceHistoryHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1206
+    // spec/operations.yaml:1216
     /// Builds the handler of ``GetLatestBalanceSnapshots``, or its override.
     func getLatestBalanceSnapshotsHandler() -> any GetLatestBalanceSnapshotsHandling {
         if let override = overrides.getLatestBalanceSnapshots {
@@ -842,13 +842,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetLatestBalanceSnapshots``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getLatestBalanceSnapshotsHandlerFromSpec() -> some GetLatestBalanceSnapshotsHandling {
-        // spec/operations.yaml:1215: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1215)
+        // spec/operations.yaml:1225: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1225)
         return GetLatestBalanceSnapshotsHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1221
+    // spec/operations.yaml:1231
     /// Builds the handler of ``GetUserBalanceHistory``, or its override.
     func getUserBalanceHistoryHandler() -> any GetUserBalanceHistoryHandling {
         if let override = overrides.getUserBalanceHistory {
@@ -860,13 +860,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetUserBalanceHistory``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getUserBalanceHistoryHandlerFromSpec() -> some GetUserBalanceHistoryHandling {
-        // spec/operations.yaml:1233: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1233)
+        // spec/operations.yaml:1243: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1243)
         return GetUserBalanceHistoryHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1236
+    // spec/operations.yaml:1246
     /// Builds the handler of ``ListBalanceSnapshotsByAccount``, or its override.
     func listBalanceSnapshotsByAccountHandler() -> any ListBalanceSnapshotsByAccountHandling {
         if let override = overrides.listBalanceSnapshotsByAccount {
@@ -878,13 +878,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListBalanceSnapshotsByAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listBalanceSnapshotsByAccountHandlerFromSpec() -> some ListBalanceSnapshotsByAccountHandling {
-        // spec/operations.yaml:1247: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1247)
+        // spec/operations.yaml:1257: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1257)
         return ListBalanceSnapshotsByAccountHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1256
+    // spec/operations.yaml:1266
     /// Builds the handler of ``GetHolding``, or its override.
     func getHoldingHandler() -> any GetHoldingHandling {
         if let override = overrides.getHolding {
@@ -896,13 +896,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetHolding``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getHoldingHandlerFromSpec() -> some GetHoldingHandling {
-        // spec/operations.yaml:1264: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 1264)
+        // spec/operations.yaml:1274: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 1274)
         return GetHoldingHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1270
+    // spec/operations.yaml:1280
     /// Builds the handler of ``ListHoldingsByAccount``, or its override.
     func listHoldingsByAccountHandler() -> any ListHoldingsByAccountHandling {
         if let override = overrides.listHoldingsByAccount {
@@ -914,13 +914,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListHoldingsByAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listHoldingsByAccountHandlerFromSpec() -> some ListHoldingsByAccountHandling {
-        // spec/operations.yaml:1282: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1282)
+        // spec/operations.yaml:1292: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1292)
         return ListHoldingsByAccountHandler(holdingRepository: request.holdingRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1289
+    // spec/operations.yaml:1299
     /// Builds the handler of ``ListHoldingsByUser``, or its override.
     func listHoldingsByUserHandler() -> any ListHoldingsByUserHandling {
         if let override = overrides.listHoldingsByUser {
@@ -932,8 +932,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListHoldingsByUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listHoldingsByUserHandlerFromSpec() -> some ListHoldingsByUserHandling {
-        // spec/operations.yaml:1301: dependencies: [HoldingRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1301)
+        // spec/operations.yaml:1311: dependencies: [HoldingRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1311)
         return ListHoldingsByUserHandler(holdingRepository: request.holdingRepository)
 #sourceLocation()
     }
@@ -942,7 +942,7 @@ extension HandlerFactory {
 // MARK: import
 
 extension HandlerFactory {
-    // spec/operations.yaml:993
+    // spec/operations.yaml:1003
     /// Builds the handler of ``ImportFromFile``, or its override.
     func importFromFileHandler() -> any ImportFromFileHandling {
         if let override = overrides.importFromFile {
@@ -954,8 +954,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ImportFromFile``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func importFromFileHandlerFromSpec() -> some ImportFromFileHandling {
-        // spec/operations.yaml:1005: - ProviderConnectionRepository
-#sourceLocation(file: "spec/operations.yaml", line: 1005)
+        // spec/operations.yaml:1015: - ProviderConnectionRepository
+#sourceLocation(file: "spec/operations.yaml", line: 1015)
         return ImportFromFileHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, providerRepository: request.providerRepository, providerFactory: app.providerFactory, events: ImportFromFileEvents(events))
 #sourceLocation()
     }

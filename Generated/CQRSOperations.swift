@@ -196,7 +196,7 @@ struct RevokeSession: Command {
     }
 }
 
-// spec/operations.yaml:830
+// spec/operations.yaml:835
 /// Revoke every session of a user (logout everywhere), optionally keeping the current one.
 ///
 /// - Category: `session`
@@ -217,7 +217,7 @@ struct RevokeAllUserSessions: Command {
     }
 }
 
-// spec/operations.yaml:842
+// spec/operations.yaml:852
 /// Link a refresh token to its session after the tokens are generated.
 ///
 /// - Category: `session`
@@ -236,7 +236,7 @@ struct LinkRefreshTokenToSession: Command {
     }
 }
 
-// spec/operations.yaml:851
+// spec/operations.yaml:861
 /// Record that a session accessed a provider, for audit.
 ///
 /// - Category: `session`
@@ -255,7 +255,7 @@ struct RecordProviderAccess: Command {
     }
 }
 
-// spec/operations.yaml:861
+// spec/operations.yaml:871
 /// Update a session's last activity time.
 ///
 /// - Category: `session`
@@ -274,7 +274,7 @@ struct UpdateSessionActivity: Command {
     }
 }
 
-// spec/operations.yaml:873
+// spec/operations.yaml:883
 /// Generate a JWT access token and an opaque refresh token for a session.
 ///
 /// - Category: `token`
@@ -297,7 +297,7 @@ struct GenerateAuthTokens: Command {
     }
 }
 
-// spec/operations.yaml:885
+// spec/operations.yaml:895
 /// Rotate every user's tokens by raising the global token version (an admin operation).
 ///
 /// - Category: `token`
@@ -316,7 +316,7 @@ struct TriggerGlobalTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:895
+// spec/operations.yaml:905
 /// Rotate one user's tokens, after a password change or a logout everywhere.
 ///
 /// - Category: `token`
@@ -337,7 +337,7 @@ struct TriggerUserTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:908
+// spec/operations.yaml:918
 /// Connect a user to a financial provider with their encrypted credentials.
 ///
 /// - Category: `provider`
@@ -368,7 +368,7 @@ struct ConnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:921
+// spec/operations.yaml:931
 /// Disconnect a user from a financial provider.
 ///
 /// - Category: `provider`
@@ -387,7 +387,7 @@ struct DisconnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:934
+// spec/operations.yaml:944
 /// Store a provider's new credentials after an OAuth token refresh.
 ///
 /// - Category: `provider`
@@ -406,7 +406,7 @@ struct RefreshProviderTokens: Command {
     }
 }
 
-// spec/operations.yaml:945
+// spec/operations.yaml:955
 /// Sync a connection's accounts from its provider.
 ///
 /// - Category: `data_sync`
@@ -427,7 +427,7 @@ struct SyncAccounts: Command {
     }
 }
 
-// spec/operations.yaml:956
+// spec/operations.yaml:966
 /// Sync a connection's transactions from its provider.
 ///
 /// - Category: `data_sync`
@@ -464,7 +464,7 @@ struct SyncTransactions: Command {
     }
 }
 
-// spec/operations.yaml:975
+// spec/operations.yaml:985
 /// Sync an investment account's holdings from its provider.
 ///
 /// - Category: `data_sync`
@@ -485,7 +485,7 @@ struct SyncHoldings: Command {
     }
 }
 
-// spec/operations.yaml:993
+// spec/operations.yaml:1003
 /// Import accounts and transactions from a QFX, OFX or CSV file.
 ///
 /// - Category: `import`
@@ -518,7 +518,7 @@ struct ImportFromFile: Command {
 
 // MARK: - Queries
 
-// spec/operations.yaml:1017
+// spec/operations.yaml:1027
 /// Get one of a user's sessions.
 ///
 /// - Category: `session`
@@ -536,7 +536,7 @@ struct GetSession: Query {
     }
 }
 
-// spec/operations.yaml:1031
+// spec/operations.yaml:1041
 /// List a user's sessions, marking the current one.
 ///
 /// - Category: `session`
@@ -570,7 +570,7 @@ struct ListUserSessions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1051
+// spec/operations.yaml:1061
 /// Get one of a user's provider connections.
 ///
 /// - Category: `provider`
@@ -588,7 +588,7 @@ struct GetProviderConnection: Query {
     }
 }
 
-// spec/operations.yaml:1065
+// spec/operations.yaml:1075
 /// List a user's provider connections.
 ///
 /// - Category: `provider`
@@ -614,7 +614,7 @@ struct ListProviderConnections: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1083
+// spec/operations.yaml:1093
 /// Get one of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -632,7 +632,7 @@ struct GetAccount: Query {
     }
 }
 
-// spec/operations.yaml:1097
+// spec/operations.yaml:1107
 /// List the accounts of one provider connection.
 ///
 /// - Category: `data_sync`
@@ -660,7 +660,7 @@ struct ListAccountsByConnection: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1111
+// spec/operations.yaml:1121
 /// List all of a user's accounts, optionally of one type.
 ///
 /// - Category: `data_sync`
@@ -694,7 +694,7 @@ struct ListAccountsByUser: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1130
+// spec/operations.yaml:1140
 /// Get one of a user's transactions.
 ///
 /// - Category: `data_sync`
@@ -712,7 +712,7 @@ struct GetTransaction: Query {
     }
 }
 
-// spec/operations.yaml:1144
+// spec/operations.yaml:1154
 /// List an account's transactions, one page at a time.
 ///
 /// - Category: `data_sync`
@@ -746,7 +746,7 @@ struct ListTransactionsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1158
+// spec/operations.yaml:1168
 /// List an account's transactions between two days.
 ///
 /// - Category: `data_sync`
@@ -783,7 +783,7 @@ struct ListTransactionsByDateRange: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1173
+// spec/operations.yaml:1183
 /// List an account's transactions in one security.
 ///
 /// - Category: `data_sync`
@@ -811,7 +811,7 @@ struct ListSecurityTransactions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1190
+// spec/operations.yaml:1200
 /// Get an account's balance snapshots over a period.
 ///
 /// - Category: `data_sync`
@@ -851,7 +851,7 @@ struct GetBalanceHistory: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1206
+// spec/operations.yaml:1216
 /// Get the latest balance snapshot of each of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -875,7 +875,7 @@ struct GetLatestBalanceSnapshots: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1221
+// spec/operations.yaml:1231
 /// Get the balance snapshots of all of a user's accounts over a period.
 ///
 /// - Category: `data_sync`
@@ -912,7 +912,7 @@ struct GetUserBalanceHistory: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1236
+// spec/operations.yaml:1246
 /// List the most recent balance snapshots of an account, in the order they were captured.
 ///
 /// - Category: `data_sync`
@@ -940,7 +940,7 @@ struct ListBalanceSnapshotsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1256
+// spec/operations.yaml:1266
 /// Get one of a user's holdings.
 ///
 /// - Category: `data_sync`
@@ -958,7 +958,7 @@ struct GetHolding: Query {
     }
 }
 
-// spec/operations.yaml:1270
+// spec/operations.yaml:1280
 /// List an account's holdings.
 ///
 /// - Category: `data_sync`
@@ -995,7 +995,7 @@ struct ListHoldingsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1289
+// spec/operations.yaml:1299
 /// List all of a user's holdings.
 ///
 /// - Category: `data_sync`

@@ -262,7 +262,7 @@ extension RevokeSession {
     )
 }
 
-// spec/operations.yaml:830
+// spec/operations.yaml:835
 extension RevokeAllUserSessions {
     /// The registry's entry for ``RevokeAllUserSessions``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -276,11 +276,11 @@ extension RevokeAllUserSessions {
         requiresTransaction: true,
         events: ["AllSessionsRevocationAttempted", "AllSessionsRevokedEvent", "AllSessionsRevocationFailed"],
         description: "Revoke every session of a user (logout everywhere), optionally keeping the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 830, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 835, column: 3)
     )
 }
 
-// spec/operations.yaml:842
+// spec/operations.yaml:852
 extension LinkRefreshTokenToSession {
     /// The registry's entry for ``LinkRefreshTokenToSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -294,11 +294,11 @@ extension LinkRefreshTokenToSession {
         requiresTransaction: true,
         events: [],
         description: "Link a refresh token to its session after the tokens are generated.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 842, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 852, column: 3)
     )
 }
 
-// spec/operations.yaml:851
+// spec/operations.yaml:861
 extension RecordProviderAccess {
     /// The registry's entry for ``RecordProviderAccess``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -312,11 +312,11 @@ extension RecordProviderAccess {
         requiresTransaction: false,
         events: ["SessionProviderAccessEvent"],
         description: "Record that a session accessed a provider, for audit.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 851, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 861, column: 3)
     )
 }
 
-// spec/operations.yaml:861
+// spec/operations.yaml:871
 extension UpdateSessionActivity {
     /// The registry's entry for ``UpdateSessionActivity``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -330,11 +330,11 @@ extension UpdateSessionActivity {
         requiresTransaction: false,
         events: [],
         description: "Update a session's last activity time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 861, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 871, column: 3)
     )
 }
 
-// spec/operations.yaml:873
+// spec/operations.yaml:883
 extension GenerateAuthTokens {
     /// The registry's entry for ``GenerateAuthTokens``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -348,11 +348,11 @@ extension GenerateAuthTokens {
         requiresTransaction: true,
         events: [],
         description: "Generate a JWT access token and an opaque refresh token for a session.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 873, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 883, column: 3)
     )
 }
 
-// spec/operations.yaml:885
+// spec/operations.yaml:895
 extension TriggerGlobalTokenRotation {
     /// The registry's entry for ``TriggerGlobalTokenRotation``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -366,11 +366,11 @@ extension TriggerGlobalTokenRotation {
         requiresTransaction: true,
         events: ["GlobalTokenRotationAttempted", "GlobalTokenRotationSucceeded", "GlobalTokenRotationFailed"],
         description: "Rotate every user's tokens by raising the global token version (an admin operation).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 885, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 895, column: 3)
     )
 }
 
-// spec/operations.yaml:895
+// spec/operations.yaml:905
 extension TriggerUserTokenRotation {
     /// The registry's entry for ``TriggerUserTokenRotation``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -384,11 +384,11 @@ extension TriggerUserTokenRotation {
         requiresTransaction: true,
         events: ["UserTokenRotationAttempted", "UserTokenRotationSucceeded", "UserTokenRotationFailed"],
         description: "Rotate one user's tokens, after a password change or a logout everywhere.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 895, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 905, column: 3)
     )
 }
 
-// spec/operations.yaml:908
+// spec/operations.yaml:918
 extension ConnectProvider {
     /// The registry's entry for ``ConnectProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -402,11 +402,11 @@ extension ConnectProvider {
         requiresTransaction: true,
         events: ["ProviderConnectionAttempted", "ProviderConnectionSucceeded", "ProviderConnectionFailed"],
         description: "Connect a user to a financial provider with their encrypted credentials.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 908, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 918, column: 3)
     )
 }
 
-// spec/operations.yaml:921
+// spec/operations.yaml:931
 extension DisconnectProvider {
     /// The registry's entry for ``DisconnectProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -420,11 +420,11 @@ extension DisconnectProvider {
         requiresTransaction: true,
         events: ["ProviderDisconnectionAttempted", "ProviderDisconnectionSucceeded", "ProviderDisconnectionFailed"],
         description: "Disconnect a user from a financial provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 921, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 931, column: 3)
     )
 }
 
-// spec/operations.yaml:934
+// spec/operations.yaml:944
 extension RefreshProviderTokens {
     /// The registry's entry for ``RefreshProviderTokens``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -438,11 +438,11 @@ extension RefreshProviderTokens {
         requiresTransaction: true,
         events: ["ProviderTokenRefreshAttempted", "ProviderTokenRefreshSucceeded", "ProviderTokenRefreshFailed"],
         description: "Store a provider's new credentials after an OAuth token refresh.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 934, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 944, column: 3)
     )
 }
 
-// spec/operations.yaml:945
+// spec/operations.yaml:955
 extension SyncAccounts {
     /// The registry's entry for ``SyncAccounts``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -456,11 +456,11 @@ extension SyncAccounts {
         requiresTransaction: true,
         events: ["AccountSyncAttempted", "AccountSyncSucceeded", "AccountSyncFailed", "AccountBalanceUpdated"],
         description: "Sync a connection's accounts from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 945, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 955, column: 3)
     )
 }
 
-// spec/operations.yaml:956
+// spec/operations.yaml:966
 extension SyncTransactions {
     /// The registry's entry for ``SyncTransactions``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -474,11 +474,11 @@ extension SyncTransactions {
         requiresTransaction: true,
         events: ["TransactionSyncAttempted", "TransactionSyncSucceeded", "TransactionSyncFailed"],
         description: "Sync a connection's transactions from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 956, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 966, column: 3)
     )
 }
 
-// spec/operations.yaml:975
+// spec/operations.yaml:985
 extension SyncHoldings {
     /// The registry's entry for ``SyncHoldings``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -492,11 +492,11 @@ extension SyncHoldings {
         requiresTransaction: true,
         events: ["HoldingsSyncAttempted", "HoldingsSyncSucceeded", "HoldingsSyncFailed", "AccountHoldingsUpdated"],
         description: "Sync an investment account's holdings from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 975, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 985, column: 3)
     )
 }
 
-// spec/operations.yaml:993
+// spec/operations.yaml:1003
 extension ImportFromFile {
     /// The registry's entry for ``ImportFromFile``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -510,11 +510,11 @@ extension ImportFromFile {
         requiresTransaction: false,
         events: ["FileImportAttempted", "FileImportSucceeded", "FileImportFailed", "FileImportProgress"],
         description: "Import accounts and transactions from a QFX, OFX or CSV file.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 993, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1003, column: 3)
     )
 }
 
-// spec/operations.yaml:1017
+// spec/operations.yaml:1027
 extension GetSession {
     /// The registry's entry for ``GetSession``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -526,11 +526,11 @@ extension GetSession {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's sessions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1017, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1027, column: 3)
     )
 }
 
-// spec/operations.yaml:1031
+// spec/operations.yaml:1041
 extension ListUserSessions {
     /// The registry's entry for ``ListUserSessions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -542,11 +542,11 @@ extension ListUserSessions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List a user's sessions, marking the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1031, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1041, column: 3)
     )
 }
 
-// spec/operations.yaml:1051
+// spec/operations.yaml:1061
 extension GetProviderConnection {
     /// The registry's entry for ``GetProviderConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -558,11 +558,11 @@ extension GetProviderConnection {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1051, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1061, column: 3)
     )
 }
 
-// spec/operations.yaml:1065
+// spec/operations.yaml:1075
 extension ListProviderConnections {
     /// The registry's entry for ``ListProviderConnections``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -574,11 +574,11 @@ extension ListProviderConnections {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1065, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1075, column: 3)
     )
 }
 
-// spec/operations.yaml:1083
+// spec/operations.yaml:1093
 extension GetAccount {
     /// The registry's entry for ``GetAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -590,11 +590,11 @@ extension GetAccount {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1083, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1093, column: 3)
     )
 }
 
-// spec/operations.yaml:1097
+// spec/operations.yaml:1107
 extension ListAccountsByConnection {
     /// The registry's entry for ``ListAccountsByConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -606,11 +606,11 @@ extension ListAccountsByConnection {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List the accounts of one provider connection.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1097, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1107, column: 3)
     )
 }
 
-// spec/operations.yaml:1111
+// spec/operations.yaml:1121
 extension ListAccountsByUser {
     /// The registry's entry for ``ListAccountsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -622,11 +622,11 @@ extension ListAccountsByUser {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List all of a user's accounts, optionally of one type.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1111, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1121, column: 3)
     )
 }
 
-// spec/operations.yaml:1130
+// spec/operations.yaml:1140
 extension GetTransaction {
     /// The registry's entry for ``GetTransaction``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -638,11 +638,11 @@ extension GetTransaction {
         pagination: nil,
         cachePolicy: .medium,
         description: "Get one of a user's transactions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1130, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1140, column: 3)
     )
 }
 
-// spec/operations.yaml:1144
+// spec/operations.yaml:1154
 extension ListTransactionsByAccount {
     /// The registry's entry for ``ListTransactionsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -654,11 +654,11 @@ extension ListTransactionsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions, one page at a time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1144, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1154, column: 3)
     )
 }
 
-// spec/operations.yaml:1158
+// spec/operations.yaml:1168
 extension ListTransactionsByDateRange {
     /// The registry's entry for ``ListTransactionsByDateRange``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -670,11 +670,11 @@ extension ListTransactionsByDateRange {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "List an account's transactions between two days.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1158, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1168, column: 3)
     )
 }
 
-// spec/operations.yaml:1173
+// spec/operations.yaml:1183
 extension ListSecurityTransactions {
     /// The registry's entry for ``ListSecurityTransactions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -686,11 +686,11 @@ extension ListSecurityTransactions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions in one security.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1173, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1183, column: 3)
     )
 }
 
-// spec/operations.yaml:1190
+// spec/operations.yaml:1200
 extension GetBalanceHistory {
     /// The registry's entry for ``GetBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -702,11 +702,11 @@ extension GetBalanceHistory {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "Get an account's balance snapshots over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1190, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1200, column: 3)
     )
 }
 
-// spec/operations.yaml:1206
+// spec/operations.yaml:1216
 extension GetLatestBalanceSnapshots {
     /// The registry's entry for ``GetLatestBalanceSnapshots``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -718,11 +718,11 @@ extension GetLatestBalanceSnapshots {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "Get the latest balance snapshot of each of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1206, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1216, column: 3)
     )
 }
 
-// spec/operations.yaml:1221
+// spec/operations.yaml:1231
 extension GetUserBalanceHistory {
     /// The registry's entry for ``GetUserBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -734,11 +734,11 @@ extension GetUserBalanceHistory {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "Get the balance snapshots of all of a user's accounts over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1221, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1231, column: 3)
     )
 }
 
-// spec/operations.yaml:1236
+// spec/operations.yaml:1246
 extension ListBalanceSnapshotsByAccount {
     /// The registry's entry for ``ListBalanceSnapshotsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -750,11 +750,11 @@ extension ListBalanceSnapshotsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List the most recent balance snapshots of an account, in the order they were captured.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1236, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1246, column: 3)
     )
 }
 
-// spec/operations.yaml:1256
+// spec/operations.yaml:1266
 extension GetHolding {
     /// The registry's entry for ``GetHolding``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -766,11 +766,11 @@ extension GetHolding {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1256, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1266, column: 3)
     )
 }
 
-// spec/operations.yaml:1270
+// spec/operations.yaml:1280
 extension ListHoldingsByAccount {
     /// The registry's entry for ``ListHoldingsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -782,11 +782,11 @@ extension ListHoldingsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1270, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1280, column: 3)
     )
 }
 
-// spec/operations.yaml:1289
+// spec/operations.yaml:1299
 extension ListHoldingsByUser {
     /// The registry's entry for ``ListHoldingsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -798,7 +798,7 @@ extension ListHoldingsByUser {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List all of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1289, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1299, column: 3)
     )
 }
 

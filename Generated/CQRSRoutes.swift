@@ -15,6 +15,8 @@ enum OperationRoutes {
         RefreshAccessToken.httpRoute,
         RequestPasswordReset.httpRoute,
         ConfirmPasswordReset.httpRoute,
+        RevokeSession.httpRoute,
+        RevokeAllUserSessions.httpRoute,
         DisconnectProvider.httpRoute,
         GetSession.httpRoute,
         ListUserSessions.httpRoute,
@@ -54,6 +56,8 @@ extension OperationRoutes {
         registrar.register(RefreshAccessToken.self) { await runner.run($0, in: $1) }
         registrar.register(RequestPasswordReset.self) { await runner.run($0, in: $1) }
         registrar.register(ConfirmPasswordReset.self) { await runner.run($0, in: $1) }
+        registrar.register(RevokeSession.self) { await runner.run($0, in: $1) }
+        registrar.register(RevokeAllUserSessions.self) { await runner.run($0, in: $1) }
         registrar.register(DisconnectProvider.self) { await runner.run($0, in: $1) }
         registrar.register(GetSession.self) { await runner.run($0, in: $1) }
         registrar.register(ListUserSessions.self) { await runner.run($0, in: $1) }
@@ -488,6 +492,292 @@ extension OperationRoutes {
             }
           }
         },
+        "/api/v1/sessions/{sessionId}": {
+          "delete": {
+            "operationId": "RevokeSession",
+            "summary": "Revoke one session of a user.",
+            "tags": ["session"],
+            "parameters": [
+              {
+                "name": "sessionId",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "format": "uuid"
+                }
+              }
+            ],
+            "responses": {
+              "204": {
+                "description": "Success, with no body."
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `session_not_found`, `not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "409": {
+                "description": "A problem: `session_already_revoked`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          },
+          "get": {
+            "operationId": "GetSession",
+            "summary": "Get one of a user's sessions.",
+            "tags": ["session"],
+            "parameters": [
+              {
+                "name": "sessionId",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "format": "uuid"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/SessionResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `session_not_found`, `not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        },
+        "/api/v1/sessions": {
+          "delete": {
+            "operationId": "RevokeAllUserSessions",
+            "summary": "Revoke every session of a user (logout everywhere), optionally keeping the current one.",
+            "tags": ["session"],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": ["revoked_count"],
+                      "properties": {
+                        "revoked_count": {
+                          "type": "integer",
+                          "format": "int64"
+                        }
+                      },
+                      "additionalProperties": false
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          },
+          "get": {
+            "operationId": "ListUserSessions",
+            "summary": "List a user's sessions, marking the current one.",
+            "tags": ["session"],
+            "parameters": [
+              {
+                "name": "active_only",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "boolean"
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 200
+                }
+              },
+              {
+                "name": "offset",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 0
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/SessionListResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        },
         "/api/v1/providers/{connectionId}": {
           "delete": {
             "operationId": "DisconnectProvider",
@@ -613,166 +903,6 @@ extension OperationRoutes {
               },
               "404": {
                 "description": "A problem: `connection_not_found`, `not_found`.",
-                "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Problem"
-                    }
-                  }
-                }
-              },
-              "default": {
-                "description": "A problem.",
-                "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Problem"
-                    }
-                  }
-                }
-              }
-            },
-            "security": [
-              {
-                "bearerAuth": []
-              }
-            ]
-          }
-        },
-        "/api/v1/sessions/{sessionId}": {
-          "get": {
-            "operationId": "GetSession",
-            "summary": "Get one of a user's sessions.",
-            "tags": ["session"],
-            "parameters": [
-              {
-                "name": "sessionId",
-                "in": "path",
-                "required": true,
-                "schema": {
-                  "type": "string",
-                  "format": "uuid"
-                }
-              }
-            ],
-            "responses": {
-              "200": {
-                "description": "Success.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/SessionResult"
-                    }
-                  }
-                }
-              },
-              "400": {
-                "description": "A problem: `invalid_request`.",
-                "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Problem"
-                    }
-                  }
-                }
-              },
-              "401": {
-                "description": "A problem: `not_authenticated`.",
-                "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Problem"
-                    }
-                  }
-                }
-              },
-              "404": {
-                "description": "A problem: `session_not_found`, `not_found`.",
-                "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Problem"
-                    }
-                  }
-                }
-              },
-              "default": {
-                "description": "A problem.",
-                "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Problem"
-                    }
-                  }
-                }
-              }
-            },
-            "security": [
-              {
-                "bearerAuth": []
-              }
-            ]
-          }
-        },
-        "/api/v1/sessions": {
-          "get": {
-            "operationId": "ListUserSessions",
-            "summary": "List a user's sessions, marking the current one.",
-            "tags": ["session"],
-            "parameters": [
-              {
-                "name": "active_only",
-                "in": "query",
-                "required": false,
-                "schema": {
-                  "type": "boolean"
-                }
-              },
-              {
-                "name": "limit",
-                "in": "query",
-                "required": false,
-                "schema": {
-                  "type": "integer",
-                  "format": "int64",
-                  "minimum": 1,
-                  "maximum": 200
-                }
-              },
-              {
-                "name": "offset",
-                "in": "query",
-                "required": false,
-                "schema": {
-                  "type": "integer",
-                  "format": "int64",
-                  "minimum": 0
-                }
-              }
-            ],
-            "responses": {
-              "200": {
-                "description": "Success.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/SessionListResult"
-                    }
-                  }
-                }
-              },
-              "400": {
-                "description": "A problem: `invalid_request`.",
-                "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Problem"
-                    }
-                  }
-                }
-              },
-              "401": {
-                "description": "A problem: `not_authenticated`.",
                 "content": {
                   "application/problem+json": {
                     "schema": {
@@ -2926,7 +3056,79 @@ extension ConfirmPasswordReset: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:930
+// spec/operations.yaml:830
+extension RevokeSession: HTTPRoutable {
+    /// `DELETE /api/v1/sessions/{sessionId}`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "RevokeSession",
+        kind: .command,
+        category: .session,
+        method: .delete,
+        path: "/api/v1/sessions/{sessionId}",
+        successStatus: 204,
+        parameters: [
+            HTTPParameter(field: "sessionId", source: .path("sessionId"), isRequired: true),
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+            HTTPParameter(field: "reason", source: .fixedValue, isRequired: false),
+        ],
+        errors: ["session_not_found": 404, "session_already_revoked": 409],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["session"],
+        summary: "Revoke one session of a user.",
+        successBody: .empty
+    )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _sessionId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _userId = reader.value(1, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        try reader.finish()
+        self.init(sessionId: _sessionId!, userId: _userId!, reason: "revoked_by_user")
+    }
+}
+
+// spec/operations.yaml:848
+extension RevokeAllUserSessions: HTTPRoutable {
+    /// `DELETE /api/v1/sessions`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "RevokeAllUserSessions",
+        kind: .command,
+        category: .session,
+        method: .delete,
+        path: "/api/v1/sessions",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+            HTTPParameter(field: "reason", source: .fixedValue, isRequired: false),
+            HTTPParameter(field: "exceptSessionId", source: .callerClaim("sessionId"), isRequired: false),
+        ],
+        errors: [:],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["session"],
+        summary: "Revoke every session of a user (logout everywhere), optionally keeping the current one.",
+        successBody: .member("revoked_count")
+    )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _userId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _exceptSessionId = reader.value(2, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        try reader.finish()
+        self.init(userId: _userId!, reason: "logout_everywhere", exceptSessionId: _exceptSessionId)
+    }
+}
+
+// spec/operations.yaml:940
 extension DisconnectProvider: HTTPRoutable {
     /// `DELETE /api/v1/providers/{connectionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -2960,7 +3162,7 @@ extension DisconnectProvider: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1027
+// spec/operations.yaml:1037
 extension GetSession: HTTPRoutable {
     /// `GET /api/v1/sessions/{sessionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -2994,7 +3196,7 @@ extension GetSession: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1046
+// spec/operations.yaml:1056
 extension ListUserSessions: HTTPRoutable {
     /// `GET /api/v1/sessions`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3037,7 +3239,7 @@ extension ListUserSessions: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1061
+// spec/operations.yaml:1071
 extension GetProviderConnection: HTTPRoutable {
     /// `GET /api/v1/providers/{connectionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3071,7 +3273,7 @@ extension GetProviderConnection: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1078
+// spec/operations.yaml:1088
 extension ListProviderConnections: HTTPRoutable {
     /// `GET /api/v1/providers`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3109,7 +3311,7 @@ extension ListProviderConnections: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1093
+// spec/operations.yaml:1103
 extension GetAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3143,7 +3345,7 @@ extension GetAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1125
+// spec/operations.yaml:1135
 extension ListAccountsByUser: HTTPRoutable {
     /// `GET /api/v1/accounts`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3188,7 +3390,7 @@ extension ListAccountsByUser: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1140
+// spec/operations.yaml:1150
 extension GetTransaction: HTTPRoutable {
     /// `GET /api/v1/transactions/{transactionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3222,7 +3424,7 @@ extension GetTransaction: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1218
+// spec/operations.yaml:1228
 extension GetLatestBalanceSnapshots: HTTPRoutable {
     /// `GET /api/v1/balance-snapshots/latest`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3258,7 +3460,7 @@ extension GetLatestBalanceSnapshots: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1250
+// spec/operations.yaml:1260
 extension ListBalanceSnapshotsByAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/balance-snapshots`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3298,7 +3500,7 @@ extension ListBalanceSnapshotsByAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1266
+// spec/operations.yaml:1276
 extension GetHolding: HTTPRoutable {
     /// `GET /api/v1/holdings/{holdingId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3332,7 +3534,7 @@ extension GetHolding: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1285
+// spec/operations.yaml:1295
 extension ListHoldingsByAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/holdings`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3377,7 +3579,7 @@ extension ListHoldingsByAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1304
+// spec/operations.yaml:1314
 extension ListHoldingsByUser: HTTPRoutable {
     /// `GET /api/v1/holdings`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(

@@ -108,10 +108,15 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
         switch result {
         case .success(let output):
             let status = successStatus
-            // 204 carries no body, whatever the operation answers.
+            // 204 carries no body, whatever the operation answers; nor does a route that drops its result.
             guard status != .noContent else { return Response(status: status) }
             do {
-                let body = try configuration.encoder.encode(output)
+                let body: Data
+                switch route.successBody {
+                case .result: body = try configuration.encoder.encode(output)
+                case .empty: return Response(status: status)
+                case .member(let name): body = try configuration.encoder.encode(MemberBody(name: name, value: output))
+                }
                 return Response(status: status, headers: jsonHeaders, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
             } catch {
                 context.logger.error("\(route.operation): its result could not be encoded: \(String(reflecting: error))")

@@ -97,9 +97,10 @@ struct RouteTests {
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body) == "0")
             }
-            // A public route needs nobody.
+            // A public route needs nobody; this one answers its result under the member its spec names.
             try await client.execute(uri: "/stats/notes", method: .get) { response in
                 #expect(response.status == .ok)
+                #expect(String(buffer: response.body) == #"{"noteCount":0}"#)
             }
         }
     }
@@ -212,16 +213,16 @@ struct RouteTests {
         }
     }
 
-    @Test("fields from the caller's claims, the client's address and the default; a limit by a field counts its value")
+    @Test("fields from the caller's claims, the client's address, the default and the route's value; a limit by a field counts its value")
     func contextSourcesAndFieldLimits() async throws {
         // A clock that moves only when told, so that Retry-After is exact however slow the machine.
         let configuration = HTTPRouteConfiguration(rateLimiter: SlidingWindowRateLimiter(clock: ManualClock().dispatchClock))
         try await withServer(configuration: configuration) { client in
-            let body = ByteBuffer(string: #"{"email": "Ada@Example.com", "reason": "forced"}"#)
+            let body = ByteBuffer(string: #"{"email": "Ada@Example.com", "reason": "forced", "cadence": "daily"}"#)
             try await client.execute(uri: "/digests", method: .post, headers: Self.alice, body: body) { response in
                 #expect(response.status == .accepted)
-                // The body's reason is not read: the field keeps its default.
-                #expect(String(buffer: response.body) == #""Ada@Example.com|s-alice|192.0.2.1|asked""#)
+                // Neither is read from the body: the reason keeps its default, the cadence is the route's value.
+                #expect(String(buffer: response.body) == #""Ada@Example.com|s-alice|192.0.2.1|asked|weekly""#)
             }
             // Counted by the email's value, whatever its case: a second spelling is the same account.
             let again = ByteBuffer(string: #"{"email": "ADA@example.COM"}"#)

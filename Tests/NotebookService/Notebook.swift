@@ -98,6 +98,6 @@ struct RequestDigestHandler: RequestDigestHandling {
     let notebook: any Notebook
 
     func handle(_ command: RequestDigest) async -> Result<String, OperationError> {
-        .success([command.email, command.sessionId ?? "-", command.address ?? "-", command.reason].joined(separator: "|"))
+        .success([command.email, command.sessionId ?? "-", command.address ?? "-", command.reason, command.cadence].joined(separator: "|"))
     }
 }

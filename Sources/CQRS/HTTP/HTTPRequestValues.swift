@@ -73,7 +73,7 @@ public struct HTTPFieldReader<Category: RegistryCategory> {
         case .caller: text = request.caller?.id
         case .callerClaim(let name): text = request.caller?.claims[name]
         case .clientAddress: text = request.clientAddress
-        case .body, .defaultValue: preconditionFailure("\(parameter.source) is not read as text")
+        case .body, .defaultValue, .fixedValue: preconditionFailure("\(parameter.source) is not read as text")
         }
         guard let text else {
             if parameter.isRequired {

@@ -11,6 +11,8 @@ public struct HTTPRoute<Category: RegistryCategory>: Sendable {
     public let path: String
     /// The status of a success.
     public let successStatus: Int
+    /// What a success carries.
+    public let successBody: SuccessBody
     /// Where each of the operation's fields comes from, in the order of its fields.
     public let parameters: [HTTPParameter]
     /// The status each error code answers with; a code not listed answers with the adapter's default.
@@ -28,8 +30,10 @@ public struct HTTPRoute<Category: RegistryCategory>: Sendable {
     public init(
         operation: String, kind: OperationDescriptor<Category>.Kind, category: Category, method: HTTPMethod, path: String,
         successStatus: Int, parameters: [HTTPParameter], errors: [String: Int], auth: HTTPAuthPolicy,
-        rateLimits: [HTTPRateLimit], isIdempotent: Bool, deprecation: HTTPDeprecation?, tags: [String], summary: String
+        rateLimits: [HTTPRateLimit], isIdempotent: Bool, deprecation: HTTPDeprecation?, tags: [String], summary: String,
+        successBody: SuccessBody = .result
     ) {
+        self.successBody = successBody
         self.operation = operation
         self.kind = kind
         self.category = category
@@ -44,6 +48,16 @@ public struct HTTPRoute<Category: RegistryCategory>: Sendable {
         self.deprecation = deprecation
         self.tags = tags
         self.summary = summary
+    }
+
+    /// What a success carries, as the route's `response` says.
+    public enum SuccessBody: Sendable, Hashable {
+        /// The operation's result as JSON (nothing for an operation without one).
+        case result
+        /// Nothing: the status alone, whatever the operation returns.
+        case empty
+        /// The result under one member of a JSON object, by its name on the wire: `{"revoked_count": 3}`.
+        case member(String)
     }
 }
 
@@ -90,6 +104,8 @@ public struct HTTPParameter: Sendable, Hashable {
         case clientAddress
         /// Nothing in the request: the field keeps its default, and no client can set it.
         case defaultValue
+        /// Nothing in the request: the route sets the value the spec gives, and no client can set it.
+        case fixedValue
     }
 
     /// The field's name in the operation.
@@ -113,7 +129,7 @@ public struct HTTPParameter: Sendable, Hashable {
         case .query(let name): (name, "query")
         case .header(let name): (name, "header")
         case .body(let name): (name, "body")
-        case .caller, .callerClaim, .clientAddress, .defaultValue: (field, "body")
+        case .caller, .callerClaim, .clientAddress, .defaultValue, .fixedValue: (field, "body")
         }
     }
 

@@ -3,7 +3,10 @@ import CQRS
 /// Decodes an operation's `http` mapping. Each value is checked for its shape here, at its position; how the binding
 /// fits the operation's fields and the other routes is checked by the validation rules.
 enum HTTPDecoding {
-    static let keys = ["route", "status", "auth", "fields", "errors", "rateLimit", "idempotent", "deprecated", "tags"]
+    static let keys = ["route", "status", "auth", "fields", "errors", "rateLimit", "idempotent", "deprecated", "tags", "response"]
+    /// The words `response` takes as a scalar, and the key of its mapping.
+    static let responseWords = ["result", "none"]
+    static let responseKeys = ["field"]
     static let authKeys = ["role", "permission"]
     static let rateLimitKeys = ["requests", "per", "by"]
     static let deprecationKeys = ["replacement"]
@@ -44,7 +47,33 @@ enum HTTPDecoding {
             },
             deprecation: entries.value("deprecated").flatMap { decodeDeprecation($0, what: what, &context) },
             tags: entries.value("tags").flatMap { context.stringList($0, "'tags' of \(what)", itemDescription: "tag names") } ?? [],
+            response: entries.value("response").flatMap { decodeResponse($0, what: what, &context) },
             at: entry.key.location)
+    }
+
+    /// `result`, `none`, or `{field: name}`.
+    static func decodeResponse(_ node: YAMLNode, what: String, _ context: inout DecodingContext) -> Located<HTTPBindingSpec.Response>? {
+        let where_ = "'response' of \(what)"
+        if let scalar = node.scalar, !scalar.isNull {
+            switch scalar.value {
+            case "result": return Located(.result, at: node.location)
+            case "none": return Located(.empty, at: node.location)
+            default:
+                context.error(
+                    "\(where_) must be 'result', 'none' or '{field: name}', not '\(scalar.value)'"
+                        + Suggestion.didYouMean(scalar.value, among: responseWords),
+                    at: node.location)
+                return nil
+            }
+        }
+        guard let entries = context.mapping(node, where_, expected: "'result', 'none' or '{field: name}'") else { return nil }
+        context.checkKeys(of: entries, in: where_, allowed: responseKeys)
+        guard let name = entries.value("field") else {
+            context.error("\(where_) must name the member that holds the result: '{field: name}'", at: node.location)
+            return nil
+        }
+        guard let scalar = context.scalar(name, "'field' of \(where_)", expected: "a member name") else { return nil }
+        return Located(.member(Located(scalar.value, at: scalar.location)), at: node.location)
     }
 
     // MARK: - Route
@@ -149,6 +178,10 @@ enum HTTPDecoding {
             let where_ = "the source of field '\(entry.key.value)' in \(what)"
             if entry.value.scalar != nil {
                 guard let source = context.choice(entry.value, where_, of: HTTPBindingSpec.Source.self) else { return nil }
+                if source == .value {
+                    context.error("\(where_) must give the value: '{value: …}'", at: entry.value.location)
+                    return nil
+                }
                 return HTTPBindingSpec.FieldBinding(field: field, source: Located(source, at: entry.value.location), wireName: nil)
             }
             guard let named = context.mapping(entry.value, where_, expected: "a source, or '{source: name}'") else { return nil }
@@ -156,7 +189,11 @@ enum HTTPDecoding {
                 context.error("\(where_) must name one source, as in '{query: file_name}'", at: entry.value.location)
                 return nil
             }
-            let namedSources = HTTPBindingSpec.Source.named.map(\.rawValue)
+            if only.key.value == HTTPBindingSpec.Source.value.rawValue {
+                return HTTPBindingSpec.FieldBinding(
+                    field: field, source: Located(.value, at: only.key.location), wireName: nil, fixedValue: only.value)
+            }
+            let namedSources = HTTPBindingSpec.Source.named.map(\.rawValue) + [HTTPBindingSpec.Source.value.rawValue]
             guard let source = HTTPBindingSpec.Source(rawValue: only.key.value), HTTPBindingSpec.Source.named.contains(source) else {
                 context.error(
                     "unknown source '\(only.key.value)' for \(where_)"

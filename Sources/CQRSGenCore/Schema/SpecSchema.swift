@@ -242,14 +242,18 @@ public enum SpecSchema {
                     ])),
                 ]),
                 "fields": .object([
-                    ("description", .string("Where fields come from, by field name: path, query, header, body, caller (the caller's id), client (the client's address) or default (nothing: the field keeps its default), or {source: name on the wire}, or {caller: claim}. Path parameters come from the path, and other fields from the body (POST, PUT, PATCH) or the query string, by default.")),
+                    ("description", .string("Where fields come from, by field name: path, query, header, body, caller (the caller's id), client (the client's address) or default (nothing: the field keeps its default), or {source: name on the wire}, or {caller: claim}, or {value: what the route sets}. Path parameters come from the path, and other fields from the body (POST, PUT, PATCH) or the query string, by default.")),
                     ("type", .string("object")), ("propertyNames", pattern(lowerCamelCase)),
                     ("additionalProperties", .object([("oneOf", .array([
-                        .object([("enum", .array(HTTPBindingSpec.Source.allCases.map { .string($0.rawValue) }))]),
+                        .object([("enum", .array(HTTPBindingSpec.Source.allCases.filter { $0 != .value }.map { .string($0.rawValue) }))]),
                         .object([
                             ("type", .string("object")), ("additionalProperties", .bool(false)),
                             ("minProperties", .number(1)), ("maxProperties", .number(1)),
-                            ("properties", .object(HTTPBindingSpec.Source.named.map { ($0.rawValue, name) })),
+                            ("properties", .object(HTTPBindingSpec.Source.named.map { ($0.rawValue, name) } + [
+                                (HTTPBindingSpec.Source.value.rawValue, .object([
+                                    ("description", .string("The value the route sets, of the field's type; no client can set it.")),
+                                ])),
+                            ])),
                         ]),
                     ]))])),
                 ]),
@@ -299,6 +303,16 @@ public enum SpecSchema {
                 "tags": .object([
                     ("description", .string("Groups for the OpenAPI document; the operation's category by default.")),
                     ("type", .string("array")), ("items", name),
+                ]),
+                "response": .object([
+                    ("description", .string("What a success answers with: the result (the default), none (the status alone; 204 by default), or {field: name}, the result under one member of an object.")),
+                    ("oneOf", .array([
+                        .object([("enum", .array(HTTPDecoding.responseWords.map(JSONValue.string)))]),
+                        .object([
+                            ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("field")])),
+                            ("properties", object(HTTPDecoding.responseKeys, ["field": .object([("type", .string("string")), ("pattern", .string(lowerCamelCase))])])),
+                        ]),
+                    ])),
                 ]),
             ])),
         ])

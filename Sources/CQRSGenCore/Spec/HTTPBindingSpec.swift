@@ -17,6 +17,8 @@ public struct HTTPBindingSpec: Hashable, Sendable {
         case client
         /// Nothing in the request: the field keeps its default.
         case `default`
+        /// Nothing in the request: the value the route sets, written in the spec (`{value: revoked_by_user}`).
+        case value
 
         /// The sources that take a name on the wire (`{query: file_name}`); `caller` takes a claim's name.
         public static let named: [Source] = [.query, .header, .body, .caller]
@@ -32,11 +34,30 @@ public struct HTTPBindingSpec: Hashable, Sendable {
         public var source: Located<Source>
         /// The name on the wire, when the spec gives one (`{query: file_name}`); derived from the field otherwise.
         public var wireName: Located<String>?
+        /// For `value`, the value the route sets, as written: checked and rendered as a default is.
+        public var fixedValue: YAMLNode?
 
-        public init(field: Located<String>, source: Located<Source>, wireName: Located<String>?) {
+        public init(field: Located<String>, source: Located<Source>, wireName: Located<String>?, fixedValue: YAMLNode? = nil) {
             self.field = field
             self.source = source
             self.wireName = wireName
+            self.fixedValue = fixedValue
+        }
+    }
+
+    /// What a success answers with.
+    public enum Response: Hashable, Sendable {
+        /// The operation's result, as its JSON.
+        case result
+        /// Nothing: the status alone (`response: none`), whatever the operation returns. (Not named `none`, which an
+        /// optional's `nil` would shadow in patterns.)
+        case empty
+        /// The result under one member of a JSON object (`response: {field: revokedCount}`).
+        case member(Located<String>)
+
+        /// Where the member's name is written, for a member.
+        public var memberLocation: SourceLocation? {
+            if case .member(let member) = self { member.location } else { nil }
         }
     }
 
@@ -66,14 +87,18 @@ public struct HTTPBindingSpec: Hashable, Sendable {
     /// Set when the route is deprecated; its replacement, when it names one.
     public var deprecation: Located<Located<String>?>?
     public var tags: [Located<String>]
+    /// What a success answers with; located where `response` is written.
+    public var response: Located<Response>?
     /// Where `http` is written.
     public var location: SourceLocation
 
     public init(
         method: Located<HTTPMethod>, path: Located<String>, pathParameters: [Located<String>], fields: [FieldBinding],
         status: Located<Int>?, auth: Located<HTTPAuthPolicy>, errors: [ErrorStatus], rateLimits: [Located<HTTPRateLimit>],
-        idempotent: Located<Bool>?, deprecation: Located<Located<String>?>?, tags: [Located<String>], at location: SourceLocation
+        idempotent: Located<Bool>?, deprecation: Located<Located<String>?>?, tags: [Located<String>],
+        response: Located<Response>? = nil, at location: SourceLocation
     ) {
+        self.response = response
         self.method = method
         self.path = path
         self.pathParameters = pathParameters
@@ -103,9 +128,16 @@ public struct HTTPBindingSpec: Hashable, Sendable {
         }
     }
 
-    /// The status of a success: as written, or 204 for an operation without a result, 201 for a POST, 200 otherwise.
+    /// The status of a success: as written, or 204 for an operation without a result or a route that answers none,
+    /// 201 for a POST, 200 otherwise.
     public func successStatus(hasResult: Bool) -> Int {
-        status?.value ?? (!hasResult ? 204 : method.value == .post ? 201 : 200)
+        status?.value ?? (!answersBody(hasResult: hasResult) ? 204 : method.value == .post ? 201 : 200)
+    }
+
+    /// Whether a success carries a body: a result the route does not drop.
+    public func answersBody(hasResult: Bool) -> Bool {
+        if let response, case .empty = response.value { return false }
+        return hasResult
     }
 
     /// Whether repeating the request has the effect of making it once: as written, or true for GET, PUT and DELETE.

@@ -201,3 +201,35 @@ struct EndToEndTests {
         }
     }
 }
+
+/// The session routes the spec generates: one session revoked by id (204, its result dropped), and every other
+/// session at once, answered under the member the spec names.
+@Suite("End to end: revoking sessions")
+struct SessionRevocationTests {
+    @Test("DELETE /sessions revokes every other session and says how many; DELETE /sessions/{id} answers 204")
+    func revokeOthers() async throws {
+        let fixture = try await ServerFixture.make()
+        defer { fixture.removeFiles() }
+        try await fixture.application().test(.router) { client in
+            let first = try await EndToEndTests.signUp(client, fixture, email: "ada@example.com")
+            let login = { try await client.call(.post, "/api/v1/sessions", json: ["email": "ada@example.com", "password": EndToEndTests.password]) }
+            let second = try await login(), third = try await login()
+            let secondAccess = try #require(second.string("access_token")), thirdAccess = try #require(third.string("access_token"))
+            let thirdSession = try #require(third.string("session_id"))
+
+            let revoked = try await client.call(.delete, "/api/v1/sessions/\(thirdSession)", token: secondAccess)
+            #expect(revoked.status == .noContent)
+            #expect(revoked.text.isEmpty, "the revoked session's id is dropped: the route answers none")
+            #expect(try await client.call(.get, "/api/v1/sessions", token: thirdAccess).string("code") == "session_revoked")
+            let again = try await client.call(.delete, "/api/v1/sessions/\(thirdSession)", token: secondAccess)
+            #expect(again.status == .conflict)
+            #expect(again.string("code") == "session_already_revoked")
+
+            let everywhere = try await client.call(.delete, "/api/v1/sessions", token: first.access)
+            #expect(everywhere.status == .ok, "\(everywhere.text)")
+            #expect(everywhere.text == #"{"revoked_count":1}"#, "the second session; the caller's own is kept")
+            #expect(try await client.call(.get, "/api/v1/sessions", token: secondAccess).status == .unauthorized)
+            #expect(try await client.call(.get, "/api/v1/sessions", token: first.access).status == .ok)
+        }
+    }
+}

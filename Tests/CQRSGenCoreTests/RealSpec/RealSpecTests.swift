@@ -38,10 +38,10 @@ struct RealSpecTests {
             queries_by_cache_policy:
               short: 14
               medium: 4
-            total_routes: 16
+            total_routes: 18
             routes_by_method:
               POST: 3
-              DELETE: 1
+              DELETE: 3
               GET: 12
             public_routes: 3
             rate_limited_routes: 3

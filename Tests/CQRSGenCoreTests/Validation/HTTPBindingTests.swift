@@ -251,7 +251,7 @@ struct HTTPBindingTests {
                 http:
                   route: 8️⃣GET /items/{id}/archive
             """, [
-            .error("1️⃣", "the route of command 'CreateItem' answers 204 No Content, but the operation returns 'UUID'", notes: [("9️⃣", "the result is declared here")]),
+            .error("1️⃣", "the route of command 'CreateItem' answers 204 No Content, but the operation returns 'UUID'; add 'response: none' to drop it", notes: [("9️⃣", "the result is declared here")]),
             .error("2️⃣", "field 'ownerId' of command 'CreateItem' is bound to the caller, but its route is public: there is no caller", notes: [("🅱️", "the route is made public here")]),
             .error("3️⃣", "field 'ownerId' of command 'ImportItem' is bound to the caller, so it holds the caller's id: 'String' or 'UUID', not 'Int'"),
             .error("4️⃣", "command 'ImportItem' has the route POST /items, which command 'CreateItem' already has", notes: [("🅰️", "'CreateItem' is routed here")]),
@@ -317,11 +317,80 @@ struct HTTPBindingTests {
             .error("2️⃣", "field 'address' of command 'RequestReset' is bound to the client's address, which is text: 'String' or 'String?', not 'UUID'"),
             .error("4️⃣", "field 'when' of command 'RequestReset' is bound to 'default', but has none: give it a default, or read it from the request", notes: [("1️⃣", "the field is declared here")]),
             .error("3️⃣", "field 'tags' of command 'RequestReset' is bound to the caller's claim 'tags', but its route is public: there is no caller", notes: [("🅰️", "the route is made public here")]),
-            .error("5️⃣", "unknown source 'cookie' for the source of field 'email' in 'http' of command 'RequestReset'; expected one of 'query', 'header', 'body', 'caller'"),
+            .error("5️⃣", "unknown source 'cookie' for the source of field 'email' in 'http' of command 'RequestReset'; expected one of 'query', 'header', 'body', 'caller', 'value'"),
             .error("6️⃣", "a rate limit of the route of command 'RequestReset' counts by caller, but the route is public: there is no caller; count by address", notes: [("🅰️", "the route is made public here")]),
             .error("7️⃣", "a rate limit of the route of command 'RequestReset' counts by field 'mail', which is not one of its fields; did you mean 'email'?"),
             .error("8️⃣", "'by' of 'rateLimit' of 'http' of command 'RequestReset' must be 'address', 'caller' or '{field: name}', not 'everyone'"),
             .error("9️⃣", "field 'tags' of command 'ConfirmReset' is bound to the caller's claim 'tags', which is text: '[String]' cannot be read from it"),
+        ])
+    }
+
+    @Test("a route may set a field's value, and answer nothing or its result under one member")
+    func valuesAndResponses() throws {
+        let outcome = SpecLoader().load(Self.header + """
+            commands:
+              RevokeItem:
+                category: items
+                description: X.
+                fields: {itemId: UUID, reason: String, attempts: {type: Int, default: 1}}
+                result: UUID
+                http:
+                  route: DELETE /items/{itemId}
+                  fields: {reason: {value: revoked_by_user}, attempts: {value: 3}}
+                  response: none
+              PurgeItems:
+                category: items
+                description: X.
+                result: Int
+                http:
+                  route: DELETE /items
+                  response: {field: purgedCount}
+            """)
+        #expect(DiagnosticFormatter(path: "spec.yaml").format(outcome.diagnostics) == "")
+        let spec = try #require(outcome.validSpec)
+        let revoke = try #require(spec.commands[0].http), purge = try #require(spec.commands[1].http)
+        #expect(revoke.sources(of: spec.commands[0].fields).map(\.source) == [.path, .value, .value])
+        #expect(revoke.fields.map { $0.fixedValue?.scalar?.value } == ["revoked_by_user", "3"])
+        #expect(revoke.response?.value == .empty)
+        #expect(revoke.successStatus(hasResult: true) == 204, "a route that answers nothing answers 204")
+        #expect(purge.response?.value == .member(Located("purgedCount", at: purge.response!.value.memberLocation!)))
+        #expect(purge.successStatus(hasResult: true) == 200)
+    }
+
+    @Test("a value must fit its field and be given; a member needs a result, and a name like a field's")
+    func valueAndResponseProblems() {
+        expectDiagnostics(Self.header + """
+            commands:
+              RevokeItem:
+                category: items
+                description: X.
+                fields: {itemId: UUID, attempts: Int, note: String}
+                http:
+                  route: DELETE /items/{itemId}
+                  fields: {attempts: {value: 1️⃣three}, note: 2️⃣value}
+                  response: {field: 3️⃣count}
+              PurgeItems:
+                category: items
+                description: X.
+                result: Int
+                http:
+                  route: DELETE /items
+                  response: {field: 4️⃣Purged_count}
+              ArchiveItems:
+                category: items
+                description: X.
+                result: 7️⃣Int
+                http:
+                  route: POST /archives
+                  status: 5️⃣204
+                  response: 6️⃣nothing
+            """, [
+            .error("1️⃣", "the value the route of command 'RevokeItem' sets for field 'attempts' does not fit its type 'Int': 'three' is not a whole number"),
+            .error("2️⃣", "the source of field 'note' in 'http' of command 'RevokeItem' must give the value: '{value: …}'"),
+            .error("3️⃣", "the route of command 'RevokeItem' puts the result under 'count', but the operation returns none"),
+            .error("4️⃣", "the member 'Purged_count' the route of command 'PurgeItems' answers with must be lowerCamelCase, like a field; the configuration's 'http.wireNames' spells it on the wire"),
+            .error("5️⃣", "the route of command 'ArchiveItems' answers 204 No Content, but the operation returns 'Int'; add 'response: none' to drop it", notes: [("7️⃣", "the result is declared here")]),
+            .error("6️⃣", "'response' of 'http' of command 'ArchiveItems' must be 'result', 'none' or '{field: name}', not 'nothing'"),
         ])
     }
 }

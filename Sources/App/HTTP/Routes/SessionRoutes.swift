@@ -1,10 +1,9 @@
 import Foundation
 import Hummingbird
 
-/// Logging in and out, and revoking sessions: routes that compose operations, or answer more than their command
-/// returns. Logging in is three operations on the request's one database session, as Dashtam's `POST /sessions`
-/// is: authenticate, create the session, issue its tokens. Refreshing tokens and reading sessions are generated
-/// from the spec.
+/// Logging in and out: routes that compose operations. Logging in is three operations on the request's one database
+/// session, as Dashtam's `POST /sessions` is: authenticate, create the session, issue its tokens. Refreshing tokens,
+/// reading sessions and revoking them are generated from the spec.
 enum SessionRoutes {
     struct Login: Decodable { var email: String; var password: String }
     struct LoggedIn: Encodable, Sendable {
@@ -17,7 +16,6 @@ enum SessionRoutes {
         var location: String?
     }
     struct Logout: Decodable { var refreshToken: String }
-    struct Revoked: Encodable, Sendable { var revokedCount: Int }
 
     static func add(to api: RouterGroup<AppRequestContext>) {
         api.post("sessions") { request, context in
@@ -35,19 +33,6 @@ enum SessionRoutes {
                     expiresIn: tokens.expiresIn, sessionId: session.sessionId, deviceInfo: session.deviceInfo,
                     location: session.location),
                 status: .created)
-        }
-        api.delete("sessions/:sessionId") { _, context in
-            let caller = try context.authenticatedClaims()
-            _ = try await context.operations.run(RevokeSession(
-                sessionId: try context.id("sessionId"), userId: caller.userId, reason: "revoked_by_user"))
-            return Response(status: .noContent)
-        }
-        // Log out everywhere else: every other session of the caller.
-        api.delete("sessions") { _, context in
-            let caller = try context.authenticatedClaims()
-            let count = try await context.operations.run(RevokeAllUserSessions(
-                userId: caller.userId, reason: "logout_everywhere", exceptSessionId: caller.sessionId))
-            return JSONBody(Revoked(revokedCount: count))
         }
         // Log out: the refresh token is revoked and this session ends, so its access token stops working too.
         api.post("sessions/current/logout") { request, context in

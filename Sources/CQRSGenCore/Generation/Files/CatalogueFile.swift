@@ -132,11 +132,12 @@ struct CatalogueFile: GeneratedFileRenderer {
         case .role(let role): parts.append("role \(code(role))")
         case .permission(let permission): parts.append("permission \(code(permission))")
         }
-        let sources = http.sources(of: operation.fields).map { field, source, _ -> String in
+        let sources = http.sources(of: operation.fields).map { field, source, binding -> String in
             let wire = http.wireName(of: field.name, source: source, wireNames: context.options.wireNames)
             let from: String
             switch source {
             case .path, .client, .default: from = source.rawValue
+            case .value: from = "the value " + code(binding?.fixedValue?.scalar?.value ?? "…")
             case .caller: from = http.callerClaim(of: field.name).map { "caller's \(code($0))" } ?? "caller"
             case .query, .header, .body: from = wire == field.name ? source.rawValue : "\(source.rawValue) \(code(wire))"
             }

@@ -118,11 +118,12 @@ struct RoutesFile: GeneratedFileRenderer {
                 writer.line("self.init()")
                 return
             }
-            let readsRequest = sources.contains { $0.source != .default }
+            // A field the route sets, or that keeps its default, is not read from the request.
+            let readsRequest = sources.contains { $0.source != .default && $0.source != .value }
             if readsRequest {
                 writer.line("var reader = HTTPFieldReader(route: Self.httpRoute)")
             }
-            for (index, (field, source, _)) in sources.enumerated() where source != .body && source != .default {
+            for (index, (field, source, _)) in sources.enumerated() where ![.body, .default, .value].contains(source) {
                 guard let type = field.type.expression else { continue }
                 let (expected, parse) = Self.textParser(type, context)
                 // An enumeration's cases are spelt from it when a value fails, not pasted into the code.
@@ -145,11 +146,14 @@ struct RoutesFile: GeneratedFileRenderer {
             if readsRequest {
                 writer.line("try reader.finish()")
             }
-            let arguments = sources.map { field, source, _ -> String in
+            let arguments = sources.map { field, source, binding -> String in
                 let value = source == .body ? "_body?.\(SwiftName.escaped(field.name))" : "_\(field.name)"
                 let isOptional = if case .optional = field.type.expression { true } else { false }
                 let expression: String
-                if source == .default {
+                if source == .value, let fixed = binding?.fixedValue, let type = field.type.expression {
+                    // Nothing is read: the value the route sets, checked as a default is.
+                    expression = DefaultValueExpression.render(fixed, as: type, types: context.index.types)
+                } else if source == .default {
                     // Nothing is read: the field's default, which validation requires.
                     expression = field.defaultValue.flatMap { defaultValue in
                         field.type.expression.map { DefaultValueExpression.render(defaultValue, as: $0, types: context.index.types) }
@@ -300,12 +304,13 @@ struct RoutesFile: GeneratedFileRenderer {
             case .caller: sourceValue = http.callerClaim(of: field.name).map { ".callerClaim(\(SwiftLiteral.string($0)))" } ?? ".caller"
             case .client: sourceValue = ".clientAddress"
             case .default: sourceValue = ".defaultValue"
+            case .value: sourceValue = ".fixedValue"
             }
             let isOptional = if case .optional = field.type.expression { true } else { false }
             let required = switch source {
             case .path: true
             case .caller: http.callerClaim(of: field.name) == nil || !(isOptional || field.defaultValue != nil)
-            case .default: false
+            case .default, .value: false
             case .query, .header, .body, .client: !(isOptional || field.defaultValue != nil)
             }
             return "HTTPParameter(field: \(SwiftLiteral.string(field.name)), source: \(sourceValue), isRequired: \(required))"
@@ -348,7 +353,18 @@ struct RoutesFile: GeneratedFileRenderer {
             "tags: \(SwiftLiteral.stringArray(tags))",
             "summary: \(SwiftLiteral.string(operation.description))",
         ].map { (head: $0, lines: [String]()) }
-        return plain + [list("parameters", parameters)] + policies + [list("rateLimits", rateLimits)] + rest
+        let body = Self.successBody(http, context).map { [(head: "successBody: \($0)", lines: [String]())] } ?? []
+        return plain + [list("parameters", parameters)] + policies + [list("rateLimits", rateLimits)] + rest + body
+    }
+
+    /// The route's `successBody` argument, or nil for the default: the result itself.
+    static func successBody(_ http: HTTPBindingSpec, _ context: GenerationContext) -> String? {
+        guard let response = http.response?.value else { return nil }
+        switch response {
+        case .result: return nil
+        case .empty: return ".empty"
+        case .member(let member): return ".member(\(SwiftLiteral.string(context.options.wireNames.wireName(of: member.value))))"
+        }
     }
 
     /// A list argument: empty on one line, else its head and one line per item.

@@ -72,7 +72,7 @@ struct OpenAPIDocument {
             case .path: location = "path"
             case .query: location = "query"
             case .header: location = "header"
-            case .body, .caller, .client, .default: return nil
+            case .body, .caller, .client, .default, .value: return nil
             }
             let (type, isOptional) = Self.unwrapped(field.type.expression)
             var parameter: [(String, JSONValue)] = [
@@ -108,10 +108,19 @@ struct OpenAPIDocument {
     ) -> JSONValue {
         var responses: [(status: Int, value: JSONValue)] = []
         let status = http.successStatus(hasResult: operation.result != nil)
-        if let result = operation.result?.expression, status != 204 {
+        if let result = operation.result?.expression, status != 204, http.answersBody(hasResult: true) {
+            var schema = schemas.schema(for: result)
+            if let response = http.response, case .member(let member) = response.value {
+                // The result under one member of an object, as the adapter answers it.
+                let name = context.options.wireNames.wireName(of: member.value)
+                schema = .object([
+                    ("type", .string("object")), ("required", .array([.string(name)])),
+                    ("properties", .object([(name, schema)])), ("additionalProperties", .bool(false)),
+                ])
+            }
             responses.append((status, .object([
                 ("description", .string("Success.")),
-                ("content", .object([("application/json", .object([("schema", schemas.schema(for: result))]))])),
+                ("content", .object([("application/json", .object([("schema", schema)]))])),
             ])))
         } else {
             responses.append((status, .object([("description", .string("Success, with no body."))])))
@@ -122,7 +131,7 @@ struct OpenAPIDocument {
         for error in http.errors { add(error.status.value, error.code.value) }
         // Only a route that reads something from the request can fail to read it.
         let sources = http.sources(of: operation.fields).map(\.source)
-        if sources.contains(where: { ![.caller, .client, .default].contains($0) }) { add(400, "invalid_request") }
+        if sources.contains(where: { ![.caller, .client, .default, .value].contains($0) }) { add(400, "invalid_request") }
         if http.auth.value.requiresCaller { add(401, "not_authenticated") }
         if case .role = http.auth.value { add(403, "forbidden") }
         if case .permission = http.auth.value { add(403, "forbidden") }

@@ -3,6 +3,7 @@ import CQRS
 /// Each field the spec binds explicitly exists, is bound once, and can be read from where it is bound: the path
 /// gives only the fields its braces name, a GET or DELETE request has no body, and the path, the query string and
 /// headers carry single values (text, numbers, booleans, identifiers, dates, enumerations), not structures or lists.
+/// A value the route sets is one of the field's type.
 public struct HTTPFieldSourceRule: ValidationRule {
     public init() {}
 
@@ -48,6 +49,14 @@ public struct HTTPFieldSourceRule: ValidationRule {
                         diagnostics.append(.error(
                             "field '\(name)' of \(what) is bound to 'default', but has none: give it a default, or read it from the request",
                             at: binding.source.location, notes: [.init("the field is declared here", at: field.type.location)]))
+                    }
+                case .value:
+                    // The value is written into the generated code as a default is: it must be one of the field's type.
+                    if let field = operation.fields.first(where: { $0.name == name }), let type = field.type.expression,
+                       let value = binding.fixedValue, let problem = DefaultValueRule.problem(with: value, as: type, index) {
+                        diagnostics.append(.error(
+                            "the value the route of \(what) sets for field '\(name)' does not fit its type '\(type)': \(problem.message)",
+                            at: problem.location))
                     }
                 case .client:
                     if let field = operation.fields.first(where: { $0.name == name }),

@@ -1,5 +1,6 @@
 /// A route's method and status fit its operation: a command changes something, so GET (which clients, caches and
-/// crawlers repeat freely) cannot serve it; a 204 answer has no body, so it cannot carry a result.
+/// crawlers repeat freely) cannot serve it; a 204 answer has no body, so it cannot carry a result unless the route drops
+/// it (`response: none`); a result answered under a member needs a result, and a member named like a field.
 public struct HTTPMethodRule: ValidationRule {
     public init() {}
 
@@ -12,10 +13,26 @@ public struct HTTPMethodRule: ValidationRule {
                     "command '\(operation.name)' cannot be served by GET, which must not change anything; use POST, PUT, PATCH or DELETE",
                     at: http.method.location))
             }
-            if let status = http.status, status.value == 204, let result = operation.result {
+            if let status = http.status, status.value == 204, let result = operation.result, http.answersBody(hasResult: true) {
                 diagnostics.append(.error(
-                    "the route of \(operation.roleName) '\(operation.name)' answers 204 No Content, but the operation returns '\(result.text)'",
+                    "the route of \(operation.roleName) '\(operation.name)' answers 204 No Content, but the operation returns '\(result.text)'; "
+                        + "add 'response: none' to drop it",
                     at: status.location, notes: [.init("the result is declared here", at: result.location)]))
+            }
+            if let response = http.response {
+                switch response.value {
+                case .member(let member) where operation.result == nil:
+                    diagnostics.append(.error(
+                        "the route of \(operation.roleName) '\(operation.name)' puts the result under '\(member.value)', but the operation returns none",
+                        at: member.location))
+                case .member(let member) where !SwiftIdentifier.isLowerCamelCase(member.value):
+                    diagnostics.append(.error(
+                        "the member '\(member.value)' the route of \(operation.roleName) '\(operation.name)' answers with must be lowerCamelCase, "
+                            + "like a field; the configuration's 'http.wireNames' spells it on the wire",
+                        at: member.location))
+                default:
+                    break
+                }
             }
             return diagnostics
         }
