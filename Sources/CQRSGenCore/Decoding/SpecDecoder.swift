@@ -152,8 +152,8 @@ public struct SpecDecoder: Sendable {
 }
 
 extension Spec {
-    /// Moves every field's default out of the spec's document into one small document of their own, so that the
-    /// large one is freed once decoding ends.
+    /// Moves every field's default, and every value a route sets, out of the spec's document into one small document
+    /// of their own, so that the large one is freed once decoding ends.
     mutating func detachDefaultValues() {
         var extract = YAMLDocument.Extract()
         var copies: [Int] = []
@@ -161,6 +161,9 @@ extension Spec {
         for field in lists.joined() {
             if let value = field.defaultValue { copies.append(extract.copy(value)) }
         }
+        // After the defaults, in the same order below: commands', then queries' routes, each binding in order.
+        let routeValues = (commands + queries).flatMap { $0.http?.fields.compactMap(\.fixedValue) ?? [] }
+        for value in routeValues { copies.append(extract.copy(value)) }
         guard !copies.isEmpty else { return }
         let document = extract.document()
         var next = copies.makeIterator()
@@ -184,5 +187,16 @@ extension Spec {
         for index in events.indices where events[index].fields.contains(where: { $0.defaultValue != nil }) {
             reattach(&events[index].fields)
         }
+        func reattachRouteValues(_ operations: inout [OperationSpec]) {
+            for index in operations.indices {
+                guard var http = operations[index].http, http.fields.contains(where: { $0.fixedValue != nil }) else { continue }
+                for binding in http.fields.indices where http.fields[binding].fixedValue != nil {
+                    http.fields[binding].fixedValue = YAMLNode(document: document, index: next.next()!)
+                }
+                operations[index].http = http
+            }
+        }
+        reattachRouteValues(&commands)
+        reattachRouteValues(&queries)
     }
 }
