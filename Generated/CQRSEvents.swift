@@ -2246,7 +2246,7 @@ struct RegisterUserEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:698
+// spec/operations.yaml:705
 /// The events ``AuthenticateUser`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2290,7 +2290,7 @@ struct AuthenticateUserEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:708
+// spec/operations.yaml:715
 /// The events ``VerifyEmail`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2335,7 +2335,7 @@ struct VerifyEmailEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:730
+// spec/operations.yaml:744
 /// The events ``RefreshAccessToken`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2384,7 +2384,7 @@ struct RefreshAccessTokenEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:756
+// spec/operations.yaml:770
 /// The events ``RequestPasswordReset`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2430,7 +2430,7 @@ struct RequestPasswordResetEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:784
+// spec/operations.yaml:798
 /// The events ``ConfirmPasswordReset`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2475,7 +2475,7 @@ struct ConfirmPasswordResetEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:803
+// spec/operations.yaml:817
 /// The events ``LogoutUser`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2519,7 +2519,7 @@ struct LogoutUserEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:818
+// spec/operations.yaml:832
 /// The events ``CreateSession`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2541,7 +2541,7 @@ struct CreateSessionEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:829
+// spec/operations.yaml:843
 /// The events ``RevokeSession`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2590,7 +2590,7 @@ struct RevokeSessionEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:846
+// spec/operations.yaml:860
 /// The events ``RevokeAllUserSessions`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2637,7 +2637,7 @@ struct RevokeAllUserSessionsEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:870
+// spec/operations.yaml:884
 /// The events ``RecordProviderAccess`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2654,7 +2654,7 @@ struct RecordProviderAccessEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:904
+// spec/operations.yaml:918
 /// The events ``TriggerGlobalTokenRotation`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2702,7 +2702,7 @@ struct TriggerGlobalTokenRotationEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:915
+// spec/operations.yaml:929
 /// The events ``TriggerUserTokenRotation`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2751,7 +2751,7 @@ struct TriggerUserTokenRotationEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:930
+// spec/operations.yaml:944
 /// The events ``ConnectProvider`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2799,7 +2799,7 @@ struct ConnectProviderEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:939
+// spec/operations.yaml:953
 /// The events ``DisconnectProvider`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2847,7 +2847,7 @@ struct DisconnectProviderEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:952
+// spec/operations.yaml:966
 /// The events ``RefreshProviderTokens`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2893,7 +2893,7 @@ struct RefreshProviderTokensEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:965
+// spec/operations.yaml:979
 /// The events ``SyncAccounts`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2944,7 +2944,7 @@ struct SyncAccountsEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:984
+// spec/operations.yaml:998
 /// The events ``SyncTransactions`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2990,7 +2990,7 @@ struct SyncTransactionsEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:1000
+// spec/operations.yaml:1014
 /// The events ``SyncHoldings`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -3041,7 +3041,7 @@ struct SyncHoldingsEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:1023
+// spec/operations.yaml:1037
 /// The events ``ImportFromFile`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.

@@ -13,163 +13,163 @@ import Foundation
 /// What the handler of ``RegisterUser`` conforms to: `RegisterUserHandler` in the application.
 protocol RegisterUserHandling: CommandHandler where Operation == RegisterUser, Output == UUID {}
 
-// spec/operations.yaml:686
+// spec/operations.yaml:693
 /// What the handler of ``AuthenticateUser`` conforms to: `AuthenticateUserHandler` in the application.
 protocol AuthenticateUserHandling: CommandHandler where Operation == AuthenticateUser, Output == AuthenticatedUser {}
 
-// spec/operations.yaml:699
+// spec/operations.yaml:706
 /// What the handler of ``VerifyEmail`` conforms to: `VerifyEmailHandler` in the application.
 protocol VerifyEmailHandling: CommandHandler where Operation == VerifyEmail, Output == UUID {}
 
-// spec/operations.yaml:709
+// spec/operations.yaml:723
 /// What the handler of ``RefreshAccessToken`` conforms to: `RefreshAccessTokenHandler` in the application.
 protocol RefreshAccessTokenHandling: CommandHandler where Operation == RefreshAccessToken, Output == AuthTokens {}
 
-// spec/operations.yaml:746
+// spec/operations.yaml:760
 /// What the handler of ``RequestPasswordReset`` conforms to: `RequestPasswordResetHandler` in the application.
 protocol RequestPasswordResetHandling: CommandHandler where Operation == RequestPasswordReset, Output == PasswordResetRequestResponse {}
 
-// spec/operations.yaml:769
+// spec/operations.yaml:783
 /// What the handler of ``ConfirmPasswordReset`` conforms to: `ConfirmPasswordResetHandler` in the application.
 protocol ConfirmPasswordResetHandling: CommandHandler where Operation == ConfirmPasswordReset, Output == PasswordResetConfirmResponse {}
 
-// spec/operations.yaml:793
+// spec/operations.yaml:807
 /// What the handler of ``LogoutUser`` conforms to: `LogoutUserHandler` in the application.
 protocol LogoutUserHandling: CommandHandler where Operation == LogoutUser, Output == LogoutResponse {}
 
-// spec/operations.yaml:806
+// spec/operations.yaml:820
 /// What the handler of ``CreateSession`` conforms to: `CreateSessionHandler` in the application.
 protocol CreateSessionHandling: CommandHandler where Operation == CreateSession, Output == CreateSessionResponse {}
 
-// spec/operations.yaml:819
+// spec/operations.yaml:833
 /// What the handler of ``RevokeSession`` conforms to: `RevokeSessionHandler` in the application.
 protocol RevokeSessionHandling: CommandHandler where Operation == RevokeSession, Output == UUID {}
 
-// spec/operations.yaml:835
+// spec/operations.yaml:849
 /// What the handler of ``RevokeAllUserSessions`` conforms to: `RevokeAllSessionsHandler` in the application.
 protocol RevokeAllUserSessionsHandling: CommandHandler where Operation == RevokeAllUserSessions, Output == Int {}
 
-// spec/operations.yaml:852
+// spec/operations.yaml:866
 /// What the handler of ``LinkRefreshTokenToSession`` conforms to: `LinkRefreshTokenToSessionHandler` in the application.
 protocol LinkRefreshTokenToSessionHandling: CommandHandler where Operation == LinkRefreshTokenToSession, Output == Void {}
 
-// spec/operations.yaml:861
+// spec/operations.yaml:875
 /// What the handler of ``RecordProviderAccess`` conforms to: `RecordProviderAccessHandler` in the application.
 protocol RecordProviderAccessHandling: CommandHandler where Operation == RecordProviderAccess, Output == Void {}
 
-// spec/operations.yaml:871
+// spec/operations.yaml:885
 /// What the handler of ``UpdateSessionActivity`` conforms to: `UpdateSessionActivityHandler` in the application.
 protocol UpdateSessionActivityHandling: CommandHandler where Operation == UpdateSessionActivity, Output == Void {}
 
-// spec/operations.yaml:883
+// spec/operations.yaml:897
 /// What the handler of ``GenerateAuthTokens`` conforms to: `GenerateAuthTokensHandler` in the application.
 protocol GenerateAuthTokensHandling: CommandHandler where Operation == GenerateAuthTokens, Output == AuthTokens {}
 
-// spec/operations.yaml:895
+// spec/operations.yaml:909
 /// What the handler of ``TriggerGlobalTokenRotation`` conforms to: `TriggerGlobalTokenRotationHandler` in the application.
 protocol TriggerGlobalTokenRotationHandling: CommandHandler where Operation == TriggerGlobalTokenRotation, Output == GlobalRotationResult {}
 
-// spec/operations.yaml:905
+// spec/operations.yaml:919
 /// What the handler of ``TriggerUserTokenRotation`` conforms to: `TriggerUserTokenRotationHandler` in the application.
 protocol TriggerUserTokenRotationHandling: CommandHandler where Operation == TriggerUserTokenRotation, Output == UserRotationResult {}
 
-// spec/operations.yaml:918
+// spec/operations.yaml:932
 /// What the handler of ``ConnectProvider`` conforms to: `ConnectProviderHandler` in the application.
 protocol ConnectProviderHandling: CommandHandler where Operation == ConnectProvider, Output == UUID {}
 
-// spec/operations.yaml:931
+// spec/operations.yaml:945
 /// What the handler of ``DisconnectProvider`` conforms to: `DisconnectProviderHandler` in the application.
 protocol DisconnectProviderHandling: CommandHandler where Operation == DisconnectProvider, Output == Void {}
 
-// spec/operations.yaml:944
+// spec/operations.yaml:958
 /// What the handler of ``RefreshProviderTokens`` conforms to: `RefreshProviderTokensHandler` in the application.
 protocol RefreshProviderTokensHandling: CommandHandler where Operation == RefreshProviderTokens, Output == Void {}
 
-// spec/operations.yaml:955
+// spec/operations.yaml:969
 /// What the handler of ``SyncAccounts`` conforms to: `SyncAccountsHandler` in the application.
 protocol SyncAccountsHandling: CommandHandler where Operation == SyncAccounts, Output == SyncAccountsResult {}
 
-// spec/operations.yaml:966
+// spec/operations.yaml:980
 /// What the handler of ``SyncTransactions`` conforms to: `SyncTransactionsHandler` in the application.
 protocol SyncTransactionsHandling: CommandHandler where Operation == SyncTransactions, Output == SyncTransactionsResult {}
 
-// spec/operations.yaml:985
+// spec/operations.yaml:999
 /// What the handler of ``SyncHoldings`` conforms to: `SyncHoldingsHandler` in the application.
 protocol SyncHoldingsHandling: CommandHandler where Operation == SyncHoldings, Output == SyncHoldingsResult {}
 
-// spec/operations.yaml:1003
+// spec/operations.yaml:1017
 /// What the handler of ``ImportFromFile`` conforms to: `ImportFromFileHandler` in the application.
 protocol ImportFromFileHandling: CommandHandler where Operation == ImportFromFile, Output == ImportResult {}
 
-// spec/operations.yaml:1027
+// spec/operations.yaml:1041
 /// What the handler of ``GetSession`` conforms to: `GetSessionHandler` in the application.
 protocol GetSessionHandling: QueryHandler where Operation == GetSession, Output == SessionResult {}
 
-// spec/operations.yaml:1041
+// spec/operations.yaml:1055
 /// What the handler of ``ListUserSessions`` conforms to: `ListSessionsHandler` in the application.
 protocol ListUserSessionsHandling: QueryHandler where Operation == ListUserSessions, Output == SessionListResult {}
 
-// spec/operations.yaml:1061
+// spec/operations.yaml:1075
 /// What the handler of ``GetProviderConnection`` conforms to: `GetProviderConnectionHandler` in the application.
 protocol GetProviderConnectionHandling: QueryHandler where Operation == GetProviderConnection, Output == ProviderConnectionResult {}
 
-// spec/operations.yaml:1075
+// spec/operations.yaml:1089
 /// What the handler of ``ListProviderConnections`` conforms to: `ListProviderConnectionsHandler` in the application.
 protocol ListProviderConnectionsHandling: QueryHandler where Operation == ListProviderConnections, Output == ProviderConnectionListResult {}
 
-// spec/operations.yaml:1093
+// spec/operations.yaml:1107
 /// What the handler of ``GetAccount`` conforms to: `GetAccountHandler` in the application.
 protocol GetAccountHandling: QueryHandler where Operation == GetAccount, Output == AccountResult {}
 
-// spec/operations.yaml:1107
+// spec/operations.yaml:1121
 /// What the handler of ``ListAccountsByConnection`` conforms to: `ListAccountsByConnectionHandler` in the application.
 protocol ListAccountsByConnectionHandling: QueryHandler where Operation == ListAccountsByConnection, Output == AccountListResult {}
 
-// spec/operations.yaml:1121
+// spec/operations.yaml:1135
 /// What the handler of ``ListAccountsByUser`` conforms to: `ListAccountsByUserHandler` in the application.
 protocol ListAccountsByUserHandling: QueryHandler where Operation == ListAccountsByUser, Output == AccountListResult {}
 
-// spec/operations.yaml:1140
+// spec/operations.yaml:1154
 /// What the handler of ``GetTransaction`` conforms to: `GetTransactionHandler` in the application.
 protocol GetTransactionHandling: QueryHandler where Operation == GetTransaction, Output == TransactionResult {}
 
-// spec/operations.yaml:1154
+// spec/operations.yaml:1168
 /// What the handler of ``ListTransactionsByAccount`` conforms to: `ListTransactionsByAccountHandler` in the application.
 protocol ListTransactionsByAccountHandling: QueryHandler where Operation == ListTransactionsByAccount, Output == TransactionListResult {}
 
-// spec/operations.yaml:1168
+// spec/operations.yaml:1182
 /// What the handler of ``ListTransactionsByDateRange`` conforms to: `ListTransactionsByDateRangeHandler` in the application.
 protocol ListTransactionsByDateRangeHandling: QueryHandler where Operation == ListTransactionsByDateRange, Output == TransactionListResult {}
 
-// spec/operations.yaml:1183
+// spec/operations.yaml:1197
 /// What the handler of ``ListSecurityTransactions`` conforms to: `ListSecurityTransactionsHandler` in the application.
 protocol ListSecurityTransactionsHandling: QueryHandler where Operation == ListSecurityTransactions, Output == TransactionListResult {}
 
-// spec/operations.yaml:1200
+// spec/operations.yaml:1214
 /// What the handler of ``GetBalanceHistory`` conforms to: `GetBalanceHistoryHandler` in the application.
 protocol GetBalanceHistoryHandling: QueryHandler where Operation == GetBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:1216
+// spec/operations.yaml:1230
 /// What the handler of ``GetLatestBalanceSnapshots`` conforms to: `GetLatestBalanceSnapshotsHandler` in the application.
 protocol GetLatestBalanceSnapshotsHandling: QueryHandler where Operation == GetLatestBalanceSnapshots, Output == LatestSnapshotsResult {}
 
-// spec/operations.yaml:1231
+// spec/operations.yaml:1245
 /// What the handler of ``GetUserBalanceHistory`` conforms to: `GetUserBalanceHistoryHandler` in the application.
 protocol GetUserBalanceHistoryHandling: QueryHandler where Operation == GetUserBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:1246
+// spec/operations.yaml:1260
 /// What the handler of ``ListBalanceSnapshotsByAccount`` conforms to: `ListBalanceSnapshotsByAccountHandler` in the application.
 protocol ListBalanceSnapshotsByAccountHandling: QueryHandler where Operation == ListBalanceSnapshotsByAccount, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:1266
+// spec/operations.yaml:1280
 /// What the handler of ``GetHolding`` conforms to: `GetHoldingHandler` in the application.
 protocol GetHoldingHandling: QueryHandler where Operation == GetHolding, Output == HoldingDetailResult {}
 
-// spec/operations.yaml:1280
+// spec/operations.yaml:1294
 /// What the handler of ``ListHoldingsByAccount`` conforms to: `ListHoldingsByAccountHandler` in the application.
 protocol ListHoldingsByAccountHandling: QueryHandler where Operation == ListHoldingsByAccount, Output == HoldingListResult {}
 
-// spec/operations.yaml:1299
+// spec/operations.yaml:1313
 /// What the handler of ``ListHoldingsByUser`` conforms to: `ListHoldingsByUserHandler` in the application.
 protocol ListHoldingsByUserHandling: QueryHandler where Operation == ListHoldingsByUser, Output == HoldingListResult {}
 
@@ -220,7 +220,7 @@ extension HandlerFactory {
 #sourceLocation()
     }
 
-    // spec/operations.yaml:686
+    // spec/operations.yaml:693
     /// Builds the handler of ``AuthenticateUser``, or its override.
     func authenticateUserHandler() -> any AuthenticateUserHandling {
         if let override = overrides.authenticateUser {
@@ -232,13 +232,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``AuthenticateUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func authenticateUserHandlerFromSpec() -> some AuthenticateUserHandling {
-        // spec/operations.yaml:694: dependencies: [UserRepository, PasswordHasher]
-#sourceLocation(file: "spec/operations.yaml", line: 694)
+        // spec/operations.yaml:701: dependencies: [UserRepository, PasswordHasher]
+#sourceLocation(file: "spec/operations.yaml", line: 701)
         return AuthenticateUserHandler(userRepository: request.userRepository, passwordHasher: app.passwordHasher, events: AuthenticateUserEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:699
+    // spec/operations.yaml:706
     /// Builds the handler of ``VerifyEmail``, or its override.
     func verifyEmailHandler() -> any VerifyEmailHandling {
         if let override = overrides.verifyEmail {
@@ -250,13 +250,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``VerifyEmail``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func verifyEmailHandlerFromSpec() -> some VerifyEmailHandling {
-        // spec/operations.yaml:707: dependencies: [UserRepository, EmailVerificationTokenRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 707)
+        // spec/operations.yaml:714: dependencies: [UserRepository, EmailVerificationTokenRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 714)
         return VerifyEmailHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, events: VerifyEmailEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:709
+    // spec/operations.yaml:723
     /// Builds the handler of ``RefreshAccessToken``, or its override.
     func refreshAccessTokenHandler() -> any RefreshAccessTokenHandling {
         if let override = overrides.refreshAccessToken {
@@ -268,13 +268,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RefreshAccessToken``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func refreshAccessTokenHandlerFromSpec() -> some RefreshAccessTokenHandling {
-        // spec/operations.yaml:720: - UserRepository
-#sourceLocation(file: "spec/operations.yaml", line: 720)
+        // spec/operations.yaml:734: - UserRepository
+#sourceLocation(file: "spec/operations.yaml", line: 734)
         return RefreshAccessTokenHandler(userRepository: request.userRepository, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository, tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics, sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, events: RefreshAccessTokenEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:746
+    // spec/operations.yaml:760
     /// Builds the handler of ``RequestPasswordReset``, or its override.
     func requestPasswordResetHandler() -> any RequestPasswordResetHandling {
         if let override = overrides.requestPasswordReset {
@@ -286,13 +286,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RequestPasswordReset``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func requestPasswordResetHandlerFromSpec() -> some RequestPasswordResetHandling {
-        // spec/operations.yaml:755: dependencies: [UserRepository, PasswordResetTokenRepository, PasswordResetTokenService, EmailService…
-#sourceLocation(file: "spec/operations.yaml", line: 755)
+        // spec/operations.yaml:769: dependencies: [UserRepository, PasswordResetTokenRepository, PasswordResetTokenService, EmailService…
+#sourceLocation(file: "spec/operations.yaml", line: 769)
         return RequestPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, passwordResetTokenService: app.passwordResetTokenService, emailService: app.emailService, events: RequestPasswordResetEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:769
+    // spec/operations.yaml:783
     /// Builds the handler of ``ConfirmPasswordReset``, or its override.
     func confirmPasswordResetHandler() -> any ConfirmPasswordResetHandling {
         if let override = overrides.confirmPasswordReset {
@@ -304,13 +304,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ConfirmPasswordReset``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func confirmPasswordResetHandlerFromSpec() -> some ConfirmPasswordResetHandling {
-        // spec/operations.yaml:778: - UserRepository
-#sourceLocation(file: "spec/operations.yaml", line: 778)
+        // spec/operations.yaml:792: - UserRepository
+#sourceLocation(file: "spec/operations.yaml", line: 792)
         return ConfirmPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, refreshTokenRepository: request.refreshTokenRepository, passwordHasher: app.passwordHasher, sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, events: ConfirmPasswordResetEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:793
+    // spec/operations.yaml:807
     /// Builds the handler of ``LogoutUser``, or its override.
     func logoutUserHandler() -> any LogoutUserHandling {
         if let override = overrides.logoutUser {
@@ -322,8 +322,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``LogoutUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func logoutUserHandlerFromSpec() -> some LogoutUserHandling {
-        // spec/operations.yaml:802: dependencies: [RefreshTokenRepository, RefreshTokenService]
-#sourceLocation(file: "spec/operations.yaml", line: 802)
+        // spec/operations.yaml:816: dependencies: [RefreshTokenRepository, RefreshTokenService]
+#sourceLocation(file: "spec/operations.yaml", line: 816)
         return LogoutUserHandler(refreshTokenRepository: request.refreshTokenRepository, refreshTokenService: app.refreshTokenService, events: LogoutUserEvents(events))
 #sourceLocation()
     }
@@ -332,7 +332,7 @@ extension HandlerFactory {
 // MARK: session
 
 extension HandlerFactory {
-    // spec/operations.yaml:806
+    // spec/operations.yaml:820
     /// Builds the handler of ``CreateSession``, or its override.
     func createSessionHandler() -> any CreateSessionHandling {
         if let override = overrides.createSession {
@@ -344,13 +344,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``CreateSession``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func createSessionHandlerFromSpec() -> some CreateSessionHandling {
-        // spec/operations.yaml:817: dependencies: [SessionRepository, SessionCache, UserRepository, DeviceEnricher, LocationEnricher]
-#sourceLocation(file: "spec/operations.yaml", line: 817)
+        // spec/operations.yaml:831: dependencies: [SessionRepository, SessionCache, UserRepository, DeviceEnricher, LocationEnricher]
+#sourceLocation(file: "spec/operations.yaml", line: 831)
         return CreateSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, userRepository: request.userRepository, deviceEnricher: app.deviceEnricher, locationEnricher: app.locationEnricher, events: CreateSessionEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:819
+    // spec/operations.yaml:833
     /// Builds the handler of ``RevokeSession``, or its override.
     func revokeSessionHandler() -> any RevokeSessionHandling {
         if let override = overrides.revokeSession {
@@ -362,13 +362,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RevokeSession``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func revokeSessionHandlerFromSpec() -> some RevokeSessionHandling {
-        // spec/operations.yaml:828: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 828)
+        // spec/operations.yaml:842: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 842)
         return RevokeSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, events: RevokeSessionEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:835
+    // spec/operations.yaml:849
     /// Builds the handler of ``RevokeAllUserSessions``, or its override.
     func revokeAllUserSessionsHandler() -> any RevokeAllUserSessionsHandling {
         if let override = overrides.revokeAllUserSessions {
@@ -380,13 +380,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RevokeAllUserSessions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func revokeAllUserSessionsHandlerFromSpec() -> some RevokeAllUserSessionsHandling {
-        // spec/operations.yaml:845: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 845)
+        // spec/operations.yaml:859: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 859)
         return RevokeAllSessionsHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, events: RevokeAllUserSessionsEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:852
+    // spec/operations.yaml:866
     /// Builds the handler of ``LinkRefreshTokenToSession``, or its override.
     func linkRefreshTokenToSessionHandler() -> any LinkRefreshTokenToSessionHandling {
         if let override = overrides.linkRefreshTokenToSession {
@@ -398,13 +398,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``LinkRefreshTokenToSession``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func linkRefreshTokenToSessionHandlerFromSpec() -> some LinkRefreshTokenToSessionHandling {
-        // spec/operations.yaml:859: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 859)
+        // spec/operations.yaml:873: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 873)
         return LinkRefreshTokenToSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:861
+    // spec/operations.yaml:875
     /// Builds the handler of ``RecordProviderAccess``, or its override.
     func recordProviderAccessHandler() -> any RecordProviderAccessHandling {
         if let override = overrides.recordProviderAccess {
@@ -416,13 +416,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RecordProviderAccess``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func recordProviderAccessHandlerFromSpec() -> some RecordProviderAccessHandling {
-        // spec/operations.yaml:868: dependencies: [SessionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 868)
+        // spec/operations.yaml:882: dependencies: [SessionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 882)
         return RecordProviderAccessHandler(sessionRepository: request.sessionRepository, events: RecordProviderAccessEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:871
+    // spec/operations.yaml:885
     /// Builds the handler of ``UpdateSessionActivity``, or its override.
     func updateSessionActivityHandler() -> any UpdateSessionActivityHandling {
         if let override = overrides.updateSessionActivity {
@@ -434,13 +434,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``UpdateSessionActivity``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func updateSessionActivityHandlerFromSpec() -> some UpdateSessionActivityHandling {
-        // spec/operations.yaml:878: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 878)
+        // spec/operations.yaml:892: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 892)
         return UpdateSessionActivityHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1027
+    // spec/operations.yaml:1041
     /// Builds the handler of ``GetSession``, or its override.
     func getSessionHandler() -> any GetSessionHandling {
         if let override = overrides.getSession {
@@ -452,13 +452,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetSession``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getSessionHandlerFromSpec() -> some GetSessionHandling {
-        // spec/operations.yaml:1035: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 1035)
+        // spec/operations.yaml:1049: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 1049)
         return GetSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1041
+    // spec/operations.yaml:1055
     /// Builds the handler of ``ListUserSessions``, or its override.
     func listUserSessionsHandler() -> any ListUserSessionsHandling {
         if let override = overrides.listUserSessions {
@@ -470,8 +470,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListUserSessions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listUserSessionsHandlerFromSpec() -> some ListUserSessionsHandling {
-        // spec/operations.yaml:1053: dependencies: [SessionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1053)
+        // spec/operations.yaml:1067: dependencies: [SessionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1067)
         return ListSessionsHandler(sessionRepository: request.sessionRepository)
 #sourceLocation()
     }
@@ -480,7 +480,7 @@ extension HandlerFactory {
 // MARK: token
 
 extension HandlerFactory {
-    // spec/operations.yaml:883
+    // spec/operations.yaml:897
     /// Builds the handler of ``GenerateAuthTokens``, or its override.
     func generateAuthTokensHandler() -> any GenerateAuthTokensHandling {
         if let override = overrides.generateAuthTokens {
@@ -492,13 +492,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GenerateAuthTokens``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func generateAuthTokensHandlerFromSpec() -> some GenerateAuthTokensHandling {
-        // spec/operations.yaml:893: dependencies: [TokenGenerator, RefreshTokenService, RefreshTokenRepository, SecurityConfigRepository…
-#sourceLocation(file: "spec/operations.yaml", line: 893)
+        // spec/operations.yaml:907: dependencies: [TokenGenerator, RefreshTokenService, RefreshTokenRepository, SecurityConfigRepository…
+#sourceLocation(file: "spec/operations.yaml", line: 907)
         return GenerateAuthTokensHandler(tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:895
+    // spec/operations.yaml:909
     /// Builds the handler of ``TriggerGlobalTokenRotation``, or its override.
     func triggerGlobalTokenRotationHandler() -> any TriggerGlobalTokenRotationHandling {
         if let override = overrides.triggerGlobalTokenRotation {
@@ -510,13 +510,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``TriggerGlobalTokenRotation``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func triggerGlobalTokenRotationHandlerFromSpec() -> some TriggerGlobalTokenRotationHandling {
-        // spec/operations.yaml:903: dependencies: [SecurityConfigRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 903)
+        // spec/operations.yaml:917: dependencies: [SecurityConfigRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 917)
         return TriggerGlobalTokenRotationHandler(securityConfigRepository: request.securityConfigRepository, events: TriggerGlobalTokenRotationEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:905
+    // spec/operations.yaml:919
     /// Builds the handler of ``TriggerUserTokenRotation``, or its override.
     func triggerUserTokenRotationHandler() -> any TriggerUserTokenRotationHandling {
         if let override = overrides.triggerUserTokenRotation {
@@ -528,8 +528,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``TriggerUserTokenRotation``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func triggerUserTokenRotationHandlerFromSpec() -> some TriggerUserTokenRotationHandling {
-        // spec/operations.yaml:914: dependencies: [UserRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 914)
+        // spec/operations.yaml:928: dependencies: [UserRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 928)
         return TriggerUserTokenRotationHandler(userRepository: request.userRepository, events: TriggerUserTokenRotationEvents(events))
 #sourceLocation()
     }
@@ -538,7 +538,7 @@ extension HandlerFactory {
 // MARK: provider
 
 extension HandlerFactory {
-    // spec/operations.yaml:918
+    // spec/operations.yaml:932
     /// Builds the handler of ``ConnectProvider``, or its override.
     func connectProviderHandler() -> any ConnectProviderHandling {
         if let override = overrides.connectProvider {
@@ -550,13 +550,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ConnectProvider``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func connectProviderHandlerFromSpec() -> some ConnectProviderHandling {
-        // spec/operations.yaml:929: dependencies: [ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 929)
+        // spec/operations.yaml:943: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 943)
         return ConnectProviderHandler(connectionRepository: request.connectionRepository, events: ConnectProviderEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:931
+    // spec/operations.yaml:945
     /// Builds the handler of ``DisconnectProvider``, or its override.
     func disconnectProviderHandler() -> any DisconnectProviderHandling {
         if let override = overrides.disconnectProvider {
@@ -568,13 +568,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``DisconnectProvider``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func disconnectProviderHandlerFromSpec() -> some DisconnectProviderHandling {
-        // spec/operations.yaml:938: dependencies: [ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 938)
+        // spec/operations.yaml:952: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 952)
         return DisconnectProviderHandler(connectionRepository: request.connectionRepository, events: DisconnectProviderEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:944
+    // spec/operations.yaml:958
     /// Builds the handler of ``RefreshProviderTokens``, or its override.
     func refreshProviderTokensHandler() -> any RefreshProviderTokensHandling {
         if let override = overrides.refreshProviderTokens {
@@ -586,13 +586,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RefreshProviderTokens``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func refreshProviderTokensHandlerFromSpec() -> some RefreshProviderTokensHandling {
-        // spec/operations.yaml:951: dependencies: [ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 951)
+        // spec/operations.yaml:965: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 965)
         return RefreshProviderTokensHandler(connectionRepository: request.connectionRepository, events: RefreshProviderTokensEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1061
+    // spec/operations.yaml:1075
     /// Builds the handler of ``GetProviderConnection``, or its override.
     func getProviderConnectionHandler() -> any GetProviderConnectionHandling {
         if let override = overrides.getProviderConnection {
@@ -604,13 +604,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetProviderConnection``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getProviderConnectionHandlerFromSpec() -> some GetProviderConnectionHandling {
-        // spec/operations.yaml:1069: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 1069)
+        // spec/operations.yaml:1083: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 1083)
         return GetProviderConnectionHandler(connectionRepository: request.connectionRepository, providerConnectionCache: app.providerConnectionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1075
+    // spec/operations.yaml:1089
     /// Builds the handler of ``ListProviderConnections``, or its override.
     func listProviderConnectionsHandler() -> any ListProviderConnectionsHandling {
         if let override = overrides.listProviderConnections {
@@ -622,8 +622,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListProviderConnections``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listProviderConnectionsHandlerFromSpec() -> some ListProviderConnectionsHandling {
-        // spec/operations.yaml:1085: dependencies: [ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1085)
+        // spec/operations.yaml:1099: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1099)
         return ListProviderConnectionsHandler(connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
@@ -632,7 +632,7 @@ extension HandlerFactory {
 // MARK: data_sync
 
 extension HandlerFactory {
-    // spec/operations.yaml:955
+    // spec/operations.yaml:969
     /// Builds the handler of ``SyncAccounts``, or its override.
     func syncAccountsHandler() -> any SyncAccountsHandling {
         if let override = overrides.syncAccounts {
@@ -644,13 +644,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``SyncAccounts``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func syncAccountsHandlerFromSpec() -> some SyncAccountsHandling {
-        // spec/operations.yaml:964: dependencies: [ProviderConnectionRepository, AccountRepository, EncryptionService, ProviderFactory]
-#sourceLocation(file: "spec/operations.yaml", line: 964)
+        // spec/operations.yaml:978: dependencies: [ProviderConnectionRepository, AccountRepository, EncryptionService, ProviderFactory]
+#sourceLocation(file: "spec/operations.yaml", line: 978)
         return SyncAccountsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, events: SyncAccountsEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:966
+    // spec/operations.yaml:980
     /// Builds the handler of ``SyncTransactions``, or its override.
     func syncTransactionsHandler() -> any SyncTransactionsHandling {
         if let override = overrides.syncTransactions {
@@ -662,13 +662,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``SyncTransactions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func syncTransactionsHandlerFromSpec() -> some SyncTransactionsHandling {
-        // spec/operations.yaml:979: - ProviderConnectionRepository
-#sourceLocation(file: "spec/operations.yaml", line: 979)
+        // spec/operations.yaml:993: - ProviderConnectionRepository
+#sourceLocation(file: "spec/operations.yaml", line: 993)
         return SyncTransactionsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, events: SyncTransactionsEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:985
+    // spec/operations.yaml:999
     /// Builds the handler of ``SyncHoldings``, or its override.
     func syncHoldingsHandler() -> any SyncHoldingsHandling {
         if let override = overrides.syncHoldings {
@@ -680,13 +680,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``SyncHoldings``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func syncHoldingsHandlerFromSpec() -> some SyncHoldingsHandling {
-        // spec/operations.yaml:995: - AccountRepository
-#sourceLocation(file: "spec/operations.yaml", line: 995)
+        // spec/operations.yaml:1009: - AccountRepository
+#sourceLocation(file: "spec/operations.yaml", line: 1009)
         return SyncHoldingsHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository, holdingRepository: request.holdingRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, events: SyncHoldingsEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1093
+    // spec/operations.yaml:1107
     /// Builds the handler of ``GetAccount``, or its override.
     func getAccountHandler() -> any GetAccountHandling {
         if let override = overrides.getAccount {
@@ -698,13 +698,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getAccountHandlerFromSpec() -> some GetAccountHandling {
-        // spec/operations.yaml:1101: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 1101)
+        // spec/operations.yaml:1115: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 1115)
         return GetAccountHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1107
+    // spec/operations.yaml:1121
     /// Builds the handler of ``ListAccountsByConnection``, or its override.
     func listAccountsByConnectionHandler() -> any ListAccountsByConnectionHandling {
         if let override = overrides.listAccountsByConnection {
@@ -716,13 +716,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListAccountsByConnection``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listAccountsByConnectionHandlerFromSpec() -> some ListAccountsByConnectionHandling {
-        // spec/operations.yaml:1118: dependencies: [AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1118)
+        // spec/operations.yaml:1132: dependencies: [AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1132)
         return ListAccountsByConnectionHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1121
+    // spec/operations.yaml:1135
     /// Builds the handler of ``ListAccountsByUser``, or its override.
     func listAccountsByUserHandler() -> any ListAccountsByUserHandling {
         if let override = overrides.listAccountsByUser {
@@ -734,13 +734,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListAccountsByUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listAccountsByUserHandlerFromSpec() -> some ListAccountsByUserHandling {
-        // spec/operations.yaml:1132: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
-#sourceLocation(file: "spec/operations.yaml", line: 1132)
+        // spec/operations.yaml:1146: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
+#sourceLocation(file: "spec/operations.yaml", line: 1146)
         return ListAccountsByUserHandler(accountRepository: request.accountRepository, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1140
+    // spec/operations.yaml:1154
     /// Builds the handler of ``GetTransaction``, or its override.
     func getTransactionHandler() -> any GetTransactionHandling {
         if let override = overrides.getTransaction {
@@ -752,13 +752,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetTransaction``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getTransactionHandlerFromSpec() -> some GetTransactionHandling {
-        // spec/operations.yaml:1148: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 1148)
+        // spec/operations.yaml:1162: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 1162)
         return GetTransactionHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1154
+    // spec/operations.yaml:1168
     /// Builds the handler of ``ListTransactionsByAccount``, or its override.
     func listTransactionsByAccountHandler() -> any ListTransactionsByAccountHandling {
         if let override = overrides.listTransactionsByAccount {
@@ -770,13 +770,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListTransactionsByAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listTransactionsByAccountHandlerFromSpec() -> some ListTransactionsByAccountHandling {
-        // spec/operations.yaml:1165: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1165)
+        // spec/operations.yaml:1179: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1179)
         return ListTransactionsByAccountHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1168
+    // spec/operations.yaml:1182
     /// Builds the handler of ``ListTransactionsByDateRange``, or its override.
     func listTransactionsByDateRangeHandler() -> any ListTransactionsByDateRangeHandling {
         if let override = overrides.listTransactionsByDateRange {
@@ -788,13 +788,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListTransactionsByDateRange``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listTransactionsByDateRangeHandlerFromSpec() -> some ListTransactionsByDateRangeHandling {
-        // spec/operations.yaml:1180: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1180)
+        // spec/operations.yaml:1194: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1194)
         return ListTransactionsByDateRangeHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1183
+    // spec/operations.yaml:1197
     /// Builds the handler of ``ListSecurityTransactions``, or its override.
     func listSecurityTransactionsHandler() -> any ListSecurityTransactionsHandling {
         if let override = overrides.listSecurityTransactions {
@@ -806,13 +806,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListSecurityTransactions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listSecurityTransactionsHandlerFromSpec() -> some ListSecurityTransactionsHandling {
-        // spec/operations.yaml:1195: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1195)
+        // spec/operations.yaml:1209: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1209)
         return ListSecurityTransactionsHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1200
+    // spec/operations.yaml:1214
     /// Builds the handler of ``GetBalanceHistory``, or its override.
     func getBalanceHistoryHandler() -> any GetBalanceHistoryHandling {
         if let override = overrides.getBalanceHistory {
@@ -824,13 +824,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetBalanceHistory``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getBalanceHistoryHandlerFromSpec() -> some GetBalanceHistoryHandling {
-        // spec/operations.yaml:1213: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1213)
+        // spec/operations.yaml:1227: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1227)
         return GetBalanceHistoryHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1216
+    // spec/operations.yaml:1230
     /// Builds the handler of ``GetLatestBalanceSnapshots``, or its override.
     func getLatestBalanceSnapshotsHandler() -> any GetLatestBalanceSnapshotsHandling {
         if let override = overrides.getLatestBalanceSnapshots {
@@ -842,13 +842,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetLatestBalanceSnapshots``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getLatestBalanceSnapshotsHandlerFromSpec() -> some GetLatestBalanceSnapshotsHandling {
-        // spec/operations.yaml:1225: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1225)
+        // spec/operations.yaml:1239: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1239)
         return GetLatestBalanceSnapshotsHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1231
+    // spec/operations.yaml:1245
     /// Builds the handler of ``GetUserBalanceHistory``, or its override.
     func getUserBalanceHistoryHandler() -> any GetUserBalanceHistoryHandling {
         if let override = overrides.getUserBalanceHistory {
@@ -860,13 +860,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetUserBalanceHistory``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getUserBalanceHistoryHandlerFromSpec() -> some GetUserBalanceHistoryHandling {
-        // spec/operations.yaml:1243: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1243)
+        // spec/operations.yaml:1257: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1257)
         return GetUserBalanceHistoryHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1246
+    // spec/operations.yaml:1260
     /// Builds the handler of ``ListBalanceSnapshotsByAccount``, or its override.
     func listBalanceSnapshotsByAccountHandler() -> any ListBalanceSnapshotsByAccountHandling {
         if let override = overrides.listBalanceSnapshotsByAccount {
@@ -878,13 +878,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListBalanceSnapshotsByAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listBalanceSnapshotsByAccountHandlerFromSpec() -> some ListBalanceSnapshotsByAccountHandling {
-        // spec/operations.yaml:1257: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1257)
+        // spec/operations.yaml:1271: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1271)
         return ListBalanceSnapshotsByAccountHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1266
+    // spec/operations.yaml:1280
     /// Builds the handler of ``GetHolding``, or its override.
     func getHoldingHandler() -> any GetHoldingHandling {
         if let override = overrides.getHolding {
@@ -896,13 +896,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetHolding``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getHoldingHandlerFromSpec() -> some GetHoldingHandling {
-        // spec/operations.yaml:1274: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 1274)
+        // spec/operations.yaml:1288: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 1288)
         return GetHoldingHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1280
+    // spec/operations.yaml:1294
     /// Builds the handler of ``ListHoldingsByAccount``, or its override.
     func listHoldingsByAccountHandler() -> any ListHoldingsByAccountHandling {
         if let override = overrides.listHoldingsByAccount {
@@ -914,13 +914,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListHoldingsByAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listHoldingsByAccountHandlerFromSpec() -> some ListHoldingsByAccountHandling {
-        // spec/operations.yaml:1292: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1292)
+        // spec/operations.yaml:1306: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1306)
         return ListHoldingsByAccountHandler(holdingRepository: request.holdingRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1299
+    // spec/operations.yaml:1313
     /// Builds the handler of ``ListHoldingsByUser``, or its override.
     func listHoldingsByUserHandler() -> any ListHoldingsByUserHandling {
         if let override = overrides.listHoldingsByUser {
@@ -932,8 +932,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListHoldingsByUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listHoldingsByUserHandlerFromSpec() -> some ListHoldingsByUserHandling {
-        // spec/operations.yaml:1311: dependencies: [HoldingRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1311)
+        // spec/operations.yaml:1325: dependencies: [HoldingRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1325)
         return ListHoldingsByUserHandler(holdingRepository: request.holdingRepository)
 #sourceLocation()
     }
@@ -942,7 +942,7 @@ extension HandlerFactory {
 // MARK: import
 
 extension HandlerFactory {
-    // spec/operations.yaml:1003
+    // spec/operations.yaml:1017
     /// Builds the handler of ``ImportFromFile``, or its override.
     func importFromFileHandler() -> any ImportFromFileHandling {
         if let override = overrides.importFromFile {
@@ -954,8 +954,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ImportFromFile``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func importFromFileHandlerFromSpec() -> some ImportFromFileHandling {
-        // spec/operations.yaml:1015: - ProviderConnectionRepository
-#sourceLocation(file: "spec/operations.yaml", line: 1015)
+        // spec/operations.yaml:1029: - ProviderConnectionRepository
+#sourceLocation(file: "spec/operations.yaml", line: 1029)
         return ImportFromFileHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, providerRepository: request.providerRepository, providerFactory: app.providerFactory, events: ImportFromFileEvents(events))
 #sourceLocation()
     }
@@ -1153,7 +1153,7 @@ extension VerifyEmail: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:703
+        // spec/operations.yaml:710
         validator.length(self.token, of: "token", minimum: 16, maximum: 128, message: "must be the hexadecimal token from the email")
         validator.pattern(self.token, of: "token", FieldValidator.Pattern("[0-9a-fA-F]+"), message: "must be the hexadecimal token from the email")
         return validator.finish()
@@ -1171,7 +1171,7 @@ extension RefreshAccessToken: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:715
+        // spec/operations.yaml:729
         validator.length(self.refreshToken, of: "refreshToken", minimum: 16, maximum: 256, message: nil)
         validator.pattern(self.refreshToken, of: "refreshToken", FieldValidator.Pattern("[A-Za-z0-9_-]+={0,2}"), message: nil)
         return validator.finish()
@@ -1189,7 +1189,7 @@ extension RequestPasswordReset: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:750
+        // spec/operations.yaml:764
         validator.length(self.email, of: "email", minimum: nil, maximum: 255, message: nil)
         validator.format(self.email, of: "email", .email, message: nil)
         return validator.finish()
@@ -1207,10 +1207,10 @@ extension ConfirmPasswordReset: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:773
+        // spec/operations.yaml:787
         validator.length(self.token, of: "token", minimum: 16, maximum: 128, message: "must be the hexadecimal code from the email")
         validator.pattern(self.token, of: "token", FieldValidator.Pattern("[0-9a-fA-F]+"), message: "must be the hexadecimal code from the email")
-        // spec/operations.yaml:774
+        // spec/operations.yaml:788
         validator.length(self.newPassword, of: "newPassword", minimum: 8, maximum: 128, message: nil)
         return validator.finish()
     }

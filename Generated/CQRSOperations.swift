@@ -30,7 +30,7 @@ struct RegisterUser: Command {
     }
 }
 
-// spec/operations.yaml:686
+// spec/operations.yaml:693
 /// Verify a user's credentials, without creating a session or tokens.
 ///
 /// - Category: `auth`
@@ -49,7 +49,7 @@ struct AuthenticateUser: Command {
     }
 }
 
-// spec/operations.yaml:699
+// spec/operations.yaml:706
 /// Verify a user's email address with the token sent to it.
 ///
 /// - Category: `auth`
@@ -66,7 +66,7 @@ struct VerifyEmail: Command {
     }
 }
 
-// spec/operations.yaml:709
+// spec/operations.yaml:723
 /// Issue a new access token for a valid refresh token of an active session, rotating the refresh token; reusing a rotated token ends its whole family (its session).
 ///
 /// - Category: `auth`
@@ -84,7 +84,7 @@ struct RefreshAccessToken: Command {
     }
 }
 
-// spec/operations.yaml:746
+// spec/operations.yaml:760
 /// Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.
 ///
 /// - Category: `auth`
@@ -105,7 +105,7 @@ struct RequestPasswordReset: Command {
     }
 }
 
-// spec/operations.yaml:769
+// spec/operations.yaml:783
 /// Set a new password with a reset token, and log the user out everywhere (every session and refresh token).
 ///
 /// - Category: `auth`
@@ -125,7 +125,7 @@ struct ConfirmPasswordReset: Command {
     }
 }
 
-// spec/operations.yaml:793
+// spec/operations.yaml:807
 /// Log a user out by revoking their refresh token.
 ///
 /// - Category: `auth`
@@ -144,7 +144,7 @@ struct LogoutUser: Command {
     }
 }
 
-// spec/operations.yaml:806
+// spec/operations.yaml:820
 /// Create a session, enriched with its device and location, evicting the oldest one past the session limit.
 ///
 /// - Category: `session`
@@ -175,7 +175,7 @@ struct CreateSession: Command {
     }
 }
 
-// spec/operations.yaml:819
+// spec/operations.yaml:833
 /// Revoke one session of a user.
 ///
 /// - Category: `session`
@@ -196,7 +196,7 @@ struct RevokeSession: Command {
     }
 }
 
-// spec/operations.yaml:835
+// spec/operations.yaml:849
 /// Revoke every session of a user (logout everywhere), optionally keeping the current one.
 ///
 /// - Category: `session`
@@ -217,7 +217,7 @@ struct RevokeAllUserSessions: Command {
     }
 }
 
-// spec/operations.yaml:852
+// spec/operations.yaml:866
 /// Link a refresh token to its session after the tokens are generated.
 ///
 /// - Category: `session`
@@ -236,7 +236,7 @@ struct LinkRefreshTokenToSession: Command {
     }
 }
 
-// spec/operations.yaml:861
+// spec/operations.yaml:875
 /// Record that a session accessed a provider, for audit.
 ///
 /// - Category: `session`
@@ -255,7 +255,7 @@ struct RecordProviderAccess: Command {
     }
 }
 
-// spec/operations.yaml:871
+// spec/operations.yaml:885
 /// Update a session's last activity time.
 ///
 /// - Category: `session`
@@ -274,7 +274,7 @@ struct UpdateSessionActivity: Command {
     }
 }
 
-// spec/operations.yaml:883
+// spec/operations.yaml:897
 /// Generate a JWT access token and an opaque refresh token for a session.
 ///
 /// - Category: `token`
@@ -297,7 +297,7 @@ struct GenerateAuthTokens: Command {
     }
 }
 
-// spec/operations.yaml:895
+// spec/operations.yaml:909
 /// Rotate every user's tokens by raising the global token version (an admin operation).
 ///
 /// - Category: `token`
@@ -316,7 +316,7 @@ struct TriggerGlobalTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:905
+// spec/operations.yaml:919
 /// Rotate one user's tokens, after a password change or a logout everywhere.
 ///
 /// - Category: `token`
@@ -337,7 +337,7 @@ struct TriggerUserTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:918
+// spec/operations.yaml:932
 /// Connect a user to a financial provider with their encrypted credentials.
 ///
 /// - Category: `provider`
@@ -368,7 +368,7 @@ struct ConnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:931
+// spec/operations.yaml:945
 /// Disconnect a user from a financial provider.
 ///
 /// - Category: `provider`
@@ -387,7 +387,7 @@ struct DisconnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:944
+// spec/operations.yaml:958
 /// Store a provider's new credentials after an OAuth token refresh.
 ///
 /// - Category: `provider`
@@ -406,7 +406,7 @@ struct RefreshProviderTokens: Command {
     }
 }
 
-// spec/operations.yaml:955
+// spec/operations.yaml:969
 /// Sync a connection's accounts from its provider.
 ///
 /// - Category: `data_sync`
@@ -427,7 +427,7 @@ struct SyncAccounts: Command {
     }
 }
 
-// spec/operations.yaml:966
+// spec/operations.yaml:980
 /// Sync a connection's transactions from its provider.
 ///
 /// - Category: `data_sync`
@@ -464,7 +464,7 @@ struct SyncTransactions: Command {
     }
 }
 
-// spec/operations.yaml:985
+// spec/operations.yaml:999
 /// Sync an investment account's holdings from its provider.
 ///
 /// - Category: `data_sync`
@@ -485,7 +485,7 @@ struct SyncHoldings: Command {
     }
 }
 
-// spec/operations.yaml:1003
+// spec/operations.yaml:1017
 /// Import accounts and transactions from a QFX, OFX or CSV file.
 ///
 /// - Category: `import`
@@ -518,7 +518,7 @@ struct ImportFromFile: Command {
 
 // MARK: - Queries
 
-// spec/operations.yaml:1027
+// spec/operations.yaml:1041
 /// Get one of a user's sessions.
 ///
 /// - Category: `session`
@@ -536,7 +536,7 @@ struct GetSession: Query {
     }
 }
 
-// spec/operations.yaml:1041
+// spec/operations.yaml:1055
 /// List a user's sessions, marking the current one.
 ///
 /// - Category: `session`
@@ -570,7 +570,7 @@ struct ListUserSessions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1061
+// spec/operations.yaml:1075
 /// Get one of a user's provider connections.
 ///
 /// - Category: `provider`
@@ -588,7 +588,7 @@ struct GetProviderConnection: Query {
     }
 }
 
-// spec/operations.yaml:1075
+// spec/operations.yaml:1089
 /// List a user's provider connections.
 ///
 /// - Category: `provider`
@@ -614,7 +614,7 @@ struct ListProviderConnections: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1093
+// spec/operations.yaml:1107
 /// Get one of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -632,7 +632,7 @@ struct GetAccount: Query {
     }
 }
 
-// spec/operations.yaml:1107
+// spec/operations.yaml:1121
 /// List the accounts of one provider connection.
 ///
 /// - Category: `data_sync`
@@ -660,7 +660,7 @@ struct ListAccountsByConnection: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1121
+// spec/operations.yaml:1135
 /// List all of a user's accounts, optionally of one type.
 ///
 /// - Category: `data_sync`
@@ -694,7 +694,7 @@ struct ListAccountsByUser: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1140
+// spec/operations.yaml:1154
 /// Get one of a user's transactions.
 ///
 /// - Category: `data_sync`
@@ -712,7 +712,7 @@ struct GetTransaction: Query {
     }
 }
 
-// spec/operations.yaml:1154
+// spec/operations.yaml:1168
 /// List an account's transactions, one page at a time.
 ///
 /// - Category: `data_sync`
@@ -746,7 +746,7 @@ struct ListTransactionsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1168
+// spec/operations.yaml:1182
 /// List an account's transactions between two days.
 ///
 /// - Category: `data_sync`
@@ -783,7 +783,7 @@ struct ListTransactionsByDateRange: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1183
+// spec/operations.yaml:1197
 /// List an account's transactions in one security.
 ///
 /// - Category: `data_sync`
@@ -811,7 +811,7 @@ struct ListSecurityTransactions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1200
+// spec/operations.yaml:1214
 /// Get an account's balance snapshots over a period.
 ///
 /// - Category: `data_sync`
@@ -851,7 +851,7 @@ struct GetBalanceHistory: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1216
+// spec/operations.yaml:1230
 /// Get the latest balance snapshot of each of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -875,7 +875,7 @@ struct GetLatestBalanceSnapshots: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1231
+// spec/operations.yaml:1245
 /// Get the balance snapshots of all of a user's accounts over a period.
 ///
 /// - Category: `data_sync`
@@ -912,7 +912,7 @@ struct GetUserBalanceHistory: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1246
+// spec/operations.yaml:1260
 /// List the most recent balance snapshots of an account, in the order they were captured.
 ///
 /// - Category: `data_sync`
@@ -940,7 +940,7 @@ struct ListBalanceSnapshotsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1266
+// spec/operations.yaml:1280
 /// Get one of a user's holdings.
 ///
 /// - Category: `data_sync`
@@ -958,7 +958,7 @@ struct GetHolding: Query {
     }
 }
 
-// spec/operations.yaml:1280
+// spec/operations.yaml:1294
 /// List an account's holdings.
 ///
 /// - Category: `data_sync`
@@ -995,7 +995,7 @@ struct ListHoldingsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1299
+// spec/operations.yaml:1313
 /// List all of a user's holdings.
 ///
 /// - Category: `data_sync`

@@ -118,7 +118,7 @@ extension RegisterUser {
     )
 }
 
-// spec/operations.yaml:686
+// spec/operations.yaml:693
 extension AuthenticateUser {
     /// The registry's entry for ``AuthenticateUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -132,11 +132,11 @@ extension AuthenticateUser {
         requiresTransaction: false,
         events: ["UserLoginAttempted", "UserLoginSucceeded", "UserLoginFailed"],
         description: "Verify a user's credentials, without creating a session or tokens.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 686, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 693, column: 3)
     )
 }
 
-// spec/operations.yaml:699
+// spec/operations.yaml:706
 extension VerifyEmail {
     /// The registry's entry for ``VerifyEmail``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -150,11 +150,11 @@ extension VerifyEmail {
         requiresTransaction: true,
         events: ["EmailVerificationAttempted", "EmailVerificationSucceeded", "EmailVerificationFailed"],
         description: "Verify a user's email address with the token sent to it.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 699, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 706, column: 3)
     )
 }
 
-// spec/operations.yaml:709
+// spec/operations.yaml:723
 extension RefreshAccessToken {
     /// The registry's entry for ``RefreshAccessToken``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -168,11 +168,11 @@ extension RefreshAccessToken {
         requiresTransaction: true,
         events: ["AuthTokenRefreshAttempted", "AuthTokenRefreshSucceeded", "AuthTokenRefreshFailed", "TokenRejectedDueToRotation"],
         description: "Issue a new access token for a valid refresh token of an active session, rotating the refresh token; reusing a rotated token ends its whole family (its session).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 709, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 723, column: 3)
     )
 }
 
-// spec/operations.yaml:746
+// spec/operations.yaml:760
 extension RequestPasswordReset {
     /// The registry's entry for ``RequestPasswordReset``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -186,11 +186,11 @@ extension RequestPasswordReset {
         requiresTransaction: true,
         events: ["PasswordResetRequestAttempted", "PasswordResetRequestSucceeded", "PasswordResetRequestFailed"],
         description: "Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 746, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 760, column: 3)
     )
 }
 
-// spec/operations.yaml:769
+// spec/operations.yaml:783
 extension ConfirmPasswordReset {
     /// The registry's entry for ``ConfirmPasswordReset``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -204,11 +204,11 @@ extension ConfirmPasswordReset {
         requiresTransaction: true,
         events: ["PasswordResetConfirmAttempted", "PasswordResetConfirmSucceeded", "PasswordResetConfirmFailed"],
         description: "Set a new password with a reset token, and log the user out everywhere (every session and refresh token).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 769, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 783, column: 3)
     )
 }
 
-// spec/operations.yaml:793
+// spec/operations.yaml:807
 extension LogoutUser {
     /// The registry's entry for ``LogoutUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -222,11 +222,11 @@ extension LogoutUser {
         requiresTransaction: true,
         events: ["UserLogoutAttempted", "UserLogoutSucceeded", "UserLogoutFailed"],
         description: "Log a user out by revoking their refresh token.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 793, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 807, column: 3)
     )
 }
 
-// spec/operations.yaml:806
+// spec/operations.yaml:820
 extension CreateSession {
     /// The registry's entry for ``CreateSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -240,11 +240,11 @@ extension CreateSession {
         requiresTransaction: true,
         events: ["SessionCreatedEvent", "SessionEvictedEvent"],
         description: "Create a session, enriched with its device and location, evicting the oldest one past the session limit.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 806, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 820, column: 3)
     )
 }
 
-// spec/operations.yaml:819
+// spec/operations.yaml:833
 extension RevokeSession {
     /// The registry's entry for ``RevokeSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -258,11 +258,11 @@ extension RevokeSession {
         requiresTransaction: true,
         events: ["SessionRevocationAttempted", "SessionRevokedEvent", "SessionRevocationFailed"],
         description: "Revoke one session of a user.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 819, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 833, column: 3)
     )
 }
 
-// spec/operations.yaml:835
+// spec/operations.yaml:849
 extension RevokeAllUserSessions {
     /// The registry's entry for ``RevokeAllUserSessions``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -276,11 +276,11 @@ extension RevokeAllUserSessions {
         requiresTransaction: true,
         events: ["AllSessionsRevocationAttempted", "AllSessionsRevokedEvent", "AllSessionsRevocationFailed"],
         description: "Revoke every session of a user (logout everywhere), optionally keeping the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 835, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 849, column: 3)
     )
 }
 
-// spec/operations.yaml:852
+// spec/operations.yaml:866
 extension LinkRefreshTokenToSession {
     /// The registry's entry for ``LinkRefreshTokenToSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -294,11 +294,11 @@ extension LinkRefreshTokenToSession {
         requiresTransaction: true,
         events: [],
         description: "Link a refresh token to its session after the tokens are generated.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 852, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 866, column: 3)
     )
 }
 
-// spec/operations.yaml:861
+// spec/operations.yaml:875
 extension RecordProviderAccess {
     /// The registry's entry for ``RecordProviderAccess``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -312,11 +312,11 @@ extension RecordProviderAccess {
         requiresTransaction: false,
         events: ["SessionProviderAccessEvent"],
         description: "Record that a session accessed a provider, for audit.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 861, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 875, column: 3)
     )
 }
 
-// spec/operations.yaml:871
+// spec/operations.yaml:885
 extension UpdateSessionActivity {
     /// The registry's entry for ``UpdateSessionActivity``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -330,11 +330,11 @@ extension UpdateSessionActivity {
         requiresTransaction: false,
         events: [],
         description: "Update a session's last activity time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 871, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 885, column: 3)
     )
 }
 
-// spec/operations.yaml:883
+// spec/operations.yaml:897
 extension GenerateAuthTokens {
     /// The registry's entry for ``GenerateAuthTokens``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -348,11 +348,11 @@ extension GenerateAuthTokens {
         requiresTransaction: true,
         events: [],
         description: "Generate a JWT access token and an opaque refresh token for a session.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 883, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 897, column: 3)
     )
 }
 
-// spec/operations.yaml:895
+// spec/operations.yaml:909
 extension TriggerGlobalTokenRotation {
     /// The registry's entry for ``TriggerGlobalTokenRotation``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -366,11 +366,11 @@ extension TriggerGlobalTokenRotation {
         requiresTransaction: true,
         events: ["GlobalTokenRotationAttempted", "GlobalTokenRotationSucceeded", "GlobalTokenRotationFailed"],
         description: "Rotate every user's tokens by raising the global token version (an admin operation).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 895, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 909, column: 3)
     )
 }
 
-// spec/operations.yaml:905
+// spec/operations.yaml:919
 extension TriggerUserTokenRotation {
     /// The registry's entry for ``TriggerUserTokenRotation``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -384,11 +384,11 @@ extension TriggerUserTokenRotation {
         requiresTransaction: true,
         events: ["UserTokenRotationAttempted", "UserTokenRotationSucceeded", "UserTokenRotationFailed"],
         description: "Rotate one user's tokens, after a password change or a logout everywhere.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 905, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 919, column: 3)
     )
 }
 
-// spec/operations.yaml:918
+// spec/operations.yaml:932
 extension ConnectProvider {
     /// The registry's entry for ``ConnectProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -402,11 +402,11 @@ extension ConnectProvider {
         requiresTransaction: true,
         events: ["ProviderConnectionAttempted", "ProviderConnectionSucceeded", "ProviderConnectionFailed"],
         description: "Connect a user to a financial provider with their encrypted credentials.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 918, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 932, column: 3)
     )
 }
 
-// spec/operations.yaml:931
+// spec/operations.yaml:945
 extension DisconnectProvider {
     /// The registry's entry for ``DisconnectProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -420,11 +420,11 @@ extension DisconnectProvider {
         requiresTransaction: true,
         events: ["ProviderDisconnectionAttempted", "ProviderDisconnectionSucceeded", "ProviderDisconnectionFailed"],
         description: "Disconnect a user from a financial provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 931, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 945, column: 3)
     )
 }
 
-// spec/operations.yaml:944
+// spec/operations.yaml:958
 extension RefreshProviderTokens {
     /// The registry's entry for ``RefreshProviderTokens``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -438,11 +438,11 @@ extension RefreshProviderTokens {
         requiresTransaction: true,
         events: ["ProviderTokenRefreshAttempted", "ProviderTokenRefreshSucceeded", "ProviderTokenRefreshFailed"],
         description: "Store a provider's new credentials after an OAuth token refresh.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 944, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 958, column: 3)
     )
 }
 
-// spec/operations.yaml:955
+// spec/operations.yaml:969
 extension SyncAccounts {
     /// The registry's entry for ``SyncAccounts``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -456,11 +456,11 @@ extension SyncAccounts {
         requiresTransaction: true,
         events: ["AccountSyncAttempted", "AccountSyncSucceeded", "AccountSyncFailed", "AccountBalanceUpdated"],
         description: "Sync a connection's accounts from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 955, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 969, column: 3)
     )
 }
 
-// spec/operations.yaml:966
+// spec/operations.yaml:980
 extension SyncTransactions {
     /// The registry's entry for ``SyncTransactions``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -474,11 +474,11 @@ extension SyncTransactions {
         requiresTransaction: true,
         events: ["TransactionSyncAttempted", "TransactionSyncSucceeded", "TransactionSyncFailed"],
         description: "Sync a connection's transactions from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 966, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 980, column: 3)
     )
 }
 
-// spec/operations.yaml:985
+// spec/operations.yaml:999
 extension SyncHoldings {
     /// The registry's entry for ``SyncHoldings``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -492,11 +492,11 @@ extension SyncHoldings {
         requiresTransaction: true,
         events: ["HoldingsSyncAttempted", "HoldingsSyncSucceeded", "HoldingsSyncFailed", "AccountHoldingsUpdated"],
         description: "Sync an investment account's holdings from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 985, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 999, column: 3)
     )
 }
 
-// spec/operations.yaml:1003
+// spec/operations.yaml:1017
 extension ImportFromFile {
     /// The registry's entry for ``ImportFromFile``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -510,11 +510,11 @@ extension ImportFromFile {
         requiresTransaction: false,
         events: ["FileImportAttempted", "FileImportSucceeded", "FileImportFailed", "FileImportProgress"],
         description: "Import accounts and transactions from a QFX, OFX or CSV file.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1003, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1017, column: 3)
     )
 }
 
-// spec/operations.yaml:1027
+// spec/operations.yaml:1041
 extension GetSession {
     /// The registry's entry for ``GetSession``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -526,11 +526,11 @@ extension GetSession {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's sessions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1027, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1041, column: 3)
     )
 }
 
-// spec/operations.yaml:1041
+// spec/operations.yaml:1055
 extension ListUserSessions {
     /// The registry's entry for ``ListUserSessions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -542,11 +542,11 @@ extension ListUserSessions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List a user's sessions, marking the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1041, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1055, column: 3)
     )
 }
 
-// spec/operations.yaml:1061
+// spec/operations.yaml:1075
 extension GetProviderConnection {
     /// The registry's entry for ``GetProviderConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -558,11 +558,11 @@ extension GetProviderConnection {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1061, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1075, column: 3)
     )
 }
 
-// spec/operations.yaml:1075
+// spec/operations.yaml:1089
 extension ListProviderConnections {
     /// The registry's entry for ``ListProviderConnections``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -574,11 +574,11 @@ extension ListProviderConnections {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1075, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1089, column: 3)
     )
 }
 
-// spec/operations.yaml:1093
+// spec/operations.yaml:1107
 extension GetAccount {
     /// The registry's entry for ``GetAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -590,11 +590,11 @@ extension GetAccount {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1093, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1107, column: 3)
     )
 }
 
-// spec/operations.yaml:1107
+// spec/operations.yaml:1121
 extension ListAccountsByConnection {
     /// The registry's entry for ``ListAccountsByConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -606,11 +606,11 @@ extension ListAccountsByConnection {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List the accounts of one provider connection.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1107, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1121, column: 3)
     )
 }
 
-// spec/operations.yaml:1121
+// spec/operations.yaml:1135
 extension ListAccountsByUser {
     /// The registry's entry for ``ListAccountsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -622,11 +622,11 @@ extension ListAccountsByUser {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List all of a user's accounts, optionally of one type.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1121, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1135, column: 3)
     )
 }
 
-// spec/operations.yaml:1140
+// spec/operations.yaml:1154
 extension GetTransaction {
     /// The registry's entry for ``GetTransaction``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -638,11 +638,11 @@ extension GetTransaction {
         pagination: nil,
         cachePolicy: .medium,
         description: "Get one of a user's transactions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1140, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1154, column: 3)
     )
 }
 
-// spec/operations.yaml:1154
+// spec/operations.yaml:1168
 extension ListTransactionsByAccount {
     /// The registry's entry for ``ListTransactionsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -654,11 +654,11 @@ extension ListTransactionsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions, one page at a time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1154, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1168, column: 3)
     )
 }
 
-// spec/operations.yaml:1168
+// spec/operations.yaml:1182
 extension ListTransactionsByDateRange {
     /// The registry's entry for ``ListTransactionsByDateRange``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -670,11 +670,11 @@ extension ListTransactionsByDateRange {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "List an account's transactions between two days.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1168, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1182, column: 3)
     )
 }
 
-// spec/operations.yaml:1183
+// spec/operations.yaml:1197
 extension ListSecurityTransactions {
     /// The registry's entry for ``ListSecurityTransactions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -686,11 +686,11 @@ extension ListSecurityTransactions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions in one security.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1183, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1197, column: 3)
     )
 }
 
-// spec/operations.yaml:1200
+// spec/operations.yaml:1214
 extension GetBalanceHistory {
     /// The registry's entry for ``GetBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -702,11 +702,11 @@ extension GetBalanceHistory {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "Get an account's balance snapshots over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1200, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1214, column: 3)
     )
 }
 
-// spec/operations.yaml:1216
+// spec/operations.yaml:1230
 extension GetLatestBalanceSnapshots {
     /// The registry's entry for ``GetLatestBalanceSnapshots``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -718,11 +718,11 @@ extension GetLatestBalanceSnapshots {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "Get the latest balance snapshot of each of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1216, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1230, column: 3)
     )
 }
 
-// spec/operations.yaml:1231
+// spec/operations.yaml:1245
 extension GetUserBalanceHistory {
     /// The registry's entry for ``GetUserBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -734,11 +734,11 @@ extension GetUserBalanceHistory {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "Get the balance snapshots of all of a user's accounts over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1231, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1245, column: 3)
     )
 }
 
-// spec/operations.yaml:1246
+// spec/operations.yaml:1260
 extension ListBalanceSnapshotsByAccount {
     /// The registry's entry for ``ListBalanceSnapshotsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -750,11 +750,11 @@ extension ListBalanceSnapshotsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List the most recent balance snapshots of an account, in the order they were captured.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1246, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1260, column: 3)
     )
 }
 
-// spec/operations.yaml:1266
+// spec/operations.yaml:1280
 extension GetHolding {
     /// The registry's entry for ``GetHolding``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -766,11 +766,11 @@ extension GetHolding {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1266, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1280, column: 3)
     )
 }
 
-// spec/operations.yaml:1280
+// spec/operations.yaml:1294
 extension ListHoldingsByAccount {
     /// The registry's entry for ``ListHoldingsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -782,11 +782,11 @@ extension ListHoldingsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1280, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1294, column: 3)
     )
 }
 
-// spec/operations.yaml:1299
+// spec/operations.yaml:1313
 extension ListHoldingsByUser {
     /// The registry's entry for ``ListHoldingsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -798,7 +798,7 @@ extension ListHoldingsByUser {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List all of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1299, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1313, column: 3)
     )
 }
 

@@ -12,6 +12,8 @@ import Foundation
 /// Every operation the spec binds to an HTTP route, in spec order: what a server adapter serves.
 enum OperationRoutes {
     static let all: [HTTPRoute<OperationCategory>] = [
+        RegisterUser.httpRoute,
+        VerifyEmail.httpRoute,
         RefreshAccessToken.httpRoute,
         RequestPasswordReset.httpRoute,
         ConfirmPasswordReset.httpRoute,
@@ -53,6 +55,8 @@ extension OperationRoutes {
     static func register<Registrar: HTTPRouteRegistrar, Runner: OperationRouteRunner>(
         with registrar: Registrar, runner: Runner
     ) where Registrar.Category == OperationCategory, Registrar.RequestContext == Runner.RequestContext {
+        registrar.register(RegisterUser.self) { await runner.run($0, in: $1) }
+        registrar.register(VerifyEmail.self) { await runner.run($0, in: $1) }
         registrar.register(RefreshAccessToken.self) { await runner.run($0, in: $1) }
         registrar.register(RequestPasswordReset.self) { await runner.run($0, in: $1) }
         registrar.register(ConfirmPasswordReset.self) { await runner.run($0, in: $1) }
@@ -88,6 +92,289 @@ extension OperationRoutes {
         "version": "1.0.0"
       },
       "paths": {
+        "/api/v1/users": {
+          "post": {
+            "operationId": "RegisterUser",
+            "summary": "Register a new user account and send an email verification.",
+            "tags": ["auth"],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "required": ["email", "password"],
+                    "properties": {
+                      "email": {
+                        "type": "string",
+                        "minLength": 5,
+                        "maxLength": 255,
+                        "format": "email",
+                        "description": "Lower-cased before it is stored."
+                      },
+                      "password": {
+                        "type": "string",
+                        "minLength": 8,
+                        "maxLength": 128,
+                        "description": "With an uppercase and a lowercase letter, a digit and a special character, and at most 72 bytes (bcrypt reads no more): the handler checks those, as weak_password."
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": ["id", "message"],
+                      "properties": {
+                        "id": {
+                          "type": "string",
+                          "format": "uuid"
+                        },
+                        "message": {
+                          "type": "string",
+                          "const": "Registered. Check your email for the verification token."
+                        }
+                      },
+                      "additionalProperties": false
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_email`, `weak_password`, `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "409": {
+                "description": "A problem: `email_already_registered`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "description": "A problem: `content_too_large`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "415": {
+                "description": "A problem: `unsupported_media_type`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "422": {
+                "description": "A problem: `invalid_fields`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "429": {
+                "description": "A problem: `rate_limited`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                },
+                "headers": {
+                  "Retry-After": {
+                    "description": "The seconds to wait before trying again.",
+                    "schema": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/api/v1/email-verifications": {
+          "post": {
+            "operationId": "VerifyEmail",
+            "summary": "Verify a user's email address with the token sent to it.",
+            "tags": ["auth"],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "required": ["token"],
+                    "properties": {
+                      "token": {
+                        "type": "string",
+                        "minLength": 16,
+                        "maxLength": 128,
+                        "pattern": "[0-9a-fA-F]+"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": ["user_id", "message"],
+                      "properties": {
+                        "user_id": {
+                          "type": "string",
+                          "format": "uuid"
+                        },
+                        "message": {
+                          "type": "string",
+                          "const": "Email verified. You can log in."
+                        }
+                      },
+                      "additionalProperties": false
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `token_expired`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `token_not_found`, `user_not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "409": {
+                "description": "A problem: `token_already_used`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "description": "A problem: `content_too_large`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "415": {
+                "description": "A problem: `unsupported_media_type`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "422": {
+                "description": "A problem: `invalid_fields`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "429": {
+                "description": "A problem: `rate_limited`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                },
+                "headers": {
+                  "Retry-After": {
+                    "description": "The seconds to wait before trying again.",
+                    "schema": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
         "/api/v1/tokens": {
           "post": {
             "operationId": "RefreshAccessToken",
@@ -2874,7 +3161,116 @@ extension OperationRoutes {
     """##
 }
 
-// spec/operations.yaml:732
+// spec/operations.yaml:687
+extension RegisterUser: HTTPRoutable {
+    /// `POST /api/v1/users`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "RegisterUser",
+        kind: .command,
+        category: .auth,
+        method: .post,
+        path: "/api/v1/users",
+        successStatus: 201,
+        parameters: [
+            HTTPParameter(field: "email", source: .body("email"), isRequired: true),
+            HTTPParameter(field: "password", source: .body("password"), isRequired: true),
+        ],
+        errors: ["email_already_registered": 409, "invalid_email": 400, "weak_password": 400],
+        auth: .anonymous,
+        rateLimits: [
+            HTTPRateLimit(requests: 3, period: .minute, key: .address),
+        ],
+        isIdempotent: false,
+        deprecation: nil,
+        tags: ["auth"],
+        summary: "Register a new user account and send an email verification.",
+        successBody: .member("id", with: [
+            .init(name: "message", text: "Registered. Check your email for the verification token."),
+        ])
+    )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _body = reader.body(_HTTPBody.self, in: request)
+        try reader.finish()
+        self.init(email: _body!.email, password: _body!.password)
+    }
+
+    /// The members of the JSON body this command reads, under their names on the wire.
+    struct _HTTPBody: Decodable {
+        var email: String
+        var password: String
+
+        enum CodingKeys: String, CodingKey {
+            case email
+            case password
+        }
+
+        init(from decoder: any Decoder) throws {
+            var members = try HTTPBodyMembers(decoder, keys: CodingKeys.self)
+            let _email = members.required(String.self, .email)
+            let _password = members.required(String.self, .password)
+            try members.finish()
+            self.email = _email!
+            self.password = _password!
+        }
+    }
+}
+
+// spec/operations.yaml:716
+extension VerifyEmail: HTTPRoutable {
+    /// `POST /api/v1/email-verifications`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "VerifyEmail",
+        kind: .command,
+        category: .auth,
+        method: .post,
+        path: "/api/v1/email-verifications",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "token", source: .body("token"), isRequired: true),
+        ],
+        errors: ["token_not_found": 404, "token_already_used": 409, "token_expired": 401, "user_not_found": 404],
+        auth: .anonymous,
+        rateLimits: [
+            HTTPRateLimit(requests: 20, period: .minute, key: .address),
+        ],
+        isIdempotent: false,
+        deprecation: nil,
+        tags: ["auth"],
+        summary: "Verify a user's email address with the token sent to it.",
+        successBody: .member("user_id", with: [.init(name: "message", text: "Email verified. You can log in.")])
+    )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _body = reader.body(_HTTPBody.self, in: request)
+        try reader.finish()
+        self.init(token: _body!.token)
+    }
+
+    /// The members of the JSON body this command reads, under their names on the wire.
+    struct _HTTPBody: Decodable {
+        var token: String
+
+        enum CodingKeys: String, CodingKey {
+            case token
+        }
+
+        init(from decoder: any Decoder) throws {
+            var members = try HTTPBodyMembers(decoder, keys: CodingKeys.self)
+            let _token = members.required(String.self, .token)
+            try members.finish()
+            self.token = _token!
+        }
+    }
+}
+
+// spec/operations.yaml:746
 extension RefreshAccessToken: HTTPRoutable {
     /// `POST /api/v1/tokens`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -2932,7 +3328,7 @@ extension RefreshAccessToken: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:758
+// spec/operations.yaml:772
 extension RequestPasswordReset: HTTPRoutable {
     /// `POST /api/v1/password-resets`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -2995,7 +3391,7 @@ extension RequestPasswordReset: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:785
+// spec/operations.yaml:799
 extension ConfirmPasswordReset: HTTPRoutable {
     /// `POST /api/v1/password-resets/confirmations`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3056,7 +3452,7 @@ extension ConfirmPasswordReset: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:830
+// spec/operations.yaml:844
 extension RevokeSession: HTTPRoutable {
     /// `DELETE /api/v1/sessions/{sessionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3092,7 +3488,7 @@ extension RevokeSession: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:848
+// spec/operations.yaml:862
 extension RevokeAllUserSessions: HTTPRoutable {
     /// `DELETE /api/v1/sessions`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3128,7 +3524,7 @@ extension RevokeAllUserSessions: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:940
+// spec/operations.yaml:954
 extension DisconnectProvider: HTTPRoutable {
     /// `DELETE /api/v1/providers/{connectionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3162,7 +3558,7 @@ extension DisconnectProvider: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1037
+// spec/operations.yaml:1051
 extension GetSession: HTTPRoutable {
     /// `GET /api/v1/sessions/{sessionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3196,7 +3592,7 @@ extension GetSession: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1056
+// spec/operations.yaml:1070
 extension ListUserSessions: HTTPRoutable {
     /// `GET /api/v1/sessions`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3239,7 +3635,7 @@ extension ListUserSessions: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1071
+// spec/operations.yaml:1085
 extension GetProviderConnection: HTTPRoutable {
     /// `GET /api/v1/providers/{connectionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3273,7 +3669,7 @@ extension GetProviderConnection: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1088
+// spec/operations.yaml:1102
 extension ListProviderConnections: HTTPRoutable {
     /// `GET /api/v1/providers`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3311,7 +3707,7 @@ extension ListProviderConnections: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1103
+// spec/operations.yaml:1117
 extension GetAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3345,7 +3741,7 @@ extension GetAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1135
+// spec/operations.yaml:1149
 extension ListAccountsByUser: HTTPRoutable {
     /// `GET /api/v1/accounts`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3390,7 +3786,7 @@ extension ListAccountsByUser: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1150
+// spec/operations.yaml:1164
 extension GetTransaction: HTTPRoutable {
     /// `GET /api/v1/transactions/{transactionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3424,7 +3820,7 @@ extension GetTransaction: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1228
+// spec/operations.yaml:1242
 extension GetLatestBalanceSnapshots: HTTPRoutable {
     /// `GET /api/v1/balance-snapshots/latest`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3460,7 +3856,7 @@ extension GetLatestBalanceSnapshots: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1260
+// spec/operations.yaml:1274
 extension ListBalanceSnapshotsByAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/balance-snapshots`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3500,7 +3896,7 @@ extension ListBalanceSnapshotsByAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1276
+// spec/operations.yaml:1290
 extension GetHolding: HTTPRoutable {
     /// `GET /api/v1/holdings/{holdingId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3534,7 +3930,7 @@ extension GetHolding: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1295
+// spec/operations.yaml:1309
 extension ListHoldingsByAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/holdings`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3579,7 +3975,7 @@ extension ListHoldingsByAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1314
+// spec/operations.yaml:1328
 extension ListHoldingsByUser: HTTPRoutable {
     /// `GET /api/v1/holdings`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(

@@ -1,14 +1,19 @@
-/// A result under one member of a JSON object (`{"revoked_count": 3}`), for a route whose `response` names the member:
-/// the result is encoded by the configuration's encoder, as it would be alone.
+import CQRS
+
+/// A result under one member of a JSON object (`{"revoked_count": 3}`), for a route whose `response` names the member,
+/// beside the route's members of fixed text: the result is encoded by the configuration's encoder, as it would be
+/// alone.
 @usableFromInline
-struct MemberBody<Value: Encodable>: Encodable {
+struct MemberBody<Value: Encodable, Category: RegistryCategory>: Encodable {
     @usableFromInline let name: String
     @usableFromInline let value: Value
+    @usableFromInline let fixed: [HTTPRoute<Category>.FixedMember]
 
     @inlinable
-    init(name: String, value: Value) {
+    init(name: String, value: Value, fixed: [HTTPRoute<Category>.FixedMember]) {
         self.name = name
         self.value = value
+        self.fixed = fixed
     }
 
     @usableFromInline
@@ -24,5 +29,8 @@ struct MemberBody<Value: Encodable>: Encodable {
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(value, forKey: Key(stringValue: name))
+        for member in fixed {
+            try container.encode(member.text, forKey: Key(stringValue: member.name))
+        }
     }
 }

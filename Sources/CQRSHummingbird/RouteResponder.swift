@@ -115,7 +115,8 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
                 switch route.successBody {
                 case .result: body = try configuration.encoder.encode(output)
                 case .empty: return Response(status: status)
-                case .member(let name): body = try configuration.encoder.encode(MemberBody(name: name, value: output))
+                case .member(let name, let fixed):
+                    body = try configuration.encoder.encode(MemberBody<Output, Category>(name: name, value: output, fixed: fixed))
                 }
                 return Response(status: status, headers: jsonHeaders, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
             } catch {

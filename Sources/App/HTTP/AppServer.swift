@@ -36,7 +36,6 @@ enum AppServer {
         router.addOpenAPIDocument(OperationRoutes.openAPIDocument)
         // What the spec cannot bind yet: routes that compose several operations, read a file, or read days.
         let api = router.group("api/v1")
-        IdentityRoutes.add(to: api)
         SessionRoutes.add(to: api)
         ProviderRoutes.add(to: api, environment)
         AccountRoutes.add(to: api)

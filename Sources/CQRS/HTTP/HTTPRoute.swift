@@ -56,8 +56,20 @@ public struct HTTPRoute<Category: RegistryCategory>: Sendable {
         case result
         /// Nothing: the status alone, whatever the operation returns.
         case empty
-        /// The result under one member of a JSON object, by its name on the wire: `{"revoked_count": 3}`.
-        case member(String)
+        /// The result under one member of a JSON object, by its name on the wire, beside members of fixed text:
+        /// `{"revoked_count": 3}`, `{"user_id": "…", "message": "Email verified."}`.
+        case member(String, with: [FixedMember] = [])
+    }
+
+    /// A member of every success's body whose text the spec gives, by its name on the wire.
+    public struct FixedMember: Sendable, Hashable {
+        public let name: String
+        public let text: String
+
+        public init(name: String, text: String) {
+            self.name = name
+            self.text = text
+        }
     }
 }
 

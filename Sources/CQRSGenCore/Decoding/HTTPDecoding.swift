@@ -6,7 +6,7 @@ enum HTTPDecoding {
     static let keys = ["route", "status", "auth", "fields", "errors", "rateLimit", "idempotent", "deprecated", "tags", "response"]
     /// The words `response` takes as a scalar, and the key of its mapping.
     static let responseWords = ["result", "none"]
-    static let responseKeys = ["field"]
+    static let responseKeys = ["field", "with"]
     static let authKeys = ["role", "permission"]
     static let rateLimitKeys = ["requests", "per", "by"]
     static let deprecationKeys = ["replacement"]
@@ -51,7 +51,7 @@ enum HTTPDecoding {
             at: entry.key.location)
     }
 
-    /// `result`, `none`, or `{field: name}`.
+    /// `result`, `none`, or `{field: name, with: {member: text}}`.
     static func decodeResponse(_ node: YAMLNode, what: String, _ context: inout DecodingContext) -> Located<HTTPBindingSpec.Response>? {
         let where_ = "'response' of \(what)"
         if let scalar = node.scalar, !scalar.isNull {
@@ -73,7 +73,17 @@ enum HTTPDecoding {
             return nil
         }
         guard let scalar = context.scalar(name, "'field' of \(where_)", expected: "a member name") else { return nil }
-        return Located(.member(Located(scalar.value, at: scalar.location)), at: node.location)
+        var fixed: [HTTPBindingSpec.FixedMember] = []
+        if let with = entries.value("with"),
+           let members = context.mapping(with, "'with' of \(where_)", expected: "a mapping of member names to text") {
+            fixed = members.compactMap { member in
+                context.text(member.value, "member '\(member.key.value)' of \(where_)").map { text in
+                    HTTPBindingSpec.FixedMember(
+                        name: Located(member.key.value, at: member.key.location), text: Located(text, at: member.value.location))
+                }
+            }
+        }
+        return Located(.member(Located(scalar.value, at: scalar.location), with: fixed), at: node.location)
     }
 
     // MARK: - Route

@@ -305,12 +305,19 @@ public enum SpecSchema {
                     ("type", .string("array")), ("items", name),
                 ]),
                 "response": .object([
-                    ("description", .string("What a success answers with: the result (the default), none (the status alone; 204 by default), or {field: name}, the result under one member of an object.")),
+                    ("description", .string("What a success answers with: the result (the default), none (the status alone; 204 by default), or {field: name, with: {member: text}}, the result under one member of an object, beside members of fixed text.")),
                     ("oneOf", .array([
                         .object([("enum", .array(HTTPDecoding.responseWords.map(JSONValue.string)))]),
                         .object([
                             ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("field")])),
-                            ("properties", object(HTTPDecoding.responseKeys, ["field": .object([("type", .string("string")), ("pattern", .string(lowerCamelCase))])])),
+                            ("properties", object(HTTPDecoding.responseKeys, [
+                                "field": .object([("type", .string("string")), ("pattern", .string(lowerCamelCase))]),
+                                "with": .object([
+                                    ("description", .string("Members of fixed text beside the result, by lowerCamelCase name.")),
+                                    ("type", .string("object")), ("propertyNames", pattern(lowerCamelCase)),
+                                    ("additionalProperties", .object([("type", .string("string"))])),
+                                ]),
+                            ])),
                         ]),
                     ])),
                 ]),

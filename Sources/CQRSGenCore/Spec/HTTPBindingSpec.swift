@@ -52,12 +52,24 @@ public struct HTTPBindingSpec: Hashable, Sendable {
         /// Nothing: the status alone (`response: none`), whatever the operation returns. (Not named `none`, which an
         /// optional's `nil` would shadow in patterns.)
         case empty
-        /// The result under one member of a JSON object (`response: {field: revokedCount}`).
-        case member(Located<String>)
+        /// The result under one member of a JSON object (`response: {field: revokedCount}`), beside fixed text
+        /// members (`with: {message: Registered.}`).
+        case member(Located<String>, with: [FixedMember] = [])
 
         /// Where the member's name is written, for a member.
         public var memberLocation: SourceLocation? {
-            if case .member(let member) = self { member.location } else { nil }
+            if case .member(let member, _) = self { member.location } else { nil }
+        }
+    }
+
+    /// A member of an answer whose text the spec gives: the same in every answer of the route.
+    public struct FixedMember: Hashable, Sendable {
+        public var name: Located<String>
+        public var text: Located<String>
+
+        public init(name: Located<String>, text: Located<String>) {
+            self.name = name
+            self.text = text
         }
     }
 

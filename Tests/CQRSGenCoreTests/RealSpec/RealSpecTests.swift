@@ -38,13 +38,13 @@ struct RealSpecTests {
             queries_by_cache_policy:
               short: 14
               medium: 4
-            total_routes: 18
+            total_routes: 20
             routes_by_method:
-              POST: 3
+              POST: 5
               DELETE: 3
               GET: 12
-            public_routes: 3
-            rate_limited_routes: 3
+            public_routes: 5
+            rate_limited_routes: 5
             deprecated_routes: 0
             total_events: 61
             total_workflows: 24

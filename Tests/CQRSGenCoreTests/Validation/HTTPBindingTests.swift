@@ -344,7 +344,7 @@ struct HTTPBindingTests {
                 result: Int
                 http:
                   route: DELETE /items
-                  response: {field: purgedCount}
+                  response: {field: purgedCount, with: {message: "Purged, for good."}}
             """)
         #expect(DiagnosticFormatter(path: "spec.yaml").format(outcome.diagnostics) == "")
         let spec = try #require(outcome.validSpec)
@@ -353,7 +353,12 @@ struct HTTPBindingTests {
         #expect(revoke.fields.map { $0.fixedValue?.scalar?.value } == ["revoked_by_user", "3"])
         #expect(revoke.response?.value == .empty)
         #expect(revoke.successStatus(hasResult: true) == 204, "a route that answers nothing answers 204")
-        #expect(purge.response?.value == .member(Located("purgedCount", at: purge.response!.value.memberLocation!)))
+        guard case .member(let member, let fixed) = purge.response?.value else {
+            Issue.record("the purge route answers its result under a member")
+            return
+        }
+        #expect(member.value == "purgedCount")
+        #expect(fixed.map(\.name.value) == ["message"] && fixed.map(\.text.value) == ["Purged, for good."])
         #expect(purge.successStatus(hasResult: true) == 200)
     }
 
@@ -375,7 +380,7 @@ struct HTTPBindingTests {
                 result: Int
                 http:
                   route: DELETE /items
-                  response: {field: 4️⃣Purged_count}
+                  response: {field: 4️⃣Purged_count, with: {🅰️Purged_count: Twice., 🅱️Note: Once.}}
               ArchiveItems:
                 category: items
                 description: X.
@@ -389,6 +394,9 @@ struct HTTPBindingTests {
             .error("2️⃣", "the source of field 'note' in 'http' of command 'RevokeItem' must give the value: '{value: …}'"),
             .error("3️⃣", "the route of command 'RevokeItem' puts the result under 'count', but the operation returns none"),
             .error("4️⃣", "the member 'Purged_count' the route of command 'PurgeItems' answers with must be lowerCamelCase, like a field; the configuration's 'http.wireNames' spells it on the wire"),
+            .error("🅰️", "the member 'Purged_count' the route of command 'PurgeItems' answers with must be lowerCamelCase, like a field; the configuration's 'http.wireNames' spells it on the wire"),
+            .error("🅰️", "the member 'Purged_count' of the route of command 'PurgeItems' holds the result; a text under 'with' cannot take its name"),
+            .error("🅱️", "the member 'Note' the route of command 'PurgeItems' answers with must be lowerCamelCase, like a field; the configuration's 'http.wireNames' spells it on the wire"),
             .error("5️⃣", "the route of command 'ArchiveItems' answers 204 No Content, but the operation returns 'Int'; add 'response: none' to drop it", notes: [("7️⃣", "the result is declared here")]),
             .error("6️⃣", "'response' of 'http' of command 'ArchiveItems' must be 'result', 'none' or '{field: name}', not 'nothing'"),
         ])

@@ -40,7 +40,8 @@ struct RoutesFile: GeneratedFileRenderer {
                     } else {
                         writer.line("    \(argument.head)")
                         for line in argument.lines { writer.line("        \(line),") }
-                        writer.line("    ]" + separator)
+                        // A member's fixed texts close its call as well as their list.
+                        writer.line("    ]" + (argument.head.hasSuffix(", with: [") ? ")" : "") + separator)
                     }
                 }
                 writer.line(")")
@@ -353,7 +354,16 @@ struct RoutesFile: GeneratedFileRenderer {
             "tags: \(SwiftLiteral.stringArray(tags))",
             "summary: \(SwiftLiteral.string(operation.description))",
         ].map { (head: $0, lines: [String]()) }
-        let body = Self.successBody(http, context).map { [(head: "successBody: \($0)", lines: [String]())] } ?? []
+        var body = Self.successBody(http, context).map { [(head: "successBody: \($0)", lines: [String]())] } ?? []
+        // A body too long for one line (eight columns of indentation) lists its fixed texts one per line.
+        if let argument = body.first, argument.head.count + 8 > 120, let response = http.response,
+           case .member(let member, let fixed) = response.value {
+            let wire = context.options.wireNames
+            body = [(
+                head: "successBody: .member(\(SwiftLiteral.string(wire.wireName(of: member.value))), with: [",
+                lines: fixed.map { ".init(name: \(SwiftLiteral.string(wire.wireName(of: $0.name.value))), text: \(SwiftLiteral.string($0.text.value)))" }
+            )]
+        }
         return plain + [list("parameters", parameters)] + policies + [list("rateLimits", rateLimits)] + rest + body
     }
 
@@ -363,7 +373,13 @@ struct RoutesFile: GeneratedFileRenderer {
         switch response {
         case .result: return nil
         case .empty: return ".empty"
-        case .member(let member): return ".member(\(SwiftLiteral.string(context.options.wireNames.wireName(of: member.value))))"
+        case .member(let member, let fixed):
+            let name = SwiftLiteral.string(context.options.wireNames.wireName(of: member.value))
+            guard !fixed.isEmpty else { return ".member(\(name))" }
+            let members = fixed.map {
+                ".init(name: \(SwiftLiteral.string(context.options.wireNames.wireName(of: $0.name.value))), text: \(SwiftLiteral.string($0.text.value)))"
+            }
+            return ".member(\(name), with: [\(members.joined(separator: ", "))])"
         }
     }
 

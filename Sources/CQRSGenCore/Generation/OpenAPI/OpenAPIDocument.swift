@@ -110,12 +110,14 @@ struct OpenAPIDocument {
         let status = http.successStatus(hasResult: operation.result != nil)
         if let result = operation.result?.expression, status != 204, http.answersBody(hasResult: true) {
             var schema = schemas.schema(for: result)
-            if let response = http.response, case .member(let member) = response.value {
-                // The result under one member of an object, as the adapter answers it.
-                let name = context.options.wireNames.wireName(of: member.value)
+            if let response = http.response, case .member(let member, let fixed) = response.value {
+                // The result under one member of an object, beside its fixed texts, as the adapter answers it.
+                let wire = context.options.wireNames
+                let name = wire.wireName(of: member.value)
+                let texts = fixed.map { (wire.wireName(of: $0.name.value), JSONValue.object([("type", .string("string")), ("const", .string($0.text.value))])) }
                 schema = .object([
-                    ("type", .string("object")), ("required", .array([.string(name)])),
-                    ("properties", .object([(name, schema)])), ("additionalProperties", .bool(false)),
+                    ("type", .string("object")), ("required", .array(([name] + texts.map(\.0)).map(JSONValue.string))),
+                    ("properties", .object([(name, schema)] + texts)), ("additionalProperties", .bool(false)),
                 ])
             }
             responses.append((status, .object([

@@ -21,15 +21,23 @@ public struct HTTPMethodRule: ValidationRule {
             }
             if let response = http.response {
                 switch response.value {
-                case .member(let member) where operation.result == nil:
+                case .member(let member, _) where operation.result == nil:
                     diagnostics.append(.error(
                         "the route of \(operation.roleName) '\(operation.name)' puts the result under '\(member.value)', but the operation returns none",
                         at: member.location))
-                case .member(let member) where !SwiftIdentifier.isLowerCamelCase(member.value):
-                    diagnostics.append(.error(
-                        "the member '\(member.value)' the route of \(operation.roleName) '\(operation.name)' answers with must be lowerCamelCase, "
-                            + "like a field; the configuration's 'http.wireNames' spells it on the wire",
-                        at: member.location))
+                case .member(let member, let fixed):
+                    for name in [member] + fixed.map(\.name) where !SwiftIdentifier.isLowerCamelCase(name.value) {
+                        diagnostics.append(.error(
+                            "the member '\(name.value)' the route of \(operation.roleName) '\(operation.name)' answers with must be lowerCamelCase, "
+                                + "like a field; the configuration's 'http.wireNames' spells it on the wire",
+                            at: name.location))
+                    }
+                    for text in fixed where text.name.value == member.value {
+                        diagnostics.append(.error(
+                            "the member '\(member.value)' of the route of \(operation.roleName) '\(operation.name)' holds the result; "
+                                + "a text under 'with' cannot take its name",
+                            at: text.name.location))
+                    }
                 default:
                     break
                 }
