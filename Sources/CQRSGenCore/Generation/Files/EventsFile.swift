@@ -159,13 +159,7 @@ struct EventsFile: GeneratedFileRenderer {
     enum Flag: CaseIterable {
         case email, session
 
-        var typeName: String {
-            switch self {
-            case .email: "\(GeneratedNames.domainEvent).EmailEvent"
-            case .session: "\(GeneratedNames.domainEvent).SessionEvent"
-            }
-        }
-
+        /// The enumeration nested in ``GeneratedNames/domainEvent``: `EmailEvent`.
         var nestedName: String {
             switch self {
             case .email: "EmailEvent"
@@ -173,12 +167,11 @@ struct EventsFile: GeneratedFileRenderer {
             }
         }
 
-        var member: String {
-            switch self {
-            case .email: "emailEvent"
-            case .session: "sessionEvent"
-            }
-        }
+        /// `DomainEvent.EmailEvent`, as documentation links it.
+        var typeName: String { "\(GeneratedNames.domainEvent).\(nestedName)" }
+
+        /// The member that narrows an event to it: `emailEvent`.
+        var member: String { SwiftIdentifier.lowerCamelCased(nestedName) }
 
         func isSet(on event: EventSpec) -> Bool {
             switch self {

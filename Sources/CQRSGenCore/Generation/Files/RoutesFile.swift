@@ -41,7 +41,7 @@ struct RoutesFile: GeneratedFileRenderer {
                         writer.line("    \(argument.head)")
                         for line in argument.lines { writer.line("        \(line),") }
                         // A member's fixed texts close its call as well as their list.
-                        writer.line("    ]" + (argument.head.hasSuffix(", with: [") ? ")" : "") + separator)
+                        writer.line("    " + argument.close + separator)
                     }
                 }
                 writer.line(")")
@@ -291,7 +291,7 @@ struct RoutesFile: GeneratedFileRenderer {
     /// The route's initialiser arguments, in its order: each on one line, or a list's head and its items' lines.
     static func arguments(
         _ operation: OperationSpec, _ http: HTTPBindingSpec, _ context: GenerationContext
-    ) -> [(head: String, lines: [String])] {
+    ) -> [Argument] {
         let method = http.method.value
         let status = http.successStatus(hasResult: operation.result != nil)
         let parameters = http.sources(of: operation.fields).map { field, source, _ in
@@ -342,27 +342,28 @@ struct RoutesFile: GeneratedFileRenderer {
             "method: .\(String(describing: method).lowercased())",
             "path: \(SwiftLiteral.string(http.path.value))",
             "successStatus: \(status)",
-        ].map { (head: $0, lines: [String]()) }
+        ].map { Argument(head: $0) }
         // The errors on one line when it fits in 120 columns (eight of indentation), else one per line.
         let errorsArgument = "errors: \(errors),".count + 8 <= 120
-            ? (head: "errors: \(errors)", lines: [String]())
-            : (head: "errors: [", lines: errorItems)
-        let policies = [errorsArgument, (head: "auth: \(auth)", lines: [String]())]
+            ? Argument(head: "errors: \(errors)")
+            : Argument(head: "errors: [", lines: errorItems)
+        let policies = [errorsArgument, Argument(head: "auth: \(auth)")]
         let rest = [
             "isIdempotent: \(http.isIdempotent)",
             "deprecation: \(deprecation)",
             "tags: \(SwiftLiteral.stringArray(tags))",
             "summary: \(SwiftLiteral.string(operation.description))",
-        ].map { (head: $0, lines: [String]()) }
-        var body = Self.successBody(http, context).map { [(head: "successBody: \($0)", lines: [String]())] } ?? []
+        ].map { Argument(head: $0) }
+        var body = Self.successBody(http, context).map { [Argument(head: "successBody: \($0)")] } ?? []
         // A body too long for one line (eight columns of indentation) lists its fixed texts one per line.
         if let argument = body.first, argument.head.count + 8 > 120, let response = http.response,
            case .member(let member, let fixed) = response.value {
             let wire = context.options.wireNames
-            body = [(
+            body = [Argument(
                 head: "successBody: .member(\(SwiftLiteral.string(wire.wireName(of: member.value))), with: [",
-                lines: fixed.map { ".init(name: \(SwiftLiteral.string(wire.wireName(of: $0.name.value))), text: \(SwiftLiteral.string($0.text.value)))" }
-            )]
+                lines: fixed.map { ".init(name: \(SwiftLiteral.string(wire.wireName(of: $0.name.value))), text: \(SwiftLiteral.string($0.text.value)))" },
+                // The fixed texts close the member's call as well as their list.
+                close: "])")]
         }
         return plain + [list("parameters", parameters)] + policies + [list("rateLimits", rateLimits)] + rest + body
     }
@@ -384,7 +385,14 @@ struct RoutesFile: GeneratedFileRenderer {
     }
 
     /// A list argument: empty on one line, else its head and one line per item.
-    private static func list(_ label: String, _ items: [String]) -> (head: String, lines: [String]) {
-        items.isEmpty ? (head: "\(label): []", lines: []) : (head: "\(label): [", lines: items)
+    private static func list(_ label: String, _ items: [String]) -> Argument {
+        items.isEmpty ? Argument(head: "\(label): []") : Argument(head: "\(label): [", lines: items)
+    }
+
+    /// One argument of a route's initialiser: on one line, or a list's head, one line per item, and what closes it.
+    struct Argument {
+        var head: String
+        var lines: [String] = []
+        var close = "]"
     }
 }
