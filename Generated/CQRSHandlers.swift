@@ -101,75 +101,75 @@ protocol SyncHoldingsHandling: CommandHandler where Operation == SyncHoldings, O
 /// What the handler of ``ImportFromFile`` conforms to: `ImportFromFileHandler` in the application.
 protocol ImportFromFileHandling: CommandHandler where Operation == ImportFromFile, Output == ImportResult {}
 
-// spec/operations.yaml:1041
+// spec/operations.yaml:1047
 /// What the handler of ``GetSession`` conforms to: `GetSessionHandler` in the application.
 protocol GetSessionHandling: QueryHandler where Operation == GetSession, Output == SessionResult {}
 
-// spec/operations.yaml:1055
+// spec/operations.yaml:1061
 /// What the handler of ``ListUserSessions`` conforms to: `ListSessionsHandler` in the application.
 protocol ListUserSessionsHandling: QueryHandler where Operation == ListUserSessions, Output == SessionListResult {}
 
-// spec/operations.yaml:1075
+// spec/operations.yaml:1081
 /// What the handler of ``GetProviderConnection`` conforms to: `GetProviderConnectionHandler` in the application.
 protocol GetProviderConnectionHandling: QueryHandler where Operation == GetProviderConnection, Output == ProviderConnectionResult {}
 
-// spec/operations.yaml:1089
+// spec/operations.yaml:1095
 /// What the handler of ``ListProviderConnections`` conforms to: `ListProviderConnectionsHandler` in the application.
 protocol ListProviderConnectionsHandling: QueryHandler where Operation == ListProviderConnections, Output == ProviderConnectionListResult {}
 
-// spec/operations.yaml:1107
+// spec/operations.yaml:1113
 /// What the handler of ``GetAccount`` conforms to: `GetAccountHandler` in the application.
 protocol GetAccountHandling: QueryHandler where Operation == GetAccount, Output == AccountResult {}
 
-// spec/operations.yaml:1121
+// spec/operations.yaml:1127
 /// What the handler of ``ListAccountsByConnection`` conforms to: `ListAccountsByConnectionHandler` in the application.
 protocol ListAccountsByConnectionHandling: QueryHandler where Operation == ListAccountsByConnection, Output == AccountListResult {}
 
-// spec/operations.yaml:1135
+// spec/operations.yaml:1141
 /// What the handler of ``ListAccountsByUser`` conforms to: `ListAccountsByUserHandler` in the application.
 protocol ListAccountsByUserHandling: QueryHandler where Operation == ListAccountsByUser, Output == AccountListResult {}
 
-// spec/operations.yaml:1154
+// spec/operations.yaml:1160
 /// What the handler of ``GetTransaction`` conforms to: `GetTransactionHandler` in the application.
 protocol GetTransactionHandling: QueryHandler where Operation == GetTransaction, Output == TransactionResult {}
 
-// spec/operations.yaml:1168
+// spec/operations.yaml:1174
 /// What the handler of ``ListTransactionsByAccount`` conforms to: `ListTransactionsByAccountHandler` in the application.
 protocol ListTransactionsByAccountHandling: QueryHandler where Operation == ListTransactionsByAccount, Output == TransactionListResult {}
 
-// spec/operations.yaml:1182
+// spec/operations.yaml:1188
 /// What the handler of ``ListTransactionsByDateRange`` conforms to: `ListTransactionsByDateRangeHandler` in the application.
 protocol ListTransactionsByDateRangeHandling: QueryHandler where Operation == ListTransactionsByDateRange, Output == TransactionListResult {}
 
-// spec/operations.yaml:1197
+// spec/operations.yaml:1203
 /// What the handler of ``ListSecurityTransactions`` conforms to: `ListSecurityTransactionsHandler` in the application.
 protocol ListSecurityTransactionsHandling: QueryHandler where Operation == ListSecurityTransactions, Output == TransactionListResult {}
 
-// spec/operations.yaml:1214
+// spec/operations.yaml:1220
 /// What the handler of ``GetBalanceHistory`` conforms to: `GetBalanceHistoryHandler` in the application.
 protocol GetBalanceHistoryHandling: QueryHandler where Operation == GetBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:1230
+// spec/operations.yaml:1241
 /// What the handler of ``GetLatestBalanceSnapshots`` conforms to: `GetLatestBalanceSnapshotsHandler` in the application.
 protocol GetLatestBalanceSnapshotsHandling: QueryHandler where Operation == GetLatestBalanceSnapshots, Output == LatestSnapshotsResult {}
 
-// spec/operations.yaml:1245
+// spec/operations.yaml:1256
 /// What the handler of ``GetUserBalanceHistory`` conforms to: `GetUserBalanceHistoryHandler` in the application.
 protocol GetUserBalanceHistoryHandling: QueryHandler where Operation == GetUserBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:1260
+// spec/operations.yaml:1276
 /// What the handler of ``ListBalanceSnapshotsByAccount`` conforms to: `ListBalanceSnapshotsByAccountHandler` in the application.
 protocol ListBalanceSnapshotsByAccountHandling: QueryHandler where Operation == ListBalanceSnapshotsByAccount, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:1280
+// spec/operations.yaml:1296
 /// What the handler of ``GetHolding`` conforms to: `GetHoldingHandler` in the application.
 protocol GetHoldingHandling: QueryHandler where Operation == GetHolding, Output == HoldingDetailResult {}
 
-// spec/operations.yaml:1294
+// spec/operations.yaml:1310
 /// What the handler of ``ListHoldingsByAccount`` conforms to: `ListHoldingsByAccountHandler` in the application.
 protocol ListHoldingsByAccountHandling: QueryHandler where Operation == ListHoldingsByAccount, Output == HoldingListResult {}
 
-// spec/operations.yaml:1313
+// spec/operations.yaml:1329
 /// What the handler of ``ListHoldingsByUser`` conforms to: `ListHoldingsByUserHandler` in the application.
 protocol ListHoldingsByUserHandling: QueryHandler where Operation == ListHoldingsByUser, Output == HoldingListResult {}
 
@@ -440,7 +440,7 @@ extension HandlerFactory {
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1041
+    // spec/operations.yaml:1047
     /// Builds the handler of ``GetSession``, or its override.
     func getSessionHandler() -> any GetSessionHandling {
         if let override = overrides.getSession {
@@ -452,13 +452,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetSession``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getSessionHandlerFromSpec() -> some GetSessionHandling {
-        // spec/operations.yaml:1049: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 1049)
+        // spec/operations.yaml:1055: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 1055)
         return GetSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1055
+    // spec/operations.yaml:1061
     /// Builds the handler of ``ListUserSessions``, or its override.
     func listUserSessionsHandler() -> any ListUserSessionsHandling {
         if let override = overrides.listUserSessions {
@@ -470,8 +470,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListUserSessions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listUserSessionsHandlerFromSpec() -> some ListUserSessionsHandling {
-        // spec/operations.yaml:1067: dependencies: [SessionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1067)
+        // spec/operations.yaml:1073: dependencies: [SessionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1073)
         return ListSessionsHandler(sessionRepository: request.sessionRepository)
 #sourceLocation()
     }
@@ -592,7 +592,7 @@ extension HandlerFactory {
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1075
+    // spec/operations.yaml:1081
     /// Builds the handler of ``GetProviderConnection``, or its override.
     func getProviderConnectionHandler() -> any GetProviderConnectionHandling {
         if let override = overrides.getProviderConnection {
@@ -604,13 +604,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetProviderConnection``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getProviderConnectionHandlerFromSpec() -> some GetProviderConnectionHandling {
-        // spec/operations.yaml:1083: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 1083)
+        // spec/operations.yaml:1089: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 1089)
         return GetProviderConnectionHandler(connectionRepository: request.connectionRepository, providerConnectionCache: app.providerConnectionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1089
+    // spec/operations.yaml:1095
     /// Builds the handler of ``ListProviderConnections``, or its override.
     func listProviderConnectionsHandler() -> any ListProviderConnectionsHandling {
         if let override = overrides.listProviderConnections {
@@ -622,8 +622,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListProviderConnections``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listProviderConnectionsHandlerFromSpec() -> some ListProviderConnectionsHandling {
-        // spec/operations.yaml:1099: dependencies: [ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1099)
+        // spec/operations.yaml:1105: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1105)
         return ListProviderConnectionsHandler(connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
@@ -686,7 +686,7 @@ extension HandlerFactory {
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1107
+    // spec/operations.yaml:1113
     /// Builds the handler of ``GetAccount``, or its override.
     func getAccountHandler() -> any GetAccountHandling {
         if let override = overrides.getAccount {
@@ -698,13 +698,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getAccountHandlerFromSpec() -> some GetAccountHandling {
-        // spec/operations.yaml:1115: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 1115)
+        // spec/operations.yaml:1121: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 1121)
         return GetAccountHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1121
+    // spec/operations.yaml:1127
     /// Builds the handler of ``ListAccountsByConnection``, or its override.
     func listAccountsByConnectionHandler() -> any ListAccountsByConnectionHandling {
         if let override = overrides.listAccountsByConnection {
@@ -716,13 +716,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListAccountsByConnection``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listAccountsByConnectionHandlerFromSpec() -> some ListAccountsByConnectionHandling {
-        // spec/operations.yaml:1132: dependencies: [AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1132)
+        // spec/operations.yaml:1138: dependencies: [AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1138)
         return ListAccountsByConnectionHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1135
+    // spec/operations.yaml:1141
     /// Builds the handler of ``ListAccountsByUser``, or its override.
     func listAccountsByUserHandler() -> any ListAccountsByUserHandling {
         if let override = overrides.listAccountsByUser {
@@ -734,13 +734,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListAccountsByUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listAccountsByUserHandlerFromSpec() -> some ListAccountsByUserHandling {
-        // spec/operations.yaml:1146: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
-#sourceLocation(file: "spec/operations.yaml", line: 1146)
+        // spec/operations.yaml:1152: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
+#sourceLocation(file: "spec/operations.yaml", line: 1152)
         return ListAccountsByUserHandler(accountRepository: request.accountRepository, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1154
+    // spec/operations.yaml:1160
     /// Builds the handler of ``GetTransaction``, or its override.
     func getTransactionHandler() -> any GetTransactionHandling {
         if let override = overrides.getTransaction {
@@ -752,13 +752,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetTransaction``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getTransactionHandlerFromSpec() -> some GetTransactionHandling {
-        // spec/operations.yaml:1162: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 1162)
+        // spec/operations.yaml:1168: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 1168)
         return GetTransactionHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1168
+    // spec/operations.yaml:1174
     /// Builds the handler of ``ListTransactionsByAccount``, or its override.
     func listTransactionsByAccountHandler() -> any ListTransactionsByAccountHandling {
         if let override = overrides.listTransactionsByAccount {
@@ -770,13 +770,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListTransactionsByAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listTransactionsByAccountHandlerFromSpec() -> some ListTransactionsByAccountHandling {
-        // spec/operations.yaml:1179: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1179)
+        // spec/operations.yaml:1185: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1185)
         return ListTransactionsByAccountHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1182
+    // spec/operations.yaml:1188
     /// Builds the handler of ``ListTransactionsByDateRange``, or its override.
     func listTransactionsByDateRangeHandler() -> any ListTransactionsByDateRangeHandling {
         if let override = overrides.listTransactionsByDateRange {
@@ -788,13 +788,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListTransactionsByDateRange``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listTransactionsByDateRangeHandlerFromSpec() -> some ListTransactionsByDateRangeHandling {
-        // spec/operations.yaml:1194: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1194)
+        // spec/operations.yaml:1200: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1200)
         return ListTransactionsByDateRangeHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1197
+    // spec/operations.yaml:1203
     /// Builds the handler of ``ListSecurityTransactions``, or its override.
     func listSecurityTransactionsHandler() -> any ListSecurityTransactionsHandling {
         if let override = overrides.listSecurityTransactions {
@@ -806,13 +806,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListSecurityTransactions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listSecurityTransactionsHandlerFromSpec() -> some ListSecurityTransactionsHandling {
-        // spec/operations.yaml:1209: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1209)
+        // spec/operations.yaml:1215: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1215)
         return ListSecurityTransactionsHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1214
+    // spec/operations.yaml:1220
     /// Builds the handler of ``GetBalanceHistory``, or its override.
     func getBalanceHistoryHandler() -> any GetBalanceHistoryHandling {
         if let override = overrides.getBalanceHistory {
@@ -824,13 +824,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetBalanceHistory``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getBalanceHistoryHandlerFromSpec() -> some GetBalanceHistoryHandling {
-        // spec/operations.yaml:1227: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1227)
+        // spec/operations.yaml:1233: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1233)
         return GetBalanceHistoryHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1230
+    // spec/operations.yaml:1241
     /// Builds the handler of ``GetLatestBalanceSnapshots``, or its override.
     func getLatestBalanceSnapshotsHandler() -> any GetLatestBalanceSnapshotsHandling {
         if let override = overrides.getLatestBalanceSnapshots {
@@ -842,13 +842,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetLatestBalanceSnapshots``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getLatestBalanceSnapshotsHandlerFromSpec() -> some GetLatestBalanceSnapshotsHandling {
-        // spec/operations.yaml:1239: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1239)
+        // spec/operations.yaml:1250: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1250)
         return GetLatestBalanceSnapshotsHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1245
+    // spec/operations.yaml:1256
     /// Builds the handler of ``GetUserBalanceHistory``, or its override.
     func getUserBalanceHistoryHandler() -> any GetUserBalanceHistoryHandling {
         if let override = overrides.getUserBalanceHistory {
@@ -860,13 +860,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetUserBalanceHistory``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getUserBalanceHistoryHandlerFromSpec() -> some GetUserBalanceHistoryHandling {
-        // spec/operations.yaml:1257: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1257)
+        // spec/operations.yaml:1268: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1268)
         return GetUserBalanceHistoryHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1260
+    // spec/operations.yaml:1276
     /// Builds the handler of ``ListBalanceSnapshotsByAccount``, or its override.
     func listBalanceSnapshotsByAccountHandler() -> any ListBalanceSnapshotsByAccountHandling {
         if let override = overrides.listBalanceSnapshotsByAccount {
@@ -878,13 +878,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListBalanceSnapshotsByAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listBalanceSnapshotsByAccountHandlerFromSpec() -> some ListBalanceSnapshotsByAccountHandling {
-        // spec/operations.yaml:1271: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1271)
+        // spec/operations.yaml:1287: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1287)
         return ListBalanceSnapshotsByAccountHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1280
+    // spec/operations.yaml:1296
     /// Builds the handler of ``GetHolding``, or its override.
     func getHoldingHandler() -> any GetHoldingHandling {
         if let override = overrides.getHolding {
@@ -896,13 +896,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetHolding``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getHoldingHandlerFromSpec() -> some GetHoldingHandling {
-        // spec/operations.yaml:1288: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 1288)
+        // spec/operations.yaml:1304: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 1304)
         return GetHoldingHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1294
+    // spec/operations.yaml:1310
     /// Builds the handler of ``ListHoldingsByAccount``, or its override.
     func listHoldingsByAccountHandler() -> any ListHoldingsByAccountHandling {
         if let override = overrides.listHoldingsByAccount {
@@ -914,13 +914,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListHoldingsByAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listHoldingsByAccountHandlerFromSpec() -> some ListHoldingsByAccountHandling {
-        // spec/operations.yaml:1306: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1306)
+        // spec/operations.yaml:1322: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1322)
         return ListHoldingsByAccountHandler(holdingRepository: request.holdingRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1313
+    // spec/operations.yaml:1329
     /// Builds the handler of ``ListHoldingsByUser``, or its override.
     func listHoldingsByUserHandler() -> any ListHoldingsByUserHandling {
         if let override = overrides.listHoldingsByUser {
@@ -932,8 +932,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListHoldingsByUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listHoldingsByUserHandlerFromSpec() -> some ListHoldingsByUserHandling {
-        // spec/operations.yaml:1325: dependencies: [HoldingRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1325)
+        // spec/operations.yaml:1341: dependencies: [HoldingRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1341)
         return ListHoldingsByUserHandler(holdingRepository: request.holdingRepository)
 #sourceLocation()
     }
@@ -1366,6 +1366,14 @@ extension ImportFromFile: DispatchableCommand {
             return await override(factory).handle(command)
         }
         return await factory.importFromFileHandlerFromSpec().handle(command)
+    }
+
+    /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
+    func fieldViolations() -> OperationError? {
+        var validator = FieldValidator()
+        // spec/operations.yaml:1025
+        validator.length(self.fileName, of: "fileName", minimum: nil, maximum: 255, message: nil)
+        return validator.finish()
     }
 }
 

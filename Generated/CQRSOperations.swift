@@ -496,17 +496,20 @@ struct ImportFromFile: Command {
     typealias Output = ImportResult
 
     let userId: UUID
+    /// The provider that exported the file.
     let providerSlug: String
+    /// The statement file, as it was exported: sent as the body, as `curl --data-binary @statement.ofx` does.
     let fileContent: Data
-    let fileFormat: ImportFileFormat
+    /// The file's format; from the file name's extension when nil.
+    let fileFormat: ImportFileFormat?
     let fileName: String
 
     init(
         userId: UUID,
-        providerSlug: String,
+        providerSlug: String = "sandbox",
         fileContent: Data,
-        fileFormat: ImportFileFormat,
-        fileName: String
+        fileFormat: ImportFileFormat? = nil,
+        fileName: String = "statement"
     ) {
         self.userId = userId
         self.providerSlug = providerSlug
@@ -518,7 +521,7 @@ struct ImportFromFile: Command {
 
 // MARK: - Queries
 
-// spec/operations.yaml:1041
+// spec/operations.yaml:1047
 /// Get one of a user's sessions.
 ///
 /// - Category: `session`
@@ -536,7 +539,7 @@ struct GetSession: Query {
     }
 }
 
-// spec/operations.yaml:1055
+// spec/operations.yaml:1061
 /// List a user's sessions, marking the current one.
 ///
 /// - Category: `session`
@@ -570,7 +573,7 @@ struct ListUserSessions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1075
+// spec/operations.yaml:1081
 /// Get one of a user's provider connections.
 ///
 /// - Category: `provider`
@@ -588,7 +591,7 @@ struct GetProviderConnection: Query {
     }
 }
 
-// spec/operations.yaml:1089
+// spec/operations.yaml:1095
 /// List a user's provider connections.
 ///
 /// - Category: `provider`
@@ -614,7 +617,7 @@ struct ListProviderConnections: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1107
+// spec/operations.yaml:1113
 /// Get one of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -632,7 +635,7 @@ struct GetAccount: Query {
     }
 }
 
-// spec/operations.yaml:1121
+// spec/operations.yaml:1127
 /// List the accounts of one provider connection.
 ///
 /// - Category: `data_sync`
@@ -660,7 +663,7 @@ struct ListAccountsByConnection: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1135
+// spec/operations.yaml:1141
 /// List all of a user's accounts, optionally of one type.
 ///
 /// - Category: `data_sync`
@@ -694,7 +697,7 @@ struct ListAccountsByUser: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1154
+// spec/operations.yaml:1160
 /// Get one of a user's transactions.
 ///
 /// - Category: `data_sync`
@@ -712,7 +715,7 @@ struct GetTransaction: Query {
     }
 }
 
-// spec/operations.yaml:1168
+// spec/operations.yaml:1174
 /// List an account's transactions, one page at a time.
 ///
 /// - Category: `data_sync`
@@ -746,7 +749,7 @@ struct ListTransactionsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1182
+// spec/operations.yaml:1188
 /// List an account's transactions between two days.
 ///
 /// - Category: `data_sync`
@@ -783,7 +786,7 @@ struct ListTransactionsByDateRange: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1197
+// spec/operations.yaml:1203
 /// List an account's transactions in one security.
 ///
 /// - Category: `data_sync`
@@ -811,7 +814,7 @@ struct ListSecurityTransactions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1214
+// spec/operations.yaml:1220
 /// Get an account's balance snapshots over a period.
 ///
 /// - Category: `data_sync`
@@ -851,7 +854,7 @@ struct GetBalanceHistory: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1230
+// spec/operations.yaml:1241
 /// Get the latest balance snapshot of each of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -875,7 +878,7 @@ struct GetLatestBalanceSnapshots: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1245
+// spec/operations.yaml:1256
 /// Get the balance snapshots of all of a user's accounts over a period.
 ///
 /// - Category: `data_sync`
@@ -912,7 +915,7 @@ struct GetUserBalanceHistory: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1260
+// spec/operations.yaml:1276
 /// List the most recent balance snapshots of an account, in the order they were captured.
 ///
 /// - Category: `data_sync`
@@ -940,7 +943,7 @@ struct ListBalanceSnapshotsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1280
+// spec/operations.yaml:1296
 /// Get one of a user's holdings.
 ///
 /// - Category: `data_sync`
@@ -958,7 +961,7 @@ struct GetHolding: Query {
     }
 }
 
-// spec/operations.yaml:1294
+// spec/operations.yaml:1310
 /// List an account's holdings.
 ///
 /// - Category: `data_sync`
@@ -995,7 +998,7 @@ struct ListHoldingsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1313
+// spec/operations.yaml:1329
 /// List all of a user's holdings.
 ///
 /// - Category: `data_sync`

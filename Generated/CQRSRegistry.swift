@@ -514,7 +514,7 @@ extension ImportFromFile {
     )
 }
 
-// spec/operations.yaml:1041
+// spec/operations.yaml:1047
 extension GetSession {
     /// The registry's entry for ``GetSession``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -526,11 +526,11 @@ extension GetSession {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's sessions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1041, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1047, column: 3)
     )
 }
 
-// spec/operations.yaml:1055
+// spec/operations.yaml:1061
 extension ListUserSessions {
     /// The registry's entry for ``ListUserSessions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -542,11 +542,11 @@ extension ListUserSessions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List a user's sessions, marking the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1055, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1061, column: 3)
     )
 }
 
-// spec/operations.yaml:1075
+// spec/operations.yaml:1081
 extension GetProviderConnection {
     /// The registry's entry for ``GetProviderConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -558,11 +558,11 @@ extension GetProviderConnection {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1075, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1081, column: 3)
     )
 }
 
-// spec/operations.yaml:1089
+// spec/operations.yaml:1095
 extension ListProviderConnections {
     /// The registry's entry for ``ListProviderConnections``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -574,11 +574,11 @@ extension ListProviderConnections {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1089, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1095, column: 3)
     )
 }
 
-// spec/operations.yaml:1107
+// spec/operations.yaml:1113
 extension GetAccount {
     /// The registry's entry for ``GetAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -590,11 +590,11 @@ extension GetAccount {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1107, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1113, column: 3)
     )
 }
 
-// spec/operations.yaml:1121
+// spec/operations.yaml:1127
 extension ListAccountsByConnection {
     /// The registry's entry for ``ListAccountsByConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -606,11 +606,11 @@ extension ListAccountsByConnection {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List the accounts of one provider connection.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1121, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1127, column: 3)
     )
 }
 
-// spec/operations.yaml:1135
+// spec/operations.yaml:1141
 extension ListAccountsByUser {
     /// The registry's entry for ``ListAccountsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -622,11 +622,11 @@ extension ListAccountsByUser {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List all of a user's accounts, optionally of one type.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1135, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1141, column: 3)
     )
 }
 
-// spec/operations.yaml:1154
+// spec/operations.yaml:1160
 extension GetTransaction {
     /// The registry's entry for ``GetTransaction``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -638,11 +638,11 @@ extension GetTransaction {
         pagination: nil,
         cachePolicy: .medium,
         description: "Get one of a user's transactions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1154, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1160, column: 3)
     )
 }
 
-// spec/operations.yaml:1168
+// spec/operations.yaml:1174
 extension ListTransactionsByAccount {
     /// The registry's entry for ``ListTransactionsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -654,11 +654,11 @@ extension ListTransactionsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions, one page at a time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1168, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1174, column: 3)
     )
 }
 
-// spec/operations.yaml:1182
+// spec/operations.yaml:1188
 extension ListTransactionsByDateRange {
     /// The registry's entry for ``ListTransactionsByDateRange``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -670,11 +670,11 @@ extension ListTransactionsByDateRange {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "List an account's transactions between two days.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1182, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1188, column: 3)
     )
 }
 
-// spec/operations.yaml:1197
+// spec/operations.yaml:1203
 extension ListSecurityTransactions {
     /// The registry's entry for ``ListSecurityTransactions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -686,11 +686,11 @@ extension ListSecurityTransactions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions in one security.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1197, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1203, column: 3)
     )
 }
 
-// spec/operations.yaml:1214
+// spec/operations.yaml:1220
 extension GetBalanceHistory {
     /// The registry's entry for ``GetBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -702,11 +702,11 @@ extension GetBalanceHistory {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "Get an account's balance snapshots over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1214, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1220, column: 3)
     )
 }
 
-// spec/operations.yaml:1230
+// spec/operations.yaml:1241
 extension GetLatestBalanceSnapshots {
     /// The registry's entry for ``GetLatestBalanceSnapshots``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -718,11 +718,11 @@ extension GetLatestBalanceSnapshots {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "Get the latest balance snapshot of each of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1230, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1241, column: 3)
     )
 }
 
-// spec/operations.yaml:1245
+// spec/operations.yaml:1256
 extension GetUserBalanceHistory {
     /// The registry's entry for ``GetUserBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -734,11 +734,11 @@ extension GetUserBalanceHistory {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "Get the balance snapshots of all of a user's accounts over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1245, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1256, column: 3)
     )
 }
 
-// spec/operations.yaml:1260
+// spec/operations.yaml:1276
 extension ListBalanceSnapshotsByAccount {
     /// The registry's entry for ``ListBalanceSnapshotsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -750,11 +750,11 @@ extension ListBalanceSnapshotsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List the most recent balance snapshots of an account, in the order they were captured.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1260, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1276, column: 3)
     )
 }
 
-// spec/operations.yaml:1280
+// spec/operations.yaml:1296
 extension GetHolding {
     /// The registry's entry for ``GetHolding``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -766,11 +766,11 @@ extension GetHolding {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1280, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1296, column: 3)
     )
 }
 
-// spec/operations.yaml:1294
+// spec/operations.yaml:1310
 extension ListHoldingsByAccount {
     /// The registry's entry for ``ListHoldingsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -782,11 +782,11 @@ extension ListHoldingsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1294, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1310, column: 3)
     )
 }
 
-// spec/operations.yaml:1313
+// spec/operations.yaml:1329
 extension ListHoldingsByUser {
     /// The registry's entry for ``ListHoldingsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -798,7 +798,7 @@ extension ListHoldingsByUser {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List all of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1313, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1329, column: 3)
     )
 }
 

@@ -20,6 +20,7 @@ enum OperationRoutes {
         RevokeSession.httpRoute,
         RevokeAllUserSessions.httpRoute,
         DisconnectProvider.httpRoute,
+        ImportFromFile.httpRoute,
         GetSession.httpRoute,
         ListUserSessions.httpRoute,
         GetProviderConnection.httpRoute,
@@ -27,7 +28,9 @@ enum OperationRoutes {
         GetAccount.httpRoute,
         ListAccountsByUser.httpRoute,
         GetTransaction.httpRoute,
+        GetBalanceHistory.httpRoute,
         GetLatestBalanceSnapshots.httpRoute,
+        GetUserBalanceHistory.httpRoute,
         ListBalanceSnapshotsByAccount.httpRoute,
         GetHolding.httpRoute,
         ListHoldingsByAccount.httpRoute,
@@ -63,6 +66,7 @@ extension OperationRoutes {
         registrar.register(RevokeSession.self) { await runner.run($0, in: $1) }
         registrar.register(RevokeAllUserSessions.self) { await runner.run($0, in: $1) }
         registrar.register(DisconnectProvider.self) { await runner.run($0, in: $1) }
+        registrar.register(ImportFromFile.self) { await runner.run($0, in: $1) }
         registrar.register(GetSession.self) { await runner.run($0, in: $1) }
         registrar.register(ListUserSessions.self) { await runner.run($0, in: $1) }
         registrar.register(GetProviderConnection.self) { await runner.run($0, in: $1) }
@@ -70,7 +74,9 @@ extension OperationRoutes {
         registrar.register(GetAccount.self) { await runner.run($0, in: $1) }
         registrar.register(ListAccountsByUser.self) { await runner.run($0, in: $1) }
         registrar.register(GetTransaction.self) { await runner.run($0, in: $1) }
+        registrar.register(GetBalanceHistory.self) { await runner.run($0, in: $1) }
         registrar.register(GetLatestBalanceSnapshots.self) { await runner.run($0, in: $1) }
+        registrar.register(GetUserBalanceHistory.self) { await runner.run($0, in: $1) }
         registrar.register(ListBalanceSnapshotsByAccount.self) { await runner.run($0, in: $1) }
         registrar.register(GetHolding.self) { await runner.run($0, in: $1) }
         registrar.register(ListHoldingsByAccount.self) { await runner.run($0, in: $1) }
@@ -1216,6 +1222,141 @@ extension OperationRoutes {
             ]
           }
         },
+        "/api/v1/imports": {
+          "post": {
+            "operationId": "ImportFromFile",
+            "summary": "Import accounts and transactions from a QFX, OFX or CSV file.",
+            "tags": ["import"],
+            "parameters": [
+              {
+                "name": "provider",
+                "in": "query",
+                "required": false,
+                "description": "The provider that exported the file.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "format",
+                "in": "query",
+                "required": false,
+                "description": "The file's format; from the file name's extension when nil.",
+                "schema": {
+                  "$ref": "#/components/schemas/ImportFileFormat"
+                }
+              },
+              {
+                "name": "file_name",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string",
+                  "maxLength": 255
+                }
+              }
+            ],
+            "requestBody": {
+              "description": "The statement file, as it was exported: sent as the body, as `curl --data-binary @statement.ofx` does.",
+              "required": true,
+              "content": {
+                "application/octet-stream": {
+                  "schema": {
+                    "type": "string",
+                    "format": "binary"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ImportResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_file`, `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `provider_not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "description": "A problem: `content_too_large`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "415": {
+                "description": "A problem: `unsupported_format`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "422": {
+                "description": "A problem: `invalid_fields`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        },
         "/api/v1/providers": {
           "get": {
             "operationId": "ListProviderConnections",
@@ -1544,6 +1685,144 @@ extension OperationRoutes {
             ]
           }
         },
+        "/api/v1/accounts/{accountId}/balance-history": {
+          "get": {
+            "operationId": "GetBalanceHistory",
+            "summary": "Get an account's balance snapshots over a period.",
+            "tags": ["data_sync"],
+            "parameters": [
+              {
+                "name": "accountId",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "format": "uuid"
+                }
+              },
+              {
+                "name": "start_date",
+                "in": "query",
+                "required": true,
+                "schema": {
+                  "anyOf": [
+                    {
+                      "type": "string",
+                      "format": "date"
+                    },
+                    {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  ]
+                }
+              },
+              {
+                "name": "end_date",
+                "in": "query",
+                "required": true,
+                "schema": {
+                  "anyOf": [
+                    {
+                      "type": "string",
+                      "format": "date"
+                    },
+                    {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  ]
+                }
+              },
+              {
+                "name": "source",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 200
+                }
+              },
+              {
+                "name": "offset",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 0
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/BalanceHistoryResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_date_range`, `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `account_not_found`, `not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        },
         "/api/v1/balance-snapshots/latest": {
           "get": {
             "operationId": "GetLatestBalanceSnapshots",
@@ -1585,6 +1864,125 @@ extension OperationRoutes {
               },
               "400": {
                 "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        },
+        "/api/v1/balance-history": {
+          "get": {
+            "operationId": "GetUserBalanceHistory",
+            "summary": "Get the balance snapshots of all of a user's accounts over a period.",
+            "tags": ["data_sync"],
+            "parameters": [
+              {
+                "name": "start_date",
+                "in": "query",
+                "required": true,
+                "schema": {
+                  "anyOf": [
+                    {
+                      "type": "string",
+                      "format": "date"
+                    },
+                    {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  ]
+                }
+              },
+              {
+                "name": "end_date",
+                "in": "query",
+                "required": true,
+                "schema": {
+                  "anyOf": [
+                    {
+                      "type": "string",
+                      "format": "date"
+                    },
+                    {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  ]
+                }
+              },
+              {
+                "name": "source",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 200
+                }
+              },
+              {
+                "name": "offset",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 0
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/BalanceHistoryResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_date_range`, `invalid_request`.",
                 "content": {
                   "application/problem+json": {
                     "schema": {
@@ -2615,6 +3013,41 @@ extension OperationRoutes {
               }
             }
           },
+          "ImportFileFormat": {
+            "type": "string",
+            "description": "The formats a statement can be imported from.",
+            "enum": ["qfx", "ofx", "csv"]
+          },
+          "ImportResult": {
+            "type": "object",
+            "description": "What a file import did.",
+            "required": ["connection_id", "accounts_created", "accounts_updated", "transactions_created", "transactions_skipped", "message"],
+            "properties": {
+              "connection_id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "accounts_created": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "accounts_updated": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "transactions_created": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "transactions_skipped": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "message": {
+                "type": "string"
+              }
+            }
+          },
           "LatestSnapshotsResult": {
             "type": "object",
             "description": "The latest balance snapshot of each of a user's accounts.",
@@ -3558,7 +3991,53 @@ extension DisconnectProvider: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1051
+// spec/operations.yaml:1038
+extension ImportFromFile: HTTPRoutable {
+    /// `POST /api/v1/imports`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "ImportFromFile",
+        kind: .command,
+        category: .`import`,
+        method: .post,
+        path: "/api/v1/imports",
+        successStatus: 201,
+        parameters: [
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+            HTTPParameter(field: "providerSlug", source: .query("provider"), isRequired: false),
+            HTTPParameter(field: "fileContent", source: .content, isRequired: true),
+            HTTPParameter(field: "fileFormat", source: .query("format"), isRequired: false),
+            HTTPParameter(field: "fileName", source: .query("file_name"), isRequired: false),
+        ],
+        errors: ["invalid_file": 400, "unsupported_format": 415, "provider_not_found": 404],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: false,
+        deprecation: nil,
+        tags: ["import"],
+        summary: "Import accounts and transactions from a QFX, OFX or CSV file.",
+        maximumBodySize: 5 * 1024 * 1024
+    )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _userId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _providerSlug = reader.value(1, in: request, expected: "text") { $0 }
+        let _fileContent = reader.content(2, in: request, expected: "bytes") { $0 }
+        let _fileFormat = reader.value(3, in: request, expected: HTTPParameter.oneOf(ImportFileFormat.self)) {
+            ImportFileFormat(rawValue: $0)
+        }
+        let _fileName = reader.value(4, in: request, expected: "text") { $0 }
+        try reader.finish()
+        self.init(
+            userId: _userId!, providerSlug: _providerSlug ?? "sandbox", fileContent: _fileContent!,
+            fileFormat: _fileFormat, fileName: _fileName ?? "statement"
+        )
+    }
+}
+
+// spec/operations.yaml:1057
 extension GetSession: HTTPRoutable {
     /// `GET /api/v1/sessions/{sessionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3592,7 +4071,7 @@ extension GetSession: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1070
+// spec/operations.yaml:1076
 extension ListUserSessions: HTTPRoutable {
     /// `GET /api/v1/sessions`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3635,7 +4114,7 @@ extension ListUserSessions: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1085
+// spec/operations.yaml:1091
 extension GetProviderConnection: HTTPRoutable {
     /// `GET /api/v1/providers/{connectionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3669,7 +4148,7 @@ extension GetProviderConnection: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1102
+// spec/operations.yaml:1108
 extension ListProviderConnections: HTTPRoutable {
     /// `GET /api/v1/providers`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3707,7 +4186,7 @@ extension ListProviderConnections: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1117
+// spec/operations.yaml:1123
 extension GetAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3741,7 +4220,7 @@ extension GetAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1149
+// spec/operations.yaml:1155
 extension ListAccountsByUser: HTTPRoutable {
     /// `GET /api/v1/accounts`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3786,7 +4265,7 @@ extension ListAccountsByUser: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1164
+// spec/operations.yaml:1170
 extension GetTransaction: HTTPRoutable {
     /// `GET /api/v1/transactions/{transactionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3820,7 +4299,58 @@ extension GetTransaction: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1242
+// spec/operations.yaml:1236
+extension GetBalanceHistory: HTTPRoutable {
+    /// `GET /api/v1/accounts/{accountId}/balance-history`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "GetBalanceHistory",
+        kind: .query,
+        category: .dataSync,
+        method: .get,
+        path: "/api/v1/accounts/{accountId}/balance-history",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "accountId", source: .path("accountId"), isRequired: true),
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+            HTTPParameter(field: "startDate", source: .query("start_date"), isRequired: true),
+            HTTPParameter(field: "endDate", source: .query("end_date"), isRequired: true),
+            HTTPParameter(field: "source", source: .query("source"), isRequired: false),
+            HTTPParameter(field: "limit", source: .query("limit"), isRequired: false),
+            HTTPParameter(field: "offset", source: .query("offset"), isRequired: false),
+        ],
+        errors: ["account_not_found": 404, "invalid_date_range": 400],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["data_sync"],
+        summary: "Get an account's balance snapshots over a period."
+    )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _accountId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _userId = reader.value(1, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _startDate = reader.value(2, in: request, expected: "a day (YYYY-MM-DD) or an ISO 8601 date and time") {
+            HTTPParameter.date($0, day: .start)
+        }
+        let _endDate = reader.value(3, in: request, expected: "a day (YYYY-MM-DD) or an ISO 8601 date and time") {
+            HTTPParameter.date($0, day: .end)
+        }
+        let _source = reader.value(4, in: request, expected: "text") { $0 }
+        let _limit = reader.value(5, in: request, expected: "a whole number (Int)") { Int($0) }
+        let _offset = reader.value(6, in: request, expected: "a whole number (Int)") { Int($0) }
+        try reader.finish()
+        self.init(
+            accountId: _accountId!, userId: _userId!, startDate: _startDate!, endDate: _endDate!, source: _source,
+            limit: _limit ?? 50, offset: _offset ?? 0
+        )
+    }
+}
+
+// spec/operations.yaml:1253
 extension GetLatestBalanceSnapshots: HTTPRoutable {
     /// `GET /api/v1/balance-snapshots/latest`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3856,7 +4386,56 @@ extension GetLatestBalanceSnapshots: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1274
+// spec/operations.yaml:1271
+extension GetUserBalanceHistory: HTTPRoutable {
+    /// `GET /api/v1/balance-history`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "GetUserBalanceHistory",
+        kind: .query,
+        category: .dataSync,
+        method: .get,
+        path: "/api/v1/balance-history",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+            HTTPParameter(field: "startDate", source: .query("start_date"), isRequired: true),
+            HTTPParameter(field: "endDate", source: .query("end_date"), isRequired: true),
+            HTTPParameter(field: "source", source: .query("source"), isRequired: false),
+            HTTPParameter(field: "limit", source: .query("limit"), isRequired: false),
+            HTTPParameter(field: "offset", source: .query("offset"), isRequired: false),
+        ],
+        errors: ["invalid_date_range": 400],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["data_sync"],
+        summary: "Get the balance snapshots of all of a user's accounts over a period."
+    )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _userId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _startDate = reader.value(1, in: request, expected: "a day (YYYY-MM-DD) or an ISO 8601 date and time") {
+            HTTPParameter.date($0, day: .start)
+        }
+        let _endDate = reader.value(2, in: request, expected: "a day (YYYY-MM-DD) or an ISO 8601 date and time") {
+            HTTPParameter.date($0, day: .end)
+        }
+        let _source = reader.value(3, in: request, expected: "text") { $0 }
+        let _limit = reader.value(4, in: request, expected: "a whole number (Int)") { Int($0) }
+        let _offset = reader.value(5, in: request, expected: "a whole number (Int)") { Int($0) }
+        try reader.finish()
+        self.init(
+            userId: _userId!, startDate: _startDate!, endDate: _endDate!, source: _source, limit: _limit ?? 50,
+            offset: _offset ?? 0
+        )
+    }
+}
+
+// spec/operations.yaml:1290
 extension ListBalanceSnapshotsByAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/balance-snapshots`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3896,7 +4475,7 @@ extension ListBalanceSnapshotsByAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1290
+// spec/operations.yaml:1306
 extension GetHolding: HTTPRoutable {
     /// `GET /api/v1/holdings/{holdingId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3930,7 +4509,7 @@ extension GetHolding: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1309
+// spec/operations.yaml:1325
 extension ListHoldingsByAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/holdings`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3975,7 +4554,7 @@ extension ListHoldingsByAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1328
+// spec/operations.yaml:1344
 extension ListHoldingsByUser: HTTPRoutable {
     /// `GET /api/v1/holdings`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(

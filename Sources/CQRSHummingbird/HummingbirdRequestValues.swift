@@ -55,6 +55,11 @@ struct HummingbirdRequestValues<Context: CQRSRequestContext>: HTTPRequestValues 
         return try decoder.decode(type, from: body)
     }
 
+    @inlinable
+    var content: Data? {
+        body.map { Data($0.readableBytesView) }
+    }
+
 }
 
 /// What an empty body reads as.

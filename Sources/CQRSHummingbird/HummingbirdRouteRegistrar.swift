@@ -11,7 +11,9 @@ import NIOCore
 /// Each request is answered in this order, and the first refusal is the answer:
 /// 1. the route's auth policy against ``CQRSRequestContext/caller``: 401 `not_authenticated`, 403 `forbidden`;
 /// 2. its rate limit: 429 `rate_limited` with `Retry-After`;
-/// 3. its JSON body, when it reads one: 413 past ``HTTPRouteConfiguration/maximumBodySize``, 415 when it is not JSON;
+/// 3. its body, when it reads one: 413 past the route's `bodyLimit` or else
+///    ``HTTPRouteConfiguration/maximumBodySize``; 415 when members are read from it and it is not JSON (a body read
+///    whole, as a file, is taken whatever its type);
 /// 4. the operation, read from the request: 400 `invalid_request` naming every missing or unreadable field, or 404
 ///    `not_found` when a path parameter cannot be read (`/accounts/abc` names no account);
 /// 5. the runner's result: the route's success status, with the result as JSON (none for `Void`), or the problem

@@ -16,13 +16,20 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
     @usableFromInline let configuration: HTTPRouteConfiguration
     /// Whether any field comes from the body: only then is it read.
     @usableFromInline let readsBody: Bool
+    /// Whether fields come from members of a JSON body, which must then say it is JSON; a route that takes the body
+    /// as it came (a file) takes it whatever its type.
+    @usableFromInline let readsJSON: Bool
+    /// The largest body the route reads: its own limit, else the configuration's.
+    @usableFromInline let maximumBodySize: Int
     @usableFromInline let successStatus: HTTPResponse.Status
 
     @usableFromInline
     init(route: HTTPRoute<Category>, configuration: HTTPRouteConfiguration) {
         self.route = route
         self.configuration = configuration
-        self.readsBody = route.parameters.contains { if case .body = $0.source { true } else { false } }
+        self.readsJSON = route.parameters.contains { if case .body = $0.source { true } else { false } }
+        self.readsBody = readsJSON || route.parameters.contains { $0.source == .content }
+        self.maximumBodySize = route.maximumBodySize ?? configuration.maximumBodySize
         self.successStatus = .named(route.successStatus)
     }
 
@@ -57,13 +64,12 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
         var body: ByteBuffer?
         if readsBody {
             do {
-                body = try await request.body.collect(upTo: configuration.maximumBodySize)
+                body = try await request.body.collect(upTo: maximumBodySize)
             } catch {
                 return .failure(problem(
-                    .contentTooLarge, "content_too_large",
-                    "The body is larger than \(configuration.maximumBodySize) bytes.", path))
+                    .contentTooLarge, "content_too_large", "The body is larger than \(maximumBodySize) bytes.", path))
             }
-            if let body, body.readableBytes > 0, !JSONContentType.matches(request.headers[.contentType]) {
+            if readsJSON, let body, body.readableBytes > 0, !JSONContentType.matches(request.headers[.contentType]) {
                 return .failure(problem(
                     .unsupportedMediaType, "unsupported_media_type", "Send the body as 'Content-Type: application/json'.", path))
             }

@@ -17,6 +17,7 @@ struct HTTPFieldReaderTests {
         var body = Data()
 
         var caller: HTTPCaller? { callerId.map { HTTPCaller(id: $0, claims: claims) } }
+        var content: Data? { body }
 
         func pathParameter(_ name: String) -> String? { path[name] }
         func queryParameter(_ name: String) -> String? { query[name] }
@@ -109,5 +110,46 @@ struct HTTPFieldReaderTests {
         var anonymous = HTTPFieldReader(route: route)
         #expect(anonymous.value(0, in: Request(), expected: "text") { $0 } == nil)
         #expect(anonymous.problems == [.init(field: "session", source: .callerClaim("session"), reason: .missing)])
+    }
+
+    @Test("the whole body is one field's value: its bytes or its text; an empty one is missing, text that is not UTF-8 unreadable")
+    func content() {
+        let route = HTTPRoute<Area>(
+            operation: "ImportNotes", kind: .command, category: .notes, method: .post, path: "/imports", successStatus: 201,
+            parameters: [HTTPParameter(field: "file", source: .content, isRequired: true)],
+            errors: [:], auth: .authenticated, rateLimits: [], isIdempotent: false, deprecation: nil, tags: [], summary: "",
+            maximumBodySize: 1024)
+        var reader = HTTPFieldReader(route: route)
+        #expect(reader.content(0, in: Request(body: Data([0, 1, 255])), expected: "bytes") { $0 } == Data([0, 1, 255]))
+        #expect(reader.content(0, in: Request(body: Data("note".utf8)), expected: "UTF-8 text") { String(data: $0, encoding: .utf8) } == "note")
+        #expect(reader.problems.isEmpty)
+        #expect(reader.content(0, in: Request(body: Data([0xFF, 0xFE])), expected: "UTF-8 text") { String(data: $0, encoding: .utf8) } == nil)
+        #expect(reader.content(0, in: Request(), expected: "bytes") { $0 } == nil)
+        #expect(reader.problems == [
+            .init(field: "file", source: .content, reason: .invalid(expected: "UTF-8 text")),
+            .init(field: "file", source: .content, reason: .missing),
+        ])
+        #expect(HTTPParameter(field: "file", source: .content, isRequired: true).wire == ("body", "body"))
+    }
+
+    @Test("a date and time reads ISO 8601 with or without fractions and offsets; a day alone only where the route takes one")
+    func dates() throws {
+        let noon = try Date("2026-11-01T12:00:00Z", strategy: .iso8601)
+        #expect(HTTPParameter.date("2026-11-01T12:00:00Z") == noon)
+        #expect(HTTPParameter.date("2026-11-01T14:00:00+02:00") == noon)
+        #expect(HTTPParameter.date("2026-11-01T12:00:00.250Z") == noon.addingTimeInterval(0.25))
+        #expect(HTTPParameter.date("2026-11-01") == nil)
+        #expect(HTTPParameter.date("2026-11-01", day: .start) == noon.addingTimeInterval(-12 * 3600))
+        #expect(HTTPParameter.date("2026-11-01", day: .end) == noon.addingTimeInterval(12 * 3600 - 0.001))
+        #expect(HTTPParameter.date("2026-11-01T12:00:00Z", day: .end) == noon)
+        #expect(HTTPParameter.date("2024-02-29", day: .start) != nil)
+        for text in [
+            "2026-13-01", "2026-02-30", "2026-11-01T25:00:00Z", "2026-11-01T12:60:00Z", "2026-11-01T12:00:00",
+            "2026-11-01T12:00:00.Z", "2026-11-01T12:00:00+2:00", "2026-11-01T12:00:00Zjunk", "yesterday", "", "2026-11-01 12:00",
+        ] {
+            #expect(HTTPParameter.date(text, day: .start) == nil, "\(text)")
+        }
+        #expect(HTTPParameter.describeDate(day: nil) == "an ISO 8601 date and time")
+        #expect(HTTPParameter.describeDate(day: .end) == "a day (YYYY-MM-DD) or an ISO 8601 date and time")
     }
 }

@@ -39,7 +39,6 @@ enum AppServer {
         SessionRoutes.add(to: api)
         ProviderRoutes.add(to: api, environment)
         AccountRoutes.add(to: api)
-        ImportRoutes.add(to: api)
         routes.index(router)
         return router
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The values of one request that an operation is built from: what a server adapter provides, over its own request
 /// type, so that the generated code reads fields the same way whatever serves them.
 public protocol HTTPRequestValues {
@@ -13,6 +15,8 @@ public protocol HTTPRequestValues {
     var clientAddress: String? { get }
     /// The JSON body, decoded as `Body`.
     func decodeBody<Body: Decodable>(_ type: Body.Type) throws -> Body
+    /// The whole body as it came, for a route that reads it as a field's value; nil when the request has none.
+    var content: Data? { get }
 }
 
 /// Why a request could not be turned into its operation: every field that is missing or cannot be read, by where it
@@ -73,7 +77,7 @@ public struct HTTPFieldReader<Category: RegistryCategory> {
         case .caller: text = request.caller?.id
         case .callerClaim(let name): text = request.caller?.claims[name]
         case .clientAddress: text = request.clientAddress
-        case .body, .defaultValue, .fixedValue: preconditionFailure("\(parameter.source) is not read as text")
+        case .body, .content, .defaultValue, .fixedValue: preconditionFailure("\(parameter.source) is not read as text")
         }
         guard let text else {
             if parameter.isRequired {
@@ -82,6 +86,25 @@ public struct HTTPFieldReader<Category: RegistryCategory> {
             return nil
         }
         guard let value = parse(text) else {
+            problems.append(.init(field: parameter.field, source: parameter.source, reason: .invalid(expected: expected())))
+            return nil
+        }
+        return value
+    }
+
+    /// The whole body, read by `parse` (as bytes, or as text); nil when it is empty (a problem if the field is
+    /// required) or cannot be read (always a problem, described by `expected`).
+    public mutating func content<Value>(
+        _ index: Int, in request: some HTTPRequestValues, expected: @autoclosure () -> String, _ parse: (Data) -> Value?
+    ) -> Value? {
+        let parameter = parameters[index]
+        guard let data = request.content, !data.isEmpty else {
+            if parameter.isRequired {
+                problems.append(.init(field: parameter.field, source: parameter.source, reason: .missing))
+            }
+            return nil
+        }
+        guard let value = parse(data) else {
             problems.append(.init(field: parameter.field, source: parameter.source, reason: .invalid(expected: expected())))
             return nil
         }

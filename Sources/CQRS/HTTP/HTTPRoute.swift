@@ -1,3 +1,5 @@
+import Foundation
+
 /// How one operation is served over HTTP, as its spec entry's `http` binds it: plain values, with no server
 /// framework behind them, so that any server (the Hummingbird adapter, or another) can serve the route table the
 /// generator writes.
@@ -26,14 +28,17 @@ public struct HTTPRoute<Category: RegistryCategory>: Sendable {
     public let tags: [String]
     /// The spec's one-line description of the operation.
     public let summary: String
+    /// The largest body the route reads, in bytes; nil for the adapter's own limit.
+    public let maximumBodySize: Int?
 
     public init(
         operation: String, kind: OperationDescriptor<Category>.Kind, category: Category, method: HTTPMethod, path: String,
         successStatus: Int, parameters: [HTTPParameter], errors: [String: Int], auth: HTTPAuthPolicy,
         rateLimits: [HTTPRateLimit], isIdempotent: Bool, deprecation: HTTPDeprecation?, tags: [String], summary: String,
-        successBody: SuccessBody = .result
+        successBody: SuccessBody = .result, maximumBodySize: Int? = nil
     ) {
         self.successBody = successBody
+        self.maximumBodySize = maximumBodySize
         self.operation = operation
         self.kind = kind
         self.category = category
@@ -107,6 +112,8 @@ public struct HTTPParameter: Sendable, Hashable {
         case header(String)
         /// A member of the JSON body, by its key.
         case body(String)
+        /// The whole body, as it came: a file's bytes (`Data`), or its UTF-8 text (`String`).
+        case content
         /// The authenticated caller's id, as the application's authentication established it: never from the request
         /// itself.
         case caller
@@ -141,9 +148,84 @@ public struct HTTPParameter: Sendable, Hashable {
         case .query(let name): (name, "query")
         case .header(let name): (name, "header")
         case .body(let name): (name, "body")
+        case .content: ("body", "body")
         case .caller, .callerClaim, .clientAddress, .defaultValue, .fixedValue: (field, "body")
         }
     }
+
+    /// What a day written alone (`2026-11-01`) stands for where a route reads a date and time: the first or the last
+    /// moment of that day, in UTC.
+    public enum DayBoundary: String, CaseIterable, Sendable, Hashable {
+        /// The day's first instant, 00:00:00 UTC: for the start of a period.
+        case start
+        /// The day's last millisecond, 23:59:59.999 UTC: for the end of a period that includes the whole day.
+        case end
+    }
+
+    /// What a date and time read from text looks like, for an error; a parameter that also takes a day says so.
+    public static func describeDate(day: DayBoundary?) -> String {
+        day == nil
+            ? "an ISO 8601 date and time"
+            : "a day (YYYY-MM-DD) or an ISO 8601 date and time"
+    }
+
+    /// A date and time read from a path, query or header value: RFC 3339 (`2026-11-01T12:00:00Z`), with or without
+    /// a fraction of a second, with `Z` or an offset. When `day` is given, a day alone (`2026-11-01`) is read too, as
+    /// that boundary of it. Strict: a month 13, a 30 February or an hour 25 is refused, not rolled over.
+    public static func date(_ text: String, day: DayBoundary? = nil) -> Date? {
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count else { return nil }
+            var value = 0
+            for index in range {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else { return nil }
+                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        func byte(_ index: Int, _ allowed: String) -> Bool { index < bytes.count && allowed.utf8.contains(bytes[index]) }
+        guard let year = number(0..<4), byte(4, "-"), let month = number(5..<7), byte(7, "-"), let dayOfMonth = number(8..<10)
+        else { return nil }
+        var components = DateComponents(calendar: utcCalendar, year: year, month: month, day: dayOfMonth)
+        if bytes.count == 10 {
+            guard let day, components.isValidDate, let start = components.date else { return nil }
+            return day == .start ? start : start.addingTimeInterval(86_400 - 0.001)
+        }
+        guard byte(10, "Tt"), let hour = number(11..<13), byte(13, ":"), let minute = number(14..<16), byte(16, ":"),
+              let second = number(17..<19), hour < 24, minute < 60, second < 60
+        else { return nil }
+        var index = 19
+        var fraction = 0.0
+        if byte(index, ".") {
+            let start = index + 1
+            index = start
+            while byte(index, "0123456789") { index += 1 }
+            guard index > start, let value = Double("0." + String(decoding: bytes[start..<index], as: UTF8.self)) else { return nil }
+            fraction = value
+        }
+        var offset = 0
+        if byte(index, "Zz") {
+            index += 1
+        } else if byte(index, "+-"), let hours = number(index + 1..<index + 3), byte(index + 3, ":"),
+                  let minutes = number(index + 4..<index + 6), hours < 24, minutes < 60 {
+            offset = (hours * 3_600 + minutes * 60) * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
+            index += 6
+        } else {
+            return nil
+        }
+        components.hour = hour
+        components.minute = minute
+        components.second = second
+        guard index == bytes.count, components.isValidDate, let date = components.date else { return nil }
+        return date.addingTimeInterval(fraction - Double(offset))
+    }
+
+    /// The Gregorian calendar in UTC, which dates on the wire are read in.
+    private static let utcCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
 
     /// What a value of an enumeration looks like, for an error: `one of 'checking', 'savings'`.
     public static func oneOf<Value: CaseIterable & RawRepresentable>(_ type: Value.Type) -> String {

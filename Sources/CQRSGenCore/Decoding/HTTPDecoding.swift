@@ -3,7 +3,7 @@ import CQRS
 /// Decodes an operation's `http` mapping. Each value is checked for its shape here, at its position; how the binding
 /// fits the operation's fields and the other routes is checked by the validation rules.
 enum HTTPDecoding {
-    static let keys = ["route", "status", "auth", "fields", "errors", "rateLimit", "idempotent", "deprecated", "tags", "response"]
+    static let keys = ["route", "status", "auth", "fields", "errors", "rateLimit", "idempotent", "deprecated", "tags", "response", "bodyLimit"]
     /// The words `response` takes as a scalar, and the key of its mapping.
     static let responseWords = ["result", "none"]
     static let responseKeys = ["field", "with"]
@@ -15,6 +15,8 @@ enum HTTPDecoding {
     static let rateLimitFieldKeys = ["field"]
     /// The words `auth` takes as a scalar.
     static let authWords = ["public", "authenticated"]
+    /// The key of a field's binding that says what a day written alone stands for.
+    static let dayKey = "day"
 
     static func decode(_ entry: YAMLMappingEntry, owner: String, _ context: inout DecodingContext) -> HTTPBindingSpec? {
         let what = "'http' of \(owner)"
@@ -36,7 +38,7 @@ enum HTTPDecoding {
         }
         return HTTPBindingSpec(
             method: route.method, path: route.path, pathParameters: route.parameters,
-            fields: entries.value("fields").map { decodeFields($0, what: what, &context) } ?? [],
+            fields: entries.value("fields").map { decodeFields($0, what: what, route: route, &context) } ?? [],
             status: status,
             auth: entries.value("auth").flatMap { decodeAuth($0, what: what, &context) }
                 ?? Located(.authenticated, at: entry.key.location),
@@ -48,7 +50,37 @@ enum HTTPDecoding {
             deprecation: entries.value("deprecated").flatMap { decodeDeprecation($0, what: what, &context) },
             tags: entries.value("tags").flatMap { context.stringList($0, "'tags' of \(what)", itemDescription: "tag names") } ?? [],
             response: entries.value("response").flatMap { decodeResponse($0, what: what, &context) },
+            bodyLimit: entries.value("bodyLimit").flatMap { decodeSize($0, what: "'bodyLimit' of \(what)", &context) },
             at: entry.key.location)
+    }
+
+    /// A size in bytes: a whole number of bytes, or a number and a unit (`5 MiB`, `64 KiB`); at least one byte.
+    static func decodeSize(_ node: YAMLNode, what: String, _ context: inout DecodingContext) -> Located<Int>? {
+        let units = HTTPBindingSpec.sizeUnits.map(\.name)
+        let expected = "a number of bytes, or a number and a unit (" + units.map { "'\($0)'" }.joined(separator: ", ") + ")"
+        guard let scalar = context.scalar(node, what, expected: expected) else { return nil }
+        let words = scalar.value.split(separator: " ", omittingEmptySubsequences: true)
+        guard (1...2).contains(words.count), let number = Int(words[0]) else {
+            context.error("\(what) must be \(expected), as in '5 MiB', not '\(scalar.value)'", at: node.location)
+            return nil
+        }
+        var multiple = 1
+        if words.count == 2 {
+            guard let unit = HTTPBindingSpec.sizeUnits.first(where: { $0.name == words[1] }) else {
+                context.error(
+                    "\(what) has the unit '\(words[1])'; expected " + units.map { "'\($0)'" }.joined(separator: ", ")
+                        + Suggestion.didYouMean(String(words[1]), among: units),
+                    at: node.location)
+                return nil
+            }
+            multiple = unit.bytes
+        }
+        let (bytes, overflow) = number.multipliedReportingOverflow(by: multiple)
+        guard number > 0, !overflow, bytes <= Int(Int32.max) else {
+            context.error("\(what) must be at least 1 byte and at most 2 GiB, not '\(scalar.value)'", at: node.location)
+            return nil
+        }
+        return Located(bytes, at: node.location)
     }
 
     /// `result`, `none`, or `{field: name, with: {member: text}}`.
@@ -179,8 +211,11 @@ enum HTTPDecoding {
 
     // MARK: - Fields
 
-    /// `field: source`, or `field: {source: wireName}`.
-    static func decodeFields(_ node: YAMLNode, what: String, _ context: inout DecodingContext) -> [HTTPBindingSpec.FieldBinding] {
+    /// `field: source`, or `field: {source: wireName}`; either with `day: start` or `day: end` (`{day: end}` alone
+    /// keeps the field's default source).
+    static func decodeFields(
+        _ node: YAMLNode, what: String, route: Route, _ context: inout DecodingContext
+    ) -> [HTTPBindingSpec.FieldBinding] {
         guard let entries = context.mapping(node, "'fields' of \(what)", expected: "a mapping of field names to sources") else { return [] }
         let sources = HTTPBindingSpec.Source.allCases.map(\.rawValue)
         return entries.compactMap { entry -> HTTPBindingSpec.FieldBinding? in
@@ -194,14 +229,26 @@ enum HTTPDecoding {
                 }
                 return HTTPBindingSpec.FieldBinding(field: field, source: Located(source, at: entry.value.location), wireName: nil)
             }
-            guard let named = context.mapping(entry.value, where_, expected: "a source, or '{source: name}'") else { return nil }
+            guard let mapping = context.mapping(entry.value, where_, expected: "a source, or '{source: name}'") else { return nil }
+            // `day` qualifies the source; alone, it qualifies the field's default source.
+            var day: Located<HTTPParameter.DayBoundary>?
+            if let dayEntry = mapping.first(where: { $0.key.value == dayKey }) {
+                guard let boundary = context.choice(dayEntry.value, "'day' of \(where_)", of: HTTPParameter.DayBoundary.self) else { return nil }
+                day = Located(boundary, at: dayEntry.key.location)
+            }
+            let named = mapping.filter { $0.key.value != dayKey }
+            if named.isEmpty, let day {
+                // Where the field would come from unbound: its path parameter, else the body or the query string.
+                let source = HTTPBindingSpec.defaultSource(for: entry.key.value, method: route.method.value, pathParameters: route.parameters)
+                return HTTPBindingSpec.FieldBinding(field: field, source: Located(source, at: day.location), wireName: nil, day: day)
+            }
             guard named.count == 1, let only = named.first else {
                 context.error("\(where_) must name one source, as in '{query: file_name}'", at: entry.value.location)
                 return nil
             }
             if only.key.value == HTTPBindingSpec.Source.value.rawValue {
                 return HTTPBindingSpec.FieldBinding(
-                    field: field, source: Located(.value, at: only.key.location), wireName: nil, fixedValue: only.value)
+                    field: field, source: Located(.value, at: only.key.location), wireName: nil, fixedValue: only.value, day: day)
             }
             let namedSources = HTTPBindingSpec.Source.named.map(\.rawValue) + [HTTPBindingSpec.Source.value.rawValue]
             guard let source = HTTPBindingSpec.Source(rawValue: only.key.value), HTTPBindingSpec.Source.named.contains(source) else {
@@ -216,7 +263,7 @@ enum HTTPDecoding {
             let expected = source == .caller ? "the name of one of the caller's claims" : "a name on the wire"
             guard let name = context.scalar(only.value, "the name of \(where_)", expected: expected) else { return nil }
             return HTTPBindingSpec.FieldBinding(
-                field: field, source: Located(source, at: only.key.location), wireName: Located(name.value, at: name.location))
+                field: field, source: Located(source, at: only.key.location), wireName: Located(name.value, at: name.location), day: day)
         }
     }
 

@@ -242,16 +242,20 @@ public enum SpecSchema {
                     ])),
                 ]),
                 "fields": .object([
-                    ("description", .string("Where fields come from, by field name: path, query, header, body, caller (the caller's id), client (the client's address) or default (nothing: the field keeps its default), or {source: name on the wire}, or {caller: claim}, or {value: what the route sets}. Path parameters come from the path, and other fields from the body (POST, PUT, PATCH) or the query string, by default.")),
+                    ("description", .string("Where fields come from, by field name: path, query, header, body (a member of the JSON body), content (the whole body, as bytes or text), caller (the caller's id), client (the client's address) or default (nothing: the field keeps its default), or {source: name on the wire}, or {caller: claim}, or {value: what the route sets}. A date and time read from text may take a day alone too, as its start or end: {query: end_date, day: end}, or {day: start} from the field's default source. Path parameters come from the path, and other fields from the body (POST, PUT, PATCH) or the query string, by default.")),
                     ("type", .string("object")), ("propertyNames", pattern(lowerCamelCase)),
                     ("additionalProperties", .object([("oneOf", .array([
                         .object([("enum", .array(HTTPBindingSpec.Source.allCases.filter { $0 != .value }.map { .string($0.rawValue) }))]),
                         .object([
                             ("type", .string("object")), ("additionalProperties", .bool(false)),
-                            ("minProperties", .number(1)), ("maxProperties", .number(1)),
+                            ("minProperties", .number(1)), ("maxProperties", .number(2)),
                             ("properties", .object(HTTPBindingSpec.Source.named.map { ($0.rawValue, name) } + [
                                 (HTTPBindingSpec.Source.value.rawValue, .object([
                                     ("description", .string("The value the route sets, of the field's type; no client can set it.")),
+                                ])),
+                                (HTTPDecoding.dayKey, .object([
+                                    ("description", .string("What a day written alone (2026-11-01) stands for in a date and time: its first instant or its last millisecond, in UTC.")),
+                                    ("enum", .array(HTTPParameter.DayBoundary.allCases.map { .string($0.rawValue) })),
                                 ])),
                             ])),
                         ]),
@@ -303,6 +307,13 @@ public enum SpecSchema {
                 "tags": .object([
                     ("description", .string("Groups for the OpenAPI document; the operation's category by default.")),
                     ("type", .string("array")), ("items", name),
+                ]),
+                "bodyLimit": .object([
+                    ("description", .string("The largest body the route reads: a number of bytes, or a number and a unit (" + HTTPBindingSpec.sizeUnits.map(\.name).joined(separator: ", ") + "), as in '5 MiB'; the server's own limit by default.")),
+                    ("oneOf", .array([
+                        .object([("type", .string("integer")), ("minimum", .number(1))]),
+                        .object([("type", .string("string")), ("pattern", .string("^[1-9][0-9]* (" + HTTPBindingSpec.sizeUnits.map(\.name).joined(separator: "|") + ")$"))]),
+                    ])),
                 ]),
                 "response": .object([
                     ("description", .string("What a success answers with: the result (the default), none (the status alone; 204 by default), or {field: name, with: {member: text}}, the result under one member of an object, beside members of fixed text.")),

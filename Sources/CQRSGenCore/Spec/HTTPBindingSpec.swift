@@ -11,6 +11,8 @@ public struct HTTPBindingSpec: Hashable, Sendable {
     /// Where a field's value is read from.
     public enum Source: String, CaseIterable, Hashable, Sendable {
         case path, query, header, body
+        /// The whole body, as it came: a file's bytes (`Data`) or its text (`String`), read whatever its media type.
+        case content
         /// The authenticated caller's id, or with a name (`{caller: sessionId}`), one of their claims.
         case caller
         /// The client's address.
@@ -36,12 +38,19 @@ public struct HTTPBindingSpec: Hashable, Sendable {
         public var wireName: Located<String>?
         /// For `value`, the value the route sets, as written: checked and rendered as a default is.
         public var fixedValue: YAMLNode?
+        /// For a date and time read from text, what a day written alone stands for (`{query: end_date, day: end}`);
+        /// nil when only a date and time is read.
+        public var day: Located<HTTPParameter.DayBoundary>?
 
-        public init(field: Located<String>, source: Located<Source>, wireName: Located<String>?, fixedValue: YAMLNode? = nil) {
+        public init(
+            field: Located<String>, source: Located<Source>, wireName: Located<String>?, fixedValue: YAMLNode? = nil,
+            day: Located<HTTPParameter.DayBoundary>? = nil
+        ) {
             self.field = field
             self.source = source
             self.wireName = wireName
             self.fixedValue = fixedValue
+            self.day = day
         }
     }
 
@@ -101,6 +110,8 @@ public struct HTTPBindingSpec: Hashable, Sendable {
     public var tags: [Located<String>]
     /// What a success answers with; located where `response` is written.
     public var response: Located<Response>?
+    /// The largest body the route reads, in bytes (`bodyLimit: 5 MiB`); nil for the server's own limit.
+    public var bodyLimit: Located<Int>?
     /// Where `http` is written.
     public var location: SourceLocation
 
@@ -108,9 +119,10 @@ public struct HTTPBindingSpec: Hashable, Sendable {
         method: Located<HTTPMethod>, path: Located<String>, pathParameters: [Located<String>], fields: [FieldBinding],
         status: Located<Int>?, auth: Located<HTTPAuthPolicy>, errors: [ErrorStatus], rateLimits: [Located<HTTPRateLimit>],
         idempotent: Located<Bool>?, deprecation: Located<Located<String>?>?, tags: [Located<String>],
-        response: Located<Response>? = nil, at location: SourceLocation
+        response: Located<Response>? = nil, bodyLimit: Located<Int>? = nil, at location: SourceLocation
     ) {
         self.response = response
+        self.bodyLimit = bodyLimit
         self.method = method
         self.path = path
         self.pathParameters = pathParameters
@@ -128,8 +140,17 @@ public struct HTTPBindingSpec: Hashable, Sendable {
     /// Where a field the spec does not bind explicitly comes from: the path when the path names it, else the body
     /// for a method with one, else the query string.
     public func defaultSource(for field: String) -> Source {
+        Self.defaultSource(for: field, method: method.value, pathParameters: pathParameters)
+    }
+
+    static func defaultSource(for field: String, method: HTTPMethod, pathParameters: [Located<String>]) -> Source {
         if pathParameters.contains(where: { $0.value == field }) { return .path }
-        return method.value.hasBody ? .body : .query
+        return method.hasBody ? .body : .query
+    }
+
+    /// What a day written alone stands for in `field`'s value, when its binding reads days.
+    public func day(of field: String) -> HTTPParameter.DayBoundary? {
+        fields.first { $0.field.value == field }?.day?.value
     }
 
     /// Each field's source, explicit or default, in the order of `fields`; a field bound twice takes its first binding.
@@ -173,6 +194,15 @@ public struct HTTPBindingSpec: Hashable, Sendable {
         case .field(let name): "field `\(name)`"
         }
     }
+
+    /// A size as a reader writes it: `5 MiB`, `1500 bytes`.
+    public static func describeSize(_ bytes: Int) -> String {
+        let unit = sizeUnits.reversed().first { bytes % $0.bytes == 0 }!
+        return "\(bytes / unit.bytes) \(unit.name)"
+    }
+
+    /// The units a size (`bodyLimit`) is written in, by their multiple of a byte, smallest first.
+    public static let sizeUnits: [(name: String, bytes: Int)] = [("bytes", 1), ("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30)]
 
     /// The claim a field bound to `{caller: name}` reads; nil for a field bound to the caller's id, or to anything else.
     public func callerClaim(of field: String) -> String? {

@@ -22,6 +22,7 @@ public struct SpecValidator: Sendable {
         HandlerUniquenessRule(),
         HTTPPathParameterRule(),
         HTTPFieldSourceRule(),
+        HTTPBodyRule(),
         FieldConstraintRule(),
         HTTPCallerRule(),
         HTTPRateLimitRule(),

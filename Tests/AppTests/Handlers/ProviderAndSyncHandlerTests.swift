@@ -181,6 +181,13 @@ struct ProviderAndSyncHandlerTests {
             userId: userId, providerSlug: "sandbox", fileContent: Data("header\nbroken".utf8), fileFormat: .csv, fileName: "x.csv")).failureCode == "invalid_file")
         #expect(await handlers.importFromFileHandler().handle(ImportFromFile(
             userId: userId, providerSlug: "sandbox", fileContent: Data(), fileFormat: .csv, fileName: "x.csv")).failureCode == "invalid_file")
+        // Without a format, the file name's extension says it, whatever its case; without either, it is refused.
+        #expect(try await handlers.importFromFileHandler().handle(ImportFromFile(
+            userId: userId, providerSlug: "sandbox", fileContent: csv, fileFormat: nil, fileName: "FEB.CSV")).get().transactionsSkipped == 2)
+        #expect(await handlers.importFromFileHandler().handle(ImportFromFile(
+            userId: userId, providerSlug: "sandbox", fileContent: csv, fileFormat: nil, fileName: "statement.pdf")).failureCode == "unsupported_format")
+        #expect(await handlers.importFromFileHandler().handle(ImportFromFile(
+            userId: userId, providerSlug: "sandbox", fileContent: csv, fileFormat: nil, fileName: "csv")).failureCode == "unsupported_format")
     }
 
     @Test("balance history: per account over a period, latest per account, and the most recent few")

@@ -75,6 +75,14 @@ struct EndToEndTests {
                 """.utf8)
             let ofxImport = try await client.call(.post, "/api/v1/imports?format=ofx", bytes: ofx, token: access)
             #expect(ofxImport["accounts_created"] as? Int == 1, "\(ofxImport.text)")
+            // The file is the body, whatever its type, up to the route's limit; its format from the name or the query.
+            let tooLarge = try await client.call(
+                .post, "/api/v1/imports?format=csv", bytes: Data(count: ImportFromFileHandler.maximumFileSize + 1), token: access)
+            #expect(tooLarge.status == .contentTooLarge && tooLarge.string("code") == "content_too_large")
+            let empty = try await client.call(.post, "/api/v1/imports?format=csv", bytes: Data(), token: access)
+            #expect(empty.string("detail") == "The request cannot be read: 'body' (body) is missing.")
+            let unknownFormat = try await client.call(.post, "/api/v1/imports?file_name=statement.pdf", bytes: csv, token: access)
+            #expect(unknownFormat.status == .unsupportedMediaType && unknownFormat.string("code") == "unsupported_format")
 
             let accounts = try #require(try await client.call(.get, "/api/v1/accounts", token: access)["accounts"] as? [[String: Any]])
             #expect(accounts.count == 2)
@@ -118,8 +126,19 @@ struct EndToEndTests {
             // Imports snapshot every account of their connection (1, 1, then 2); each of the two syncs its 3 accounts and
             // its holdings account.
             #expect(history["total_count"] as? Int == 12, "\(history.text)")
+            // A day as the end includes the whole day: today's snapshots are in a period that ends today; instants work too.
+            let today = Date().formatted(Date.ISO8601FormatStyle().year().month().day())
+            let untilToday = try await client.call(
+                .get, "/api/v1/accounts/\(accountId)/balance-history?start_date=2000-01-01&end_date=\(today)", token: access)
+            #expect((untilToday["total_count"] as? Int ?? 0) > 0, "\(untilToday.text)")
+            let instants = try await client.call(
+                .get, "/api/v1/accounts/\(accountId)/balance-history?start_date=2000-01-01T00:00:00Z&end_date=2000-01-02T00:00:00.5%2B01:00",
+                token: access)
+            #expect(instants.status == .ok && instants["total_count"] as? Int == 0, "\(instants.text)")
             let badPeriod = try await client.call(.get, "/api/v1/balance-history?start_date=yesterday&end_date=2100-12-31", token: access)
-            #expect(badPeriod.string("detail") == "'start_date' must be YYYY-MM-DD or an ISO 8601 instant.")
+            #expect(badPeriod.status == .badRequest)
+            #expect(badPeriod.string("detail")
+                == "The request cannot be read: 'start_date' (query) must be a day (YYYY-MM-DD) or an ISO 8601 date and time.")
             let stored = try await fixture.environment.database.pool.read { db in
                 try Data.fetchOne(db, sql: "SELECT credentials_data FROM provider_connections WHERE credentials_data IS NOT NULL")
             }

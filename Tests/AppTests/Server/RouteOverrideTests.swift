@@ -89,8 +89,9 @@ struct RouteOverrideTests {
             #expect(malformed.string("code") == "invalid_request")
             // A generated route names each missing field, and where it is.
             #expect(malformed.string("detail") == "The request cannot be read: 'password' (body) is missing.")
-            let noFormat = try await client.call(.post, "/api/v1/imports", bytes: Data("x".utf8), token: signedUp.access)
-            #expect(noFormat.string("code") == "invalid_request")
+            let badFormat = try await client.call(.post, "/api/v1/imports?format=pdf", bytes: Data("x".utf8), token: signedUp.access)
+            #expect(badFormat.status == .badRequest)
+            #expect(badFormat.string("detail") == "The request cannot be read: 'format' (query) must be one of 'qfx', 'ofx', 'csv'.")
         }
     }
 }

@@ -401,4 +401,83 @@ struct HTTPBindingTests {
             .error("6️⃣", "'response' of 'http' of command 'ArchiveItems' must be 'result', 'none' or '{field: name}', not 'nothing'"),
         ])
     }
+
+    @Test("a route may read its whole body into one field, up to its own limit, and days into dates and times")
+    func contentAndDays() throws {
+        let outcome = SpecLoader().load(Self.header + """
+            commands:
+              ImportItems:
+                category: items
+                description: X.
+                fields: {file: Data, name: {type: String, default: items.csv}}
+                http:
+                  route: POST /imports
+                  fields: {file: content, name: {query: file_name}}
+                  bodyLimit: 5 MiB
+            queries:
+              ListItems:
+                category: items
+                description: X.
+                fields: {from: Date, to: Date, at: {type: Date?, default: null}}
+                result: Int
+                http:
+                  route: GET /items
+                  fields: {from: {query: start, day: start}, to: {day: end}, at: header}
+                  bodyLimit: 1500
+            """)
+        // A limit on a route that reads no body is refused; everything else fits.
+        #expect(DiagnosticFormatter(path: "spec.yaml").format(outcome.diagnostics)
+            == "spec.yaml:21:18: error: the route of query 'ListItems' has a 'bodyLimit', but reads nothing from the body")
+        let spec = try #require(outcome.spec)
+        let imports = try #require(spec.commands[0].http), items = try #require(spec.queries[0].http)
+        #expect(imports.sources(of: spec.commands[0].fields).map(\.source) == [.content, .query])
+        #expect(imports.bodyLimit?.value == 5 << 20 && items.bodyLimit?.value == 1500)
+        #expect(HTTPBindingSpec.describeSize(5 << 20) == "5 MiB" && HTTPBindingSpec.describeSize(1500) == "1500 bytes")
+        #expect(items.sources(of: spec.queries[0].fields).map(\.source) == [.query, .query, .header])
+        #expect(["from", "to", "at"].map(items.day(of:)) == [.start, .end, nil])
+        #expect(items.wireName(of: "from", source: .query, wireNames: .camelCase) == "start")
+    }
+
+    @Test("a whole body is one field of bytes or text, beside no member; a day is read into a date, from text; a limit is a size")
+    func contentAndDayProblems() {
+        expectDiagnostics(Self.header + """
+            commands:
+              ImportItems:
+                category: items
+                description: X.
+                fields: {file: Data, copy: 1️⃣Int, owner: 2️⃣String, note: String}
+                http:
+                  route: POST /imports
+                  fields: {file: 🅰️content, copy: 3️⃣content, note: 4️⃣body}
+                  bodyLimit: 5️⃣5 MB
+              DeleteItems:
+                category: items
+                description: X.
+                fields: {file: Data, before: Date}
+                http:
+                  route: DELETE /items
+                  fields: {file: 6️⃣content, before: {day: 7️⃣noon}}
+                  bodyLimit: 8️⃣0
+            queries:
+              ListItems:
+                category: items
+                description: X.
+                fields: {count: 9️⃣Int, at: Date}
+                result: Int
+                http:
+                  route: GET /items
+                  fields: {count: {🅱️day: start}, at: {caller: at, 🔟day: end}}
+            """, [
+            .error("1️⃣", "field 'copy' of command 'ImportItems' is the whole body, which is read as bytes or text: 'Data' or 'String', not 'Int'"),
+            .error("2️⃣", "field 'owner' of command 'ImportItems' would be a member of a JSON body, but the body is field 'file'; bind 'owner' to the query string, a header or the path", notes: [("🅰️", "the body is bound here")]),
+            .error("3️⃣", "field 'copy' of command 'ImportItems' is bound to the whole body, which field 'file' already is", notes: [("🅰️", "bound here")]),
+            .error("4️⃣", "field 'note' of command 'ImportItems' is a member of a JSON body, but the body is field 'file'", notes: [("🅰️", "the body is bound here")]),
+            .error("5️⃣", "'bodyLimit' of 'http' of command 'ImportItems' has the unit 'MB'; expected 'bytes', 'KiB', 'MiB', 'GiB'; did you mean 'MiB'?"),
+            .error("6️⃣", "field 'file' of command 'DeleteItems' is the whole body, but a DELETE request has none"),
+            .error("7️⃣", "'day' of the source of field 'before' in 'http' of command 'DeleteItems' must be one of 'start', 'end', not 'noon'"),
+            .error("8️⃣", "'bodyLimit' of 'http' of command 'DeleteItems' must be at least 1 byte and at most 2 GiB, not '0'"),
+            .error("🅱️", "'day' of field 'count' of query 'ListItems' reads a day as a date and time: the field must be 'Date' or 'Date?', not 'Int'", notes: [("9️⃣", "the field is declared here")]),
+            .error("🔟", "'day' of field 'at' of query 'ListItems' reads a day written as text, but the field comes from the caller; a day is read from the path, the query string or a header"),
+        ])
+    }
 }

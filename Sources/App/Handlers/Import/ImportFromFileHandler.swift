@@ -17,16 +17,25 @@ struct ImportFromFileHandler: ImportFromFileHandling {
     let providerFactory: any ProviderFactory
     let events: ImportFromFileEvents
 
-    /// Statements larger than this are refused.
-    static let maximumFileSize = 5 << 20
+    /// Statements larger than this are refused: the limit the spec sets on the route that receives them, so that
+    /// what the route lets in is what the handler takes.
+    static let maximumFileSize = ImportFromFile.httpRoute.maximumBodySize!
     static let maximumAccounts = 100
     static let maximumTransactions = 20_000
     static let batchSize = 500
 
     func handle(_ command: ImportFromFile) async -> Result<ImportResult, OperationError> {
+        // The format as given, else from the file name's extension, whatever its case.
+        let extensionText = command.fileName.split(separator: ".", omittingEmptySubsequences: false).dropFirst().last
+        guard let format = command.fileFormat ?? extensionText.flatMap({ ImportFileFormat(rawValue: $0.lowercased()) }) else {
+            let formats = ImportFileFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            return .failure(OperationError(
+                code: "unsupported_format",
+                message: "Say the file's format (\(formats)), or give a file name with that extension."))
+        }
         let attempted = FileImportAttempted(
             userId: command.userId, providerSlug: command.providerSlug, fileName: command.fileName,
-            fileFormat: command.fileFormat.rawValue)
+            fileFormat: format.rawValue)
         return await events.fileImport(attempted) {
             guard !command.fileContent.isEmpty, command.fileContent.count <= Self.maximumFileSize else {
                 return .failure(OperationError(
@@ -37,7 +46,7 @@ struct ImportFromFileHandler: ImportFromFileHandling {
             }
             let statement: ParsedStatement
             do {
-                statement = try providerFactory.provider(slug: provider.slug).parseStatement(command.fileContent, format: command.fileFormat)
+                statement = try providerFactory.provider(slug: provider.slug).parseStatement(command.fileContent, format: format)
             } catch {
                 return .failure(OperationError(code: "invalid_file", message: "The file could not be read: \(error)"))
             }
@@ -78,7 +87,7 @@ struct ImportFromFileHandler: ImportFromFileHandling {
                 }
                 events.publish(FileImportProgress(
                     userId: command.userId, providerSlug: command.providerSlug, fileName: command.fileName,
-                    fileFormat: command.fileFormat.rawValue, account: data.providerAccountId,
+                    fileFormat: format.rawValue, account: data.providerAccountId,
                     accountsDone: accountsCreated + accountsUpdated, accountsTotal: statement.accounts.count))
             }
             return .success(ImportResult(

@@ -137,11 +137,13 @@ struct CatalogueFile: GeneratedFileRenderer {
             let from: String
             switch source {
             case .path, .client, .default: from = source.rawValue
+            case .content: from = "the whole body"
             case .value: from = "the value " + code(binding?.fixedValue?.scalar?.value ?? "…")
             case .caller: from = http.callerClaim(of: field.name).map { "caller's \(code($0))" } ?? "caller"
             case .query, .header, .body: from = wire == field.name ? source.rawValue : "\(source.rawValue) \(code(wire))"
             }
-            return "`\(field.name)` (\(from))"
+            let day = http.day(of: field.name).map { ", a day as its \($0.rawValue)" } ?? ""
+            return "`\(field.name)` (\(from)\(day))"
         }
         if !sources.isEmpty { parts.append("reads " + sources.joined(separator: ", ")) }
         if !http.errors.isEmpty {
@@ -150,6 +152,7 @@ struct CatalogueFile: GeneratedFileRenderer {
         for limit in http.rateLimits.map(\.value) {
             parts.append("at most \(limit.requests) per \(limit.period.rawValue) by \(HTTPBindingSpec.describe(limit.key))")
         }
+        if let limit = http.bodyLimit { parts.append("body at most \(HTTPBindingSpec.describeSize(limit.value))") }
         if http.isIdempotent { parts.append("idempotent") }
         if let deprecation = http.deprecation {
             parts.append("deprecated" + (deprecation.value.map { ", use `\($0.value)`" } ?? ""))

@@ -124,9 +124,17 @@ struct RoutesFile: GeneratedFileRenderer {
             if readsRequest {
                 writer.line("var reader = HTTPFieldReader(route: Self.httpRoute)")
             }
-            for (index, (field, source, _)) in sources.enumerated() where ![.body, .default, .value].contains(source) {
+            for (index, (field, source, binding)) in sources.enumerated() where ![.body, .default, .value].contains(source) {
                 guard let type = field.type.expression else { continue }
-                let (expected, parse) = Self.textParser(type, context)
+                if source == .content {
+                    // The body as it came: its bytes, or its text when the field is text.
+                    let isText = type.description.hasPrefix("String")
+                    let expected = SwiftLiteral.string(isText ? "UTF-8 text" : "bytes")
+                    let parse = isText ? "String(data: $0, encoding: .utf8)" : "$0"
+                    writer.line("let _\(field.name) = reader.content(\(index), in: request, expected: \(expected)) { \(parse) }")
+                    continue
+                }
+                let (expected, parse) = Self.textParser(type, context, day: binding?.day?.value)
                 // An enumeration's cases are spelt from it when a value fails, not pasted into the code.
                 var expectedExpression = SwiftLiteral.string(expected)
                 var named = type
@@ -261,10 +269,12 @@ struct RoutesFile: GeneratedFileRenderer {
     }
 
     /// What a value of `type` looks like, for an error, and a closure body that reads one from its text (`$0`).
-    static func textParser(_ type: TypeExpression, _ context: GenerationContext) -> (expected: String, parse: String) {
+    static func textParser(
+        _ type: TypeExpression, _ context: GenerationContext, day: HTTPParameter.DayBoundary? = nil
+    ) -> (expected: String, parse: String) {
         switch type {
         case .optional(let wrapped):
-            return textParser(wrapped, context)
+            return textParser(wrapped, context, day: day)
         case .named(let name):
             if let enumeration = context.index.types[name], !enumeration.cases.isEmpty {
                 let cases = enumeration.cases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
@@ -279,7 +289,9 @@ struct RoutesFile: GeneratedFileRenderer {
             case .floatingPoint where name == "Decimal": return ("a number", "Decimal(string: $0)")
             case .floatingPoint: return ("a number", "\(name)($0)")
             case .uuid: return ("a UUID", "UUID(uuidString: $0)")
-            case .date: return ("an ISO 8601 date and time", "try? Date($0, strategy: .iso8601)")
+            case .date:
+                // The runtime reads it, and says what it reads, so that the route and its error agree.
+                return (HTTPParameter.describeDate(day: day), day.map { "HTTPParameter.date($0, day: .\($0.rawValue))" } ?? "HTTPParameter.date($0)")
             case .url: return ("a URL", "URL(string: $0)")
             case .data, nil: return (name, "nil")
             }
@@ -302,6 +314,7 @@ struct RoutesFile: GeneratedFileRenderer {
             case .query: sourceValue = ".query(\(SwiftLiteral.string(wire)))"
             case .header: sourceValue = ".header(\(SwiftLiteral.string(wire)))"
             case .body: sourceValue = ".body(\(SwiftLiteral.string(wire)))"
+            case .content: sourceValue = ".content"
             case .caller: sourceValue = http.callerClaim(of: field.name).map { ".callerClaim(\(SwiftLiteral.string($0)))" } ?? ".caller"
             case .client: sourceValue = ".clientAddress"
             case .default: sourceValue = ".defaultValue"
@@ -312,7 +325,7 @@ struct RoutesFile: GeneratedFileRenderer {
             case .path: true
             case .caller: http.callerClaim(of: field.name) == nil || !(isOptional || field.defaultValue != nil)
             case .default, .value: false
-            case .query, .header, .body, .client: !(isOptional || field.defaultValue != nil)
+            case .query, .header, .body, .content, .client: !(isOptional || field.defaultValue != nil)
             }
             return "HTTPParameter(field: \(SwiftLiteral.string(field.name)), source: \(sourceValue), isRequired: \(required))"
         }
@@ -365,7 +378,20 @@ struct RoutesFile: GeneratedFileRenderer {
                 // The fixed texts close the member's call as well as their list.
                 close: "])")]
         }
-        return plain + [list("parameters", parameters)] + policies + [list("rateLimits", rateLimits)] + rest + body
+        // Written as the spec's unit would be read: `5 * 1024 * 1024`.
+        let limit = http.bodyLimit.map { [Argument(head: "maximumBodySize: \(Self.size($0.value))")] } ?? []
+        return plain + [list("parameters", parameters)] + policies + [list("rateLimits", rateLimits)] + rest + body + limit
+    }
+
+    /// A size in bytes as Swift, in the largest unit it is a whole multiple of: `5 * 1024 * 1024`, `1500`.
+    static func size(_ bytes: Int) -> String {
+        var factors: [String] = []
+        var remainder = bytes
+        while remainder >= 1024, remainder % 1024 == 0, factors.count < 3 {
+            remainder /= 1024
+            factors.append("1024")
+        }
+        return ([String(remainder)] + factors).joined(separator: " * ")
     }
 
     /// The route's `successBody` argument, or nil for the default: the result itself.

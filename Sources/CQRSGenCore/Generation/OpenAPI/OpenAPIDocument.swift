@@ -72,7 +72,7 @@ struct OpenAPIDocument {
             case .path: location = "path"
             case .query: location = "query"
             case .header: location = "header"
-            case .body, .caller, .client, .default, .value: return nil
+            case .body, .content, .caller, .client, .default, .value: return nil
             }
             let (type, isOptional) = Self.unwrapped(field.type.expression)
             var parameter: [(String, JSONValue)] = [
@@ -82,6 +82,13 @@ struct OpenAPIDocument {
             ]
             if let description = field.description { parameter.append(("description", .string(description))) }
             var schema = type.map { schemas.schema(for: $0) } ?? .object([])
+            if http.day(of: field.name) != nil {
+                // A day alone, or a date and time, as the runtime reads it.
+                schema = .object([("anyOf", .array([
+                    .object([("type", .string("string")), ("format", .string("date"))]),
+                    .object([("type", .string("string")), ("format", .string("date-time"))]),
+                ]))])
+            }
             schema = Self.adding(bounds(of: field.name, in: operation) + Self.keywords(field.constraints), to: schema)
             parameter.append(("schema", schema))
             return .object(parameter)
@@ -96,7 +103,19 @@ struct OpenAPIDocument {
                 ("content", .object([("application/json", .object([("schema", body)]))])),
             ])))
         }
-        members.append(("responses", responses(operation, http, readsBody: !bodyFields.isEmpty, &schemas)))
+        let content = sources.first { $0.source == .content }?.field
+        if let content {
+            // The body as it came: bytes of any type, or text.
+            let (type, isOptional) = Self.unwrapped(content.type.expression)
+            let isText = type?.description == "String"
+            let schema: JSONValue = .object([("type", .string("string"))] + (isText ? [] : [("format", .string("binary"))]))
+            var body: [(String, JSONValue)] = [("required", .bool(!isOptional && content.defaultValue == nil))]
+            if let description = content.description { body.insert(("description", .string(description)), at: 0) }
+            body.append(("content", .object([(isText ? "text/plain" : "application/octet-stream", .object([("schema", schema)]))])))
+            members.append(("requestBody", .object(body)))
+        }
+        members.append((
+            "responses", responses(operation, http, readsBody: !bodyFields.isEmpty || content != nil, readsJSON: !bodyFields.isEmpty, &schemas)))
         if http.auth.value.requiresCaller {
             members.append(("security", .array([.object([(Self.bearerScheme, .array([]))])])))
         }
@@ -104,7 +123,7 @@ struct OpenAPIDocument {
     }
 
     private func responses(
-        _ operation: OperationSpec, _ http: HTTPBindingSpec, readsBody: Bool, _ schemas: inout SchemaCollector
+        _ operation: OperationSpec, _ http: HTTPBindingSpec, readsBody: Bool, readsJSON: Bool, _ schemas: inout SchemaCollector
     ) -> JSONValue {
         var responses: [(status: Int, value: JSONValue)] = []
         let status = http.successStatus(hasResult: operation.result != nil)
@@ -138,10 +157,8 @@ struct OpenAPIDocument {
         if case .role = http.auth.value { add(403, "forbidden") }
         if case .permission = http.auth.value { add(403, "forbidden") }
         if !http.pathParameters.isEmpty { add(404, "not_found") }
-        if readsBody {
-            add(413, "content_too_large")
-            add(415, "unsupported_media_type")
-        }
+        if readsBody { add(413, "content_too_large") }
+        if readsJSON { add(415, "unsupported_media_type") }
         if !http.rateLimits.isEmpty { add(429, "rate_limited") }
         if operation.fields.contains(where: { !$0.constraints.isEmpty }) { add(422, OperationError.invalidFieldsCode) }
         for (status, list) in codes.sorted(by: { $0.key < $1.key }) {

@@ -3,7 +3,7 @@ import CQRS
 /// Each field the spec binds explicitly exists, is bound once, and can be read from where it is bound: the path
 /// gives only the fields its braces name, a GET or DELETE request has no body, and the path, the query string and
 /// headers carry single values (text, numbers, booleans, identifiers, dates, enumerations), not structures or lists.
-/// A value the route sets is one of the field's type.
+/// A value the route sets is one of the field's type; a day is read only into a date and time.
 public struct HTTPFieldSourceRule: ValidationRule {
     public init() {}
 
@@ -67,6 +67,19 @@ public struct HTTPFieldSourceRule: ValidationRule {
                     }
                 default:
                     break
+                }
+                if let day = binding.day, let field = operation.fields.first(where: { $0.name == name }) {
+                    let source = binding.source.value
+                    if ![.path, .query, .header].contains(source) {
+                        diagnostics.append(.error(
+                            "'day' of field '\(name)' of \(what) reads a day written as text, but the field comes from the \(source.rawValue); "
+                                + "a day is read from the path, the query string or a header",
+                            at: day.location))
+                    } else if !["Date", "Date?"].contains(field.type.expression?.description ?? "Date") {
+                        diagnostics.append(.error(
+                            "'day' of field '\(name)' of \(what) reads a day as a date and time: the field must be 'Date' or 'Date?', not '\(field.type.text)'",
+                            at: day.location, notes: [.init("the field is declared here", at: field.type.location)]))
+                    }
                 }
             }
             // Whatever the source, explicit or default, a single-valued one needs a single value.

@@ -7,7 +7,7 @@
 import CQRS
 import Foundation
 
-// spec.yaml:52
+// spec.yaml:55
 /// - Category: `auth`
 /// - Workflow: `user_registered`, operational
 /// - Subscribers: logged, audited as `USER_REGISTERED`, mailed
@@ -18,7 +18,7 @@ struct UserRegistered: DeclaredEvent {
         workflow: "user_registered", phase: .operational,
         requiresLogging: true, auditAction: "USER_REGISTERED",
         requiresEmail: true, requiresSession: false,
-        location: SpecLocation(file: "spec.yaml", line: 52, column: 3))
+        location: SpecLocation(file: "spec.yaml", line: 55, column: 3))
 
     let email: String
     let token: String
@@ -39,7 +39,7 @@ struct UserRegistered: DeclaredEvent {
     }
 }
 
-// spec.yaml:58
+// spec.yaml:61
 /// An event named like a Swift keyword's case, with */ in its text.
 ///
 /// - Workflow: `import`, operational
@@ -51,7 +51,7 @@ struct Import: DeclaredEvent {
         workflow: "import", phase: .operational,
         requiresLogging: true, auditAction: nil,
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec.yaml", line: 58, column: 3))
+        location: SpecLocation(file: "spec.yaml", line: 61, column: 3))
 
     let `self`: String?
 
@@ -62,7 +62,7 @@ struct Import: DeclaredEvent {
     var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// spec.yaml:65
+// spec.yaml:68
 /// - Workflow: `sign_up`, attempted
 /// - Subscribers: logged, audited as `SIGN_UP`
 struct SignupAttempted: DeclaredEvent {
@@ -72,7 +72,7 @@ struct SignupAttempted: DeclaredEvent {
         workflow: "sign_up", phase: .attempted,
         requiresLogging: true, auditAction: "SIGN_UP",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec.yaml", line: 65, column: 5))
+        location: SpecLocation(file: "spec.yaml", line: 68, column: 5))
 
     let email: String
 
@@ -83,7 +83,7 @@ struct SignupAttempted: DeclaredEvent {
     var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// spec.yaml:66
+// spec.yaml:69
 /// - Workflow: `sign_up`, succeeded
 /// - Subscribers: logged, audited as `SIGN_UP`, acted on by the session subscriber
 struct SignupSucceeded: DeclaredEvent {
@@ -93,7 +93,7 @@ struct SignupSucceeded: DeclaredEvent {
         workflow: "sign_up", phase: .succeeded,
         requiresLogging: true, auditAction: "SIGN_UP",
         requiresEmail: false, requiresSession: true,
-        location: SpecLocation(file: "spec.yaml", line: 66, column: 5))
+        location: SpecLocation(file: "spec.yaml", line: 69, column: 5))
 
     let email: String
     let id: UUID
@@ -106,7 +106,7 @@ struct SignupSucceeded: DeclaredEvent {
     var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// spec.yaml:67
+// spec.yaml:70
 /// - Workflow: `sign_up`, failed
 /// - Subscribers: logged, audited as `SIGN_UP`
 struct SignupFailed: DeclaredEvent {
@@ -116,7 +116,7 @@ struct SignupFailed: DeclaredEvent {
         workflow: "sign_up", phase: .failed,
         requiresLogging: true, auditAction: "SIGN_UP",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec.yaml", line: 67, column: 5))
+        location: SpecLocation(file: "spec.yaml", line: 70, column: 5))
 
     let email: String
     /// The code of the failure.

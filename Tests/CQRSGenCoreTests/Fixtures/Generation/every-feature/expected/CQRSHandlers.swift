@@ -17,7 +17,7 @@ protocol RegisterUserHandling: CommandHandler where Operation == RegisterUser, O
 /// What the handler of ``ImportFile`` conforms to: `FileImporter` in the application.
 protocol ImportFileHandling: CommandHandler where Operation == ImportFile, Output == Void {}
 
-// spec.yaml:69
+// spec.yaml:72
 /// What the handler of ``ListTokens`` conforms to: `ListTokensHandler` in the application.
 protocol ListTokensHandling: QueryHandler where Operation == ListTokens, Output == [Token] {}
 
@@ -72,7 +72,7 @@ extension HandlerFactory {
 // MARK: data_sync
 
 extension HandlerFactory {
-    // spec.yaml:69
+    // spec.yaml:72
     /// Builds the handler of ``ListTokens``, or its override.
     func listTokensHandler() -> any ListTokensHandling {
         if let override = overrides.listTokens {
@@ -84,8 +84,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListTokens``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listTokensHandlerFromSpec() -> some ListTokensHandling {
-        // spec.yaml:76: handler: {dependencies: [UserRepository]}
-#sourceLocation(file: "spec.yaml", line: 76)
+        // spec.yaml:79: handler: {dependencies: [UserRepository]}
+#sourceLocation(file: "spec.yaml", line: 79)
         return ListTokensHandler(userRepository: request.userRepository)
 #sourceLocation()
     }
@@ -106,8 +106,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ImportFile``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func importFileHandlerFromSpec() -> some ImportFileHandling {
-        // spec.yaml:46: handler: {name: FileImporter}
-#sourceLocation(file: "spec.yaml", line: 46)
+        // spec.yaml:47: handler: {name: FileImporter}
+#sourceLocation(file: "spec.yaml", line: 47)
         return FileImporter()
 #sourceLocation()
     }

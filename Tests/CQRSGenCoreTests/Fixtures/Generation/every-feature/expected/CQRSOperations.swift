@@ -38,12 +38,18 @@ struct RegisterUser: Command {
 struct ImportFile: Command {
     typealias Output = Void
 
-    init() {}
+    let file: Data
+    let note: String?
+
+    init(file: Data, note: String? = nil) {
+        self.file = file
+        self.note = note
+    }
 }
 
 // MARK: - Queries
 
-// spec.yaml:69
+// spec.yaml:72
 /// List.
 ///
 /// - Category: `data_sync`
@@ -55,10 +61,12 @@ struct ListTokens: PaginatedQuery {
 
     let limit: Int
     let offset: Int
+    let since: Date?
 
-    init(limit: Int = 50, offset: Int = 0) {
+    init(limit: Int = 50, offset: Int = 0, since: Date? = nil) {
         self.limit = limit
         self.offset = offset
+        self.since = since
     }
 
     /// The page this query asks for, from its `pagination` fields.

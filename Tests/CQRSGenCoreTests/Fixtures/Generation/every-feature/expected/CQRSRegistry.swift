@@ -71,7 +71,7 @@ extension ImportFile {
     )
 }
 
-// spec.yaml:69
+// spec.yaml:72
 extension ListTokens {
     /// The registry's entry for ``ListTokens``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -83,7 +83,7 @@ extension ListTokens {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 100),
         cachePolicy: .medium,
         description: "List.",
-        location: SpecLocation(file: "spec.yaml", line: 69, column: 3)
+        location: SpecLocation(file: "spec.yaml", line: 72, column: 3)
     )
 }
 

@@ -189,12 +189,53 @@ extension OperationRoutes {
             "tags": ["import"],
             "deprecated": true,
             "description": "Deprecated: use RegisterUser instead.",
+            "parameters": [
+              {
+                "name": "note",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/octet-stream": {
+                  "schema": {
+                    "type": "string",
+                    "format": "binary"
+                  }
+                }
+              }
+            },
             "responses": {
               "204": {
                 "description": "Success, with no body."
               },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
               "401": {
                 "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "description": "A problem: `content_too_large`.",
                 "content": {
                   "application/problem+json": {
                     "schema": {
@@ -247,6 +288,23 @@ extension OperationRoutes {
                   "type": "integer",
                   "format": "int64",
                   "minimum": 0
+                }
+              },
+              {
+                "name": "since",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "anyOf": [
+                    {
+                      "type": "string",
+                      "format": "date"
+                    },
+                    {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  ]
                 }
               }
             ],
@@ -484,7 +542,7 @@ extension RegisterUser: HTTPRoutable {
     }
 }
 
-// spec.yaml:48
+// spec.yaml:49
 extension ImportFile: HTTPRoutable {
     /// `PUT /api/v1/imports`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -494,24 +552,32 @@ extension ImportFile: HTTPRoutable {
         method: .put,
         path: "/api/v1/imports",
         successStatus: 204,
-        parameters: [],
+        parameters: [
+            HTTPParameter(field: "file", source: .content, isRequired: true),
+            HTTPParameter(field: "note", source: .query("note"), isRequired: false),
+        ],
         errors: [:],
         auth: .authenticated,
         rateLimits: [],
         isIdempotent: true,
         deprecation: HTTPDeprecation(replacement: "RegisterUser"),
         tags: ["import"],
-        summary: "Import."
+        summary: "Import.",
+        maximumBodySize: 64 * 1024
     )
 
     /// Builds the command from one request, each field from where its route binds it; every missing or
     /// unreadable field is named in the error.
     init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
-        self.init()
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _file = reader.content(0, in: request, expected: "bytes") { $0 }
+        let _note = reader.value(1, in: request, expected: "text") { $0 }
+        try reader.finish()
+        self.init(file: _file!, note: _note)
     }
 }
 
-// spec.yaml:77
+// spec.yaml:80
 extension ListTokens: HTTPRoutable {
     /// `GET /api/v1/tokens`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -524,6 +590,7 @@ extension ListTokens: HTTPRoutable {
         parameters: [
             HTTPParameter(field: "limit", source: .query("limit"), isRequired: false),
             HTTPParameter(field: "offset", source: .query("offset"), isRequired: false),
+            HTTPParameter(field: "since", source: .query("since"), isRequired: false),
         ],
         errors: [:],
         auth: .permission("tokens:read"),
@@ -540,7 +607,10 @@ extension ListTokens: HTTPRoutable {
         var reader = HTTPFieldReader(route: Self.httpRoute)
         let _limit = reader.value(0, in: request, expected: "a whole number (Int)") { Int($0) }
         let _offset = reader.value(1, in: request, expected: "a whole number (Int)") { Int($0) }
+        let _since = reader.value(2, in: request, expected: "a day (YYYY-MM-DD) or an ISO 8601 date and time") {
+            HTTPParameter.date($0, day: .start)
+        }
         try reader.finish()
-        self.init(limit: _limit ?? 50, offset: _offset ?? 0)
+        self.init(limit: _limit ?? 50, offset: _offset ?? 0, since: _since)
     }
 }
