@@ -137,39 +137,39 @@ protocol GetTransactionHandling: QueryHandler where Operation == GetTransaction,
 /// What the handler of ``ListTransactionsByAccount`` conforms to: `ListTransactionsByAccountHandler` in the application.
 protocol ListTransactionsByAccountHandling: QueryHandler where Operation == ListTransactionsByAccount, Output == TransactionListResult {}
 
-// spec/operations.yaml:1188
+// spec/operations.yaml:1192
 /// What the handler of ``ListTransactionsByDateRange`` conforms to: `ListTransactionsByDateRangeHandler` in the application.
 protocol ListTransactionsByDateRangeHandling: QueryHandler where Operation == ListTransactionsByDateRange, Output == TransactionListResult {}
 
-// spec/operations.yaml:1203
+// spec/operations.yaml:1214
 /// What the handler of ``ListSecurityTransactions`` conforms to: `ListSecurityTransactionsHandler` in the application.
 protocol ListSecurityTransactionsHandling: QueryHandler where Operation == ListSecurityTransactions, Output == TransactionListResult {}
 
-// spec/operations.yaml:1220
+// spec/operations.yaml:1236
 /// What the handler of ``GetBalanceHistory`` conforms to: `GetBalanceHistoryHandler` in the application.
 protocol GetBalanceHistoryHandling: QueryHandler where Operation == GetBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:1241
+// spec/operations.yaml:1257
 /// What the handler of ``GetLatestBalanceSnapshots`` conforms to: `GetLatestBalanceSnapshotsHandler` in the application.
 protocol GetLatestBalanceSnapshotsHandling: QueryHandler where Operation == GetLatestBalanceSnapshots, Output == LatestSnapshotsResult {}
 
-// spec/operations.yaml:1256
+// spec/operations.yaml:1272
 /// What the handler of ``GetUserBalanceHistory`` conforms to: `GetUserBalanceHistoryHandler` in the application.
 protocol GetUserBalanceHistoryHandling: QueryHandler where Operation == GetUserBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:1276
+// spec/operations.yaml:1292
 /// What the handler of ``ListBalanceSnapshotsByAccount`` conforms to: `ListBalanceSnapshotsByAccountHandler` in the application.
 protocol ListBalanceSnapshotsByAccountHandling: QueryHandler where Operation == ListBalanceSnapshotsByAccount, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:1296
+// spec/operations.yaml:1312
 /// What the handler of ``GetHolding`` conforms to: `GetHoldingHandler` in the application.
 protocol GetHoldingHandling: QueryHandler where Operation == GetHolding, Output == HoldingDetailResult {}
 
-// spec/operations.yaml:1310
+// spec/operations.yaml:1326
 /// What the handler of ``ListHoldingsByAccount`` conforms to: `ListHoldingsByAccountHandler` in the application.
 protocol ListHoldingsByAccountHandling: QueryHandler where Operation == ListHoldingsByAccount, Output == HoldingListResult {}
 
-// spec/operations.yaml:1329
+// spec/operations.yaml:1345
 /// What the handler of ``ListHoldingsByUser`` conforms to: `ListHoldingsByUserHandler` in the application.
 protocol ListHoldingsByUserHandling: QueryHandler where Operation == ListHoldingsByUser, Output == HoldingListResult {}
 
@@ -776,7 +776,7 @@ extension HandlerFactory {
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1188
+    // spec/operations.yaml:1192
     /// Builds the handler of ``ListTransactionsByDateRange``, or its override.
     func listTransactionsByDateRangeHandler() -> any ListTransactionsByDateRangeHandling {
         if let override = overrides.listTransactionsByDateRange {
@@ -788,13 +788,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListTransactionsByDateRange``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listTransactionsByDateRangeHandlerFromSpec() -> some ListTransactionsByDateRangeHandling {
-        // spec/operations.yaml:1200: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1200)
+        // spec/operations.yaml:1205: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1205)
         return ListTransactionsByDateRangeHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1203
+    // spec/operations.yaml:1214
     /// Builds the handler of ``ListSecurityTransactions``, or its override.
     func listSecurityTransactionsHandler() -> any ListSecurityTransactionsHandling {
         if let override = overrides.listSecurityTransactions {
@@ -806,13 +806,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListSecurityTransactions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listSecurityTransactionsHandlerFromSpec() -> some ListSecurityTransactionsHandling {
-        // spec/operations.yaml:1215: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1215)
+        // spec/operations.yaml:1226: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1226)
         return ListSecurityTransactionsHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1220
+    // spec/operations.yaml:1236
     /// Builds the handler of ``GetBalanceHistory``, or its override.
     func getBalanceHistoryHandler() -> any GetBalanceHistoryHandling {
         if let override = overrides.getBalanceHistory {
@@ -824,13 +824,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetBalanceHistory``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getBalanceHistoryHandlerFromSpec() -> some GetBalanceHistoryHandling {
-        // spec/operations.yaml:1233: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1233)
+        // spec/operations.yaml:1249: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1249)
         return GetBalanceHistoryHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1241
+    // spec/operations.yaml:1257
     /// Builds the handler of ``GetLatestBalanceSnapshots``, or its override.
     func getLatestBalanceSnapshotsHandler() -> any GetLatestBalanceSnapshotsHandling {
         if let override = overrides.getLatestBalanceSnapshots {
@@ -842,13 +842,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetLatestBalanceSnapshots``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getLatestBalanceSnapshotsHandlerFromSpec() -> some GetLatestBalanceSnapshotsHandling {
-        // spec/operations.yaml:1250: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1250)
+        // spec/operations.yaml:1266: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1266)
         return GetLatestBalanceSnapshotsHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1256
+    // spec/operations.yaml:1272
     /// Builds the handler of ``GetUserBalanceHistory``, or its override.
     func getUserBalanceHistoryHandler() -> any GetUserBalanceHistoryHandling {
         if let override = overrides.getUserBalanceHistory {
@@ -860,13 +860,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetUserBalanceHistory``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getUserBalanceHistoryHandlerFromSpec() -> some GetUserBalanceHistoryHandling {
-        // spec/operations.yaml:1268: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1268)
+        // spec/operations.yaml:1284: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1284)
         return GetUserBalanceHistoryHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1276
+    // spec/operations.yaml:1292
     /// Builds the handler of ``ListBalanceSnapshotsByAccount``, or its override.
     func listBalanceSnapshotsByAccountHandler() -> any ListBalanceSnapshotsByAccountHandling {
         if let override = overrides.listBalanceSnapshotsByAccount {
@@ -878,13 +878,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListBalanceSnapshotsByAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listBalanceSnapshotsByAccountHandlerFromSpec() -> some ListBalanceSnapshotsByAccountHandling {
-        // spec/operations.yaml:1287: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1287)
+        // spec/operations.yaml:1303: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1303)
         return ListBalanceSnapshotsByAccountHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1296
+    // spec/operations.yaml:1312
     /// Builds the handler of ``GetHolding``, or its override.
     func getHoldingHandler() -> any GetHoldingHandling {
         if let override = overrides.getHolding {
@@ -896,13 +896,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetHolding``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getHoldingHandlerFromSpec() -> some GetHoldingHandling {
-        // spec/operations.yaml:1304: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 1304)
+        // spec/operations.yaml:1320: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 1320)
         return GetHoldingHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1310
+    // spec/operations.yaml:1326
     /// Builds the handler of ``ListHoldingsByAccount``, or its override.
     func listHoldingsByAccountHandler() -> any ListHoldingsByAccountHandling {
         if let override = overrides.listHoldingsByAccount {
@@ -914,13 +914,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListHoldingsByAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listHoldingsByAccountHandlerFromSpec() -> some ListHoldingsByAccountHandling {
-        // spec/operations.yaml:1322: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1322)
+        // spec/operations.yaml:1338: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1338)
         return ListHoldingsByAccountHandler(holdingRepository: request.holdingRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1329
+    // spec/operations.yaml:1345
     /// Builds the handler of ``ListHoldingsByUser``, or its override.
     func listHoldingsByUserHandler() -> any ListHoldingsByUserHandling {
         if let override = overrides.listHoldingsByUser {
@@ -932,8 +932,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListHoldingsByUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listHoldingsByUserHandlerFromSpec() -> some ListHoldingsByUserHandling {
-        // spec/operations.yaml:1341: dependencies: [HoldingRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1341)
+        // spec/operations.yaml:1357: dependencies: [HoldingRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1357)
         return ListHoldingsByUserHandler(holdingRepository: request.holdingRepository)
 #sourceLocation()
     }

@@ -749,7 +749,7 @@ struct ListTransactionsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1188
+// spec/operations.yaml:1192
 /// List an account's transactions between two days.
 ///
 /// - Category: `data_sync`
@@ -761,16 +761,18 @@ struct ListTransactionsByDateRange: PaginatedQuery {
 
     let accountId: UUID
     let userId: UUID
-    let startDate: CalendarDate
-    let endDate: CalendarDate
+    /// The first day; an instant stands for its day in UTC.
+    let startDate: Date
+    /// The last day; an instant stands for its day in UTC.
+    let endDate: Date
     let limit: Int
     let offset: Int
 
     init(
         accountId: UUID,
         userId: UUID,
-        startDate: CalendarDate,
-        endDate: CalendarDate,
+        startDate: Date,
+        endDate: Date,
         limit: Int = 50,
         offset: Int = 0
     ) {
@@ -786,7 +788,7 @@ struct ListTransactionsByDateRange: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1203
+// spec/operations.yaml:1214
 /// List an account's transactions in one security.
 ///
 /// - Category: `data_sync`
@@ -814,7 +816,7 @@ struct ListSecurityTransactions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1220
+// spec/operations.yaml:1236
 /// Get an account's balance snapshots over a period.
 ///
 /// - Category: `data_sync`
@@ -854,7 +856,7 @@ struct GetBalanceHistory: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1241
+// spec/operations.yaml:1257
 /// Get the latest balance snapshot of each of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -878,7 +880,7 @@ struct GetLatestBalanceSnapshots: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1256
+// spec/operations.yaml:1272
 /// Get the balance snapshots of all of a user's accounts over a period.
 ///
 /// - Category: `data_sync`
@@ -915,7 +917,7 @@ struct GetUserBalanceHistory: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1276
+// spec/operations.yaml:1292
 /// List the most recent balance snapshots of an account, in the order they were captured.
 ///
 /// - Category: `data_sync`
@@ -943,7 +945,7 @@ struct ListBalanceSnapshotsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1296
+// spec/operations.yaml:1312
 /// Get one of a user's holdings.
 ///
 /// - Category: `data_sync`
@@ -961,7 +963,7 @@ struct GetHolding: Query {
     }
 }
 
-// spec/operations.yaml:1310
+// spec/operations.yaml:1326
 /// List an account's holdings.
 ///
 /// - Category: `data_sync`
@@ -998,7 +1000,7 @@ struct ListHoldingsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1329
+// spec/operations.yaml:1345
 /// List all of a user's holdings.
 ///
 /// - Category: `data_sync`

@@ -658,7 +658,7 @@ extension ListTransactionsByAccount {
     )
 }
 
-// spec/operations.yaml:1188
+// spec/operations.yaml:1192
 extension ListTransactionsByDateRange {
     /// The registry's entry for ``ListTransactionsByDateRange``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -670,11 +670,11 @@ extension ListTransactionsByDateRange {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "List an account's transactions between two days.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1188, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1192, column: 3)
     )
 }
 
-// spec/operations.yaml:1203
+// spec/operations.yaml:1214
 extension ListSecurityTransactions {
     /// The registry's entry for ``ListSecurityTransactions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -686,11 +686,11 @@ extension ListSecurityTransactions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions in one security.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1203, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1214, column: 3)
     )
 }
 
-// spec/operations.yaml:1220
+// spec/operations.yaml:1236
 extension GetBalanceHistory {
     /// The registry's entry for ``GetBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -702,11 +702,11 @@ extension GetBalanceHistory {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "Get an account's balance snapshots over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1220, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1236, column: 3)
     )
 }
 
-// spec/operations.yaml:1241
+// spec/operations.yaml:1257
 extension GetLatestBalanceSnapshots {
     /// The registry's entry for ``GetLatestBalanceSnapshots``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -718,11 +718,11 @@ extension GetLatestBalanceSnapshots {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "Get the latest balance snapshot of each of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1241, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1257, column: 3)
     )
 }
 
-// spec/operations.yaml:1256
+// spec/operations.yaml:1272
 extension GetUserBalanceHistory {
     /// The registry's entry for ``GetUserBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -734,11 +734,11 @@ extension GetUserBalanceHistory {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "Get the balance snapshots of all of a user's accounts over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1256, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1272, column: 3)
     )
 }
 
-// spec/operations.yaml:1276
+// spec/operations.yaml:1292
 extension ListBalanceSnapshotsByAccount {
     /// The registry's entry for ``ListBalanceSnapshotsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -750,11 +750,11 @@ extension ListBalanceSnapshotsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List the most recent balance snapshots of an account, in the order they were captured.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1276, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1292, column: 3)
     )
 }
 
-// spec/operations.yaml:1296
+// spec/operations.yaml:1312
 extension GetHolding {
     /// The registry's entry for ``GetHolding``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -766,11 +766,11 @@ extension GetHolding {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1296, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1312, column: 3)
     )
 }
 
-// spec/operations.yaml:1310
+// spec/operations.yaml:1326
 extension ListHoldingsByAccount {
     /// The registry's entry for ``ListHoldingsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -782,11 +782,11 @@ extension ListHoldingsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1310, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1326, column: 3)
     )
 }
 
-// spec/operations.yaml:1329
+// spec/operations.yaml:1345
 extension ListHoldingsByUser {
     /// The registry's entry for ``ListHoldingsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -798,7 +798,7 @@ extension ListHoldingsByUser {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List all of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1329, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1345, column: 3)
     )
 }
 

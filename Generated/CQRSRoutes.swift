@@ -28,6 +28,9 @@ enum OperationRoutes {
         GetAccount.httpRoute,
         ListAccountsByUser.httpRoute,
         GetTransaction.httpRoute,
+        ListTransactionsByAccount.httpRoute,
+        ListTransactionsByDateRange.httpRoute,
+        ListSecurityTransactions.httpRoute,
         GetBalanceHistory.httpRoute,
         GetLatestBalanceSnapshots.httpRoute,
         GetUserBalanceHistory.httpRoute,
@@ -74,6 +77,9 @@ extension OperationRoutes {
         registrar.register(GetAccount.self) { await runner.run($0, in: $1) }
         registrar.register(ListAccountsByUser.self) { await runner.run($0, in: $1) }
         registrar.register(GetTransaction.self) { await runner.run($0, in: $1) }
+        registrar.register(ListTransactionsByAccount.self) { await runner.run($0, in: $1) }
+        registrar.register(ListTransactionsByDateRange.self) { await runner.run($0, in: $1) }
+        registrar.register(ListSecurityTransactions.self) { await runner.run($0, in: $1) }
         registrar.register(GetBalanceHistory.self) { await runner.run($0, in: $1) }
         registrar.register(GetLatestBalanceSnapshots.self) { await runner.run($0, in: $1) }
         registrar.register(GetUserBalanceHistory.self) { await runner.run($0, in: $1) }
@@ -1659,6 +1665,155 @@ extension OperationRoutes {
               },
               "404": {
                 "description": "A problem: `transaction_not_found`, `not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        },
+        "/api/v1/accounts/{accountId}/transactions": {
+          "get": {
+            "operationId": "ListTransactionsByAccount",
+            "summary": "List an account's transactions, one page at a time.",
+            "tags": ["data_sync"],
+            "description": "Answers as `ListTransactionsByDateRange` when the request carries `start_date` or `end_date`; as `ListSecurityTransactions` when the request carries `symbol`; as `ListTransactionsByAccount` otherwise.",
+            "parameters": [
+              {
+                "name": "accountId",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "format": "uuid"
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 200
+                }
+              },
+              {
+                "name": "offset",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 0
+                }
+              },
+              {
+                "name": "transaction_type",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "start_date",
+                "in": "query",
+                "required": false,
+                "description": "The first day; an instant stands for its day in UTC.",
+                "schema": {
+                  "anyOf": [
+                    {
+                      "type": "string",
+                      "format": "date"
+                    },
+                    {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  ]
+                }
+              },
+              {
+                "name": "end_date",
+                "in": "query",
+                "required": false,
+                "description": "The last day; an instant stands for its day in UTC.",
+                "schema": {
+                  "anyOf": [
+                    {
+                      "type": "string",
+                      "format": "date"
+                    },
+                    {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  ]
+                }
+              },
+              {
+                "name": "symbol",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/TransactionListResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`, `invalid_date_range`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `account_not_found`, `not_found`.",
                 "content": {
                   "application/problem+json": {
                     "schema": {
@@ -3381,6 +3536,26 @@ extension OperationRoutes {
               }
             }
           },
+          "TransactionListResult": {
+            "type": "object",
+            "description": "A page of transactions.",
+            "required": ["transactions", "total_count", "has_more"],
+            "properties": {
+              "transactions": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/TransactionResult"
+                }
+              },
+              "total_count": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "has_more": {
+                "type": "boolean"
+              }
+            }
+          },
           "TransactionResult": {
             "type": "object",
             "description": "One transaction of an account.",
@@ -4299,7 +4474,142 @@ extension GetTransaction: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1236
+// spec/operations.yaml:1188
+extension ListTransactionsByAccount: HTTPRoutable {
+    /// `GET /api/v1/accounts/{accountId}/transactions`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "ListTransactionsByAccount",
+        kind: .query,
+        category: .dataSync,
+        method: .get,
+        path: "/api/v1/accounts/{accountId}/transactions",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "accountId", source: .path("accountId"), isRequired: true),
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+            HTTPParameter(field: "limit", source: .query("limit"), isRequired: false),
+            HTTPParameter(field: "offset", source: .query("offset"), isRequired: false),
+            HTTPParameter(field: "transactionType", source: .query("transaction_type"), isRequired: false),
+        ],
+        errors: ["account_not_found": 404],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["data_sync"],
+        summary: "List an account's transactions, one page at a time.",
+        selection: .otherwise
+    )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _accountId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _userId = reader.value(1, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _limit = reader.value(2, in: request, expected: "a whole number (Int)") { Int($0) }
+        let _offset = reader.value(3, in: request, expected: "a whole number (Int)") { Int($0) }
+        let _transactionType = reader.value(4, in: request, expected: "text") { $0 }
+        try reader.finish()
+        self.init(
+            accountId: _accountId!, userId: _userId!, limit: _limit ?? 50, offset: _offset ?? 0,
+            transactionType: _transactionType
+        )
+    }
+}
+
+// spec/operations.yaml:1208
+extension ListTransactionsByDateRange: HTTPRoutable {
+    /// `GET /api/v1/accounts/{accountId}/transactions`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "ListTransactionsByDateRange",
+        kind: .query,
+        category: .dataSync,
+        method: .get,
+        path: "/api/v1/accounts/{accountId}/transactions",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "accountId", source: .path("accountId"), isRequired: true),
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+            HTTPParameter(field: "startDate", source: .query("start_date"), isRequired: true),
+            HTTPParameter(field: "endDate", source: .query("end_date"), isRequired: true),
+            HTTPParameter(field: "limit", source: .query("limit"), isRequired: false),
+            HTTPParameter(field: "offset", source: .query("offset"), isRequired: false),
+        ],
+        errors: ["account_not_found": 404, "invalid_date_range": 400],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["data_sync"],
+        summary: "List an account's transactions between two days.",
+        selection: .when([.query("start_date"), .query("end_date")])
+    )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _accountId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _userId = reader.value(1, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _startDate = reader.value(2, in: request, expected: "a day (YYYY-MM-DD) or an ISO 8601 date and time") {
+            HTTPParameter.date($0, day: .start)
+        }
+        let _endDate = reader.value(3, in: request, expected: "a day (YYYY-MM-DD) or an ISO 8601 date and time") {
+            HTTPParameter.date($0, day: .end)
+        }
+        let _limit = reader.value(4, in: request, expected: "a whole number (Int)") { Int($0) }
+        let _offset = reader.value(5, in: request, expected: "a whole number (Int)") { Int($0) }
+        try reader.finish()
+        self.init(
+            accountId: _accountId!, userId: _userId!, startDate: _startDate!, endDate: _endDate!, limit: _limit ?? 50,
+            offset: _offset ?? 0
+        )
+    }
+}
+
+// spec/operations.yaml:1229
+extension ListSecurityTransactions: HTTPRoutable {
+    /// `GET /api/v1/accounts/{accountId}/transactions`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "ListSecurityTransactions",
+        kind: .query,
+        category: .dataSync,
+        method: .get,
+        path: "/api/v1/accounts/{accountId}/transactions",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "accountId", source: .path("accountId"), isRequired: true),
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+            HTTPParameter(field: "symbol", source: .query("symbol"), isRequired: true),
+            HTTPParameter(field: "limit", source: .query("limit"), isRequired: false),
+            HTTPParameter(field: "offset", source: .query("offset"), isRequired: false),
+        ],
+        errors: ["account_not_found": 404],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["data_sync"],
+        summary: "List an account's transactions in one security.",
+        selection: .when([.query("symbol")])
+    )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _accountId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _userId = reader.value(1, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _symbol = reader.value(2, in: request, expected: "text") { $0 }
+        let _limit = reader.value(3, in: request, expected: "a whole number (Int)") { Int($0) }
+        let _offset = reader.value(4, in: request, expected: "a whole number (Int)") { Int($0) }
+        try reader.finish()
+        self.init(accountId: _accountId!, userId: _userId!, symbol: _symbol!, limit: _limit ?? 50, offset: _offset ?? 0)
+    }
+}
+
+// spec/operations.yaml:1252
 extension GetBalanceHistory: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/balance-history`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4350,7 +4660,7 @@ extension GetBalanceHistory: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1253
+// spec/operations.yaml:1269
 extension GetLatestBalanceSnapshots: HTTPRoutable {
     /// `GET /api/v1/balance-snapshots/latest`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4386,7 +4696,7 @@ extension GetLatestBalanceSnapshots: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1271
+// spec/operations.yaml:1287
 extension GetUserBalanceHistory: HTTPRoutable {
     /// `GET /api/v1/balance-history`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4435,7 +4745,7 @@ extension GetUserBalanceHistory: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1290
+// spec/operations.yaml:1306
 extension ListBalanceSnapshotsByAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/balance-snapshots`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4475,7 +4785,7 @@ extension ListBalanceSnapshotsByAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1306
+// spec/operations.yaml:1322
 extension GetHolding: HTTPRoutable {
     /// `GET /api/v1/holdings/{holdingId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4509,7 +4819,7 @@ extension GetHolding: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1325
+// spec/operations.yaml:1341
 extension ListHoldingsByAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/holdings`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4554,7 +4864,7 @@ extension ListHoldingsByAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1344
+// spec/operations.yaml:1360
 extension ListHoldingsByUser: HTTPRoutable {
     /// `GET /api/v1/holdings`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(

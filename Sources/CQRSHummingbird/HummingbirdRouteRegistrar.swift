@@ -8,7 +8,9 @@ import NIOCore
 /// Serves the routes a spec binds on a Hummingbird router: give it to the generated
 /// `OperationRoutes.register(with:runner:)`.
 ///
-/// Each request is answered in this order, and the first refusal is the answer:
+/// Routes that share a method and a path are served by one server route, which runs the route the request's
+/// parameters choose (``HTTPRouteSelection``). Each request is answered in this order, and the first refusal is the
+/// answer:
 /// 1. the route's auth policy against ``CQRSRequestContext/caller``: 401 `not_authenticated`, 403 `forbidden`;
 /// 2. its rate limit: 429 `rate_limited` with `Retry-After`;
 /// 3. its body, when it reads one: 413 past the route's `bodyLimit` or else
@@ -25,6 +27,8 @@ where Router.Context: CQRSRequestContext {
 
     public let router: Router
     public let configuration: HTTPRouteConfiguration
+    /// The routes that share a method and a path, which one server route serves.
+    @usableFromInline let variants = RouteVariants<Router.Context>()
 
     /// Routes are added to `router` at their full paths, as the spec writes them: pass the router, or a group without
     /// a path of its own.
@@ -62,11 +66,23 @@ where Router.Context: CQRSRequestContext {
     ) where Operation.Category == Category {
         let route = Operation.httpRoute
         let responder = RouteResponder<Category>(route: route, configuration: configuration)
-        router.on(RouterPath(Self.routerPath(route.path)), method: HTTPRequest.Method(rawValue: route.method.rawValue)!) { request, context in
+        let path = RouterPath(Self.routerPath(route.path)), method = HTTPRequest.Method(rawValue: route.method.rawValue)!
+        let respond: @Sendable (Request, RequestContext) async -> Response = { request, context in
             switch await responder.read(Operation.self, request, context) {
             case .success(let operation): await answer(responder, operation, request, context)
             case .failure(let problem): problem.response()
             }
+        }
+        guard let selection = route.selection else {
+            router.on(path, method: method) { request, context in await respond(request, context) }
+            return
+        }
+        // One of several routes on this method and path: the first registers the server route, which runs the one
+        // each request chooses.
+        let key = route.method.rawValue + " " + route.path
+        guard variants.add(key, selection, respond: respond) else { return }
+        router.on(path, method: method) { [variants] request, context in
+            await variants.respond(key, to: request, context)
         }
     }
 

@@ -45,6 +45,10 @@ struct GeneratedCodeCompilesTests {
             func handle(_ query: ListTokens) async -> Result<[Token], OperationError> { .success([]) }
         }
 
+        struct GetTokenOfKindHandler: GetTokenOfKindHandling {
+            func handle(_ query: GetTokenOfKind) async -> Result<Token, OperationError> { .success(Token(kind: query.kind)) }
+        }
+
         struct Request: RequestDependencies {
             struct Users: UserRepository {}
             let userRepository: any UserRepository = Users()

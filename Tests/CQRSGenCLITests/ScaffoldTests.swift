@@ -43,7 +43,8 @@ struct ScaffoldTests {
             wrote App/Auth/RegisterUserHandler.swift
             wrote App/Import/FileImporter.swift
             wrote App/DataSync/ListTokensHandler.swift
-            3 handlers scaffolded, 0 already there.
+            wrote App/DataSync/GetTokenOfKindHandler.swift
+            4 handlers scaffolded, 0 already there.
 
             """)
         let handler = try String(contentsOf: folder.appendingPathComponent("App/Auth/RegisterUserHandler.swift"), encoding: .utf8)
@@ -67,7 +68,7 @@ struct ScaffoldTests {
         #expect(typecheck.status == 0, "\(typecheck.standardError)")
 
         let again = try CLITests.run(["scaffold", "spec.yaml", "--sources", "App"], in: folder)
-        #expect(again.standardOutput == "0 handlers scaffolded, 3 already there.\n")
+        #expect(again.standardOutput == "0 handlers scaffolded, 4 already there.\n")
     }
 
     @Test("a handler declared anywhere under the folder counts; a file in the way is never overwritten")
@@ -80,7 +81,12 @@ struct ScaffoldTests {
         ])
         let run = try CLITests.run(["scaffold", "spec.yaml", "--sources", "App"], in: folder)
         #expect(run.status == 0)
-        #expect(run.standardOutput == "wrote App/Auth/RegisterUserHandler.swift\n1 handler scaffolded, 1 already there.\n")
+        #expect(run.standardOutput == """
+            wrote App/Auth/RegisterUserHandler.swift
+            wrote App/DataSync/GetTokenOfKindHandler.swift
+            2 handlers scaffolded, 1 already there.
+
+            """)
         #expect(run.standardError == "warning: App/DataSync/ListTokensHandler.swift exists but does not declare its handler; left as it is\n")
         #expect(try String(contentsOf: folder.appendingPathComponent("App/DataSync/ListTokensHandler.swift"), encoding: .utf8) == mine)
         let dryRun = try CLITests.run(["scaffold", "spec.yaml", "--sources", "Elsewhere", "--dry-run"], in: folder)

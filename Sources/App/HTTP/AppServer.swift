@@ -38,7 +38,6 @@ enum AppServer {
         let api = router.group("api/v1")
         SessionRoutes.add(to: api)
         ProviderRoutes.add(to: api, environment)
-        AccountRoutes.add(to: api)
         routes.index(router)
         return router
     }

@@ -39,18 +39,6 @@ extension Request {
         @unknown default: "\(error)"
         }
     }
-
-    /// The page a list asks for: `limit` (50 when absent) and `offset` (0). The dispatcher bounds them.
-    func page() throws -> (limit: Int, offset: Int) {
-        (try query("limit", as: Int.self) ?? 50, try query("offset", as: Int.self) ?? 0)
-    }
-
-    /// A query parameter as `T`, nil when absent; a problem when present but unreadable.
-    func query<T: LosslessStringConvertible>(_ name: String, as type: T.Type) throws -> T? {
-        guard let text = uri.queryParameters.get(name) else { return nil }
-        guard let value = T(text) else { throw Problem.invalidRequest("Query parameter '\(name)' is not a valid \(T.self).") }
-        return value
-    }
 }
 
 extension AppRequestContext {

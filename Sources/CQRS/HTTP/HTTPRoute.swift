@@ -30,15 +30,18 @@ public struct HTTPRoute<Category: RegistryCategory>: Sendable {
     public let summary: String
     /// The largest body the route reads, in bytes; nil for the adapter's own limit.
     public let maximumBodySize: Int?
+    /// How a request picks this route among others on its method and path; nil for a route alone on them.
+    public let selection: HTTPRouteSelection?
 
     public init(
         operation: String, kind: OperationDescriptor<Category>.Kind, category: Category, method: HTTPMethod, path: String,
         successStatus: Int, parameters: [HTTPParameter], errors: [String: Int], auth: HTTPAuthPolicy,
         rateLimits: [HTTPRateLimit], isIdempotent: Bool, deprecation: HTTPDeprecation?, tags: [String], summary: String,
-        successBody: SuccessBody = .result, maximumBodySize: Int? = nil
+        successBody: SuccessBody = .result, maximumBodySize: Int? = nil, selection: HTTPRouteSelection? = nil
     ) {
         self.successBody = successBody
         self.maximumBodySize = maximumBodySize
+        self.selection = selection
         self.operation = operation
         self.kind = kind
         self.category = category
@@ -75,6 +78,21 @@ public struct HTTPRoute<Category: RegistryCategory>: Sendable {
             self.name = name
             self.text = text
         }
+    }
+}
+
+/// How a request picks one of the routes that share a method and a path: the first, in spec order, whose
+/// parameters it carries any of, else the one that answers otherwise.
+public enum HTTPRouteSelection: Sendable, Hashable {
+    /// Chosen when the request carries any of these query parameters or headers.
+    case when([HTTPParameter.Source])
+    /// Chosen when the request carries none of its siblings' parameters.
+    case otherwise
+
+    /// Whether a request whose query parameters and headers `has` reports chooses this route, as a `when` does.
+    public func matches(_ has: (HTTPParameter.Source) -> Bool) -> Bool {
+        guard case .when(let sources) = self else { return false }
+        return sources.contains(where: has)
     }
 }
 

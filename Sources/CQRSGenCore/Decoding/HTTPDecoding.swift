@@ -3,7 +3,7 @@ import CQRS
 /// Decodes an operation's `http` mapping. Each value is checked for its shape here, at its position; how the binding
 /// fits the operation's fields and the other routes is checked by the validation rules.
 enum HTTPDecoding {
-    static let keys = ["route", "status", "auth", "fields", "errors", "rateLimit", "idempotent", "deprecated", "tags", "response", "bodyLimit"]
+    static let keys = ["route", "status", "auth", "fields", "errors", "rateLimit", "idempotent", "deprecated", "tags", "response", "bodyLimit", "when"]
     /// The words `response` takes as a scalar, and the key of its mapping.
     static let responseWords = ["result", "none"]
     static let responseKeys = ["field", "with"]
@@ -51,7 +51,19 @@ enum HTTPDecoding {
             tags: entries.value("tags").flatMap { context.stringList($0, "'tags' of \(what)", itemDescription: "tag names") } ?? [],
             response: entries.value("response").flatMap { decodeResponse($0, what: what, &context) },
             bodyLimit: entries.value("bodyLimit").flatMap { decodeSize($0, what: "'bodyLimit' of \(what)", &context) },
+            when: entries.value("when").map { decodeWhen($0, what: "'when' of \(what)", &context) } ?? [],
             at: entry.key.location)
+    }
+
+    /// A field's name, or a list of them: the fields whose presence in a request chooses the route.
+    static func decodeWhen(_ node: YAMLNode, what: String, _ context: inout DecodingContext) -> [Located<String>] {
+        let nodes = node.sequence.map(Array.init) ?? [node]
+        if nodes.isEmpty {
+            context.error("\(what) is an empty list; name the fields whose presence chooses the route", at: node.location)
+        }
+        return nodes.compactMap { item in
+            context.scalar(item, what, expected: "a field's name, or a list of them").map { Located($0.value, at: $0.location) }
+        }
     }
 
     /// A size in bytes: a whole number of bytes, or a number and a unit (`5 MiB`, `64 KiB`); at least one byte.

@@ -38,7 +38,7 @@ public enum GeneratedNames {
         "DomainEventMetadata", "EventEnvelope", "EventPublisher", "EventRecorder", "FieldValidator", "HTTPAuthDecision",
         "HTTPAuthPolicy", "HTTPBindingError",
         "HTTPBodyErrors", "HTTPBodyMembers", "HTTPCaller", "HTTPDeprecation", "HTTPFieldReader", "HTTPMethod",
-        "HTTPParameter", "HTTPRateLimit", "HTTPRequestValues", "HTTPRoutable", "HTTPRoute", "HTTPRouteRegistrar",
+        "HTTPParameter", "HTTPRateLimit", "HTTPRequestValues", "HTTPRoutable", "HTTPRoute", "HTTPRouteRegistrar", "HTTPRouteSelection",
         "NamedEvent", "NoUnitOfWork", "OperationBehavior", "OperationContext", "OperationDescriptor",
         "OperationDispatcher", "OperationError", "PageRequest", "PaginatedQuery", "PaginationMetadata",
         "PaginationRole", "PaginationStyle", "Query", "QueryHandler", "QueryMetadata", "QueryResultKey",

@@ -308,6 +308,13 @@ public enum SpecSchema {
                     ("description", .string("Groups for the OpenAPI document; the operation's category by default.")),
                     ("type", .string("array")), ("items", name),
                 ]),
+                "when": .object([
+                    ("description", .string("For a route that shares its method and path with others: the fields (from the query string or headers) whose presence in a request chooses it; the first route, in spec order, whose fields a request carries any of answers it, else the one route without 'when'.")),
+                    ("oneOf", .array([
+                        .object([("type", .string("string")), ("pattern", .string(lowerCamelCase))]),
+                        .object([("type", .string("array")), ("minItems", .number(1)), ("items", .object([("type", .string("string")), ("pattern", .string(lowerCamelCase))]))]),
+                    ])),
+                ]),
                 "bodyLimit": .object([
                     ("description", .string("The largest body the route reads: a number of bytes, or a number and a unit (" + HTTPBindingSpec.sizeUnits.map(\.name).joined(separator: ", ") + "), as in '5 MiB'; the server's own limit by default.")),
                     ("oneOf", .array([

@@ -112,6 +112,9 @@ public struct HTTPBindingSpec: Hashable, Sendable {
     public var response: Located<Response>?
     /// The largest body the route reads, in bytes (`bodyLimit: 5 MiB`); nil for the server's own limit.
     public var bodyLimit: Located<Int>?
+    /// For a route that shares its method and path with others, the fields whose presence in the request chooses it
+    /// (`when: symbol`); empty for a route alone on its path, or the one its siblings fall back to.
+    public var when: [Located<String>]
     /// Where `http` is written.
     public var location: SourceLocation
 
@@ -119,10 +122,12 @@ public struct HTTPBindingSpec: Hashable, Sendable {
         method: Located<HTTPMethod>, path: Located<String>, pathParameters: [Located<String>], fields: [FieldBinding],
         status: Located<Int>?, auth: Located<HTTPAuthPolicy>, errors: [ErrorStatus], rateLimits: [Located<HTTPRateLimit>],
         idempotent: Located<Bool>?, deprecation: Located<Located<String>?>?, tags: [Located<String>],
-        response: Located<Response>? = nil, bodyLimit: Located<Int>? = nil, at location: SourceLocation
+        response: Located<Response>? = nil, bodyLimit: Located<Int>? = nil, when: [Located<String>] = [],
+        at location: SourceLocation
     ) {
         self.response = response
         self.bodyLimit = bodyLimit
+        self.when = when
         self.method = method
         self.path = path
         self.pathParameters = pathParameters
@@ -207,6 +212,24 @@ public struct HTTPBindingSpec: Hashable, Sendable {
     /// The claim a field bound to `{caller: name}` reads; nil for a field bound to the caller's id, or to anything else.
     public func callerClaim(of field: String) -> String? {
         fields.first { $0.field.value == field && $0.source.value == .caller }?.wireName?.value
+    }
+
+    /// The routed operations grouped by their method and path, in spec order of each group's first route: one
+    /// operation each, except where routes are chosen among by their parameters (`when`).
+    public static func routeGroups(of operations: [OperationSpec]) -> [[(operation: OperationSpec, http: HTTPBindingSpec)]] {
+        var groups: [[(operation: OperationSpec, http: HTTPBindingSpec)]] = []
+        var positions: [String: Int] = [:]
+        for operation in operations {
+            guard let http = operation.http else { continue }
+            let key = http.method.value.rawValue + " " + http.routeShape
+            if let position = positions[key] {
+                groups[position].append((operation, http))
+            } else {
+                positions[key] = groups.count
+                groups.append([(operation, http)])
+            }
+        }
+        return groups
     }
 
     /// The path with each parameter's name removed, so that `/a/{id}` and `/a/{accountId}` compare equal.

@@ -118,7 +118,7 @@ struct ProviderAndSyncHandlerTests {
         #expect(fees.totalCount == 1)
 
         let range = try await handlers.listTransactionsByDateRangeHandler().handle(ListTransactionsByDateRange(
-            accountId: checking.id, userId: userId, startDate: today.adding(days: -3), endDate: today.adding(days: -2))).get()
+            accountId: checking.id, userId: userId, startDate: today.adding(days: -3).start, endDate: today.adding(days: -2).start.addingTimeInterval(86_399))).get()
         #expect(range.transactions.map(\.providerTransactionId) == ["T2", "T3"])
 
         let transactionId = try #require(page1.transactions.first?.id)

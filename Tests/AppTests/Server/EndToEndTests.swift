@@ -101,6 +101,14 @@ struct EndToEndTests {
             let unbounded = try await client.call(.get, "/api/v1/accounts/\(accountId)/transactions?limit=100000", token: access)
             #expect(unbounded.status == .badRequest)
             #expect(unbounded.string("code") == "invalid_limit")
+            // One path, three queries: two days (the last included whole), one security, or the whole list.
+            let transactions = "/api/v1/accounts/\(accountId)/transactions"
+            let twoDays = try await client.call(.get, "\(transactions)?start_date=2026-11-02&end_date=2026-11-03", token: access)
+            #expect((twoDays["transactions"] as? [[String: Any]])?.map { $0["description"] as? String } == ["Coffee, large", "Rent"])
+            let halfPeriod = try await client.call(.get, "\(transactions)?start_date=2026-11-02", token: access)
+            #expect(halfPeriod.string("detail") == "The request cannot be read: 'end_date' (query) is missing.")
+            let bySymbol = try await client.call(.get, "\(transactions)?symbol=AAPL", token: access)
+            #expect(bySymbol.status == .ok && bySymbol["total_count"] as? Int == 0, "\(bySymbol.text)")
 
             // The sandbox provider: connect with credentials (stored encrypted), sync, read holdings and snapshots.
             let connected = try await client.call(.post, "/api/v1/providers", json: ["provider_slug": "sandbox", "credentials": "sandbox-key"], token: access)

@@ -38,11 +38,11 @@ struct RealSpecTests {
             queries_by_cache_policy:
               short: 14
               medium: 4
-            total_routes: 23
+            total_routes: 26
             routes_by_method:
               POST: 6
               DELETE: 3
-              GET: 14
+              GET: 17
             public_routes: 5
             rate_limited_routes: 5
             deprecated_routes: 0

@@ -480,4 +480,79 @@ struct HTTPBindingTests {
             .error("🔟", "'day' of field 'at' of query 'ListItems' reads a day written as text, but the field comes from the caller; a day is read from the path, the query string or a header"),
         ])
     }
+
+    @Test("routes may share a method and a path when their parameters choose among them: each by its 'when', one otherwise")
+    func variants() throws {
+        let outcome = SpecLoader().load(Self.header + """
+            queries:
+              ListItems:
+                category: items
+                description: X.
+                fields: {boardId: UUID}
+                result: Int
+                http:
+                  route: GET /boards/{boardId}/items
+              ListItemsByTag:
+                category: items
+                description: X.
+                fields: {boardId: UUID, tag: String}
+                result: Int
+                http:
+                  route: GET /boards/{boardId}/items
+                  when: tag
+              ListItemsBetween:
+                category: items
+                description: X.
+                fields: {boardId: UUID, from: Date, to: Date}
+                result: Int
+                http:
+                  route: GET /boards/{boardId}/items
+                  when: [from, to]
+            """)
+        #expect(DiagnosticFormatter(path: "spec.yaml").format(outcome.diagnostics) == "")
+        let spec = try #require(outcome.validSpec)
+        let groups = HTTPBindingSpec.routeGroups(of: spec.queries)
+        #expect(groups.map { $0.map(\.operation.name) } == [["ListItems", "ListItemsByTag", "ListItemsBetween"]])
+        #expect(spec.queries.map { $0.http?.when.map(\.value) } == [[], ["tag"], ["from", "to"]])
+    }
+
+    @Test("routes that share a path are chosen by fields from the query or headers, each field once, one route otherwise, spelt alike")
+    func variantProblems() {
+        expectDiagnostics(Self.header + """
+            queries:
+              ListItems:
+                category: items
+                description: X.
+                fields: {boardId: UUID, tag: String?}
+                result: Int
+                http:
+                  route: 7️⃣GET 8️⃣/boards/{boardId}/items
+                  when: 🅰️tag
+              ListItemsByTag:
+                category: items
+                description: X.
+                fields: {id: UUID, tag: String, owner: UUID}
+                result: Int
+                http:
+                  route: GET 1️⃣/boards/{id}/items
+                  when: [2️⃣tag, 3️⃣id, 4️⃣ownr, 5️⃣owner]
+                  fields: {owner: caller}
+              GetItem:
+                category: items
+                description: X.
+                fields: {itemId: UUID, full: Bool}
+                result: Int
+                http:
+                  route: GET /items/{itemId}
+                  when: 6️⃣full
+            """, [
+            .error("7️⃣", "every route GET /boards/{boardId}/items is chosen by 'when', so a request with none of their fields has no route; leave 'when' out of the one that answers it"),
+            .error("1️⃣", "query 'ListItemsByTag' shares its route with query 'ListItems', so it must name its parameters alike: '/boards/{boardId}/items'", notes: [("8️⃣", "'ListItems' is routed here")]),
+            .error("2️⃣", "'when' of the route of query 'ListItemsByTag' names 'tag', which already chooses the route of query 'ListItems'", notes: [("🅰️", "chosen here")]),
+            .error("3️⃣", "'when' of the route of query 'ListItemsByTag' names 'id', which comes from the path; a route is chosen by a query parameter or a header"),
+            .error("4️⃣", "'when' of the route of query 'ListItemsByTag' names 'ownr', which is not one of its fields; did you mean 'owner'?"),
+            .error("5️⃣", "'when' of the route of query 'ListItemsByTag' names 'owner', which comes from the caller; a route is chosen by a query parameter or a header"),
+            .error("6️⃣", "the route of query 'GetItem' is chosen by 'when', but no other route is GET /items/{itemId}: leave 'when' out"),
+        ])
+    }
 }

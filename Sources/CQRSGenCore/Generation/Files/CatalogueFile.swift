@@ -146,6 +146,14 @@ struct CatalogueFile: GeneratedFileRenderer {
             return "`\(field.name)` (\(from)\(day))"
         }
         if !sources.isEmpty { parts.append("reads " + sources.joined(separator: ", ")) }
+        if !http.when.isEmpty {
+            // Where the fields that choose the route are on the wire, as a client sends them.
+            let names = http.when.compactMap { name -> String? in
+                guard let field = operation.fields.first(where: { $0.name == name.value }) else { return nil }
+                return code(http.wireName(of: field.name, source: http.sources(of: [field])[0].source, wireNames: context.options.wireNames))
+            }
+            parts.append("chosen when the request carries " + names.joined(separator: " or "))
+        }
         if !http.errors.isEmpty {
             parts.append("errors " + http.errors.map { "\(code($0.code.value)) \($0.status.value)" }.joined(separator: ", "))
         }

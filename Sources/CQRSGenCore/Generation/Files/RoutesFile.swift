@@ -25,6 +25,8 @@ struct RoutesFile: GeneratedFileRenderer {
         }
         serving(routed, context, &writer)
         document(context, &writer)
+        // The operations whose route others share: each is chosen by its `when`, or answers otherwise.
+        let shared = Set(HTTPBindingSpec.routeGroups(of: routed).filter { $0.count > 1 }.flatMap { $0.map(\.operation.name) })
         for operation in routed {
             guard let http = operation.http else { continue }
             writer.blankLine()
@@ -32,7 +34,7 @@ struct RoutesFile: GeneratedFileRenderer {
             writer.block("extension \(operation.name): HTTPRoutable") { writer in
                 writer.line("/// `\(http.method.value.rawValue) \(http.path.value)`, as the spec binds it.")
                 writer.line("\(context.access)static let httpRoute = \(routeType)(")
-                let arguments = Self.arguments(operation, http, context)
+                let arguments = Self.arguments(operation, http, context, isShared: shared.contains(operation.name))
                 for (index, argument) in arguments.enumerated() {
                     let separator = index == arguments.count - 1 ? "" : ","
                     if argument.lines.isEmpty {
@@ -302,7 +304,7 @@ struct RoutesFile: GeneratedFileRenderer {
 
     /// The route's initialiser arguments, in its order: each on one line, or a list's head and its items' lines.
     static func arguments(
-        _ operation: OperationSpec, _ http: HTTPBindingSpec, _ context: GenerationContext
+        _ operation: OperationSpec, _ http: HTTPBindingSpec, _ context: GenerationContext, isShared: Bool = false
     ) -> [Argument] {
         let method = http.method.value
         let status = http.successStatus(hasResult: operation.result != nil)
@@ -380,7 +382,18 @@ struct RoutesFile: GeneratedFileRenderer {
         }
         // Written as the spec's unit would be read: `5 * 1024 * 1024`.
         let limit = http.bodyLimit.map { [Argument(head: "maximumBodySize: \(Self.size($0.value))")] } ?? []
-        return plain + [list("parameters", parameters)] + policies + [list("rateLimits", rateLimits)] + rest + body + limit
+        var selection: [Argument] = []
+        if isShared {
+            // By where each field that chooses the route is on the wire, as the request carries it.
+            let sources = http.when.compactMap { name -> String? in
+                guard let field = operation.fields.first(where: { $0.name == name.value }) else { return nil }
+                let source = http.sources(of: [field])[0].source
+                let wire = SwiftLiteral.string(http.wireName(of: field.name, source: source, wireNames: context.options.wireNames))
+                return source == .header ? ".header(\(wire))" : ".query(\(wire))"
+            }
+            selection = [Argument(head: sources.isEmpty ? "selection: .otherwise" : "selection: .when([\(sources.joined(separator: ", "))])")]
+        }
+        return plain + [list("parameters", parameters)] + policies + [list("rateLimits", rateLimits)] + rest + body + limit + selection
     }
 
     /// A size in bytes as Swift, in the largest unit it is a whole multiple of: `5 * 1024 * 1024`, `1500`.

@@ -20,10 +20,13 @@ struct OpenAPIDocument {
         var schemas = SchemaCollector(context: context)
         var paths: [(path: String, operations: [(String, JSONValue)])] = []
         var usesBearer = false
-        for operation in context.index.operations {
-            guard let http = operation.http else { continue }
-            usesBearer = usesBearer || http.auth.value.requiresCaller
-            let entry = (http.method.value.rawValue.lowercased(), self.operation(operation, http, &schemas))
+        for group in HTTPBindingSpec.routeGroups(of: context.index.operations) {
+            // One operation per method and path: routes chosen by their parameters are described as one, after the
+            // one that answers otherwise.
+            let routes = group.filter { $0.http.when.isEmpty } + group.filter { !$0.http.when.isEmpty }
+            let http = routes[0].http
+            usesBearer = usesBearer || routes.contains { $0.http.auth.value.requiresCaller }
+            let entry = (http.method.value.rawValue.lowercased(), self.operation(routes, &schemas))
             if let index = paths.firstIndex(where: { $0.path == http.path.value }) {
                 paths[index].operations.append(entry)
             } else {
@@ -47,7 +50,10 @@ struct OpenAPIDocument {
 
     // MARK: - Operations
 
-    private func operation(_ operation: OperationSpec, _ http: HTTPBindingSpec, _ schemas: inout SchemaCollector) -> JSONValue {
+    /// The operation of one method and path: its route's, or, for routes chosen by their parameters, the one that
+    /// answers otherwise, with the others' parameters, answers and errors beside its own.
+    private func operation(_ routes: [(operation: OperationSpec, http: HTTPBindingSpec)], _ schemas: inout SchemaCollector) -> JSONValue {
+        let (operation, http) = routes[0]
         let sources = http.sources(of: operation.fields)
         let wireNames = context.options.wireNames
         var members: [(String, JSONValue)] = [
@@ -65,33 +71,27 @@ struct OpenAPIDocument {
             members.append(("deprecated", .bool(true)))
             if let replacement = deprecation.value?.value { notes.append("Deprecated: use \(replacement) instead.") }
         }
+        if routes.count > 1 {
+            // Which operation answers, by the parameters the request carries.
+            let choices = routes.dropFirst().map { route -> String in
+                let names = route.http.when.compactMap { name -> String? in
+                    guard let field = route.operation.fields.first(where: { $0.name == name.value }) else { return nil }
+                    let source = route.http.sources(of: [field])[0].source
+                    return "`" + route.http.wireName(of: field.name, source: source, wireNames: wireNames) + "`"
+                }
+                return "as `\(route.operation.name)` when the request carries " + names.joined(separator: " or ")
+            }
+            notes.append("Answers " + (choices + ["as `\(operation.name)` otherwise"]).joined(separator: "; ") + ".")
+        }
         if !notes.isEmpty { members.append(("description", .string(notes.joined(separator: " ")))) }
-        let parameters = sources.compactMap { field, source, _ -> JSONValue? in
-            let location: String
-            switch source {
-            case .path: location = "path"
-            case .query: location = "query"
-            case .header: location = "header"
-            case .body, .content, .caller, .client, .default, .value: return nil
+        // Every route's parameters, each once; beside other routes, only the path's are always required.
+        var parameters: [JSONValue] = []
+        var seen = Set<String>()
+        for route in routes {
+            for parameter in self.parameters(route.operation, route.http, alone: routes.count == 1, &schemas)
+            where seen.insert(parameter.key).inserted {
+                parameters.append(parameter.value)
             }
-            let (type, isOptional) = Self.unwrapped(field.type.expression)
-            var parameter: [(String, JSONValue)] = [
-                ("name", .string(http.wireName(of: field.name, source: source, wireNames: wireNames))),
-                ("in", .string(location)),
-                ("required", .bool(source == .path || !(isOptional || field.defaultValue != nil))),
-            ]
-            if let description = field.description { parameter.append(("description", .string(description))) }
-            var schema = type.map { schemas.schema(for: $0) } ?? .object([])
-            if http.day(of: field.name) != nil {
-                // A day alone, or a date and time, as the runtime reads it.
-                schema = .object([("anyOf", .array([
-                    .object([("type", .string("string")), ("format", .string("date"))]),
-                    .object([("type", .string("string")), ("format", .string("date-time"))]),
-                ]))])
-            }
-            schema = Self.adding(bounds(of: field.name, in: operation) + Self.keywords(field.constraints), to: schema)
-            parameter.append(("schema", schema))
-            return .object(parameter)
         }
         if !parameters.isEmpty { members.append(("parameters", .array(parameters))) }
         let bodyFields = sources.filter { $0.source == .body }.map(\.field)
@@ -115,52 +115,103 @@ struct OpenAPIDocument {
             members.append(("requestBody", .object(body)))
         }
         members.append((
-            "responses", responses(operation, http, readsBody: !bodyFields.isEmpty || content != nil, readsJSON: !bodyFields.isEmpty, &schemas)))
-        if http.auth.value.requiresCaller {
+            "responses", responses(routes, readsBody: !bodyFields.isEmpty || content != nil, readsJSON: !bodyFields.isEmpty, &schemas)))
+        if routes.contains(where: { $0.http.auth.value.requiresCaller }) {
             members.append(("security", .array([.object([(Self.bearerScheme, .array([]))])])))
         }
         return .object(members)
     }
 
-    private func responses(
-        _ operation: OperationSpec, _ http: HTTPBindingSpec, readsBody: Bool, readsJSON: Bool, _ schemas: inout SchemaCollector
-    ) -> JSONValue {
-        var responses: [(status: Int, value: JSONValue)] = []
-        let status = http.successStatus(hasResult: operation.result != nil)
-        if let result = operation.result?.expression, status != 204, http.answersBody(hasResult: true) {
-            var schema = schemas.schema(for: result)
-            if let response = http.response, case .member(let member, let fixed) = response.value {
-                // The result under one member of an object, beside its fixed texts, as the adapter answers it.
-                let wire = context.options.wireNames
-                let name = wire.wireName(of: member.value)
-                let texts = fixed.map { (wire.wireName(of: $0.name.value), JSONValue.object([("type", .string("string")), ("const", .string($0.text.value))])) }
-                schema = .object([
-                    ("type", .string("object")), ("required", .array(([name] + texts.map(\.0)).map(JSONValue.string))),
-                    ("properties", .object([(name, schema)] + texts)), ("additionalProperties", .bool(false)),
-                ])
+    /// The route's parameters on the path, in the query string and in headers, each by `in` and name; when the route
+    /// shares its method and path (`alone` false), only a path parameter is required of every request.
+    private func parameters(
+        _ operation: OperationSpec, _ http: HTTPBindingSpec, alone: Bool, _ schemas: inout SchemaCollector
+    ) -> [(key: String, value: JSONValue)] {
+        http.sources(of: operation.fields).compactMap { field, source, _ -> (key: String, value: JSONValue)? in
+            let location: String
+            switch source {
+            case .path: location = "path"
+            case .query: location = "query"
+            case .header: location = "header"
+            case .body, .content, .caller, .client, .default, .value: return nil
             }
-            responses.append((status, .object([
+            let (type, isOptional) = Self.unwrapped(field.type.expression)
+            let name = http.wireName(of: field.name, source: source, wireNames: context.options.wireNames)
+            var parameter: [(String, JSONValue)] = [
+                ("name", .string(name)),
+                ("in", .string(location)),
+                ("required", .bool(source == .path || (alone && !(isOptional || field.defaultValue != nil)))),
+            ]
+            if let description = field.description { parameter.append(("description", .string(description))) }
+            var schema = type.map { schemas.schema(for: $0) } ?? .object([])
+            if http.day(of: field.name) != nil {
+                // A day alone, or a date and time, as the runtime reads it.
+                schema = .object([("anyOf", .array([
+                    .object([("type", .string("string")), ("format", .string("date"))]),
+                    .object([("type", .string("string")), ("format", .string("date-time"))]),
+                ]))])
+            }
+            schema = Self.adding(bounds(of: field.name, in: operation) + Self.keywords(field.constraints), to: schema)
+            parameter.append(("schema", schema))
+            return (location + " " + name, .object(parameter))
+        }
+    }
+
+    /// Each route's success, by its status (several results at one status are one of them), and every code each
+    /// status can carry, the routes' own and the adapter's.
+    private func responses(
+        _ routes: [(operation: OperationSpec, http: HTTPBindingSpec)], readsBody: Bool, readsJSON: Bool, _ schemas: inout SchemaCollector
+    ) -> JSONValue {
+        var successes: [(status: Int, schemas: [JSONValue])] = []
+        for (operation, http) in routes {
+            let status = http.successStatus(hasResult: operation.result != nil)
+            var answer: [JSONValue] = []
+            if let result = operation.result?.expression, status != 204, http.answersBody(hasResult: true) {
+                var schema = schemas.schema(for: result)
+                if let response = http.response, case .member(let member, let fixed) = response.value {
+                    // The result under one member of an object, beside its fixed texts, as the adapter answers it.
+                    let wire = context.options.wireNames
+                    let name = wire.wireName(of: member.value)
+                    let texts = fixed.map { (wire.wireName(of: $0.name.value), JSONValue.object([("type", .string("string")), ("const", .string($0.text.value))])) }
+                    schema = .object([
+                        ("type", .string("object")), ("required", .array(([name] + texts.map(\.0)).map(JSONValue.string))),
+                        ("properties", .object([(name, schema)] + texts)), ("additionalProperties", .bool(false)),
+                    ])
+                }
+                answer = [schema]
+            }
+            if let index = successes.firstIndex(where: { $0.status == status }) {
+                successes[index].schemas += answer.filter { !successes[index].schemas.contains($0) }
+            } else {
+                successes.append((status, answer))
+            }
+        }
+        var responses: [(status: Int, value: JSONValue)] = successes.map { status, answers in
+            guard let first = answers.first else { return (status, .object([("description", .string("Success, with no body."))])) }
+            let schema = answers.count == 1 ? first : .object([("oneOf", .array(answers))])
+            return (status, .object([
                 ("description", .string("Success.")),
                 ("content", .object([("application/json", .object([("schema", schema)]))])),
-            ])))
-        } else {
-            responses.append((status, .object([("description", .string("Success, with no body."))])))
+            ]))
         }
-        // Every code each status can carry, the route's own and the adapter's.
         var codes: [Int: [String]] = [:]
-        func add(_ status: Int, _ code: String) { codes[status, default: []].append(code) }
-        for error in http.errors { add(error.status.value, error.code.value) }
-        // Only a route that reads something from the request can fail to read it.
-        let sources = http.sources(of: operation.fields).map(\.source)
-        if sources.contains(where: { ![.caller, .client, .default, .value].contains($0) }) { add(400, "invalid_request") }
-        if http.auth.value.requiresCaller { add(401, "not_authenticated") }
-        if case .role = http.auth.value { add(403, "forbidden") }
-        if case .permission = http.auth.value { add(403, "forbidden") }
-        if !http.pathParameters.isEmpty { add(404, "not_found") }
+        func add(_ status: Int, _ code: String) {
+            if !codes[status, default: []].contains(code) { codes[status, default: []].append(code) }
+        }
+        for (operation, http) in routes {
+            for error in http.errors { add(error.status.value, error.code.value) }
+            // Only a route that reads something from the request can fail to read it.
+            let sources = http.sources(of: operation.fields).map(\.source)
+            if sources.contains(where: { ![.caller, .client, .default, .value].contains($0) }) { add(400, "invalid_request") }
+            if http.auth.value.requiresCaller { add(401, "not_authenticated") }
+            if case .role = http.auth.value { add(403, "forbidden") }
+            if case .permission = http.auth.value { add(403, "forbidden") }
+            if !http.pathParameters.isEmpty { add(404, "not_found") }
+            if !http.rateLimits.isEmpty { add(429, "rate_limited") }
+            if operation.fields.contains(where: { !$0.constraints.isEmpty }) { add(422, OperationError.invalidFieldsCode) }
+        }
         if readsBody { add(413, "content_too_large") }
         if readsJSON { add(415, "unsupported_media_type") }
-        if !http.rateLimits.isEmpty { add(429, "rate_limited") }
-        if operation.fields.contains(where: { !$0.constraints.isEmpty }) { add(422, OperationError.invalidFieldsCode) }
         for (status, list) in codes.sorted(by: { $0.key < $1.key }) {
             var response: [(String, JSONValue)] = [
                 ("description", .string("A problem: " + list.map { "`\($0)`" }.joined(separator: ", ") + ".")),

@@ -21,6 +21,10 @@ protocol ImportFileHandling: CommandHandler where Operation == ImportFile, Outpu
 /// What the handler of ``ListTokens`` conforms to: `ListTokensHandler` in the application.
 protocol ListTokensHandling: QueryHandler where Operation == ListTokens, Output == [Token] {}
 
+// spec.yaml:84
+/// What the handler of ``GetTokenOfKind`` conforms to: `GetTokenOfKindHandler` in the application.
+protocol GetTokenOfKindHandling: QueryHandler where Operation == GetTokenOfKind, Output == Token {}
+
 // MARK: - Handler factory
 
 /// Builds each operation's handler with exactly the dependencies the spec lists, from one request's dependencies
@@ -89,6 +93,24 @@ extension HandlerFactory {
         return ListTokensHandler(userRepository: request.userRepository)
 #sourceLocation()
     }
+
+    // spec.yaml:84
+    /// Builds the handler of ``GetTokenOfKind``, or its override.
+    func getTokenOfKindHandler() -> any GetTokenOfKindHandling {
+        if let override = overrides.getTokenOfKind {
+            return override(self)
+        }
+        return getTokenOfKindHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``GetTokenOfKind``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func getTokenOfKindHandlerFromSpec() -> some GetTokenOfKindHandling {
+        // spec.yaml:84: GetTokenOfKind:
+#sourceLocation(file: "spec.yaml", line: 84)
+        return GetTokenOfKindHandler()
+#sourceLocation()
+    }
 }
 
 // MARK: import
@@ -124,6 +146,8 @@ struct HandlerOverrides<Request: RequestDependencies, App: AppDependencies>: Sen
     var importFile: (@Sendable (HandlerFactory<Request, App>) -> any ImportFileHandling)?
     /// Replaces the handler of ``ListTokens``.
     var listTokens: (@Sendable (HandlerFactory<Request, App>) -> any ListTokensHandling)?
+    /// Replaces the handler of ``GetTokenOfKind``.
+    var getTokenOfKind: (@Sendable (HandlerFactory<Request, App>) -> any GetTokenOfKindHandling)?
 
     init() {}
 }
@@ -213,5 +237,14 @@ extension ListTokens: DispatchableQuery {
             return await override(factory).handle(query)
         }
         return await factory.listTokensHandlerFromSpec().handle(query)
+    }
+}
+
+extension GetTokenOfKind: DispatchableQuery {
+    @inline(__always) static func handle<Request, App>(_ query: GetTokenOfKind, with factory: HandlerFactory<Request, App>) async -> Result<Token, OperationError> {
+        if let override = factory.overrides.getTokenOfKind {
+            return await override(factory).handle(query)
+        }
+        return await factory.getTokenOfKindHandlerFromSpec().handle(query)
     }
 }

@@ -72,3 +72,19 @@ struct ListTokens: PaginatedQuery {
     /// The page this query asks for, from its `pagination` fields.
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
+
+// spec.yaml:84
+/// The newest token of a kind.
+///
+/// - Category: `data_sync`
+/// - Handler: `GetTokenOfKindHandler`
+/// - Cache policy: `none`
+struct GetTokenOfKind: Query {
+    typealias Output = Token
+
+    let kind: Kind
+
+    init(kind: Kind) {
+        self.kind = kind
+    }
+}

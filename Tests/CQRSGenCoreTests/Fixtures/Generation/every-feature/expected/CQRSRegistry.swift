@@ -87,6 +87,22 @@ extension ListTokens {
     )
 }
 
+// spec.yaml:84
+extension GetTokenOfKind {
+    /// The registry's entry for ``GetTokenOfKind``.
+    static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
+        queryType: GetTokenOfKind.self,
+        handlerType: GetTokenOfKindHandler.self,
+        category: .dataSync,
+        resultType: Token.self,
+        resultTypeName: "Token",
+        pagination: nil,
+        cachePolicy: .none,
+        description: "The newest token of a kind.",
+        location: SpecLocation(file: "spec.yaml", line: 84, column: 3)
+    )
+}
+
 // MARK: - Registry
 
 /// Every command and query of the application with its metadata, in spec order.
@@ -104,5 +120,6 @@ enum OperationRegistry {
     /// Every query, in spec order.
     static let queries: [QueryMetadata<OperationCategory>] = [
         ListTokens.metadata,
+        GetTokenOfKind.metadata,
     ]
 }

@@ -15,6 +15,7 @@ enum OperationRoutes {
         RegisterUser.httpRoute,
         ImportFile.httpRoute,
         ListTokens.httpRoute,
+        GetTokenOfKind.httpRoute,
     ]
 }
 
@@ -41,6 +42,7 @@ extension OperationRoutes {
         registrar.register(RegisterUser.self) { await runner.run($0, in: $1) }
         registrar.register(ImportFile.self) { await runner.run($0, in: $1) }
         registrar.register(ListTokens.self) { await runner.run($0, in: $1) }
+        registrar.register(GetTokenOfKind.self) { await runner.run($0, in: $1) }
     }
 }
 
@@ -267,7 +269,7 @@ extension OperationRoutes {
             "operationId": "ListTokens",
             "summary": "List.",
             "tags": ["data_sync"],
-            "description": "Needs the permission 'tokens:read'.",
+            "description": "Needs the permission 'tokens:read'. Answers as `GetTokenOfKind` when the request carries `kind`; as `ListTokens` otherwise.",
             "parameters": [
               {
                 "name": "limit",
@@ -306,6 +308,14 @@ extension OperationRoutes {
                     }
                   ]
                 }
+              },
+              {
+                "name": "kind",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "$ref": "#/components/schemas/Kind"
+                }
               }
             ],
             "responses": {
@@ -314,10 +324,17 @@ extension OperationRoutes {
                 "content": {
                   "application/json": {
                     "schema": {
-                      "type": "array",
-                      "items": {
-                        "$ref": "#/components/schemas/Token"
-                      }
+                      "oneOf": [
+                        {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Token"
+                          }
+                        },
+                        {
+                          "$ref": "#/components/schemas/Token"
+                        }
+                      ]
                     }
                   }
                 }
@@ -598,7 +615,8 @@ extension ListTokens: HTTPRoutable {
         isIdempotent: true,
         deprecation: nil,
         tags: ["data_sync"],
-        summary: "List."
+        summary: "List.",
+        selection: .otherwise
     )
 
     /// Builds the query from one request, each field from where its route binds it; every missing or
@@ -612,5 +630,38 @@ extension ListTokens: HTTPRoutable {
         }
         try reader.finish()
         self.init(limit: _limit ?? 50, offset: _offset ?? 0, since: _since)
+    }
+}
+
+// spec.yaml:89
+extension GetTokenOfKind: HTTPRoutable {
+    /// `GET /api/v1/tokens`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "GetTokenOfKind",
+        kind: .query,
+        category: .dataSync,
+        method: .get,
+        path: "/api/v1/tokens",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "kind", source: .query("kind"), isRequired: true),
+        ],
+        errors: [:],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: true,
+        deprecation: nil,
+        tags: ["data_sync"],
+        summary: "The newest token of a kind.",
+        selection: .when([.query("kind")])
+    )
+
+    /// Builds the query from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _kind = reader.value(0, in: request, expected: HTTPParameter.oneOf(Kind.self)) { Kind(rawValue: $0) }
+        try reader.finish()
+        self.init(kind: _kind!)
     }
 }
