@@ -123,6 +123,60 @@ struct DispatcherCommandTests {
         #expect(store.committed == ["a": "written"])
         #expect(publisher.names == ["NoteRejected"])
     }
+
+    /// Writes each event into the unit of work it is handed, as a journal in the command's transaction does.
+    struct WritingJournal: EventJournal {
+        struct Down: Error {}
+        var fails = false
+
+        func record(_ envelopes: [EventEnvelope<NoteEvent>], in unitOfWork: any UnitOfWork) async throws {
+            if fails { throw Down() }
+            let store = try #require(unitOfWork as? InMemoryUnitOfWork)
+            for envelope in envelopes { store.write("journal \(envelope.event.eventName)", envelope.operation) }
+        }
+    }
+
+    func dispatcher(journal: WritingJournal) -> OperationDispatcher<Area, NoteEvent> {
+        OperationDispatcher(publisher: publisher, journal: journal)
+    }
+
+    @Test("a journal keeps the events with the command's writes, in its transaction, before the commit")
+    func journalInTransaction() async {
+        let result = await dispatcher(journal: WritingJournal()).run(
+            AddNote(text: "a"), metadata: Metadata.addNote(), context: context, unitOfWork: store,
+            handler: add("a", events: ["NoteAdded"]))
+        #expect(result == .success(1))
+        #expect(store.steps == ["begin", "commit"])
+        #expect(store.committed == ["a": "written", "journal NoteAdded": "AddNote"])
+        #expect(publisher.names == ["NoteAdded"])
+    }
+
+    @Test("a journal that cannot keep the events fails the command: its writes roll back, nothing is published")
+    func journalFails() async {
+        let result = await dispatcher(journal: WritingJournal(fails: true)).run(
+            AddNote(text: "a"), metadata: Metadata.addNote(), context: context, unitOfWork: store, handler: add("a"))
+        #expect(result.failureCode == "unavailable")
+        #expect(store.steps == ["begin", "rollback"])
+        #expect(store.committed.isEmpty)
+        #expect(publisher.published.isEmpty)
+    }
+
+    @Test("a failure that rolls back still journals and publishes the events that record it, and only those")
+    func rolledBackFailureIsRecorded() async {
+        let failure = OperationError(code: "too_long", message: "Too long.")
+        let result = await dispatcher(journal: WritingJournal()).run(
+            AddNote(text: "a"), metadata: Metadata.addNote(), context: context, unitOfWork: store
+        ) { [store] recorder in
+            store.write("a", "written")
+            recorder.record(NoteEvent(eventName: "NoteAdded"))
+            recorder.record(NoteEvent(eventName: "NoteRejected", recordsFailure: true))
+            return .failure(failure)
+        }
+        #expect(result == .failure(failure))
+        #expect(store.steps == ["begin", "rollback"])
+        #expect(store.committed == ["journal NoteRejected": "AddNote"], "kept after the rollback, in a write of its own")
+        #expect(publisher.names == ["NoteRejected"])
+    }
 }
 
 extension Result where Failure == OperationError {

@@ -10,6 +10,8 @@ enum Area: String, RegistryCategory {
 
 struct NoteEvent: NamedEvent, Hashable {
     var eventName: String
+    /// Whether it records its command's failure, as a workflow's `failed` phase does.
+    var recordsFailure = false
 }
 
 struct AddNote: Command {

@@ -6,8 +6,8 @@ import Prometheus
 
 /// The one path every route runs operations through: the runtime's ``OperationDispatcher``, which gives the spec's
 /// metadata its meaning (a transaction of the request's ``DatabaseSession`` for every command marked
-/// `requiresTransaction`, retried when its reads went stale; events delivered after the commit, and only the
-/// declared ones; query results cached by policy until any write; page bounds), with the App's store, services and
+/// `requiresTransaction`, retried when its reads went stale; audited events written inside it, the others delivered
+/// after the commit, and only the declared ones; query results cached by policy until any write; page bounds), with the App's store, services and
 /// handler overrides, and behaviours around every operation that log it, count and time it (into the environment's
 /// Prometheus registry, which `App serve --metrics-port` serves) and trace it.
 struct Dispatcher: Sendable {
@@ -34,7 +34,9 @@ struct Dispatcher: Sendable {
             writeVersion: database.dataVersion, clock: clock,
             publishFailures: { envelope, error in
                 logger.error("a subscriber failed", metadata: ["event": "\(envelope.event.eventName)", "error": "\(error)"])
-            })
+            },
+            // Audited events are written with the command's writes, so that neither stands without the other.
+            journal: AuditLog(database: database))
     }
 
     /// Runs a command on the request's session, in a transaction of it when the spec says so.

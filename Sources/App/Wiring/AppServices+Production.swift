@@ -11,7 +11,7 @@ extension AppServices {
     ) async -> AppServices {
         let mailer = mailer ?? ConsoleMailer(logger: logger)
         let bus = InProcessEventBus(logger: logger)
-        EventSubscriptions.register(on: bus, database: database, mailer: mailer, baseURL: baseURL, logger: logger)
+        EventSubscriptions.register(on: bus, mailer: mailer, baseURL: baseURL, logger: logger)
         BalanceSnapshotSubscriptions.register(on: bus, database: database, logger: logger)
         return AppServices(
             eventBus: bus, passwordHasher: BcryptPasswordHasher(cost: bcryptCost),

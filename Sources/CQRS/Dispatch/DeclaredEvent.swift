@@ -12,6 +12,8 @@ public protocol DeclaredEvent: NamedEvent, Hashable, Encodable {
 
 extension DeclaredEvent {
     public var eventName: String { eventMetadata.name }
+    /// A `failed` phase records its workflow's failure.
+    public var recordsFailure: Bool { eventMetadata.phase == .failed }
 }
 
 /// What the spec declares about one event, beside its payload: the facts Dashtam's event registry holds, read from

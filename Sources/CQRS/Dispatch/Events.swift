@@ -3,6 +3,13 @@
 public protocol NamedEvent: Sendable {
     /// The name the spec declares it under (`UserRegistered`).
     var eventName: String { get }
+    /// Whether it records a failure (a workflow's `failed` phase): published, and journaled, even when the failure
+    /// rolls its command's writes back. False unless the event says otherwise.
+    var recordsFailure: Bool { get }
+}
+
+extension NamedEvent {
+    public var recordsFailure: Bool { false }
 }
 
 /// An event as it is published: with the operation that published it and the request context it ran in.

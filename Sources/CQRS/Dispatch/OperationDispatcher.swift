@@ -5,10 +5,12 @@
 ///   back when it fails, unless the failure keeps its writes (``OperationError/keepsWrites``). When the store reports
 ///   a conflict, the command runs again, with a fresh recorder; the last attempt asks for a transaction that cannot
 ///   conflict. A command without a transaction writes as it goes.
-/// - `events`: what the handler records is published after the commit (for a command without a transaction, after
-///   it ran, whatever its result), in order, never after a rollback, each event with the request's context. An event the spec does not list for the command fails it with `undeclared_event`
-///   and is never published. A subscriber's failure after the commit does not change the command's result; it goes to
-///   ``publishFailures``.
+/// - `events`: what the handler records is handed to the ``journal`` inside the transaction, before the commit, then
+///   published after it (for a command without a transaction, after it ran, whatever its result), in order, each
+///   event with the request's context. After a rollback only the events that record the failure
+///   (``NamedEvent/recordsFailure``) are journaled and published. An event the spec does not list for the command
+///   fails it with `undeclared_event` and is never published. A subscriber's failure after the commit does not change
+///   the command's result; it goes to ``publishFailures``.
 /// - `cachePolicy`: a query's result is kept for the policy's time to live, in the ``QueryResultStore``, and only
 ///   while no command has committed since it was read.
 /// - `pagination`: a query's page request is checked against the spec's bounds before its handler runs.
@@ -23,15 +25,20 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
     public let writeVersion: WriteVersion
     /// How many times a transactional command runs optimistically before a last run that cannot conflict.
     public let optimisticAttempts: Int
-    /// Told of every publication that failed after its command committed.
+    /// Told of every publication that failed after its command committed, and of every failure record the journal
+    /// could not keep after a rollback.
     public let publishFailures: @Sendable (EventEnvelope<Event>, any Error) -> Void
+    /// Where each command's events are kept with its writes, before it commits; nil for none.
+    public let journal: (any EventJournal<Event>)?
 
     public init(
         behaviors: [any OperationBehavior<Category>] = [], publisher: any EventPublisher<Event>,
         queryResults: (any QueryResultStore)? = nil, writeVersion: WriteVersion = WriteVersion(),
         clock: DispatchClock = .continuous,
-        optimisticAttempts: Int = 3, publishFailures: @escaping @Sendable (EventEnvelope<Event>, any Error) -> Void = { _, _ in }
+        optimisticAttempts: Int = 3, publishFailures: @escaping @Sendable (EventEnvelope<Event>, any Error) -> Void = { _, _ in },
+        journal: (any EventJournal<Event>)? = nil
     ) {
+        self.journal = journal
         self.behaviors = behaviors
         self.publisher = publisher
         // By default, a store in memory that the dispatcher's own writes invalidate.
@@ -73,22 +80,26 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
         // Without a transaction, every write commits as it is made: nothing to begin, commit or roll back, and no
         // conflict to retry.
         guard metadata.requiresTransaction else {
-            return await attempt(metadata, context: context, unitOfWork: NoUnitOfWork(), immediately: true, handler: handler)
+            return await attempt(
+                metadata, context: context, unitOfWork: NoUnitOfWork(), store: unitOfWork, immediately: true, handler: handler)
                 ?? .failure(.unavailable(TransactionConflictPersisted()))
         }
         for _ in 0..<optimisticAttempts {
-            if let result = await attempt(metadata, context: context, unitOfWork: unitOfWork, immediately: false, handler: handler) {
+            if let result = await attempt(
+                metadata, context: context, unitOfWork: unitOfWork, store: unitOfWork, immediately: false, handler: handler) {
                 return result
             }
         }
-        return await attempt(metadata, context: context, unitOfWork: unitOfWork, immediately: true, handler: handler)
+        return await attempt(
+            metadata, context: context, unitOfWork: unitOfWork, store: unitOfWork, immediately: true, handler: handler)
             ?? .failure(.unavailable(TransactionConflictPersisted()))
     }
 
-    /// One run of a command; nil when its transaction conflicted and nothing of it was kept.
+    /// One run of a command; nil when its transaction conflicted and nothing of it was kept. `store` is what the
+    /// journal writes through: the unit of work, or for a command without a transaction, the store it writes to.
     @inlinable @inline(__always)
-    func attempt<Output: Sendable, Work: UnitOfWork>(
-        _ metadata: CommandMetadata<Category>, context: OperationContext, unitOfWork: Work,
+    func attempt<Output: Sendable, Work: UnitOfWork, Store: UnitOfWork>(
+        _ metadata: CommandMetadata<Category>, context: OperationContext, unitOfWork: Work, store: Store,
         immediately: Bool, handler: @Sendable (EventRecorder<Event>) async -> Result<Output, OperationError>
     ) async -> Result<Output, OperationError>? {
         do {
@@ -115,11 +126,39 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
         case .success: true
         case .failure(let error): error.keepsWrites || !metadata.requiresTransaction
         }
-        if !keepsWrites || !undeclared.isEmpty {
+        if !undeclared.isEmpty {
             await unitOfWork.rollback()
-            // Without a transaction the writes stand: what was read before them is out of date.
             if !metadata.requiresTransaction { writeVersion.advance() }
             return result
+        }
+        if !keepsWrites {
+            await unitOfWork.rollback()
+            // The failure happened although its writes did not stand: the events that record it are kept, outside
+            // the transaction, and published.
+            let failures = events.filter(\.recordsFailure).map { EventEnvelope(event: $0, operation: metadata.name, context: context) }
+            if !failures.isEmpty {
+                if let journal {
+                    do {
+                        try await journal.record(failures, in: store)
+                    } catch {
+                        for envelope in failures { publishFailures(envelope, error) }
+                    }
+                }
+                await publish(failures)
+            }
+            return result
+        }
+        let envelopes = events.map { EventEnvelope(event: $0, operation: metadata.name, context: context) }
+        if let journal, !envelopes.isEmpty {
+            do {
+                try await journal.record(envelopes, in: store)
+            } catch {
+                // The journal's write may be the transaction's first, and find what it read out of date.
+                let conflicted = unitOfWork.hadConflict
+                await unitOfWork.rollback()
+                if !metadata.requiresTransaction { writeVersion.advance() }
+                return conflicted ? nil : .failure(Self.operationError(error))
+            }
         }
         do {
             try await unitOfWork.commit()
@@ -127,15 +166,20 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
             return .failure(Self.operationError(error))
         }
         writeVersion.advance()
-        for event in events {
-            let envelope = EventEnvelope(event: event, operation: metadata.name, context: context)
+        await publish(envelopes)
+        return result
+    }
+
+    /// Publishes each envelope in order; a subscriber's failure goes to ``publishFailures`` and the rest still go.
+    @inlinable
+    func publish(_ envelopes: [EventEnvelope<Event>]) async {
+        for envelope in envelopes {
             do {
                 try await publisher.publish(envelope)
             } catch {
                 publishFailures(envelope, error)
             }
         }
-        return result
     }
 
     // MARK: - Queries

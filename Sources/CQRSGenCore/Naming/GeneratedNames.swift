@@ -35,7 +35,7 @@ public enum GeneratedNames {
     /// equal to the module's declarations).
     public static let runtime = [
         "CachePolicy", "Command", "CommandHandler", "CommandMetadata", "DeclaredEvent", "DispatchClock",
-        "DomainEventMetadata", "EventEnvelope", "EventPublisher", "EventRecorder", "FieldValidator", "HTTPAuthDecision",
+        "DomainEventMetadata", "EventEnvelope", "EventJournal", "EventPublisher", "EventRecorder", "FieldValidator", "HTTPAuthDecision",
         "HTTPAuthPolicy", "HTTPBindingError",
         "HTTPBodyErrors", "HTTPBodyMembers", "HTTPCaller", "HTTPDeprecation", "HTTPFieldReader", "HTTPMethod",
         "HTTPParameter", "HTTPRateLimit", "HTTPRequestValues", "HTTPRoutable", "HTTPRoute", "HTTPRouteRegistrar", "HTTPRouteSelection",

@@ -4,9 +4,9 @@ import Testing
 
 @testable import App
 
-/// The subscribers the spec's flags wire: the audit log holds a row for each audited event once its command has
-/// committed, without the fields the spec marks secret, and none for an event that is not audited; the mailer sends
-/// one message per event marked `email`.
+/// What the spec's flags wire: the audit log holds a row for each audited event, written with its command's writes
+/// (and for a failure that rolled them back, its failed event's), without the fields the spec marks secret, and none
+/// for an event that is not audited; the mailer sends one message per event marked `email`.
 @Suite("Events: the audit log and the mail from the spec's flags")
 struct AuditLogTests {
     @Test("a registration is audited twice, without its verification token, and mails the token once")
@@ -31,7 +31,7 @@ struct AuditLogTests {
         #expect(entries.allSatisfy { !$0.payload.contains(token) }, "the secret token is mailed, never audited")
     }
 
-    @Test("a failure that rolls its command back is neither delivered nor audited; an unaudited event writes no row")
+    @Test("a failure that rolls its command back is audited and delivered by its failed event alone; an unaudited event writes no row")
     func unaudited() async throws {
         let fixture = try await ServerFixture.make()
         defer { fixture.removeFiles() }
@@ -44,8 +44,13 @@ struct AuditLogTests {
             CreateSession(userId: userId, ipAddress: nil, userAgent: nil, expiresAt: nil, refreshTokenId: nil), on: database.session()
         ).get()
         #expect(await fixture.events.names.contains(.sessionCreatedEvent))
-        let actions = try await AuditLog(database: database).entries().map(\.action)
-        #expect(actions == ["USER_REGISTRATION_ATTEMPTED", "USER_REGISTERED"])
+        let entries = try await AuditLog(database: database).entries()
+        // The second attempt rolled back: its attempt left nothing, its failure a row of its own, with its code.
+        #expect(entries.map(\.action) == ["USER_REGISTRATION_ATTEMPTED", "USER_REGISTERED", "USER_REGISTRATION_FAILED"])
+        #expect(entries.last?.payload == #"{"email":"ada@example.com","failure_code":"email_already_registered"}"#)
+        let names = await fixture.events.names
+        #expect(names.filter { $0 == .userRegistrationAttempted }.count == 1, "the rolled-back attempt is not delivered")
+        #expect(names.contains(.userRegistrationFailed))
     }
 }
 

@@ -83,7 +83,7 @@ struct CacheTests {
         #expect(runs.count == 2)
     }
 
-    @Test("a rolled-back command changes nothing, so the cache stays valid")
+    @Test("a rolled-back command that records no failure changes nothing, so the cache stays valid")
     func rollbackKeepsCache() async throws {
         let runs = Counter()
         let fixture = try await Self.fixture(counting: runs)
@@ -91,8 +91,10 @@ struct CacheTests {
         let dispatcher = fixture.environment.dispatcher, session = fixture.environment.database.session()
         let query = ListProviderConnections(userId: UUID())
         _ = await dispatcher.run(query, on: session)
-        let failed = await dispatcher.run(VerifyEmail(token: String(repeating: "0", count: 32)), on: session)
-        #expect(failed.failureCode == "token_not_found")
+        // A session for nobody: refused and rolled back, with no failed event to keep (a recorded failure is a write).
+        let failed = await dispatcher.run(
+            CreateSession(userId: UUID(), ipAddress: nil, userAgent: nil, expiresAt: nil, refreshTokenId: nil), on: session)
+        #expect(failed.failureCode == "user_not_found")
         _ = await dispatcher.run(query, on: session)
         #expect(runs.count == 1)
     }

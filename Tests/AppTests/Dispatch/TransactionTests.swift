@@ -42,7 +42,7 @@ struct TransactionTests {
         return overrides
     }
 
-    @Test("a failing command leaves no rows and publishes no events", arguments: [
+    @Test("a failing command leaves no rows but its failure's audit row, and publishes only its failed event", arguments: [
         OperationError(code: "email_already_registered", message: "A business failure."),
         OperationError.unavailable(CancellationError()),
     ])
@@ -54,7 +54,8 @@ struct TransactionTests {
         #expect(result == .failure(failure))
         #expect(try await fixture.count("users") == 0)
         #expect(try await fixture.count("email_verification_tokens") == 0)
-        #expect(await fixture.events.names.isEmpty)
+        #expect(await fixture.events.names == [.userRegistrationFailed])
+        #expect(try await AuditLog(database: fixture.environment.database).entries().map(\.action) == ["USER_REGISTRATION_FAILED"])
         // The writer is free again: the next command commits.
         let next = await fixture.environment.dispatcher.run(
             VerifyEmail(token: String(repeating: "0", count: 32)), on: fixture.environment.database.session())

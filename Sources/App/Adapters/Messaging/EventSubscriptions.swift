@@ -5,19 +5,8 @@ import Logging
 /// The subscribers the application registers, wired from the spec's flags: what happens because of an event rather
 /// than inside a command.
 enum EventSubscriptions {
-    static func register(on bus: InProcessEventBus, database: AppDatabase, mailer: any EmailService, baseURL: String, logger: Logger) {
-        let audit = AuditLog(database: database)
-        // `audit`: one row per event, once its command has committed.
-        bus.subscribeToEvery { envelope in
-            guard let action = envelope.event.eventMetadata.auditAction else { return }
-            do {
-                try await audit.record(action: action, envelope)
-            } catch {
-                logger.error("could not write the audit log", metadata: [
-                    "event": "\(envelope.event.eventName)", "error": "\(error)", "correlation_id": "\(envelope.context.correlationId)",
-                ])
-            }
-        }
+    static func register(on bus: InProcessEventBus, mailer: any EmailService, baseURL: String, logger: Logger) {
+        // `audit` is not a subscriber: the dispatcher's journal (`AuditLog`) writes it inside each command's transaction.
         // `email`: a message for each event marked so. The switch is exhaustive: an event newly marked `email` in the
         // spec does not compile here until it has a message.
         bus.subscribeToEvery { envelope in

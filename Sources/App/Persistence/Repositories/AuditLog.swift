@@ -17,21 +17,30 @@ struct AuditLog: Sendable {
         var recordedAt: Date
     }
 
-    func record(action: String, _ envelope: EventEnvelope<DomainEvent>, at date: Date = Date()) async throws {
-        let entry = Entry(
-            action: action, event: envelope.event.eventName, operation: envelope.operation, caller: envelope.context.caller,
-            correlationId: envelope.context.correlationId, payload: InProcessEventBus.payload(of: envelope.event),
-            recordedAt: date)
-        try await database.session().write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO audit_log (id, action, event, operation, caller, correlation_id, payload, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    UUID().uuidString, entry.action, entry.event, entry.operation, entry.caller, entry.correlationId,
-                    entry.payload, entry.recordedAt,
-                ])
+    /// Writes one row per audited event through `session`: inside the command's transaction when it has one, so that
+    /// a row stands or falls with the writes it records; else (a command without one, or the record of a failure
+    /// whose writes rolled back) in a write of its own.
+    func record(_ envelopes: [EventEnvelope<DomainEvent>], on session: DatabaseSession, at date: Date = Date()) async throws {
+        let entries = envelopes.compactMap { envelope -> Entry? in
+            guard let action = envelope.event.eventMetadata.auditAction else { return nil }
+            return Entry(
+                action: action, event: envelope.event.eventName, operation: envelope.operation, caller: envelope.context.caller,
+                correlationId: envelope.context.correlationId, payload: InProcessEventBus.payload(of: envelope.event),
+                recordedAt: date)
+        }
+        guard !entries.isEmpty else { return }
+        try await session.write { db in
+            for entry in entries {
+                try db.execute(
+                    sql: """
+                        INSERT INTO audit_log (id, action, event, operation, caller, correlation_id, payload, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        UUID().uuidString, entry.action, entry.event, entry.operation, entry.caller, entry.correlationId,
+                        entry.payload, entry.recordedAt,
+                    ])
+            }
         }
     }
 
@@ -44,5 +53,15 @@ struct AuditLog: Sendable {
                     correlationId: row["correlation_id"], payload: row["payload"], recordedAt: row["recorded_at"])
             }
         }
+    }
+}
+
+/// The dispatcher's journal: audited events are written with the command's own writes, before it commits.
+extension AuditLog: EventJournal {
+    func record(_ envelopes: [EventEnvelope<DomainEvent>], in unitOfWork: any UnitOfWork) async throws {
+        // Every command runs on the request's session; anything else (a test's own unit of work) gets a session of
+        // its own, whose writes commit at once.
+        let session = unitOfWork as? DatabaseSession ?? database.session()
+        try await record(envelopes, on: session)
     }
 }
