@@ -135,7 +135,9 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
             await unitOfWork.rollback()
             // The failure happened although its writes did not stand: the events that record it are kept, outside
             // the transaction, and published.
-            let failures = events.filter(\.recordsFailure).map { EventEnvelope(event: $0, operation: metadata.name, context: context) }
+            let failures = events.filter(\.recordsFailure).map {
+                EventEnvelope(event: $0, operation: metadata.name, context: context)
+            }
             if !failures.isEmpty {
                 if let journal {
                     do {

@@ -35,10 +35,11 @@ public enum GeneratedNames {
     /// equal to the module's declarations).
     public static let runtime = [
         "CachePolicy", "Command", "CommandHandler", "CommandMetadata", "DeclaredEvent", "DispatchClock",
-        "DomainEventMetadata", "EventEnvelope", "EventJournal", "EventPublisher", "EventRecorder", "FieldValidator", "HTTPAuthDecision",
-        "HTTPAuthPolicy", "HTTPBindingError",
+        "DomainEventMetadata", "EventEnvelope", "EventJournal", "EventPublisher", "EventRecorder", "FieldValidator",
+        "HTTPAuthDecision", "HTTPAuthPolicy", "HTTPBindingError",
         "HTTPBodyErrors", "HTTPBodyMembers", "HTTPCaller", "HTTPDeprecation", "HTTPFieldReader", "HTTPMethod",
-        "HTTPParameter", "HTTPRateLimit", "HTTPRequestValues", "HTTPRoutable", "HTTPRoute", "HTTPRouteRegistrar", "HTTPRouteSelection",
+        "HTTPParameter", "HTTPRateLimit", "HTTPRequestValues", "HTTPRoutable", "HTTPRoute", "HTTPRouteRegistrar",
+        "HTTPRouteSelection",
         "NamedEvent", "NoUnitOfWork", "OperationBehavior", "OperationContext", "OperationDescriptor",
         "OperationDispatcher", "OperationError", "PageRequest", "PaginatedQuery", "PaginationMetadata",
         "PaginationRole", "PaginationStyle", "Query", "QueryHandler", "QueryMetadata", "QueryResultKey",
