@@ -67,15 +67,21 @@ where Router.Context: CQRSRequestContext {
         let route = Operation.httpRoute
         let responder = RouteResponder<Category>(route: route, configuration: configuration)
         let path = RouterPath(Self.routerPath(route.path)), method = HTTPRequest.Method(rawValue: route.method.rawValue)!
+        // Written out for the route alone on its path, the common case: specialised and inlined in the router's closure.
+        guard let selection = route.selection else {
+            router.on(path, method: method) { request, context in
+                switch await responder.read(Operation.self, request, context) {
+                case .success(let operation): await answer(responder, operation, request, context)
+                case .failure(let problem): problem.response()
+                }
+            }
+            return
+        }
         let respond: @Sendable (Request, RequestContext) async -> Response = { request, context in
             switch await responder.read(Operation.self, request, context) {
             case .success(let operation): await answer(responder, operation, request, context)
             case .failure(let problem): problem.response()
             }
-        }
-        guard let selection = route.selection else {
-            router.on(path, method: method) { request, context in await respond(request, context) }
-            return
         }
         // One of several routes on this method and path: the first registers the server route, which runs the one
         // each request chooses.
