@@ -79,7 +79,9 @@ struct OpenAPIDocument {
                     let source = route.http.sources(of: [field])[0].source
                     return "`" + route.http.wireName(of: field.name, source: source, wireNames: wireNames) + "`"
                 }
-                return "as `\(route.operation.name)` when the request carries " + names.joined(separator: " or ")
+                // A route whose policy differs from the one that answers otherwise says so.
+                let policy = route.http.auth.value == http.auth.value ? "" : " (" + Self.describe(route.http.auth.value) + ")"
+                return "as `\(route.operation.name)`\(policy) when the request carries " + names.joined(separator: " or ")
             }
             notes.append("Answers " + (choices + ["as `\(operation.name)` otherwise"]).joined(separator: "; ") + ".")
         }
@@ -116,10 +118,23 @@ struct OpenAPIDocument {
         }
         members.append((
             "responses", responses(routes, readsBody: !bodyFields.isEmpty || content != nil, readsJSON: !bodyFields.isEmpty, &schemas)))
-        if routes.contains(where: { $0.http.auth.value.requiresCaller }) {
-            members.append(("security", .array([.object([(Self.bearerScheme, .array([]))])])))
+        // A bearer token, required when every route needs a caller; optional (`{}`) when some are public.
+        let needCaller = routes.filter { $0.http.auth.value.requiresCaller }.count
+        if needCaller > 0 {
+            let bearer = JSONValue.object([(Self.bearerScheme, .array([]))])
+            members.append(("security", .array(needCaller == routes.count ? [bearer] : [bearer, .object([])])))
         }
         return .object(members)
+    }
+
+    /// An auth policy in the words of a description.
+    static func describe(_ policy: HTTPAuthPolicy) -> String {
+        switch policy {
+        case .anonymous: "public"
+        case .authenticated: "needs an authenticated caller"
+        case .role(let role): "needs the role '\(role)'"
+        case .permission(let permission): "needs the permission '\(permission)'"
+        }
     }
 
     /// The route's parameters on the path, in the query string and in headers, each by `in` and name; when the route

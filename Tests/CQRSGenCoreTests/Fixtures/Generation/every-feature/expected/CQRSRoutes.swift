@@ -269,7 +269,7 @@ extension OperationRoutes {
             "operationId": "ListTokens",
             "summary": "List.",
             "tags": ["data_sync"],
-            "description": "Needs the permission 'tokens:read'. Answers as `GetTokenOfKind` when the request carries `kind`; as `ListTokens` otherwise.",
+            "description": "Needs the permission 'tokens:read'. Answers as `GetTokenOfKind` (needs an authenticated caller) when the request carries `kind`; as `ListTokens` otherwise.",
             "parameters": [
               {
                 "name": "limit",
