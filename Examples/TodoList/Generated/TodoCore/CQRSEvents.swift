@@ -210,7 +210,24 @@ public struct AddTodoItemEvents: Sendable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:111
+// Sources/TodoCore/operations.yaml:113
+/// The events ``ImportTodoItems`` lists: the only ones its handler can publish.
+/// The handler factory gives the handler this value as `events`; what it records is delivered once the
+/// command commits.
+public struct ImportTodoItemsEvents: Sendable {
+    private let recorder: EventRecorder<DomainEvent>
+
+    public init(_ recorder: EventRecorder<DomainEvent>) {
+        self.recorder = recorder
+    }
+
+    /// Records ``TodoItemAdded``, for delivery after the commit.
+    public func publish(_ event: TodoItemAdded) {
+        recorder.record(.todoItemAdded(event))
+    }
+}
+
+// Sources/TodoCore/operations.yaml:128
 /// The events ``CompleteTodoItem`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -227,7 +244,7 @@ public struct CompleteTodoItemEvents: Sendable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:123
+// Sources/TodoCore/operations.yaml:140
 /// The events ``DeleteTodoList`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -244,7 +261,7 @@ public struct DeleteTodoListEvents: Sendable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:134
+// Sources/TodoCore/operations.yaml:151
 /// The events ``PurgeTodoLists`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.

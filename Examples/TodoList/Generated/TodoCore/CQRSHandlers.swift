@@ -18,22 +18,26 @@ public protocol CreateTodoListHandling: CommandHandler where Operation == Create
 public protocol AddTodoItemHandling: CommandHandler where Operation == AddTodoItem, Output == UUID {}
 
 // Sources/TodoCore/operations.yaml:104
+/// What the handler of ``ImportTodoItems`` conforms to: `ImportTodoItemsHandler` in the application.
+public protocol ImportTodoItemsHandling: CommandHandler where Operation == ImportTodoItems, Output == Int {}
+
+// Sources/TodoCore/operations.yaml:121
 /// What the handler of ``CompleteTodoItem`` conforms to: `CompleteTodoItemHandler` in the application.
 public protocol CompleteTodoItemHandling: CommandHandler where Operation == CompleteTodoItem, Output == Void {}
 
-// Sources/TodoCore/operations.yaml:116
+// Sources/TodoCore/operations.yaml:133
 /// What the handler of ``DeleteTodoList`` conforms to: `DeleteTodoListHandler` in the application.
 public protocol DeleteTodoListHandling: CommandHandler where Operation == DeleteTodoList, Output == Void {}
 
-// Sources/TodoCore/operations.yaml:128
+// Sources/TodoCore/operations.yaml:145
 /// What the handler of ``PurgeTodoLists`` conforms to: `PurgeTodoListsHandler` in the application.
 public protocol PurgeTodoListsHandling: CommandHandler where Operation == PurgeTodoLists, Output == Int {}
 
-// Sources/TodoCore/operations.yaml:142
+// Sources/TodoCore/operations.yaml:159
 /// What the handler of ``GetTodoLists`` conforms to: `GetTodoListsHandler` in the application.
 public protocol GetTodoListsHandling: QueryHandler where Operation == GetTodoLists, Output == [TodoListSummary] {}
 
-// Sources/TodoCore/operations.yaml:151
+// Sources/TodoCore/operations.yaml:168
 /// What the handler of ``GetTodoItemsWithPagination`` conforms to: `GetTodoItemsWithPaginationHandler` in the application.
 public protocol GetTodoItemsWithPaginationHandling: QueryHandler where Operation == GetTodoItemsWithPagination, Output == Page<TodoItemBrief> {}
 
@@ -84,7 +88,7 @@ extension HandlerFactory {
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:116
+    // Sources/TodoCore/operations.yaml:133
     /// Builds the handler of ``DeleteTodoList``, or its override.
     public func deleteTodoListHandler() -> any DeleteTodoListHandling {
         if let override = overrides.deleteTodoList {
@@ -96,13 +100,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``DeleteTodoList``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func deleteTodoListHandlerFromSpec() -> some DeleteTodoListHandling {
-        // Sources/TodoCore/operations.yaml:122: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 122)
+        // Sources/TodoCore/operations.yaml:139: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 139)
         return DeleteTodoListHandler(todoRepository: request.todoRepository, events: DeleteTodoListEvents(events))
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:128
+    // Sources/TodoCore/operations.yaml:145
     /// Builds the handler of ``PurgeTodoLists``, or its override.
     public func purgeTodoListsHandler() -> any PurgeTodoListsHandling {
         if let override = overrides.purgeTodoLists {
@@ -114,13 +118,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``PurgeTodoLists``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func purgeTodoListsHandlerFromSpec() -> some PurgeTodoListsHandling {
-        // Sources/TodoCore/operations.yaml:133: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 133)
+        // Sources/TodoCore/operations.yaml:150: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 150)
         return PurgeTodoListsHandler(todoRepository: request.todoRepository, events: PurgeTodoListsEvents(events))
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:142
+    // Sources/TodoCore/operations.yaml:159
     /// Builds the handler of ``GetTodoLists``, or its override.
     public func getTodoListsHandler() -> any GetTodoListsHandling {
         if let override = overrides.getTodoLists {
@@ -132,8 +136,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetTodoLists``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getTodoListsHandlerFromSpec() -> some GetTodoListsHandling {
-        // Sources/TodoCore/operations.yaml:147: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 147)
+        // Sources/TodoCore/operations.yaml:164: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 164)
         return GetTodoListsHandler(todoRepository: request.todoRepository)
 #sourceLocation()
     }
@@ -161,6 +165,24 @@ extension HandlerFactory {
     }
 
     // Sources/TodoCore/operations.yaml:104
+    /// Builds the handler of ``ImportTodoItems``, or its override.
+    public func importTodoItemsHandler() -> any ImportTodoItemsHandling {
+        if let override = overrides.importTodoItems {
+            return override(self)
+        }
+        return importTodoItemsHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``ImportTodoItems``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func importTodoItemsHandlerFromSpec() -> some ImportTodoItemsHandling {
+        // Sources/TodoCore/operations.yaml:112: dependencies: [TodoRepository, TimeSource]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 112)
+        return ImportTodoItemsHandler(todoRepository: request.todoRepository, timeSource: app.timeSource, events: ImportTodoItemsEvents(events))
+#sourceLocation()
+    }
+
+    // Sources/TodoCore/operations.yaml:121
     /// Builds the handler of ``CompleteTodoItem``, or its override.
     public func completeTodoItemHandler() -> any CompleteTodoItemHandling {
         if let override = overrides.completeTodoItem {
@@ -172,13 +194,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``CompleteTodoItem``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func completeTodoItemHandlerFromSpec() -> some CompleteTodoItemHandling {
-        // Sources/TodoCore/operations.yaml:110: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 110)
+        // Sources/TodoCore/operations.yaml:127: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 127)
         return CompleteTodoItemHandler(todoRepository: request.todoRepository, events: CompleteTodoItemEvents(events))
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:151
+    // Sources/TodoCore/operations.yaml:168
     /// Builds the handler of ``GetTodoItemsWithPagination``, or its override.
     public func getTodoItemsWithPaginationHandler() -> any GetTodoItemsWithPaginationHandling {
         if let override = overrides.getTodoItemsWithPagination {
@@ -190,8 +212,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetTodoItemsWithPagination``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getTodoItemsWithPaginationHandlerFromSpec() -> some GetTodoItemsWithPaginationHandling {
-        // Sources/TodoCore/operations.yaml:162: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 162)
+        // Sources/TodoCore/operations.yaml:179: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 179)
         return GetTodoItemsWithPaginationHandler(todoRepository: request.todoRepository)
 #sourceLocation()
     }
@@ -206,6 +228,8 @@ public struct HandlerOverrides<Request: RequestDependencies, App: AppDependencie
     public var createTodoList: (@Sendable (HandlerFactory<Request, App>) -> any CreateTodoListHandling)?
     /// Replaces the handler of ``AddTodoItem``.
     public var addTodoItem: (@Sendable (HandlerFactory<Request, App>) -> any AddTodoItemHandling)?
+    /// Replaces the handler of ``ImportTodoItems``.
+    public var importTodoItems: (@Sendable (HandlerFactory<Request, App>) -> any ImportTodoItemsHandling)?
     /// Replaces the handler of ``CompleteTodoItem``.
     public var completeTodoItem: (@Sendable (HandlerFactory<Request, App>) -> any CompleteTodoItemHandling)?
     /// Replaces the handler of ``DeleteTodoList``.
@@ -296,6 +320,15 @@ extension AddTodoItem: DispatchableCommand {
             return await override(factory).handle(command)
         }
         return await factory.addTodoItemHandlerFromSpec().handle(command)
+    }
+}
+
+extension ImportTodoItems: DispatchableCommand {
+    @inline(__always) public static func handle<Request, App>(_ command: ImportTodoItems, with factory: HandlerFactory<Request, App>) async -> Result<Int, OperationError> {
+        if let override = factory.overrides.importTodoItems {
+            return await override(factory).handle(command)
+        }
+        return await factory.importTodoItemsHandlerFromSpec().handle(command)
     }
 }
 

@@ -49,6 +49,26 @@ public struct AddTodoItem: Command {
 }
 
 // Sources/TodoCore/operations.yaml:104
+/// Add one item per line of a text to a list; returns how many were added.
+///
+/// - Category: `items`
+/// - Handler: `ImportTodoItemsHandler`
+/// - Emits events: `TodoItemAdded`
+/// - Runs in a transaction
+public struct ImportTodoItems: Command {
+    public typealias Output = Int
+
+    public let listId: UUID
+    /// The items, one per line, as `curl --data-binary @chores.txt` sends them.
+    public let text: String
+
+    public init(listId: UUID, text: String) {
+        self.listId = listId
+        self.text = text
+    }
+}
+
+// Sources/TodoCore/operations.yaml:121
 /// Mark an item done.
 ///
 /// - Category: `items`
@@ -65,7 +85,7 @@ public struct CompleteTodoItem: Command {
     }
 }
 
-// Sources/TodoCore/operations.yaml:116
+// Sources/TodoCore/operations.yaml:133
 /// Delete a list and its items.
 ///
 /// - Category: `lists`
@@ -82,7 +102,7 @@ public struct DeleteTodoList: Command {
     }
 }
 
-// Sources/TodoCore/operations.yaml:128
+// Sources/TodoCore/operations.yaml:145
 /// Delete every list whose items are all done; returns how many went.
 ///
 /// - Category: `lists`
@@ -97,7 +117,7 @@ public struct PurgeTodoLists: Command {
 
 // MARK: - Queries
 
-// Sources/TodoCore/operations.yaml:142
+// Sources/TodoCore/operations.yaml:159
 /// Every list, in the order they were created.
 ///
 /// - Category: `lists`
@@ -109,7 +129,7 @@ public struct GetTodoLists: Query {
     public init() {}
 }
 
-// Sources/TodoCore/operations.yaml:151
+// Sources/TodoCore/operations.yaml:168
 /// One page of a list's items, most urgent first.
 ///
 /// - Category: `items`

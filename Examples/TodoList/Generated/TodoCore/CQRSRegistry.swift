@@ -68,6 +68,24 @@ extension AddTodoItem {
 }
 
 // Sources/TodoCore/operations.yaml:104
+extension ImportTodoItems {
+    /// The registry's entry for ``ImportTodoItems``.
+    public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
+        commandType: ImportTodoItems.self,
+        handlerType: ImportTodoItemsHandler.self,
+        category: .items,
+        resultType: Int.self,
+        resultTypeName: "Int",
+        hasResultDTO: false,
+        emitsEvents: true,
+        requiresTransaction: true,
+        events: ["TodoItemAdded"],
+        description: "Add one item per line of a text to a list; returns how many were added.",
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 104, column: 3)
+    )
+}
+
+// Sources/TodoCore/operations.yaml:121
 extension CompleteTodoItem {
     /// The registry's entry for ``CompleteTodoItem``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -81,11 +99,11 @@ extension CompleteTodoItem {
         requiresTransaction: true,
         events: ["TodoItemCompleted"],
         description: "Mark an item done.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 104, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 121, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:116
+// Sources/TodoCore/operations.yaml:133
 extension DeleteTodoList {
     /// The registry's entry for ``DeleteTodoList``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -99,11 +117,11 @@ extension DeleteTodoList {
         requiresTransaction: true,
         events: ["TodoListDeleted"],
         description: "Delete a list and its items.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 116, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 133, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:128
+// Sources/TodoCore/operations.yaml:145
 extension PurgeTodoLists {
     /// The registry's entry for ``PurgeTodoLists``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -117,11 +135,11 @@ extension PurgeTodoLists {
         requiresTransaction: true,
         events: ["TodoListDeleted"],
         description: "Delete every list whose items are all done; returns how many went.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 128, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 145, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:142
+// Sources/TodoCore/operations.yaml:159
 extension GetTodoLists {
     /// The registry's entry for ``GetTodoLists``.
     public static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -133,11 +151,11 @@ extension GetTodoLists {
         pagination: nil,
         cachePolicy: .none,
         description: "Every list, in the order they were created.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 142, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 159, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:151
+// Sources/TodoCore/operations.yaml:168
 extension GetTodoItemsWithPagination {
     /// The registry's entry for ``GetTodoItemsWithPagination``.
     public static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -149,7 +167,7 @@ extension GetTodoItemsWithPagination {
         pagination: PaginationMetadata(style: .page, maximumPageSize: 50),
         cachePolicy: .short,
         description: "One page of a list's items, most urgent first.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 151, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 168, column: 3)
     )
 }
 
@@ -165,6 +183,7 @@ public enum OperationRegistry {
     public static let commands: [CommandMetadata<OperationCategory>] = [
         CreateTodoList.metadata,
         AddTodoItem.metadata,
+        ImportTodoItems.metadata,
         CompleteTodoItem.metadata,
         DeleteTodoList.metadata,
         PurgeTodoLists.metadata,

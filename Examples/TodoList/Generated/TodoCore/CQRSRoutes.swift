@@ -14,6 +14,7 @@ public enum OperationRoutes {
     public static let all: [HTTPRoute<OperationCategory>] = [
         CreateTodoList.httpRoute,
         AddTodoItem.httpRoute,
+        ImportTodoItems.httpRoute,
         CompleteTodoItem.httpRoute,
         DeleteTodoList.httpRoute,
         PurgeTodoLists.httpRoute,
@@ -44,6 +45,7 @@ extension OperationRoutes {
     ) where Registrar.Category == OperationCategory, Registrar.RequestContext == Runner.RequestContext {
         registrar.register(CreateTodoList.self) { await runner.run($0, in: $1) }
         registrar.register(AddTodoItem.self) { await runner.run($0, in: $1) }
+        registrar.register(ImportTodoItems.self) { await runner.run($0, in: $1) }
         registrar.register(CompleteTodoItem.self) { await runner.run($0, in: $1) }
         registrar.register(DeleteTodoList.self) { await runner.run($0, in: $1) }
         registrar.register(PurgeTodoLists.self) { await runner.run($0, in: $1) }
@@ -358,6 +360,98 @@ extension OperationRoutes {
               },
               "404": {
                 "description": "A problem: `todo_list_not_found`, `not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/lists/{listId}/imports": {
+          "post": {
+            "operationId": "ImportTodoItems",
+            "summary": "Add one item per line of a text to a list; returns how many were added.",
+            "tags": ["items"],
+            "parameters": [
+              {
+                "name": "listId",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "format": "uuid"
+                }
+              }
+            ],
+            "requestBody": {
+              "description": "The items, one per line, as `curl --data-binary @chores.txt` sends them.",
+              "required": true,
+              "content": {
+                "text/plain": {
+                  "schema": {
+                    "type": "string"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "integer",
+                      "format": "int64"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `todo_list_not_found`, `not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "description": "A problem: `content_too_large`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "422": {
+                "description": "A problem: `empty_title`.",
                 "content": {
                   "application/problem+json": {
                     "schema": {
@@ -755,7 +849,42 @@ extension AddTodoItem: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:112
+// Sources/TodoCore/operations.yaml:114
+extension ImportTodoItems: HTTPRoutable {
+    /// `POST /lists/{listId}/imports`, as the spec binds it.
+    public static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "ImportTodoItems",
+        kind: .command,
+        category: .items,
+        method: .post,
+        path: "/lists/{listId}/imports",
+        successStatus: 201,
+        parameters: [
+            HTTPParameter(field: "listId", source: .path("listId"), isRequired: true),
+            HTTPParameter(field: "text", source: .content, isRequired: true),
+        ],
+        errors: ["todo_list_not_found": 404, "empty_title": 422],
+        auth: .anonymous,
+        rateLimits: [],
+        isIdempotent: false,
+        deprecation: nil,
+        tags: ["items"],
+        summary: "Add one item per line of a text to a list; returns how many were added.",
+        maximumBodySize: 16 * 1024
+    )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    public init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _listId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _text = reader.content(1, in: request, expected: "UTF-8 text") { String(data: $0, encoding: .utf8) }
+        try reader.finish()
+        self.init(listId: _listId!, text: _text!)
+    }
+}
+
+// Sources/TodoCore/operations.yaml:129
 extension CompleteTodoItem: HTTPRoutable {
     /// `PUT /items/{itemId}/completion`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -787,7 +916,7 @@ extension CompleteTodoItem: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:124
+// Sources/TodoCore/operations.yaml:141
 extension DeleteTodoList: HTTPRoutable {
     /// `DELETE /lists/{listId}`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -819,7 +948,7 @@ extension DeleteTodoList: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:135
+// Sources/TodoCore/operations.yaml:152
 extension PurgeTodoLists: HTTPRoutable {
     /// `POST /purges`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -848,7 +977,7 @@ extension PurgeTodoLists: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:148
+// Sources/TodoCore/operations.yaml:165
 extension GetTodoLists: HTTPRoutable {
     /// `GET /lists`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -875,7 +1004,7 @@ extension GetTodoLists: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:163
+// Sources/TodoCore/operations.yaml:180
 extension GetTodoItemsWithPagination: HTTPRoutable {
     /// `GET /lists/{listId}/items`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(

@@ -99,7 +99,7 @@ struct TodoCoreTests {
     @Test("the registry lists every operation with the spec's metadata")
     func registry() {
         #expect(OperationRegistry.commands.map(\.name) == [
-            "CreateTodoList", "AddTodoItem", "CompleteTodoItem", "DeleteTodoList", "PurgeTodoLists",
+            "CreateTodoList", "AddTodoItem", "ImportTodoItems", "CompleteTodoItem", "DeleteTodoList", "PurgeTodoLists",
         ])
         #expect(OperationRegistry.queries.map(\.name) == ["GetTodoLists", "GetTodoItemsWithPagination"])
         #expect(OperationRegistry.shared.consistencyProblems().isEmpty)

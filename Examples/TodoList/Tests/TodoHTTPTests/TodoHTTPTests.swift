@@ -64,6 +64,29 @@ struct TodoHTTPTests {
         }
     }
 
+    @Test("a text file is the body of an import, one item per line, whatever its type and within the route's limit")
+    func imports() async throws {
+        try await withServer { client in
+            let created = try await client.execute(
+                uri: "/lists", method: .post, headers: Self.json, body: ByteBuffer(string: #"{"title": "Chores"}"#))
+            let listId = try #require(try? JSONDecoder().decode(UUID.self, from: Data(created.body.readableBytesView)))
+            let text: HTTPFields = [.contentType: "text/plain"]
+            let imported = try await client.execute(
+                uri: "/lists/\(listId)/imports", method: .post, headers: text, body: ByteBuffer(string: "Dust\n\n  Dishes \r\nLaundry\n"))
+            #expect(imported.status == .created)
+            #expect(String(buffer: imported.body) == "3")
+            let page = try await client.execute(uri: "/lists/\(listId)/items?pageSize=10", method: .get)
+            #expect(Set((object(page.body)["items"] as? [[String: Any]])?.compactMap { $0["title"] as? String } ?? []) == ["Dust", "Dishes", "Laundry"])
+            let tooLarge = try await client.execute(
+                uri: "/lists/\(listId)/imports", method: .post, headers: text, body: ByteBuffer(repeating: UInt8(ascii: "x"), count: 16 * 1024 + 1))
+            #expect(tooLarge.status == .contentTooLarge)
+            let notText = try await client.execute(
+                uri: "/lists/\(listId)/imports", method: .post, headers: text, body: ByteBuffer(bytes: [0xFF, 0xFE]))
+            #expect(notText.status == .badRequest)
+            #expect((object(notText.body)["invalid-params"] as? [[String: String]])?.first?["reason"] == "must be UTF-8 text")
+        }
+    }
+
     @Test("the OpenAPI document generated from the spec is served, with a path for every route")
     func document() async throws {
         try await withServer { client in
