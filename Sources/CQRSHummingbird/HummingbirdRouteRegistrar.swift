@@ -2,6 +2,7 @@ import CQRS
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOConcurrencyHelpers
 import Logging
 import NIOCore
 
@@ -27,8 +28,9 @@ where Router.Context: CQRSRequestContext {
 
     public let router: Router
     public let configuration: HTTPRouteConfiguration
-    /// The routes that share a method and a path, which one server route serves.
-    @usableFromInline let variants = RouteVariants<Router.Context>()
+    /// The groups of routes that share a method and a path, by them: one server route serves each group. Written
+    /// only while routes are registered.
+    @usableFromInline let variantGroups = NIOLockedValueBox<[String: RouteVariants<Router.Context>]>([:])
 
     /// Routes are added to `router` at their full paths, as the spec writes them: pass the router, or a group without
     /// a path of its own.
@@ -86,9 +88,16 @@ where Router.Context: CQRSRequestContext {
         // One of several routes on this method and path: the first registers the server route, which runs the one
         // each request chooses.
         let key = route.method.rawValue + " " + route.path
-        guard variants.add(key, selection, respond: respond) else { return }
-        router.on(path, method: method) { [variants] request, context in
-            await variants.respond(key, to: request, context)
+        let (group, isFirst) = variantGroups.withLockedValue { groups in
+            if let group = groups[key] { return (group, false) }
+            let group = RouteVariants<Router.Context>()
+            groups[key] = group
+            return (group, true)
+        }
+        group.add(selection, respond: respond)
+        guard isFirst else { return }
+        router.on(path, method: method) { request, context in
+            await group.respond(to: request, context)
         }
     }
 

@@ -3,9 +3,9 @@ import HTTPTypes
 import Hummingbird
 import NIOConcurrencyHelpers
 
-/// The routes that share a method and a path, by that method and path: the server route serves them all, and
-/// each request runs the one its parameters choose (``HTTPRoute/Selection``). Filled as the routes are registered,
-/// in spec order, which is the order they are tried in; read on every request to such a route.
+/// The routes that share one method and path: the server route serves them all, and each request runs the one its
+/// parameters choose (``HTTPRouteSelection``). Filled as the routes are registered, in spec order, which is the order
+/// they are tried in; read on every request to the server route, which holds this group, not a key to look it up by.
 @usableFromInline
 final class RouteVariants<Context: CQRSRequestContext>: Sendable {
     @usableFromInline
@@ -14,27 +14,21 @@ final class RouteVariants<Context: CQRSRequestContext>: Sendable {
         let respond: @Sendable (Request, Context) async -> Response
     }
 
-    private let variants = NIOLockedValueBox<[String: [Variant]]>([:])
+    private let variants = NIOLockedValueBox<[Variant]>([])
 
     @usableFromInline
     init() {}
 
-    /// Adds a route; true when it is the first on its method and path, which the server route must then be added for.
     @usableFromInline
-    func add(
-        _ key: String, _ selection: HTTPRouteSelection, respond: @escaping @Sendable (Request, Context) async -> Response
-    ) -> Bool {
-        variants.withLockedValue { variants in
-            variants[key, default: []].append(Variant(selection: selection, respond: respond))
-            return variants[key]!.count == 1
-        }
+    func add(_ selection: HTTPRouteSelection, respond: @escaping @Sendable (Request, Context) async -> Response) {
+        variants.withLockedValue { $0.append(Variant(selection: selection, respond: respond)) }
     }
 
-    /// Runs the route `request` chooses among those on `key`: the first whose parameters it carries any of, else the
-    /// one that answers otherwise.
+    /// Runs the route `request` chooses: the first whose parameters it carries any of, else the one that answers
+    /// otherwise.
     @usableFromInline
-    func respond(_ key: String, to request: Request, _ context: Context) async -> Response {
-        let candidates = variants.withLockedValue { $0[key] ?? [] }
+    func respond(to request: Request, _ context: Context) async -> Response {
+        let candidates = variants.withLockedValue { $0 }
         let query = request.uri.queryParameters
         let chosen = candidates.first { variant in
             variant.selection.matches { source in

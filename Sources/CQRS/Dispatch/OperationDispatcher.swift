@@ -135,25 +135,24 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
             await unitOfWork.rollback()
             // The failure happened although its writes did not stand: the events that record it are kept, outside
             // the transaction, and published.
-            let failures = events.filter(\.recordsFailure).map {
-                EventEnvelope(event: $0, operation: metadata.name, context: context)
-            }
+            let failures = events.filter(\.recordsFailure)
             if !failures.isEmpty {
                 if let journal {
+                    let envelopes = failures.map { EventEnvelope(event: $0, operation: metadata.name, context: context) }
                     do {
-                        try await journal.record(failures, in: store)
+                        try await journal.record(envelopes, in: store)
                     } catch {
-                        for envelope in failures { publishFailures(envelope, error) }
+                        for envelope in envelopes { publishFailures(envelope, error) }
                     }
                 }
-                await publish(failures)
+                await publish(failures, operation: metadata.name, context: context)
             }
             return result
         }
-        let envelopes = events.map { EventEnvelope(event: $0, operation: metadata.name, context: context) }
-        if let journal, !envelopes.isEmpty {
+        // Only a journal needs the envelopes gathered; publishing makes each as it goes.
+        if let journal, !events.isEmpty {
             do {
-                try await journal.record(envelopes, in: store)
+                try await journal.record(events.map { EventEnvelope(event: $0, operation: metadata.name, context: context) }, in: store)
             } catch {
                 // The journal's write may be the transaction's first, and find what it read out of date.
                 let conflicted = unitOfWork.hadConflict
@@ -168,14 +167,15 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
             return .failure(Self.operationError(error))
         }
         writeVersion.advance()
-        await publish(envelopes)
+        await publish(events, operation: metadata.name, context: context)
         return result
     }
 
-    /// Publishes each envelope in order; a subscriber's failure goes to ``publishFailures`` and the rest still go.
+    /// Publishes each event in order; a subscriber's failure goes to ``publishFailures`` and the rest still go.
     @inlinable
-    func publish(_ envelopes: [EventEnvelope<Event>]) async {
-        for envelope in envelopes {
+    func publish(_ events: [Event], operation: String, context: OperationContext) async {
+        for event in events {
+            let envelope = EventEnvelope(event: event, operation: operation, context: context)
             do {
                 try await publisher.publish(envelope)
             } catch {

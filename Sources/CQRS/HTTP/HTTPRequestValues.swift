@@ -79,17 +79,7 @@ public struct HTTPFieldReader<Category: RegistryCategory> {
         case .clientAddress: text = request.clientAddress
         case .body, .content, .defaultValue, .fixedValue: preconditionFailure("\(parameter.source) is not read as text")
         }
-        guard let text else {
-            if parameter.isRequired {
-                problems.append(.init(field: parameter.field, source: parameter.source, reason: .missing))
-            }
-            return nil
-        }
-        guard let value = parse(text) else {
-            problems.append(.init(field: parameter.field, source: parameter.source, reason: .invalid(expected: expected())))
-            return nil
-        }
-        return value
+        return read(parameter, text, expected: expected(), parse)
     }
 
     /// The whole body, read by `parse` (as bytes, or as text); nil when it is empty (a problem if the field is
@@ -97,14 +87,22 @@ public struct HTTPFieldReader<Category: RegistryCategory> {
     public mutating func content<Value>(
         _ index: Int, in request: some HTTPRequestValues, expected: @autoclosure () -> String, _ parse: (Data) -> Value?
     ) -> Value? {
-        let parameter = parameters[index]
-        guard let data = request.content, !data.isEmpty else {
+        let content = request.content
+        return read(parameters[index], content?.isEmpty == false ? content : nil, expected: expected(), parse)
+    }
+
+    /// `raw` read by `parse`: nil when it is absent (a problem if `parameter` is required) or cannot be read (always a
+    /// problem, described by `expected`).
+    private mutating func read<Raw, Value>(
+        _ parameter: HTTPParameter, _ raw: Raw?, expected: @autoclosure () -> String, _ parse: (Raw) -> Value?
+    ) -> Value? {
+        guard let raw else {
             if parameter.isRequired {
                 problems.append(.init(field: parameter.field, source: parameter.source, reason: .missing))
             }
             return nil
         }
-        guard let value = parse(data) else {
+        guard let value = parse(raw) else {
             problems.append(.init(field: parameter.field, source: parameter.source, reason: .invalid(expected: expected())))
             return nil
         }

@@ -153,6 +153,24 @@ public struct HTTPBindingSpec: Hashable, Sendable {
         return method.hasBody ? .body : .query
     }
 
+    /// Where each field of `when` is on the wire, in its order: its source (the query string or a header) and its
+    /// name there. A name that is not one of `fields` is left out (validation reports it).
+    public func selectors(of fields: [FieldSpec], wireNames: GeneratorOptions.WireNames) -> [(source: Source, name: String)] {
+        when.compactMap { name in
+            guard let field = fields.first(where: { $0.name == name.value }) else { return nil }
+            let source = sources(of: [field])[0].source
+            return (source, wireName(of: field.name, source: source, wireNames: wireNames))
+        }
+    }
+
+    /// Whether a field that takes the whole body (`content`) reads it as text (`String`), rather than as bytes.
+    public static func readsContentAsText(_ type: TypeExpression?) -> Bool {
+        switch type {
+        case .named("String"), .optional(.named("String")): true
+        default: false
+        }
+    }
+
     /// What a day written alone stands for in `field`'s value, when its binding reads days.
     public func day(of field: String) -> HTTPParameter.DayBoundary? {
         fields.first { $0.field.value == field }?.day?.value

@@ -148,10 +148,7 @@ struct CatalogueFile: GeneratedFileRenderer {
         if !sources.isEmpty { parts.append("reads " + sources.joined(separator: ", ")) }
         if !http.when.isEmpty {
             // Where the fields that choose the route are on the wire, as a client sends them.
-            let names = http.when.compactMap { name -> String? in
-                guard let field = operation.fields.first(where: { $0.name == name.value }) else { return nil }
-                return code(http.wireName(of: field.name, source: http.sources(of: [field])[0].source, wireNames: context.options.wireNames))
-            }
+            let names = http.selectors(of: operation.fields, wireNames: context.options.wireNames).map { code($0.name) }
             parts.append("chosen when the request carries " + names.joined(separator: " or "))
         }
         if !http.errors.isEmpty {

@@ -130,7 +130,7 @@ struct RoutesFile: GeneratedFileRenderer {
                 guard let type = field.type.expression else { continue }
                 if source == .content {
                     // The body as it came: its bytes, or its text when the field is text.
-                    let isText = type.description.hasPrefix("String")
+                    let isText = HTTPBindingSpec.readsContentAsText(type)
                     let expected = SwiftLiteral.string(isText ? "UTF-8 text" : "bytes")
                     let parse = isText ? "String(data: $0, encoding: .utf8)" : "$0"
                     writer.line("let _\(field.name) = reader.content(\(index), in: request, expected: \(expected)) { \(parse) }")
@@ -385,11 +385,8 @@ struct RoutesFile: GeneratedFileRenderer {
         var selection: [Argument] = []
         if isShared {
             // By where each field that chooses the route is on the wire, as the request carries it.
-            let sources = http.when.compactMap { name -> String? in
-                guard let field = operation.fields.first(where: { $0.name == name.value }) else { return nil }
-                let source = http.sources(of: [field])[0].source
-                let wire = SwiftLiteral.string(http.wireName(of: field.name, source: source, wireNames: context.options.wireNames))
-                return source == .header ? ".header(\(wire))" : ".query(\(wire))"
+            let sources = http.selectors(of: operation.fields, wireNames: context.options.wireNames).map { source, name in
+                source == .header ? ".header(\(SwiftLiteral.string(name)))" : ".query(\(SwiftLiteral.string(name)))"
             }
             selection = [Argument(head: sources.isEmpty ? "selection: .otherwise" : "selection: .when([\(sources.joined(separator: ", "))])")]
         }

@@ -74,11 +74,7 @@ struct OpenAPIDocument {
         if routes.count > 1 {
             // Which operation answers, by the parameters the request carries.
             let choices = routes.dropFirst().map { route -> String in
-                let names = route.http.when.compactMap { name -> String? in
-                    guard let field = route.operation.fields.first(where: { $0.name == name.value }) else { return nil }
-                    let source = route.http.sources(of: [field])[0].source
-                    return "`" + route.http.wireName(of: field.name, source: source, wireNames: wireNames) + "`"
-                }
+                let names = route.http.selectors(of: route.operation.fields, wireNames: wireNames).map { "`\($0.name)`" }
                 // A route whose policy differs from the one that answers otherwise says so.
                 let policy = route.http.auth.value == http.auth.value ? "" : " (" + Self.describe(route.http.auth.value) + ")"
                 return "as `\(route.operation.name)`\(policy) when the request carries " + names.joined(separator: " or ")
@@ -108,8 +104,8 @@ struct OpenAPIDocument {
         let content = sources.first { $0.source == .content }?.field
         if let content {
             // The body as it came: bytes of any type, or text.
-            let (type, isOptional) = Self.unwrapped(content.type.expression)
-            let isText = type?.description == "String"
+            let isOptional = Self.unwrapped(content.type.expression).isOptional
+            let isText = HTTPBindingSpec.readsContentAsText(content.type.expression)
             let schema: JSONValue = .object([("type", .string("string"))] + (isText ? [] : [("format", .string("binary"))]))
             var body: [(String, JSONValue)] = [("required", .bool(!isOptional && content.defaultValue == nil))]
             if let description = content.description { body.insert(("description", .string(description)), at: 0) }
