@@ -40,6 +40,16 @@ struct GeneratedCodeCompilesTests {
             func handle(_ command: ImportFile) async -> Result<Void, OperationError> { .success(()) }
         }
 
+        struct RegisterAndListHandler: RegisterAndListHandling {
+            let steps: RegisterAndListSteps
+            func handle(_ command: RegisterAndList) async -> Result<[Token], OperationError> {
+                switch await steps.run(RegisterUser(email: command.email, protocol: 1)) {
+                case .failure(let error): return .failure(error)
+                case .success: return await steps.run(ListTokens())
+                }
+            }
+        }
+
         struct ListTokensHandler: ListTokensHandling {
             let userRepository: any UserRepository
             func handle(_ query: ListTokens) async -> Result<[Token], OperationError> { .success([]) }
@@ -60,13 +70,25 @@ struct GeneratedCodeCompilesTests {
             let eventBus: any EventBus = Bus()
         }
 
+        /// Runs each step with a factory of its own, around the same recorder.
+        struct Steps: OperationStepRunner {
+            let recorder: EventRecorder<DomainEvent>
+            func run<C: DispatchableCommand>(_ command: C) async -> Result<C.Output, OperationError> {
+                await C.handle(command, with: HandlerFactory(request: Request(), app: Singletons(), events: recorder, steps: self))
+            }
+            func run<Q: DispatchableQuery>(_ query: Q) async -> Result<Q.Output, OperationError> {
+                await Q.handle(query, with: HandlerFactory(request: Request(), app: Singletons(), events: recorder, steps: self))
+            }
+        }
+
         func exercise() async -> Bool {
             let recorder = EventRecorder<DomainEvent>()
-            let factory = HandlerFactory(request: Request(), app: Singletons(), events: recorder)
+            let factory = HandlerFactory(request: Request(), app: Singletons(), events: recorder, steps: Steps(recorder: recorder))
             let token = try? await factory.registerUserHandler().handle(RegisterUser(email: "a@b.c", protocol: 1)).get()
-            return token?.kind == .fancy && OperationRegistry.shared.statistics.totalOperations == 3
+            let tokens = try? await factory.registerAndListHandler().handle(RegisterAndList(email: "a@b.c")).get()
+            return token?.kind == .fancy && tokens == [] && OperationRegistry.shared.statistics.totalOperations == 5
                 && OperationCategory.import.rawValue == "import" && DomainEventName.import.rawValue == "Import"
-                && recorder.drain().map { $0.name } == [.userRegistered, .signupAttempted, .signupSucceeded]
+                && recorder.drain().map { $0.name } == [.userRegistered, .signupAttempted, .signupSucceeded, .userRegistered, .signupAttempted, .signupSucceeded]
                 && DomainEvent.userRegistered(UserRegistered(email: "a", token: "t", protocol: 1)).emailEvent != nil
         }
         """
@@ -199,9 +221,22 @@ struct GeneratedCodeCompilesTests {
         #expect(run.status != 0)
         let errors = run.standardError.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(errors.count == 1)
-        #expect(errors.first?.hasPrefix("spec.yaml:34:") == true, "\(errors)")
+        #expect(errors.first?.hasPrefix("spec.yaml:35:") == true, "\(errors)")
         #expect(errors.first?.contains("extra argument 'audit' in call") == true, "\(errors)")
         // The excerpt under the error shows the spec's own line, quoted in the generated code above the directive.
-        #expect(run.standardError.contains("// spec.yaml:34: handler: {dependencies: [UserRepository, AuditLog, EventBus]}"), "\(run.standardError)")
+        #expect(run.standardError.contains("// spec.yaml:35: handler: {dependencies: [UserRepository, AuditLog, EventBus]}"), "\(run.standardError)")
+    }
+
+    @Test("a handler that runs an operation its spec entry does not list under 'runs' does not compile")
+    func unlistedStep() throws {
+        let application = Self.application.replacingOccurrences(
+            of: "case .success: return await steps.run(ListTokens())",
+            with: "case .success: return await steps.run(GetTokenOfKind(kind: .plain)).map { [$0] }")
+        let run = try Self.typecheck(spec: Self.spec, application: application)
+        #expect(run.status != 0)
+        let errors = run.standardError.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.contains("Application.swift") == true, "\(errors)")
+        #expect(errors.first?.contains("GetTokenOfKind") == true, "\(errors)")
     }
 }

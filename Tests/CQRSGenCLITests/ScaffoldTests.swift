@@ -25,8 +25,14 @@ struct ScaffoldTests {
             let eventBus: any EventBus = Bus()
         }
 
+        /// Runs no step: the scaffolded handlers run none.
+        struct NoSteps: OperationStepRunner {
+            func run<C: DispatchableCommand>(_ command: C) async -> Result<C.Output, OperationError> { .failure(.notImplemented("steps")) }
+            func run<Q: DispatchableQuery>(_ query: Q) async -> Result<Q.Output, OperationError> { .failure(.notImplemented("steps")) }
+        }
+
         func exercise() async -> String? {
-            let factory = HandlerFactory(request: Request(), app: Singletons(), events: EventRecorder())
+            let factory = HandlerFactory(request: Request(), app: Singletons(), events: EventRecorder(), steps: NoSteps())
             if case .failure(let error) = await factory.registerUserHandler().handle(RegisterUser(email: "a@b.c", protocol: 1)) {
                 return error.code
             }
@@ -42,14 +48,15 @@ struct ScaffoldTests {
         #expect(run.standardOutput == """
             wrote App/Auth/RegisterUserHandler.swift
             wrote App/Import/FileImporter.swift
+            wrote App/Auth/RegisterAndListHandler.swift
             wrote App/DataSync/ListTokensHandler.swift
             wrote App/DataSync/GetTokenOfKindHandler.swift
-            4 handlers scaffolded, 0 already there.
+            5 handlers scaffolded, 0 already there.
 
             """)
         let handler = try String(contentsOf: folder.appendingPathComponent("App/Auth/RegisterUserHandler.swift"), encoding: .utf8)
         #expect(handler.contains("""
-            /// Scaffolded by `cqrs-gen scaffold` from spec.yaml:29; the file is yours to edit.
+            /// Scaffolded by `cqrs-gen scaffold` from spec.yaml:30; the file is yours to edit.
             struct RegisterUserHandler: RegisterUserHandling {
                 let userRepository: any UserRepository
                 let audit: AuditLog
@@ -62,13 +69,24 @@ struct ScaffoldTests {
                 }
             }
             """))
+        let composite = try String(contentsOf: folder.appendingPathComponent("App/Auth/RegisterAndListHandler.swift"), encoding: .utf8)
+        #expect(composite.contains("""
+            struct RegisterAndListHandler: RegisterAndListHandling {
+                /// The only operations this handler can run: the ones the spec lists for ``RegisterAndList`` under `runs`.
+                let steps: RegisterAndListSteps
+
+                func handle(_ command: RegisterAndList) async -> Result<[Token], OperationError> {
+                    .failure(.notImplemented("RegisterAndList"))
+                }
+            }
+            """), "\(composite)")
 
         _ = try CLITests.run(["generate", "spec.yaml", "--output", "App/Generated", "--quiet", "--no-catalogue"], in: folder)
         let typecheck = try GeneratedCodeCompilesTests.swiftcTypecheck(folder, module: "ScaffoldedApp")
         #expect(typecheck.status == 0, "\(typecheck.standardError)")
 
         let again = try CLITests.run(["scaffold", "spec.yaml", "--sources", "App"], in: folder)
-        #expect(again.standardOutput == "0 handlers scaffolded, 4 already there.\n")
+        #expect(again.standardOutput == "0 handlers scaffolded, 5 already there.\n")
     }
 
     @Test("a handler declared anywhere under the folder counts; a file in the way is never overwritten")
@@ -83,8 +101,9 @@ struct ScaffoldTests {
         #expect(run.status == 0)
         #expect(run.standardOutput == """
             wrote App/Auth/RegisterUserHandler.swift
+            wrote App/Auth/RegisterAndListHandler.swift
             wrote App/DataSync/GetTokenOfKindHandler.swift
-            2 handlers scaffolded, 1 already there.
+            3 handlers scaffolded, 1 already there.
 
             """)
         #expect(run.standardError == "warning: App/DataSync/ListTokensHandler.swift exists but does not declare its handler; left as it is\n")

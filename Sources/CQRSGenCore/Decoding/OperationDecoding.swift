@@ -9,7 +9,7 @@ enum OperationDecoding {
         var section: String { self == .command ? "commands" : "queries" }
     }
 
-    static let sharedKeys = ["category", "description", "fields", "result", "handler", "http"]
+    static let sharedKeys = ["category", "description", "fields", "result", "handler", "runs", "http"]
     static let commandKeys = sharedKeys + ["emitsEvents", "requiresTransaction", "events"]
     static let queryKeys = sharedKeys + ["pagination", "cachePolicy"]
     static let paginationKeys = ["style"] + PaginationRole.allCases.map(\.rawValue)
@@ -59,13 +59,19 @@ enum OperationDecoding {
         }
         let handler = decodeHandler(entries.entry("handler"), operation: entry.key, &context)
         let http = entries.entry("http").flatMap { HTTPDecoding.decode($0, owner: what(), &context) }
+        let runs = entries.entry("runs").flatMap { runs in
+            context.stringList(runs.value, "'runs' of \(what())", itemDescription: "operation names")
+                .map { Located($0, at: runs.key.location) }
+        }
 
         let operationRole: OperationSpec.Role
         switch role {
         case .command:
             operationRole = .command(CommandTraits(
                 emitsEvents: flag("emitsEvents", in: entries, default: true, owner: entry.key, &context),
-                requiresTransaction: flag("requiresTransaction", in: entries, default: true, owner: entry.key, &context),
+                // A command that runs others has no transaction of its own: each command it runs has one.
+                requiresTransaction: flag(
+                    "requiresTransaction", in: entries, default: !(runs?.value.isEmpty == false), owner: entry.key, &context),
                 events: entries.entry("events").flatMap { events in
                     context.stringList(events.value, "'events' of \(what())", itemDescription: "event names")
                         .map { Located($0, at: events.key.location) }
@@ -81,7 +87,7 @@ enum OperationDecoding {
         }
         return OperationSpec(
             name: name, role: operationRole, category: category, description: description, fields: fields, result: result,
-            handler: handler, http: http, at: entry.key.location)
+            handler: handler, http: http, runs: runs, at: entry.key.location)
     }
 
     /// `pagination: offset`, or a mapping with `style` and the fields that carry each role.

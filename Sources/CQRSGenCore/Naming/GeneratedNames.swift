@@ -14,11 +14,14 @@ public enum GeneratedNames {
     public static let dispatchableQuery = "DispatchableQuery"
     public static let operationRoutes = "OperationRoutes"
     public static let operationRouteRunner = "OperationRouteRunner"
+    /// What runs the operations a handler lists under `runs`; the application implements it.
+    public static let operationStepRunner = "OperationStepRunner"
 
     /// What the generated code declares whatever the spec holds.
     public static let declared = [
         handlerFactory, handlerOverrides, requestDependencies, appDependencies, operationCategory, domainEventName,
         domainEvent, operationRegistry, dispatchableCommand, dispatchableQuery, operationRoutes, operationRouteRunner,
+        operationStepRunner,
     ]
 
     /// The protocol the handler of `operation` conforms to: a name the generated code declares for each operation.
@@ -27,6 +30,10 @@ public enum GeneratedNames {
     /// The events a command may publish, as the value its handler publishes them through: a name the generated code
     /// declares for each command that lists events, when the spec declares its events.
     public static func eventSink(of command: String) -> String { command + "Events" }
+
+    /// The operations an operation's handler may run, as the value it runs them through: a name the generated code
+    /// declares for each operation whose spec entry has `runs`.
+    public static func steps(of operation: String) -> String { operation + "Steps" }
 
     /// Members a generated event declares beside its payload fields: a field with one of these names would collide.
     public static let eventMembers = ["eventName", "eventMetadata", "metadata"]

@@ -38,7 +38,11 @@ public struct HandlerScaffold: Hashable, Sendable {
                 writer.line("/// The only events this handler can publish: the ones the spec lists for ``\(operation.name)``.")
                 writer.line("let \(HandlersFile.eventsMember): \(GeneratedNames.eventSink(of: operation.name))")
             }
-            if !operation.handler.dependencies.isEmpty || publishes { writer.blankLine() }
+            if operation.runsOperations {
+                writer.line("/// The only operations this handler can run: the ones the spec lists for ``\(operation.name)`` under `runs`.")
+                writer.line("let \(HandlersFile.stepsMember): \(GeneratedNames.steps(of: operation.name))")
+            }
+            if !operation.handler.dependencies.isEmpty || publishes || operation.runsOperations { writer.blankLine() }
             writer.block(
                 "func handle(_ \(kind): \(operation.name)) async -> Result<\(context.resultType(operation)), OperationError>"
             ) { writer in

@@ -179,7 +179,7 @@ public enum SpecSchema {
                 ("command", operation(OperationDecoding.commandKeys, required: ["category", "description"], [
                     "result": typeExpression("The handler's success value; none by default."),
                     "emitsEvents": flag("Whether the command publishes domain events.", default: true),
-                    "requiresTransaction": flag("Whether the command runs in one transaction, committed on success and rolled back on failure.", default: true),
+                    "requiresTransaction": flag("Whether the command runs in one transaction, committed on success and rolled back on failure; false for a command with 'runs'.", default: true),
                     "events": .object([
                         ("description", .string("The domain events the command publishes; dispatch refuses any other.")),
                         ("type", .string("array")), ("items", .object([("type", .string("string")), ("pattern", .string(upperCamelCase))])),
@@ -350,6 +350,11 @@ public enum SpecSchema {
             "description": text("Documents the generated operation type."),
             "fields": reference("fields"),
             "handler": reference("handler"),
+            "runs": .object([
+                ("description", .string("The operations the handler runs, each through the dispatch path: it can run these and no others. A command that runs others has no transaction of its own.")),
+                ("type", .string("array")), ("minItems", .number(1)), ("uniqueItems", .bool(true)),
+                ("items", .object([("type", .string("string")), ("pattern", .string(upperCamelCase))])),
+            ]),
             "http": reference("http"),
         ]
         return .object([

@@ -17,6 +17,7 @@ public struct OperationSpec: Hashable, Sendable {
         var result: TypeReference?
         var handler: HandlerSpec
         var http: HTTPBindingSpec?
+        var runs: Located<[Located<String>]>?
     }
 
     private var parts: Shared<Parts>
@@ -68,14 +69,28 @@ public struct OperationSpec: Hashable, Sendable {
         set { parts.value.http = newValue }
     }
 
+    /// The operations its handler runs, each through the one dispatch path, located at the `runs` key; nil when the
+    /// key is absent. Its handler can run these and no others.
+    public var runs: Located<[Located<String>]>? {
+        get { parts.value.runs }
+        set { parts.value.runs = newValue }
+    }
+
     public init(
         name: String, role: Role, category: Located<String>, description: String, fields: [FieldSpec],
-        result: TypeReference?, handler: HandlerSpec, http: HTTPBindingSpec? = nil, at location: SourceLocation
+        result: TypeReference?, handler: HandlerSpec, http: HTTPBindingSpec? = nil,
+        runs: Located<[Located<String>]>? = nil, at location: SourceLocation
     ) {
         parts = Shared(Parts(
             name: name, location: location, role: role, category: category, description: description, fields: fields,
-            result: result, handler: handler, http: http))
+            result: result, handler: handler, http: http, runs: runs))
     }
+
+    /// The names of the operations its handler runs, in spec order; empty when it runs none.
+    public var runNames: [String] { runs?.value.map(\.value) ?? [] }
+
+    /// Whether its handler runs other operations.
+    public var runsOperations: Bool { !(runs?.value.isEmpty ?? true) }
 
     public var isCommand: Bool {
         if case .command = role { true } else { false }

@@ -48,6 +48,9 @@ public struct Spec: Sendable {
     /// Whether the spec declares its events, so that they are typed and commands' `events` must name them.
     public var declaresEvents: Bool { eventsSection != nil }
 
+    /// Whether some operation's handler runs others (`runs`), so that the factory takes a step runner.
+    public var composesOperations: Bool { operations.contains(where: \.runsOperations) }
+
     /// Request-scoped dependencies, then app-scoped ones, each in spec order.
     public var dependencies: [DependencySpec] { requestDependencies + appDependencies }
 }

@@ -19,6 +19,7 @@ public struct SpecValidator: Sendable {
         PaginatedListsRule(),
         EventsRule(),
         EventDeclarationRule(),
+        RunsRule(),
         HandlerUniquenessRule(),
         HTTPPathParameterRule(),
         HTTPFieldSourceRule(),

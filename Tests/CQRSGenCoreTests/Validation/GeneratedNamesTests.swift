@@ -37,7 +37,8 @@ struct GeneratedNamesTests {
                 .load(contentsOf: folder.appendingPathComponent("spec.yaml").path).spec)
             let specNames = Set(spec.types.map(\.name) + spec.operations.map(\.name)
                 + spec.operations.map { GeneratedNames.handlerProtocol(of: $0.name) } + spec.events.map(\.name)
-                + spec.commands.filter(\.listsEvents).map { GeneratedNames.eventSink(of: $0.name) })
+                + spec.commands.filter(\.listsEvents).map { GeneratedNames.eventSink(of: $0.name) }
+                + spec.operations.filter(\.runsOperations).map { GeneratedNames.steps(of: $0.name) })
             for file in Generator(options: GeneratorOptions(accessLevel: .public)).generate(spec) where file.name.hasSuffix(".swift") {
                 for line in file.contents.split(separator: "\n") where !line.hasPrefix(" ") && !line.hasPrefix("extension") {
                     let words = line.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") })

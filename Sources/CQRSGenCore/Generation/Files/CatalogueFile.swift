@@ -90,6 +90,9 @@ struct CatalogueFile: GeneratedFileRenderer {
         writer.line(
             "- Handler: `\(operation.handler.name.value)`"
                 + (dependencies.isEmpty ? ", with no dependencies" : ", with " + dependencies.joined(separator: ", ")))
+        if operation.runsOperations {
+            writer.line("- Runs: " + operation.runNames.map { "`\($0)`" }.joined(separator: ", ") + ", each through dispatch")
+        }
         if let http = operation.http {
             writer.line("- Route: " + Self.route(operation, http, context))
         }

@@ -17,6 +17,7 @@ struct HandlersFile: GeneratedFileRenderer {
         factory(context, &writer)
         overrides(context, &writer)
         dispatch(context, &writer)
+        steps(context, &writer)
     }
 
     private func protocols(_ context: GenerationContext, _ writer: inout SwiftWriter) {
@@ -49,22 +50,32 @@ struct HandlersFile: GeneratedFileRenderer {
             writer.line("/// Replacements for handlers, consulted before the spec's handlers are built.")
             writer.line("\(access)var overrides: \(GeneratedNames.handlerOverrides)<Request, App>")
             let overridesParameter = "overrides: \(GeneratedNames.handlerOverrides)<Request, App> = \(GeneratedNames.handlerOverrides)()"
+            var parameters = ["request: Request", "app: App"]
             if context.spec.declaresEvents {
                 // Declared events reach a handler only through the value its command's events allow, built on this.
                 writer.line("/// The run's recorder: each command's handler publishes to it through the value its command's events allow.")
                 writer.line("\(access)let events: EventRecorder<\(GeneratedNames.domainEvent)>")
-                writer.blankLine()
+                parameters.append("events: EventRecorder<\(GeneratedNames.domainEvent)>")
+            }
+            if context.spec.composesOperations {
+                // Operations reach a handler only through the value its spec entry's `runs` allows, built on this.
+                writer.line("/// What runs the operations a handler lists under `runs`, as steps of the run that built this factory.")
+                writer.line("\(access)let steps: any \(GeneratedNames.operationStepRunner)")
+                parameters.append("steps: any \(GeneratedNames.operationStepRunner)")
+            }
+            writer.blankLine()
+            if parameters.count == 2 {
+                writer.line("\(access)init(request: Request, app: App, \(overridesParameter)) {")
+            } else {
                 writer.line("\(access)init(")
-                writer.line("    request: Request, app: App, events: EventRecorder<\(GeneratedNames.domainEvent)>,")
+                writer.line("    \(parameters.joined(separator: ", ")),")
                 writer.line("    \(overridesParameter)")
                 writer.line(") {")
-            } else {
-                writer.blankLine()
-                writer.line("\(access)init(request: Request, app: App, \(overridesParameter)) {")
             }
             writer.line("    self.request = request")
             writer.line("    self.app = app")
             if context.spec.declaresEvents { writer.line("    self.events = events") }
+            if context.spec.composesOperations { writer.line("    self.steps = steps") }
             writer.line("    self.overrides = overrides")
             writer.line("}")
         }
@@ -112,6 +123,10 @@ struct HandlersFile: GeneratedFileRenderer {
             if context.spec.declaresEvents, operation.listsEvents {
                 arguments.append("\(Self.eventsMember): \(GeneratedNames.eventSink(of: operation.name))(events)")
             }
+            // An operation that runs others runs only those its spec entry lists.
+            if operation.runsOperations {
+                arguments.append("\(Self.stepsMember): \(GeneratedNames.steps(of: operation.name))(steps)")
+            }
             // An initialiser that does not take the spec's dependencies is reported at the spec's dependency list.
             let dependencies = operation.handler.dependencies.first?.location ?? operation.handler.name.location
             if let quoted = context.quotedLine(dependencies) { writer.line(quoted) }
@@ -123,6 +138,8 @@ struct HandlersFile: GeneratedFileRenderer {
 
     /// The handler property a command's events value is passed as, when the spec declares its events.
     static let eventsMember = "events"
+    /// The handler property an operation's steps value is passed as, when its spec entry has `runs`.
+    static let stepsMember = "steps"
 
     private func overrides(_ context: GenerationContext, _ writer: inout SwiftWriter) {
         let access = context.access
@@ -233,6 +250,52 @@ struct HandlersFile: GeneratedFileRenderer {
                 }
             }
             writer.line("return validator.finish()")
+        }
+    }
+
+    /// The step runner the application implements, and for each operation with `runs`, the value its handler runs them
+    /// through: one `run` per listed operation, so that running any other is a compile error, not a review comment.
+    private func steps(_ context: GenerationContext, _ writer: inout SwiftWriter) {
+        guard context.spec.composesOperations else { return }
+        let access = context.access
+        let runner = GeneratedNames.operationStepRunner
+        writer.blankLine()
+        writer.line("// MARK: - Steps")
+        writer.blankLine()
+        writer.line("/// Runs an operation that another's handler lists under `runs`, as a step of that run: through the application's")
+        writer.line("/// one dispatch path (its behaviours, its own transaction, its events), with the context of the run that asked.")
+        writer.block("\(access)protocol \(runner): Sendable") { writer in
+            writer.line("/// Runs `command` as a step of another operation.")
+            writer.line("func run<C: \(GeneratedNames.dispatchableCommand)>(_ command: C) async -> Result<C.Output, OperationError>")
+            writer.line("/// Runs `query` as a step of another operation.")
+            writer.line("func run<Q: \(GeneratedNames.dispatchableQuery)>(_ query: Q) async -> Result<Q.Output, OperationError>")
+        }
+        let operations = Dictionary(context.index.operations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for operation in context.index.operations where operation.runsOperations {
+            let name = GeneratedNames.steps(of: operation.name)
+            writer.blankLine()
+            writer.line(context.provenance(operation.runs?.location ?? operation.location))
+            writer.line("/// The operations the handler of ``\(operation.name)`` runs, and only those: its spec entry's `runs`. Running any")
+            writer.line("/// other does not compile.")
+            writer.block("\(access)struct \(name): Sendable") { writer in
+                writer.line("private let runner: any \(runner)")
+                writer.blankLine()
+                writer.line("/// Steps run by `runner`: the factory's, or a test's.")
+                writer.line("\(access)init(_ runner: any \(runner)) {")
+                writer.line("    self.runner = runner")
+                writer.line("}")
+                for item in operation.runs?.value ?? [] {
+                    guard let step = operations[item.value] else { continue }
+                    let kind = step.isCommand ? "command" : "query"
+                    writer.blankLine()
+                    writer.line("/// Runs ``\(step.name)``.")
+                    writer.block(
+                        "\(access)func run(_ \(kind): \(step.name)) async -> Result<\(context.resultType(step)), OperationError>"
+                    ) { writer in
+                        writer.line("await runner.run(\(kind))")
+                    }
+                }
+            }
         }
     }
 

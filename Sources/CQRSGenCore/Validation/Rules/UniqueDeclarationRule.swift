@@ -7,7 +7,7 @@ public struct UniqueDeclarationRule: ValidationRule {
         // What each name declares, as messages say it; described only for the names reported.
         enum Kind {
             case dependency(DependencySpec.Scope), type, operation(String), handlerProtocol(of: String), event
-            case eventSink(of: String)
+            case eventSink(of: String), steps(of: String)
 
             var description: String {
                 switch self {
@@ -17,6 +17,7 @@ public struct UniqueDeclarationRule: ValidationRule {
                 case .handlerProtocol(let operation): "the handler protocol cqrs-gen generates for '\(operation)'"
                 case .event: "an event"
                 case .eventSink(let command): "the events value cqrs-gen generates for '\(command)'"
+                case .steps(let operation): "the steps value cqrs-gen generates for '\(operation)'"
                 }
             }
         }
@@ -34,6 +35,11 @@ public struct UniqueDeclarationRule: ValidationRule {
             declarations += spec.commands.filter(\.listsEvents).map {
                 (GeneratedNames.eventSink(of: $0.name), .eventSink(of: $0.name), $0.location)
             }
+        }
+
+        // Each operation that runs others runs them through a value generated beside it.
+        declarations += index.operations.filter(\.runsOperations).map {
+            (GeneratedNames.steps(of: $0.name), .steps(of: $0.name), $0.location)
         }
 
         var diagnostics: [Diagnostic] = Duplicates.of(declarations, by: \.name).map { earlier, declaration in

@@ -10,21 +10,21 @@ import Foundation
 /// What each request provides to handlers: repositories and per-request services, all built on the
 /// request's one database session. The application provides a new one for every request.
 protocol RequestDependencies: Sendable {
-    // spec.yaml:10: UserRepository:
-#sourceLocation(file: "spec.yaml", line: 10)
+    // spec.yaml:11: UserRepository:
+#sourceLocation(file: "spec.yaml", line: 11)
     var userRepository: any UserRepository { get }
 #sourceLocation()
 
-    // spec.yaml:11: AuditLog: {kind: concrete, name: audit}
-#sourceLocation(file: "spec.yaml", line: 11)
+    // spec.yaml:12: AuditLog: {kind: concrete, name: audit}
+#sourceLocation(file: "spec.yaml", line: 12)
     var audit: AuditLog { get }
 #sourceLocation()
 }
 
 /// The app's singletons, built once and shared by every request.
 protocol AppDependencies: Sendable {
-    // spec.yaml:13: EventBus:
-#sourceLocation(file: "spec.yaml", line: 13)
+    // spec.yaml:14: EventBus:
+#sourceLocation(file: "spec.yaml", line: 14)
     var eventBus: any EventBus { get }
 #sourceLocation()
 }

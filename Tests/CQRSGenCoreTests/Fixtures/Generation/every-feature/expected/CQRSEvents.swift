@@ -7,7 +7,7 @@
 import CQRS
 import Foundation
 
-// spec.yaml:55
+// spec.yaml:62
 /// - Category: `auth`
 /// - Workflow: `user_registered`, operational
 /// - Subscribers: logged, audited as `USER_REGISTERED`, mailed
@@ -18,7 +18,7 @@ struct UserRegistered: DeclaredEvent {
         workflow: "user_registered", phase: .operational,
         requiresLogging: true, auditAction: "USER_REGISTERED",
         requiresEmail: true, requiresSession: false,
-        location: SpecLocation(file: "spec.yaml", line: 55, column: 3))
+        location: SpecLocation(file: "spec.yaml", line: 62, column: 3))
 
     let email: String
     let token: String
@@ -39,7 +39,7 @@ struct UserRegistered: DeclaredEvent {
     }
 }
 
-// spec.yaml:61
+// spec.yaml:68
 /// An event named like a Swift keyword's case, with */ in its text.
 ///
 /// - Workflow: `import`, operational
@@ -51,7 +51,7 @@ struct Import: DeclaredEvent {
         workflow: "import", phase: .operational,
         requiresLogging: true, auditAction: nil,
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec.yaml", line: 61, column: 3))
+        location: SpecLocation(file: "spec.yaml", line: 68, column: 3))
 
     let `self`: String?
 
@@ -62,7 +62,7 @@ struct Import: DeclaredEvent {
     var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// spec.yaml:68
+// spec.yaml:75
 /// - Workflow: `sign_up`, attempted
 /// - Subscribers: logged, audited as `SIGN_UP`
 struct SignupAttempted: DeclaredEvent {
@@ -72,7 +72,7 @@ struct SignupAttempted: DeclaredEvent {
         workflow: "sign_up", phase: .attempted,
         requiresLogging: true, auditAction: "SIGN_UP",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec.yaml", line: 68, column: 5))
+        location: SpecLocation(file: "spec.yaml", line: 75, column: 5))
 
     let email: String
 
@@ -83,7 +83,7 @@ struct SignupAttempted: DeclaredEvent {
     var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// spec.yaml:69
+// spec.yaml:76
 /// - Workflow: `sign_up`, succeeded
 /// - Subscribers: logged, audited as `SIGN_UP`, acted on by the session subscriber
 struct SignupSucceeded: DeclaredEvent {
@@ -93,7 +93,7 @@ struct SignupSucceeded: DeclaredEvent {
         workflow: "sign_up", phase: .succeeded,
         requiresLogging: true, auditAction: "SIGN_UP",
         requiresEmail: false, requiresSession: true,
-        location: SpecLocation(file: "spec.yaml", line: 69, column: 5))
+        location: SpecLocation(file: "spec.yaml", line: 76, column: 5))
 
     let email: String
     let id: UUID
@@ -106,7 +106,7 @@ struct SignupSucceeded: DeclaredEvent {
     var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// spec.yaml:70
+// spec.yaml:77
 /// - Workflow: `sign_up`, failed
 /// - Subscribers: logged, audited as `SIGN_UP`
 struct SignupFailed: DeclaredEvent {
@@ -116,7 +116,7 @@ struct SignupFailed: DeclaredEvent {
         workflow: "sign_up", phase: .failed,
         requiresLogging: true, auditAction: "SIGN_UP",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec.yaml", line: 70, column: 5))
+        location: SpecLocation(file: "spec.yaml", line: 77, column: 5))
 
     let email: String
     /// The code of the failure.
@@ -214,7 +214,7 @@ extension DomainEvent {
     }
 }
 
-// spec.yaml:35
+// spec.yaml:36
 /// The events ``RegisterUser`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.

@@ -9,19 +9,23 @@ import Foundation
 
 // MARK: - Handler protocols
 
-// spec.yaml:29
+// spec.yaml:30
 /// What the handler of ``RegisterUser`` conforms to: `RegisterUserHandler` in the application.
 protocol RegisterUserHandling: CommandHandler where Operation == RegisterUser, Output == Token {}
 
-// spec.yaml:43
+// spec.yaml:44
 /// What the handler of ``ImportFile`` conforms to: `FileImporter` in the application.
 protocol ImportFileHandling: CommandHandler where Operation == ImportFile, Output == Void {}
 
-// spec.yaml:72
+// spec.yaml:55
+/// What the handler of ``RegisterAndList`` conforms to: `RegisterAndListHandler` in the application.
+protocol RegisterAndListHandling: CommandHandler where Operation == RegisterAndList, Output == [Token] {}
+
+// spec.yaml:79
 /// What the handler of ``ListTokens`` conforms to: `ListTokensHandler` in the application.
 protocol ListTokensHandling: QueryHandler where Operation == ListTokens, Output == [Token] {}
 
-// spec.yaml:84
+// spec.yaml:91
 /// What the handler of ``GetTokenOfKind`` conforms to: `GetTokenOfKindHandler` in the application.
 protocol GetTokenOfKindHandling: QueryHandler where Operation == GetTokenOfKind, Output == Token {}
 
@@ -39,14 +43,17 @@ struct HandlerFactory<Request: RequestDependencies, App: AppDependencies>: Senda
     var overrides: HandlerOverrides<Request, App>
     /// The run's recorder: each command's handler publishes to it through the value its command's events allow.
     let events: EventRecorder<DomainEvent>
+    /// What runs the operations a handler lists under `runs`, as steps of the run that built this factory.
+    let steps: any OperationStepRunner
 
     init(
-        request: Request, app: App, events: EventRecorder<DomainEvent>,
+        request: Request, app: App, events: EventRecorder<DomainEvent>, steps: any OperationStepRunner,
         overrides: HandlerOverrides<Request, App> = HandlerOverrides()
     ) {
         self.request = request
         self.app = app
         self.events = events
+        self.steps = steps
         self.overrides = overrides
     }
 }
@@ -54,7 +61,7 @@ struct HandlerFactory<Request: RequestDependencies, App: AppDependencies>: Senda
 // MARK: auth
 
 extension HandlerFactory {
-    // spec.yaml:29
+    // spec.yaml:30
     /// Builds the handler of ``RegisterUser``, or its override.
     func registerUserHandler() -> any RegisterUserHandling {
         if let override = overrides.registerUser {
@@ -66,9 +73,27 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RegisterUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func registerUserHandlerFromSpec() -> some RegisterUserHandling {
-        // spec.yaml:34: handler: {dependencies: [UserRepository, AuditLog, EventBus]}
-#sourceLocation(file: "spec.yaml", line: 34)
+        // spec.yaml:35: handler: {dependencies: [UserRepository, AuditLog, EventBus]}
+#sourceLocation(file: "spec.yaml", line: 35)
         return RegisterUserHandler(userRepository: request.userRepository, audit: request.audit, eventBus: app.eventBus, events: RegisterUserEvents(events))
+#sourceLocation()
+    }
+
+    // spec.yaml:55
+    /// Builds the handler of ``RegisterAndList``, or its override.
+    func registerAndListHandler() -> any RegisterAndListHandling {
+        if let override = overrides.registerAndList {
+            return override(self)
+        }
+        return registerAndListHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``RegisterAndList``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func registerAndListHandlerFromSpec() -> some RegisterAndListHandling {
+        // spec.yaml:55: RegisterAndList:
+#sourceLocation(file: "spec.yaml", line: 55)
+        return RegisterAndListHandler(steps: RegisterAndListSteps(steps))
 #sourceLocation()
     }
 }
@@ -76,7 +101,7 @@ extension HandlerFactory {
 // MARK: data_sync
 
 extension HandlerFactory {
-    // spec.yaml:72
+    // spec.yaml:79
     /// Builds the handler of ``ListTokens``, or its override.
     func listTokensHandler() -> any ListTokensHandling {
         if let override = overrides.listTokens {
@@ -88,13 +113,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListTokens``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listTokensHandlerFromSpec() -> some ListTokensHandling {
-        // spec.yaml:79: handler: {dependencies: [UserRepository]}
-#sourceLocation(file: "spec.yaml", line: 79)
+        // spec.yaml:86: handler: {dependencies: [UserRepository]}
+#sourceLocation(file: "spec.yaml", line: 86)
         return ListTokensHandler(userRepository: request.userRepository)
 #sourceLocation()
     }
 
-    // spec.yaml:84
+    // spec.yaml:91
     /// Builds the handler of ``GetTokenOfKind``, or its override.
     func getTokenOfKindHandler() -> any GetTokenOfKindHandling {
         if let override = overrides.getTokenOfKind {
@@ -106,8 +131,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetTokenOfKind``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getTokenOfKindHandlerFromSpec() -> some GetTokenOfKindHandling {
-        // spec.yaml:84: GetTokenOfKind:
-#sourceLocation(file: "spec.yaml", line: 84)
+        // spec.yaml:91: GetTokenOfKind:
+#sourceLocation(file: "spec.yaml", line: 91)
         return GetTokenOfKindHandler()
 #sourceLocation()
     }
@@ -116,7 +141,7 @@ extension HandlerFactory {
 // MARK: import
 
 extension HandlerFactory {
-    // spec.yaml:43
+    // spec.yaml:44
     /// Builds the handler of ``ImportFile``, or its override.
     func importFileHandler() -> any ImportFileHandling {
         if let override = overrides.importFile {
@@ -128,8 +153,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ImportFile``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func importFileHandlerFromSpec() -> some ImportFileHandling {
-        // spec.yaml:47: handler: {name: FileImporter}
-#sourceLocation(file: "spec.yaml", line: 47)
+        // spec.yaml:48: handler: {name: FileImporter}
+#sourceLocation(file: "spec.yaml", line: 48)
         return FileImporter()
 #sourceLocation()
     }
@@ -144,6 +169,8 @@ struct HandlerOverrides<Request: RequestDependencies, App: AppDependencies>: Sen
     var registerUser: (@Sendable (HandlerFactory<Request, App>) -> any RegisterUserHandling)?
     /// Replaces the handler of ``ImportFile``.
     var importFile: (@Sendable (HandlerFactory<Request, App>) -> any ImportFileHandling)?
+    /// Replaces the handler of ``RegisterAndList``.
+    var registerAndList: (@Sendable (HandlerFactory<Request, App>) -> any RegisterAndListHandling)?
     /// Replaces the handler of ``ListTokens``.
     var listTokens: (@Sendable (HandlerFactory<Request, App>) -> any ListTokensHandling)?
     /// Replaces the handler of ``GetTokenOfKind``.
@@ -231,6 +258,15 @@ extension ImportFile: DispatchableCommand {
     }
 }
 
+extension RegisterAndList: DispatchableCommand {
+    @inline(__always) static func handle<Request, App>(_ command: RegisterAndList, with factory: HandlerFactory<Request, App>) async -> Result<[Token], OperationError> {
+        if let override = factory.overrides.registerAndList {
+            return await override(factory).handle(command)
+        }
+        return await factory.registerAndListHandlerFromSpec().handle(command)
+    }
+}
+
 extension ListTokens: DispatchableQuery {
     @inline(__always) static func handle<Request, App>(_ query: ListTokens, with factory: HandlerFactory<Request, App>) async -> Result<[Token], OperationError> {
         if let override = factory.overrides.listTokens {
@@ -246,5 +282,38 @@ extension GetTokenOfKind: DispatchableQuery {
             return await override(factory).handle(query)
         }
         return await factory.getTokenOfKindHandlerFromSpec().handle(query)
+    }
+}
+
+// MARK: - Steps
+
+/// Runs an operation that another's handler lists under `runs`, as a step of that run: through the application's
+/// one dispatch path (its behaviours, its own transaction, its events), with the context of the run that asked.
+protocol OperationStepRunner: Sendable {
+    /// Runs `command` as a step of another operation.
+    func run<C: DispatchableCommand>(_ command: C) async -> Result<C.Output, OperationError>
+    /// Runs `query` as a step of another operation.
+    func run<Q: DispatchableQuery>(_ query: Q) async -> Result<Q.Output, OperationError>
+}
+
+// spec.yaml:60
+/// The operations the handler of ``RegisterAndList`` runs, and only those: its spec entry's `runs`. Running any
+/// other does not compile.
+struct RegisterAndListSteps: Sendable {
+    private let runner: any OperationStepRunner
+
+    /// Steps run by `runner`: the factory's, or a test's.
+    init(_ runner: any OperationStepRunner) {
+        self.runner = runner
+    }
+
+    /// Runs ``RegisterUser``.
+    func run(_ command: RegisterUser) async -> Result<Token, OperationError> {
+        await runner.run(command)
+    }
+
+    /// Runs ``ListTokens``.
+    func run(_ query: ListTokens) async -> Result<[Token], OperationError> {
+        await runner.run(query)
     }
 }

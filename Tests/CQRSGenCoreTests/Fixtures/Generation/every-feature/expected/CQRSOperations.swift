@@ -9,7 +9,7 @@ import Foundation
 
 // MARK: - Commands
 
-// spec.yaml:29
+// spec.yaml:30
 /// Register.
 ///
 /// - Category: `auth`
@@ -28,7 +28,7 @@ struct RegisterUser: Command {
     }
 }
 
-// spec.yaml:43
+// spec.yaml:44
 /// Import.
 ///
 /// - Category: `import`
@@ -47,9 +47,26 @@ struct ImportFile: Command {
     }
 }
 
+// spec.yaml:55
+/// Register, then read the tokens; two operations, each through the dispatch path.
+///
+/// - Category: `auth`
+/// - Handler: `RegisterAndListHandler`
+/// - Emits events
+/// - Runs without a transaction
+struct RegisterAndList: Command {
+    typealias Output = [Token]
+
+    let email: String
+
+    init(email: String) {
+        self.email = email
+    }
+}
+
 // MARK: - Queries
 
-// spec.yaml:72
+// spec.yaml:79
 /// List.
 ///
 /// - Category: `data_sync`
@@ -73,7 +90,7 @@ struct ListTokens: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec.yaml:84
+// spec.yaml:91
 /// The newest token of a kind.
 ///
 /// - Category: `data_sync`

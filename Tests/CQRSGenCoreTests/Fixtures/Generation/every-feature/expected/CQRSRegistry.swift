@@ -11,13 +11,13 @@ import Foundation
 
 /// The categories operations belong to; raw values are the spec's names.
 enum OperationCategory: String, RegistryCategory {
-    // spec.yaml:5
+    // spec.yaml:6
     /// Authentication.
     case auth
-    // spec.yaml:6
+    // spec.yaml:7
     /// Data.
     case dataSync = "data_sync"
-    // spec.yaml:7
+    // spec.yaml:8
     /// Imports.
     case `import`
 }
@@ -35,7 +35,7 @@ enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
 
 // MARK: - Metadata
 
-// spec.yaml:29
+// spec.yaml:30
 extension RegisterUser {
     /// The registry's entry for ``RegisterUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -49,11 +49,11 @@ extension RegisterUser {
         requiresTransaction: true,
         events: ["UserRegistered", "Import", "SignupAttempted", "SignupSucceeded", "SignupFailed"],
         description: "Register.",
-        location: SpecLocation(file: "spec.yaml", line: 29, column: 3)
+        location: SpecLocation(file: "spec.yaml", line: 30, column: 3)
     )
 }
 
-// spec.yaml:43
+// spec.yaml:44
 extension ImportFile {
     /// The registry's entry for ``ImportFile``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -67,11 +67,29 @@ extension ImportFile {
         requiresTransaction: true,
         events: [],
         description: "Import.",
-        location: SpecLocation(file: "spec.yaml", line: 43, column: 3)
+        location: SpecLocation(file: "spec.yaml", line: 44, column: 3)
     )
 }
 
-// spec.yaml:72
+// spec.yaml:55
+extension RegisterAndList {
+    /// The registry's entry for ``RegisterAndList``.
+    static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
+        commandType: RegisterAndList.self,
+        handlerType: RegisterAndListHandler.self,
+        category: .auth,
+        resultType: [Token].self,
+        resultTypeName: "[Token]",
+        hasResultDTO: false,
+        emitsEvents: true,
+        requiresTransaction: false,
+        events: [],
+        description: "Register, then read the tokens; two operations, each through the dispatch path.",
+        location: SpecLocation(file: "spec.yaml", line: 55, column: 3)
+    )
+}
+
+// spec.yaml:79
 extension ListTokens {
     /// The registry's entry for ``ListTokens``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -83,11 +101,11 @@ extension ListTokens {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 100),
         cachePolicy: .medium,
         description: "List.",
-        location: SpecLocation(file: "spec.yaml", line: 72, column: 3)
+        location: SpecLocation(file: "spec.yaml", line: 79, column: 3)
     )
 }
 
-// spec.yaml:84
+// spec.yaml:91
 extension GetTokenOfKind {
     /// The registry's entry for ``GetTokenOfKind``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -99,7 +117,7 @@ extension GetTokenOfKind {
         pagination: nil,
         cachePolicy: .none,
         description: "The newest token of a kind.",
-        location: SpecLocation(file: "spec.yaml", line: 84, column: 3)
+        location: SpecLocation(file: "spec.yaml", line: 91, column: 3)
     )
 }
 
@@ -115,6 +133,7 @@ enum OperationRegistry {
     static let commands: [CommandMetadata<OperationCategory>] = [
         RegisterUser.metadata,
         ImportFile.metadata,
+        RegisterAndList.metadata,
     ]
 
     /// Every query, in spec order.

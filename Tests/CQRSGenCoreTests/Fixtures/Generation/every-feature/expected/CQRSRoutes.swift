@@ -507,7 +507,7 @@ extension OperationRoutes {
     """##
 }
 
-// spec.yaml:36
+// spec.yaml:37
 extension RegisterUser: HTTPRoutable {
     /// `POST /api/v1/users`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -559,7 +559,7 @@ extension RegisterUser: HTTPRoutable {
     }
 }
 
-// spec.yaml:49
+// spec.yaml:50
 extension ImportFile: HTTPRoutable {
     /// `PUT /api/v1/imports`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -594,7 +594,7 @@ extension ImportFile: HTTPRoutable {
     }
 }
 
-// spec.yaml:80
+// spec.yaml:87
 extension ListTokens: HTTPRoutable {
     /// `GET /api/v1/tokens`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -633,7 +633,7 @@ extension ListTokens: HTTPRoutable {
     }
 }
 
-// spec.yaml:89
+// spec.yaml:96
 extension GetTokenOfKind: HTTPRoutable {
     /// `GET /api/v1/tokens`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(

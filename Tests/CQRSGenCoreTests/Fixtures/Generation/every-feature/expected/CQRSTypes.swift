@@ -7,14 +7,14 @@
 import CQRS
 import Foundation
 
-// spec.yaml:15
+// spec.yaml:16
 enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
     case plain
     case fancy = "fancy_kind"
     case rothIRA = "roth_ira"
 }
 
-// spec.yaml:17
+// spec.yaml:18
 /// A token with */ and "quotes" and \(interpolation).
 struct Token: Sendable, Hashable, Codable {
     let `default`: String
