@@ -9,167 +9,183 @@ import Foundation
 
 // MARK: - Handler protocols
 
-// spec/operations.yaml:670
+// spec/operations.yaml:686
 /// What the handler of ``RegisterUser`` conforms to: `RegisterUserHandler` in the application.
 protocol RegisterUserHandling: CommandHandler where Operation == RegisterUser, Output == UUID {}
 
-// spec/operations.yaml:693
+// spec/operations.yaml:709
 /// What the handler of ``AuthenticateUser`` conforms to: `AuthenticateUserHandler` in the application.
 protocol AuthenticateUserHandling: CommandHandler where Operation == AuthenticateUser, Output == AuthenticatedUser {}
 
-// spec/operations.yaml:706
+// spec/operations.yaml:722
+/// What the handler of ``LoginUser`` conforms to: `LoginUserHandler` in the application.
+protocol LoginUserHandling: CommandHandler where Operation == LoginUser, Output == LoginResult {}
+
+// spec/operations.yaml:745
 /// What the handler of ``VerifyEmail`` conforms to: `VerifyEmailHandler` in the application.
 protocol VerifyEmailHandling: CommandHandler where Operation == VerifyEmail, Output == UUID {}
 
-// spec/operations.yaml:723
+// spec/operations.yaml:762
 /// What the handler of ``RefreshAccessToken`` conforms to: `RefreshAccessTokenHandler` in the application.
 protocol RefreshAccessTokenHandling: CommandHandler where Operation == RefreshAccessToken, Output == AuthTokens {}
 
-// spec/operations.yaml:760
+// spec/operations.yaml:799
 /// What the handler of ``RequestPasswordReset`` conforms to: `RequestPasswordResetHandler` in the application.
 protocol RequestPasswordResetHandling: CommandHandler where Operation == RequestPasswordReset, Output == PasswordResetRequestResponse {}
 
-// spec/operations.yaml:783
+// spec/operations.yaml:822
 /// What the handler of ``ConfirmPasswordReset`` conforms to: `ConfirmPasswordResetHandler` in the application.
 protocol ConfirmPasswordResetHandling: CommandHandler where Operation == ConfirmPasswordReset, Output == PasswordResetConfirmResponse {}
 
-// spec/operations.yaml:807
+// spec/operations.yaml:846
 /// What the handler of ``LogoutUser`` conforms to: `LogoutUserHandler` in the application.
 protocol LogoutUserHandling: CommandHandler where Operation == LogoutUser, Output == LogoutResponse {}
 
-// spec/operations.yaml:820
+// spec/operations.yaml:857
+/// What the handler of ``LogoutCurrentSession`` conforms to: `LogoutCurrentSessionHandler` in the application.
+protocol LogoutCurrentSessionHandling: CommandHandler where Operation == LogoutCurrentSession, Output == LogoutResponse {}
+
+// spec/operations.yaml:877
 /// What the handler of ``CreateSession`` conforms to: `CreateSessionHandler` in the application.
 protocol CreateSessionHandling: CommandHandler where Operation == CreateSession, Output == CreateSessionResponse {}
 
-// spec/operations.yaml:833
+// spec/operations.yaml:890
 /// What the handler of ``RevokeSession`` conforms to: `RevokeSessionHandler` in the application.
 protocol RevokeSessionHandling: CommandHandler where Operation == RevokeSession, Output == UUID {}
 
-// spec/operations.yaml:849
+// spec/operations.yaml:906
 /// What the handler of ``RevokeAllUserSessions`` conforms to: `RevokeAllSessionsHandler` in the application.
 protocol RevokeAllUserSessionsHandling: CommandHandler where Operation == RevokeAllUserSessions, Output == Int {}
 
-// spec/operations.yaml:866
+// spec/operations.yaml:923
 /// What the handler of ``LinkRefreshTokenToSession`` conforms to: `LinkRefreshTokenToSessionHandler` in the application.
 protocol LinkRefreshTokenToSessionHandling: CommandHandler where Operation == LinkRefreshTokenToSession, Output == Void {}
 
-// spec/operations.yaml:875
+// spec/operations.yaml:932
 /// What the handler of ``RecordProviderAccess`` conforms to: `RecordProviderAccessHandler` in the application.
 protocol RecordProviderAccessHandling: CommandHandler where Operation == RecordProviderAccess, Output == Void {}
 
-// spec/operations.yaml:885
+// spec/operations.yaml:942
 /// What the handler of ``UpdateSessionActivity`` conforms to: `UpdateSessionActivityHandler` in the application.
 protocol UpdateSessionActivityHandling: CommandHandler where Operation == UpdateSessionActivity, Output == Void {}
 
-// spec/operations.yaml:897
+// spec/operations.yaml:954
 /// What the handler of ``GenerateAuthTokens`` conforms to: `GenerateAuthTokensHandler` in the application.
 protocol GenerateAuthTokensHandling: CommandHandler where Operation == GenerateAuthTokens, Output == AuthTokens {}
 
-// spec/operations.yaml:909
+// spec/operations.yaml:966
 /// What the handler of ``TriggerGlobalTokenRotation`` conforms to: `TriggerGlobalTokenRotationHandler` in the application.
 protocol TriggerGlobalTokenRotationHandling: CommandHandler where Operation == TriggerGlobalTokenRotation, Output == GlobalRotationResult {}
 
-// spec/operations.yaml:919
+// spec/operations.yaml:976
 /// What the handler of ``TriggerUserTokenRotation`` conforms to: `TriggerUserTokenRotationHandler` in the application.
 protocol TriggerUserTokenRotationHandling: CommandHandler where Operation == TriggerUserTokenRotation, Output == UserRotationResult {}
 
-// spec/operations.yaml:932
+// spec/operations.yaml:989
 /// What the handler of ``ConnectProvider`` conforms to: `ConnectProviderHandler` in the application.
 protocol ConnectProviderHandling: CommandHandler where Operation == ConnectProvider, Output == UUID {}
 
-// spec/operations.yaml:945
+// spec/operations.yaml:1002
+/// What the handler of ``ConnectToProvider`` conforms to: `ConnectToProviderHandler` in the application.
+protocol ConnectToProviderHandling: CommandHandler where Operation == ConnectToProvider, Output == UUID {}
+
+// spec/operations.yaml:1024
 /// What the handler of ``DisconnectProvider`` conforms to: `DisconnectProviderHandler` in the application.
 protocol DisconnectProviderHandling: CommandHandler where Operation == DisconnectProvider, Output == Void {}
 
-// spec/operations.yaml:958
+// spec/operations.yaml:1037
 /// What the handler of ``RefreshProviderTokens`` conforms to: `RefreshProviderTokensHandler` in the application.
 protocol RefreshProviderTokensHandling: CommandHandler where Operation == RefreshProviderTokens, Output == Void {}
 
-// spec/operations.yaml:969
+// spec/operations.yaml:1048
 /// What the handler of ``SyncAccounts`` conforms to: `SyncAccountsHandler` in the application.
 protocol SyncAccountsHandling: CommandHandler where Operation == SyncAccounts, Output == SyncAccountsResult {}
 
-// spec/operations.yaml:980
+// spec/operations.yaml:1059
 /// What the handler of ``SyncTransactions`` conforms to: `SyncTransactionsHandler` in the application.
 protocol SyncTransactionsHandling: CommandHandler where Operation == SyncTransactions, Output == SyncTransactionsResult {}
 
-// spec/operations.yaml:999
+// spec/operations.yaml:1078
 /// What the handler of ``SyncHoldings`` conforms to: `SyncHoldingsHandler` in the application.
 protocol SyncHoldingsHandling: CommandHandler where Operation == SyncHoldings, Output == SyncHoldingsResult {}
 
-// spec/operations.yaml:1017
+// spec/operations.yaml:1094
+/// What the handler of ``SyncConnection`` conforms to: `SyncConnectionHandler` in the application.
+protocol SyncConnectionHandling: CommandHandler where Operation == SyncConnection, Output == ConnectionSyncResult {}
+
+// spec/operations.yaml:1121
 /// What the handler of ``ImportFromFile`` conforms to: `ImportFromFileHandler` in the application.
 protocol ImportFromFileHandling: CommandHandler where Operation == ImportFromFile, Output == ImportResult {}
 
-// spec/operations.yaml:1047
+// spec/operations.yaml:1151
 /// What the handler of ``GetSession`` conforms to: `GetSessionHandler` in the application.
 protocol GetSessionHandling: QueryHandler where Operation == GetSession, Output == SessionResult {}
 
-// spec/operations.yaml:1061
+// spec/operations.yaml:1165
 /// What the handler of ``ListUserSessions`` conforms to: `ListSessionsHandler` in the application.
 protocol ListUserSessionsHandling: QueryHandler where Operation == ListUserSessions, Output == SessionListResult {}
 
-// spec/operations.yaml:1081
+// spec/operations.yaml:1185
 /// What the handler of ``GetProviderConnection`` conforms to: `GetProviderConnectionHandler` in the application.
 protocol GetProviderConnectionHandling: QueryHandler where Operation == GetProviderConnection, Output == ProviderConnectionResult {}
 
-// spec/operations.yaml:1095
+// spec/operations.yaml:1199
 /// What the handler of ``ListProviderConnections`` conforms to: `ListProviderConnectionsHandler` in the application.
 protocol ListProviderConnectionsHandling: QueryHandler where Operation == ListProviderConnections, Output == ProviderConnectionListResult {}
 
-// spec/operations.yaml:1113
+// spec/operations.yaml:1217
 /// What the handler of ``GetAccount`` conforms to: `GetAccountHandler` in the application.
 protocol GetAccountHandling: QueryHandler where Operation == GetAccount, Output == AccountResult {}
 
-// spec/operations.yaml:1127
+// spec/operations.yaml:1231
 /// What the handler of ``ListAccountsByConnection`` conforms to: `ListAccountsByConnectionHandler` in the application.
 protocol ListAccountsByConnectionHandling: QueryHandler where Operation == ListAccountsByConnection, Output == AccountListResult {}
 
-// spec/operations.yaml:1141
+// spec/operations.yaml:1245
 /// What the handler of ``ListAccountsByUser`` conforms to: `ListAccountsByUserHandler` in the application.
 protocol ListAccountsByUserHandling: QueryHandler where Operation == ListAccountsByUser, Output == AccountListResult {}
 
-// spec/operations.yaml:1160
+// spec/operations.yaml:1264
 /// What the handler of ``GetTransaction`` conforms to: `GetTransactionHandler` in the application.
 protocol GetTransactionHandling: QueryHandler where Operation == GetTransaction, Output == TransactionResult {}
 
-// spec/operations.yaml:1174
+// spec/operations.yaml:1278
 /// What the handler of ``ListTransactionsByAccount`` conforms to: `ListTransactionsByAccountHandler` in the application.
 protocol ListTransactionsByAccountHandling: QueryHandler where Operation == ListTransactionsByAccount, Output == TransactionListResult {}
 
-// spec/operations.yaml:1192
+// spec/operations.yaml:1296
 /// What the handler of ``ListTransactionsByDateRange`` conforms to: `ListTransactionsByDateRangeHandler` in the application.
 protocol ListTransactionsByDateRangeHandling: QueryHandler where Operation == ListTransactionsByDateRange, Output == TransactionListResult {}
 
-// spec/operations.yaml:1214
+// spec/operations.yaml:1318
 /// What the handler of ``ListSecurityTransactions`` conforms to: `ListSecurityTransactionsHandler` in the application.
 protocol ListSecurityTransactionsHandling: QueryHandler where Operation == ListSecurityTransactions, Output == TransactionListResult {}
 
-// spec/operations.yaml:1236
+// spec/operations.yaml:1340
 /// What the handler of ``GetBalanceHistory`` conforms to: `GetBalanceHistoryHandler` in the application.
 protocol GetBalanceHistoryHandling: QueryHandler where Operation == GetBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:1257
+// spec/operations.yaml:1361
 /// What the handler of ``GetLatestBalanceSnapshots`` conforms to: `GetLatestBalanceSnapshotsHandler` in the application.
 protocol GetLatestBalanceSnapshotsHandling: QueryHandler where Operation == GetLatestBalanceSnapshots, Output == LatestSnapshotsResult {}
 
-// spec/operations.yaml:1272
+// spec/operations.yaml:1376
 /// What the handler of ``GetUserBalanceHistory`` conforms to: `GetUserBalanceHistoryHandler` in the application.
 protocol GetUserBalanceHistoryHandling: QueryHandler where Operation == GetUserBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:1292
+// spec/operations.yaml:1396
 /// What the handler of ``ListBalanceSnapshotsByAccount`` conforms to: `ListBalanceSnapshotsByAccountHandler` in the application.
 protocol ListBalanceSnapshotsByAccountHandling: QueryHandler where Operation == ListBalanceSnapshotsByAccount, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:1312
+// spec/operations.yaml:1416
 /// What the handler of ``GetHolding`` conforms to: `GetHoldingHandler` in the application.
 protocol GetHoldingHandling: QueryHandler where Operation == GetHolding, Output == HoldingDetailResult {}
 
-// spec/operations.yaml:1326
+// spec/operations.yaml:1430
 /// What the handler of ``ListHoldingsByAccount`` conforms to: `ListHoldingsByAccountHandler` in the application.
 protocol ListHoldingsByAccountHandling: QueryHandler where Operation == ListHoldingsByAccount, Output == HoldingListResult {}
 
-// spec/operations.yaml:1345
+// spec/operations.yaml:1449
 /// What the handler of ``ListHoldingsByUser`` conforms to: `ListHoldingsByUserHandler` in the application.
 protocol ListHoldingsByUserHandling: QueryHandler where Operation == ListHoldingsByUser, Output == HoldingListResult {}
 
@@ -187,14 +203,17 @@ struct HandlerFactory<Request: RequestDependencies, App: AppDependencies>: Senda
     var overrides: HandlerOverrides<Request, App>
     /// The run's recorder: each command's handler publishes to it through the value its command's events allow.
     let events: EventRecorder<DomainEvent>
+    /// What runs the operations a handler lists under `runs`, as steps of the run that built this factory.
+    let steps: any OperationStepRunner
 
     init(
-        request: Request, app: App, events: EventRecorder<DomainEvent>,
+        request: Request, app: App, events: EventRecorder<DomainEvent>, steps: any OperationStepRunner,
         overrides: HandlerOverrides<Request, App> = HandlerOverrides()
     ) {
         self.request = request
         self.app = app
         self.events = events
+        self.steps = steps
         self.overrides = overrides
     }
 }
@@ -202,7 +221,7 @@ struct HandlerFactory<Request: RequestDependencies, App: AppDependencies>: Senda
 // MARK: auth
 
 extension HandlerFactory {
-    // spec/operations.yaml:670
+    // spec/operations.yaml:686
     /// Builds the handler of ``RegisterUser``, or its override.
     func registerUserHandler() -> any RegisterUserHandling {
         if let override = overrides.registerUser {
@@ -214,13 +233,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RegisterUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func registerUserHandlerFromSpec() -> some RegisterUserHandling {
-        // spec/operations.yaml:684: dependencies: [UserRepository, EmailVerificationTokenRepository, PasswordHasher]
-#sourceLocation(file: "spec/operations.yaml", line: 684)
+        // spec/operations.yaml:700: dependencies: [UserRepository, EmailVerificationTokenRepository, PasswordHasher]
+#sourceLocation(file: "spec/operations.yaml", line: 700)
         return RegisterUserHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, passwordHasher: app.passwordHasher, events: RegisterUserEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:693
+    // spec/operations.yaml:709
     /// Builds the handler of ``AuthenticateUser``, or its override.
     func authenticateUserHandler() -> any AuthenticateUserHandling {
         if let override = overrides.authenticateUser {
@@ -232,13 +251,31 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``AuthenticateUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func authenticateUserHandlerFromSpec() -> some AuthenticateUserHandling {
-        // spec/operations.yaml:701: dependencies: [UserRepository, PasswordHasher]
-#sourceLocation(file: "spec/operations.yaml", line: 701)
+        // spec/operations.yaml:717: dependencies: [UserRepository, PasswordHasher]
+#sourceLocation(file: "spec/operations.yaml", line: 717)
         return AuthenticateUserHandler(userRepository: request.userRepository, passwordHasher: app.passwordHasher, events: AuthenticateUserEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:706
+    // spec/operations.yaml:722
+    /// Builds the handler of ``LoginUser``, or its override.
+    func loginUserHandler() -> any LoginUserHandling {
+        if let override = overrides.loginUser {
+            return override(self)
+        }
+        return loginUserHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``LoginUser``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func loginUserHandlerFromSpec() -> some LoginUserHandling {
+        // spec/operations.yaml:722: LoginUser:
+#sourceLocation(file: "spec/operations.yaml", line: 722)
+        return LoginUserHandler(steps: LoginUserSteps(steps))
+#sourceLocation()
+    }
+
+    // spec/operations.yaml:745
     /// Builds the handler of ``VerifyEmail``, or its override.
     func verifyEmailHandler() -> any VerifyEmailHandling {
         if let override = overrides.verifyEmail {
@@ -250,13 +287,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``VerifyEmail``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func verifyEmailHandlerFromSpec() -> some VerifyEmailHandling {
-        // spec/operations.yaml:714: dependencies: [UserRepository, EmailVerificationTokenRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 714)
+        // spec/operations.yaml:753: dependencies: [UserRepository, EmailVerificationTokenRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 753)
         return VerifyEmailHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, events: VerifyEmailEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:723
+    // spec/operations.yaml:762
     /// Builds the handler of ``RefreshAccessToken``, or its override.
     func refreshAccessTokenHandler() -> any RefreshAccessTokenHandling {
         if let override = overrides.refreshAccessToken {
@@ -268,13 +305,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RefreshAccessToken``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func refreshAccessTokenHandlerFromSpec() -> some RefreshAccessTokenHandling {
-        // spec/operations.yaml:734: - UserRepository
-#sourceLocation(file: "spec/operations.yaml", line: 734)
+        // spec/operations.yaml:773: - UserRepository
+#sourceLocation(file: "spec/operations.yaml", line: 773)
         return RefreshAccessTokenHandler(userRepository: request.userRepository, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository, tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics, sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, events: RefreshAccessTokenEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:760
+    // spec/operations.yaml:799
     /// Builds the handler of ``RequestPasswordReset``, or its override.
     func requestPasswordResetHandler() -> any RequestPasswordResetHandling {
         if let override = overrides.requestPasswordReset {
@@ -286,13 +323,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RequestPasswordReset``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func requestPasswordResetHandlerFromSpec() -> some RequestPasswordResetHandling {
-        // spec/operations.yaml:769: dependencies: [UserRepository, PasswordResetTokenRepository, PasswordResetTokenService, EmailService…
-#sourceLocation(file: "spec/operations.yaml", line: 769)
+        // spec/operations.yaml:808: dependencies: [UserRepository, PasswordResetTokenRepository, PasswordResetTokenService, EmailService…
+#sourceLocation(file: "spec/operations.yaml", line: 808)
         return RequestPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, passwordResetTokenService: app.passwordResetTokenService, emailService: app.emailService, events: RequestPasswordResetEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:783
+    // spec/operations.yaml:822
     /// Builds the handler of ``ConfirmPasswordReset``, or its override.
     func confirmPasswordResetHandler() -> any ConfirmPasswordResetHandling {
         if let override = overrides.confirmPasswordReset {
@@ -304,13 +341,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ConfirmPasswordReset``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func confirmPasswordResetHandlerFromSpec() -> some ConfirmPasswordResetHandling {
-        // spec/operations.yaml:792: - UserRepository
-#sourceLocation(file: "spec/operations.yaml", line: 792)
+        // spec/operations.yaml:831: - UserRepository
+#sourceLocation(file: "spec/operations.yaml", line: 831)
         return ConfirmPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, refreshTokenRepository: request.refreshTokenRepository, passwordHasher: app.passwordHasher, sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, events: ConfirmPasswordResetEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:807
+    // spec/operations.yaml:846
     /// Builds the handler of ``LogoutUser``, or its override.
     func logoutUserHandler() -> any LogoutUserHandling {
         if let override = overrides.logoutUser {
@@ -322,9 +359,27 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``LogoutUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func logoutUserHandlerFromSpec() -> some LogoutUserHandling {
-        // spec/operations.yaml:816: dependencies: [RefreshTokenRepository, RefreshTokenService]
-#sourceLocation(file: "spec/operations.yaml", line: 816)
+        // spec/operations.yaml:855: dependencies: [RefreshTokenRepository, RefreshTokenService]
+#sourceLocation(file: "spec/operations.yaml", line: 855)
         return LogoutUserHandler(refreshTokenRepository: request.refreshTokenRepository, refreshTokenService: app.refreshTokenService, events: LogoutUserEvents(events))
+#sourceLocation()
+    }
+
+    // spec/operations.yaml:857
+    /// Builds the handler of ``LogoutCurrentSession``, or its override.
+    func logoutCurrentSessionHandler() -> any LogoutCurrentSessionHandling {
+        if let override = overrides.logoutCurrentSession {
+            return override(self)
+        }
+        return logoutCurrentSessionHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``LogoutCurrentSession``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func logoutCurrentSessionHandlerFromSpec() -> some LogoutCurrentSessionHandling {
+        // spec/operations.yaml:857: LogoutCurrentSession:
+#sourceLocation(file: "spec/operations.yaml", line: 857)
+        return LogoutCurrentSessionHandler(steps: LogoutCurrentSessionSteps(steps))
 #sourceLocation()
     }
 }
@@ -332,7 +387,7 @@ extension HandlerFactory {
 // MARK: session
 
 extension HandlerFactory {
-    // spec/operations.yaml:820
+    // spec/operations.yaml:877
     /// Builds the handler of ``CreateSession``, or its override.
     func createSessionHandler() -> any CreateSessionHandling {
         if let override = overrides.createSession {
@@ -344,13 +399,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``CreateSession``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func createSessionHandlerFromSpec() -> some CreateSessionHandling {
-        // spec/operations.yaml:831: dependencies: [SessionRepository, SessionCache, UserRepository, DeviceEnricher, LocationEnricher]
-#sourceLocation(file: "spec/operations.yaml", line: 831)
+        // spec/operations.yaml:888: dependencies: [SessionRepository, SessionCache, UserRepository, DeviceEnricher, LocationEnricher]
+#sourceLocation(file: "spec/operations.yaml", line: 888)
         return CreateSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, userRepository: request.userRepository, deviceEnricher: app.deviceEnricher, locationEnricher: app.locationEnricher, events: CreateSessionEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:833
+    // spec/operations.yaml:890
     /// Builds the handler of ``RevokeSession``, or its override.
     func revokeSessionHandler() -> any RevokeSessionHandling {
         if let override = overrides.revokeSession {
@@ -362,13 +417,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RevokeSession``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func revokeSessionHandlerFromSpec() -> some RevokeSessionHandling {
-        // spec/operations.yaml:842: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 842)
+        // spec/operations.yaml:899: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 899)
         return RevokeSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, events: RevokeSessionEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:849
+    // spec/operations.yaml:906
     /// Builds the handler of ``RevokeAllUserSessions``, or its override.
     func revokeAllUserSessionsHandler() -> any RevokeAllUserSessionsHandling {
         if let override = overrides.revokeAllUserSessions {
@@ -380,13 +435,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RevokeAllUserSessions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func revokeAllUserSessionsHandlerFromSpec() -> some RevokeAllUserSessionsHandling {
-        // spec/operations.yaml:859: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 859)
+        // spec/operations.yaml:916: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 916)
         return RevokeAllSessionsHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, events: RevokeAllUserSessionsEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:866
+    // spec/operations.yaml:923
     /// Builds the handler of ``LinkRefreshTokenToSession``, or its override.
     func linkRefreshTokenToSessionHandler() -> any LinkRefreshTokenToSessionHandling {
         if let override = overrides.linkRefreshTokenToSession {
@@ -398,13 +453,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``LinkRefreshTokenToSession``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func linkRefreshTokenToSessionHandlerFromSpec() -> some LinkRefreshTokenToSessionHandling {
-        // spec/operations.yaml:873: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 873)
+        // spec/operations.yaml:930: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 930)
         return LinkRefreshTokenToSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:875
+    // spec/operations.yaml:932
     /// Builds the handler of ``RecordProviderAccess``, or its override.
     func recordProviderAccessHandler() -> any RecordProviderAccessHandling {
         if let override = overrides.recordProviderAccess {
@@ -416,13 +471,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RecordProviderAccess``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func recordProviderAccessHandlerFromSpec() -> some RecordProviderAccessHandling {
-        // spec/operations.yaml:882: dependencies: [SessionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 882)
+        // spec/operations.yaml:939: dependencies: [SessionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 939)
         return RecordProviderAccessHandler(sessionRepository: request.sessionRepository, events: RecordProviderAccessEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:885
+    // spec/operations.yaml:942
     /// Builds the handler of ``UpdateSessionActivity``, or its override.
     func updateSessionActivityHandler() -> any UpdateSessionActivityHandling {
         if let override = overrides.updateSessionActivity {
@@ -434,13 +489,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``UpdateSessionActivity``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func updateSessionActivityHandlerFromSpec() -> some UpdateSessionActivityHandling {
-        // spec/operations.yaml:892: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 892)
+        // spec/operations.yaml:949: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 949)
         return UpdateSessionActivityHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1047
+    // spec/operations.yaml:1151
     /// Builds the handler of ``GetSession``, or its override.
     func getSessionHandler() -> any GetSessionHandling {
         if let override = overrides.getSession {
@@ -452,13 +507,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetSession``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getSessionHandlerFromSpec() -> some GetSessionHandling {
-        // spec/operations.yaml:1055: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 1055)
+        // spec/operations.yaml:1159: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 1159)
         return GetSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1061
+    // spec/operations.yaml:1165
     /// Builds the handler of ``ListUserSessions``, or its override.
     func listUserSessionsHandler() -> any ListUserSessionsHandling {
         if let override = overrides.listUserSessions {
@@ -470,8 +525,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListUserSessions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listUserSessionsHandlerFromSpec() -> some ListUserSessionsHandling {
-        // spec/operations.yaml:1073: dependencies: [SessionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1073)
+        // spec/operations.yaml:1177: dependencies: [SessionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1177)
         return ListSessionsHandler(sessionRepository: request.sessionRepository)
 #sourceLocation()
     }
@@ -480,7 +535,7 @@ extension HandlerFactory {
 // MARK: token
 
 extension HandlerFactory {
-    // spec/operations.yaml:897
+    // spec/operations.yaml:954
     /// Builds the handler of ``GenerateAuthTokens``, or its override.
     func generateAuthTokensHandler() -> any GenerateAuthTokensHandling {
         if let override = overrides.generateAuthTokens {
@@ -492,13 +547,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GenerateAuthTokens``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func generateAuthTokensHandlerFromSpec() -> some GenerateAuthTokensHandling {
-        // spec/operations.yaml:907: dependencies: [TokenGenerator, RefreshTokenService, RefreshTokenRepository, SecurityConfigRepository…
-#sourceLocation(file: "spec/operations.yaml", line: 907)
+        // spec/operations.yaml:964: dependencies: [TokenGenerator, RefreshTokenService, RefreshTokenRepository, SecurityConfigRepository…
+#sourceLocation(file: "spec/operations.yaml", line: 964)
         return GenerateAuthTokensHandler(tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:909
+    // spec/operations.yaml:966
     /// Builds the handler of ``TriggerGlobalTokenRotation``, or its override.
     func triggerGlobalTokenRotationHandler() -> any TriggerGlobalTokenRotationHandling {
         if let override = overrides.triggerGlobalTokenRotation {
@@ -510,13 +565,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``TriggerGlobalTokenRotation``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func triggerGlobalTokenRotationHandlerFromSpec() -> some TriggerGlobalTokenRotationHandling {
-        // spec/operations.yaml:917: dependencies: [SecurityConfigRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 917)
+        // spec/operations.yaml:974: dependencies: [SecurityConfigRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 974)
         return TriggerGlobalTokenRotationHandler(securityConfigRepository: request.securityConfigRepository, events: TriggerGlobalTokenRotationEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:919
+    // spec/operations.yaml:976
     /// Builds the handler of ``TriggerUserTokenRotation``, or its override.
     func triggerUserTokenRotationHandler() -> any TriggerUserTokenRotationHandling {
         if let override = overrides.triggerUserTokenRotation {
@@ -528,8 +583,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``TriggerUserTokenRotation``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func triggerUserTokenRotationHandlerFromSpec() -> some TriggerUserTokenRotationHandling {
-        // spec/operations.yaml:928: dependencies: [UserRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 928)
+        // spec/operations.yaml:985: dependencies: [UserRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 985)
         return TriggerUserTokenRotationHandler(userRepository: request.userRepository, events: TriggerUserTokenRotationEvents(events))
 #sourceLocation()
     }
@@ -538,7 +593,7 @@ extension HandlerFactory {
 // MARK: provider
 
 extension HandlerFactory {
-    // spec/operations.yaml:932
+    // spec/operations.yaml:989
     /// Builds the handler of ``ConnectProvider``, or its override.
     func connectProviderHandler() -> any ConnectProviderHandling {
         if let override = overrides.connectProvider {
@@ -550,13 +605,31 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ConnectProvider``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func connectProviderHandlerFromSpec() -> some ConnectProviderHandling {
-        // spec/operations.yaml:943: dependencies: [ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 943)
+        // spec/operations.yaml:1000: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1000)
         return ConnectProviderHandler(connectionRepository: request.connectionRepository, events: ConnectProviderEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:945
+    // spec/operations.yaml:1002
+    /// Builds the handler of ``ConnectToProvider``, or its override.
+    func connectToProviderHandler() -> any ConnectToProviderHandling {
+        if let override = overrides.connectToProvider {
+            return override(self)
+        }
+        return connectToProviderHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``ConnectToProvider``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func connectToProviderHandlerFromSpec() -> some ConnectToProviderHandling {
+        // spec/operations.yaml:1015: dependencies: [ProviderRepository, EncryptionService]
+#sourceLocation(file: "spec/operations.yaml", line: 1015)
+        return ConnectToProviderHandler(providerRepository: request.providerRepository, encryptionService: app.encryptionService, steps: ConnectToProviderSteps(steps))
+#sourceLocation()
+    }
+
+    // spec/operations.yaml:1024
     /// Builds the handler of ``DisconnectProvider``, or its override.
     func disconnectProviderHandler() -> any DisconnectProviderHandling {
         if let override = overrides.disconnectProvider {
@@ -568,13 +641,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``DisconnectProvider``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func disconnectProviderHandlerFromSpec() -> some DisconnectProviderHandling {
-        // spec/operations.yaml:952: dependencies: [ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 952)
+        // spec/operations.yaml:1031: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1031)
         return DisconnectProviderHandler(connectionRepository: request.connectionRepository, events: DisconnectProviderEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:958
+    // spec/operations.yaml:1037
     /// Builds the handler of ``RefreshProviderTokens``, or its override.
     func refreshProviderTokensHandler() -> any RefreshProviderTokensHandling {
         if let override = overrides.refreshProviderTokens {
@@ -586,13 +659,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RefreshProviderTokens``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func refreshProviderTokensHandlerFromSpec() -> some RefreshProviderTokensHandling {
-        // spec/operations.yaml:965: dependencies: [ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 965)
+        // spec/operations.yaml:1044: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1044)
         return RefreshProviderTokensHandler(connectionRepository: request.connectionRepository, events: RefreshProviderTokensEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1081
+    // spec/operations.yaml:1185
     /// Builds the handler of ``GetProviderConnection``, or its override.
     func getProviderConnectionHandler() -> any GetProviderConnectionHandling {
         if let override = overrides.getProviderConnection {
@@ -604,13 +677,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetProviderConnection``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getProviderConnectionHandlerFromSpec() -> some GetProviderConnectionHandling {
-        // spec/operations.yaml:1089: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 1089)
+        // spec/operations.yaml:1193: dependencies: [ProviderConnectionRepository, ProviderConnectionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 1193)
         return GetProviderConnectionHandler(connectionRepository: request.connectionRepository, providerConnectionCache: app.providerConnectionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1095
+    // spec/operations.yaml:1199
     /// Builds the handler of ``ListProviderConnections``, or its override.
     func listProviderConnectionsHandler() -> any ListProviderConnectionsHandling {
         if let override = overrides.listProviderConnections {
@@ -622,8 +695,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListProviderConnections``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listProviderConnectionsHandlerFromSpec() -> some ListProviderConnectionsHandling {
-        // spec/operations.yaml:1105: dependencies: [ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1105)
+        // spec/operations.yaml:1209: dependencies: [ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1209)
         return ListProviderConnectionsHandler(connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
@@ -632,7 +705,7 @@ extension HandlerFactory {
 // MARK: data_sync
 
 extension HandlerFactory {
-    // spec/operations.yaml:969
+    // spec/operations.yaml:1048
     /// Builds the handler of ``SyncAccounts``, or its override.
     func syncAccountsHandler() -> any SyncAccountsHandling {
         if let override = overrides.syncAccounts {
@@ -644,13 +717,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``SyncAccounts``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func syncAccountsHandlerFromSpec() -> some SyncAccountsHandling {
-        // spec/operations.yaml:978: dependencies: [ProviderConnectionRepository, AccountRepository, EncryptionService, ProviderFactory]
-#sourceLocation(file: "spec/operations.yaml", line: 978)
+        // spec/operations.yaml:1057: dependencies: [ProviderConnectionRepository, AccountRepository, EncryptionService, ProviderFactory]
+#sourceLocation(file: "spec/operations.yaml", line: 1057)
         return SyncAccountsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, events: SyncAccountsEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:980
+    // spec/operations.yaml:1059
     /// Builds the handler of ``SyncTransactions``, or its override.
     func syncTransactionsHandler() -> any SyncTransactionsHandling {
         if let override = overrides.syncTransactions {
@@ -662,13 +735,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``SyncTransactions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func syncTransactionsHandlerFromSpec() -> some SyncTransactionsHandling {
-        // spec/operations.yaml:993: - ProviderConnectionRepository
-#sourceLocation(file: "spec/operations.yaml", line: 993)
+        // spec/operations.yaml:1072: - ProviderConnectionRepository
+#sourceLocation(file: "spec/operations.yaml", line: 1072)
         return SyncTransactionsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, events: SyncTransactionsEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:999
+    // spec/operations.yaml:1078
     /// Builds the handler of ``SyncHoldings``, or its override.
     func syncHoldingsHandler() -> any SyncHoldingsHandling {
         if let override = overrides.syncHoldings {
@@ -680,13 +753,31 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``SyncHoldings``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func syncHoldingsHandlerFromSpec() -> some SyncHoldingsHandling {
-        // spec/operations.yaml:1009: - AccountRepository
-#sourceLocation(file: "spec/operations.yaml", line: 1009)
+        // spec/operations.yaml:1088: - AccountRepository
+#sourceLocation(file: "spec/operations.yaml", line: 1088)
         return SyncHoldingsHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository, holdingRepository: request.holdingRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, events: SyncHoldingsEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1113
+    // spec/operations.yaml:1094
+    /// Builds the handler of ``SyncConnection``, or its override.
+    func syncConnectionHandler() -> any SyncConnectionHandling {
+        if let override = overrides.syncConnection {
+            return override(self)
+        }
+        return syncConnectionHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``SyncConnection``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func syncConnectionHandlerFromSpec() -> some SyncConnectionHandling {
+        // spec/operations.yaml:1094: SyncConnection:
+#sourceLocation(file: "spec/operations.yaml", line: 1094)
+        return SyncConnectionHandler(steps: SyncConnectionSteps(steps))
+#sourceLocation()
+    }
+
+    // spec/operations.yaml:1217
     /// Builds the handler of ``GetAccount``, or its override.
     func getAccountHandler() -> any GetAccountHandling {
         if let override = overrides.getAccount {
@@ -698,13 +789,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getAccountHandlerFromSpec() -> some GetAccountHandling {
-        // spec/operations.yaml:1121: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 1121)
+        // spec/operations.yaml:1225: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 1225)
         return GetAccountHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1127
+    // spec/operations.yaml:1231
     /// Builds the handler of ``ListAccountsByConnection``, or its override.
     func listAccountsByConnectionHandler() -> any ListAccountsByConnectionHandling {
         if let override = overrides.listAccountsByConnection {
@@ -716,13 +807,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListAccountsByConnection``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listAccountsByConnectionHandlerFromSpec() -> some ListAccountsByConnectionHandling {
-        // spec/operations.yaml:1138: dependencies: [AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1138)
+        // spec/operations.yaml:1242: dependencies: [AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1242)
         return ListAccountsByConnectionHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1141
+    // spec/operations.yaml:1245
     /// Builds the handler of ``ListAccountsByUser``, or its override.
     func listAccountsByUserHandler() -> any ListAccountsByUserHandling {
         if let override = overrides.listAccountsByUser {
@@ -734,13 +825,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListAccountsByUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listAccountsByUserHandlerFromSpec() -> some ListAccountsByUserHandling {
-        // spec/operations.yaml:1152: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
-#sourceLocation(file: "spec/operations.yaml", line: 1152)
+        // spec/operations.yaml:1256: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
+#sourceLocation(file: "spec/operations.yaml", line: 1256)
         return ListAccountsByUserHandler(accountRepository: request.accountRepository, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1160
+    // spec/operations.yaml:1264
     /// Builds the handler of ``GetTransaction``, or its override.
     func getTransactionHandler() -> any GetTransactionHandling {
         if let override = overrides.getTransaction {
@@ -752,13 +843,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetTransaction``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getTransactionHandlerFromSpec() -> some GetTransactionHandling {
-        // spec/operations.yaml:1168: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 1168)
+        // spec/operations.yaml:1272: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 1272)
         return GetTransactionHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1174
+    // spec/operations.yaml:1278
     /// Builds the handler of ``ListTransactionsByAccount``, or its override.
     func listTransactionsByAccountHandler() -> any ListTransactionsByAccountHandling {
         if let override = overrides.listTransactionsByAccount {
@@ -770,13 +861,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListTransactionsByAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listTransactionsByAccountHandlerFromSpec() -> some ListTransactionsByAccountHandling {
-        // spec/operations.yaml:1185: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1185)
+        // spec/operations.yaml:1289: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1289)
         return ListTransactionsByAccountHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1192
+    // spec/operations.yaml:1296
     /// Builds the handler of ``ListTransactionsByDateRange``, or its override.
     func listTransactionsByDateRangeHandler() -> any ListTransactionsByDateRangeHandling {
         if let override = overrides.listTransactionsByDateRange {
@@ -788,13 +879,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListTransactionsByDateRange``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listTransactionsByDateRangeHandlerFromSpec() -> some ListTransactionsByDateRangeHandling {
-        // spec/operations.yaml:1205: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1205)
+        // spec/operations.yaml:1309: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1309)
         return ListTransactionsByDateRangeHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1214
+    // spec/operations.yaml:1318
     /// Builds the handler of ``ListSecurityTransactions``, or its override.
     func listSecurityTransactionsHandler() -> any ListSecurityTransactionsHandling {
         if let override = overrides.listSecurityTransactions {
@@ -806,13 +897,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListSecurityTransactions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listSecurityTransactionsHandlerFromSpec() -> some ListSecurityTransactionsHandling {
-        // spec/operations.yaml:1226: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1226)
+        // spec/operations.yaml:1330: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1330)
         return ListSecurityTransactionsHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1236
+    // spec/operations.yaml:1340
     /// Builds the handler of ``GetBalanceHistory``, or its override.
     func getBalanceHistoryHandler() -> any GetBalanceHistoryHandling {
         if let override = overrides.getBalanceHistory {
@@ -824,13 +915,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetBalanceHistory``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getBalanceHistoryHandlerFromSpec() -> some GetBalanceHistoryHandling {
-        // spec/operations.yaml:1249: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1249)
+        // spec/operations.yaml:1353: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1353)
         return GetBalanceHistoryHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1257
+    // spec/operations.yaml:1361
     /// Builds the handler of ``GetLatestBalanceSnapshots``, or its override.
     func getLatestBalanceSnapshotsHandler() -> any GetLatestBalanceSnapshotsHandling {
         if let override = overrides.getLatestBalanceSnapshots {
@@ -842,13 +933,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetLatestBalanceSnapshots``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getLatestBalanceSnapshotsHandlerFromSpec() -> some GetLatestBalanceSnapshotsHandling {
-        // spec/operations.yaml:1266: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1266)
+        // spec/operations.yaml:1370: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1370)
         return GetLatestBalanceSnapshotsHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1272
+    // spec/operations.yaml:1376
     /// Builds the handler of ``GetUserBalanceHistory``, or its override.
     func getUserBalanceHistoryHandler() -> any GetUserBalanceHistoryHandling {
         if let override = overrides.getUserBalanceHistory {
@@ -860,13 +951,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetUserBalanceHistory``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getUserBalanceHistoryHandlerFromSpec() -> some GetUserBalanceHistoryHandling {
-        // spec/operations.yaml:1284: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1284)
+        // spec/operations.yaml:1388: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1388)
         return GetUserBalanceHistoryHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1292
+    // spec/operations.yaml:1396
     /// Builds the handler of ``ListBalanceSnapshotsByAccount``, or its override.
     func listBalanceSnapshotsByAccountHandler() -> any ListBalanceSnapshotsByAccountHandling {
         if let override = overrides.listBalanceSnapshotsByAccount {
@@ -878,13 +969,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListBalanceSnapshotsByAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listBalanceSnapshotsByAccountHandlerFromSpec() -> some ListBalanceSnapshotsByAccountHandling {
-        // spec/operations.yaml:1303: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1303)
+        // spec/operations.yaml:1407: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1407)
         return ListBalanceSnapshotsByAccountHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1312
+    // spec/operations.yaml:1416
     /// Builds the handler of ``GetHolding``, or its override.
     func getHoldingHandler() -> any GetHoldingHandling {
         if let override = overrides.getHolding {
@@ -896,13 +987,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetHolding``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getHoldingHandlerFromSpec() -> some GetHoldingHandling {
-        // spec/operations.yaml:1320: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 1320)
+        // spec/operations.yaml:1424: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 1424)
         return GetHoldingHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1326
+    // spec/operations.yaml:1430
     /// Builds the handler of ``ListHoldingsByAccount``, or its override.
     func listHoldingsByAccountHandler() -> any ListHoldingsByAccountHandling {
         if let override = overrides.listHoldingsByAccount {
@@ -914,13 +1005,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListHoldingsByAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listHoldingsByAccountHandlerFromSpec() -> some ListHoldingsByAccountHandling {
-        // spec/operations.yaml:1338: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1338)
+        // spec/operations.yaml:1442: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1442)
         return ListHoldingsByAccountHandler(holdingRepository: request.holdingRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1345
+    // spec/operations.yaml:1449
     /// Builds the handler of ``ListHoldingsByUser``, or its override.
     func listHoldingsByUserHandler() -> any ListHoldingsByUserHandling {
         if let override = overrides.listHoldingsByUser {
@@ -932,8 +1023,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListHoldingsByUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listHoldingsByUserHandlerFromSpec() -> some ListHoldingsByUserHandling {
-        // spec/operations.yaml:1357: dependencies: [HoldingRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1357)
+        // spec/operations.yaml:1461: dependencies: [HoldingRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1461)
         return ListHoldingsByUserHandler(holdingRepository: request.holdingRepository)
 #sourceLocation()
     }
@@ -942,7 +1033,7 @@ extension HandlerFactory {
 // MARK: import
 
 extension HandlerFactory {
-    // spec/operations.yaml:1017
+    // spec/operations.yaml:1121
     /// Builds the handler of ``ImportFromFile``, or its override.
     func importFromFileHandler() -> any ImportFromFileHandling {
         if let override = overrides.importFromFile {
@@ -954,8 +1045,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ImportFromFile``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func importFromFileHandlerFromSpec() -> some ImportFromFileHandling {
-        // spec/operations.yaml:1029: - ProviderConnectionRepository
-#sourceLocation(file: "spec/operations.yaml", line: 1029)
+        // spec/operations.yaml:1133: - ProviderConnectionRepository
+#sourceLocation(file: "spec/operations.yaml", line: 1133)
         return ImportFromFileHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, providerRepository: request.providerRepository, providerFactory: app.providerFactory, events: ImportFromFileEvents(events))
 #sourceLocation()
     }
@@ -970,6 +1061,8 @@ struct HandlerOverrides<Request: RequestDependencies, App: AppDependencies>: Sen
     var registerUser: (@Sendable (HandlerFactory<Request, App>) -> any RegisterUserHandling)?
     /// Replaces the handler of ``AuthenticateUser``.
     var authenticateUser: (@Sendable (HandlerFactory<Request, App>) -> any AuthenticateUserHandling)?
+    /// Replaces the handler of ``LoginUser``.
+    var loginUser: (@Sendable (HandlerFactory<Request, App>) -> any LoginUserHandling)?
     /// Replaces the handler of ``VerifyEmail``.
     var verifyEmail: (@Sendable (HandlerFactory<Request, App>) -> any VerifyEmailHandling)?
     /// Replaces the handler of ``RefreshAccessToken``.
@@ -980,6 +1073,8 @@ struct HandlerOverrides<Request: RequestDependencies, App: AppDependencies>: Sen
     var confirmPasswordReset: (@Sendable (HandlerFactory<Request, App>) -> any ConfirmPasswordResetHandling)?
     /// Replaces the handler of ``LogoutUser``.
     var logoutUser: (@Sendable (HandlerFactory<Request, App>) -> any LogoutUserHandling)?
+    /// Replaces the handler of ``LogoutCurrentSession``.
+    var logoutCurrentSession: (@Sendable (HandlerFactory<Request, App>) -> any LogoutCurrentSessionHandling)?
     /// Replaces the handler of ``CreateSession``.
     var createSession: (@Sendable (HandlerFactory<Request, App>) -> any CreateSessionHandling)?
     /// Replaces the handler of ``RevokeSession``.
@@ -1000,6 +1095,8 @@ struct HandlerOverrides<Request: RequestDependencies, App: AppDependencies>: Sen
     var triggerUserTokenRotation: (@Sendable (HandlerFactory<Request, App>) -> any TriggerUserTokenRotationHandling)?
     /// Replaces the handler of ``ConnectProvider``.
     var connectProvider: (@Sendable (HandlerFactory<Request, App>) -> any ConnectProviderHandling)?
+    /// Replaces the handler of ``ConnectToProvider``.
+    var connectToProvider: (@Sendable (HandlerFactory<Request, App>) -> any ConnectToProviderHandling)?
     /// Replaces the handler of ``DisconnectProvider``.
     var disconnectProvider: (@Sendable (HandlerFactory<Request, App>) -> any DisconnectProviderHandling)?
     /// Replaces the handler of ``RefreshProviderTokens``.
@@ -1010,6 +1107,8 @@ struct HandlerOverrides<Request: RequestDependencies, App: AppDependencies>: Sen
     var syncTransactions: (@Sendable (HandlerFactory<Request, App>) -> any SyncTransactionsHandling)?
     /// Replaces the handler of ``SyncHoldings``.
     var syncHoldings: (@Sendable (HandlerFactory<Request, App>) -> any SyncHoldingsHandling)?
+    /// Replaces the handler of ``SyncConnection``.
+    var syncConnection: (@Sendable (HandlerFactory<Request, App>) -> any SyncConnectionHandling)?
     /// Replaces the handler of ``ImportFromFile``.
     var importFromFile: (@Sendable (HandlerFactory<Request, App>) -> any ImportFromFileHandling)?
     /// Replaces the handler of ``GetSession``.
@@ -1124,10 +1223,10 @@ extension RegisterUser: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:674
+        // spec/operations.yaml:690
         validator.length(self.email, of: "email", minimum: 5, maximum: 255, message: nil)
         validator.format(self.email, of: "email", .email, message: nil)
-        // spec/operations.yaml:675
+        // spec/operations.yaml:691
         validator.length(self.password, of: "password", minimum: 8, maximum: 128, message: nil)
         return validator.finish()
     }
@@ -1142,6 +1241,25 @@ extension AuthenticateUser: DispatchableCommand {
     }
 }
 
+extension LoginUser: DispatchableCommand {
+    @inline(__always) static func handle<Request, App>(_ command: LoginUser, with factory: HandlerFactory<Request, App>) async -> Result<LoginResult, OperationError> {
+        if let override = factory.overrides.loginUser {
+            return await override(factory).handle(command)
+        }
+        return await factory.loginUserHandlerFromSpec().handle(command)
+    }
+
+    /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
+    func fieldViolations() -> OperationError? {
+        var validator = FieldValidator()
+        // spec/operations.yaml:728
+        validator.length(self.email, of: "email", minimum: nil, maximum: 255, message: nil)
+        // spec/operations.yaml:729
+        validator.length(self.password, of: "password", minimum: nil, maximum: 128, message: nil)
+        return validator.finish()
+    }
+}
+
 extension VerifyEmail: DispatchableCommand {
     @inline(__always) static func handle<Request, App>(_ command: VerifyEmail, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
         if let override = factory.overrides.verifyEmail {
@@ -1153,7 +1271,7 @@ extension VerifyEmail: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:710
+        // spec/operations.yaml:749
         validator.length(self.token, of: "token", minimum: 16, maximum: 128, message: "must be the hexadecimal token from the email")
         validator.pattern(self.token, of: "token", FieldValidator.Pattern("[0-9a-fA-F]+"), message: "must be the hexadecimal token from the email")
         return validator.finish()
@@ -1171,7 +1289,7 @@ extension RefreshAccessToken: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:729
+        // spec/operations.yaml:768
         validator.length(self.refreshToken, of: "refreshToken", minimum: 16, maximum: 256, message: nil)
         validator.pattern(self.refreshToken, of: "refreshToken", FieldValidator.Pattern("[A-Za-z0-9_-]+={0,2}"), message: nil)
         return validator.finish()
@@ -1189,7 +1307,7 @@ extension RequestPasswordReset: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:764
+        // spec/operations.yaml:803
         validator.length(self.email, of: "email", minimum: nil, maximum: 255, message: nil)
         validator.format(self.email, of: "email", .email, message: nil)
         return validator.finish()
@@ -1207,10 +1325,10 @@ extension ConfirmPasswordReset: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:787
+        // spec/operations.yaml:826
         validator.length(self.token, of: "token", minimum: 16, maximum: 128, message: "must be the hexadecimal code from the email")
         validator.pattern(self.token, of: "token", FieldValidator.Pattern("[0-9a-fA-F]+"), message: "must be the hexadecimal code from the email")
-        // spec/operations.yaml:788
+        // spec/operations.yaml:827
         validator.length(self.newPassword, of: "newPassword", minimum: 8, maximum: 128, message: nil)
         return validator.finish()
     }
@@ -1222,6 +1340,23 @@ extension LogoutUser: DispatchableCommand {
             return await override(factory).handle(command)
         }
         return await factory.logoutUserHandlerFromSpec().handle(command)
+    }
+}
+
+extension LogoutCurrentSession: DispatchableCommand {
+    @inline(__always) static func handle<Request, App>(_ command: LogoutCurrentSession, with factory: HandlerFactory<Request, App>) async -> Result<LogoutResponse, OperationError> {
+        if let override = factory.overrides.logoutCurrentSession {
+            return await override(factory).handle(command)
+        }
+        return await factory.logoutCurrentSessionHandlerFromSpec().handle(command)
+    }
+
+    /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
+    func fieldViolations() -> OperationError? {
+        var validator = FieldValidator()
+        // spec/operations.yaml:865
+        validator.length(self.refreshToken, of: "refreshToken", minimum: nil, maximum: 256, message: nil)
+        return validator.finish()
     }
 }
 
@@ -1315,6 +1450,29 @@ extension ConnectProvider: DispatchableCommand {
     }
 }
 
+extension ConnectToProvider: DispatchableCommand {
+    @inline(__always) static func handle<Request, App>(_ command: ConnectToProvider, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
+        if let override = factory.overrides.connectToProvider {
+            return await override(factory).handle(command)
+        }
+        return await factory.connectToProviderHandlerFromSpec().handle(command)
+    }
+
+    /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
+    func fieldViolations() -> OperationError? {
+        var validator = FieldValidator()
+        // spec/operations.yaml:1009
+        validator.length(self.providerSlug, of: "providerSlug", minimum: nil, maximum: 64, message: nil)
+        // spec/operations.yaml:1010
+        validator.length(self.credentials, of: "credentials", minimum: 1, maximum: 4096, message: nil)
+        // spec/operations.yaml:1011
+        validator.length(self.credentialType, of: "credentialType", minimum: nil, maximum: 64, message: nil)
+        // spec/operations.yaml:1012
+        validator.length(self.alias, of: "alias", minimum: nil, maximum: 255, message: nil)
+        return validator.finish()
+    }
+}
+
 extension DisconnectProvider: DispatchableCommand {
     @inline(__always) static func handle<Request, App>(_ command: DisconnectProvider, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
         if let override = factory.overrides.disconnectProvider {
@@ -1360,6 +1518,15 @@ extension SyncHoldings: DispatchableCommand {
     }
 }
 
+extension SyncConnection: DispatchableCommand {
+    @inline(__always) static func handle<Request, App>(_ command: SyncConnection, with factory: HandlerFactory<Request, App>) async -> Result<ConnectionSyncResult, OperationError> {
+        if let override = factory.overrides.syncConnection {
+            return await override(factory).handle(command)
+        }
+        return await factory.syncConnectionHandlerFromSpec().handle(command)
+    }
+}
+
 extension ImportFromFile: DispatchableCommand {
     @inline(__always) static func handle<Request, App>(_ command: ImportFromFile, with factory: HandlerFactory<Request, App>) async -> Result<ImportResult, OperationError> {
         if let override = factory.overrides.importFromFile {
@@ -1371,7 +1538,7 @@ extension ImportFromFile: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:1025
+        // spec/operations.yaml:1129
         validator.length(self.fileName, of: "fileName", minimum: nil, maximum: 255, message: nil)
         return validator.finish()
     }
@@ -1536,5 +1703,114 @@ extension ListHoldingsByUser: DispatchableQuery {
             return await override(factory).handle(query)
         }
         return await factory.listHoldingsByUserHandlerFromSpec().handle(query)
+    }
+}
+
+// MARK: - Steps
+
+/// Runs an operation that another's handler lists under `runs`, as a step of that run: through the application's
+/// one dispatch path (its behaviours, its own transaction, its events), with the context of the run that asked.
+protocol OperationStepRunner: Sendable {
+    /// Runs `command` as a step of another operation.
+    func run<C: DispatchableCommand>(_ command: C) async -> Result<C.Output, OperationError>
+    /// Runs `query` as a step of another operation.
+    func run<Q: DispatchableQuery>(_ query: Q) async -> Result<Q.Output, OperationError>
+}
+
+// spec/operations.yaml:733
+/// The operations the handler of ``LoginUser`` runs, and only those: its spec entry's `runs`. Running any
+/// other does not compile.
+struct LoginUserSteps: Sendable {
+    private let runner: any OperationStepRunner
+
+    /// Steps run by `runner`: the factory's, or a test's.
+    init(_ runner: any OperationStepRunner) {
+        self.runner = runner
+    }
+
+    /// Runs ``AuthenticateUser``.
+    func run(_ command: AuthenticateUser) async -> Result<AuthenticatedUser, OperationError> {
+        await runner.run(command)
+    }
+
+    /// Runs ``CreateSession``.
+    func run(_ command: CreateSession) async -> Result<CreateSessionResponse, OperationError> {
+        await runner.run(command)
+    }
+
+    /// Runs ``GenerateAuthTokens``.
+    func run(_ command: GenerateAuthTokens) async -> Result<AuthTokens, OperationError> {
+        await runner.run(command)
+    }
+}
+
+// spec/operations.yaml:867
+/// The operations the handler of ``LogoutCurrentSession`` runs, and only those: its spec entry's `runs`. Running any
+/// other does not compile.
+struct LogoutCurrentSessionSteps: Sendable {
+    private let runner: any OperationStepRunner
+
+    /// Steps run by `runner`: the factory's, or a test's.
+    init(_ runner: any OperationStepRunner) {
+        self.runner = runner
+    }
+
+    /// Runs ``LogoutUser``.
+    func run(_ command: LogoutUser) async -> Result<LogoutResponse, OperationError> {
+        await runner.run(command)
+    }
+
+    /// Runs ``RevokeSession``.
+    func run(_ command: RevokeSession) async -> Result<UUID, OperationError> {
+        await runner.run(command)
+    }
+}
+
+// spec/operations.yaml:1016
+/// The operations the handler of ``ConnectToProvider`` runs, and only those: its spec entry's `runs`. Running any
+/// other does not compile.
+struct ConnectToProviderSteps: Sendable {
+    private let runner: any OperationStepRunner
+
+    /// Steps run by `runner`: the factory's, or a test's.
+    init(_ runner: any OperationStepRunner) {
+        self.runner = runner
+    }
+
+    /// Runs ``ConnectProvider``.
+    func run(_ command: ConnectProvider) async -> Result<UUID, OperationError> {
+        await runner.run(command)
+    }
+}
+
+// spec/operations.yaml:1105
+/// The operations the handler of ``SyncConnection`` runs, and only those: its spec entry's `runs`. Running any
+/// other does not compile.
+struct SyncConnectionSteps: Sendable {
+    private let runner: any OperationStepRunner
+
+    /// Steps run by `runner`: the factory's, or a test's.
+    init(_ runner: any OperationStepRunner) {
+        self.runner = runner
+    }
+
+    /// Runs ``SyncAccounts``.
+    func run(_ command: SyncAccounts) async -> Result<SyncAccountsResult, OperationError> {
+        await runner.run(command)
+    }
+
+    /// Runs ``SyncTransactions``.
+    func run(_ command: SyncTransactions) async -> Result<SyncTransactionsResult, OperationError> {
+        await runner.run(command)
+    }
+
+    /// Runs ``ListAccountsByConnection``.
+    func run(_ query: ListAccountsByConnection) async -> Result<AccountListResult, OperationError> {
+        await runner.run(query)
+    }
+
+    /// Runs ``SyncHoldings``.
+    func run(_ command: SyncHoldings) async -> Result<SyncHoldingsResult, OperationError> {
+        await runner.run(command)
     }
 }

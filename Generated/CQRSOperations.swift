@@ -9,7 +9,7 @@ import Foundation
 
 // MARK: - Commands
 
-// spec/operations.yaml:670
+// spec/operations.yaml:686
 /// Register a new user account and send an email verification.
 ///
 /// - Category: `auth`
@@ -30,7 +30,7 @@ struct RegisterUser: Command {
     }
 }
 
-// spec/operations.yaml:693
+// spec/operations.yaml:709
 /// Verify a user's credentials, without creating a session or tokens.
 ///
 /// - Category: `auth`
@@ -49,7 +49,30 @@ struct AuthenticateUser: Command {
     }
 }
 
-// spec/operations.yaml:706
+// spec/operations.yaml:722
+/// Log a user in; verify their credentials, create a session enriched with its device and location, and issue its tokens. Each step is a command of its own; the first that fails ends the login with its error.
+///
+/// - Category: `auth`
+/// - Handler: `LoginUserHandler`
+/// - Emits no events
+/// - Runs without a transaction
+struct LoginUser: Command {
+    typealias Output = LoginResult
+
+    let email: String
+    let password: String
+    let ipAddress: String?
+    let userAgent: String?
+
+    init(email: String, password: String, ipAddress: String? = nil, userAgent: String? = nil) {
+        self.email = email
+        self.password = password
+        self.ipAddress = ipAddress
+        self.userAgent = userAgent
+    }
+}
+
+// spec/operations.yaml:745
 /// Verify a user's email address with the token sent to it.
 ///
 /// - Category: `auth`
@@ -66,7 +89,7 @@ struct VerifyEmail: Command {
     }
 }
 
-// spec/operations.yaml:723
+// spec/operations.yaml:762
 /// Issue a new access token for a valid refresh token of an active session, rotating the refresh token; reusing a rotated token ends its whole family (its session).
 ///
 /// - Category: `auth`
@@ -84,7 +107,7 @@ struct RefreshAccessToken: Command {
     }
 }
 
-// spec/operations.yaml:760
+// spec/operations.yaml:799
 /// Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.
 ///
 /// - Category: `auth`
@@ -105,7 +128,7 @@ struct RequestPasswordReset: Command {
     }
 }
 
-// spec/operations.yaml:783
+// spec/operations.yaml:822
 /// Set a new password with a reset token, and log the user out everywhere (every session and refresh token).
 ///
 /// - Category: `auth`
@@ -125,7 +148,7 @@ struct ConfirmPasswordReset: Command {
     }
 }
 
-// spec/operations.yaml:807
+// spec/operations.yaml:846
 /// Log a user out by revoking their refresh token.
 ///
 /// - Category: `auth`
@@ -144,7 +167,28 @@ struct LogoutUser: Command {
     }
 }
 
-// spec/operations.yaml:820
+// spec/operations.yaml:857
+/// Log out of the session the caller's token belongs to; revoke its refresh token, then end the session, so that its access token stops working too.
+///
+/// - Category: `auth`
+/// - Handler: `LogoutCurrentSessionHandler`
+/// - Emits no events
+/// - Runs without a transaction
+struct LogoutCurrentSession: Command {
+    typealias Output = LogoutResponse
+
+    let userId: UUID
+    let sessionId: UUID
+    let refreshToken: String
+
+    init(userId: UUID, sessionId: UUID, refreshToken: String) {
+        self.userId = userId
+        self.sessionId = sessionId
+        self.refreshToken = refreshToken
+    }
+}
+
+// spec/operations.yaml:877
 /// Create a session, enriched with its device and location, evicting the oldest one past the session limit.
 ///
 /// - Category: `session`
@@ -175,7 +219,7 @@ struct CreateSession: Command {
     }
 }
 
-// spec/operations.yaml:833
+// spec/operations.yaml:890
 /// Revoke one session of a user.
 ///
 /// - Category: `session`
@@ -196,7 +240,7 @@ struct RevokeSession: Command {
     }
 }
 
-// spec/operations.yaml:849
+// spec/operations.yaml:906
 /// Revoke every session of a user (logout everywhere), optionally keeping the current one.
 ///
 /// - Category: `session`
@@ -217,7 +261,7 @@ struct RevokeAllUserSessions: Command {
     }
 }
 
-// spec/operations.yaml:866
+// spec/operations.yaml:923
 /// Link a refresh token to its session after the tokens are generated.
 ///
 /// - Category: `session`
@@ -236,7 +280,7 @@ struct LinkRefreshTokenToSession: Command {
     }
 }
 
-// spec/operations.yaml:875
+// spec/operations.yaml:932
 /// Record that a session accessed a provider, for audit.
 ///
 /// - Category: `session`
@@ -255,7 +299,7 @@ struct RecordProviderAccess: Command {
     }
 }
 
-// spec/operations.yaml:885
+// spec/operations.yaml:942
 /// Update a session's last activity time.
 ///
 /// - Category: `session`
@@ -274,7 +318,7 @@ struct UpdateSessionActivity: Command {
     }
 }
 
-// spec/operations.yaml:897
+// spec/operations.yaml:954
 /// Generate a JWT access token and an opaque refresh token for a session.
 ///
 /// - Category: `token`
@@ -297,7 +341,7 @@ struct GenerateAuthTokens: Command {
     }
 }
 
-// spec/operations.yaml:909
+// spec/operations.yaml:966
 /// Rotate every user's tokens by raising the global token version (an admin operation).
 ///
 /// - Category: `token`
@@ -316,7 +360,7 @@ struct TriggerGlobalTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:919
+// spec/operations.yaml:976
 /// Rotate one user's tokens, after a password change or a logout everywhere.
 ///
 /// - Category: `token`
@@ -337,7 +381,7 @@ struct TriggerUserTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:932
+// spec/operations.yaml:989
 /// Connect a user to a financial provider with their encrypted credentials.
 ///
 /// - Category: `provider`
@@ -368,7 +412,39 @@ struct ConnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:945
+// spec/operations.yaml:1002
+/// Connect the caller to a provider, named by its slug, with the credentials it issued; they are encrypted before any command sees them, so that only ciphertext is ever stored.
+///
+/// - Category: `provider`
+/// - Handler: `ConnectToProviderHandler`
+/// - Emits no events
+/// - Runs without a transaction
+struct ConnectToProvider: Command {
+    typealias Output = UUID
+
+    let userId: UUID
+    let providerSlug: String
+    /// What the provider issued; an API key, an OAuth token. The sandbox takes any text.
+    let credentials: String
+    let credentialType: String
+    let alias: String?
+
+    init(
+        userId: UUID,
+        providerSlug: String,
+        credentials: String,
+        credentialType: String = "api_key",
+        alias: String? = nil
+    ) {
+        self.userId = userId
+        self.providerSlug = providerSlug
+        self.credentials = credentials
+        self.credentialType = credentialType
+        self.alias = alias
+    }
+}
+
+// spec/operations.yaml:1024
 /// Disconnect a user from a financial provider.
 ///
 /// - Category: `provider`
@@ -387,7 +463,7 @@ struct DisconnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:958
+// spec/operations.yaml:1037
 /// Store a provider's new credentials after an OAuth token refresh.
 ///
 /// - Category: `provider`
@@ -406,7 +482,7 @@ struct RefreshProviderTokens: Command {
     }
 }
 
-// spec/operations.yaml:969
+// spec/operations.yaml:1048
 /// Sync a connection's accounts from its provider.
 ///
 /// - Category: `data_sync`
@@ -427,7 +503,7 @@ struct SyncAccounts: Command {
     }
 }
 
-// spec/operations.yaml:980
+// spec/operations.yaml:1059
 /// Sync a connection's transactions from its provider.
 ///
 /// - Category: `data_sync`
@@ -464,7 +540,7 @@ struct SyncTransactions: Command {
     }
 }
 
-// spec/operations.yaml:999
+// spec/operations.yaml:1078
 /// Sync an investment account's holdings from its provider.
 ///
 /// - Category: `data_sync`
@@ -485,7 +561,32 @@ struct SyncHoldings: Command {
     }
 }
 
-// spec/operations.yaml:1017
+// spec/operations.yaml:1094
+/// Sync everything of one connection; its accounts, their transactions, then the holdings of its investment accounts. Each is a command and a transaction of its own; a failed holdings sync keeps the accounts synced.
+///
+/// - Category: `data_sync`
+/// - Handler: `SyncConnectionHandler`
+/// - Emits no events
+/// - Runs without a transaction
+struct SyncConnection: Command {
+    typealias Output = ConnectionSyncResult
+
+    let connectionId: UUID
+    let userId: UUID
+    /// The first day to sync transactions for; 30 days ago when nil.
+    let startDate: Date?
+    /// The last day to sync transactions for; today when nil.
+    let endDate: Date?
+
+    init(connectionId: UUID, userId: UUID, startDate: Date? = nil, endDate: Date? = nil) {
+        self.connectionId = connectionId
+        self.userId = userId
+        self.startDate = startDate
+        self.endDate = endDate
+    }
+}
+
+// spec/operations.yaml:1121
 /// Import accounts and transactions from a QFX, OFX or CSV file.
 ///
 /// - Category: `import`
@@ -521,7 +622,7 @@ struct ImportFromFile: Command {
 
 // MARK: - Queries
 
-// spec/operations.yaml:1047
+// spec/operations.yaml:1151
 /// Get one of a user's sessions.
 ///
 /// - Category: `session`
@@ -539,7 +640,7 @@ struct GetSession: Query {
     }
 }
 
-// spec/operations.yaml:1061
+// spec/operations.yaml:1165
 /// List a user's sessions, marking the current one.
 ///
 /// - Category: `session`
@@ -573,7 +674,7 @@ struct ListUserSessions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1081
+// spec/operations.yaml:1185
 /// Get one of a user's provider connections.
 ///
 /// - Category: `provider`
@@ -591,7 +692,7 @@ struct GetProviderConnection: Query {
     }
 }
 
-// spec/operations.yaml:1095
+// spec/operations.yaml:1199
 /// List a user's provider connections.
 ///
 /// - Category: `provider`
@@ -617,7 +718,7 @@ struct ListProviderConnections: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1113
+// spec/operations.yaml:1217
 /// Get one of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -635,7 +736,7 @@ struct GetAccount: Query {
     }
 }
 
-// spec/operations.yaml:1127
+// spec/operations.yaml:1231
 /// List the accounts of one provider connection.
 ///
 /// - Category: `data_sync`
@@ -663,7 +764,7 @@ struct ListAccountsByConnection: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1141
+// spec/operations.yaml:1245
 /// List all of a user's accounts, optionally of one type.
 ///
 /// - Category: `data_sync`
@@ -697,7 +798,7 @@ struct ListAccountsByUser: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1160
+// spec/operations.yaml:1264
 /// Get one of a user's transactions.
 ///
 /// - Category: `data_sync`
@@ -715,7 +816,7 @@ struct GetTransaction: Query {
     }
 }
 
-// spec/operations.yaml:1174
+// spec/operations.yaml:1278
 /// List an account's transactions, one page at a time.
 ///
 /// - Category: `data_sync`
@@ -749,7 +850,7 @@ struct ListTransactionsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1192
+// spec/operations.yaml:1296
 /// List an account's transactions between two days.
 ///
 /// - Category: `data_sync`
@@ -788,7 +889,7 @@ struct ListTransactionsByDateRange: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1214
+// spec/operations.yaml:1318
 /// List an account's transactions in one security.
 ///
 /// - Category: `data_sync`
@@ -816,7 +917,7 @@ struct ListSecurityTransactions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1236
+// spec/operations.yaml:1340
 /// Get an account's balance snapshots over a period.
 ///
 /// - Category: `data_sync`
@@ -856,7 +957,7 @@ struct GetBalanceHistory: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1257
+// spec/operations.yaml:1361
 /// Get the latest balance snapshot of each of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -880,7 +981,7 @@ struct GetLatestBalanceSnapshots: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1272
+// spec/operations.yaml:1376
 /// Get the balance snapshots of all of a user's accounts over a period.
 ///
 /// - Category: `data_sync`
@@ -917,7 +1018,7 @@ struct GetUserBalanceHistory: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1292
+// spec/operations.yaml:1396
 /// List the most recent balance snapshots of an account, in the order they were captured.
 ///
 /// - Category: `data_sync`
@@ -945,7 +1046,7 @@ struct ListBalanceSnapshotsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1312
+// spec/operations.yaml:1416
 /// Get one of a user's holdings.
 ///
 /// - Category: `data_sync`
@@ -963,7 +1064,7 @@ struct GetHolding: Query {
     }
 }
 
-// spec/operations.yaml:1326
+// spec/operations.yaml:1430
 /// List an account's holdings.
 ///
 /// - Category: `data_sync`
@@ -1000,7 +1101,7 @@ struct ListHoldingsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1345
+// spec/operations.yaml:1449
 /// List all of a user's holdings.
 ///
 /// - Category: `data_sync`

@@ -13,13 +13,17 @@ import Foundation
 enum OperationRoutes {
     static let all: [HTTPRoute<OperationCategory>] = [
         RegisterUser.httpRoute,
+        LoginUser.httpRoute,
         VerifyEmail.httpRoute,
         RefreshAccessToken.httpRoute,
         RequestPasswordReset.httpRoute,
         ConfirmPasswordReset.httpRoute,
+        LogoutCurrentSession.httpRoute,
         RevokeSession.httpRoute,
         RevokeAllUserSessions.httpRoute,
+        ConnectToProvider.httpRoute,
         DisconnectProvider.httpRoute,
+        SyncConnection.httpRoute,
         ImportFromFile.httpRoute,
         GetSession.httpRoute,
         ListUserSessions.httpRoute,
@@ -62,13 +66,17 @@ extension OperationRoutes {
         with registrar: Registrar, runner: Runner
     ) where Registrar.Category == OperationCategory, Registrar.RequestContext == Runner.RequestContext {
         registrar.register(RegisterUser.self) { await runner.run($0, in: $1) }
+        registrar.register(LoginUser.self) { await runner.run($0, in: $1) }
         registrar.register(VerifyEmail.self) { await runner.run($0, in: $1) }
         registrar.register(RefreshAccessToken.self) { await runner.run($0, in: $1) }
         registrar.register(RequestPasswordReset.self) { await runner.run($0, in: $1) }
         registrar.register(ConfirmPasswordReset.self) { await runner.run($0, in: $1) }
+        registrar.register(LogoutCurrentSession.self) { await runner.run($0, in: $1) }
         registrar.register(RevokeSession.self) { await runner.run($0, in: $1) }
         registrar.register(RevokeAllUserSessions.self) { await runner.run($0, in: $1) }
+        registrar.register(ConnectToProvider.self) { await runner.run($0, in: $1) }
         registrar.register(DisconnectProvider.self) { await runner.run($0, in: $1) }
+        registrar.register(SyncConnection.self) { await runner.run($0, in: $1) }
         registrar.register(ImportFromFile.self) { await runner.run($0, in: $1) }
         registrar.register(GetSession.self) { await runner.run($0, in: $1) }
         registrar.register(ListUserSessions.self) { await runner.run($0, in: $1) }
@@ -237,6 +245,287 @@ extension OperationRoutes {
                 }
               }
             }
+          }
+        },
+        "/api/v1/sessions": {
+          "post": {
+            "operationId": "LoginUser",
+            "summary": "Log a user in; verify their credentials, create a session enriched with its device and location, and issue its tokens. Each step is a command of its own; the first that fails ends the login with its error.",
+            "tags": ["auth"],
+            "parameters": [
+              {
+                "name": "User-Agent",
+                "in": "header",
+                "required": false,
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "required": ["email", "password"],
+                    "properties": {
+                      "email": {
+                        "type": "string",
+                        "maxLength": 255
+                      },
+                      "password": {
+                        "type": "string",
+                        "maxLength": 128
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/LoginResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `invalid_credentials`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "403": {
+                "description": "A problem: `email_not_verified`, `account_inactive`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `user_not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "description": "A problem: `content_too_large`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "415": {
+                "description": "A problem: `unsupported_media_type`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "422": {
+                "description": "A problem: `invalid_fields`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "429": {
+                "description": "A problem: `rate_limited`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                },
+                "headers": {
+                  "Retry-After": {
+                    "description": "The seconds to wait before trying again.",
+                    "schema": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "delete": {
+            "operationId": "RevokeAllUserSessions",
+            "summary": "Revoke every session of a user (logout everywhere), optionally keeping the current one.",
+            "tags": ["session"],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": ["revoked_count"],
+                      "properties": {
+                        "revoked_count": {
+                          "type": "integer",
+                          "format": "int64"
+                        }
+                      },
+                      "additionalProperties": false
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          },
+          "get": {
+            "operationId": "ListUserSessions",
+            "summary": "List a user's sessions, marking the current one.",
+            "tags": ["session"],
+            "parameters": [
+              {
+                "name": "active_only",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "boolean"
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1,
+                  "maximum": 200
+                }
+              },
+              {
+                "name": "offset",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 0
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/SessionListResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
           }
         },
         "/api/v1/email-verifications": {
@@ -791,6 +1080,127 @@ extension OperationRoutes {
             }
           }
         },
+        "/api/v1/sessions/current/logout": {
+          "post": {
+            "operationId": "LogoutCurrentSession",
+            "summary": "Log out of the session the caller's token belongs to; revoke its refresh token, then end the session, so that its access token stops working too.",
+            "tags": ["auth"],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "required": ["refresh_token"],
+                    "properties": {
+                      "refresh_token": {
+                        "type": "string",
+                        "maxLength": 256
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/LogoutResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `session_not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "409": {
+                "description": "A problem: `session_already_revoked`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "description": "A problem: `content_too_large`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "415": {
+                "description": "A problem: `unsupported_media_type`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "422": {
+                "description": "A problem: `invalid_fields`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        },
         "/api/v1/sessions/{sessionId}": {
           "delete": {
             "operationId": "RevokeSession",
@@ -942,23 +1352,61 @@ extension OperationRoutes {
             ]
           }
         },
-        "/api/v1/sessions": {
-          "delete": {
-            "operationId": "RevokeAllUserSessions",
-            "summary": "Revoke every session of a user (logout everywhere), optionally keeping the current one.",
-            "tags": ["session"],
+        "/api/v1/providers": {
+          "post": {
+            "operationId": "ConnectToProvider",
+            "summary": "Connect the caller to a provider, named by its slug, with the credentials it issued; they are encrypted before any command sees them, so that only ciphertext is ever stored.",
+            "tags": ["provider"],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "required": ["provider_slug", "credentials", "credential_type"],
+                    "properties": {
+                      "provider_slug": {
+                        "type": "string",
+                        "maxLength": 64
+                      },
+                      "credentials": {
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": 4096,
+                        "description": "What the provider issued; an API key, an OAuth token. The sandbox takes any text."
+                      },
+                      "credential_type": {
+                        "type": "string",
+                        "maxLength": 64
+                      },
+                      "alias": {
+                        "anyOf": [
+                          {
+                            "type": "string"
+                          },
+                          {
+                            "type": "null"
+                          }
+                        ],
+                        "maxLength": 255
+                      }
+                    }
+                  }
+                }
+              }
+            },
             "responses": {
-              "200": {
+              "201": {
                 "description": "Success.",
                 "content": {
                   "application/json": {
                     "schema": {
                       "type": "object",
-                      "required": ["revoked_count"],
+                      "required": ["id"],
                       "properties": {
-                        "revoked_count": {
-                          "type": "integer",
-                          "format": "int64"
+                        "id": {
+                          "type": "string",
+                          "format": "uuid"
                         }
                       },
                       "additionalProperties": false
@@ -966,8 +1414,68 @@ extension OperationRoutes {
                   }
                 }
               },
+              "400": {
+                "description": "A problem: `invalid_credentials`, `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
               "401": {
                 "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `provider_not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "409": {
+                "description": "A problem: `already_connected`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "description": "A problem: `content_too_large`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "415": {
+                "description": "A problem: `unsupported_media_type`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "422": {
+                "description": "A problem: `invalid_fields`.",
                 "content": {
                   "application/problem+json": {
                     "schema": {
@@ -994,9 +1502,9 @@ extension OperationRoutes {
             ]
           },
           "get": {
-            "operationId": "ListUserSessions",
-            "summary": "List a user's sessions, marking the current one.",
-            "tags": ["session"],
+            "operationId": "ListProviderConnections",
+            "summary": "List a user's provider connections.",
+            "tags": ["provider"],
             "parameters": [
               {
                 "name": "active_only",
@@ -1034,7 +1542,7 @@ extension OperationRoutes {
                 "content": {
                   "application/json": {
                     "schema": {
-                      "$ref": "#/components/schemas/SessionListResult"
+                      "$ref": "#/components/schemas/ProviderConnectionListResult"
                     }
                   }
                 }
@@ -1228,6 +1736,155 @@ extension OperationRoutes {
             ]
           }
         },
+        "/api/v1/providers/{connectionId}/syncs": {
+          "post": {
+            "operationId": "SyncConnection",
+            "summary": "Sync everything of one connection; its accounts, their transactions, then the holdings of its investment accounts. Each is a command and a transaction of its own; a failed holdings sync keeps the accounts synced.",
+            "tags": ["provider"],
+            "parameters": [
+              {
+                "name": "connectionId",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "format": "uuid"
+                }
+              },
+              {
+                "name": "start_date",
+                "in": "query",
+                "required": false,
+                "description": "The first day to sync transactions for; 30 days ago when nil.",
+                "schema": {
+                  "anyOf": [
+                    {
+                      "type": "string",
+                      "format": "date"
+                    },
+                    {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  ]
+                }
+              },
+              {
+                "name": "end_date",
+                "in": "query",
+                "required": false,
+                "description": "The last day to sync transactions for; today when nil.",
+                "schema": {
+                  "anyOf": [
+                    {
+                      "type": "string",
+                      "format": "date"
+                    },
+                    {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  ]
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ConnectionSyncResult"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_date_range`, `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "description": "A problem: `not_authenticated`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "A problem: `connection_not_found`, `not_found`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "409": {
+                "description": "A problem: `connection_inactive`, `credentials_unreadable`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "429": {
+                "description": "A problem: `sync_too_recent`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                },
+                "headers": {
+                  "Retry-After": {
+                    "description": "The seconds to wait before trying again.",
+                    "schema": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              },
+              "502": {
+                "description": "A problem: `provider_error`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            },
+            "security": [
+              {
+                "bearerAuth": []
+              }
+            ]
+          }
+        },
         "/api/v1/imports": {
           "post": {
             "operationId": "ImportFromFile",
@@ -1337,91 +1994,6 @@ extension OperationRoutes {
               },
               "422": {
                 "description": "A problem: `invalid_fields`.",
-                "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Problem"
-                    }
-                  }
-                }
-              },
-              "default": {
-                "description": "A problem.",
-                "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Problem"
-                    }
-                  }
-                }
-              }
-            },
-            "security": [
-              {
-                "bearerAuth": []
-              }
-            ]
-          }
-        },
-        "/api/v1/providers": {
-          "get": {
-            "operationId": "ListProviderConnections",
-            "summary": "List a user's provider connections.",
-            "tags": ["provider"],
-            "parameters": [
-              {
-                "name": "active_only",
-                "in": "query",
-                "required": false,
-                "schema": {
-                  "type": "boolean"
-                }
-              },
-              {
-                "name": "limit",
-                "in": "query",
-                "required": false,
-                "schema": {
-                  "type": "integer",
-                  "format": "int64",
-                  "minimum": 1,
-                  "maximum": 200
-                }
-              },
-              {
-                "name": "offset",
-                "in": "query",
-                "required": false,
-                "schema": {
-                  "type": "integer",
-                  "format": "int64",
-                  "minimum": 0
-                }
-              }
-            ],
-            "responses": {
-              "200": {
-                "description": "Success.",
-                "content": {
-                  "application/json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/ProviderConnectionListResult"
-                    }
-                  }
-                }
-              },
-              "400": {
-                "description": "A problem: `invalid_request`.",
-                "content": {
-                  "application/problem+json": {
-                    "schema": {
-                      "$ref": "#/components/schemas/Problem"
-                    }
-                  }
-                }
-              },
-              "401": {
-                "description": "A problem: `not_authenticated`.",
                 "content": {
                   "application/problem+json": {
                     "schema": {
@@ -2717,6 +3289,26 @@ extension OperationRoutes {
               }
             }
           },
+          "BalanceChange": {
+            "type": "object",
+            "description": "An account balance that changed during a sync.",
+            "required": ["account_id", "previous", "current", "currency"],
+            "properties": {
+              "account_id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "previous": {
+                "type": "number"
+              },
+              "current": {
+                "type": "number"
+              },
+              "currency": {
+                "type": "string"
+              }
+            }
+          },
           "BalanceHistoryResult": {
             "type": "object",
             "description": "Balance snapshots over a period, with the change across it.",
@@ -2897,6 +3489,26 @@ extension OperationRoutes {
             "type": "string",
             "description": "The state of a connection to a provider.",
             "enum": ["pending", "active", "expired", "revoked", "failed", "disconnected"]
+          },
+          "ConnectionSyncResult": {
+            "type": "object",
+            "description": "What syncing a connection did to its accounts, their transactions and its investment accounts' holdings.",
+            "required": ["accounts", "transactions", "holdings"],
+            "properties": {
+              "accounts": {
+                "$ref": "#/components/schemas/SyncAccountsResult"
+              },
+              "transactions": {
+                "$ref": "#/components/schemas/SyncTransactionsResult"
+              },
+              "holdings": {
+                "type": "object",
+                "additionalProperties": {
+                  "$ref": "#/components/schemas/SyncHoldingsResult"
+                },
+                "description": "By account id, for each investment account."
+              }
+            }
           },
           "HoldingDetailResult": {
             "type": "object",
@@ -3231,6 +3843,61 @@ extension OperationRoutes {
               }
             }
           },
+          "LoginResult": {
+            "type": "object",
+            "description": "A new session and the tokens that act for it, for a user who logged in.",
+            "required": ["access_token", "refresh_token", "token_type", "expires_in", "session_id"],
+            "properties": {
+              "access_token": {
+                "type": "string"
+              },
+              "refresh_token": {
+                "type": "string"
+              },
+              "token_type": {
+                "type": "string"
+              },
+              "expires_in": {
+                "type": "integer",
+                "format": "int64",
+                "description": "Seconds until the access token expires."
+              },
+              "session_id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "device_info": {
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              },
+              "location": {
+                "anyOf": [
+                  {
+                    "type": "string"
+                  },
+                  {
+                    "type": "null"
+                  }
+                ]
+              }
+            }
+          },
+          "LogoutResponse": {
+            "type": "object",
+            "description": "The answer to a logout, the same whether or not the token was found.",
+            "required": ["message"],
+            "properties": {
+              "message": {
+                "type": "string"
+              }
+            }
+          },
           "PasswordResetConfirmResponse": {
             "type": "object",
             "description": "The answer to a confirmed password reset.",
@@ -3536,6 +4203,98 @@ extension OperationRoutes {
               }
             }
           },
+          "SyncAccountsResult": {
+            "type": "object",
+            "description": "What an account sync did.",
+            "required": ["created", "updated", "unchanged", "errors", "message", "balance_changes"],
+            "properties": {
+              "created": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "updated": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "unchanged": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "errors": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "message": {
+                "type": "string"
+              },
+              "balance_changes": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/BalanceChange"
+                }
+              }
+            }
+          },
+          "SyncHoldingsResult": {
+            "type": "object",
+            "description": "What a holdings sync did.",
+            "required": ["created", "updated", "unchanged", "deactivated", "errors", "message"],
+            "properties": {
+              "created": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "updated": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "unchanged": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "deactivated": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "errors": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "message": {
+                "type": "string"
+              }
+            }
+          },
+          "SyncTransactionsResult": {
+            "type": "object",
+            "description": "What a transaction sync did.",
+            "required": ["created", "updated", "unchanged", "errors", "accounts_synced", "message"],
+            "properties": {
+              "created": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "updated": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "unchanged": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "errors": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "accounts_synced": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "message": {
+                "type": "string"
+              }
+            }
+          },
           "TransactionListResult": {
             "type": "object",
             "description": "A page of transactions.",
@@ -3769,7 +4528,7 @@ extension OperationRoutes {
     """##
 }
 
-// spec/operations.yaml:687
+// spec/operations.yaml:703
 extension RegisterUser: HTTPRoutable {
     /// `POST /api/v1/users`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3827,7 +4586,75 @@ extension RegisterUser: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:716
+// spec/operations.yaml:735
+extension LoginUser: HTTPRoutable {
+    /// `POST /api/v1/sessions`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "LoginUser",
+        kind: .command,
+        category: .auth,
+        method: .post,
+        path: "/api/v1/sessions",
+        successStatus: 201,
+        parameters: [
+            HTTPParameter(field: "email", source: .body("email"), isRequired: true),
+            HTTPParameter(field: "password", source: .body("password"), isRequired: true),
+            HTTPParameter(field: "ipAddress", source: .clientAddress, isRequired: false),
+            HTTPParameter(field: "userAgent", source: .header("User-Agent"), isRequired: false),
+        ],
+        errors: ["invalid_credentials": 401, "email_not_verified": 403, "account_inactive": 403, "user_not_found": 404],
+        auth: .anonymous,
+        rateLimits: [
+            HTTPRateLimit(requests: 5, period: .minute, key: .address),
+            HTTPRateLimit(requests: 5, period: .minute, key: .field("email")),
+        ],
+        isIdempotent: false,
+        deprecation: nil,
+        tags: ["auth"],
+        summary: "Log a user in; verify their credentials, create a session enriched with its device and location, and issue its tokens. Each step is a command of its own; the first that fails ends the login with its error."
+    )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _ipAddress = reader.value(2, in: request, expected: "text") { $0 }
+        let _userAgent = reader.value(3, in: request, expected: "text") { $0 }
+        let _body = reader.body(_HTTPBody.self, in: request)
+        try reader.finish()
+        self.init(email: _body!.email, password: _body!.password, ipAddress: _ipAddress, userAgent: _userAgent)
+    }
+
+    /// The value of a field a rate limit of the route counts by.
+    func httpRateLimitKey(_ field: String) -> String? {
+        switch field {
+        case "email": return self.email
+        default: return nil
+        }
+    }
+
+    /// The members of the JSON body this command reads, under their names on the wire.
+    struct _HTTPBody: Decodable {
+        var email: String
+        var password: String
+
+        enum CodingKeys: String, CodingKey {
+            case email
+            case password
+        }
+
+        init(from decoder: any Decoder) throws {
+            var members = try HTTPBodyMembers(decoder, keys: CodingKeys.self)
+            let _email = members.required(String.self, .email)
+            let _password = members.required(String.self, .password)
+            try members.finish()
+            self.email = _email!
+            self.password = _password!
+        }
+    }
+}
+
+// spec/operations.yaml:755
 extension VerifyEmail: HTTPRoutable {
     /// `POST /api/v1/email-verifications`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3878,7 +4705,7 @@ extension VerifyEmail: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:746
+// spec/operations.yaml:785
 extension RefreshAccessToken: HTTPRoutable {
     /// `POST /api/v1/tokens`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3936,7 +4763,7 @@ extension RefreshAccessToken: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:772
+// spec/operations.yaml:811
 extension RequestPasswordReset: HTTPRoutable {
     /// `POST /api/v1/password-resets`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -3999,7 +4826,7 @@ extension RequestPasswordReset: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:799
+// spec/operations.yaml:838
 extension ConfirmPasswordReset: HTTPRoutable {
     /// `POST /api/v1/password-resets/confirmations`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4060,7 +4887,59 @@ extension ConfirmPasswordReset: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:844
+// spec/operations.yaml:869
+extension LogoutCurrentSession: HTTPRoutable {
+    /// `POST /api/v1/sessions/current/logout`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "LogoutCurrentSession",
+        kind: .command,
+        category: .auth,
+        method: .post,
+        path: "/api/v1/sessions/current/logout",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+            HTTPParameter(field: "sessionId", source: .callerClaim("sessionId"), isRequired: true),
+            HTTPParameter(field: "refreshToken", source: .body("refresh_token"), isRequired: true),
+        ],
+        errors: ["session_not_found": 404, "session_already_revoked": 409],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: false,
+        deprecation: nil,
+        tags: ["auth"],
+        summary: "Log out of the session the caller's token belongs to; revoke its refresh token, then end the session, so that its access token stops working too."
+    )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _userId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _sessionId = reader.value(1, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _body = reader.body(_HTTPBody.self, in: request)
+        try reader.finish()
+        self.init(userId: _userId!, sessionId: _sessionId!, refreshToken: _body!.refreshToken)
+    }
+
+    /// The members of the JSON body this command reads, under their names on the wire.
+    struct _HTTPBody: Decodable {
+        var refreshToken: String
+
+        enum CodingKeys: String, CodingKey {
+            case refreshToken = "refresh_token"
+        }
+
+        init(from decoder: any Decoder) throws {
+            var members = try HTTPBodyMembers(decoder, keys: CodingKeys.self)
+            let _refreshToken = members.required(String.self, .refreshToken)
+            try members.finish()
+            self.refreshToken = _refreshToken!
+        }
+    }
+}
+
+// spec/operations.yaml:901
 extension RevokeSession: HTTPRoutable {
     /// `DELETE /api/v1/sessions/{sessionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4096,7 +4975,7 @@ extension RevokeSession: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:862
+// spec/operations.yaml:919
 extension RevokeAllUserSessions: HTTPRoutable {
     /// `DELETE /api/v1/sessions`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4132,7 +5011,74 @@ extension RevokeAllUserSessions: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:954
+// spec/operations.yaml:1018
+extension ConnectToProvider: HTTPRoutable {
+    /// `POST /api/v1/providers`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "ConnectToProvider",
+        kind: .command,
+        category: .provider,
+        method: .post,
+        path: "/api/v1/providers",
+        successStatus: 201,
+        parameters: [
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+            HTTPParameter(field: "providerSlug", source: .body("provider_slug"), isRequired: true),
+            HTTPParameter(field: "credentials", source: .body("credentials"), isRequired: true),
+            HTTPParameter(field: "credentialType", source: .body("credential_type"), isRequired: false),
+            HTTPParameter(field: "alias", source: .body("alias"), isRequired: false),
+        ],
+        errors: ["provider_not_found": 404, "already_connected": 409, "invalid_credentials": 400],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: false,
+        deprecation: nil,
+        tags: ["provider"],
+        summary: "Connect the caller to a provider, named by its slug, with the credentials it issued; they are encrypted before any command sees them, so that only ciphertext is ever stored.",
+        successBody: .member("id")
+    )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _userId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _body = reader.body(_HTTPBody.self, in: request)
+        try reader.finish()
+        self.init(
+            userId: _userId!, providerSlug: _body!.providerSlug, credentials: _body!.credentials,
+            credentialType: _body?.credentialType ?? "api_key", alias: _body?.alias ?? nil
+        )
+    }
+
+    /// The members of the JSON body this command reads, under their names on the wire.
+    struct _HTTPBody: Decodable {
+        var providerSlug: String
+        var credentials: String
+        var credentialType: String?
+        var alias: String?
+
+        enum CodingKeys: String, CodingKey {
+            case providerSlug = "provider_slug"
+            case credentials
+            case credentialType = "credential_type"
+            case alias
+        }
+
+        init(from decoder: any Decoder) throws {
+            var members = try HTTPBodyMembers(decoder, keys: CodingKeys.self)
+            let _providerSlug = members.required(String.self, .providerSlug)
+            let _credentials = members.required(String.self, .credentials)
+            self.credentialType = members.optional(String.self, .credentialType)
+            self.alias = members.optional(String.self, .alias)
+            try members.finish()
+            self.providerSlug = _providerSlug!
+            self.credentials = _credentials!
+        }
+    }
+}
+
+// spec/operations.yaml:1033
 extension DisconnectProvider: HTTPRoutable {
     /// `DELETE /api/v1/providers/{connectionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4166,7 +5112,56 @@ extension DisconnectProvider: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1038
+// spec/operations.yaml:1107
+extension SyncConnection: HTTPRoutable {
+    /// `POST /api/v1/providers/{connectionId}/syncs`, as the spec binds it.
+    static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "SyncConnection",
+        kind: .command,
+        category: .dataSync,
+        method: .post,
+        path: "/api/v1/providers/{connectionId}/syncs",
+        successStatus: 200,
+        parameters: [
+            HTTPParameter(field: "connectionId", source: .path("connectionId"), isRequired: true),
+            HTTPParameter(field: "userId", source: .caller, isRequired: true),
+            HTTPParameter(field: "startDate", source: .query("start_date"), isRequired: false),
+            HTTPParameter(field: "endDate", source: .query("end_date"), isRequired: false),
+        ],
+        errors: [
+            "connection_not_found": 404,
+            "connection_inactive": 409,
+            "credentials_unreadable": 409,
+            "sync_too_recent": 429,
+            "provider_error": 502,
+            "invalid_date_range": 400,
+        ],
+        auth: .authenticated,
+        rateLimits: [],
+        isIdempotent: false,
+        deprecation: nil,
+        tags: ["provider"],
+        summary: "Sync everything of one connection; its accounts, their transactions, then the holdings of its investment accounts. Each is a command and a transaction of its own; a failed holdings sync keeps the accounts synced."
+    )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _connectionId = reader.value(0, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _userId = reader.value(1, in: request, expected: "a UUID") { UUID(uuidString: $0) }
+        let _startDate = reader.value(2, in: request, expected: "a day (YYYY-MM-DD) or an ISO 8601 date and time") {
+            HTTPParameter.date($0, day: .start)
+        }
+        let _endDate = reader.value(3, in: request, expected: "a day (YYYY-MM-DD) or an ISO 8601 date and time") {
+            HTTPParameter.date($0, day: .end)
+        }
+        try reader.finish()
+        self.init(connectionId: _connectionId!, userId: _userId!, startDate: _startDate, endDate: _endDate)
+    }
+}
+
+// spec/operations.yaml:1142
 extension ImportFromFile: HTTPRoutable {
     /// `POST /api/v1/imports`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4212,7 +5207,7 @@ extension ImportFromFile: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1057
+// spec/operations.yaml:1161
 extension GetSession: HTTPRoutable {
     /// `GET /api/v1/sessions/{sessionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4246,7 +5241,7 @@ extension GetSession: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1076
+// spec/operations.yaml:1180
 extension ListUserSessions: HTTPRoutable {
     /// `GET /api/v1/sessions`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4289,7 +5284,7 @@ extension ListUserSessions: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1091
+// spec/operations.yaml:1195
 extension GetProviderConnection: HTTPRoutable {
     /// `GET /api/v1/providers/{connectionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4323,7 +5318,7 @@ extension GetProviderConnection: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1108
+// spec/operations.yaml:1212
 extension ListProviderConnections: HTTPRoutable {
     /// `GET /api/v1/providers`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4361,7 +5356,7 @@ extension ListProviderConnections: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1123
+// spec/operations.yaml:1227
 extension GetAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4395,7 +5390,7 @@ extension GetAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1155
+// spec/operations.yaml:1259
 extension ListAccountsByUser: HTTPRoutable {
     /// `GET /api/v1/accounts`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4440,7 +5435,7 @@ extension ListAccountsByUser: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1170
+// spec/operations.yaml:1274
 extension GetTransaction: HTTPRoutable {
     /// `GET /api/v1/transactions/{transactionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4474,7 +5469,7 @@ extension GetTransaction: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1188
+// spec/operations.yaml:1292
 extension ListTransactionsByAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/transactions`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4518,7 +5513,7 @@ extension ListTransactionsByAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1208
+// spec/operations.yaml:1312
 extension ListTransactionsByDateRange: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/transactions`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4568,7 +5563,7 @@ extension ListTransactionsByDateRange: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1229
+// spec/operations.yaml:1333
 extension ListSecurityTransactions: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/transactions`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4609,7 +5604,7 @@ extension ListSecurityTransactions: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1252
+// spec/operations.yaml:1356
 extension GetBalanceHistory: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/balance-history`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4660,7 +5655,7 @@ extension GetBalanceHistory: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1269
+// spec/operations.yaml:1373
 extension GetLatestBalanceSnapshots: HTTPRoutable {
     /// `GET /api/v1/balance-snapshots/latest`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4696,7 +5691,7 @@ extension GetLatestBalanceSnapshots: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1287
+// spec/operations.yaml:1391
 extension GetUserBalanceHistory: HTTPRoutable {
     /// `GET /api/v1/balance-history`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4745,7 +5740,7 @@ extension GetUserBalanceHistory: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1306
+// spec/operations.yaml:1410
 extension ListBalanceSnapshotsByAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/balance-snapshots`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4785,7 +5780,7 @@ extension ListBalanceSnapshotsByAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1322
+// spec/operations.yaml:1426
 extension GetHolding: HTTPRoutable {
     /// `GET /api/v1/holdings/{holdingId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4819,7 +5814,7 @@ extension GetHolding: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1341
+// spec/operations.yaml:1445
 extension ListHoldingsByAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/holdings`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4864,7 +5859,7 @@ extension ListHoldingsByAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1360
+// spec/operations.yaml:1464
 extension ListHoldingsByUser: HTTPRoutable {
     /// `GET /api/v1/holdings`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(

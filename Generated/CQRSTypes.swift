@@ -128,6 +128,47 @@ struct AuthTokens: Sendable, Hashable, Codable {
 }
 
 // spec/operations.yaml:145
+/// A new session and the tokens that act for it, for a user who logged in.
+struct LoginResult: Sendable, Hashable, Codable {
+    let accessToken: String
+    let refreshToken: String
+    let tokenType: String
+    /// Seconds until the access token expires.
+    let expiresIn: Int
+    let sessionId: UUID
+    let deviceInfo: String?
+    let location: String?
+
+    init(
+        accessToken: String,
+        refreshToken: String,
+        tokenType: String,
+        expiresIn: Int,
+        sessionId: UUID,
+        deviceInfo: String?,
+        location: String?
+    ) {
+        self.accessToken = accessToken
+        self.refreshToken = refreshToken
+        self.tokenType = tokenType
+        self.expiresIn = expiresIn
+        self.sessionId = sessionId
+        self.deviceInfo = deviceInfo
+        self.location = location
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case accessToken = "access_token"
+        case refreshToken = "refresh_token"
+        case tokenType = "token_type"
+        case expiresIn = "expires_in"
+        case sessionId = "session_id"
+        case deviceInfo = "device_info"
+        case location
+    }
+}
+
+// spec/operations.yaml:155
 /// The answer to a password reset request, the same whether or not the account exists, so that it reveals nothing.
 struct PasswordResetRequestResponse: Sendable, Hashable, Codable {
     let message: String
@@ -137,7 +178,7 @@ struct PasswordResetRequestResponse: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:149
+// spec/operations.yaml:159
 /// The answer to a confirmed password reset.
 struct PasswordResetConfirmResponse: Sendable, Hashable, Codable {
     let message: String
@@ -149,7 +190,7 @@ struct PasswordResetConfirmResponse: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:153
+// spec/operations.yaml:163
 /// The answer to a logout, the same whether or not the token was found.
 struct LogoutResponse: Sendable, Hashable, Codable {
     let message: String
@@ -159,7 +200,7 @@ struct LogoutResponse: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:157
+// spec/operations.yaml:167
 /// A new session with what enrichment found out about its device and location.
 struct CreateSessionResponse: Sendable, Hashable, Codable {
     let sessionId: UUID
@@ -182,7 +223,26 @@ struct CreateSessionResponse: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:164
+// spec/operations.yaml:174
+/// What syncing a connection did to its accounts, their transactions and its investment accounts' holdings.
+struct ConnectionSyncResult: Sendable, Hashable, Codable {
+    let accounts: SyncAccountsResult
+    let transactions: SyncTransactionsResult
+    /// By account id, for each investment account.
+    let holdings: [String: SyncHoldingsResult]
+
+    init(
+        accounts: SyncAccountsResult,
+        transactions: SyncTransactionsResult,
+        holdings: [String: SyncHoldingsResult]
+    ) {
+        self.accounts = accounts
+        self.transactions = transactions
+        self.holdings = holdings
+    }
+}
+
+// spec/operations.yaml:180
 /// The outcome of a global token rotation.
 struct GlobalRotationResult: Sendable, Hashable, Codable {
     let previousVersion: Int
@@ -202,7 +262,7 @@ struct GlobalRotationResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:170
+// spec/operations.yaml:186
 /// The outcome of one user's token rotation.
 struct UserRotationResult: Sendable, Hashable, Codable {
     let userId: UUID
@@ -222,7 +282,7 @@ struct UserRotationResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:176
+// spec/operations.yaml:192
 /// An account balance that changed during a sync.
 struct BalanceChange: Sendable, Hashable, Codable {
     let accountId: UUID
@@ -245,7 +305,7 @@ struct BalanceChange: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:183
+// spec/operations.yaml:199
 /// What an account sync did.
 struct SyncAccountsResult: Sendable, Hashable, Codable {
     let created: Int
@@ -281,7 +341,7 @@ struct SyncAccountsResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:192
+// spec/operations.yaml:208
 /// What a transaction sync did.
 struct SyncTransactionsResult: Sendable, Hashable, Codable {
     let created: Int
@@ -310,7 +370,7 @@ struct SyncTransactionsResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:201
+// spec/operations.yaml:217
 /// What a holdings sync did.
 struct SyncHoldingsResult: Sendable, Hashable, Codable {
     let created: Int
@@ -330,7 +390,7 @@ struct SyncHoldingsResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:210
+// spec/operations.yaml:226
 /// What a file import did.
 struct ImportResult: Sendable, Hashable, Codable {
     let connectionId: UUID
@@ -366,7 +426,7 @@ struct ImportResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:221
+// spec/operations.yaml:237
 /// One session of a user.
 struct SessionResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -418,7 +478,7 @@ struct SessionResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:234
+// spec/operations.yaml:250
 /// A session as listed among a user's sessions.
 struct SessionListItem: Sendable, Hashable, Codable {
     let id: UUID
@@ -466,7 +526,7 @@ struct SessionListItem: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:246
+// spec/operations.yaml:262
 /// A user's sessions.
 struct SessionListResult: Sendable, Hashable, Codable {
     let sessions: [SessionListItem]
@@ -490,7 +550,7 @@ struct SessionListResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:253
+// spec/operations.yaml:269
 /// One connection of a user to a provider.
 struct ProviderConnectionResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -550,7 +610,7 @@ struct ProviderConnectionResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:268
+// spec/operations.yaml:284
 /// A user's connections to providers.
 struct ProviderConnectionListResult: Sendable, Hashable, Codable {
     let connections: [ProviderConnectionResult]
@@ -574,7 +634,7 @@ struct ProviderConnectionListResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:275
+// spec/operations.yaml:291
 /// One financial account.
 struct AccountResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -662,7 +722,7 @@ struct AccountResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:297
+// spec/operations.yaml:313
 /// A list of accounts with their totals.
 struct AccountListResult: Sendable, Hashable, Codable {
     let accounts: [AccountResult]
@@ -696,7 +756,7 @@ struct AccountListResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:305
+// spec/operations.yaml:321
 /// One transaction of an account.
 struct TransactionResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -820,7 +880,7 @@ struct TransactionResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:336
+// spec/operations.yaml:352
 /// A page of transactions.
 struct TransactionListResult: Sendable, Hashable, Codable {
     let transactions: [TransactionResult]
@@ -840,7 +900,7 @@ struct TransactionListResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:342
+// spec/operations.yaml:358
 /// An account's balance at one point in time.
 struct BalanceSnapshotResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -900,7 +960,7 @@ struct BalanceSnapshotResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:357
+// spec/operations.yaml:373
 /// Balance snapshots over a period, with the change across it.
 struct BalanceHistoryResult: Sendable, Hashable, Codable {
     let snapshots: [BalanceSnapshotResult]
@@ -945,7 +1005,7 @@ struct BalanceHistoryResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:368
+// spec/operations.yaml:384
 /// The latest balance snapshot of each of a user's accounts.
 struct LatestSnapshotsResult: Sendable, Hashable, Codable {
     let snapshots: [BalanceSnapshotResult]
@@ -975,7 +1035,7 @@ struct LatestSnapshotsResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:375
+// spec/operations.yaml:391
 /// One holding, in detail.
 struct HoldingDetailResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -1079,7 +1139,7 @@ struct HoldingDetailResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:401
+// spec/operations.yaml:417
 /// A holding as listed among others.
 struct HoldingResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -1167,7 +1227,7 @@ struct HoldingResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:423
+// spec/operations.yaml:439
 /// A list of holdings with their totals per currency.
 struct HoldingListResult: Sendable, Hashable, Codable {
     let holdings: [HoldingResult]

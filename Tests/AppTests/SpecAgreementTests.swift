@@ -60,9 +60,11 @@ struct SpecAgreementTests {
             let handler = try #require(built[operation.name])
             #expect(String(describing: type(of: handler)) == operation.handler.name.value)
             let stored = Mirror(reflecting: handler).children.compactMap(\.label)
-            // A command that lists events holds, last, the value it publishes them through.
+            // A command that lists events holds, last, the value it publishes them through; one that runs others, the
+            // value it runs them through.
             let events = operation.listsEvents ? ["events"] : []
-            #expect(stored == operation.handler.dependencies.compactMap { properties[$0.value] } + events, "\(operation.name)")
+            let steps = operation.runsOperations ? ["steps"] : []
+            #expect(stored == operation.handler.dependencies.compactMap { properties[$0.value] } + events + steps, "\(operation.name)")
         }
     }
 
@@ -82,6 +84,8 @@ struct SpecAgreementTests {
             "DisconnectProvider": h.disconnectProviderHandler(), "RefreshProviderTokens": h.refreshProviderTokensHandler(),
             "SyncAccounts": h.syncAccountsHandler(), "SyncTransactions": h.syncTransactionsHandler(),
             "SyncHoldings": h.syncHoldingsHandler(), "ImportFromFile": h.importFromFileHandler(),
+            "LoginUser": h.loginUserHandler(), "LogoutCurrentSession": h.logoutCurrentSessionHandler(),
+            "ConnectToProvider": h.connectToProviderHandler(), "SyncConnection": h.syncConnectionHandler(),
             "GetSession": h.getSessionHandler(), "ListUserSessions": h.listUserSessionsHandler(),
             "GetProviderConnection": h.getProviderConnectionHandler(),
             "ListProviderConnections": h.listProviderConnectionsHandler(), "GetAccount": h.getAccountHandler(),

@@ -200,12 +200,12 @@ struct CLITests {
         let text = try Self.run(["stats"])
         #expect(text.status == 0)
         #expect(text.standardError == "")
-        #expect(text.standardOutput.hasPrefix("total_commands: 23\ntotal_queries: 18\ntotal_operations: 41\n"))
+        #expect(text.standardOutput.hasPrefix("total_commands: 27\ntotal_queries: 18\ntotal_operations: 45\n"))
 
         let json = try Self.run(["stats", "spec/operations.yaml", "--json"])
         #expect(json.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
-        #expect(object["total_operations"] as? Int == 41)
+        #expect(object["total_operations"] as? Int == 45)
         #expect(object["commands_emitting_events"] as? Int == 20)
         #expect((object["queries_by_category"] as? [String: Int]) == ["session": 2, "provider": 2, "data_sync": 14])
         #expect(Set(object.keys) == [

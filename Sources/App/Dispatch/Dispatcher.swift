@@ -44,7 +44,7 @@ struct Dispatcher: Sendable {
         _ command: C, on session: DatabaseSession, context: OperationContext = Self.newContext()
     ) async -> Result<C.Output, OperationError> {
         await operations.run(command, context: context, unitOfWork: session) { recorder in
-            factory(session, recorder, storesValues: false)
+            factory(session, recorder, context, storesValues: false)
         }
     }
 
@@ -53,18 +53,37 @@ struct Dispatcher: Sendable {
         _ query: Q, on session: DatabaseSession, context: OperationContext = Self.newContext()
     ) async -> Result<Q.Output, OperationError> {
         await operations.run(query, context: context) { recorder in
-            factory(session, recorder, storesValues: true)
+            factory(session, recorder, context, storesValues: true)
         }
     }
 
     /// The generated factory for one run. Only queries fill the handlers' caches: a command's writes advance the
-    /// version when they commit, so anything it stored would be stale at once.
-    private func factory(_ session: DatabaseSession, _ recorder: EventRecorder<DomainEvent>, storesValues: Bool) -> Factory {
+    /// version when they commit, so anything it stored would be stale at once. The operations a handler runs are
+    /// steps of this run: on its session, with its context.
+    private func factory(
+        _ session: DatabaseSession, _ recorder: EventRecorder<DomainEvent>, _ context: OperationContext, storesValues: Bool
+    ) -> Factory {
         Factory(
             request: DatabaseRequestScope(session: session),
             app: DispatchServices(
                 shared: services, cacheRule: CacheWriteRule(readVersion: database.dataVersion.current, storesValues: storesValues)),
-            events: recorder, overrides: overrides)
+            events: recorder, steps: Steps(dispatcher: self, session: session, context: context), overrides: overrides)
+    }
+
+    /// Runs the operations a handler lists under `runs` through this dispatcher, on the session and with the context
+    /// of the run that asked: each with its own behaviours, its own transaction and its own events.
+    struct Steps: OperationStepRunner {
+        let dispatcher: Dispatcher
+        let session: DatabaseSession
+        let context: OperationContext
+
+        func run<C: DispatchableCommand>(_ command: C) async -> Result<C.Output, OperationError> {
+            await dispatcher.run(command, on: session, context: context)
+        }
+
+        func run<Q: DispatchableQuery>(_ query: Q) async -> Result<Q.Output, OperationError> {
+            await dispatcher.run(query, on: session, context: context)
+        }
     }
 
     /// A context for an operation that starts a workflow of its own.

@@ -16,8 +16,6 @@ struct AppRequestContext: CQRSRequestContext {
     var authenticationFailure: ProblemDetails?
     /// The request's operations, on its one database session, set by ``RequestScopeMiddleware``.
     var requestOperations: Operations?
-    /// The server's rate limiter, set by ``RateLimitMiddleware``.
-    var rateLimiter: SlidingWindowRateLimiter?
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -27,14 +25,6 @@ struct AppRequestContext: CQRSRequestContext {
     var requestDecoder: JSONDecoder { APIJSON.decoder }
     var responseEncoder: JSONEncoder { APIJSON.encoder }
 
-    /// The authenticated caller's claims, for a route written by hand; a request without them is refused with why.
-    func authenticatedClaims() throws -> AccessTokenClaims {
-        guard let claims else {
-            throw authenticationFailure.map { Problem(.unauthorized, code: $0.code, detail: $0.detail) } ?? Problem.unauthenticated
-        }
-        return claims
-    }
-
     /// The caller as generated routes see them: their user id, their roles, and their session as the `sessionId` claim.
     var caller: HTTPCaller? {
         claims.map { claims in
@@ -42,19 +32,7 @@ struct AppRequestContext: CQRSRequestContext {
         }
     }
 
-    var ipAddress: String? { remoteAddress?.ipAddress }
-
-    var clientAddress: String? { ipAddress }
-
-    /// Every operation of the request runs here, on the request's one database session.
-    var operations: Operations {
-        get throws {
-            guard let requestOperations else {
-                throw Problem(.internalServerError, code: "no_request_scope", detail: "The route runs outside RequestScopeMiddleware.")
-            }
-            return requestOperations
-        }
-    }
+    var clientAddress: String? { remoteAddress?.ipAddress }
 }
 
 /// The API's JSON conventions.

@@ -22,7 +22,6 @@ enum AppServer {
         router.add(middleware: RequestScopeMiddleware(environment: environment))
         let routes = RouteIndex()
         router.add(middleware: ProblemResponseMiddleware(routes: routes))
-        router.add(middleware: RateLimitMiddleware(limiter: environment.rateLimiter))
         router.get("health") { _, _ in
             JSONBody(Health(
                 status: "ok", migrations: try environment.database.appliedMigrations(),
@@ -34,10 +33,6 @@ enum AppServer {
             router: router, category: OperationCategory.self, configuration: routeConfiguration(environment)),
             runner: AppRouteRunner())
         router.addOpenAPIDocument(OperationRoutes.openAPIDocument)
-        // What the spec cannot bind yet: routes that compose several operations, read a file, or read days.
-        let api = router.group("api/v1")
-        SessionRoutes.add(to: api)
-        ProviderRoutes.add(to: api, environment)
         routes.index(router)
         return router
     }
@@ -46,9 +41,12 @@ enum AppServer {
     /// themselves, `http.wireNames`), the server's rate limiter, and the statuses of the codes a route does not list.
     static func routeConfiguration(_ environment: AppEnvironment) -> HTTPRouteConfiguration {
         HTTPRouteConfiguration(
-            maximumBodySize: Request.maximumJSONBody, rateLimiter: environment.rateLimiter,
+            maximumBodySize: maximumJSONBody, rateLimiter: environment.rateLimiter,
             problemTypeBase: Problem.typeBase, statusOfUnlistedCode: { Problem.status(for: $0) })
     }
+
+    /// The largest JSON body a route reads, in bytes; a route that reads a whole file declares its own `bodyLimit`.
+    static let maximumJSONBody = 64 * 1024
 
     /// How long a connection may send nothing before it is closed: a request trickled in or never finished holds a
     /// connection, and thousands of them would hold the server.

@@ -26,7 +26,7 @@ struct BearerAuthentication: RouterMiddleware {
             context.authenticationFailure = Self.refusal(code: "token_invalid", "The access token is invalid or has expired.")
             return try await next(request, context)
         }
-        let session = try? await context.operations.run(GetSession(sessionId: claims.sessionId, userId: claims.userId))
+        let session = try? await context.requestOperations?.run(GetSession(sessionId: claims.sessionId, userId: claims.userId))
         guard let session, !session.isRevoked, session.expiresAt.map({ $0 > Date() }) ?? true else {
             context.authenticationFailure = Self.refusal(code: "session_revoked", "This session was revoked or has expired; log in again.")
             return try await next(request, context)

@@ -119,11 +119,12 @@ struct EndToEndTests {
             #expect((synced["accounts"] as? [String: Any])?["created"] as? Int == 3)
             // A chosen period: 2026-11-01 to 2026-11-10 is 10 days of checking, the 10th's brokerage trade and no interest.
             let period = try await client.call(
-                .post, "/api/v1/providers/\(connectionId)/syncs", json: ["start_date": "2026-11-01", "end_date": "2026-11-10"], token: access)
+                .post, "/api/v1/providers/\(connectionId)/syncs?start_date=2026-11-01&end_date=2026-11-10", token: access)
             #expect((period["transactions"] as? [String: Any])?["message"] as? String
                 == "Synced transactions of 3 accounts from 2026-11-01 to 2026-11-10.", "\(period.text)")
-            let badDay = try await client.call(.post, "/api/v1/providers/\(connectionId)/syncs", json: ["start_date": "Nov 1"], token: access)
-            #expect(badDay.string("detail") == "'start_date' must be YYYY-MM-DD.")
+            let badDay = try await client.call(.post, "/api/v1/providers/\(connectionId)/syncs?start_date=Nov%201", token: access)
+            #expect(badDay.status == .badRequest)
+            #expect(badDay.string("detail") == "The request cannot be read: 'start_date' (query) must be a day (YYYY-MM-DD) or an ISO 8601 date and time.")
             let health = try await client.call(.get, "/health")
             #expect((health["cache"] as? [String: Int])?["account_list.miss"] != nil, "\(health.text)")
             let holdings = try #require(try await client.call(.get, "/api/v1/holdings", token: access)["holdings"] as? [[String: Any]])

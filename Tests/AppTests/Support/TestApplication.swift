@@ -93,6 +93,23 @@ struct TestApplication: Sendable {
 
     /// A handler factory for one request.
     func handlers(overrides: Overrides = Overrides()) -> HandlerFactory<Request, Singletons> {
-        HandlerFactory(request: request, app: singletons, events: events.recorder, overrides: overrides)
+        HandlerFactory(
+            request: request, app: singletons, events: events.recorder, steps: Steps(application: self, overrides: overrides),
+            overrides: overrides)
+    }
+
+    /// Runs the operations a handler lists under `runs` with handlers of this application, and the same overrides,
+    /// without dispatch: what a handler test needs to see the steps it ran.
+    struct Steps: OperationStepRunner {
+        let application: TestApplication
+        let overrides: Overrides
+
+        func run<C: DispatchableCommand>(_ command: C) async -> Result<C.Output, OperationError> {
+            await C.handle(command, with: application.handlers(overrides: overrides))
+        }
+
+        func run<Q: DispatchableQuery>(_ query: Q) async -> Result<Q.Output, OperationError> {
+            await Q.handle(query, with: application.handlers(overrides: overrides))
+        }
     }
 }
