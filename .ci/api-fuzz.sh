@@ -14,8 +14,11 @@ openapi-spec-validator Generated/openapi.json
 
 start
 register_and_log_in grace@example.com 'Str0ng!pass'
+# Logging out ends the session of the one token the run sends: every later request would be a 401, and the routes
+# behind it untested. The smoke run and the tests cover it.
 schemathesis run "http://127.0.0.1:$port/openapi.json" \
   --header "Authorization: Bearer $access" \
+  --exclude-path /api/v1/sessions/current/logout \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance,ignored_auth \
   --max-examples "${FUZZ_EXAMPLES:-25}" --max-time "${FUZZ_SECONDS:-120}" --seed 20261205 \
   --workers 1 --no-color

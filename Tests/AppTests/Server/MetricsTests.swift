@@ -32,6 +32,25 @@ struct MetricsTests {
         }
     }
 
+    @Test("a command that runs others is counted, and so is each step it ran, as if called alone; a failed step ends it")
+    func stepsCounted() async throws {
+        let fixture = try await ServerFixture.make()
+        defer { fixture.removeFiles() }
+        try await fixture.application().test(.router) { client in
+            let login = try await client.call(.post, "/api/v1/sessions", json: ["email": "nobody@example.com", "password": "x"])
+            #expect(login.status == .unauthorized)
+            #expect(login.string("code") == "invalid_credentials")
+        }
+        try await Application(router: AppServer.metricsRouter(fixture.environment)).test(.router) { client in
+            let scraped = try await client.call(.get, "/metrics").text
+            let lines = Set(scraped.split(separator: "\n").map(String.init))
+            for operation in ["LoginUser", "AuthenticateUser"] {
+                #expect(lines.contains(#"cqrs_operation_failures_total{operation="\#(operation)",category="auth",code="invalid_credentials"} 1"#), "\(scraped)")
+            }
+            #expect(!scraped.contains(#"operation="CreateSession""#), "the step after the failed one never ran")
+        }
+    }
+
     @Test("--metrics-port is off by default, and refused when it is out of range or the API's own port")
     func metricsPortValidated() throws {
         #expect(try ServeCommand.parse([]).metricsPort == nil)
