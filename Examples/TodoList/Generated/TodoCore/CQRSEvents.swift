@@ -227,7 +227,7 @@ public struct ImportTodoItemsEvents: Sendable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:128
+// Sources/TodoCore/operations.yaml:140
 /// The events ``CompleteTodoItem`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -244,7 +244,7 @@ public struct CompleteTodoItemEvents: Sendable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:140
+// Sources/TodoCore/operations.yaml:152
 /// The events ``DeleteTodoList`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -261,7 +261,7 @@ public struct DeleteTodoListEvents: Sendable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:151
+// Sources/TodoCore/operations.yaml:163
 /// The events ``PurgeTodoLists`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.

@@ -22,22 +22,26 @@ public protocol AddTodoItemHandling: CommandHandler where Operation == AddTodoIt
 public protocol ImportTodoItemsHandling: CommandHandler where Operation == ImportTodoItems, Output == Int {}
 
 // Sources/TodoCore/operations.yaml:121
+/// What the handler of ``CreateChecklist`` conforms to: `CreateChecklistHandler` in the application.
+public protocol CreateChecklistHandling: CommandHandler where Operation == CreateChecklist, Output == UUID {}
+
+// Sources/TodoCore/operations.yaml:133
 /// What the handler of ``CompleteTodoItem`` conforms to: `CompleteTodoItemHandler` in the application.
 public protocol CompleteTodoItemHandling: CommandHandler where Operation == CompleteTodoItem, Output == Void {}
 
-// Sources/TodoCore/operations.yaml:133
+// Sources/TodoCore/operations.yaml:145
 /// What the handler of ``DeleteTodoList`` conforms to: `DeleteTodoListHandler` in the application.
 public protocol DeleteTodoListHandling: CommandHandler where Operation == DeleteTodoList, Output == Void {}
 
-// Sources/TodoCore/operations.yaml:145
+// Sources/TodoCore/operations.yaml:157
 /// What the handler of ``PurgeTodoLists`` conforms to: `PurgeTodoListsHandler` in the application.
 public protocol PurgeTodoListsHandling: CommandHandler where Operation == PurgeTodoLists, Output == Int {}
 
-// Sources/TodoCore/operations.yaml:159
+// Sources/TodoCore/operations.yaml:171
 /// What the handler of ``GetTodoLists`` conforms to: `GetTodoListsHandler` in the application.
 public protocol GetTodoListsHandling: QueryHandler where Operation == GetTodoLists, Output == [TodoListSummary] {}
 
-// Sources/TodoCore/operations.yaml:168
+// Sources/TodoCore/operations.yaml:180
 /// What the handler of ``GetTodoItemsWithPagination`` conforms to: `GetTodoItemsWithPaginationHandler` in the application.
 public protocol GetTodoItemsWithPaginationHandling: QueryHandler where Operation == GetTodoItemsWithPagination, Output == Page<TodoItemBrief> {}
 
@@ -55,14 +59,17 @@ public struct HandlerFactory<Request: RequestDependencies, App: AppDependencies>
     public var overrides: HandlerOverrides<Request, App>
     /// The run's recorder: each command's handler publishes to it through the value its command's events allow.
     public let events: EventRecorder<DomainEvent>
+    /// What runs the operations a handler lists under `runs`, as steps of the run that built this factory.
+    public let steps: any OperationStepRunner
 
     public init(
-        request: Request, app: App, events: EventRecorder<DomainEvent>,
+        request: Request, app: App, events: EventRecorder<DomainEvent>, steps: any OperationStepRunner,
         overrides: HandlerOverrides<Request, App> = HandlerOverrides()
     ) {
         self.request = request
         self.app = app
         self.events = events
+        self.steps = steps
         self.overrides = overrides
     }
 }
@@ -88,7 +95,25 @@ extension HandlerFactory {
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:133
+    // Sources/TodoCore/operations.yaml:121
+    /// Builds the handler of ``CreateChecklist``, or its override.
+    public func createChecklistHandler() -> any CreateChecklistHandling {
+        if let override = overrides.createChecklist {
+            return override(self)
+        }
+        return createChecklistHandlerFromSpec()
+    }
+
+    /// Builds the handler the spec names for ``CreateChecklist``, whatever the overrides: as an opaque type, not an
+    /// existential, so that dispatch calls it directly, without boxing it.
+    func createChecklistHandlerFromSpec() -> some CreateChecklistHandling {
+        // Sources/TodoCore/operations.yaml:121: CreateChecklist:
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 121)
+        return CreateChecklistHandler(steps: CreateChecklistSteps(steps))
+#sourceLocation()
+    }
+
+    // Sources/TodoCore/operations.yaml:145
     /// Builds the handler of ``DeleteTodoList``, or its override.
     public func deleteTodoListHandler() -> any DeleteTodoListHandling {
         if let override = overrides.deleteTodoList {
@@ -100,13 +125,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``DeleteTodoList``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func deleteTodoListHandlerFromSpec() -> some DeleteTodoListHandling {
-        // Sources/TodoCore/operations.yaml:139: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 139)
+        // Sources/TodoCore/operations.yaml:151: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 151)
         return DeleteTodoListHandler(todoRepository: request.todoRepository, events: DeleteTodoListEvents(events))
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:145
+    // Sources/TodoCore/operations.yaml:157
     /// Builds the handler of ``PurgeTodoLists``, or its override.
     public func purgeTodoListsHandler() -> any PurgeTodoListsHandling {
         if let override = overrides.purgeTodoLists {
@@ -118,13 +143,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``PurgeTodoLists``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func purgeTodoListsHandlerFromSpec() -> some PurgeTodoListsHandling {
-        // Sources/TodoCore/operations.yaml:150: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 150)
+        // Sources/TodoCore/operations.yaml:162: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 162)
         return PurgeTodoListsHandler(todoRepository: request.todoRepository, events: PurgeTodoListsEvents(events))
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:159
+    // Sources/TodoCore/operations.yaml:171
     /// Builds the handler of ``GetTodoLists``, or its override.
     public func getTodoListsHandler() -> any GetTodoListsHandling {
         if let override = overrides.getTodoLists {
@@ -136,8 +161,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetTodoLists``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getTodoListsHandlerFromSpec() -> some GetTodoListsHandling {
-        // Sources/TodoCore/operations.yaml:164: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 164)
+        // Sources/TodoCore/operations.yaml:176: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 176)
         return GetTodoListsHandler(todoRepository: request.todoRepository)
 #sourceLocation()
     }
@@ -182,7 +207,7 @@ extension HandlerFactory {
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:121
+    // Sources/TodoCore/operations.yaml:133
     /// Builds the handler of ``CompleteTodoItem``, or its override.
     public func completeTodoItemHandler() -> any CompleteTodoItemHandling {
         if let override = overrides.completeTodoItem {
@@ -194,13 +219,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``CompleteTodoItem``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func completeTodoItemHandlerFromSpec() -> some CompleteTodoItemHandling {
-        // Sources/TodoCore/operations.yaml:127: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 127)
+        // Sources/TodoCore/operations.yaml:139: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 139)
         return CompleteTodoItemHandler(todoRepository: request.todoRepository, events: CompleteTodoItemEvents(events))
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:168
+    // Sources/TodoCore/operations.yaml:180
     /// Builds the handler of ``GetTodoItemsWithPagination``, or its override.
     public func getTodoItemsWithPaginationHandler() -> any GetTodoItemsWithPaginationHandling {
         if let override = overrides.getTodoItemsWithPagination {
@@ -212,8 +237,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetTodoItemsWithPagination``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getTodoItemsWithPaginationHandlerFromSpec() -> some GetTodoItemsWithPaginationHandling {
-        // Sources/TodoCore/operations.yaml:179: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 179)
+        // Sources/TodoCore/operations.yaml:191: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 191)
         return GetTodoItemsWithPaginationHandler(todoRepository: request.todoRepository)
 #sourceLocation()
     }
@@ -230,6 +255,8 @@ public struct HandlerOverrides<Request: RequestDependencies, App: AppDependencie
     public var addTodoItem: (@Sendable (HandlerFactory<Request, App>) -> any AddTodoItemHandling)?
     /// Replaces the handler of ``ImportTodoItems``.
     public var importTodoItems: (@Sendable (HandlerFactory<Request, App>) -> any ImportTodoItemsHandling)?
+    /// Replaces the handler of ``CreateChecklist``.
+    public var createChecklist: (@Sendable (HandlerFactory<Request, App>) -> any CreateChecklistHandling)?
     /// Replaces the handler of ``CompleteTodoItem``.
     public var completeTodoItem: (@Sendable (HandlerFactory<Request, App>) -> any CompleteTodoItemHandling)?
     /// Replaces the handler of ``DeleteTodoList``.
@@ -332,6 +359,23 @@ extension ImportTodoItems: DispatchableCommand {
     }
 }
 
+extension CreateChecklist: DispatchableCommand {
+    @inline(__always) public static func handle<Request, App>(_ command: CreateChecklist, with factory: HandlerFactory<Request, App>) async -> Result<UUID, OperationError> {
+        if let override = factory.overrides.createChecklist {
+            return await override(factory).handle(command)
+        }
+        return await factory.createChecklistHandlerFromSpec().handle(command)
+    }
+
+    /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
+    public func fieldViolations() -> OperationError? {
+        var validator = FieldValidator()
+        // Sources/TodoCore/operations.yaml:126
+        validator.count(self.items, of: "items", minimum: 1, maximum: 100, message: nil)
+        return validator.finish()
+    }
+}
+
 extension CompleteTodoItem: DispatchableCommand {
     @inline(__always) public static func handle<Request, App>(_ command: CompleteTodoItem, with factory: HandlerFactory<Request, App>) async -> Result<Void, OperationError> {
         if let override = factory.overrides.completeTodoItem {
@@ -374,5 +418,38 @@ extension GetTodoItemsWithPagination: DispatchableQuery {
             return await override(factory).handle(query)
         }
         return await factory.getTodoItemsWithPaginationHandlerFromSpec().handle(query)
+    }
+}
+
+// MARK: - Steps
+
+/// Runs an operation that another's handler lists under `runs`, as a step of that run: through the application's
+/// one dispatch path (its behaviours, its own transaction, its events), with the context of the run that asked.
+public protocol OperationStepRunner: Sendable {
+    /// Runs `command` as a step of another operation.
+    func run<C: DispatchableCommand>(_ command: C) async -> Result<C.Output, OperationError>
+    /// Runs `query` as a step of another operation.
+    func run<Q: DispatchableQuery>(_ query: Q) async -> Result<Q.Output, OperationError>
+}
+
+// Sources/TodoCore/operations.yaml:128
+/// The operations the handler of ``CreateChecklist`` runs, and only those: its spec entry's `runs`. Running any
+/// other does not compile.
+public struct CreateChecklistSteps: Sendable {
+    private let runner: any OperationStepRunner
+
+    /// Steps run by `runner`: the factory's, or a test's.
+    public init(_ runner: any OperationStepRunner) {
+        self.runner = runner
+    }
+
+    /// Runs ``CreateTodoList``.
+    public func run(_ command: CreateTodoList) async -> Result<UUID, OperationError> {
+        await runner.run(command)
+    }
+
+    /// Runs ``AddTodoItem``.
+    public func run(_ command: AddTodoItem) async -> Result<UUID, OperationError> {
+        await runner.run(command)
     }
 }

@@ -69,6 +69,25 @@ public struct ImportTodoItems: Command {
 }
 
 // Sources/TodoCore/operations.yaml:121
+/// Create a list with its items, in their order; two operations, each through the dispatch path.
+///
+/// - Category: `lists`
+/// - Handler: `CreateChecklistHandler`
+/// - Emits events
+/// - Runs without a transaction
+public struct CreateChecklist: Command {
+    public typealias Output = UUID
+
+    public let title: String
+    public let items: [String]
+
+    public init(title: String, items: [String]) {
+        self.title = title
+        self.items = items
+    }
+}
+
+// Sources/TodoCore/operations.yaml:133
 /// Mark an item done.
 ///
 /// - Category: `items`
@@ -85,7 +104,7 @@ public struct CompleteTodoItem: Command {
     }
 }
 
-// Sources/TodoCore/operations.yaml:133
+// Sources/TodoCore/operations.yaml:145
 /// Delete a list and its items.
 ///
 /// - Category: `lists`
@@ -102,7 +121,7 @@ public struct DeleteTodoList: Command {
     }
 }
 
-// Sources/TodoCore/operations.yaml:145
+// Sources/TodoCore/operations.yaml:157
 /// Delete every list whose items are all done; returns how many went.
 ///
 /// - Category: `lists`
@@ -117,7 +136,7 @@ public struct PurgeTodoLists: Command {
 
 // MARK: - Queries
 
-// Sources/TodoCore/operations.yaml:159
+// Sources/TodoCore/operations.yaml:171
 /// Every list, in the order they were created.
 ///
 /// - Category: `lists`
@@ -129,7 +148,7 @@ public struct GetTodoLists: Query {
     public init() {}
 }
 
-// Sources/TodoCore/operations.yaml:168
+// Sources/TodoCore/operations.yaml:180
 /// One page of a list's items, most urgent first.
 ///
 /// - Category: `items`

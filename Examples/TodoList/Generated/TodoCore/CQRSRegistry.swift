@@ -86,6 +86,24 @@ extension ImportTodoItems {
 }
 
 // Sources/TodoCore/operations.yaml:121
+extension CreateChecklist {
+    /// The registry's entry for ``CreateChecklist``.
+    public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
+        commandType: CreateChecklist.self,
+        handlerType: CreateChecklistHandler.self,
+        category: .lists,
+        resultType: UUID.self,
+        resultTypeName: "UUID",
+        hasResultDTO: false,
+        emitsEvents: true,
+        requiresTransaction: false,
+        events: [],
+        description: "Create a list with its items, in their order; two operations, each through the dispatch path.",
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 121, column: 3)
+    )
+}
+
+// Sources/TodoCore/operations.yaml:133
 extension CompleteTodoItem {
     /// The registry's entry for ``CompleteTodoItem``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -99,11 +117,11 @@ extension CompleteTodoItem {
         requiresTransaction: true,
         events: ["TodoItemCompleted"],
         description: "Mark an item done.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 121, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 133, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:133
+// Sources/TodoCore/operations.yaml:145
 extension DeleteTodoList {
     /// The registry's entry for ``DeleteTodoList``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -117,11 +135,11 @@ extension DeleteTodoList {
         requiresTransaction: true,
         events: ["TodoListDeleted"],
         description: "Delete a list and its items.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 133, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 145, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:145
+// Sources/TodoCore/operations.yaml:157
 extension PurgeTodoLists {
     /// The registry's entry for ``PurgeTodoLists``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -135,11 +153,11 @@ extension PurgeTodoLists {
         requiresTransaction: true,
         events: ["TodoListDeleted"],
         description: "Delete every list whose items are all done; returns how many went.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 145, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 157, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:159
+// Sources/TodoCore/operations.yaml:171
 extension GetTodoLists {
     /// The registry's entry for ``GetTodoLists``.
     public static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -151,11 +169,11 @@ extension GetTodoLists {
         pagination: nil,
         cachePolicy: .none,
         description: "Every list, in the order they were created.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 159, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 171, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:168
+// Sources/TodoCore/operations.yaml:180
 extension GetTodoItemsWithPagination {
     /// The registry's entry for ``GetTodoItemsWithPagination``.
     public static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -167,7 +185,7 @@ extension GetTodoItemsWithPagination {
         pagination: PaginationMetadata(style: .page, maximumPageSize: 50),
         cachePolicy: .short,
         description: "One page of a list's items, most urgent first.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 168, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 180, column: 3)
     )
 }
 
@@ -184,6 +202,7 @@ public enum OperationRegistry {
         CreateTodoList.metadata,
         AddTodoItem.metadata,
         ImportTodoItems.metadata,
+        CreateChecklist.metadata,
         CompleteTodoItem.metadata,
         DeleteTodoList.metadata,
         PurgeTodoLists.metadata,

@@ -15,6 +15,7 @@ public enum OperationRoutes {
         CreateTodoList.httpRoute,
         AddTodoItem.httpRoute,
         ImportTodoItems.httpRoute,
+        CreateChecklist.httpRoute,
         CompleteTodoItem.httpRoute,
         DeleteTodoList.httpRoute,
         PurgeTodoLists.httpRoute,
@@ -46,6 +47,7 @@ extension OperationRoutes {
         registrar.register(CreateTodoList.self) { await runner.run($0, in: $1) }
         registrar.register(AddTodoItem.self) { await runner.run($0, in: $1) }
         registrar.register(ImportTodoItems.self) { await runner.run($0, in: $1) }
+        registrar.register(CreateChecklist.self) { await runner.run($0, in: $1) }
         registrar.register(CompleteTodoItem.self) { await runner.run($0, in: $1) }
         registrar.register(DeleteTodoList.self) { await runner.run($0, in: $1) }
         registrar.register(PurgeTodoLists.self) { await runner.run($0, in: $1) }
@@ -452,6 +454,100 @@ extension OperationRoutes {
               },
               "422": {
                 "description": "A problem: `empty_title`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "default": {
+                "description": "A problem.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "/checklists": {
+          "post": {
+            "operationId": "CreateChecklist",
+            "summary": "Create a list with its items, in their order; two operations, each through the dispatch path.",
+            "tags": ["lists"],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "required": ["title", "items"],
+                    "properties": {
+                      "title": {
+                        "type": "string"
+                      },
+                      "items": {
+                        "type": "array",
+                        "items": {
+                          "type": "string"
+                        },
+                        "minItems": 1,
+                        "maxItems": 100
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Success.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A problem: `invalid_request`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "description": "A problem: `content_too_large`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "415": {
+                "description": "A problem: `unsupported_media_type`.",
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "422": {
+                "description": "A problem: `empty_title`, `invalid_fields`.",
                 "content": {
                   "application/problem+json": {
                     "schema": {
@@ -885,6 +981,59 @@ extension ImportTodoItems: HTTPRoutable {
 }
 
 // Sources/TodoCore/operations.yaml:129
+extension CreateChecklist: HTTPRoutable {
+    /// `POST /checklists`, as the spec binds it.
+    public static let httpRoute = HTTPRoute<OperationCategory>(
+        operation: "CreateChecklist",
+        kind: .command,
+        category: .lists,
+        method: .post,
+        path: "/checklists",
+        successStatus: 201,
+        parameters: [
+            HTTPParameter(field: "title", source: .body("title"), isRequired: true),
+            HTTPParameter(field: "items", source: .body("items"), isRequired: true),
+        ],
+        errors: ["empty_title": 422],
+        auth: .anonymous,
+        rateLimits: [],
+        isIdempotent: false,
+        deprecation: nil,
+        tags: ["lists"],
+        summary: "Create a list with its items, in their order; two operations, each through the dispatch path."
+    )
+
+    /// Builds the command from one request, each field from where its route binds it; every missing or
+    /// unreadable field is named in the error.
+    public init(httpRequest request: some HTTPRequestValues) throws(HTTPBindingError) {
+        var reader = HTTPFieldReader(route: Self.httpRoute)
+        let _body = reader.body(_HTTPBody.self, in: request)
+        try reader.finish()
+        self.init(title: _body!.title, items: _body!.items)
+    }
+
+    /// The members of the JSON body this command reads, under their names on the wire.
+    struct _HTTPBody: Decodable {
+        var title: String
+        var items: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case title
+            case items
+        }
+
+        init(from decoder: any Decoder) throws {
+            var members = try HTTPBodyMembers(decoder, keys: CodingKeys.self)
+            let _title = members.required(String.self, .title)
+            let _items = members.required([String].self, .items)
+            try members.finish()
+            self.title = _title!
+            self.items = _items!
+        }
+    }
+}
+
+// Sources/TodoCore/operations.yaml:141
 extension CompleteTodoItem: HTTPRoutable {
     /// `PUT /items/{itemId}/completion`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -916,7 +1065,7 @@ extension CompleteTodoItem: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:141
+// Sources/TodoCore/operations.yaml:153
 extension DeleteTodoList: HTTPRoutable {
     /// `DELETE /lists/{listId}`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -948,7 +1097,7 @@ extension DeleteTodoList: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:152
+// Sources/TodoCore/operations.yaml:164
 extension PurgeTodoLists: HTTPRoutable {
     /// `POST /purges`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -977,7 +1126,7 @@ extension PurgeTodoLists: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:165
+// Sources/TodoCore/operations.yaml:177
 extension GetTodoLists: HTTPRoutable {
     /// `GET /lists`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -1004,7 +1153,7 @@ extension GetTodoLists: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:180
+// Sources/TodoCore/operations.yaml:192
 extension GetTodoItemsWithPagination: HTTPRoutable {
     /// `GET /lists/{listId}/items`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(

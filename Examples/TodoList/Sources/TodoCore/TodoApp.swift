@@ -25,17 +25,38 @@ public struct TodoApp: Sendable {
 
     /// Runs a command. The in-memory store has no transactions, so the command writes as it goes.
     public func run<C: DispatchableCommand>(_ command: C, context: OperationContext = Self.newContext()) async -> Result<C.Output, OperationError> {
-        await dispatcher.run(command, context: context, unitOfWork: NoUnitOfWork(), factory: factory)
+        await dispatcher.run(command, context: context, unitOfWork: NoUnitOfWork()) { recorder in
+            factory(recorder, context)
+        }
     }
 
     public func run<Q: DispatchableQuery>(_ query: Q, context: OperationContext = Self.newContext()) async -> Result<Q.Output, OperationError> {
-        await dispatcher.run(query, context: context, factory: factory)
+        await dispatcher.run(query, context: context) { recorder in
+            factory(recorder, context)
+        }
     }
 
-    /// The generated factory for one run, its handlers recording into that run's recorder.
-    @Sendable private func factory(_ recorder: EventRecorder<DomainEvent>) -> HandlerFactory<TodoDependencies, TodoDependencies> {
+    /// The generated factory for one run, its handlers recording into that run's recorder; the operations a handler
+    /// runs are steps of that run, with its context.
+    private func factory(_ recorder: EventRecorder<DomainEvent>, _ context: OperationContext) -> HandlerFactory<TodoDependencies, TodoDependencies> {
         let dependencies = TodoDependencies(todoRepository: repository, timeSource: timeSource)
-        return HandlerFactory(request: dependencies, app: dependencies, events: recorder, overrides: overrides)
+        return HandlerFactory(
+            request: dependencies, app: dependencies, events: recorder, steps: Steps(app: self, context: context),
+            overrides: overrides)
+    }
+
+    /// Runs each operation a handler lists under `runs` through the same dispatch path, as a step of the run that asked.
+    struct Steps: OperationStepRunner {
+        let app: TodoApp
+        let context: OperationContext
+
+        func run<C: DispatchableCommand>(_ command: C) async -> Result<C.Output, OperationError> {
+            await app.run(command, context: context)
+        }
+
+        func run<Q: DispatchableQuery>(_ query: Q) async -> Result<Q.Output, OperationError> {
+            await app.run(query, context: context)
+        }
     }
 
     /// A context for a call that starts a workflow of its own.

@@ -99,7 +99,8 @@ struct TodoCoreTests {
     @Test("the registry lists every operation with the spec's metadata")
     func registry() {
         #expect(OperationRegistry.commands.map(\.name) == [
-            "CreateTodoList", "AddTodoItem", "ImportTodoItems", "CompleteTodoItem", "DeleteTodoList", "PurgeTodoLists",
+            "CreateTodoList", "AddTodoItem", "ImportTodoItems", "CreateChecklist", "CompleteTodoItem", "DeleteTodoList",
+            "PurgeTodoLists",
         ])
         #expect(OperationRegistry.queries.map(\.name) == ["GetTodoLists", "GetTodoItemsWithPagination"])
         #expect(OperationRegistry.shared.consistencyProblems().isEmpty)

@@ -87,6 +87,25 @@ struct TodoHTTPTests {
         }
     }
 
+    @Test("a checklist is a list and its items, each created by a command of its own; an empty item ends it with its error")
+    func checklist() async throws {
+        try await withServer { client in
+            let created = try await client.execute(
+                uri: "/checklists", method: .post, headers: Self.json, body: ByteBuffer(string: #"{"title": "Trip", "items": ["Tickets", "Bags"]}"#))
+            #expect(created.status == .created)
+            let listId = try #require(try? JSONDecoder().decode(UUID.self, from: Data(created.body.readableBytesView)))
+            let page = try await client.execute(uri: "/lists/\(listId)/items?pageSize=10", method: .get)
+            #expect(Set((object(page.body)["items"] as? [[String: Any]])?.compactMap { $0["title"] as? String } ?? []) == ["Tickets", "Bags"])
+            let emptyItem = try await client.execute(
+                uri: "/checklists", method: .post, headers: Self.json, body: ByteBuffer(string: #"{"title": "Trip", "items": [" "]}"#))
+            #expect(emptyItem.status == .unprocessableContent)
+            #expect(object(emptyItem.body)["code"] as? String == "empty_title")
+            let noItems = try await client.execute(
+                uri: "/checklists", method: .post, headers: Self.json, body: ByteBuffer(string: #"{"title": "Trip", "items": []}"#))
+            #expect(noItems.status == .unprocessableContent)
+        }
+    }
+
     @Test("the OpenAPI document generated from the spec is served, with a path for every route")
     func document() async throws {
         try await withServer { client in
