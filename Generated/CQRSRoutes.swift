@@ -4778,7 +4778,7 @@ extension RequestPasswordReset: HTTPRoutable {
             HTTPParameter(field: "ipAddress", source: .clientAddress, isRequired: false),
             HTTPParameter(field: "userAgent", source: .header("User-Agent"), isRequired: false),
         ],
-        errors: ["user_not_verified": 403],
+        errors: ["user_not_verified": 403, "rate_limited": 429],
         auth: .anonymous,
         rateLimits: [
             HTTPRateLimit(requests: 3, period: .minute, key: .address),

@@ -70,8 +70,7 @@ public struct ProblemDetails: Error, Sendable, Hashable, Codable {
     }()
 
     /// What a failure of the server tells the caller: that it failed, never how. The cause goes to the log.
-    @usableFromInline
-    static func serverFailureDetail(_ status: HTTPResponse.Status) -> String {
+    public static func serverFailureDetail(_ status: HTTPResponse.Status) -> String {
         switch status {
         case .serviceUnavailable: "The service could not complete the request; try again shortly."
         case .badGateway: "An upstream service failed; try again later."

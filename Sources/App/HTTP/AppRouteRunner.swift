@@ -7,12 +7,12 @@ struct AppRouteRunner: OperationRouteRunner {
 
     func run<C: DispatchableCommand>(_ command: C, in context: AppRequestContext) async -> Result<C.Output, OperationError> {
         guard let operations = context.requestOperations else { return .failure(.unavailable(MissingRequestScope())) }
-        return await operations.dispatcher.run(command, on: operations.session, context: operations.context)
+        return await operations.run(command)
     }
 
     func run<Q: DispatchableQuery>(_ query: Q, in context: AppRequestContext) async -> Result<Q.Output, OperationError> {
         guard let operations = context.requestOperations else { return .failure(.unavailable(MissingRequestScope())) }
-        return await operations.dispatcher.run(query, on: operations.session, context: operations.context)
+        return await operations.run(query)
     }
 
     /// A route ran outside ``RequestScopeMiddleware``: a wiring mistake, answered as the server's failure.

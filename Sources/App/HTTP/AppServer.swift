@@ -42,8 +42,11 @@ enum AppServer {
     static func routeConfiguration(_ environment: AppEnvironment) -> HTTPRouteConfiguration {
         HTTPRouteConfiguration(
             maximumBodySize: maximumJSONBody, rateLimiter: environment.rateLimiter,
-            problemTypeBase: Problem.typeBase, statusOfUnlistedCode: { Problem.status(for: $0) })
+            problemTypeBase: problemTypeBase)
     }
+
+    /// Where problem types are documented: a problem's `type` is this and its code.
+    static let problemTypeBase = "https://cqrs-gen.dev/problems/"
 
     /// The largest JSON body a route reads, in bytes; a route that reads a whole file declares its own `bodyLimit`.
     static let maximumJSONBody = 64 * 1024

@@ -18,7 +18,7 @@ struct BearerAuthentication: RouterMiddleware {
         }
         var context = context
         guard header.lowercased().hasPrefix("bearer ") else {
-            context.authenticationFailure = Self.refusal(code: "not_authenticated", Problem.unauthenticated.detail)
+            context.authenticationFailure = Self.refusal(code: "not_authenticated", "Send a valid access token as 'Authorization: Bearer <token>'.")
             return try await next(request, context)
         }
         let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
@@ -26,7 +26,7 @@ struct BearerAuthentication: RouterMiddleware {
             context.authenticationFailure = Self.refusal(code: "token_invalid", "The access token is invalid or has expired.")
             return try await next(request, context)
         }
-        let session = try? await context.requestOperations?.run(GetSession(sessionId: claims.sessionId, userId: claims.userId))
+        let session = try? await context.requestOperations?.run(GetSession(sessionId: claims.sessionId, userId: claims.userId)).get()
         guard let session, !session.isRevoked, session.expiresAt.map({ $0 > Date() }) ?? true else {
             context.authenticationFailure = Self.refusal(code: "session_revoked", "This session was revoked or has expired; log in again.")
             return try await next(request, context)
@@ -37,6 +37,6 @@ struct BearerAuthentication: RouterMiddleware {
     }
 
     private static func refusal(code: String, _ detail: String) -> ProblemDetails {
-        ProblemDetails(status: .unauthorized, code: code, detail: detail, typeBase: Problem.typeBase)
+        ProblemDetails(status: .unauthorized, code: code, detail: detail, typeBase: AppServer.problemTypeBase)
     }
 }

@@ -1,3 +1,4 @@
+import CQRSHummingbird
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -16,26 +17,25 @@ struct ProblemResponseMiddleware: RouterMiddleware {
         } catch let error as HTTPError where error.status == .notFound {
             let allowed = routes.methods(forPath: request.uri.path)
             guard !allowed.isEmpty else {
-                return try Problem(.notFound, code: "route_not_found", detail: "No route answers this method and path.")
-                    .response(from: request, context: context)
+                return Self.problem(.notFound, "route_not_found", "No route answers this method and path.", request)
             }
-            var response = try Problem(
-                .methodNotAllowed, code: "method_not_allowed",
-                detail: "This path answers \(allowed.map(\.rawValue).joined(separator: ", ")) only."
-            ).response(from: request, context: context)
+            var response = Self.problem(
+                .methodNotAllowed, "method_not_allowed",
+                "This path answers \(allowed.map(\.rawValue).joined(separator: ", ")) only.", request)
             response.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
             return response
-        } catch let problem as Problem {
-            if problem.status.code >= 500 {
-                context.logger.error("\(request.method) \(request.uri.path): \(problem.code): \(problem.cause ?? problem.detail)")
-            }
-            return try problem.response(from: request, context: context)
         } catch let error as any HTTPResponseError where error.status.code < 500 {
             return try error.response(from: request, context: context)
         } catch {
             context.logger.error("\(request.method) \(request.uri.path): \(String(reflecting: error))")
-            return try Problem.internalError.response(from: request, context: context)
+            return Self.problem(
+                .internalServerError, "internal_error", ProblemDetails.serverFailureDetail(.internalServerError), request)
         }
+    }
+
+    private static func problem(_ status: HTTPResponse.Status, _ code: String, _ detail: String, _ request: Request) -> Response {
+        ProblemDetails(status: status, code: code, detail: detail, typeBase: AppServer.problemTypeBase, instance: request.uri.path)
+            .response()
     }
 }
 

@@ -1,4 +1,5 @@
 import CQRS
+import CQRSHummingbird
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -79,10 +80,10 @@ struct RouteOverrideTests {
             let problem = try await client.call(.post, "/api/v1/imports?format=csv&provider=acme", bytes: Data("x".utf8), token: signedUp.access)
             #expect(problem.status == .notFound)
             #expect(problem.headers[.contentType] == "application/problem+json")
-            let body = try APIJSON.decoder.decode(Problem.Body.self, from: problem.body)
-            #expect(body == Problem.Body(
-                type: "https://cqrs-gen.dev/problems/provider-not-found", title: "Not Found", status: 404,
-                detail: "No provider 'acme'.", code: "provider_not_found", instance: "/api/v1/imports"))
+            let body = try JSONDecoder().decode(ProblemDetails.self, from: problem.body)
+            #expect(body == ProblemDetails(
+                status: .notFound, code: "provider_not_found", detail: "No provider 'acme'.", typeBase: "https://cqrs-gen.dev/problems/",
+                instance: "/api/v1/imports"))
 
             let malformed = try await client.call(.post, "/api/v1/users", json: ["email": "x@example.com"])
             #expect(malformed.status == .badRequest)
