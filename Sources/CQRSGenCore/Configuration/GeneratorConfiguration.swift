@@ -13,8 +13,12 @@ public struct GeneratorConfiguration: Sendable {
     public var conventions: ConventionsSpec
     /// The largest page a paginated query may ask for; dispatch refuses larger ones.
     public var maximumPageSize: Int
-    /// How fields are named in query strings and JSON bodies, unless a binding names one itself.
-    public var wireNames: GeneratorOptions.WireNames
+    /// How fields are named in query strings and JSON bodies, unless a binding names one itself: the conventions',
+    /// so that the validator compares the names a request really carries.
+    public var wireNames: GeneratorOptions.WireNames {
+        get { conventions.wireNames }
+        set { conventions.wireNames = newValue }
+    }
     /// The API's name and version, in the OpenAPI document.
     public var apiInfo = GeneratorOptions.APIInfo()
 
@@ -33,11 +37,11 @@ public struct GeneratorConfiguration: Sendable {
         maximumPageSize: Int = Self.defaultMaximumPageSize, wireNames: GeneratorOptions.WireNames = .camelCase
     ) {
         self.spec = spec
-        self.wireNames = wireNames
         self.accessModifier = accessModifier
         self.catalogue = catalogue
         self.committedOutput = committedOutput
         self.conventions = conventions
+        self.conventions.wireNames = wireNames
         self.maximumPageSize = maximumPageSize
     }
 }

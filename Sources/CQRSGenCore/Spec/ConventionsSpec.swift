@@ -32,6 +32,9 @@ public struct ConventionsSpec: Hashable, Sendable {
     public var requiresPaginatedLists: Bool
     /// Where `naming` is written in the configuration, if it is.
     public var location: SourceLocation?
+    /// How fields are named in query strings and JSON bodies (`http.wireNames`), for the rules that compare the names a
+    /// request carries.
+    public var wireNames: GeneratorOptions.WireNames = .camelCase
 
     public init(
         commandPrefixes: [Located<String>] = Self.defaultCommandPrefixes.map { Located($0, at: .startOfFile) },

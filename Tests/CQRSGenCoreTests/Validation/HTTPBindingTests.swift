@@ -555,4 +555,56 @@ struct HTTPBindingTests {
             .error("6️⃣", "the route of query 'GetItem' is chosen by 'when', but no other route is GET /items/{itemId}: leave 'when' out"),
         ])
     }
+
+    @Test("two fields that choose routes by the same name on the wire are one, whatever their names in Swift")
+    func variantWireNames() {
+        expectDiagnostics(Self.header + """
+            queries:
+              ListItems:
+                category: items
+                description: X.
+                fields: {boardId: UUID}
+                result: Int
+                http:
+                  route: GET /boards/{boardId}/items
+              ListItemsByTag:
+                category: items
+                description: X.
+                fields: {boardId: UUID, tagName: String}
+                result: Int
+                http:
+                  route: GET /boards/{boardId}/items
+                  when: 🅰️tagName
+              ListItemsByLabel:
+                category: items
+                description: X.
+                fields: {boardId: UUID, label: String}
+                result: Int
+                http:
+                  route: GET /boards/{boardId}/items
+                  when: 1️⃣label
+                  fields: {label: {query: tag_name}}
+              ListItemsByKind:
+                category: items
+                description: X.
+                fields: {boardId: UUID, kind: String}
+                result: Int
+                http:
+                  route: GET /boards/{boardId}/items
+                  when: 🅱️kind
+                  fields: {kind: {header: X-Kind}}
+              ListItemsBySort:
+                category: items
+                description: X.
+                fields: {boardId: UUID, sort: String}
+                result: Int
+                http:
+                  route: GET /boards/{boardId}/items
+                  when: 2️⃣sort
+                  fields: {sort: {header: x-kind}}
+            """, conventions: { var conventions = ConventionsSpec(); conventions.wireNames = .snakeCase; return conventions }(), [
+            .error("1️⃣", "'when' of the route of query 'ListItemsByLabel' names 'label' (query 'tag_name'), which already chooses the route of query 'ListItemsByTag'", notes: [("🅰️", "chosen here")]),
+            .error("2️⃣", "'when' of the route of query 'ListItemsBySort' names 'sort' (header 'x-kind'), which already chooses the route of query 'ListItemsByKind'", notes: [("🅱️", "chosen here")]),
+        ])
+    }
 }

@@ -6,10 +6,12 @@ public struct HTTPRouteUniquenessRule: ValidationRule {
     public init() {}
 
     public func validate(_ spec: Spec, _ index: SpecIndex) -> [Diagnostic] {
-        HTTPBindingSpec.routeGroups(of: index.operations).flatMap(problems(in:))
+        HTTPBindingSpec.routeGroups(of: index.operations).flatMap { problems(in: $0, wireNames: spec.conventions.wireNames) }
     }
 
-    private func problems(in routes: [(operation: OperationSpec, http: HTTPBindingSpec)]) -> [Diagnostic] {
+    private func problems(
+        in routes: [(operation: OperationSpec, http: HTTPBindingSpec)], wireNames: GeneratorOptions.WireNames
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let first = routes[0]
         let route = "\(first.http.method.value.rawValue) \(first.http.path.value)"
@@ -39,7 +41,8 @@ public struct HTTPRouteUniquenessRule: ValidationRule {
         }
         // A duplicate has its error; the spelling of its path is beside the point.
         let duplicates = Set(fallbacks.dropFirst().map(\.operation.name))
-        var chosenBy: [String: OperationSpec] = [:]
+        // By where the request carries it, as the server reads it: two fields by the same name on the wire are one.
+        var chosenBy: [String: (operation: OperationSpec, at: SourceLocation)] = [:]
         for (operation, http) in routes {
             let what = "\(operation.roleName) '\(operation.name)'"
             if http.path.value != first.http.path.value, !duplicates.contains(operation.name) {
@@ -65,13 +68,16 @@ public struct HTTPRouteUniquenessRule: ValidationRule {
                         at: name.location))
                     continue
                 }
-                if let earlier = chosenBy[name.value], earlier.name != operation.name {
+                let wire = http.wireName(of: field.name, source: source, wireNames: wireNames)
+                let key = source == .header ? "header " + wire.lowercased() : "query " + wire
+                if let earlier = chosenBy[key], earlier.operation.name != operation.name {
+                    let carried = wire == name.value ? "" : " (\(source.rawValue) '\(wire)')"
                     diagnostics.append(.error(
-                        "'when' of the route of \(what) names '\(name.value)', which already chooses the route of "
-                            + "\(earlier.roleName) '\(earlier.name)'",
-                        at: name.location, notes: [.init("chosen here", at: earlier.http!.when.first { $0.value == name.value }!.location)]))
+                        "'when' of the route of \(what) names '\(name.value)'\(carried), which already chooses the route of "
+                            + "\(earlier.operation.roleName) '\(earlier.operation.name)'",
+                        at: name.location, notes: [.init("chosen here", at: earlier.at)]))
                 } else {
-                    chosenBy[name.value] = operation
+                    chosenBy[key] = (operation, name.location)
                 }
             }
         }
