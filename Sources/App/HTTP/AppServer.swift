@@ -7,7 +7,8 @@ import NIOCore
 /// The HTTP server: Dashtam's REST routes under `/api/v1`, every one of which runs its operations through the
 /// dispatcher, on a database session of its own.
 enum AppServer {
-    struct Health: Encodable, Sendable {
+    /// Encoded by the request context's encoder, with the API's conventions.
+    struct Health: ResponseEncodable, Sendable {
         var status: String
         var migrations: [String]
         /// Hits and misses of the handlers' caches, by namespace.
@@ -23,9 +24,9 @@ enum AppServer {
         let routes = RouteIndex()
         router.add(middleware: ProblemResponseMiddleware(routes: routes))
         router.get("health") { _, _ in
-            JSONBody(Health(
+            Health(
                 status: "ok", migrations: try environment.database.appliedMigrations(),
-                cache: environment.services.cacheMetrics.counts))
+                cache: environment.services.cacheMetrics.counts)
         }
         router.add(middleware: BearerAuthentication(environment: environment))
         // Every route the spec binds, each with its policies, as the spec declares them.
