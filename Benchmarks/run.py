@@ -5,6 +5,7 @@
     python3 Benchmarks/run.py --sizes 41 --runs 1  # CI's smoke test: it must work, it is never timed pass/fail
     python3 Benchmarks/run.py --build              # also the build figures (a few minutes: it builds the App)
     python3 Benchmarks/run.py --typecheck          # also the type-checking figures for 1,000 operations
+    python3 Benchmarks/run.py --large-build        # also building 1,000 operations with the plugin, against by hand
     python3 Benchmarks/run.py --micro              # also the runtime micro-benchmarks (ordo-one's benchmark)
 
 Every figure is the median of several whole-process runs; peak memory is each process's maximum resident set.
@@ -158,6 +159,7 @@ def main():
     arguments.add_argument("--runs", type=int, default=5, help="runs per figure (the median is reported)")
     arguments.add_argument("--build", action="store_true", help="also measure swift build with the plugin")
     arguments.add_argument("--typecheck", action="store_true", help="also measure type-checking the generated code")
+    arguments.add_argument("--large-build", action="store_true", help="also build 1,000 operations with the plugin and by hand")
     arguments.add_argument("--micro", action="store_true", help="also run the runtime micro-benchmarks")
     options = arguments.parse_args()
     with tempfile.TemporaryDirectory(prefix="cqrs-gen-bench-") as work:
@@ -171,6 +173,9 @@ def main():
         if options.build:
             import build_figures
             build_figures.measure(work, options.runs)
+        if options.large_build:
+            import large_build
+            large_build.measure(work, tools, options.runs)
         if options.micro:
             print("\nRuntime micro-benchmarks (ordo-one's benchmark; medians) …", flush=True)
             _, _, output = run(["swift", "package", "--package-path", BENCHMARKS, "benchmark", "--target", "RuntimeBenchmarks",
