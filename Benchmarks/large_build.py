@@ -17,7 +17,7 @@ import yaml
 
 from build_figures import generator_runs
 from run import ROOT, run, synthesize
-from typecheck_figures import property_name, swift_type
+from typecheck_figures import dependency_protocols, handlers, swift_type
 
 OPERATIONS = 1000
 
@@ -39,35 +39,13 @@ let package = Package(
 
 
 def handler_files(spec, generated):
-    """One file per handler, as an application keeps them. `generated` conforms each to its generated protocol;
-    otherwise to the runtime's protocol, naming the operation and its output."""
-    files = {}
-    for role, section in (("command", "commands"), ("query", "queries")):
-        for name, operation in spec[section].items():
-            handler = operation.get("handler", {}) or {}
-            handler_name = handler.get("name", name + "Handler")
-            result = swift_type(operation["result"]) if "result" in operation else "Void"
-            conformance = f"{name}Handling" if generated else ("CommandHandler" if role == "command" else "QueryHandler")
-            lines = ["import CQRS", "import Foundation", "", f"struct {handler_name}: {conformance} {{"]
-            if not generated:
-                lines.append(f"    typealias Operation = {name}")
-                lines.append(f"    typealias Output = {result}")
-            for dependency in handler.get("dependencies", []):
-                lines.append(f"    let {property_name(dependency)}: any {dependency}")
-            argument = "command" if role == "command" else "query"
-            lines.append(f"    func handle(_ {argument}: {name}) async -> Result<{result}, OperationError> {{")
-            lines.append('        .failure(OperationError(code: "benchmark", message: "not run"))')
-            lines += ["    }", "}", ""]
-            files[f"Handlers/{handler_name}.swift"] = "\n".join(lines)
-    return files
+    """One file per handler, as an application keeps them."""
+    return {f"Handlers/{name}.swift": "import CQRS\nimport Foundation\n\n" + source
+            for name, source in handlers(spec, generated).items()}
 
 
-def dependency_protocols(spec):
-    lines = ["import CQRS", ""]
-    for scope in ("request", "app"):
-        for name in spec["dependencies"][scope]:
-            lines.append(f"protocol {name}: Sendable {{}}")
-    return "\n".join(lines) + "\n"
+def dependency_file(spec):
+    return "import CQRS\n\n" + dependency_protocols(spec)
 
 
 def hand_written_types(spec):
@@ -135,11 +113,11 @@ def measure(work, tools, runs):
 
     generated = os.path.join(work, "large-generated")
     write_package(generated, "LargeGenerated", {
-        "operations.yaml": spec_text, "Dependencies.swift": dependency_protocols(spec), **handler_files(spec, True),
+        "operations.yaml": spec_text, "Dependencies.swift": dependency_file(spec), **handler_files(spec, True),
     }, plugin=True)
     by_hand = os.path.join(work, "large-by-hand")
     write_package(by_hand, "LargeByHand", {
-        "Types.swift": hand_written_types(spec), "Dependencies.swift": dependency_protocols(spec),
+        "Types.swift": hand_written_types(spec), "Dependencies.swift": dependency_file(spec),
         **handler_files(spec, False),
     }, plugin=False)
 

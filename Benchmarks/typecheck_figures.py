@@ -26,25 +26,36 @@ def swift_type(text):
     return text.strip()
 
 
-def application_side(spec):
-    lines = ["import CQRS", "import Foundation", ""]
-    for scope in ("request", "app"):
-        for name in spec["dependencies"][scope]:
-            lines.append(f"protocol {name}: Sendable {{}}")
-    lines += ["", "struct Benchmark: Error {}", ""]
+def handlers(spec, generated=True):
+    """Each operation's handler, by its type name: a stub that conforms to the generated `<Operation>Handling`, or,
+    for an application without the generator, to the runtime's `CommandHandler` or `QueryHandler`."""
+    sources = {}
     for role, section in (("command", "commands"), ("query", "queries")):
         for name, operation in spec[section].items():
             handler = operation.get("handler", {}) or {}
             handler_name = handler.get("name", name + "Handler")
             result = swift_type(operation["result"]) if "result" in operation else "Void"
-            lines.append(f"struct {handler_name}: {name}Handling {{")
+            conformance = f"{name}Handling" if generated else ("CommandHandler" if role == "command" else "QueryHandler")
+            lines = [f"struct {handler_name}: {conformance} {{"]
+            if not generated:
+                lines += [f"    typealias Operation = {name}", f"    typealias Output = {result}"]
             for dependency in handler.get("dependencies", []):
                 lines.append(f"    let {property_name(dependency)}: any {dependency}")
             argument = "command" if role == "command" else "query"
             lines.append(f"    func handle(_ {argument}: {name}) async -> Result<{result}, OperationError> {{")
             lines.append('        .failure(OperationError(code: "benchmark", message: "not run"))')
             lines += ["    }", "}"]
-    return "\n".join(lines) + "\n"
+            sources[handler_name] = "\n".join(lines) + "\n"
+    return sources
+
+
+def dependency_protocols(spec):
+    return "".join(f"protocol {name}: Sendable {{}}\n" for scope in ("request", "app") for name in spec["dependencies"][scope])
+
+
+def application_side(spec):
+    return ("import CQRS\nimport Foundation\n\n" + dependency_protocols(spec) + "\nstruct Benchmark: Error {}\n\n"
+            + "".join(handlers(spec).values()))
 
 
 def plain_structs(spec, conformances=""):

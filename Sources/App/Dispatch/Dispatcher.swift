@@ -67,23 +67,7 @@ struct Dispatcher: Sendable {
             request: DatabaseRequestScope(session: session),
             app: DispatchServices(
                 shared: services, cacheRule: CacheWriteRule(readVersion: database.dataVersion.current, storesValues: storesValues)),
-            events: recorder, steps: Steps(dispatcher: self, session: session, context: context), overrides: overrides)
-    }
-
-    /// Runs the operations a handler lists under `runs` through this dispatcher, on the session and with the context
-    /// of the run that asked: each with its own behaviours, its own transaction and its own events.
-    struct Steps: OperationStepRunner {
-        let dispatcher: Dispatcher
-        let session: DatabaseSession
-        let context: OperationContext
-
-        func run<C: DispatchableCommand>(_ command: C) async -> Result<C.Output, OperationError> {
-            await dispatcher.run(command, on: session, context: context)
-        }
-
-        func run<Q: DispatchableQuery>(_ query: Q) async -> Result<Q.Output, OperationError> {
-            await dispatcher.run(query, on: session, context: context)
-        }
+            events: recorder, steps: Operations(dispatcher: self, session: session, context: context), overrides: overrides)
     }
 
     /// A context for an operation that starts a workflow of its own.
