@@ -31,7 +31,7 @@ struct CQRSGenPlugin: BuildToolPlugin {
                 // The target's Swift files too: adding the missing handler must rerun the check. A run that changes
                 // nothing writes nothing, so nothing recompiles.
                 inputFiles: inputs.files + target.sourceFiles(withSuffix: "swift").map(\.url),
-                outputFiles: CQRSGenContract.swiftFileNames.map { output.appending(path: $0) }
+                outputFiles: inputs.swiftFileNames.map { output.appending(path: $0) }
             )
         ]
     }

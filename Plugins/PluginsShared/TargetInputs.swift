@@ -11,6 +11,8 @@ struct TargetInputs {
     var spec: URL
     var configuration: URL?
     var packageRoot: URL
+    /// How many files each file of per-item declarations is split into: the configuration's `outputShards`, or 1.
+    var outputShards = 1
 
     /// Finds the inputs of the target named `targetName`, whose sources are in `directory`.
     init(targetName: String, directory: URL, packageRoot: URL) throws {
@@ -27,6 +29,12 @@ struct TargetInputs {
         configuration = configurations.first
         if let configuration {
             let text = (try? String(contentsOf: configuration, encoding: .utf8)) ?? ""
+            // A value out of range is the generator's error; until it is fixed, the build declares one file of each.
+            if let shards = CQRSGenContract.outputShards(inConfiguration: text)?.count,
+               (1...CQRSGenContract.maximumOutputShards).contains(shards)
+            {
+                outputShards = shards
+            }
             if let named = CQRSGenContract.specPath(inConfiguration: text) {
                 if let beside = specs.first {
                     throw PluginError(
@@ -55,6 +63,9 @@ struct TargetInputs {
         }
         return arguments + ["--target", targetName]
     }
+
+    /// The Swift files the generator writes for these inputs, which the build plugin declares before it runs.
+    var swiftFileNames: [String] { CQRSGenContract.swiftFileNames(shards: outputShards) }
 
     /// The files whose changes must rerun the generator.
     var files: [URL] { [spec] + (configuration.map { [$0] } ?? []) }

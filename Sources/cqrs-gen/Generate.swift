@@ -6,7 +6,10 @@ struct Generate: ParsableCommand {
         abstract: "Generates the Swift of the spec's operations, registry and handler factories.",
         discussion: """
             Always writes the same files (\(Generator.swiftFileNames.joined(separator: ", ")), and \
-            \(Generator.catalogueFileName) for reviewers unless --no-catalogue), each atomically and only \
+            \(Generator.catalogueFileName) for reviewers unless --no-catalogue; the configuration's \
+            '\(CQRSGenContract.outputShardsKey): N' adds N numbered files beside each of \
+            \(CQRSGenContract.shardedFileNames.joined(separator: ", ")), each item in the one its name hashes \
+            to), each atomically and only \
             when its bytes change, so that nothing rebuilds when nothing changed. Earlier generated files that the \
             spec no longer produces are removed; other files are left alone. Nothing is written when the spec has \
             errors.

@@ -1,3 +1,4 @@
+import CQRSGenCore
 import Foundation
 import Testing
 
@@ -165,6 +166,21 @@ struct GeneratedCodeCompilesTests {
     func compiles() throws {
         let run = try Self.typecheck(spec: Self.spec, application: Self.application)
         #expect(run.status == 0, "\(run.standardError)")
+    }
+
+    @Test("split into shards by the configuration, the same spec compiles, and a second run writes nothing")
+    func shardedCompiles() throws {
+        let folder = try CLITests.folder(with: [
+            "spec.yaml": Self.spec, "cqrs-gen-config.yaml": "outputShards: 3\n", "App/Application.swift": Self.application,
+        ])
+        let generate = try CLITests.run(["generate", "spec.yaml", "--output", "App", "--no-catalogue"], in: folder)
+        try #require(generate.status == 0, "\(generate.standardError)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("App").path)
+        #expect(Set(written) == Set(CQRSGenContract.swiftFileNames(shards: 3) + ["Application.swift"]))
+        let run = try Self.swiftcTypecheck(folder, module: "ShardedApp")
+        #expect(run.status == 0, "\(run.standardError)")
+        let again = try CLITests.run(["generate", "spec.yaml", "--output", "App", "--no-catalogue"], in: folder)
+        #expect(again.standardOutput.contains("0 written, \(CQRSGenContract.swiftFileNames(shards: 3).count) unchanged"))
     }
 
     @Test("generic types, Int enumerations, keyword-named default cases and every page style compile public, with internal handlers")

@@ -27,6 +27,9 @@ public struct ConfigurationDecoder: Sendable {
                         + "the build plugin reads it before the generator runs", at: scalar.location)
             }
         }
+        if let node = entries.value(CQRSGenContract.outputShardsKey) {
+            decodeOutputShards(node, text: text, into: &configuration, &context)
+        }
         if let node = entries.value("accessModifier"),
            let level = context.choice(node, "'accessModifier'", of: GeneratorOptions.AccessLevel.self)
         {
@@ -69,6 +72,26 @@ public struct ConfigurationDecoder: Sendable {
             }
         }
         return Result(configuration: configuration, diagnostics: context.diagnostics)
+    }
+
+    private func decodeOutputShards(
+        _ node: YAMLNode, text: String, into configuration: inout GeneratorConfiguration, _ context: inout DecodingContext
+    ) {
+        let key = CQRSGenContract.outputShardsKey
+        guard let count = context.integer(node, "'\(key)'") else { return }
+        let range = 1...CQRSGenContract.maximumOutputShards
+        guard range.contains(count) else {
+            context.error("'\(key)' must be from \(range.lowerBound) to \(range.upperBound), not \(count)", at: node.location)
+            return
+        }
+        // The build plugin declares the files before the generator runs, from its own reading of the key.
+        guard CQRSGenContract.outputShards(inConfiguration: text)?.count == count else {
+            context.error(
+                "write '\(key)' at the start of a line as '\(key): \(count)': the build plugin reads it before the generator runs",
+                at: node.location)
+            return
+        }
+        configuration.outputShards = count
     }
 
     private func decodeNaming(_ entry: YAMLMappingEntry, _ context: inout DecodingContext) -> ConventionsSpec {

@@ -21,6 +21,8 @@ public struct GeneratorConfiguration: Sendable {
     }
     /// The API's name and version, in the OpenAPI document.
     public var apiInfo = GeneratorOptions.APIInfo()
+    /// How many files each file of per-item declarations is split into (see ``GeneratorOptions/outputShards``).
+    public var outputShards = 1
 
     public static let defaultMaximumPageSize = 100
 
@@ -28,7 +30,7 @@ public struct GeneratorConfiguration: Sendable {
     public func generatorOptions(specPath: String) -> GeneratorOptions {
         GeneratorOptions(
             accessLevel: accessModifier, specPath: specPath, writesCatalogue: catalogue, maximumPageSize: maximumPageSize,
-            wireNames: wireNames, apiInfo: apiInfo)
+            wireNames: wireNames, apiInfo: apiInfo, outputShards: outputShards)
     }
 
     public init(
@@ -49,7 +51,10 @@ public struct GeneratorConfiguration: Sendable {
 /// The configuration file's keys, each with its place and meaning: what the decoder accepts, the JSON Schema
 /// describes and the documentation lists, from this one table.
 public enum ConfigurationKeys {
-    public static let topLevel = ["spec", "accessModifier", "catalogue", "committedOutput", "naming", "pagination", "http"]
+    public static let topLevel = [
+        "spec", "accessModifier", "catalogue", "committedOutput", "naming", "pagination", "http",
+        CQRSGenContract.outputShardsKey,
+    ]
     public static let naming = [
         "commandPrefixes", "additionalCommandPrefixes", "queryPrefixes", "additionalQueryPrefixes", "paginatedQueryPrefix",
     ]

@@ -37,23 +37,32 @@ public struct Generator: Sendable {
         TypesFile(), OperationsFile(), EventsFile(), DependenciesFile(), HandlersFile(), RegistryFile(), RoutesFile(),
     ]
 
-    /// What these options generate, in order.
-    var renderers: [any GeneratedFileRenderer] {
-        Self.swiftRenderers + (options.writesCatalogue ? [CatalogueFile(), OpenAPIFile()] : [])
+    /// What these options generate, in order: each renderer once, or, for a file `outputShards` splits, once for
+    /// what its items share and once per shard.
+    var parts: [(name: String, renderer: any GeneratedFileRenderer, part: OutputPart)] {
+        let renderers = Self.swiftRenderers + (options.writesCatalogue ? [CatalogueFile(), OpenAPIFile()] : [])
+        let count = options.outputShards
+        return renderers.flatMap { renderer -> [(name: String, renderer: any GeneratedFileRenderer, part: OutputPart)] in
+            let name = type(of: renderer).name
+            guard count > 1, CQRSGenContract.shardedFileNames.contains(name) else { return [(name, renderer, .whole)] }
+            return [(name, renderer, .shared)] + (1...count).map { number in
+                (CQRSGenContract.shardFileName(name, shard: number, of: count), renderer, .shard(number, of: count))
+            }
+        }
     }
 
     /// The names of the files `generate` returns and `write` writes, in order.
-    public var fileNames: [String] { renderers.map { type(of: $0).name } }
+    public var fileNames: [String] { parts.map(\.name) }
 
     /// The generated files for `spec`, which must have passed validation: the same bytes for the same spec and
     /// options, every time, on every machine.
     public func generate(_ spec: Spec) -> [GeneratedFile] {
         let context = GenerationContext(spec: spec, index: SpecIndex(spec), options: options)
         // The files do not depend on each other: render them on all cores, in a fixed order.
-        return renderers.concurrentMap { renderer in
+        return parts.concurrentMap { file in
             var writer = SwiftWriter()
-            renderer.render(context, into: &writer)
-            return GeneratedFile(name: type(of: renderer).name, contents: writer.text)
+            file.renderer.render(context.writing(file.part, of: type(of: file.renderer).name), into: &writer)
+            return GeneratedFile(name: file.name, contents: writer.text)
         }
     }
 
@@ -63,20 +72,21 @@ public struct Generator: Sendable {
     public func write(_ spec: Spec, to directory: OutputDirectory) throws(OutputError) -> OutputDirectory.WriteReport {
         try directory.create()
         let context = GenerationContext(spec: spec, index: SpecIndex(spec), options: options)
-        let outcomes = renderers.concurrentMap { renderer -> Result<Bool, OutputError> in
+        let parts = self.parts
+        let outcomes = parts.concurrentMap { file -> Result<Bool, OutputError> in
             Result { () throws(OutputError) -> Bool in
-                try directory.update(type(of: renderer).name) { update in
+                try directory.update(file.name) { update in
                     var writer = SwiftWriter(sink: update.append)
-                    renderer.render(context, into: &writer)
+                    file.renderer.render(context.writing(file.part, of: type(of: file.renderer).name), into: &writer)
                     writer.finish()
                 }
             }
         }
         var report = OutputDirectory.WriteReport()
-        for (name, outcome) in zip(fileNames, outcomes) {
-            if try outcome.get() { report.written.append(name) } else { report.unchanged.append(name) }
+        for (file, outcome) in zip(parts, outcomes) {
+            if try outcome.get() { report.written.append(file.name) } else { report.unchanged.append(file.name) }
         }
-        report.removed = directory.removeGeneratedFiles(otherThan: fileNames)
+        report.removed = directory.removeGeneratedFiles(otherThan: parts.map(\.name))
         return report
     }
 }

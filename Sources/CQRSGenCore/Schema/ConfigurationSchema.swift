@@ -28,6 +28,13 @@ public enum ConfigurationSchema {
                     ("enum", .array(GeneratorOptions.AccessLevel.allCases.map { .string($0.rawValue) })),
                     ("default", .string(GeneratorOptions.AccessLevel.internal.rawValue)),
                 ]),
+                CQRSGenContract.outputShardsKey: .object([
+                    ("description", .string("How many files each generated file of per-item declarations is split into, each operation, type, event and route in the one its name hashes to, so that editing one recompiles a bounded part of a large spec. Write it on its own line: the build plugin reads it before the generator runs.")),
+                    ("type", .string("integer")),
+                    ("minimum", .number(1)),
+                    ("maximum", .number(CQRSGenContract.maximumOutputShards)),
+                    ("default", .number(1)),
+                ]),
                 "catalogue": SpecSchema.flag("Whether the committed copy includes OPERATIONS.md, the catalogue for reviewers.", default: true),
                 "committedOutput": .object([
                     ("description", .string("Where generate-cqrs and cqrs-gen check keep the committed copy, from the package root; Generated/<target> by default. Never inside a target's sources.")),

@@ -15,7 +15,7 @@ struct FixtureOutputTests {
 
     @Test("there are fixtures to check")
     func fixturesExist() {
-        #expect(Self.fixtures == ["empty", "every-feature", "public-generic"])
+        #expect(Self.fixtures == ["empty", "every-feature", "public-generic", "sharded"])
     }
 
     @Test("each fixture generates exactly its expected files", arguments: Self.fixtures)

@@ -39,7 +39,9 @@ struct StreamedOutputTests {
         let outcome = try SpecLoader().load(contentsOf: PackageRoot.url.appendingPathComponent("spec/operations.yaml").path)
         let spec = try #require(outcome.validSpec)
         let context = GenerationContext(spec: spec, index: SpecIndex(spec), options: GeneratorOptions())
-        for renderer in Generator().renderers {
+        for file in Generator(options: GeneratorOptions(outputShards: 2)).parts {
+            let renderer = file.renderer
+            let context = context.writing(file.part, of: type(of: renderer).name)
             var whole = SwiftWriter()
             renderer.render(context, into: &whole)
             for threshold in [1, 100] {
@@ -47,7 +49,7 @@ struct StreamedOutputTests {
                 var streamed = SwiftWriter(sink: { chunks.append(contentsOf: $0) }, flushThreshold: threshold)
                 renderer.render(context, into: &streamed)
                 streamed.finish()
-                #expect(String(decoding: chunks, as: UTF8.self) == whole.text, "\(type(of: renderer).name), chunks of \(threshold)")
+                #expect(String(decoding: chunks, as: UTF8.self) == whole.text, "\(file.name), chunks of \(threshold)")
             }
         }
     }

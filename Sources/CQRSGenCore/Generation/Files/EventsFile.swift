@@ -15,15 +15,21 @@ struct EventsFile: GeneratedFileRenderer {
             writer.line("// checked when they are published. Declare them under 'events' for typed payloads that the compiler checks.")
             return
         }
-        for event in context.spec.events {
+        for event in context.rendered(context.spec.events, name: \.name) {
             payload(event, context, &writer)
         }
-        enumeration(context, &writer)
-        for flag in Flag.allCases {
-            flagged(flag, context, &writer)
+        if context.rendersShared {
+            enumeration(context, &writer)
+            for flag in Flag.allCases {
+                flagged(flag, context, &writer)
+            }
         }
-        for command in context.spec.commands where command.listsEvents {
-            sink(command, context, &writer)
+        let commands = context.rendered(context.spec.commands, name: \.name).filter(\.listsEvents)
+        guard !commands.isEmpty else { return }
+        // Looked up once for every command: building it per command made the file quadratic in the spec's size.
+        let declared = Dictionary(context.spec.events.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for command in commands {
+            sink(command, declared, context, &writer)
         }
     }
 
@@ -222,9 +228,10 @@ struct EventsFile: GeneratedFileRenderer {
 
     // MARK: - What each command publishes
 
-    private func sink(_ command: OperationSpec, _ context: GenerationContext, _ writer: inout SwiftWriter) {
+    private func sink(
+        _ command: OperationSpec, _ declared: [String: EventSpec], _ context: GenerationContext, _ writer: inout SwiftWriter
+    ) {
         let access = context.access
-        let declared = Dictionary(context.spec.events.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let events = command.listedEvents.compactMap { declared[$0] }
         let name = GeneratedNames.eventSink(of: command.name)
         writer.blankLine()

@@ -15,15 +15,17 @@ struct HandlersFile: GeneratedFileRenderer {
         context.header("handler protocols and the typed handler factory.", into: &writer)
         protocols(context, &writer)
         factory(context, &writer)
-        overrides(context, &writer)
+        if context.rendersShared { overrides(context, &writer) }
         dispatch(context, &writer)
         steps(context, &writer)
     }
 
     private func protocols(_ context: GenerationContext, _ writer: inout SwiftWriter) {
+        let operations = context.rendered(context.index.operations, name: \.name)
+        guard !operations.isEmpty else { return }
         writer.blankLine()
         writer.line("// MARK: - Handler protocols")
-        for operation in context.index.operations {
+        for operation in operations {
             writer.blankLine()
             writer.line(context.provenance(operation.location))
             writer.line("/// What the handler of ``\(operation.name)`` conforms to: `\(operation.handler.name.value)` in the application.")
@@ -35,6 +37,24 @@ struct HandlersFile: GeneratedFileRenderer {
     }
 
     private func factory(_ context: GenerationContext, _ writer: inout SwiftWriter) {
+        if context.rendersShared { factoryType(context, &writer) }
+        for category in context.spec.categories {
+            // Walked in place: the operations are many, and copying them per category cost more than rendering.
+            let operations = context.rendered(context.index.operations, name: \.name).filter { $0.category.value == category.name }
+            guard !operations.isEmpty else { continue }
+            writer.blankLine()
+            writer.line("// MARK: \(category.name)")
+            writer.blankLine()
+            writer.block("extension \(GeneratedNames.handlerFactory)") { writer in
+                for operation in operations {
+                    writer.blankLine()
+                    factoryMethod(operation, context, &writer)
+                }
+            }
+        }
+    }
+
+    private func factoryType(_ context: GenerationContext, _ writer: inout SwiftWriter) {
         let access = context.access
         writer.blankLine()
         writer.line("// MARK: - Handler factory")
@@ -78,20 +98,6 @@ struct HandlersFile: GeneratedFileRenderer {
             if context.spec.composesOperations { writer.line("    self.steps = steps") }
             writer.line("    self.overrides = overrides")
             writer.line("}")
-        }
-        for category in context.spec.categories {
-            // Walked in place: the operations are many, and copying them per category cost more than rendering.
-            let operations = context.index.operations.lazy.filter { $0.category.value == category.name }
-            guard !operations.isEmpty else { continue }
-            writer.blankLine()
-            writer.line("// MARK: \(category.name)")
-            writer.blankLine()
-            writer.block("extension \(GeneratedNames.handlerFactory)") { writer in
-                for operation in operations {
-                    writer.blankLine()
-                    factoryMethod(operation, context, &writer)
-                }
-            }
         }
     }
 
@@ -164,9 +170,11 @@ struct HandlersFile: GeneratedFileRenderer {
     /// operation, can run any handler: without it, that path would be a hand-kept switch over every operation.
     private func dispatch(_ context: GenerationContext, _ writer: inout SwiftWriter) {
         let access = context.access
+        let operations = context.rendered(context.index.operations, name: \.name)
+        guard context.rendersShared || !operations.isEmpty else { return }
         writer.blankLine()
         writer.line("// MARK: - Dispatch")
-        for (kind, base) in [("command", "Command"), ("query", "Query")] {
+        for (kind, base) in [("command", "Command"), ("query", "Query")] where context.rendersShared {
             writer.blankLine()
             writer.line("/// A \(kind) whose handler ``\(GeneratedNames.handlerFactory)`` builds: what lets one dispatch path run every \(kind), guided by")
             writer.line("/// its metadata.")
@@ -187,8 +195,8 @@ struct HandlersFile: GeneratedFileRenderer {
                 writer.line("@inline(__always) \(access)func fieldViolations() -> OperationError? { nil }")
             }
         }
-        dispatcherRuns(context, &writer)
-        for operation in context.index.operations {
+        if context.rendersShared { dispatcherRuns(context, &writer) }
+        for operation in operations {
             let kind = operation.isCommand ? "command" : "query"
             let base = operation.isCommand ? GeneratedNames.dispatchableCommand : GeneratedNames.dispatchableQuery
             writer.blankLine()
@@ -259,19 +267,13 @@ struct HandlersFile: GeneratedFileRenderer {
         guard context.spec.composesOperations else { return }
         let access = context.access
         let runner = GeneratedNames.operationStepRunner
+        let composite = context.rendered(context.index.operations, name: \.name).filter(\.runsOperations)
+        guard context.rendersShared || !composite.isEmpty else { return }
         writer.blankLine()
         writer.line("// MARK: - Steps")
-        writer.blankLine()
-        writer.line("/// Runs an operation that another's handler lists under `runs`, as a step of that run: through the application's")
-        writer.line("/// one dispatch path (its behaviours, its own transaction, its events), with the context of the run that asked.")
-        writer.block("\(access)protocol \(runner): Sendable") { writer in
-            writer.line("/// Runs `command` as a step of another operation.")
-            writer.line("func run<C: \(GeneratedNames.dispatchableCommand)>(_ command: C) async -> Result<C.Output, OperationError>")
-            writer.line("/// Runs `query` as a step of another operation.")
-            writer.line("func run<Q: \(GeneratedNames.dispatchableQuery)>(_ query: Q) async -> Result<Q.Output, OperationError>")
-        }
+        if context.rendersShared { stepRunner(context, &writer) }
         let operations = Dictionary(context.index.operations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        for operation in context.index.operations where operation.runsOperations {
+        for operation in composite {
             let name = GeneratedNames.steps(of: operation.name)
             writer.blankLine()
             writer.line(context.provenance(operation.runs?.location ?? operation.location))
@@ -296,6 +298,21 @@ struct HandlersFile: GeneratedFileRenderer {
                     }
                 }
             }
+        }
+    }
+
+    /// The protocol the application's step runner conforms to.
+    private func stepRunner(_ context: GenerationContext, _ writer: inout SwiftWriter) {
+        let access = context.access
+        let runner = GeneratedNames.operationStepRunner
+        writer.blankLine()
+        writer.line("/// Runs an operation that another's handler lists under `runs`, as a step of that run: through the application's")
+        writer.line("/// one dispatch path (its behaviours, its own transaction, its events), with the context of the run that asked.")
+        writer.block("\(access)protocol \(runner): Sendable") { writer in
+            writer.line("/// Runs `command` as a step of another operation.")
+            writer.line("func run<C: \(GeneratedNames.dispatchableCommand)>(_ command: C) async -> Result<C.Output, OperationError>")
+            writer.line("/// Runs `query` as a step of another operation.")
+            writer.line("func run<Q: \(GeneratedNames.dispatchableQuery)>(_ query: Q) async -> Result<Q.Output, OperationError>")
         }
     }
 

@@ -6,7 +6,9 @@ struct OperationsFile: GeneratedFileRenderer {
 
     func render(_ context: GenerationContext, into writer: inout SwiftWriter) {
         context.header("the command and query types.", into: &writer)
-        for (title, operations) in [("Commands", context.spec.commands), ("Queries", context.spec.queries)] where !operations.isEmpty {
+        for (title, all) in [("Commands", context.spec.commands), ("Queries", context.spec.queries)] {
+            let operations = context.rendered(all, name: \.name)
+            guard !operations.isEmpty else { continue }
             writer.blankLine()
             writer.line("// MARK: - \(title)")
             for operation in operations {

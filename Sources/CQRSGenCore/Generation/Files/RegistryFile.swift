@@ -5,8 +5,10 @@ struct RegistryFile: GeneratedFileRenderer {
 
     func render(_ context: GenerationContext, into writer: inout SwiftWriter) {
         context.header("categories, event names and the operation registry.", into: &writer)
-        categories(context, &writer)
-        events(context, &writer)
+        if context.rendersShared {
+            categories(context, &writer)
+            events(context, &writer)
+        }
         registry(context, &writer)
     }
 
@@ -68,9 +70,13 @@ struct RegistryFile: GeneratedFileRenderer {
         let declaredTypes = Set(context.spec.types.map(\.name))
         // Each operation's entry is a declaration of its own, so that the compiler type-checks the entries one by one:
         // one array literal of thousands of initialiser calls takes the type checker minutes and gigabytes.
-        writer.blankLine()
-        writer.line("// MARK: - Metadata")
-        for command in context.spec.commands {
+        let commands = context.rendered(context.spec.commands, name: \.name)
+        let queries = context.rendered(context.spec.queries, name: \.name)
+        if !commands.isEmpty || !queries.isEmpty {
+            writer.blankLine()
+            writer.line("// MARK: - Metadata")
+        }
+        for command in commands {
             let traits = command.commandTraits
             entry(command, "CommandMetadata", context, &writer, fields: [
                 ("commandType", "\(command.name).self"),
@@ -84,7 +90,7 @@ struct RegistryFile: GeneratedFileRenderer {
                 ("events", SwiftLiteral.stringArray(traits?.events?.value.map(\.value) ?? [])),
             ])
         }
-        for query in context.spec.queries {
+        for query in queries {
             let traits = query.queryTraits
             let result = context.resultType(query)
             entry(query, "QueryMetadata", context, &writer, fields: [
@@ -99,7 +105,7 @@ struct RegistryFile: GeneratedFileRenderer {
                 ("cachePolicy", "." + (traits?.cachePolicy.value.rawValue ?? "none")),
             ])
         }
-
+        guard context.rendersShared else { return }
         writer.blankLine()
         writer.line("// MARK: - Registry")
         writer.blankLine()

@@ -10,24 +10,12 @@ struct RoutesFile: GeneratedFileRenderer {
         context.header("the HTTP route of every operation the spec binds.", into: &writer)
         let routed = context.index.operations.filter { $0.http != nil }
         let routeType = "HTTPRoute<\(GeneratedNames.operationCategory)>"
-        writer.blankLine()
-        writer.line("// MARK: - Route table")
-        writer.blankLine()
-        writer.line("/// Every operation the spec binds to an HTTP route, in spec order: what a server adapter serves.")
-        writer.block("\(context.access)enum \(GeneratedNames.operationRoutes)") { writer in
-            if routed.isEmpty {
-                writer.line("\(context.access)static let all: [\(routeType)] = []")
-            } else {
-                writer.line("\(context.access)static let all: [\(routeType)] = [")
-                for operation in routed { writer.line("    \(operation.name).httpRoute,") }
-                writer.line("]")
-            }
-        }
-        serving(routed, context, &writer)
-        document(context, &writer)
+        if context.rendersShared { table(routed, routeType, context, &writer) }
+        let rendered = context.rendered(routed, name: \.name)
+        guard !rendered.isEmpty else { return }
         // The operations whose route others share: each is chosen by its `when`, or answers otherwise.
         let shared = Set(HTTPBindingSpec.routeGroups(of: routed).filter { $0.count > 1 }.flatMap { $0.map(\.operation.name) })
-        for operation in routed {
+        for operation in rendered {
             guard let http = operation.http else { continue }
             writer.blankLine()
             writer.line(context.provenance(http.location))
@@ -50,6 +38,25 @@ struct RoutesFile: GeneratedFileRenderer {
                 decoding(operation, http, context, &writer)
             }
         }
+    }
+
+    /// The table of every route, what serves them, and their OpenAPI document: what the routes share.
+    private func table(_ routed: [OperationSpec], _ routeType: String, _ context: GenerationContext, _ writer: inout SwiftWriter) {
+        writer.blankLine()
+        writer.line("// MARK: - Route table")
+        writer.blankLine()
+        writer.line("/// Every operation the spec binds to an HTTP route, in spec order: what a server adapter serves.")
+        writer.block("\(context.access)enum \(GeneratedNames.operationRoutes)") { writer in
+            if routed.isEmpty {
+                writer.line("\(context.access)static let all: [\(routeType)] = []")
+            } else {
+                writer.line("\(context.access)static let all: [\(routeType)] = [")
+                for operation in routed { writer.line("    \(operation.name).httpRoute,") }
+                writer.line("]")
+            }
+        }
+        serving(routed, context, &writer)
+        document(context, &writer)
     }
 
     /// The runner protocol an application implements, and the registration that hands a server adapter every route

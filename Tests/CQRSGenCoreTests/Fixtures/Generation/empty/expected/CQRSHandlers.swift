@@ -7,8 +7,6 @@
 import CQRS
 import Foundation
 
-// MARK: - Handler protocols
-
 // MARK: - Handler factory
 
 /// Builds each operation's handler with exactly the dependencies the spec lists, from one request's dependencies

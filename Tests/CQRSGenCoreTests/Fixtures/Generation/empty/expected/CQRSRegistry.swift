@@ -23,8 +23,6 @@ enum DomainEventName: RawRepresentable, Sendable, Hashable, Codable, CaseIterabl
     var rawValue: String { switch self {} }
 }
 
-// MARK: - Metadata
-
 // MARK: - Registry
 
 /// Every command and query of the application with its metadata, in spec order.
