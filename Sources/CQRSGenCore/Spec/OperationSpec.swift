@@ -16,7 +16,8 @@ public struct OperationSpec: Hashable, Sendable {
         var fields: [FieldSpec]
         var result: TypeReference?
         var handler: HandlerSpec
-        var http: HTTPBindingSpec?
+        /// Out of line: a binding is large, and many operations have none.
+        var http: Shared<HTTPBindingSpec>?
         var runs: Located<[Located<String>]>?
     }
 
@@ -65,8 +66,8 @@ public struct OperationSpec: Hashable, Sendable {
 
     /// How the operation is served over HTTP; nil when the spec binds it to no route.
     public var http: HTTPBindingSpec? {
-        get { parts.value.http }
-        set { parts.value.http = newValue }
+        get { parts.value.http?.value }
+        set { parts.value.http = newValue.map(Shared.init) }
     }
 
     /// The operations its handler runs, each through the one dispatch path, located at the `runs` key; nil when the
@@ -83,7 +84,7 @@ public struct OperationSpec: Hashable, Sendable {
     ) {
         parts = Shared(Parts(
             name: name, location: location, role: role, category: category, description: description, fields: fields,
-            result: result, handler: handler, http: http, runs: runs))
+            result: result, handler: handler, http: http.map(Shared.init), runs: runs))
     }
 
     /// The names of the operations its handler runs, in spec order; empty when it runs none.
