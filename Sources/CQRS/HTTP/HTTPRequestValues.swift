@@ -1,4 +1,10 @@
-import Foundation
+// FoundationEssentials where there is one: the generator links this library too, and Foundation's full library
+// (with ICU) costs every run of it 7 MB before it reads a byte.
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The values of one request that an operation is built from: what a server adapter provides, over its own request
 /// type, so that the generated code reads fields the same way whatever serves them.

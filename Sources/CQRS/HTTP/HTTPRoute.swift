@@ -1,4 +1,10 @@
-import Foundation
+// FoundationEssentials where there is one: the generator links this library too, and Foundation's full library
+// (with ICU) costs every run of it 7 MB before it reads a byte.
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// How one operation is served over HTTP, as its spec entry's `http` binds it: plain values, with no server
 /// framework behind them, so that any server (the Hummingbird adapter, or another) can serve the route table the

@@ -299,7 +299,7 @@ struct EventsFile: GeneratedFileRenderer {
         var line = "            "
         for (index, argument) in arguments.enumerated() {
             let piece = argument + (index == arguments.count - 1 ? "))" : ",")
-            if line.count + piece.count + 1 + 4 > 120, line.trimmingCharacters(in: .whitespaces).count > 0 {
+            if line.count + piece.count + 1 + 4 > 120, line.contains(where: { $0 != " " }) {
                 writer.line(line)
                 line = "            " + piece
             } else {
