@@ -54,10 +54,15 @@ public struct Generator: Sendable {
     /// The names of the files `generate` returns and `write` writes, in order.
     public var fileNames: [String] { parts.map(\.name) }
 
+    /// What every part of the output reads: the spec, its index, and the items of each shard, split once.
+    func context(_ spec: Spec) -> GenerationContext {
+        GenerationContext(spec: spec, index: SpecIndex(spec), options: options)
+    }
+
     /// The generated files for `spec`, which must have passed validation: the same bytes for the same spec and
     /// options, every time, on every machine.
     public func generate(_ spec: Spec) -> [GeneratedFile] {
-        let context = GenerationContext(spec: spec, index: SpecIndex(spec), options: options)
+        let context = self.context(spec)
         // The files do not depend on each other: render them on all cores, in a fixed order.
         return parts.concurrentMap { file in
             var writer = SwiftWriter()
@@ -71,7 +76,7 @@ public struct Generator: Sendable {
     /// bytes change. Earlier generated files that are no longer produced are removed.
     public func write(_ spec: Spec, to directory: OutputDirectory) throws(OutputError) -> OutputDirectory.WriteReport {
         try directory.create()
-        let context = GenerationContext(spec: spec, index: SpecIndex(spec), options: options)
+        let context = self.context(spec)
         let parts = self.parts
         let outcomes = parts.concurrentMap { file -> Result<Bool, OutputError> in
             Result { () throws(OutputError) -> Bool in

@@ -79,6 +79,36 @@ struct GenerationContext: Sendable {
     var part: OutputPart = .whole
     /// The name of the file being written, without its shard's number.
     var fileName = ""
+    /// The items of each shard, split once for every part.
+    let partition: ShardPartition
+    /// What several parts look up across the whole spec, built once rather than in each part that needs it.
+    let lookups: Lookups
+
+    struct Lookups: Sendable {
+        /// Each operation by name, when some operation runs others.
+        let operations: [String: OperationSpec]
+        /// Each declared event by name.
+        let events: [String: EventSpec]
+        /// The operations whose route others share: each is chosen by its `when`, or answers otherwise.
+        let sharingARoute: Set<String>
+
+        init(_ spec: Spec, _ index: SpecIndex) {
+            operations = spec.composesOperations
+                ? Dictionary(index.operations.lazy.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }) : [:]
+            events = spec.declaresEvents
+                ? Dictionary(spec.events.lazy.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }) : [:]
+            sharingARoute = Set(
+                HTTPBindingSpec.routeGroups(of: index.operations).lazy.filter { $0.count > 1 }.flatMap { $0.map(\.operation.name) })
+        }
+    }
+
+    init(spec: Spec, index: SpecIndex, options: GeneratorOptions) {
+        self.spec = spec
+        self.index = index
+        self.options = options
+        partition = ShardPartition(spec, count: options.outputShards)
+        lookups = Lookups(spec, index)
+    }
 
     var access: String { options.accessLevel.prefix }
 

@@ -18,15 +18,6 @@ enum OutputPart: Hashable, Sendable {
         return true
     }
 
-    /// Whether this part writes the item named `name`.
-    func includes(_ name: String) -> Bool {
-        switch self {
-        case .whole: return true
-        case .shared: return false
-        case .shard(let number, let count): return Self.shard(of: name, count: count) == number
-        }
-    }
-
     /// The shard, from 1 to `count`, that the item named `name` belongs to: FNV-1a of its UTF-8 bytes, the same on
     /// every machine and in every release, as the committed output depends on it.
     static func shard(of name: String, count: Int) -> Int {
@@ -42,10 +33,24 @@ extension GenerationContext {
     /// Whether the file being written includes what its items share.
     var rendersShared: Bool { part.includesShared }
 
-    /// The items of `items` that the file being written includes, in their order.
-    func rendered<Items: Collection>(_ items: Items, name: @escaping (Items.Element) -> String) -> LazyFilterSequence<Items> {
-        let part = self.part
-        return items.lazy.filter { part.includes(name($0)) }
+    /// The declared types the file being written includes, in spec order.
+    var renderedTypes: [TypeSpec] { rendered(spec.types, \.types) }
+    /// The declared events the file being written includes, in spec order.
+    var renderedEvents: [EventSpec] { rendered(spec.events, \.events) }
+    /// The commands the file being written includes, in spec order.
+    var renderedCommands: [OperationSpec] { rendered(spec.commands, \.commands) }
+    /// The queries the file being written includes, in spec order.
+    var renderedQueries: [OperationSpec] { rendered(spec.queries, \.queries) }
+    /// The commands, then the queries, that the file being written includes.
+    var renderedOperations: [OperationSpec] { rendered(index.operations, \.operations) }
+
+    /// `items` whole, none of them, or the shard's slice that `partition` took once for the whole generation.
+    private func rendered<Item>(_ items: [Item], _ slice: KeyPath<ShardPartition, [[Int]]>) -> [Item] {
+        switch part {
+        case .whole: return items
+        case .shared: return []
+        case .shard(let number, _): return partition[keyPath: slice][number - 1].map { items[$0] }
+        }
     }
 
     /// The context for writing `part` of the file `name`.

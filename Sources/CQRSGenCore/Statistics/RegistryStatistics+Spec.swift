@@ -12,7 +12,7 @@ extension RegistryStatistics {
             totalQueries: spec.queries.count,
             commandsByCategory: Self.counts(spec.commands.map(\.category.value)),
             queriesByCategory: Self.counts(spec.queries.map(\.category.value)),
-            commandsWithResultDTO: spec.commands.count { $0.hasResultDTO(declaredTypes: declaredTypes) },
+            commandsWithResultDTO: spec.commands.count { $0.hasResultDTO(isDeclaredType: declaredTypes.contains) },
             commandsEmittingEvents: spec.commands.count { $0.commandTraits?.emitsEvents.value == true },
             commandsRequiringTransaction: spec.commands.count { $0.commandTraits?.requiresTransaction.value == true },
             paginatedQueries: spec.queries.count { $0.queryTraits?.pagination != nil },
@@ -38,9 +38,9 @@ extension EventSpec {
 
 extension OperationSpec {
     /// Whether the operation's result is one of the declared types itself.
-    public func hasResultDTO(declaredTypes: Set<String>) -> Bool {
+    public func hasResultDTO(isDeclaredType: (String) -> Bool) -> Bool {
         switch result?.expression {
-        case .named(let name), .generic(let name, _): declaredTypes.contains(name)
+        case .named(let name), .generic(let name, _): isDeclaredType(name)
         default: false
         }
     }

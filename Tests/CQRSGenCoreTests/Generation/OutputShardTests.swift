@@ -107,4 +107,27 @@ struct OutputShardTests {
         #expect(Set(declarations(split)) == Set(declarations(whole)))
         #expect(extra >= 0 && extra <= 3 * 3, "\(extra) more lines")
     }
+
+    @Test("the split is made once: each item in its own shard alone, in spec order")
+    func partition() throws {
+        let spec = try #require(SpecLoader().load(Self.specText).validSpec)
+        let partition = ShardPartition(spec, count: 3)
+        let index = SpecIndex(spec)
+        func check(_ shards: [[Int]], _ names: [String], _ kind: String) {
+            #expect(shards.count == 3, "\(kind)")
+            #expect(shards.flatMap { $0 }.sorted() == Array(names.indices), "\(kind): each position once")
+            for (number, positions) in shards.enumerated() {
+                #expect(positions == positions.sorted(), "\(kind): spec order in shard \(number + 1)")
+                for position in positions {
+                    #expect(OutputPart.shard(of: names[position], count: 3) == number + 1, "\(kind): \(names[position])")
+                }
+            }
+        }
+        check(partition.types, spec.types.map(\.name), "types")
+        check(partition.events, spec.events.map(\.name), "events")
+        check(partition.commands, spec.commands.map(\.name), "commands")
+        check(partition.queries, spec.queries.map(\.name), "queries")
+        check(partition.operations, index.operations.map(\.name), "operations")
+        #expect(ShardPartition(spec, count: 1).operations == [Array(index.operations.indices)])
+    }
 }

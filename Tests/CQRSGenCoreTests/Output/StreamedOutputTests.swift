@@ -38,8 +38,9 @@ struct StreamedOutputTests {
     func chunkingChangesNothing() throws {
         let outcome = try SpecLoader().load(contentsOf: PackageRoot.url.appendingPathComponent("spec/operations.yaml").path)
         let spec = try #require(outcome.validSpec)
-        let context = GenerationContext(spec: spec, index: SpecIndex(spec), options: GeneratorOptions())
-        for file in Generator(options: GeneratorOptions(outputShards: 2)).parts {
+        let generator = Generator(options: GeneratorOptions(outputShards: 2))
+        let context = generator.context(spec)
+        for file in generator.parts {
             let renderer = file.renderer
             let context = context.writing(file.part, of: type(of: renderer).name)
             var whole = SwiftWriter()

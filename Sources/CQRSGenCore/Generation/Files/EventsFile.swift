@@ -15,7 +15,7 @@ struct EventsFile: GeneratedFileRenderer {
             writer.line("// checked when they are published. Declare them under 'events' for typed payloads that the compiler checks.")
             return
         }
-        for event in context.rendered(context.spec.events, name: \.name) {
+        for event in context.renderedEvents {
             payload(event, context, &writer)
         }
         if context.rendersShared {
@@ -24,12 +24,8 @@ struct EventsFile: GeneratedFileRenderer {
                 flagged(flag, context, &writer)
             }
         }
-        let commands = context.rendered(context.spec.commands, name: \.name).filter(\.listsEvents)
-        guard !commands.isEmpty else { return }
-        // Looked up once for every command: building it per command made the file quadratic in the spec's size.
-        let declared = Dictionary(context.spec.events.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        for command in commands {
-            sink(command, declared, context, &writer)
+        for command in context.renderedCommands where command.listsEvents {
+            sink(command, context.lookups.events, context, &writer)
         }
     }
 

@@ -21,7 +21,7 @@ struct HandlersFile: GeneratedFileRenderer {
     }
 
     private func protocols(_ context: GenerationContext, _ writer: inout SwiftWriter) {
-        let operations = context.rendered(context.index.operations, name: \.name)
+        let operations = context.renderedOperations
         guard !operations.isEmpty else { return }
         writer.blankLine()
         writer.line("// MARK: - Handler protocols")
@@ -38,9 +38,10 @@ struct HandlersFile: GeneratedFileRenderer {
 
     private func factory(_ context: GenerationContext, _ writer: inout SwiftWriter) {
         if context.rendersShared { factoryType(context, &writer) }
+        let rendered = context.renderedOperations
         for category in context.spec.categories {
             // Walked in place: the operations are many, and copying them per category cost more than rendering.
-            let operations = context.rendered(context.index.operations, name: \.name).filter { $0.category.value == category.name }
+            let operations = rendered.lazy.filter { $0.category.value == category.name }
             guard !operations.isEmpty else { continue }
             writer.blankLine()
             writer.line("// MARK: \(category.name)")
@@ -170,7 +171,7 @@ struct HandlersFile: GeneratedFileRenderer {
     /// operation, can run any handler: without it, that path would be a hand-kept switch over every operation.
     private func dispatch(_ context: GenerationContext, _ writer: inout SwiftWriter) {
         let access = context.access
-        let operations = context.rendered(context.index.operations, name: \.name)
+        let operations = context.renderedOperations
         guard context.rendersShared || !operations.isEmpty else { return }
         writer.blankLine()
         writer.line("// MARK: - Dispatch")
@@ -267,12 +268,11 @@ struct HandlersFile: GeneratedFileRenderer {
         guard context.spec.composesOperations else { return }
         let access = context.access
         let runner = GeneratedNames.operationStepRunner
-        let composite = context.rendered(context.index.operations, name: \.name).filter(\.runsOperations)
+        let composite = context.renderedOperations.filter(\.runsOperations)
         guard context.rendersShared || !composite.isEmpty else { return }
         writer.blankLine()
         writer.line("// MARK: - Steps")
         if context.rendersShared { stepRunner(context, &writer) }
-        let operations = Dictionary(context.index.operations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for operation in composite {
             let name = GeneratedNames.steps(of: operation.name)
             writer.blankLine()
@@ -287,7 +287,7 @@ struct HandlersFile: GeneratedFileRenderer {
                 writer.line("    self.runner = runner")
                 writer.line("}")
                 for item in operation.runs?.value ?? [] {
-                    guard let step = operations[item.value] else { continue }
+                    guard let step = context.lookups.operations[item.value] else { continue }
                     let kind = step.isCommand ? "command" : "query"
                     writer.blankLine()
                     writer.line("/// Runs ``\(step.name)``.")

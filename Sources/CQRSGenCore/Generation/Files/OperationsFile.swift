@@ -6,8 +6,7 @@ struct OperationsFile: GeneratedFileRenderer {
 
     func render(_ context: GenerationContext, into writer: inout SwiftWriter) {
         context.header("the command and query types.", into: &writer)
-        for (title, all) in [("Commands", context.spec.commands), ("Queries", context.spec.queries)] {
-            let operations = context.rendered(all, name: \.name)
+        for (title, operations) in [("Commands", context.renderedCommands), ("Queries", context.renderedQueries)] {
             guard !operations.isEmpty else { continue }
             writer.blankLine()
             writer.line("// MARK: - \(title)")

@@ -67,11 +67,10 @@ struct RegistryFile: GeneratedFileRenderer {
 
     private func registry(_ context: GenerationContext, _ writer: inout SwiftWriter) {
         let access = context.access
-        let declaredTypes = Set(context.spec.types.map(\.name))
         // Each operation's entry is a declaration of its own, so that the compiler type-checks the entries one by one:
         // one array literal of thousands of initialiser calls takes the type checker minutes and gigabytes.
-        let commands = context.rendered(context.spec.commands, name: \.name)
-        let queries = context.rendered(context.spec.queries, name: \.name)
+        let commands = context.renderedCommands
+        let queries = context.renderedQueries
         if !commands.isEmpty || !queries.isEmpty {
             writer.blankLine()
             writer.line("// MARK: - Metadata")
@@ -84,7 +83,7 @@ struct RegistryFile: GeneratedFileRenderer {
                 ("category", "." + SwiftName.categoryCase(command.category.value)),
                 ("resultType", command.result.map { "\(context.swiftType($0)).self" } ?? "nil"),
                 ("resultTypeName", command.result.map { SwiftLiteral.string(context.swiftType($0)) } ?? "nil"),
-                ("hasResultDTO", "\(command.hasResultDTO(declaredTypes: declaredTypes))"),
+                ("hasResultDTO", "\(command.hasResultDTO(isDeclaredType: { context.index.types[$0] != nil }))"),
                 ("emitsEvents", "\(traits?.emitsEvents.value ?? true)"),
                 ("requiresTransaction", "\(traits?.requiresTransaction.value ?? true)"),
                 ("events", SwiftLiteral.stringArray(traits?.events?.value.map(\.value) ?? [])),

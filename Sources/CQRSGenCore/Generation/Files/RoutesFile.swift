@@ -8,21 +8,17 @@ struct RoutesFile: GeneratedFileRenderer {
 
     func render(_ context: GenerationContext, into writer: inout SwiftWriter) {
         context.header("the HTTP route of every operation the spec binds.", into: &writer)
-        let routed = context.index.operations.filter { $0.http != nil }
         let routeType = "HTTPRoute<\(GeneratedNames.operationCategory)>"
-        if context.rendersShared { table(routed, routeType, context, &writer) }
-        let rendered = context.rendered(routed, name: \.name)
-        guard !rendered.isEmpty else { return }
-        // The operations whose route others share: each is chosen by its `when`, or answers otherwise.
-        let shared = Set(HTTPBindingSpec.routeGroups(of: routed).filter { $0.count > 1 }.flatMap { $0.map(\.operation.name) })
-        for operation in rendered {
+        if context.rendersShared { table(context.index.operations.filter { $0.http != nil }, routeType, context, &writer) }
+        for operation in context.renderedOperations {
             guard let http = operation.http else { continue }
             writer.blankLine()
             writer.line(context.provenance(http.location))
             writer.block("extension \(operation.name): HTTPRoutable") { writer in
                 writer.line("/// `\(http.method.value.rawValue) \(http.path.value)`, as the spec binds it.")
                 writer.line("\(context.access)static let httpRoute = \(routeType)(")
-                let arguments = Self.arguments(operation, http, context, isShared: shared.contains(operation.name))
+                let isShared = context.lookups.sharingARoute.contains(operation.name)
+                let arguments = Self.arguments(operation, http, context, isShared: isShared)
                 for (index, argument) in arguments.enumerated() {
                     let separator = index == arguments.count - 1 ? "" : ","
                     if argument.lines.isEmpty {

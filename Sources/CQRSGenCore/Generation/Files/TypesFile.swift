@@ -4,7 +4,7 @@ struct TypesFile: GeneratedFileRenderer {
 
     func render(_ context: GenerationContext, into writer: inout SwiftWriter) {
         context.header("the declared result and value types.", into: &writer)
-        for type in context.rendered(context.spec.types, name: \.name) {
+        for type in context.renderedTypes {
             writer.blankLine()
             writer.line(context.provenance(type.location))
             writer.documentation(type.description)
