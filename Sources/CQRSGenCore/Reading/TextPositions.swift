@@ -34,9 +34,9 @@ struct TextPositions {
         var next: Next
     }
 
-    /// The indentation of every line that holds something other than a comment or blanks.
-    func indentations() -> [Indentation] {
-        var found: [Indentation] = []
+    /// Calls `body` with the indentation of every line that holds something other than a comment or blanks, in
+    /// order. A list of them would cost 24 bytes a line, megabytes for a large spec, at the reader's peak.
+    func forEachIndentation(_ body: (Indentation) -> Void) {
         var line = 1
         var index = Self.byteOrderMarkLength(bytes)
         while index < bytes.count {
@@ -52,7 +52,7 @@ struct TextPositions {
                 && bytes[probe] != UInt8(ascii: "\n") && bytes[probe] != UInt8(ascii: "\r") && bytes[probe] != UInt8(ascii: "#")
             if holdsContent {
                 let next: Indentation.Next = index < bytes.count && bytes[index] == UInt8(ascii: "\t") ? .tab : .content
-                found.append(Indentation(line: line, spaces: spaces, next: next))
+                body(Indentation(line: line, spaces: spaces, next: next))
             }
             // Skip to the start of the next line.
             while index < bytes.count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") {
@@ -66,29 +66,43 @@ struct TextPositions {
                 line += 1
             }
         }
-        return found
     }
 
-    /// The byte offset where each line starts.
-    func lineStartOffsets() -> [Int] {
-        var starts = [Self.byteOrderMarkLength(bytes)]
-        var index = starts[0]
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\n") {
-                starts.append(index + 1)
-            } else if bytes[index] == UInt8(ascii: "\r") {
-                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
-                starts.append(index + 1)
-            }
-            index += 1
+    /// Finds where lines start, going forward from the last line asked for: asked in increasing order, as the
+    /// reader's positions are, all of them cost one pass over the text and no table of every line's start.
+    struct LineCursor {
+        let positions: TextPositions
+        private var line = 1
+        private var start: Int
+
+        init(_ positions: TextPositions) {
+            self.positions = positions
+            start = TextPositions.byteOrderMarkLength(positions.bytes)
         }
-        return starts
+
+        /// The byte offset where `target` starts; nil past the last line.
+        mutating func start(ofLine target: Int) -> Int? {
+            let bytes = positions.bytes
+            if target < line {
+                line = 1
+                start = TextPositions.byteOrderMarkLength(bytes)
+            }
+            var index = start
+            while line < target {
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\n"), bytes[index] != UInt8(ascii: "\r") { index += 1 }
+                guard index < bytes.count else { return nil }
+                if bytes[index] == UInt8(ascii: "\r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                index += 1
+                line += 1
+                start = index
+            }
+            return start
+        }
     }
 
     /// The bytes of the line of `location` from its column on (columns count Unicode scalars), up to the line's end.
-    func rest(of location: SourceLocation, lineStarts: [Int]) -> ArraySlice<UInt8> {
-        guard location.line >= 1, location.line <= lineStarts.count else { return [] }
-        var index = lineStarts[location.line - 1]
+    func rest(of location: SourceLocation, lines: inout LineCursor) -> ArraySlice<UInt8> {
+        guard location.line >= 1, var index = lines.start(ofLine: location.line) else { return [] }
         var column = 1
         while index < bytes.count, column < location.column {
             let byte = bytes[index]

@@ -31,34 +31,35 @@ struct YAML12Checks {
         var diagnostics: [Diagnostic] = []
         var tabs: [Diagnostic] = []
         var reported = Set<Int>()
-        for indentation in positions.indentations() {
+        let owners = ContinuationOwners(continuations)
+        positions.forEachIndentation { indentation in
             let line = indentation.line
-            let continuation = continuations.first { $0.lines.contains(line) }
+            let continuation = owners.first(containing: line).map { continuations[$0] }
             let here = SourceLocation(line: line, column: indentation.spaces + 1)
             switch indentation.next {
             case .tab:
-                if blockScalarInteriors.contains(where: { $0.contains(line) }) { continue }
+                if blockScalarInteriors.contains(where: { $0.contains(line) }) { return }
                 // After the indentation a continuation needs, a tab separates; before it, it stands for indentation.
-                if let continuation, indentation.spaces >= continuation.spaces { continue }
+                if let continuation, indentation.spaces >= continuation.spaces { return }
                 tabs.append(.error("tabs are not allowed in indentation; indent with spaces", at: here))
             case .content:
                 guard let continuation, indentation.spaces < continuation.spaces,
                       reported.insert(continuation.startLine).inserted
-                else { continue }
+                else { return }
                 diagnostics.append(.error(
                     "this line continues \(continuation.what) begun on line \(continuation.startLine), and must be "
                         + "indented by at least \(continuation.spaces) space\(continuation.spaces == 1 ? "" : "s")",
                     at: here))
             case .nothing:
-                continue
+                return
             }
         }
-        let lineStarts = positions.lineStartOffsets()
-        for location in afterClosings where positions.rest(of: location, lineStarts: lineStarts).first == UInt8(ascii: "#") {
+        var lines = TextPositions.LineCursor(positions)
+        for location in afterClosings where positions.rest(of: location, lines: &lines).first == UInt8(ascii: "#") {
             diagnostics.append(.error("a comment needs a space before '#'", at: location))
         }
         for header in blockHeaders {
-            let rest = positions.rest(of: header, lineStarts: lineStarts)
+            let rest = positions.rest(of: header, lines: &lines)
             // The indicator, then its chomping and indentation indicators.
             let indicators = rest.dropFirst().prefix { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || (49...57).contains($0) }
             if rest.dropFirst(1 + indicators.count).first == UInt8(ascii: "#") {
@@ -68,5 +69,32 @@ struct YAML12Checks {
             }
         }
         return (tabs, diagnostics)
+    }
+}
+
+/// For each line, the first continuation (in the order they were recorded) whose lines hold it: built once, where
+/// looking each line up in every continuation cost lines × continuations, quadratic in a spec of many multi-line
+/// scalars.
+private struct ContinuationOwners {
+    /// Per line from `firstLine`, the index of its first continuation, or -1.
+    private var owners: [Int32] = []
+    private var firstLine = 0
+
+    init(_ continuations: [YAML12Checks.Continuation]) {
+        guard let low = continuations.map(\.lines.lowerBound).min(),
+            let high = continuations.map(\.lines.upperBound).max()
+        else { return }
+        firstLine = low
+        owners = Array(repeating: -1, count: high - low + 1)
+        // Backwards, so that the first continuation holding a line is the one that stays.
+        for (index, continuation) in continuations.enumerated().reversed() {
+            for line in continuation.lines { owners[line - low] = Int32(index) }
+        }
+    }
+
+    func first(containing line: Int) -> Int? {
+        let offset = line - firstLine
+        guard offset >= 0, offset < owners.count, owners[offset] >= 0 else { return nil }
+        return Int(owners[offset])
     }
 }
