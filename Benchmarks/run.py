@@ -99,10 +99,11 @@ def build_tools(work):
     )
 
 
-def synthesize(synthesizer, operations, work):
-    path = os.path.join(work, f"spec-{operations}.yaml")
+def synthesize(synthesizer, operations, work, wrapped=False):
+    path = os.path.join(work, f"spec-{operations}{'-wrapped' if wrapped else ''}.yaml")
     with open(path, "w") as spec:
-        subprocess.run([synthesizer, "--operations", str(operations), "--seed", "1"], stdout=spec, check=True)
+        extra = ["--wrapped-descriptions"] if wrapped else []
+        subprocess.run([synthesizer, "--operations", str(operations), "--seed", "1"] + extra, stdout=spec, check=True)
     return path
 
 
@@ -143,6 +144,21 @@ def generation_table(sizes, runs, work, tools):
     print("÷ libyaml is the median of the ratios of runs made in turns; the range shows how much the machine drifted.")
 
 
+def wrapped_table(sizes, runs, work, tools):
+    """Multi-line plain scalars, which the reader's YAML 1.2 checks look up line by line: linear, like the rest."""
+    cqrs_gen, synthesizer, _, _ = tools
+    sizes = [size for size in sizes if size >= 1000][:2]
+    if not sizes:
+        return
+    print("\nEvery operation's description on two lines (a plain scalar continued), `cqrs-gen lint`:\n", flush=True)
+    print("| operations | one line | two lines | ÷ one line (range) |")
+    print("|---:|---:|---:|---:|")
+    for operations in sizes:
+        plain, wrapped = synthesize(synthesizer, operations, work), synthesize(synthesizer, operations, work, wrapped=True)
+        one, two, ratio = paired(runs, [cqrs_gen, "lint", plain], [cqrs_gen, "lint", wrapped], lambda: None)
+        print(f"| {operations:,} | {one[0]:.3f} s | {two[0]:.3f} s | {ratio[0]:.2f}× ({ratio[1]:.2f}–{ratio[2]:.2f}) |")
+
+
 def stage_table(sizes, runs, work, tools):
     """Where generate's time goes, for 10,000 operations (or the largest size asked for): its stages timed apart."""
     _, synthesizer, _, stages = tools
@@ -166,6 +182,7 @@ def main():
         tools = build_tools(work)
         sizes = [int(size) for size in options.sizes.split(",")]
         generation_table(sizes, options.runs, work, tools)
+        wrapped_table(sizes, options.runs, work, tools)
         stage_table(sizes, options.runs, work, tools)
         if options.typecheck:
             import typecheck_figures

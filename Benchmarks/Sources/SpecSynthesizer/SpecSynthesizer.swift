@@ -8,18 +8,21 @@ import Foundation
 @main
 struct SpecSynthesizer {
     static func main() {
-        var operations = 1_000, seed: UInt64 = 1
+        var operations = 1_000, seed: UInt64 = 1, wrapsDescriptions = false
         var arguments = CommandLine.arguments.dropFirst()
         while let argument = arguments.popFirst() {
             switch argument {
             case "--operations": operations = Int(arguments.popFirst() ?? "") ?? operations
             case "--seed": seed = UInt64(arguments.popFirst() ?? "") ?? seed
+            // Every operation's description on two lines, a plain scalar continued: what the reader's YAML 1.2
+            // indentation checks have to look up line by line.
+            case "--wrapped-descriptions": wrapsDescriptions = true
             default:
-                FileHandle.standardError.write(Data("usage: SpecSynthesizer [--operations N] [--seed S]\n".utf8))
+                FileHandle.standardError.write(Data("usage: SpecSynthesizer [--operations N] [--seed S] [--wrapped-descriptions]\n".utf8))
                 exit(2)
             }
         }
-        var synthesizer = Synthesizer(operations: operations, seed: seed)
+        var synthesizer = Synthesizer(operations: operations, seed: seed, wrapsDescriptions: wrapsDescriptions)
         FileHandle.standardOutput.write(Data(synthesizer.spec().utf8))
     }
 }
@@ -27,10 +30,14 @@ struct SpecSynthesizer {
 struct Synthesizer {
     let operations: Int
     var random: SplitMix64
+    /// What separates the two halves of an operation's description: a space, or a line break and the indentation
+    /// that continues the plain scalar.
+    let wrap: String
 
-    init(operations: Int, seed: UInt64) {
+    init(operations: Int, seed: UInt64, wrapsDescriptions: Bool = false) {
         self.operations = operations
         random = SplitMix64(seed: seed)
+        wrap = wrapsDescriptions ? "\n      " : " "
     }
 
     static let categories = ["auth", "session", "token", "provider", "data_sync", "import", "billing", "reporting"]
@@ -70,7 +77,7 @@ struct Synthesizer {
         out += "\ncommands:\n"
         for index in 0..<commands {
             out += "  \(pick(Self.commandVerbs))\(pick(Self.nouns))\(index):\n"
-            out += "    category: \(pick(Self.categories))\n    description: Does thing number \(index) to a \(pick(Self.nouns).lowercased()).\n"
+            out += "    category: \(pick(Self.categories))\n    description: Does thing number \(index)\(wrap)to a \(pick(Self.nouns).lowercased()).\n"
             out += "    fields:\n" + fields(count: count(1...5), defaults: true)
             if random.next() % 3 != 0 {
                 out += "    result: Result\(usedTypes % typeCount)\n"
@@ -88,7 +95,7 @@ struct Synthesizer {
         for index in commands..<operations {
             let paginated = random.next() % 6 == 0
             out += "  \(paginated ? "List" : pick(["Get", "List"]))\(pick(Self.nouns))\(index):\n"
-            out += "    category: \(pick(Self.categories))\n    description: Reads thing number \(index).\n"
+            out += "    category: \(pick(Self.categories))\n    description: Reads thing\(wrap)number \(index).\n"
             out += "    fields:\n" + fields(count: count(1...4), defaults: true)
             if paginated {
                 out += "      limit: {type: Int, default: 50}\n      offset: {type: Int, default: 0}\n"
