@@ -17,27 +17,46 @@ public struct SourceLines: Hashable, Sendable {
             + spec.dependencies.map(\.location.line))
     }
 
-    /// Reads the `wanted` lines out of the spec's bytes, in one pass that copies nothing else.
+    /// Reads the `wanted` lines out of the spec's bytes, in one pass that copies nothing else and looks up nothing
+    /// per line: the wanted lines, sorted, are met in order.
     init(_ bytes: [UInt8], wanted: Set<Int>) {
         guard !wanted.isEmpty else { return }
+        let targets = wanted.sorted()
+        var next = 0
         var line = 1
         var start = 0
-        var index = 0
-        let newline = UInt8(ascii: "\n")
-        while index <= bytes.count {
-            if index == bytes.count || bytes[index] == newline {
-                if wanted.contains(line) {
-                    lines[line] = Self.printable(String(decoding: bytes[start..<index], as: UTF8.self))
-                    if lines.count == wanted.count { return }
+        bytes.withUnsafeBufferPointer { buffer in
+            while next < targets.count {
+                var end = start
+                while end < buffer.count, buffer[end] != UInt8(ascii: "\n") { end += 1 }
+                if line == targets[next] {
+                    lines[line] = Self.printable(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+                    next += 1
                 }
+                guard end < buffer.count else { return }
+                start = end + 1
                 line += 1
-                start = index + 1
             }
-            index += 1
         }
     }
 
     public subscript(line: Int) -> String? { lines[line] }
+
+    /// `printable` of a line's bytes, made straight from them when they are printable ASCII, as a spec's lines
+    /// nearly always are.
+    static func printable(_ line: UnsafeBufferPointer<UInt8>) -> String {
+        var start = 0
+        while start < line.count, line[start] == UInt8(ascii: " ") || line[start] == UInt8(ascii: "\t") { start += 1 }
+        guard line[start...].allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
+            return printable(String(decoding: line, as: UTF8.self))
+        }
+        if line.count - start > maximumLength {
+            return String(decoding: line[start..<(start + maximumLength)], as: UTF8.self) + "…"
+        }
+        var end = line.count
+        while end > start, line[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        return String(decoding: line[start..<end], as: UTF8.self)
+    }
 
     /// One line of printable text for a `//` comment: indentation dropped, other whitespace and control characters
     /// escaped, long lines cut.

@@ -20,4 +20,15 @@ struct SourceLinesTests {
         let long = SourceLines.printable(String(repeating: "x", count: 300))
         #expect(long == String(repeating: "x", count: 100) + "…")
     }
+
+    @Test("a line of printable ASCII, made straight from its bytes, reads as the general path makes it", arguments: [
+        "    name: value   ", "\t  dependencies: [A, B]", "", "   ", String(repeating: "y", count: 100),
+        String(repeating: "y", count: 101), "  " + String(repeating: "z ", count: 60), "key: é", "key: value\r",
+    ])
+    func asciiLines(line: String) {
+        let bytes = Array(line.utf8)
+        let fast = bytes.withUnsafeBufferPointer { SourceLines.printable($0) }
+        #expect(fast == SourceLines.printable(line), "\(line.debugDescription)")
+    }
 }
+
