@@ -2,6 +2,16 @@
 /// reporting a located error (and returning nil) when the node has another shape.
 struct DecodingContext {
     var diagnostics: [Diagnostic] = []
+    /// Every type spelling parsed so far, so that references that spell a type the same way share one parse.
+    private var writtenTypes: [String: Shared<TypeReference.Written>] = [:]
+    /// The dependency names handlers have listed so far: a spec declares a few dozen dependencies and lists them tens
+    /// of thousands of times, and each listing kept a copy of its own.
+    private var names: Set<String> = []
+
+    /// `name`, or the copy of it kept already. A name of 15 bytes or fewer is stored inline and never copied.
+    mutating func interned(_ name: String) -> String {
+        name.utf8.count <= 15 ? name : names.insert(name).memberAfterInsert
+    }
 
     mutating func error(_ message: String, at location: SourceLocation, notes: [Diagnostic.Note] = []) {
         diagnostics.append(.error(message, at: location, notes: notes))
@@ -126,9 +136,14 @@ struct DecodingContext {
     /// position known to lie on the text.
     mutating func typeReference(_ node: YAMLNode, _ what: @autoclosure () -> String) -> TypeReference? {
         guard let scalar = scalar(node, what(), expected: "a type") else { return nil }
+        if let written = writtenTypes[scalar.value] {
+            return TypeReference(written, at: scalar.location)
+        }
         switch TypeExpressionParser.parse(scalar.value) {
         case .success(let expression):
-            return TypeReference(text: scalar.value, expression: expression, at: scalar.location)
+            let reference = TypeReference(text: scalar.value, expression: expression, at: scalar.location)
+            writtenTypes[scalar.value] = reference.sharedWritten
+            return reference
         case .failure(let failure):
             var location = scalar.location
             if scalar.isVerbatim {

@@ -153,8 +153,9 @@ enum OperationDecoding {
             handler.isNameExplicit = true
         }
         if let node = entries.value("dependencies") {
-            handler.dependencies = context.stringList(
+            handler.dependencies = (context.stringList(
                 node, "'dependencies' of \(what())", itemDescription: "dependency type names") ?? []
+            ).map { Located(context.interned($0.value), at: $0.location) }
         }
         return handler
     }

@@ -30,4 +30,9 @@ struct Shared<Value: Hashable & Sendable>: Hashable, Sendable {
     func hash(into hasher: inout Hasher) {
         hasher.combine(box.value)
     }
+
+    /// Whether both hold the very same value, not merely equal ones.
+    func isShared(with other: Shared) -> Bool {
+        box === other.box
+    }
 }

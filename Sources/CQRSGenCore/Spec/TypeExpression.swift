@@ -35,13 +35,37 @@ public enum TypeExpression: Hashable, Sendable, CustomStringConvertible {
 /// A type written in the spec: the text as written, where it is, and its parsed form. A reference whose text does
 /// not parse has no expression; the decoder has already reported why.
 public struct TypeReference: Hashable, Sendable {
-    public var text: String
-    public var expression: TypeExpression?
+    /// The type as written and as parsed: shared by every reference that spells it the same way, which the decoder
+    /// arranges. A spec of 10,000 operations names a few dozen types some 50,000 times; each reference kept its own
+    /// text and parsed expression, boxes included, and they were a tenth of the spec in memory.
+    struct Written: Hashable, Sendable {
+        var text: String
+        var expression: TypeExpression?
+    }
+
+    private var written: Shared<Written>
     public var location: SourceLocation
 
     public init(text: String, expression: TypeExpression?, at location: SourceLocation) {
-        self.text = text
-        self.expression = expression
+        self.init(Shared(Written(text: text, expression: expression)), at: location)
+    }
+
+    /// A reference to a type already written elsewhere, sharing its text and expression.
+    init(_ written: Shared<Written>, at location: SourceLocation) {
+        self.written = written
         self.location = location
     }
+
+    public var text: String {
+        get { written.value.text }
+        set { written.value.text = newValue }
+    }
+
+    public var expression: TypeExpression? {
+        get { written.value.expression }
+        set { written.value.expression = newValue }
+    }
+
+    /// The shared text and expression, for another reference that spells the type the same way.
+    var sharedWritten: Shared<Written> { written }
 }

@@ -106,6 +106,33 @@ struct SpecDecoderTests {
         #expect(spec.queries.map { $0.queryTraits?.cachePolicy.value } == [CachePolicy.none, .medium])
     }
 
+    @Test("references that spell a type alike share one parse, each keeping its own position")
+    func typeReferencesShareTheirParse() throws {
+        let yaml = """
+            version: 1
+            commands:
+              RegisterUser:
+                category: auth
+                description: Registers.
+                fields:
+                  tags: "[String: Int]?"
+                  other: "[String: Int]?"
+                  name: String
+            """
+        let root = try #require(YAMLReader().read(yaml).root)
+        let spec = try #require(SpecDecoder().decode(root).spec)
+        let fields = spec.commands[0].fields
+        #expect(fields[0].type.sharedWritten.isShared(with: fields[1].type.sharedWritten))
+        #expect(!fields[0].type.sharedWritten.isShared(with: fields[2].type.sharedWritten))
+        #expect(fields.map(\.type.text) == ["[String: Int]?", "[String: Int]?", "String"])
+        #expect(fields[1].type.expression == .optional(.dictionary(key: .named("String"), value: .named("Int"))))
+        #expect(fields.map(\.type.location.line) == [7, 8, 9])
+        // Changing one reference changes only that one.
+        var changed = fields[0].type
+        changed.text = "Int"
+        #expect(changed.text == "Int" && fields[1].type.text == "[String: Int]?")
+    }
+
     @Test("the top level must be a mapping of sections")
     func topLevelShape() {
         expectDiagnostics("1️⃣- version\n- 1\n", rules: [], [
