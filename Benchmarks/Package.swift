@@ -15,6 +15,10 @@ let package = Package(
     targets: [
         // Writes seeded synthetic specs of any size.
         .executableTarget(name: "SpecSynthesizer", path: "Sources/SpecSynthesizer"),
+        // The system libyaml, for the floor below.
+        .systemLibrary(name: "LibYAML", path: "Sources/LibYAML", pkgConfig: "yaml-0.1"),
+        // A floor under any Swift generator: libyaml's events, with every scalar made a Swift `String`.
+        .executableTarget(name: "ScalarStrings", dependencies: ["LibYAML"], path: "Sources/ScalarStrings"),
         // Times `cqrs-gen generate`'s stages apart, for one spec.
         .executableTarget(
             name: "StageTimes",

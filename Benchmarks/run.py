@@ -88,6 +88,7 @@ def build_tools(work):
     run(["swift", "build", "-c", "release", "--product", "cqrs-gen"], quiet=False)
     run(["swift", "build", "-c", "release", "--product", "SpecSynthesizer", "--package-path", BENCHMARKS], quiet=False)
     run(["swift", "build", "-c", "release", "--product", "StageTimes", "--package-path", BENCHMARKS], quiet=False)
+    run(["swift", "build", "-c", "release", "--product", "ScalarStrings", "--package-path", BENCHMARKS], quiet=False)
     parser = os.path.join(work, "libyaml-parse")
     flags = subprocess.run(["pkg-config", "--cflags", "--libs", "yaml-0.1"], capture_output=True, text=True, check=True).stdout.split()
     run(["cc", "-O2", "-o", parser, os.path.join(BENCHMARKS, "Baselines", "libyaml-parse.c")] + flags)
@@ -96,6 +97,7 @@ def build_tools(work):
         os.path.join(BENCHMARKS, ".build", "release", "SpecSynthesizer"),
         parser,
         os.path.join(BENCHMARKS, ".build", "release", "StageTimes"),
+        os.path.join(BENCHMARKS, ".build", "release", "ScalarStrings"),
     )
 
 
@@ -112,7 +114,7 @@ def megabytes(kilobytes):
 
 
 def generation_table(sizes, runs, work, tools):
-    cqrs_gen, synthesizer, parser, _ = tools
+    cqrs_gen, synthesizer, parser, _, _ = tools
     pyyaml = [sys.executable, "-c", "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)"]
     rows = []
     for operations in sizes:
@@ -146,7 +148,7 @@ def generation_table(sizes, runs, work, tools):
 
 def wrapped_table(sizes, runs, work, tools):
     """Multi-line plain scalars, which the reader's YAML 1.2 checks look up line by line: linear, like the rest."""
-    cqrs_gen, synthesizer, _, _ = tools
+    cqrs_gen, synthesizer, _, _, _ = tools
     sizes = [size for size in sizes if size >= 1000][:2]
     if not sizes:
         return
@@ -159,9 +161,33 @@ def wrapped_table(sizes, runs, work, tools):
         print(f"| {operations:,} | {one[0]:.3f} s | {two[0]:.3f} s | {ratio[0]:.2f}× ({ratio[1]:.2f}–{ratio[2]:.2f}) |")
 
 
+def floor_table(sizes, runs, work, tools):
+    """What any generator in Swift over libyaml spends at least, against the C parse the 2× goal is measured by."""
+    cqrs_gen, synthesizer, parser, _, scalar_strings = tools
+    operations = 10000 if 10000 in sizes else max(sizes)
+    spec = synthesize(synthesizer, operations, work)
+    output, copy = os.path.join(work, "floor-out"), os.path.join(work, "floor-copy")
+    shutil.rmtree(output, ignore_errors=True)
+    run([cqrs_gen, "generate", spec, "--output", output, "--quiet"])
+    written = sum(os.path.getsize(os.path.join(output, name)) for name in os.listdir(output))
+    print(f"\nFloors for {operations:,} operations, each paired with libyaml's C parse:\n", flush=True)
+    print("| work | time | ÷ libyaml (range) |")
+    print("|---|---:|---:|")
+    floors = [
+        ("every scalar made a Swift `String` (ScalarStrings)", [scalar_strings, spec], lambda: None),
+        (f"the output's {written / 1e6:.1f} MB copied into a new folder (`cp -r`)", ["cp", "-r", output, copy],
+         lambda: shutil.rmtree(copy, ignore_errors=True)),
+        ("`cqrs-gen generate`", [cqrs_gen, "generate", spec, "--output", copy, "--quiet"],
+         lambda: shutil.rmtree(copy, ignore_errors=True)),
+    ]
+    for title, command, fresh in floors:
+        _, measured, ratio = paired(runs, [parser, spec], command, fresh)
+        print(f"| {title} | {measured[0]:.3f} s | {ratio[0]:.2f}× ({ratio[1]:.2f}–{ratio[2]:.2f}) |")
+
+
 def stage_table(sizes, runs, work, tools):
     """Where generate's time goes, for 10,000 operations (or the largest size asked for): its stages timed apart."""
-    _, synthesizer, _, stages = tools
+    _, synthesizer, _, stages, _ = tools
     operations = 10000 if 10000 in sizes else max(sizes)
     spec = synthesize(synthesizer, operations, work)
     print(f"\nStages of generate for {operations:,} operations (one process, the same calls as the command):\n", flush=True)
@@ -183,6 +209,7 @@ def main():
         sizes = [int(size) for size in options.sizes.split(",")]
         generation_table(sizes, options.runs, work, tools)
         wrapped_table(sizes, options.runs, work, tools)
+        floor_table(sizes, options.runs, work, tools)
         stage_table(sizes, options.runs, work, tools)
         if options.typecheck:
             import typecheck_figures
