@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
+        // The App's CSV statements: RFC 4180 records, quoted line breaks included.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         // `swift package generate-documentation`: the DocC catalogue in Sources/CQRSGenCore/Documentation.docc.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
@@ -117,6 +119,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
             ],
             plugins: ["CQRSGenPlugin"]
         ),

@@ -136,7 +136,7 @@ struct AdapterTests {
         #expect(await enricher.location(ipAddress: nil) == nil)
     }
 
-    @Test("CSV statements: quoted cells, an optional id and balance, and errors that name the line")
+    @Test("CSV statements: quoted cells, an optional id and balance, and errors that name the row")
     func csv() throws {
         let statement = try CSVStatement.parse(Data("Date,Description,Amount,Balance,ID\n2026-11-01,\"Rent, \"\"November\"\"\",-1200.00,,R1\n2026-11-02,Salary,2500,1300.00,\n".utf8))
         let transactions = try #require(statement.transactions[CSVStatement.accountId])
@@ -145,12 +145,32 @@ struct AdapterTests {
         #expect(transactions.last?.providerTransactionId.hasPrefix("CSV-") == true)
         #expect(transactions.map(\.transactionType) == ["withdrawal", "deposit"])
         #expect(statement.accounts.first?.balance == 1300)
-        #expect(throws: ProviderError(message: "line 2: the date is not YYYY-MM-DD")) {
+        #expect(throws: ProviderError(message: "row 2: the date is not YYYY-MM-DD")) {
             try CSVStatement.parse(Data("date,description,amount\n11/01/2026,Rent,-1\n".utf8))
+        }
+        // Rows are records, not lines: a blank line still counts as one, as a spreadsheet numbers it.
+        #expect(throws: ProviderError(message: "row 4: the amount is not a number")) {
+            try CSVStatement.parse(Data("date,description,amount\n2026-11-01,\"two\nlines\",-1\n\n2026-11-02,Rent,ten\n".utf8))
+        }
+        #expect(throws: ProviderError(message: "the CSV file's quotes are malformed")) {
+            try CSVStatement.parse(Data("date,description,amount\n2026-11-01,\"Rent\"x,-1\n".utf8))
         }
         #expect(throws: ProviderError(message: "the CSV header must name the columns date, description and amount")) {
             try CSVStatement.parse(Data("when,what\n".utf8))
         }
+    }
+
+    @Test("CSV statements as spreadsheets write them: line breaks inside quotes, CRLF, a byte order mark, blank lines")
+    func csvRecords() throws {
+        let text = "\u{FEFF}date,description,amount,id\r\n2026-11-01,\"Rent\r\nNovember, flat 2\",-1200.00,R1\r\n\r\n"
+            + "2026-11-02,\"Salary \"\"bonus\"\"\",2500,R2\r\n"
+        let statement = try CSVStatement.parse(Data(text.utf8))
+        let transactions = try #require(statement.transactions[CSVStatement.accountId])
+        #expect(transactions.map(\.description) == ["Rent\r\nNovember, flat 2", "Salary \"bonus\""])
+        #expect(transactions.map(\.providerTransactionId) == ["R1", "R2"])
+        #expect(transactions.map(\.amount) == [-1200, 2500])
+        #expect(statement.accounts.first?.balance == 1300)
+        #expect(throws: ProviderError(message: "the CSV file is empty")) { try CSVStatement.parse(Data()) }
     }
 
     @Test("OFX statements, SGML or XML: the account, its balances and its transactions")
