@@ -174,4 +174,10 @@ protocol AppDependencies: Sendable {
 #sourceLocation(file: "spec/operations.yaml", line: 80)
     var providerFactory: any ProviderFactory { get }
 #sourceLocation()
+
+    /// The current date and time; a test moves it by hand.
+    // spec/operations.yaml:82: WallClock:
+#sourceLocation(file: "spec/operations.yaml", line: 82)
+    var clock: any WallClock { get }
+#sourceLocation()
 }

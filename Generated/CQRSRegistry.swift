@@ -100,7 +100,7 @@ enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
 
 // MARK: - Metadata
 
-// spec/operations.yaml:686
+// spec/operations.yaml:689
 extension RegisterUser {
     /// The registry's entry for ``RegisterUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -114,11 +114,11 @@ extension RegisterUser {
         requiresTransaction: true,
         events: ["UserRegistrationAttempted", "UserRegistrationSucceeded", "UserRegistrationFailed"],
         description: "Register a new user account and send an email verification.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 686, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 689, column: 3)
     )
 }
 
-// spec/operations.yaml:709
+// spec/operations.yaml:712
 extension AuthenticateUser {
     /// The registry's entry for ``AuthenticateUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -132,11 +132,11 @@ extension AuthenticateUser {
         requiresTransaction: false,
         events: ["UserLoginAttempted", "UserLoginSucceeded", "UserLoginFailed"],
         description: "Verify a user's credentials, without creating a session or tokens.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 709, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 712, column: 3)
     )
 }
 
-// spec/operations.yaml:722
+// spec/operations.yaml:725
 extension LoginUser {
     /// The registry's entry for ``LoginUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -150,11 +150,11 @@ extension LoginUser {
         requiresTransaction: false,
         events: [],
         description: "Log a user in; verify their credentials, create a session enriched with its device and location, and issue its tokens. Each step is a command of its own; the first that fails ends the login with its error.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 722, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 725, column: 3)
     )
 }
 
-// spec/operations.yaml:745
+// spec/operations.yaml:748
 extension VerifyEmail {
     /// The registry's entry for ``VerifyEmail``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -168,11 +168,11 @@ extension VerifyEmail {
         requiresTransaction: true,
         events: ["EmailVerificationAttempted", "EmailVerificationSucceeded", "EmailVerificationFailed"],
         description: "Verify a user's email address with the token sent to it.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 745, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 748, column: 3)
     )
 }
 
-// spec/operations.yaml:762
+// spec/operations.yaml:765
 extension RefreshAccessToken {
     /// The registry's entry for ``RefreshAccessToken``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -186,11 +186,11 @@ extension RefreshAccessToken {
         requiresTransaction: true,
         events: ["AuthTokenRefreshAttempted", "AuthTokenRefreshSucceeded", "AuthTokenRefreshFailed", "TokenRejectedDueToRotation"],
         description: "Issue a new access token for a valid refresh token of an active session, rotating the refresh token; reusing a rotated token ends its whole family (its session).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 762, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 765, column: 3)
     )
 }
 
-// spec/operations.yaml:799
+// spec/operations.yaml:803
 extension RequestPasswordReset {
     /// The registry's entry for ``RequestPasswordReset``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -204,11 +204,11 @@ extension RequestPasswordReset {
         requiresTransaction: true,
         events: ["PasswordResetRequestAttempted", "PasswordResetRequestSucceeded", "PasswordResetRequestFailed"],
         description: "Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 799, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 803, column: 3)
     )
 }
 
-// spec/operations.yaml:822
+// spec/operations.yaml:826
 extension ConfirmPasswordReset {
     /// The registry's entry for ``ConfirmPasswordReset``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -222,11 +222,11 @@ extension ConfirmPasswordReset {
         requiresTransaction: true,
         events: ["PasswordResetConfirmAttempted", "PasswordResetConfirmSucceeded", "PasswordResetConfirmFailed"],
         description: "Set a new password with a reset token, and log the user out everywhere (every session and refresh token).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 822, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 826, column: 3)
     )
 }
 
-// spec/operations.yaml:846
+// spec/operations.yaml:851
 extension LogoutUser {
     /// The registry's entry for ``LogoutUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -240,11 +240,11 @@ extension LogoutUser {
         requiresTransaction: true,
         events: ["UserLogoutAttempted", "UserLogoutSucceeded", "UserLogoutFailed"],
         description: "Log a user out by revoking their refresh token.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 846, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 851, column: 3)
     )
 }
 
-// spec/operations.yaml:857
+// spec/operations.yaml:862
 extension LogoutCurrentSession {
     /// The registry's entry for ``LogoutCurrentSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -258,11 +258,11 @@ extension LogoutCurrentSession {
         requiresTransaction: false,
         events: [],
         description: "Log out of the session the caller's token belongs to; revoke its refresh token, then end the session, so that its access token stops working too.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 857, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 862, column: 3)
     )
 }
 
-// spec/operations.yaml:877
+// spec/operations.yaml:882
 extension CreateSession {
     /// The registry's entry for ``CreateSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -276,11 +276,11 @@ extension CreateSession {
         requiresTransaction: true,
         events: ["SessionCreatedEvent", "SessionEvictedEvent"],
         description: "Create a session, enriched with its device and location, evicting the oldest one past the session limit.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 877, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 882, column: 3)
     )
 }
 
-// spec/operations.yaml:890
+// spec/operations.yaml:895
 extension RevokeSession {
     /// The registry's entry for ``RevokeSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -294,11 +294,11 @@ extension RevokeSession {
         requiresTransaction: true,
         events: ["SessionRevocationAttempted", "SessionRevokedEvent", "SessionRevocationFailed"],
         description: "Revoke one session of a user.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 890, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 895, column: 3)
     )
 }
 
-// spec/operations.yaml:906
+// spec/operations.yaml:911
 extension RevokeAllUserSessions {
     /// The registry's entry for ``RevokeAllUserSessions``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -312,11 +312,11 @@ extension RevokeAllUserSessions {
         requiresTransaction: true,
         events: ["AllSessionsRevocationAttempted", "AllSessionsRevokedEvent", "AllSessionsRevocationFailed"],
         description: "Revoke every session of a user (logout everywhere), optionally keeping the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 906, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 911, column: 3)
     )
 }
 
-// spec/operations.yaml:923
+// spec/operations.yaml:928
 extension LinkRefreshTokenToSession {
     /// The registry's entry for ``LinkRefreshTokenToSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -330,11 +330,11 @@ extension LinkRefreshTokenToSession {
         requiresTransaction: true,
         events: [],
         description: "Link a refresh token to its session after the tokens are generated.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 923, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 928, column: 3)
     )
 }
 
-// spec/operations.yaml:932
+// spec/operations.yaml:937
 extension RecordProviderAccess {
     /// The registry's entry for ``RecordProviderAccess``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -348,11 +348,11 @@ extension RecordProviderAccess {
         requiresTransaction: false,
         events: ["SessionProviderAccessEvent"],
         description: "Record that a session accessed a provider, for audit.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 932, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 937, column: 3)
     )
 }
 
-// spec/operations.yaml:942
+// spec/operations.yaml:947
 extension UpdateSessionActivity {
     /// The registry's entry for ``UpdateSessionActivity``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -366,11 +366,11 @@ extension UpdateSessionActivity {
         requiresTransaction: false,
         events: [],
         description: "Update a session's last activity time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 942, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 947, column: 3)
     )
 }
 
-// spec/operations.yaml:954
+// spec/operations.yaml:959
 extension GenerateAuthTokens {
     /// The registry's entry for ``GenerateAuthTokens``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -384,11 +384,11 @@ extension GenerateAuthTokens {
         requiresTransaction: true,
         events: [],
         description: "Generate a JWT access token and an opaque refresh token for a session.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 954, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 959, column: 3)
     )
 }
 
-// spec/operations.yaml:966
+// spec/operations.yaml:971
 extension TriggerGlobalTokenRotation {
     /// The registry's entry for ``TriggerGlobalTokenRotation``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -402,11 +402,11 @@ extension TriggerGlobalTokenRotation {
         requiresTransaction: true,
         events: ["GlobalTokenRotationAttempted", "GlobalTokenRotationSucceeded", "GlobalTokenRotationFailed"],
         description: "Rotate every user's tokens by raising the global token version (an admin operation).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 966, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 971, column: 3)
     )
 }
 
-// spec/operations.yaml:976
+// spec/operations.yaml:981
 extension TriggerUserTokenRotation {
     /// The registry's entry for ``TriggerUserTokenRotation``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -420,11 +420,11 @@ extension TriggerUserTokenRotation {
         requiresTransaction: true,
         events: ["UserTokenRotationAttempted", "UserTokenRotationSucceeded", "UserTokenRotationFailed"],
         description: "Rotate one user's tokens, after a password change or a logout everywhere.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 976, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 981, column: 3)
     )
 }
 
-// spec/operations.yaml:989
+// spec/operations.yaml:994
 extension ConnectProvider {
     /// The registry's entry for ``ConnectProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -438,11 +438,11 @@ extension ConnectProvider {
         requiresTransaction: true,
         events: ["ProviderConnectionAttempted", "ProviderConnectionSucceeded", "ProviderConnectionFailed"],
         description: "Connect a user to a financial provider with their encrypted credentials.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 989, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 994, column: 3)
     )
 }
 
-// spec/operations.yaml:1002
+// spec/operations.yaml:1007
 extension ConnectToProvider {
     /// The registry's entry for ``ConnectToProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -456,11 +456,11 @@ extension ConnectToProvider {
         requiresTransaction: false,
         events: [],
         description: "Connect the caller to a provider, named by its slug, with the credentials it issued; they are encrypted before any command sees them, so that only ciphertext is ever stored.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1002, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1007, column: 3)
     )
 }
 
-// spec/operations.yaml:1024
+// spec/operations.yaml:1029
 extension DisconnectProvider {
     /// The registry's entry for ``DisconnectProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -474,11 +474,11 @@ extension DisconnectProvider {
         requiresTransaction: true,
         events: ["ProviderDisconnectionAttempted", "ProviderDisconnectionSucceeded", "ProviderDisconnectionFailed"],
         description: "Disconnect a user from a financial provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1024, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1029, column: 3)
     )
 }
 
-// spec/operations.yaml:1037
+// spec/operations.yaml:1042
 extension RefreshProviderTokens {
     /// The registry's entry for ``RefreshProviderTokens``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -492,11 +492,11 @@ extension RefreshProviderTokens {
         requiresTransaction: true,
         events: ["ProviderTokenRefreshAttempted", "ProviderTokenRefreshSucceeded", "ProviderTokenRefreshFailed"],
         description: "Store a provider's new credentials after an OAuth token refresh.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1037, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1042, column: 3)
     )
 }
 
-// spec/operations.yaml:1048
+// spec/operations.yaml:1053
 extension SyncAccounts {
     /// The registry's entry for ``SyncAccounts``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -510,11 +510,11 @@ extension SyncAccounts {
         requiresTransaction: true,
         events: ["AccountSyncAttempted", "AccountSyncSucceeded", "AccountSyncFailed", "AccountBalanceUpdated"],
         description: "Sync a connection's accounts from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1048, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1053, column: 3)
     )
 }
 
-// spec/operations.yaml:1059
+// spec/operations.yaml:1064
 extension SyncTransactions {
     /// The registry's entry for ``SyncTransactions``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -528,11 +528,11 @@ extension SyncTransactions {
         requiresTransaction: true,
         events: ["TransactionSyncAttempted", "TransactionSyncSucceeded", "TransactionSyncFailed"],
         description: "Sync a connection's transactions from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1059, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1064, column: 3)
     )
 }
 
-// spec/operations.yaml:1078
+// spec/operations.yaml:1084
 extension SyncHoldings {
     /// The registry's entry for ``SyncHoldings``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -546,11 +546,11 @@ extension SyncHoldings {
         requiresTransaction: true,
         events: ["HoldingsSyncAttempted", "HoldingsSyncSucceeded", "HoldingsSyncFailed", "AccountHoldingsUpdated"],
         description: "Sync an investment account's holdings from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1078, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1084, column: 3)
     )
 }
 
-// spec/operations.yaml:1094
+// spec/operations.yaml:1101
 extension SyncConnection {
     /// The registry's entry for ``SyncConnection``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -564,11 +564,11 @@ extension SyncConnection {
         requiresTransaction: false,
         events: [],
         description: "Sync everything of one connection; its accounts, their transactions, then the holdings of its investment accounts. Each is a command and a transaction of its own; a failed holdings sync keeps the accounts synced.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1094, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1101, column: 3)
     )
 }
 
-// spec/operations.yaml:1121
+// spec/operations.yaml:1128
 extension ImportFromFile {
     /// The registry's entry for ``ImportFromFile``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -582,11 +582,11 @@ extension ImportFromFile {
         requiresTransaction: false,
         events: ["FileImportAttempted", "FileImportSucceeded", "FileImportFailed", "FileImportProgress"],
         description: "Import accounts and transactions from a QFX, OFX or CSV file.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1121, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1128, column: 3)
     )
 }
 
-// spec/operations.yaml:1151
+// spec/operations.yaml:1159
 extension GetSession {
     /// The registry's entry for ``GetSession``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -598,11 +598,11 @@ extension GetSession {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's sessions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1151, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1159, column: 3)
     )
 }
 
-// spec/operations.yaml:1165
+// spec/operations.yaml:1173
 extension ListUserSessions {
     /// The registry's entry for ``ListUserSessions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -614,11 +614,11 @@ extension ListUserSessions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List a user's sessions, marking the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1165, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1173, column: 3)
     )
 }
 
-// spec/operations.yaml:1185
+// spec/operations.yaml:1193
 extension GetProviderConnection {
     /// The registry's entry for ``GetProviderConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -630,11 +630,11 @@ extension GetProviderConnection {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1185, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1193, column: 3)
     )
 }
 
-// spec/operations.yaml:1199
+// spec/operations.yaml:1207
 extension ListProviderConnections {
     /// The registry's entry for ``ListProviderConnections``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -646,11 +646,11 @@ extension ListProviderConnections {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1199, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1207, column: 3)
     )
 }
 
-// spec/operations.yaml:1217
+// spec/operations.yaml:1225
 extension GetAccount {
     /// The registry's entry for ``GetAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -662,11 +662,11 @@ extension GetAccount {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1217, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1225, column: 3)
     )
 }
 
-// spec/operations.yaml:1231
+// spec/operations.yaml:1239
 extension ListAccountsByConnection {
     /// The registry's entry for ``ListAccountsByConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -678,11 +678,11 @@ extension ListAccountsByConnection {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List the accounts of one provider connection.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1231, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1239, column: 3)
     )
 }
 
-// spec/operations.yaml:1245
+// spec/operations.yaml:1253
 extension ListAccountsByUser {
     /// The registry's entry for ``ListAccountsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -694,11 +694,11 @@ extension ListAccountsByUser {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List all of a user's accounts, optionally of one type.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1245, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1253, column: 3)
     )
 }
 
-// spec/operations.yaml:1264
+// spec/operations.yaml:1272
 extension GetTransaction {
     /// The registry's entry for ``GetTransaction``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -710,11 +710,11 @@ extension GetTransaction {
         pagination: nil,
         cachePolicy: .medium,
         description: "Get one of a user's transactions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1264, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1272, column: 3)
     )
 }
 
-// spec/operations.yaml:1278
+// spec/operations.yaml:1286
 extension ListTransactionsByAccount {
     /// The registry's entry for ``ListTransactionsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -726,11 +726,11 @@ extension ListTransactionsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions, one page at a time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1278, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1286, column: 3)
     )
 }
 
-// spec/operations.yaml:1296
+// spec/operations.yaml:1304
 extension ListTransactionsByDateRange {
     /// The registry's entry for ``ListTransactionsByDateRange``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -742,11 +742,11 @@ extension ListTransactionsByDateRange {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "List an account's transactions between two days.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1296, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1304, column: 3)
     )
 }
 
-// spec/operations.yaml:1318
+// spec/operations.yaml:1326
 extension ListSecurityTransactions {
     /// The registry's entry for ``ListSecurityTransactions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -758,11 +758,11 @@ extension ListSecurityTransactions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions in one security.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1318, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1326, column: 3)
     )
 }
 
-// spec/operations.yaml:1340
+// spec/operations.yaml:1348
 extension GetBalanceHistory {
     /// The registry's entry for ``GetBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -774,11 +774,11 @@ extension GetBalanceHistory {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "Get an account's balance snapshots over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1340, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1348, column: 3)
     )
 }
 
-// spec/operations.yaml:1361
+// spec/operations.yaml:1369
 extension GetLatestBalanceSnapshots {
     /// The registry's entry for ``GetLatestBalanceSnapshots``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -790,11 +790,11 @@ extension GetLatestBalanceSnapshots {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "Get the latest balance snapshot of each of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1361, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1369, column: 3)
     )
 }
 
-// spec/operations.yaml:1376
+// spec/operations.yaml:1384
 extension GetUserBalanceHistory {
     /// The registry's entry for ``GetUserBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -806,11 +806,11 @@ extension GetUserBalanceHistory {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "Get the balance snapshots of all of a user's accounts over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1376, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1384, column: 3)
     )
 }
 
-// spec/operations.yaml:1396
+// spec/operations.yaml:1404
 extension ListBalanceSnapshotsByAccount {
     /// The registry's entry for ``ListBalanceSnapshotsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -822,11 +822,11 @@ extension ListBalanceSnapshotsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List the most recent balance snapshots of an account, in the order they were captured.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1396, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1404, column: 3)
     )
 }
 
-// spec/operations.yaml:1416
+// spec/operations.yaml:1424
 extension GetHolding {
     /// The registry's entry for ``GetHolding``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -838,11 +838,11 @@ extension GetHolding {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1416, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1424, column: 3)
     )
 }
 
-// spec/operations.yaml:1430
+// spec/operations.yaml:1438
 extension ListHoldingsByAccount {
     /// The registry's entry for ``ListHoldingsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -854,11 +854,11 @@ extension ListHoldingsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1430, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1438, column: 3)
     )
 }
 
-// spec/operations.yaml:1449
+// spec/operations.yaml:1457
 extension ListHoldingsByUser {
     /// The registry's entry for ``ListHoldingsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -870,7 +870,7 @@ extension ListHoldingsByUser {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List all of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1449, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1457, column: 3)
     )
 }
 

@@ -36,7 +36,7 @@ struct Dispatcher: Sendable {
                 logger.error("a subscriber failed", metadata: ["event": "\(envelope.event.eventName)", "error": "\(error)"])
             },
             // Audited events are written with the command's writes, so that neither stands without the other.
-            journal: AuditLog(database: database))
+            journal: AuditLog(database: database, clock: services.clock))
     }
 
     /// Runs a command on the request's session, in a transaction of it when the spec says so.

@@ -27,7 +27,7 @@ struct BearerAuthentication: RouterMiddleware {
             return try await next(request, context)
         }
         let session = try? await context.requestOperations?.run(GetSession(sessionId: claims.sessionId, userId: claims.userId)).get()
-        guard let session, !session.isRevoked, session.expiresAt.map({ $0 > Date() }) ?? true else {
+        guard let session, !session.isRevoked, session.expiresAt.map({ $0 > environment.services.clock.now }) ?? true else {
             context.authenticationFailure = Self.refusal(code: "session_revoked", "This session was revoked or has expired; log in again.")
             return try await next(request, context)
         }

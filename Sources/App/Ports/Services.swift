@@ -11,6 +11,12 @@ protocol PasswordHasher: Sendable {
     func verifyWithoutAccount(_ password: String) async
 }
 
+/// The current date and time, for everything the app stamps or compares with "now": the system's in production, one a
+/// test moves by hand (`CQRSTesting.ManualClock`), so that no test waits for time to pass.
+protocol WallClock: Sendable {
+    var now: Date { get }
+}
+
 protocol TokenGenerator: Sendable {
     /// A signed access token carrying the claims.
     func accessToken(for claims: AccessTokenClaims) async throws -> String

@@ -9,16 +9,17 @@ extension AppEnvironment {
     static func open(
         databasePath: String, keysPath: String, bcryptCost: UInt8 = 12, baseURL: String,
         overrides: Dispatcher.Overrides = Dispatcher.Overrides(), clock: DispatchClock = .continuous,
-        mailer: (any EmailService)? = nil, limitsRates: Bool = true, logger: Logger
+        wallClock: any WallClock = SystemWallClock(), mailer: (any EmailService)? = nil, limitsRates: Bool = true, logger: Logger
     ) async throws -> AppEnvironment {
         let database = try AppDatabase(path: databasePath)
         let keysCreated = !FileManager.default.fileExists(atPath: keysPath)
         let secrets = try AppSecrets.loadOrCreate(at: keysPath)
         if keysCreated { logger.notice("created new keys in \(keysPath)") }
-        let keys = try KeysCheck.check(secrets, keysCreated: keysCreated, database: database)
+        let keys = try KeysCheck.check(secrets, keysCreated: keysCreated, database: database, at: wallClock.now)
         if let message = keys.logMessage(keysPath: keysPath) { logger.error("\(message)") }
         let services = await AppServices.production(
-            database: database, secrets: secrets, bcryptCost: bcryptCost, baseURL: baseURL, clock: clock, mailer: mailer, logger: logger)
+            database: database, secrets: secrets, bcryptCost: bcryptCost, baseURL: baseURL, clock: clock, wallClock: wallClock,
+            mailer: mailer, logger: logger)
         // A registry of this environment's own, not the process's global metrics system: tests open many
         // environments in one process, and each counts only its own operations.
         let metrics = PrometheusCollectorRegistry()

@@ -20,4 +20,5 @@ struct AppServices: Sendable {
     var deviceEnricher: any DeviceEnricher
     var locationEnricher: any LocationEnricher
     var providerFactory: any ProviderFactory
+    var clock: any WallClock
 }

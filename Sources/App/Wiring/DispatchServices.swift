@@ -27,4 +27,5 @@ struct DispatchServices: AppDependencies {
     var deviceEnricher: any DeviceEnricher { shared.deviceEnricher }
     var locationEnricher: any LocationEnricher { shared.locationEnricher }
     var providerFactory: any ProviderFactory { shared.providerFactory }
+    var clock: any WallClock { shared.clock }
 }

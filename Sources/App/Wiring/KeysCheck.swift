@@ -30,7 +30,7 @@ enum KeysCheck {
     /// Records the keys' fingerprint, and fails safe when the database was used with other keys. `keysCreated`: the
     /// key file did not exist and was created by this start, which for a database that already has users means its
     /// keys were lost (a database from before fingerprints were kept has none to compare).
-    static func check(_ secrets: AppSecrets, keysCreated: Bool, database: AppDatabase, at now: Date = Date()) throws -> Outcome {
+    static func check(_ secrets: AppSecrets, keysCreated: Bool, database: AppDatabase, at now: Date) throws -> Outcome {
         let fingerprint = Self.fingerprint(secrets)
         return try database.pool.write { db in
             let stored = try String.fetchOne(db, sql: "SELECT keys_fingerprint FROM security_config WHERE id = 1")

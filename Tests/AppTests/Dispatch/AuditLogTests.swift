@@ -19,7 +19,7 @@ struct AuditLogTests {
             context: context
         ).get()
 
-        let entries = try await AuditLog(database: fixture.environment.database).entries()
+        let entries = try await AuditLog(database: fixture.environment.database, clock: fixture.environment.services.clock).entries()
         #expect(entries.map(\.action) == ["USER_REGISTRATION_ATTEMPTED", "USER_REGISTERED"])
         #expect(entries.map(\.event) == ["UserRegistrationAttempted", "UserRegistrationSucceeded"])
         #expect(entries.allSatisfy { $0.operation == "RegisterUser" && $0.correlationId == "corr-1" })
@@ -44,7 +44,7 @@ struct AuditLogTests {
             CreateSession(userId: userId, ipAddress: nil, userAgent: nil, expiresAt: nil, refreshTokenId: nil), on: database.session()
         ).get()
         #expect(await fixture.events.names.contains(.sessionCreatedEvent))
-        let entries = try await AuditLog(database: database).entries()
+        let entries = try await AuditLog(database: database, clock: SystemWallClock()).entries()
         // The second attempt rolled back: its attempt left nothing, its failure a row of its own, with its code.
         #expect(entries.map(\.action) == ["USER_REGISTRATION_ATTEMPTED", "USER_REGISTERED", "USER_REGISTRATION_FAILED"])
         #expect(entries.last?.payload == #"{"email":"ada@example.com","failure_code":"email_already_registered"}"#)

@@ -28,7 +28,7 @@ struct CacheTests {
     static func fixture(counting runs: Counter) async throws -> ServerFixture {
         var overrides = Dispatcher.Overrides()
         overrides.listProviderConnections = { factory in
-            CountingConnections(inner: ListProviderConnectionsHandler(connectionRepository: factory.request.connectionRepository), runs: runs)
+            CountingConnections(inner: ListProviderConnectionsHandler(connectionRepository: factory.request.connectionRepository, clock: factory.app.clock), runs: runs)
         }
         return try await ServerFixture.make(overrides: overrides)
     }

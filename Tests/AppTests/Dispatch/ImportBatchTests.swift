@@ -52,7 +52,7 @@ struct ImportBatchTests {
                 transactionRepository: ObservedTransactions(
                     base: SQLiteTransactionRepository(session: session), writerLock: session.database.writerLock, log: log),
                 providerRepository: factory.request.providerRepository, providerFactory: factory.app.providerFactory,
-                events: ImportFromFileEvents(factory.events))
+                clock: factory.app.clock, events: ImportFromFileEvents(factory.events))
         }
         let fixture = try await ServerFixture.make(overrides: overrides)
         defer { fixture.removeFiles() }

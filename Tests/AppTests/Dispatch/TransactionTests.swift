@@ -55,7 +55,7 @@ struct TransactionTests {
         #expect(try await fixture.count("users") == 0)
         #expect(try await fixture.count("email_verification_tokens") == 0)
         #expect(await fixture.events.names == [.userRegistrationFailed])
-        #expect(try await AuditLog(database: fixture.environment.database).entries().map(\.action) == ["USER_REGISTRATION_FAILED"])
+        #expect(try await AuditLog(database: fixture.environment.database, clock: fixture.environment.services.clock).entries().map(\.action) == ["USER_REGISTRATION_FAILED"])
         // The writer is free again: the next command commits.
         let next = await fixture.environment.dispatcher.run(
             VerifyEmail(token: String(repeating: "0", count: 32)), on: fixture.environment.database.session())

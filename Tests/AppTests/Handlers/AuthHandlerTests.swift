@@ -81,7 +81,7 @@ struct AuthHandlerTests {
         #expect(await authenticate.handle(AuthenticateUser(email: "ada@example.com", password: "Str0ng!pass")).failureCode == "invalid_credentials")
         #expect(await authenticate.handle(AuthenticateUser(email: "nobody@example.com", password: "Str0ng!pass")).failureCode == "invalid_credentials")
         // The lock runs out: the right password opens the account and clears the count.
-        await app.users.update(id: userId) { $0.lockedUntil = Date().addingTimeInterval(-1) }
+        await app.users.update(id: userId) { $0.lockedUntil = app.clock.now.addingTimeInterval(-1) }
         #expect(try await authenticate.handle(AuthenticateUser(email: "ada@example.com", password: "Str0ng!pass")).get().userId == userId)
         #expect(await app.users.users[userId]?.failedLoginAttempts == 0)
         #expect(await app.users.users[userId]?.lockedUntil == nil)
@@ -127,8 +127,8 @@ struct AuthHandlerTests {
         let userId = try await app.verifiedUser()
         await app.refreshTokens.save(RefreshTokenRecord(
             id: UUID(), userId: userId, sessionId: nil, tokenHash: app.refreshTokenService.hash("orphan"),
-            expiresAt: Date().addingTimeInterval(3600), revokedAt: nil, revokedReason: nil, globalTokenVersion: 1,
-            createdAt: Date()))
+            expiresAt: app.clock.now.addingTimeInterval(3600), revokedAt: nil, revokedReason: nil, globalTokenVersion: 1,
+            createdAt: app.clock.now))
         let result = await app.handlers().refreshAccessTokenHandler().handle(RefreshAccessToken(refreshToken: "orphan"))
         #expect(result.failureCode == "session_revoked")
     }
@@ -151,13 +151,15 @@ struct AuthHandlerTests {
                 userId: userId, email: "ada@example.com", roles: ["user"], sessionId: session.sessionId)).get()
         }
         let early = try await issue()
+        // Rotation compares dates: it happens after the token was issued, as it does when a person asks for it.
+        app.clock.advance(by: .seconds(1))
         let rotation = try await handlers.triggerUserTokenRotationHandler().handle(
             TriggerUserTokenRotation(userId: userId, triggeredBy: "user", reason: "password change")).get()
         #expect(rotation.newVersion == rotation.previousVersion + 1)
         #expect(await handlers.refreshAccessTokenHandler().handle(RefreshAccessToken(refreshToken: early.refreshToken)).failureCode == "token_version_rejected")
         #expect(await app.events.names.contains(.tokenRejectedDueToRotation))
 
-        try await Task.sleep(for: .milliseconds(5))
+        app.clock.advance(by: .seconds(1))
         let later = try await issue()
         let global = try await handlers.triggerGlobalTokenRotationHandler().handle(
             TriggerGlobalTokenRotation(triggeredBy: "admin", reason: "key compromise")).get()

@@ -68,7 +68,7 @@ struct LoginGuessingTests {
                 group.addTask {
                     let handler = AuthenticateUserHandler(
                         userRepository: SQLiteUserRepository(session: database.session()), passwordHasher: hasher,
-                        events: AuthenticateUserEvents(EventRecorder()))
+                        clock: SystemWallClock(), events: AuthenticateUserEvents(EventRecorder()))
                     return await handler.handle(AuthenticateUser(email: "ada@example.com", password: "Wrong!\(guess)")).failureCode
                 }
             }
@@ -82,7 +82,7 @@ struct LoginGuessingTests {
 
         let right = AuthenticateUserHandler(
             userRepository: SQLiteUserRepository(session: database.session()), passwordHasher: GatedHasher(expected: 1),
-            events: AuthenticateUserEvents(EventRecorder()))
+            clock: SystemWallClock(), events: AuthenticateUserEvents(EventRecorder()))
         #expect(await right.handle(AuthenticateUser(email: "ada@example.com", password: "Str0ng!pass")).failureCode == "invalid_credentials")
     }
 
@@ -95,7 +95,7 @@ struct LoginGuessingTests {
         ]
         for (email, password) in cases {
             let hasher = GatedHasher(expected: 1)
-            let handler = AuthenticateUserHandler(userRepository: app.users, passwordHasher: hasher, events: AuthenticateUserEvents(EventRecorder()))
+            let handler = AuthenticateUserHandler(userRepository: app.users, passwordHasher: hasher, clock: app.clock, events: AuthenticateUserEvents(EventRecorder()))
             #expect(await handler.handle(AuthenticateUser(email: email, password: password)).failureCode == "invalid_credentials")
             #expect(hasher.verifications.real + hasher.verifications.decoy == 1, "\(email)")
         }
@@ -103,7 +103,7 @@ struct LoginGuessingTests {
             $0.lockedUntil = Date().addingTimeInterval(600)
         }
         let hasher = GatedHasher(expected: 1)
-        let locked = AuthenticateUserHandler(userRepository: app.users, passwordHasher: hasher, events: AuthenticateUserEvents(EventRecorder()))
+        let locked = AuthenticateUserHandler(userRepository: app.users, passwordHasher: hasher, clock: app.clock, events: AuthenticateUserEvents(EventRecorder()))
         #expect(await locked.handle(AuthenticateUser(email: "ada@example.com", password: "Str0ng!pass")).failureCode == "invalid_credentials")
         #expect(hasher.verifications == (0, 1))
     }

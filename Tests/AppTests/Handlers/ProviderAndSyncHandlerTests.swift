@@ -88,7 +88,7 @@ struct ProviderAndSyncHandlerTests {
         scriptAccounts(balance: 100)
         let handlers = app.handlers()
         _ = try await handlers.syncAccountsHandler().handle(SyncAccounts(connectionId: connectionId, userId: userId)).get()
-        let today = CalendarDate(Date())
+        let today = CalendarDate(app.clock.now)
         app.provider.transactions.withLock {
             $0["CHK"] = (1...7).map { day in
                 ProviderTransactionData(

@@ -15,7 +15,7 @@ struct SessionHandlerTests {
         var ids: [UUID] = []
         for _ in 0..<(SessionRecord.limitPerUser + 1) {
             ids.append(try await create.handle(CreateSession(userId: userId)).get().sessionId)
-            try await Task.sleep(for: .milliseconds(2))
+            app.clock.advance(by: .seconds(1))
         }
         let sessions = await app.sessions.sessions
         #expect(sessions[ids[0]]?.revokedReason == "session_limit")

@@ -172,7 +172,7 @@ struct EndToEndTests {
             #expect(confirmed.status == .ok, "\(confirmed.text)")
             // The spec marks PasswordResetConfirmSucceeded `email` and audits it: the owner is told once it committed.
             #expect(await fixture.mails.sent.last?.subject == "Your password was changed")
-            let audited = try await AuditLog(database: fixture.environment.database).entries()
+            let audited = try await AuditLog(database: fixture.environment.database, clock: fixture.environment.services.clock).entries()
             #expect(audited.last?.action == "USER_PASSWORD_RESET_COMPLETED")
             // The reset logged the user out everywhere: the access token from before it stops at once.
             let beforeReset = try await client.call(.get, "/api/v1/accounts", token: access)

@@ -54,10 +54,10 @@ struct KeysCheckTests {
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let database = try AppDatabase(path: path)
         let keys = AppSecrets.random()
-        #expect(try KeysCheck.check(keys, keysCreated: true, database: database) == .init(keysReplaced: false))
-        #expect(try KeysCheck.check(keys, keysCreated: false, database: database) == .init(keysReplaced: false))
+        #expect(try KeysCheck.check(keys, keysCreated: true, database: database, at: Date()) == .init(keysReplaced: false))
+        #expect(try KeysCheck.check(keys, keysCreated: false, database: database, at: Date()) == .init(keysReplaced: false))
         try await SQLiteUserRepository(session: database.session()).save(DatabaseSessionTests.user("ada@example.com"))
-        #expect(try KeysCheck.check(keys, keysCreated: false, database: database) == .init(keysReplaced: false))
-        #expect(try KeysCheck.check(AppSecrets.random(), keysCreated: false, database: database).keysReplaced)
+        #expect(try KeysCheck.check(keys, keysCreated: false, database: database, at: Date()) == .init(keysReplaced: false))
+        #expect(try KeysCheck.check(AppSecrets.random(), keysCreated: false, database: database, at: Date()).keysReplaced)
     }
 }

@@ -26,13 +26,14 @@ struct ServerFixture: Sendable {
     ) async throws -> ServerFixture {
         let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("app-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let mails = RecordingEmailService(), clock = ManualClock()
+        // The wall time starts at the real one, as the database's migrations stamp their rows with it.
+        let mails = RecordingEmailService(), clock = ManualClock(date: Date())
         var logger = Logger(label: "AppTests")
         logger.logLevel = .warning
         let path = directory.appendingPathComponent("app.sqlite").path
         let environment = try await AppEnvironment.open(
             databasePath: path, keysPath: path + ".keys", bcryptCost: 4, baseURL: "http://127.0.0.1", overrides: overrides,
-            clock: clock.dispatchClock, mailer: mails, limitsRates: limitsRates, logger: logger)
+            clock: clock.dispatchClock, wallClock: clock, mailer: mails, limitsRates: limitsRates, logger: logger)
         let events = EventLog()
         do {
             let bus = environment.services.eventBus

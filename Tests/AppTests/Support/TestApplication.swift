@@ -1,4 +1,5 @@
 import CQRS
+import CQRSTesting
 import Foundation
 
 @testable import App
@@ -37,6 +38,7 @@ struct TestApplication: Sendable {
         let deviceEnricher: any DeviceEnricher
         let locationEnricher: any LocationEnricher
         let providerFactory: any ProviderFactory
+        let clock: any WallClock
     }
 
     static let sandbox = Provider(id: UUID(), slug: "sandbox", name: "Sandbox Bank")
@@ -62,6 +64,8 @@ struct TestApplication: Sendable {
     let provider = ScriptedProvider()
     let refreshTokenService = SequentialRefreshTokens()
     let resetTokenService = SequentialResetTokens()
+    /// Every date the handlers stamp: 2026-01-01 at midnight UTC until a test moves it.
+    let clock = ManualClock()
 
     init() {
         connections = InMemoryConnections()
@@ -86,7 +90,7 @@ struct TestApplication: Sendable {
             emailService: emails, encryptionService: ReversingEncryption(), cache: cache, cacheKeys: CacheKeys(),
             cacheMetrics: metrics, sessionCache: sessionCache, providerConnectionCache: InMemoryConnectionCache(),
             deviceEnricher: FakeDeviceEnricher(), locationEnricher: FakeLocationEnricher(),
-            providerFactory: ScriptedProviderFactory(provider: provider))
+            providerFactory: ScriptedProviderFactory(provider: provider), clock: clock)
     }
 
     typealias Overrides = HandlerOverrides<Request, Singletons>
@@ -112,4 +116,9 @@ struct TestApplication: Sendable {
             await Q.handle(query, with: application.handlers(overrides: overrides))
         }
     }
+}
+
+/// The test clock is the handlers' wall clock too: a test that needs time to pass moves it.
+extension ManualClock: WallClock {
+    public var now: Date { date }
 }

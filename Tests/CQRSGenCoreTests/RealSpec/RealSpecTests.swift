@@ -139,13 +139,15 @@ struct RealSpecTests {
         #expect(medium == ["GetTransaction", "ListTransactionsByDateRange", "GetBalanceHistory", "GetUserBalanceHistory"])
     }
 
-    @Test("handlers take the dependencies the catalogue lists: 12 repositories and a verifier per request, 14 singletons")
+    @Test("handlers take the dependencies the catalogue lists: 12 repositories and a verifier per request, 15 singletons")
     func dependencies() {
         #expect(spec.requestDependencies.count == 13)
         // Dashtam's event bus is no dependency: each command's handler publishes through the value its events allow.
-        #expect(spec.appDependencies.count == 14)
         let uses = spec.operations.flatMap { $0.handler.dependencies.map(\.value) }
         let count = { (name: String) in uses.count { $0 == name } }
+        // Dashtam's 14, and the wall clock: every handler that stamps or compares a date reads it, never the system's.
+        #expect(spec.appDependencies.count == 15)
+        #expect(count("WallClock") == 26)
         #expect(count("ProviderConnectionRepository") == 16)
         // The catalogue's frequency line says 13; its handler-by-handler table, which the spec follows, lists 12.
         #expect(count("AccountRepository") == 12)
@@ -154,11 +156,11 @@ struct RealSpecTests {
         #expect(count("EventBus") == 0)
         #expect(spec.commands.filter(\.listsEvents).count == 20)
         #expect(count("OwnershipVerifier") == 3)
-        // Dashtam's nine, plus the session the App checks and revokes when a rotated token is reused.
+        // Dashtam's nine, plus the session the App checks and revokes when a rotated token is reused, and the clock.
         let refresh = spec.commands.first { $0.name == "RefreshAccessToken" }
         #expect(refresh?.handler.dependencies.map(\.value) == [
             "UserRepository", "RefreshTokenRepository", "SecurityConfigRepository", "TokenGenerator", "RefreshTokenService",
-            "Cache", "CacheKeys", "CacheMetrics", "SessionRepository", "SessionCache",
+            "Cache", "CacheKeys", "CacheMetrics", "SessionRepository", "SessionCache", "WallClock",
         ])
     }
 }

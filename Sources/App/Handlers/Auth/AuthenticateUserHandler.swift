@@ -10,6 +10,7 @@ import Foundation
 struct AuthenticateUserHandler: AuthenticateUserHandling {
     let userRepository: any UserRepository
     let passwordHasher: any PasswordHasher
+    let clock: any WallClock
     let events: AuthenticateUserEvents
 
     static let invalidCredentials = OperationError(code: "invalid_credentials", message: "Invalid email or password.")
@@ -22,7 +23,7 @@ struct AuthenticateUserHandler: AuthenticateUserHandling {
                 await passwordHasher.verifyWithoutAccount(command.password)
                 return .failure(Self.invalidCredentials)
             }
-            let now = Date()
+            let now = clock.now
             // Counted before the password is checked, atomically (see User.admitLoginAttempt).
             guard try await userRepository.update(id: user.id, { $0.admitLoginAttempt(at: now) }) == true else {
                 await passwordHasher.verifyWithoutAccount(command.password)

@@ -10,6 +10,7 @@ struct ConfirmPasswordResetHandler: ConfirmPasswordResetHandling {
     let passwordHasher: any PasswordHasher
     let sessionRepository: any SessionRepository
     let sessionCache: any SessionCache
+    let clock: any WallClock
     let events: ConfirmPasswordResetEvents
 
     func handle(_ command: ConfirmPasswordReset) async -> Result<PasswordResetConfirmResponse, OperationError> {
@@ -20,7 +21,7 @@ struct ConfirmPasswordResetHandler: ConfirmPasswordResetHandling {
             guard var token = try await passwordResetTokenRepository.find(token: command.token) else {
                 return .failure(OperationError(code: "token_not_found", message: "Reset token not found."))
             }
-            let now = Date()
+            let now = clock.now
             guard token.usedAt == nil else {
                 return .failure(OperationError(code: "token_already_used", message: "This reset link was already used."))
             }

@@ -6,6 +6,7 @@ import Foundation
 struct LogoutUserHandler: LogoutUserHandling {
     let refreshTokenRepository: any RefreshTokenRepository
     let refreshTokenService: any RefreshTokenService
+    let clock: any WallClock
     let events: LogoutUserEvents
 
     func handle(_ command: LogoutUser) async -> Result<LogoutResponse, OperationError> {
@@ -18,7 +19,7 @@ struct LogoutUserHandler: LogoutUserHandling {
             guard record.revokedAt == nil else {
                 return .failure(OperationError(code: "token_already_revoked", message: "Refresh token already revoked."))
             }
-            record.revokedAt = Date()
+            record.revokedAt = clock.now
             record.revokedReason = "logout"
             try await refreshTokenRepository.save(record)
             return .success(())

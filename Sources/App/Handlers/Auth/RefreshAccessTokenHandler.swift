@@ -16,6 +16,7 @@ struct RefreshAccessTokenHandler: RefreshAccessTokenHandling {
     let cacheMetrics: any CacheMetrics
     let sessionRepository: any SessionRepository
     let sessionCache: any SessionCache
+    let clock: any WallClock
     let events: RefreshAccessTokenEvents
 
     static let securityConfigTimeToLive: Duration = .seconds(60)
@@ -25,7 +26,7 @@ struct RefreshAccessTokenHandler: RefreshAccessTokenHandling {
             guard var record = try await refreshTokenRepository.find(tokenHash: refreshTokenService.hash(command.refreshToken)) else {
                 return .failure(OperationError(code: "token_invalid", message: "Invalid refresh token."))
             }
-            let now = Date()
+            let now = clock.now
             guard record.revokedAt == nil else {
                 let revoked = OperationError(code: "token_revoked", message: "This refresh token was revoked.")
                 guard record.revokedReason == Self.rotated else { return .failure(revoked) }

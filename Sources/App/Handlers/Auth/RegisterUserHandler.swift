@@ -7,6 +7,7 @@ struct RegisterUserHandler: RegisterUserHandling {
     let userRepository: any UserRepository
     let verificationTokenRepository: any EmailVerificationTokenRepository
     let passwordHasher: any PasswordHasher
+    let clock: any WallClock
     let events: RegisterUserEvents
 
     static let verificationTokenLifetime: TimeInterval = 24 * 3600
@@ -24,7 +25,7 @@ struct RegisterUserHandler: RegisterUserHandling {
             guard try await userRepository.find(email: email) == nil else {
                 return .failure(OperationError(code: "email_already_registered", message: "Email already registered."))
             }
-            let now = Date()
+            let now = clock.now
             let user = User(
                 id: UUID(), email: email, passwordHash: try await passwordHasher.hash(command.password), roles: ["user"],
                 isVerified: false, isActive: true, failedLoginAttempts: 0, lockedUntil: nil, tokenVersion: 1,

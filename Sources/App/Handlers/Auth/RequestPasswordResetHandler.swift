@@ -8,6 +8,7 @@ struct RequestPasswordResetHandler: RequestPasswordResetHandling {
     let passwordResetTokenRepository: any PasswordResetTokenRepository
     let passwordResetTokenService: any PasswordResetTokenService
     let emailService: any EmailService
+    let clock: any WallClock
     let events: RequestPasswordResetEvents
 
     /// Reset requests one user may make per hour.
@@ -22,7 +23,7 @@ struct RequestPasswordResetHandler: RequestPasswordResetHandling {
             guard user.isVerified else {
                 return .failure(OperationError(code: "user_not_verified", message: "The email address is not verified."))
             }
-            let now = Date()
+            let now = clock.now
             guard try await passwordResetTokenRepository.count(userId: user.id, since: now.addingTimeInterval(-3600)) < Self.requestsPerHour else {
                 return .failure(OperationError(code: "rate_limited", message: "Too many reset requests."))
             }

@@ -5,6 +5,7 @@ import Foundation
 struct VerifyEmailHandler: VerifyEmailHandling {
     let userRepository: any UserRepository
     let verificationTokenRepository: any EmailVerificationTokenRepository
+    let clock: any WallClock
     let events: VerifyEmailEvents
 
     func handle(_ command: VerifyEmail) async -> Result<UUID, OperationError> {
@@ -14,7 +15,7 @@ struct VerifyEmailHandler: VerifyEmailHandling {
             guard var token = try await verificationTokenRepository.find(token: command.token) else {
                 return .failure(OperationError(code: "token_not_found", message: "Verification token not found."))
             }
-            let now = Date()
+            let now = clock.now
             guard token.usedAt == nil else {
                 return .failure(OperationError(code: "token_already_used", message: "This verification link was already used."))
             }

@@ -7,6 +7,7 @@ struct SyncAccountsHandler: SyncAccountsHandling {
     let accountRepository: any AccountRepository
     let encryptionService: any EncryptionService
     let providerFactory: any ProviderFactory
+    let clock: any WallClock
     let events: SyncAccountsEvents
 
     func handle(_ command: SyncAccounts) async -> Result<SyncAccountsResult, OperationError> {
@@ -15,14 +16,15 @@ struct SyncAccountsHandler: SyncAccountsHandling {
                 return .failure(.connectionNotFound)
             }
             let access = try ProviderAccess.open(
-                connection, userId: command.userId, force: command.force, encryption: encryptionService, providers: providerFactory)
+                connection, userId: command.userId, force: command.force, at: clock.now, encryption: encryptionService,
+                providers: providerFactory)
             let fetched: [ProviderAccountData]
             do {
                 fetched = try await access.provider.fetchAccounts(credentials: access.credentials)
             } catch {
                 return .failure(OperationError(code: "provider_error", message: "The provider failed: \(error)"))
             }
-            let now = Date()
+            let now = clock.now
             var existing = Dictionary(
                 try await accountRepository.list(connectionId: connection.id).map { ($0.providerAccountId, $0) },
                 uniquingKeysWith: { first, _ in first })

@@ -9,6 +9,7 @@ struct SyncHoldingsHandler: SyncHoldingsHandling {
     let holdingRepository: any HoldingRepository
     let encryptionService: any EncryptionService
     let providerFactory: any ProviderFactory
+    let clock: any WallClock
     let events: SyncHoldingsEvents
 
     func handle(_ command: SyncHoldings) async -> Result<SyncHoldingsResult, OperationError> {
@@ -21,14 +22,15 @@ struct SyncHoldingsHandler: SyncHoldingsHandling {
                 return .failure(OperationError(code: "not_investment_account", message: "Only investment accounts have holdings."))
             }
             let access = try ProviderAccess.open(
-                connection, userId: command.userId, force: command.force, encryption: encryptionService, providers: providerFactory)
+                connection, userId: command.userId, force: command.force, at: clock.now, encryption: encryptionService,
+                providers: providerFactory)
             let fetched: [ProviderHoldingData]
             do {
                 fetched = try await access.provider.fetchHoldings(credentials: access.credentials, providerAccountId: account.providerAccountId)
             } catch {
                 return .failure(OperationError(code: "provider_error", message: "The provider failed: \(error)"))
             }
-            let now = Date()
+            let now = clock.now
             var existing = Dictionary(
                 try await holdingRepository.list(accountId: account.id).map { ($0.providerHoldingId, $0) },
                 uniquingKeysWith: { first, _ in first })

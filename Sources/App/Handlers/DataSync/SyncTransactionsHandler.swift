@@ -9,13 +9,14 @@ struct SyncTransactionsHandler: SyncTransactionsHandling {
     let transactionRepository: any TransactionRepository
     let encryptionService: any EncryptionService
     let providerFactory: any ProviderFactory
+    let clock: any WallClock
     let events: SyncTransactionsEvents
 
     static let defaultRangeInDays = 30
 
     func handle(_ command: SyncTransactions) async -> Result<SyncTransactionsResult, OperationError> {
         return await events.transactionSync(TransactionSyncAttempted(userId: command.userId, connectionId: command.connectionId)) {
-            let end = command.endDate ?? CalendarDate(Date())
+            let end = command.endDate ?? CalendarDate(clock.now)
             let start = command.startDate ?? end.adding(days: -Self.defaultRangeInDays)
             guard start <= end else {
                 return .failure(.invalidDateRange)
@@ -24,13 +25,14 @@ struct SyncTransactionsHandler: SyncTransactionsHandling {
                 return .failure(.connectionNotFound)
             }
             let access = try ProviderAccess.open(
-                connection, userId: command.userId, force: command.force, encryption: encryptionService, providers: providerFactory)
+                connection, userId: command.userId, force: command.force, at: clock.now, encryption: encryptionService,
+                providers: providerFactory)
             var accounts = try await accountRepository.list(connectionId: connection.id).filter(\.isActive)
             if let accountId = command.accountId {
                 accounts = accounts.filter { $0.id == accountId }
                 guard !accounts.isEmpty else { return .failure(.accountNotFound) }
             }
-            let now = Date()
+            let now = clock.now
             var created = 0, updated = 0, unchanged = 0, errors = 0
             for account in accounts {
                 let fetched: [ProviderTransactionData]

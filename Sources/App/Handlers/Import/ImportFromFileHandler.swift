@@ -15,6 +15,7 @@ struct ImportFromFileHandler: ImportFromFileHandling {
     let transactionRepository: any TransactionRepository
     let providerRepository: any ProviderRepository
     let providerFactory: any ProviderFactory
+    let clock: any WallClock
     let events: ImportFromFileEvents
 
     /// Statements larger than this are refused: the limit the spec sets on the route that receives them, so that
@@ -57,7 +58,7 @@ struct ImportFromFileHandler: ImportFromFileHandling {
                     message: "The file holds \(statement.accounts.count) accounts and \(transactionCount) transactions; "
                         + "import at most \(Self.maximumAccounts) accounts and \(Self.maximumTransactions) transactions at a time."))
             }
-            let now = Date()
+            let now = clock.now
             let connection = try await connectionRepository.firstOrInsert(ProviderConnection(
                 id: UUID(), userId: command.userId, providerId: provider.id, providerSlug: provider.slug, alias: "File import",
                 status: .active, credentials: nil, connectedAt: now, lastSyncAt: now, createdAt: now, updatedAt: now))

@@ -4,6 +4,7 @@ import Foundation
 /// Connects a user to a financial provider with credentials already encrypted; returns the connection's id.
 struct ConnectProviderHandler: ConnectProviderHandling {
     let connectionRepository: any ProviderConnectionRepository
+    let clock: any WallClock
     let events: ConnectProviderEvents
 
     func handle(_ command: ConnectProvider) async -> Result<UUID, OperationError> {
@@ -18,7 +19,7 @@ struct ConnectProviderHandler: ConnectProviderHandling {
             if existing.contains(where: { $0.providerId == command.providerId && $0.alias == command.alias && $0.status == .active }) {
                 return .failure(OperationError(code: "already_connected", message: "Provider already connected."))
             }
-            let now = Date()
+            let now = clock.now
             let connection = ProviderConnection(
                 id: UUID(), userId: command.userId, providerId: command.providerId, providerSlug: command.providerSlug,
                 alias: command.alias, status: .active, credentials: command.credentials, connectedAt: now, lastSyncAt: nil,

@@ -4,6 +4,7 @@ import Foundation
 /// Disconnects a user from a provider and forgets its credentials.
 struct DisconnectProviderHandler: DisconnectProviderHandling {
     let connectionRepository: any ProviderConnectionRepository
+    let clock: any WallClock
     let events: DisconnectProviderEvents
 
     func handle(_ command: DisconnectProvider) async -> Result<Void, OperationError> {
@@ -17,7 +18,7 @@ struct DisconnectProviderHandler: DisconnectProviderHandling {
             }
             connection.status = .disconnected
             connection.credentials = nil
-            connection.updatedAt = Date()
+            connection.updatedAt = clock.now
             try await connectionRepository.save(connection)
             return .success(())
         }

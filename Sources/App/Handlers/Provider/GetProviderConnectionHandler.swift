@@ -5,6 +5,7 @@ import Foundation
 struct GetProviderConnectionHandler: GetProviderConnectionHandling {
     let connectionRepository: any ProviderConnectionRepository
     let providerConnectionCache: any ProviderConnectionCache
+    let clock: any WallClock
 
     func handle(_ query: GetProviderConnection) async -> Result<ProviderConnectionResult, OperationError> {
         await handling {
@@ -14,7 +15,7 @@ struct GetProviderConnectionHandler: GetProviderConnectionHandling {
                 if let connection { await providerConnectionCache.set(connection) }
             }
             guard let connection, connection.userId == query.userId else { return .failure(.connectionNotFound) }
-            return .success(connection.result(at: Date()))
+            return .success(connection.result(at: clock.now))
         }
     }
 }

@@ -4,10 +4,11 @@ import Foundation
 /// The user's provider connections, one page at a time.
 struct ListProviderConnectionsHandler: ListProviderConnectionsHandling {
     let connectionRepository: any ProviderConnectionRepository
+    let clock: any WallClock
 
     func handle(_ query: ListProviderConnections) async -> Result<ProviderConnectionListResult, OperationError> {
         await handling {
-            let now = Date(), activeOnly = query.activeOnly
+            let now = clock.now, activeOnly = query.activeOnly
             let (page, active) = try await connectionRepository.fold(
                 userId: query.userId,
                 into: (page: PageCollector<ProviderConnection>(limit: query.limit, offset: query.offset), active: 0)

@@ -4,6 +4,7 @@ import Foundation
 /// Stores a provider's new credentials after an OAuth token refresh, reactivating an expired connection.
 struct RefreshProviderTokensHandler: RefreshProviderTokensHandling {
     let connectionRepository: any ProviderConnectionRepository
+    let clock: any WallClock
     let events: RefreshProviderTokensEvents
 
     func handle(_ command: RefreshProviderTokens) async -> Result<Void, OperationError> {
@@ -19,7 +20,7 @@ struct RefreshProviderTokensHandler: RefreshProviderTokensHandling {
             }
             connection.credentials = command.credentials
             connection.status = .active
-            connection.updatedAt = Date()
+            connection.updatedAt = clock.now
             try await connectionRepository.save(connection)
             return .success(())
         }

@@ -9,12 +9,13 @@ struct CreateSessionHandler: CreateSessionHandling {
     let userRepository: any UserRepository
     let deviceEnricher: any DeviceEnricher
     let locationEnricher: any LocationEnricher
+    let clock: any WallClock
     let events: CreateSessionEvents
 
     func handle(_ command: CreateSession) async -> Result<CreateSessionResponse, OperationError> {
         await handling {
             guard try await userRepository.find(id: command.userId) != nil else { return .failure(.userNotFound) }
-            let now = Date()
+            let now = clock.now
             let active = try await sessionRepository.list(userId: command.userId).filter { $0.isActive(at: now) }
             if active.count >= SessionRecord.limitPerUser {
                 for var oldest in active.sorted(by: { $0.createdAt < $1.createdAt }).prefix(active.count - SessionRecord.limitPerUser + 1) {

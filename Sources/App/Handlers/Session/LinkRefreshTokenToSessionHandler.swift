@@ -6,11 +6,12 @@ import Foundation
 struct LinkRefreshTokenToSessionHandler: LinkRefreshTokenToSessionHandling {
     let sessionRepository: any SessionRepository
     let sessionCache: any SessionCache
+    let clock: any WallClock
 
     func handle(_ command: LinkRefreshTokenToSession) async -> Result<Void, OperationError> {
         await handling {
             guard var session = try await sessionRepository.find(id: command.sessionId) else { return .failure(.sessionNotFound) }
-            guard session.isActive(at: Date()) else {
+            guard session.isActive(at: clock.now) else {
                 return .failure(OperationError(code: "session_inactive", message: "The session is revoked or expired."))
             }
             session.refreshTokenId = command.refreshTokenId

@@ -4,10 +4,11 @@ import Foundation
 /// The user's sessions, newest first, with the one making the request marked current.
 struct ListSessionsHandler: ListUserSessionsHandling {
     let sessionRepository: any SessionRepository
+    let clock: any WallClock
 
     func handle(_ query: ListUserSessions) async -> Result<SessionListResult, OperationError> {
         await handling {
-            let now = Date(), activeOnly = query.activeOnly
+            let now = clock.now, activeOnly = query.activeOnly
             let (page, active) = try await sessionRepository.fold(
                 userId: query.userId, into: (page: PageCollector<SessionRecord>(limit: query.limit, offset: query.offset), active: 0)
             ) { tally, session in

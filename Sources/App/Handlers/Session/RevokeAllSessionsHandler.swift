@@ -5,6 +5,7 @@ import Foundation
 struct RevokeAllSessionsHandler: RevokeAllUserSessionsHandling {
     let sessionRepository: any SessionRepository
     let sessionCache: any SessionCache
+    let clock: any WallClock
     let events: RevokeAllUserSessionsEvents
 
     func handle(_ command: RevokeAllUserSessions) async -> Result<Int, OperationError> {
@@ -13,7 +14,7 @@ struct RevokeAllSessionsHandler: RevokeAllUserSessionsHandling {
             AllSessionsRevokedEvent(userId: command.userId, reason: command.reason, revokedCount: count)
         } work: {
             .success(try await sessionRepository.revokeAll(
-                userId: command.userId, except: command.exceptSessionId, reason: command.reason, at: Date(), cache: sessionCache))
+                userId: command.userId, except: command.exceptSessionId, reason: command.reason, at: clock.now, cache: sessionCache))
         }
     }
 }

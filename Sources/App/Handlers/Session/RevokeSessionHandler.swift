@@ -5,6 +5,7 @@ import Foundation
 struct RevokeSessionHandler: RevokeSessionHandling {
     let sessionRepository: any SessionRepository
     let sessionCache: any SessionCache
+    let clock: any WallClock
     let events: RevokeSessionEvents
 
     func handle(_ command: RevokeSession) async -> Result<UUID, OperationError> {
@@ -17,7 +18,7 @@ struct RevokeSessionHandler: RevokeSessionHandling {
             guard session.revokedAt == nil else {
                 return .failure(OperationError(code: "session_already_revoked", message: "The session is already revoked."))
             }
-            try await sessionRepository.revoke(session, reason: command.reason, at: Date(), cache: sessionCache)
+            try await sessionRepository.revoke(session, reason: command.reason, at: clock.now, cache: sessionCache)
             return .success(session.id)
         }
     }

@@ -5,11 +5,12 @@ import Foundation
 struct UpdateSessionActivityHandler: UpdateSessionActivityHandling {
     let sessionRepository: any SessionRepository
     let sessionCache: any SessionCache
+    let clock: any WallClock
 
     func handle(_ command: UpdateSessionActivity) async -> Result<Void, OperationError> {
         await handling {
             guard var session = try await sessionRepository.find(id: command.sessionId) else { return .failure(.sessionNotFound) }
-            let now = Date()
+            let now = clock.now
             guard session.isActive(at: now) else {
                 return .failure(OperationError(code: "session_inactive", message: "The session is revoked or expired."))
             }

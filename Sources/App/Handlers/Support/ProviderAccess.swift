@@ -13,14 +13,14 @@ struct ProviderAccess {
 
     /// Opens the connection for a sync; throws the `OperationError` that says why it cannot be.
     static func open(
-        _ connection: ProviderConnection, userId: UUID, force: Bool, encryption: any EncryptionService,
+        _ connection: ProviderConnection, userId: UUID, force: Bool, at now: Date, encryption: any EncryptionService,
         providers: any ProviderFactory
     ) throws -> ProviderAccess {
         guard connection.userId == userId else { throw OperationError.connectionNotFound }
         guard connection.isConnected, let credentials = connection.credentials else {
             throw OperationError(code: "connection_inactive", message: "The provider connection is not active.")
         }
-        if !force, let lastSync = connection.lastSyncAt, Date().timeIntervalSince(lastSync) < minimumSyncInterval {
+        if !force, let lastSync = connection.lastSyncAt, now.timeIntervalSince(lastSync) < minimumSyncInterval {
             throw OperationError(code: "sync_too_recent", message: "Synced less than five minutes ago; force to sync again.")
         }
         let decrypted: Data

@@ -7,10 +7,11 @@ struct GenerateAuthTokensHandler: GenerateAuthTokensHandling {
     let refreshTokenService: any RefreshTokenService
     let refreshTokenRepository: any RefreshTokenRepository
     let securityConfigRepository: any SecurityConfigRepository
+    let clock: any WallClock
 
     func handle(_ command: GenerateAuthTokens) async -> Result<AuthTokens, OperationError> {
         await handling {
-            let now = Date()
+            let now = clock.now
             let config = try await securityConfigRepository.current()
             let (token, hash) = refreshTokenService.generate()
             try await refreshTokenRepository.save(RefreshTokenRecord(

@@ -4,6 +4,7 @@ import Foundation
 /// Raises the global token version: every refresh token issued before is rejected once the grace period ends.
 struct TriggerGlobalTokenRotationHandler: TriggerGlobalTokenRotationHandling {
     let securityConfigRepository: any SecurityConfigRepository
+    let clock: any WallClock
     let events: TriggerGlobalTokenRotationEvents
 
     func handle(_ command: TriggerGlobalTokenRotation) async -> Result<GlobalRotationResult, OperationError> {
@@ -15,7 +16,7 @@ struct TriggerGlobalTokenRotationHandler: TriggerGlobalTokenRotationHandling {
             var config = try await securityConfigRepository.current()
             let previous = config.globalTokenVersion
             config.globalTokenVersion += 1
-            config.updatedAt = Date()
+            config.updatedAt = clock.now
             try await securityConfigRepository.save(config)
             return .success(GlobalRotationResult(
                 previousVersion: previous, newVersion: config.globalTokenVersion, gracePeriodSeconds: config.gracePeriodSeconds))

@@ -5,6 +5,7 @@ import Foundation
 /// before are rejected at once.
 struct TriggerUserTokenRotationHandler: TriggerUserTokenRotationHandling {
     let userRepository: any UserRepository
+    let clock: any WallClock
     let events: TriggerUserTokenRotationEvents
 
     func handle(_ command: TriggerUserTokenRotation) async -> Result<UserRotationResult, OperationError> {
@@ -12,7 +13,7 @@ struct TriggerUserTokenRotationHandler: TriggerUserTokenRotationHandling {
         return await events.userTokenRotation(attempted) {
             guard var user = try await userRepository.find(id: command.userId) else { return .failure(.userNotFound) }
             let previous = user.tokenVersion
-            let now = Date()
+            let now = clock.now
             user.tokenVersion += 1
             user.tokenVersionChangedAt = now
             user.updatedAt = now

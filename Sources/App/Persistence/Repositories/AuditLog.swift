@@ -6,6 +6,8 @@ import GRDB
 /// came from, and its payload without secrets. Rows are only ever inserted.
 struct AuditLog: Sendable {
     let database: AppDatabase
+    /// What stamps each row, unless the caller gives the date.
+    let clock: any WallClock
 
     struct Entry: Sendable, Hashable {
         var action: String
@@ -20,7 +22,8 @@ struct AuditLog: Sendable {
     /// Writes one row per audited event through `session`: inside the command's transaction when it has one, so that
     /// a row stands or falls with the writes it records; else (a command without one, or the record of a failure
     /// whose writes rolled back) in a write of its own.
-    func record(_ envelopes: [EventEnvelope<DomainEvent>], on session: DatabaseSession, at date: Date = Date()) async throws {
+    func record(_ envelopes: [EventEnvelope<DomainEvent>], on session: DatabaseSession, at date: Date? = nil) async throws {
+        let date = date ?? clock.now
         let entries = envelopes.compactMap { envelope -> Entry? in
             guard let action = envelope.event.eventMetadata.auditAction else { return nil }
             return Entry(
