@@ -1,3 +1,4 @@
+import CQRSTesting
 import Foundation
 import JWTKit
 import Testing
@@ -66,6 +67,19 @@ struct AdapterTests {
             sub: SubjectClaim(value: claims.userId.uuidString), exp: ExpirationClaim(value: Date().addingTimeInterval(60)),
             email: "ada@example.com", roles: ["user"], token_version: 4))
         await #expect(throws: (any Error).self) { try await generator.claims(from: sessionless) }
+    }
+
+    @Test("an access token lives its lifetime by the app's clock, not the system's")
+    func tokenLifetimeByTheClock() async throws {
+        // A year before the system's date: JWTKit's own check, which reads the system clock, would pass any token.
+        let clock = ManualClock(date: Date().addingTimeInterval(-365 * 86_400))
+        let generator = await JWTTokenGenerator(signingKey: AppSecrets.random().tokenSigningKey, accessTokenLifetime: 900, clock: clock)
+        let claims = AccessTokenClaims(userId: UUID(), email: "ada@example.com", roles: ["user"], sessionId: UUID(), globalTokenVersion: 1)
+        let token = try await generator.accessToken(for: claims)
+        clock.advance(by: .seconds(899))
+        #expect(try await generator.claims(from: token) == claims)
+        clock.advance(by: .seconds(2))
+        await #expect(throws: JWTError.self) { try await generator.claims(from: token) }
     }
 
     /// An access token as the app once could have signed it: every claim but `session_id`.
