@@ -46,8 +46,15 @@ extension OperationError {
 
     /// What a scaffolded handler answers until its logic is written.
     public static func notImplemented(_ operation: String) -> OperationError {
-        OperationError(code: "not_implemented", message: "\(operation) is not implemented yet.")
+        OperationError(code: notImplementedCode, message: "\(operation) is not implemented yet.")
     }
+
+    /// The code of ``notImplemented(_:)``.
+    public static let notImplementedCode = "not_implemented"
+
+    /// The codes the runtime itself fails with, whatever an application declares: a spec's `errors` need not list
+    /// them for its routes to map them to statuses.
+    public static let runtimeCodes: Set<String> = [unavailableCode, undeclaredEventCode, invalidFieldsCode, notImplementedCode]
 
     /// `<what>_not_found`: the thing an operation names does not exist, or belongs to someone else (which callers
     /// must not be able to tell apart).

@@ -10,7 +10,7 @@ public struct SpecDecoder: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    static let topLevelKeys = ["version", "categories", "dependencies", "types", "commands", "queries", "events"]
+    static let topLevelKeys = ["version", "categories", "dependencies", "types", "commands", "queries", "events", "errors"]
 
     public init() {}
 
@@ -52,6 +52,10 @@ public struct SpecDecoder: Sendable {
         if let entry = entries.entry("events") {
             spec.eventsSection = entry.key.location
             spec.events = EventDecoding.decodeEvents(entry.value, &context)
+        }
+        if let entry = entries.entry("errors") {
+            spec.errorsSection = entry.key.location
+            spec.errorCodes = decodeErrorCodes(entry.value, &context)
         }
         spec.detachDefaultValues()
         return Result(spec: spec, diagnostics: context.diagnostics)
@@ -105,6 +109,24 @@ public struct SpecDecoder: Sendable {
                 return nil
             }
             return CategorySpec(name: entry.key.value, description: description, at: entry.key.location)
+        }
+    }
+
+    /// `code: what it means`, each code snake_case, as it goes on the wire.
+    private func decodeErrorCodes(_ node: YAMLNode, _ context: inout DecodingContext) -> [ErrorCodeSpec] {
+        guard let entries = context.mapping(node, "'errors'", expected: "a mapping of error codes to descriptions") else {
+            return []
+        }
+        return entries.compactMap { entry in
+            guard SwiftIdentifier.isSnakeCase(entry.key.value) else {
+                context.error(
+                    "error code '\(entry.key.value)' must be snake_case, such as 'session_not_found'", at: entry.key.location)
+                return nil
+            }
+            guard let description = context.text(entry.value, "the description of error '\(entry.key.value)'") else {
+                return nil
+            }
+            return ErrorCodeSpec(code: entry.key.value, description: description, at: entry.key.location)
         }
     }
 

@@ -8,6 +8,7 @@ public enum GeneratedNames {
     public static let appDependencies = "AppDependencies"
     public static let operationCategory = "OperationCategory"
     public static let domainEventName = "DomainEventName"
+    public static let operationErrorCode = "OperationErrorCode"
     public static let domainEvent = "DomainEvent"
     public static let operationRegistry = "OperationRegistry"
     public static let dispatchableCommand = "DispatchableCommand"
@@ -21,7 +22,7 @@ public enum GeneratedNames {
     public static let declared = [
         handlerFactory, handlerOverrides, requestDependencies, appDependencies, operationCategory, domainEventName,
         domainEvent, operationRegistry, dispatchableCommand, dispatchableQuery, operationRoutes, operationRouteRunner,
-        operationStepRunner,
+        operationStepRunner, operationErrorCode,
     ]
 
     /// The protocol the handler of `operation` conforms to: a name the generated code declares for each operation.

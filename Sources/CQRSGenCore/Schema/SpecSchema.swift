@@ -52,6 +52,12 @@ public enum SpecSchema {
                     upperCamelCase,
                     "The domain events, by UpperCamelCase name: one event, or a three-phase entry whose attempted, succeeded and failed keys each declare one (UserRegistrationAttempted, …).",
                     reference("event")),
+                "errors": .object([
+                    ("description", .string("The failure codes handlers answer with, in snake_case, and what each means: declared, they are a Swift type, and every code a route maps to a status must be one of them.")),
+                    ("type", .string("object")),
+                    ("propertyNames", pattern(snakeCase)),
+                    ("additionalProperties", .object([("type", .string("string"))])),
+                ]),
             ])),
             ("definitions", .object([
                 ("event", .object([("oneOf", .array([

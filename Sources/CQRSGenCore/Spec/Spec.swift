@@ -18,6 +18,10 @@ public struct Spec: Sendable {
     /// Where the `events` section starts, or nil when the spec has none: then commands' `events` are names only,
     /// and nothing typed is generated for them.
     public var eventsSection: SourceLocation?
+    /// The failure codes, in spec order.
+    public var errorCodes: [ErrorCodeSpec] = []
+    /// Where the `errors` section starts, or nil when the spec has none: then codes are strings, as routes spell them.
+    public var errorsSection: SourceLocation?
     public var conventions: ConventionsSpec
     /// The text of the spec lines that generated code points the compiler at, for its comments.
     public var sourceLines = SourceLines()
@@ -47,6 +51,9 @@ public struct Spec: Sendable {
 
     /// Whether the spec declares its events, so that they are typed and commands' `events` must name them.
     public var declaresEvents: Bool { eventsSection != nil }
+
+    /// Whether the spec declares its failure codes, so that they are typed and routes must name declared ones.
+    public var declaresErrors: Bool { errorsSection != nil }
 
     /// Whether some operation's handler runs others (`runs`), so that the factory takes a step runner.
     public var composesOperations: Bool { operations.contains(where: \.runsOperations) }

@@ -30,6 +30,7 @@ public struct SpecValidator: Sendable {
         HTTPRouteUniquenessRule(),
         HTTPMethodRule(),
         HTTPDeprecationRule(),
+        ErrorCodeRule(),
         UnusedDeclarationRule(),
     ]
 

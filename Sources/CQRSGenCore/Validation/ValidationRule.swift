@@ -8,6 +8,8 @@ public protocol ValidationRule: Sendable {
 /// wins here; `UniqueDeclarationRule` reports the second.
 public struct SpecIndex: Sendable {
     public let categories: [String: CategorySpec]
+    /// The declared failure codes, by code.
+    public let errorCodes: [String: ErrorCodeSpec]
     public let dependencies: [String: DependencySpec]
     public let types: [String: TypeSpec]
     /// Commands, then queries: built once, because every rule walks them.
@@ -23,6 +25,7 @@ public struct SpecIndex: Sendable {
             type.fields.map { FieldReference(field: $0, owner: .type, ownerName: type.name) }
         } + Self.eventFields(spec.events)
         categories = Dictionary(spec.categories.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        errorCodes = Dictionary(spec.errorCodes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         dependencies = Dictionary(spec.dependencies.map { ($0.typeName, $0) }, uniquingKeysWith: { first, _ in first })
         types = Dictionary(spec.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }

@@ -182,7 +182,7 @@ struct SpecDecoderTests {
             """, rules: [],
             [
                 .error("1️⃣", "unknown key 'comands' in the spec; did you mean 'commands'?"),
-                .error("2️⃣", "unknown key 'extras' in the spec; expected 'version', 'categories', 'dependencies', 'types', 'commands', 'queries', 'events'"),
+                .error("2️⃣", "unknown key 'extras' in the spec; expected 'version', 'categories', 'dependencies', 'types', 'commands', 'queries', 'events', 'errors'"),
                 .error("8️⃣", "'conventions' is not allowed in the spec: naming conventions are set in cqrs-gen-config.yaml, under 'naming'"),
                 .error("7️⃣", "command 'RegisterUser' has no 'description'; it documents the generated type"),
                 .error("3️⃣", "unknown key 'descripton' in command 'RegisterUser'; did you mean 'description'?"),

@@ -8,6 +8,7 @@ struct RegistryFile: GeneratedFileRenderer {
         if context.rendersShared {
             categories(context, &writer)
             events(context, &writer)
+            errorCodes(context, &writer)
         }
         registry(context, &writer)
     }
@@ -53,6 +54,40 @@ struct RegistryFile: GeneratedFileRenderer {
             for event in events {
                 writer.line("case \(SwiftName.member(event)) = \(SwiftLiteral.string(event))")
             }
+        }
+    }
+
+    /// The declared failure codes as a type: a handler fails with `OperationError(.sessionNotFound, message: …)`, and a
+    /// test or a client compares `declaredCode` with a case, so that a misspelt code does not compile.
+    private func errorCodes(_ context: GenerationContext, _ writer: inout SwiftWriter) {
+        guard context.spec.declaresErrors else { return }
+        let access = context.access
+        let name = GeneratedNames.operationErrorCode
+        writer.blankLine()
+        writer.line("// MARK: - Error codes")
+        writer.blankLine()
+        writer.line("/// Every failure code the spec declares, in spec order; raw values are the codes on the wire.")
+        let conformances = "Sendable, Hashable, Codable, CaseIterable"
+        if context.spec.errorCodes.isEmpty {
+            Self.uninhabited(name, conformances: "RawRepresentable, " + conformances, context, &writer)
+        } else {
+            writer.block("\(access)enum \(name): String, \(conformances)") { writer in
+                for error in context.spec.errorCodes {
+                    writer.line(context.provenance(error.location))
+                    writer.documentation(error.description)
+                    writer.line("case \(SwiftName.categoryCase(error.code)) = \(SwiftLiteral.string(error.code))")
+                }
+            }
+        }
+        writer.blankLine()
+        writer.block("extension OperationError") { writer in
+            writer.line("/// A failure with one of the spec's codes.")
+            writer.block("\(access)init(_ code: \(name), message: String)") { writer in
+                writer.line("self.init(code: code.rawValue, message: message)")
+            }
+            writer.blankLine()
+            writer.line("/// This failure's code, when the spec declares it; nil for another, such as the runtime's `unavailable`.")
+            writer.line("\(access)var declaredCode: \(name)? { \(name)(rawValue: code) }")
         }
     }
 

@@ -21,11 +21,11 @@ protocol ImportFileHandling: CommandHandler where Operation == ImportFile, Outpu
 /// What the handler of ``RegisterAndList`` conforms to: `RegisterAndListHandler` in the application.
 protocol RegisterAndListHandling: CommandHandler where Operation == RegisterAndList, Output == [Token] {}
 
-// spec.yaml:79
+// spec.yaml:85
 /// What the handler of ``ListTokens`` conforms to: `ListTokensHandler` in the application.
 protocol ListTokensHandling: QueryHandler where Operation == ListTokens, Output == [Token] {}
 
-// spec.yaml:91
+// spec.yaml:97
 /// What the handler of ``GetTokenOfKind`` conforms to: `GetTokenOfKindHandler` in the application.
 protocol GetTokenOfKindHandling: QueryHandler where Operation == GetTokenOfKind, Output == Token {}
 
@@ -101,7 +101,7 @@ extension HandlerFactory {
 // MARK: data_sync
 
 extension HandlerFactory {
-    // spec.yaml:79
+    // spec.yaml:85
     /// Builds the handler of ``ListTokens``, or its override.
     func listTokensHandler() -> any ListTokensHandling {
         if let override = overrides.listTokens {
@@ -113,13 +113,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListTokens``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listTokensHandlerFromSpec() -> some ListTokensHandling {
-        // spec.yaml:86: handler: {dependencies: [UserRepository]}
-#sourceLocation(file: "spec.yaml", line: 86)
+        // spec.yaml:92: handler: {dependencies: [UserRepository]}
+#sourceLocation(file: "spec.yaml", line: 92)
         return ListTokensHandler(userRepository: request.userRepository)
 #sourceLocation()
     }
 
-    // spec.yaml:91
+    // spec.yaml:97
     /// Builds the handler of ``GetTokenOfKind``, or its override.
     func getTokenOfKindHandler() -> any GetTokenOfKindHandling {
         if let override = overrides.getTokenOfKind {
@@ -131,8 +131,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetTokenOfKind``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getTokenOfKindHandlerFromSpec() -> some GetTokenOfKindHandling {
-        // spec.yaml:91: GetTokenOfKind:
-#sourceLocation(file: "spec.yaml", line: 91)
+        // spec.yaml:97: GetTokenOfKind:
+#sourceLocation(file: "spec.yaml", line: 97)
         return GetTokenOfKindHandler()
 #sourceLocation()
     }

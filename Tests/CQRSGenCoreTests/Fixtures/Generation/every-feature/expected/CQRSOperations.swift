@@ -66,7 +66,7 @@ struct RegisterAndList: Command {
 
 // MARK: - Queries
 
-// spec.yaml:79
+// spec.yaml:85
 /// List.
 ///
 /// - Category: `data_sync`
@@ -90,7 +90,7 @@ struct ListTokens: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec.yaml:91
+// spec.yaml:97
 /// The newest token of a kind.
 ///
 /// - Category: `data_sync`

@@ -33,6 +33,32 @@ enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
     case signupFailed = "SignupFailed"
 }
 
+// MARK: - Error codes
+
+/// Every failure code the spec declares, in spec order; raw values are the codes on the wire.
+enum OperationErrorCode: String, Sendable, Hashable, Codable, CaseIterable {
+    // spec.yaml:79
+    /// The email address belongs to another user.
+    case emailTaken = "email_taken"
+    // spec.yaml:80
+    /// The password is too short or too plain.
+    /// The message says which rule it breaks.
+    case weakPassword = "weak_password"
+    // spec.yaml:83
+    /// A keyword as a code, which Swift spells with backticks.
+    case `default` = "default"
+}
+
+extension OperationError {
+    /// A failure with one of the spec's codes.
+    init(_ code: OperationErrorCode, message: String) {
+        self.init(code: code.rawValue, message: message)
+    }
+
+    /// This failure's code, when the spec declares it; nil for another, such as the runtime's `unavailable`.
+    var declaredCode: OperationErrorCode? { OperationErrorCode(rawValue: code) }
+}
+
 // MARK: - Metadata
 
 // spec.yaml:30
@@ -89,7 +115,7 @@ extension RegisterAndList {
     )
 }
 
-// spec.yaml:79
+// spec.yaml:85
 extension ListTokens {
     /// The registry's entry for ``ListTokens``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -101,11 +127,11 @@ extension ListTokens {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 100),
         cachePolicy: .medium,
         description: "List.",
-        location: SpecLocation(file: "spec.yaml", line: 79, column: 3)
+        location: SpecLocation(file: "spec.yaml", line: 85, column: 3)
     )
 }
 
-// spec.yaml:91
+// spec.yaml:97
 extension GetTokenOfKind {
     /// The registry's entry for ``GetTokenOfKind``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -117,7 +143,7 @@ extension GetTokenOfKind {
         pagination: nil,
         cachePolicy: .none,
         description: "The newest token of a kind.",
-        location: SpecLocation(file: "spec.yaml", line: 91, column: 3)
+        location: SpecLocation(file: "spec.yaml", line: 97, column: 3)
     )
 }
 

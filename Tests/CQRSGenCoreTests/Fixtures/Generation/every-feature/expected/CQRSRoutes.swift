@@ -594,7 +594,7 @@ extension ImportFile: HTTPRoutable {
     }
 }
 
-// spec.yaml:87
+// spec.yaml:93
 extension ListTokens: HTTPRoutable {
     /// `GET /api/v1/tokens`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -633,7 +633,7 @@ extension ListTokens: HTTPRoutable {
     }
 }
 
-// spec.yaml:96
+// spec.yaml:102
 extension GetTokenOfKind: HTTPRoutable {
     /// `GET /api/v1/tokens`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(

@@ -24,6 +24,24 @@ public enum DomainEventName: RawRepresentable, Sendable, Hashable, Codable, Case
     public var rawValue: String { switch self {} }
 }
 
+// MARK: - Error codes
+
+/// Every failure code the spec declares, in spec order; raw values are the codes on the wire.
+public enum OperationErrorCode: RawRepresentable, Sendable, Hashable, Codable, CaseIterable {
+    public init?(rawValue: String) { nil }
+    public var rawValue: String { switch self {} }
+}
+
+extension OperationError {
+    /// A failure with one of the spec's codes.
+    public init(_ code: OperationErrorCode, message: String) {
+        self.init(code: code.rawValue, message: message)
+    }
+
+    /// This failure's code, when the spec declares it; nil for another, such as the runtime's `unavailable`.
+    public var declaredCode: OperationErrorCode? { OperationErrorCode(rawValue: code) }
+}
+
 // MARK: - Metadata
 
 // spec.yaml:38

@@ -10,14 +10,14 @@ import Foundation
 
 // MARK: - Handler protocols
 
-// spec.yaml:91
+// spec.yaml:97
 /// What the handler of ``GetTokenOfKind`` conforms to: `GetTokenOfKindHandler` in the application.
 protocol GetTokenOfKindHandling: QueryHandler where Operation == GetTokenOfKind, Output == Token {}
 
 // MARK: data_sync
 
 extension HandlerFactory {
-    // spec.yaml:91
+    // spec.yaml:97
     /// Builds the handler of ``GetTokenOfKind``, or its override.
     func getTokenOfKindHandler() -> any GetTokenOfKindHandling {
         if let override = overrides.getTokenOfKind {
@@ -29,8 +29,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetTokenOfKind``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getTokenOfKindHandlerFromSpec() -> some GetTokenOfKindHandling {
-        // spec.yaml:91: GetTokenOfKind:
-#sourceLocation(file: "spec.yaml", line: 91)
+        // spec.yaml:97: GetTokenOfKind:
+#sourceLocation(file: "spec.yaml", line: 97)
         return GetTokenOfKindHandler()
 #sourceLocation()
     }

@@ -14,7 +14,7 @@ import Foundation
 /// What the handler of ``RegisterUser`` conforms to: `RegisterUserHandler` in the application.
 protocol RegisterUserHandling: CommandHandler where Operation == RegisterUser, Output == Token {}
 
-// spec.yaml:79
+// spec.yaml:85
 /// What the handler of ``ListTokens`` conforms to: `ListTokensHandler` in the application.
 protocol ListTokensHandling: QueryHandler where Operation == ListTokens, Output == [Token] {}
 
@@ -43,7 +43,7 @@ extension HandlerFactory {
 // MARK: data_sync
 
 extension HandlerFactory {
-    // spec.yaml:79
+    // spec.yaml:85
     /// Builds the handler of ``ListTokens``, or its override.
     func listTokensHandler() -> any ListTokensHandling {
         if let override = overrides.listTokens {
@@ -55,8 +55,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListTokens``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listTokensHandlerFromSpec() -> some ListTokensHandling {
-        // spec.yaml:86: handler: {dependencies: [UserRepository]}
-#sourceLocation(file: "spec.yaml", line: 86)
+        // spec.yaml:92: handler: {dependencies: [UserRepository]}
+#sourceLocation(file: "spec.yaml", line: 92)
         return ListTokensHandler(userRepository: request.userRepository)
 #sourceLocation()
     }

@@ -10,7 +10,7 @@ import Foundation
 
 // MARK: - Queries
 
-// spec.yaml:91
+// spec.yaml:97
 /// The newest token of a kind.
 ///
 /// - Category: `data_sync`

@@ -31,7 +31,7 @@ struct RegisterUser: Command {
 
 // MARK: - Queries
 
-// spec.yaml:79
+// spec.yaml:85
 /// List.
 ///
 /// - Category: `data_sync`

@@ -10,7 +10,7 @@ import Foundation
 
 // MARK: - Metadata
 
-// spec.yaml:91
+// spec.yaml:97
 extension GetTokenOfKind {
     /// The registry's entry for ``GetTokenOfKind``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -22,6 +22,6 @@ extension GetTokenOfKind {
         pagination: nil,
         cachePolicy: .none,
         description: "The newest token of a kind.",
-        location: SpecLocation(file: "spec.yaml", line: 91, column: 3)
+        location: SpecLocation(file: "spec.yaml", line: 97, column: 3)
     )
 }

@@ -28,7 +28,7 @@ extension RegisterUser {
     )
 }
 
-// spec.yaml:79
+// spec.yaml:85
 extension ListTokens {
     /// The registry's entry for ``ListTokens``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -40,6 +40,6 @@ extension ListTokens {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 100),
         cachePolicy: .medium,
         description: "List.",
-        location: SpecLocation(file: "spec.yaml", line: 79, column: 3)
+        location: SpecLocation(file: "spec.yaml", line: 85, column: 3)
     )
 }

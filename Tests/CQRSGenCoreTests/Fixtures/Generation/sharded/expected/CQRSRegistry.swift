@@ -34,6 +34,32 @@ enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
     case signupFailed = "SignupFailed"
 }
 
+// MARK: - Error codes
+
+/// Every failure code the spec declares, in spec order; raw values are the codes on the wire.
+enum OperationErrorCode: String, Sendable, Hashable, Codable, CaseIterable {
+    // spec.yaml:79
+    /// The email address belongs to another user.
+    case emailTaken = "email_taken"
+    // spec.yaml:80
+    /// The password is too short or too plain.
+    /// The message says which rule it breaks.
+    case weakPassword = "weak_password"
+    // spec.yaml:83
+    /// A keyword as a code, which Swift spells with backticks.
+    case `default` = "default"
+}
+
+extension OperationError {
+    /// A failure with one of the spec's codes.
+    init(_ code: OperationErrorCode, message: String) {
+        self.init(code: code.rawValue, message: message)
+    }
+
+    /// This failure's code, when the spec declares it; nil for another, such as the runtime's `unavailable`.
+    var declaredCode: OperationErrorCode? { OperationErrorCode(rawValue: code) }
+}
+
 // MARK: - Registry
 
 /// Every command and query of the application with its metadata, in spec order.

@@ -8,7 +8,7 @@
 import CQRS
 import Foundation
 
-// spec.yaml:96
+// spec.yaml:102
 extension GetTokenOfKind: HTTPRoutable {
     /// `GET /api/v1/tokens`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(

@@ -60,7 +60,7 @@ extension RegisterUser: HTTPRoutable {
     }
 }
 
-// spec.yaml:87
+// spec.yaml:93
 extension ListTokens: HTTPRoutable {
     /// `GET /api/v1/tokens`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
