@@ -7,7 +7,7 @@
 import CQRS
 import Foundation
 
-// spec/operations.yaml:463
+// spec/operations.yaml:513
 /// - Category: `authentication`
 /// - Workflow: `user_registration`, attempted
 /// - Subscribers: logged, audited as `USER_REGISTRATION_ATTEMPTED`
@@ -18,7 +18,7 @@ struct UserRegistrationAttempted: DeclaredEvent {
         workflow: "user_registration", phase: .attempted,
         requiresLogging: true, auditAction: "USER_REGISTRATION_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 463, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 513, column: 5))
 
     let email: String
 
@@ -29,7 +29,7 @@ struct UserRegistrationAttempted: DeclaredEvent {
     var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// spec/operations.yaml:464
+// spec/operations.yaml:514
 /// - Category: `authentication`
 /// - Workflow: `user_registration`, succeeded
 /// - Subscribers: logged, audited as `USER_REGISTERED`, mailed
@@ -40,7 +40,7 @@ struct UserRegistrationSucceeded: DeclaredEvent {
         workflow: "user_registration", phase: .succeeded,
         requiresLogging: true, auditAction: "USER_REGISTERED",
         requiresEmail: true, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 464, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 514, column: 5))
 
     let email: String
     let userId: UUID
@@ -61,7 +61,7 @@ struct UserRegistrationSucceeded: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:469
+// spec/operations.yaml:519
 /// - Category: `authentication`
 /// - Workflow: `user_registration`, failed
 /// - Subscribers: logged, audited as `USER_REGISTRATION_FAILED`
@@ -72,7 +72,7 @@ struct UserRegistrationFailed: DeclaredEvent {
         workflow: "user_registration", phase: .failed,
         requiresLogging: true, auditAction: "USER_REGISTRATION_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 469, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 519, column: 5))
 
     let email: String
     /// The code of the failure.
@@ -91,7 +91,7 @@ struct UserRegistrationFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:475
+// spec/operations.yaml:525
 /// - Category: `authentication`
 /// - Workflow: `user_login`, attempted
 /// - Subscribers: logged, audited as `USER_LOGIN_ATTEMPTED`
@@ -102,7 +102,7 @@ struct UserLoginAttempted: DeclaredEvent {
         workflow: "user_login", phase: .attempted,
         requiresLogging: true, auditAction: "USER_LOGIN_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 475, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 525, column: 5))
 
     let email: String
 
@@ -113,7 +113,7 @@ struct UserLoginAttempted: DeclaredEvent {
     var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// spec/operations.yaml:476
+// spec/operations.yaml:526
 /// - Category: `authentication`
 /// - Workflow: `user_login`, succeeded
 /// - Subscribers: logged, audited as `USER_LOGIN_SUCCESS`
@@ -124,7 +124,7 @@ struct UserLoginSucceeded: DeclaredEvent {
         workflow: "user_login", phase: .succeeded,
         requiresLogging: true, auditAction: "USER_LOGIN_SUCCESS",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 476, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 526, column: 5))
 
     let email: String
 
@@ -135,7 +135,7 @@ struct UserLoginSucceeded: DeclaredEvent {
     var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// spec/operations.yaml:477
+// spec/operations.yaml:527
 /// - Category: `authentication`
 /// - Workflow: `user_login`, failed
 /// - Subscribers: logged, audited as `USER_LOGIN_FAILED`
@@ -146,7 +146,7 @@ struct UserLoginFailed: DeclaredEvent {
         workflow: "user_login", phase: .failed,
         requiresLogging: true, auditAction: "USER_LOGIN_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 477, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 527, column: 5))
 
     let email: String
     /// The code of the failure.
@@ -165,7 +165,7 @@ struct UserLoginFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:481
+// spec/operations.yaml:531
 /// - Category: `authentication`
 /// - Workflow: `email_verification`, attempted
 /// - Subscribers: logged, audited as `USER_EMAIL_VERIFICATION_ATTEMPTED`
@@ -176,14 +176,14 @@ struct EmailVerificationAttempted: DeclaredEvent {
         workflow: "email_verification", phase: .attempted,
         requiresLogging: true, auditAction: "USER_EMAIL_VERIFICATION_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 481, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 531, column: 5))
 
     init() {}
 
     var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// spec/operations.yaml:482
+// spec/operations.yaml:532
 /// - Category: `authentication`
 /// - Workflow: `email_verification`, succeeded
 /// - Subscribers: logged, audited as `USER_EMAIL_VERIFIED`
@@ -194,7 +194,7 @@ struct EmailVerificationSucceeded: DeclaredEvent {
         workflow: "email_verification", phase: .succeeded,
         requiresLogging: true, auditAction: "USER_EMAIL_VERIFIED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 482, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 532, column: 5))
 
     let userId: UUID
 
@@ -209,7 +209,7 @@ struct EmailVerificationSucceeded: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:485
+// spec/operations.yaml:535
 /// - Category: `authentication`
 /// - Workflow: `email_verification`, failed
 /// - Subscribers: logged, audited as `USER_EMAIL_VERIFICATION_FAILED`
@@ -220,7 +220,7 @@ struct EmailVerificationFailed: DeclaredEvent {
         workflow: "email_verification", phase: .failed,
         requiresLogging: true, auditAction: "USER_EMAIL_VERIFICATION_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 485, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 535, column: 5))
 
     /// The code of the failure.
     let failureCode: String
@@ -236,7 +236,7 @@ struct EmailVerificationFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:489
+// spec/operations.yaml:539
 /// - Category: `authentication`
 /// - Workflow: `auth_token_refresh`, attempted
 /// - Subscribers: logged, audited as `AUTH_TOKEN_REFRESH_ATTEMPTED`
@@ -247,14 +247,14 @@ struct AuthTokenRefreshAttempted: DeclaredEvent {
         workflow: "auth_token_refresh", phase: .attempted,
         requiresLogging: true, auditAction: "AUTH_TOKEN_REFRESH_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 489, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 539, column: 5))
 
     init() {}
 
     var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// spec/operations.yaml:490
+// spec/operations.yaml:540
 /// - Category: `authentication`
 /// - Workflow: `auth_token_refresh`, succeeded
 /// - Subscribers: logged, audited as `AUTH_TOKEN_REFRESHED`
@@ -265,14 +265,14 @@ struct AuthTokenRefreshSucceeded: DeclaredEvent {
         workflow: "auth_token_refresh", phase: .succeeded,
         requiresLogging: true, auditAction: "AUTH_TOKEN_REFRESHED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 490, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 540, column: 5))
 
     init() {}
 
     var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// spec/operations.yaml:491
+// spec/operations.yaml:541
 /// - Category: `authentication`
 /// - Workflow: `auth_token_refresh`, failed
 /// - Subscribers: logged, audited as `AUTH_TOKEN_REFRESH_FAILED`
@@ -283,7 +283,7 @@ struct AuthTokenRefreshFailed: DeclaredEvent {
         workflow: "auth_token_refresh", phase: .failed,
         requiresLogging: true, auditAction: "AUTH_TOKEN_REFRESH_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 491, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 541, column: 5))
 
     /// The code of the failure.
     let failureCode: String
@@ -299,7 +299,7 @@ struct AuthTokenRefreshFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:492
+// spec/operations.yaml:542
 /// A refresh token issued before a rotation was refused.
 ///
 /// - Category: `authentication`
@@ -312,7 +312,7 @@ struct TokenRejectedDueToRotation: DeclaredEvent {
         workflow: "token_rejected_due_to_rotation", phase: .operational,
         requiresLogging: true, auditAction: "TOKEN_REJECTED_VERSION_MISMATCH",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 492, column: 3))
+        location: SpecLocation(file: "spec/operations.yaml", line: 542, column: 3))
 
     let userId: UUID
     /// `global` or `user`: which rotation made the token stale.
@@ -331,7 +331,7 @@ struct TokenRejectedDueToRotation: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:505
+// spec/operations.yaml:555
 /// - Category: `authentication`
 /// - Workflow: `password_reset_request`, attempted
 /// - Subscribers: logged, audited as `PASSWORD_RESET_REQUEST_ATTEMPTED`
@@ -342,7 +342,7 @@ struct PasswordResetRequestAttempted: DeclaredEvent {
         workflow: "password_reset_request", phase: .attempted,
         requiresLogging: true, auditAction: "PASSWORD_RESET_REQUEST_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 505, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 555, column: 5))
 
     let email: String
     let ipAddress: String?
@@ -360,7 +360,7 @@ struct PasswordResetRequestAttempted: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:506
+// spec/operations.yaml:556
 /// - Category: `authentication`
 /// - Workflow: `password_reset_request`, succeeded
 /// - Subscribers: logged, audited as `USER_PASSWORD_RESET_REQUESTED`
@@ -371,7 +371,7 @@ struct PasswordResetRequestSucceeded: DeclaredEvent {
         workflow: "password_reset_request", phase: .succeeded,
         requiresLogging: true, auditAction: "USER_PASSWORD_RESET_REQUESTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 506, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 556, column: 5))
 
     let email: String
     let ipAddress: String?
@@ -389,7 +389,7 @@ struct PasswordResetRequestSucceeded: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:507
+// spec/operations.yaml:557
 /// - Category: `authentication`
 /// - Workflow: `password_reset_request`, failed
 /// - Subscribers: logged, audited as `USER_PASSWORD_RESET_FAILED`
@@ -400,7 +400,7 @@ struct PasswordResetRequestFailed: DeclaredEvent {
         workflow: "password_reset_request", phase: .failed,
         requiresLogging: true, auditAction: "USER_PASSWORD_RESET_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 507, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 557, column: 5))
 
     let email: String
     let ipAddress: String?
@@ -422,7 +422,7 @@ struct PasswordResetRequestFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:511
+// spec/operations.yaml:561
 /// - Category: `authentication`
 /// - Workflow: `password_reset_confirm`, attempted
 /// - Subscribers: logged, audited as `PASSWORD_RESET_CONFIRM_ATTEMPTED`
@@ -433,14 +433,14 @@ struct PasswordResetConfirmAttempted: DeclaredEvent {
         workflow: "password_reset_confirm", phase: .attempted,
         requiresLogging: true, auditAction: "PASSWORD_RESET_CONFIRM_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 511, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 561, column: 5))
 
     init() {}
 
     var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// spec/operations.yaml:512
+// spec/operations.yaml:562
 /// - Category: `authentication`
 /// - Workflow: `password_reset_confirm`, succeeded
 /// - Subscribers: logged, audited as `USER_PASSWORD_RESET_COMPLETED`, mailed, acted on by the session subscriber
@@ -451,7 +451,7 @@ struct PasswordResetConfirmSucceeded: DeclaredEvent {
         workflow: "password_reset_confirm", phase: .succeeded,
         requiresLogging: true, auditAction: "USER_PASSWORD_RESET_COMPLETED",
         requiresEmail: true, requiresSession: true,
-        location: SpecLocation(file: "spec/operations.yaml", line: 512, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 562, column: 5))
 
     let userId: UUID
     let email: String
@@ -469,7 +469,7 @@ struct PasswordResetConfirmSucceeded: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:517
+// spec/operations.yaml:567
 /// - Category: `authentication`
 /// - Workflow: `password_reset_confirm`, failed
 /// - Subscribers: logged, audited as `PASSWORD_RESET_CONFIRM_FAILED`
@@ -480,7 +480,7 @@ struct PasswordResetConfirmFailed: DeclaredEvent {
         workflow: "password_reset_confirm", phase: .failed,
         requiresLogging: true, auditAction: "PASSWORD_RESET_CONFIRM_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 517, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 567, column: 5))
 
     /// The code of the failure.
     let failureCode: String
@@ -496,7 +496,7 @@ struct PasswordResetConfirmFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:523
+// spec/operations.yaml:573
 /// - Category: `authentication`
 /// - Workflow: `user_logout`, attempted
 /// - Subscribers: logged, audited as `USER_LOGOUT_ATTEMPTED`
@@ -507,7 +507,7 @@ struct UserLogoutAttempted: DeclaredEvent {
         workflow: "user_logout", phase: .attempted,
         requiresLogging: true, auditAction: "USER_LOGOUT_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 523, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 573, column: 5))
 
     let userId: UUID
 
@@ -522,7 +522,7 @@ struct UserLogoutAttempted: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:524
+// spec/operations.yaml:574
 /// - Category: `authentication`
 /// - Workflow: `user_logout`, succeeded
 /// - Subscribers: logged, audited as `USER_LOGOUT`, acted on by the session subscriber
@@ -533,7 +533,7 @@ struct UserLogoutSucceeded: DeclaredEvent {
         workflow: "user_logout", phase: .succeeded,
         requiresLogging: true, auditAction: "USER_LOGOUT",
         requiresEmail: false, requiresSession: true,
-        location: SpecLocation(file: "spec/operations.yaml", line: 524, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 574, column: 5))
 
     let userId: UUID
 
@@ -548,7 +548,7 @@ struct UserLogoutSucceeded: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:525
+// spec/operations.yaml:575
 /// - Category: `authentication`
 /// - Workflow: `user_logout`, failed
 /// - Subscribers: logged, audited as `USER_LOGOUT_FAILED`
@@ -559,7 +559,7 @@ struct UserLogoutFailed: DeclaredEvent {
         workflow: "user_logout", phase: .failed,
         requiresLogging: true, auditAction: "USER_LOGOUT_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 525, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 575, column: 5))
 
     let userId: UUID
     /// The code of the failure.
@@ -578,7 +578,7 @@ struct UserLogoutFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:532
+// spec/operations.yaml:582
 /// - Category: `authentication`
 /// - Workflow: `global_token_rotation`, attempted
 /// - Subscribers: logged, audited as `GLOBAL_TOKEN_ROTATION_ATTEMPTED`
@@ -589,7 +589,7 @@ struct GlobalTokenRotationAttempted: DeclaredEvent {
         workflow: "global_token_rotation", phase: .attempted,
         requiresLogging: true, auditAction: "GLOBAL_TOKEN_ROTATION_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 532, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 582, column: 5))
 
     let triggeredBy: String
     let reason: String
@@ -607,7 +607,7 @@ struct GlobalTokenRotationAttempted: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:533
+// spec/operations.yaml:583
 /// - Category: `authentication`
 /// - Workflow: `global_token_rotation`, succeeded
 /// - Subscribers: logged, audited as `GLOBAL_TOKEN_ROTATION_SUCCEEDED`
@@ -618,7 +618,7 @@ struct GlobalTokenRotationSucceeded: DeclaredEvent {
         workflow: "global_token_rotation", phase: .succeeded,
         requiresLogging: true, auditAction: "GLOBAL_TOKEN_ROTATION_SUCCEEDED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 533, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 583, column: 5))
 
     let triggeredBy: String
     let reason: String
@@ -636,7 +636,7 @@ struct GlobalTokenRotationSucceeded: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:534
+// spec/operations.yaml:584
 /// - Category: `authentication`
 /// - Workflow: `global_token_rotation`, failed
 /// - Subscribers: logged, audited as `GLOBAL_TOKEN_ROTATION_FAILED`
@@ -647,7 +647,7 @@ struct GlobalTokenRotationFailed: DeclaredEvent {
         workflow: "global_token_rotation", phase: .failed,
         requiresLogging: true, auditAction: "GLOBAL_TOKEN_ROTATION_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 534, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 584, column: 5))
 
     let triggeredBy: String
     let reason: String
@@ -669,7 +669,7 @@ struct GlobalTokenRotationFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:542
+// spec/operations.yaml:592
 /// - Category: `authentication`
 /// - Workflow: `user_token_rotation`, attempted
 /// - Subscribers: logged, audited as `USER_TOKEN_ROTATION_ATTEMPTED`
@@ -680,7 +680,7 @@ struct UserTokenRotationAttempted: DeclaredEvent {
         workflow: "user_token_rotation", phase: .attempted,
         requiresLogging: true, auditAction: "USER_TOKEN_ROTATION_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 542, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 592, column: 5))
 
     let userId: UUID
     let triggeredBy: String
@@ -701,7 +701,7 @@ struct UserTokenRotationAttempted: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:543
+// spec/operations.yaml:593
 /// - Category: `authentication`
 /// - Workflow: `user_token_rotation`, succeeded
 /// - Subscribers: logged, audited as `USER_TOKEN_ROTATION_SUCCEEDED`
@@ -712,7 +712,7 @@ struct UserTokenRotationSucceeded: DeclaredEvent {
         workflow: "user_token_rotation", phase: .succeeded,
         requiresLogging: true, auditAction: "USER_TOKEN_ROTATION_SUCCEEDED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 543, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 593, column: 5))
 
     let userId: UUID
     let triggeredBy: String
@@ -733,7 +733,7 @@ struct UserTokenRotationSucceeded: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:544
+// spec/operations.yaml:594
 /// - Category: `authentication`
 /// - Workflow: `user_token_rotation`, failed
 /// - Subscribers: logged, audited as `USER_TOKEN_ROTATION_FAILED`
@@ -744,7 +744,7 @@ struct UserTokenRotationFailed: DeclaredEvent {
         workflow: "user_token_rotation", phase: .failed,
         requiresLogging: true, auditAction: "USER_TOKEN_ROTATION_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 544, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 594, column: 5))
 
     let userId: UUID
     let triggeredBy: String
@@ -769,7 +769,7 @@ struct UserTokenRotationFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:546
+// spec/operations.yaml:596
 /// A session was created at login.
 ///
 /// - Category: `session`
@@ -782,7 +782,7 @@ struct SessionCreatedEvent: DeclaredEvent {
         workflow: "session_created", phase: .operational,
         requiresLogging: true, auditAction: nil,
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 546, column: 3))
+        location: SpecLocation(file: "spec/operations.yaml", line: 596, column: 3))
 
     let userId: UUID
     let sessionId: UUID
@@ -800,7 +800,7 @@ struct SessionCreatedEvent: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:553
+// spec/operations.yaml:603
 /// The oldest session was revoked to keep the user within the session limit.
 ///
 /// - Category: `session`
@@ -813,7 +813,7 @@ struct SessionEvictedEvent: DeclaredEvent {
         workflow: "session_evicted", phase: .operational,
         requiresLogging: true, auditAction: "SESSION_EVICTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 553, column: 3))
+        location: SpecLocation(file: "spec/operations.yaml", line: 603, column: 3))
 
     let userId: UUID
     let sessionId: UUID
@@ -831,7 +831,7 @@ struct SessionEvictedEvent: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:568
+// spec/operations.yaml:618
 /// - Category: `session`
 /// - Workflow: `session_revocation`, attempted
 /// - Subscribers: logged, audited as `SESSION_REVOCATION_ATTEMPTED`
@@ -842,7 +842,7 @@ struct SessionRevocationAttempted: DeclaredEvent {
         workflow: "session_revocation", phase: .attempted,
         requiresLogging: true, auditAction: "SESSION_REVOCATION_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 568, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 618, column: 5))
 
     let userId: UUID
     let sessionId: UUID
@@ -863,7 +863,7 @@ struct SessionRevocationAttempted: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:569
+// spec/operations.yaml:619
 /// - Category: `session`
 /// - Workflow: `session_revocation`, succeeded
 /// - Subscribers: logged, audited as `SESSION_REVOKED`
@@ -874,7 +874,7 @@ struct SessionRevokedEvent: DeclaredEvent {
         workflow: "session_revocation", phase: .succeeded,
         requiresLogging: true, auditAction: "SESSION_REVOKED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 569, column: 23))
+        location: SpecLocation(file: "spec/operations.yaml", line: 619, column: 23))
 
     let userId: UUID
     let sessionId: UUID
@@ -895,7 +895,7 @@ struct SessionRevokedEvent: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:570
+// spec/operations.yaml:620
 /// - Category: `session`
 /// - Workflow: `session_revocation`, failed
 /// - Subscribers: logged, audited as `SESSION_REVOCATION_FAILED`
@@ -906,7 +906,7 @@ struct SessionRevocationFailed: DeclaredEvent {
         workflow: "session_revocation", phase: .failed,
         requiresLogging: true, auditAction: "SESSION_REVOCATION_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 570, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 620, column: 5))
 
     let userId: UUID
     let sessionId: UUID
@@ -931,7 +931,7 @@ struct SessionRevocationFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:577
+// spec/operations.yaml:627
 /// - Category: `session`
 /// - Workflow: `all_sessions_revocation`, attempted
 /// - Subscribers: logged, audited as `ALL_SESSIONS_REVOCATION_ATTEMPTED`
@@ -942,7 +942,7 @@ struct AllSessionsRevocationAttempted: DeclaredEvent {
         workflow: "all_sessions_revocation", phase: .attempted,
         requiresLogging: true, auditAction: "ALL_SESSIONS_REVOCATION_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 577, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 627, column: 5))
 
     let userId: UUID
     let reason: String
@@ -960,7 +960,7 @@ struct AllSessionsRevocationAttempted: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:579
+// spec/operations.yaml:629
 /// - Category: `session`
 /// - Workflow: `all_sessions_revocation`, succeeded
 /// - Subscribers: logged, audited as `ALL_SESSIONS_REVOKED`
@@ -971,7 +971,7 @@ struct AllSessionsRevokedEvent: DeclaredEvent {
         workflow: "all_sessions_revocation", phase: .succeeded,
         requiresLogging: true, auditAction: "ALL_SESSIONS_REVOKED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 579, column: 13))
+        location: SpecLocation(file: "spec/operations.yaml", line: 629, column: 13))
 
     let userId: UUID
     let reason: String
@@ -992,7 +992,7 @@ struct AllSessionsRevokedEvent: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:582
+// spec/operations.yaml:632
 /// - Category: `session`
 /// - Workflow: `all_sessions_revocation`, failed
 /// - Subscribers: logged, audited as `ALL_SESSIONS_REVOCATION_FAILED`
@@ -1003,7 +1003,7 @@ struct AllSessionsRevocationFailed: DeclaredEvent {
         workflow: "all_sessions_revocation", phase: .failed,
         requiresLogging: true, auditAction: "ALL_SESSIONS_REVOCATION_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 582, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 632, column: 5))
 
     let userId: UUID
     let reason: String
@@ -1025,7 +1025,7 @@ struct AllSessionsRevocationFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:583
+// spec/operations.yaml:633
 /// A session reached a provider's data.
 ///
 /// - Category: `session`
@@ -1038,7 +1038,7 @@ struct SessionProviderAccessEvent: DeclaredEvent {
         workflow: "session_provider_access", phase: .operational,
         requiresLogging: true, auditAction: "SESSION_PROVIDER_ACCESS",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 583, column: 3))
+        location: SpecLocation(file: "spec/operations.yaml", line: 633, column: 3))
 
     let sessionId: UUID
     let userId: UUID
@@ -1059,7 +1059,7 @@ struct SessionProviderAccessEvent: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:599
+// spec/operations.yaml:649
 /// - Category: `provider`
 /// - Workflow: `provider_connection`, attempted
 /// - Subscribers: logged, audited as `PROVIDER_CONNECTION_ATTEMPTED`
@@ -1070,7 +1070,7 @@ struct ProviderConnectionAttempted: DeclaredEvent {
         workflow: "provider_connection", phase: .attempted,
         requiresLogging: true, auditAction: "PROVIDER_CONNECTION_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 599, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 649, column: 5))
 
     let userId: UUID
     let providerSlug: String
@@ -1088,7 +1088,7 @@ struct ProviderConnectionAttempted: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:600
+// spec/operations.yaml:650
 /// - Category: `provider`
 /// - Workflow: `provider_connection`, succeeded
 /// - Subscribers: logged, audited as `PROVIDER_CONNECTED`
@@ -1099,7 +1099,7 @@ struct ProviderConnectionSucceeded: DeclaredEvent {
         workflow: "provider_connection", phase: .succeeded,
         requiresLogging: true, auditAction: "PROVIDER_CONNECTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 600, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 650, column: 5))
 
     let userId: UUID
     let providerSlug: String
@@ -1117,7 +1117,7 @@ struct ProviderConnectionSucceeded: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:601
+// spec/operations.yaml:651
 /// - Category: `provider`
 /// - Workflow: `provider_connection`, failed
 /// - Subscribers: logged, audited as `PROVIDER_CONNECTION_FAILED`
@@ -1128,7 +1128,7 @@ struct ProviderConnectionFailed: DeclaredEvent {
         workflow: "provider_connection", phase: .failed,
         requiresLogging: true, auditAction: "PROVIDER_CONNECTION_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 601, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 651, column: 5))
 
     let userId: UUID
     let providerSlug: String
@@ -1150,7 +1150,7 @@ struct ProviderConnectionFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:608
+// spec/operations.yaml:658
 /// - Category: `provider`
 /// - Workflow: `provider_disconnection`, attempted
 /// - Subscribers: logged, audited as `PROVIDER_DISCONNECTION_ATTEMPTED`
@@ -1161,7 +1161,7 @@ struct ProviderDisconnectionAttempted: DeclaredEvent {
         workflow: "provider_disconnection", phase: .attempted,
         requiresLogging: true, auditAction: "PROVIDER_DISCONNECTION_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 608, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 658, column: 5))
 
     let userId: UUID
     let connectionId: UUID
@@ -1179,7 +1179,7 @@ struct ProviderDisconnectionAttempted: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:609
+// spec/operations.yaml:659
 /// - Category: `provider`
 /// - Workflow: `provider_disconnection`, succeeded
 /// - Subscribers: logged, audited as `PROVIDER_DISCONNECTED`
@@ -1190,7 +1190,7 @@ struct ProviderDisconnectionSucceeded: DeclaredEvent {
         workflow: "provider_disconnection", phase: .succeeded,
         requiresLogging: true, auditAction: "PROVIDER_DISCONNECTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 609, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 659, column: 5))
 
     let userId: UUID
     let connectionId: UUID
@@ -1208,7 +1208,7 @@ struct ProviderDisconnectionSucceeded: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:610
+// spec/operations.yaml:660
 /// - Category: `provider`
 /// - Workflow: `provider_disconnection`, failed
 /// - Subscribers: logged, audited as `PROVIDER_DISCONNECTION_FAILED`
@@ -1219,7 +1219,7 @@ struct ProviderDisconnectionFailed: DeclaredEvent {
         workflow: "provider_disconnection", phase: .failed,
         requiresLogging: true, auditAction: "PROVIDER_DISCONNECTION_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 610, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 660, column: 5))
 
     let userId: UUID
     let connectionId: UUID
@@ -1241,7 +1241,7 @@ struct ProviderDisconnectionFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:616
+// spec/operations.yaml:666
 /// - Category: `provider`
 /// - Workflow: `provider_token_refresh`, attempted
 /// - Subscribers: logged, audited as `PROVIDER_TOKEN_REFRESH_ATTEMPTED`
@@ -1252,7 +1252,7 @@ struct ProviderTokenRefreshAttempted: DeclaredEvent {
         workflow: "provider_token_refresh", phase: .attempted,
         requiresLogging: true, auditAction: "PROVIDER_TOKEN_REFRESH_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 616, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 666, column: 5))
 
     let connectionId: UUID
 
@@ -1267,7 +1267,7 @@ struct ProviderTokenRefreshAttempted: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:617
+// spec/operations.yaml:667
 /// - Category: `provider`
 /// - Workflow: `provider_token_refresh`, succeeded
 /// - Subscribers: logged, audited as `PROVIDER_TOKEN_REFRESHED`
@@ -1278,7 +1278,7 @@ struct ProviderTokenRefreshSucceeded: DeclaredEvent {
         workflow: "provider_token_refresh", phase: .succeeded,
         requiresLogging: true, auditAction: "PROVIDER_TOKEN_REFRESHED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 617, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 667, column: 5))
 
     let connectionId: UUID
 
@@ -1293,7 +1293,7 @@ struct ProviderTokenRefreshSucceeded: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:618
+// spec/operations.yaml:668
 /// - Category: `provider`
 /// - Workflow: `provider_token_refresh`, failed
 /// - Subscribers: logged, audited as `PROVIDER_TOKEN_REFRESH_FAILED`
@@ -1304,7 +1304,7 @@ struct ProviderTokenRefreshFailed: DeclaredEvent {
         workflow: "provider_token_refresh", phase: .failed,
         requiresLogging: true, auditAction: "PROVIDER_TOKEN_REFRESH_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 618, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 668, column: 5))
 
     let connectionId: UUID
     /// The code of the failure.
@@ -1323,7 +1323,7 @@ struct ProviderTokenRefreshFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:626
+// spec/operations.yaml:676
 /// - Category: `data_sync`
 /// - Workflow: `account_sync`, attempted
 /// - Subscribers: logged, audited as `ACCOUNT_SYNC_ATTEMPTED`
@@ -1334,7 +1334,7 @@ struct AccountSyncAttempted: DeclaredEvent {
         workflow: "account_sync", phase: .attempted,
         requiresLogging: true, auditAction: "ACCOUNT_SYNC_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 626, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 676, column: 5))
 
     let userId: UUID
     let connectionId: UUID
@@ -1352,7 +1352,7 @@ struct AccountSyncAttempted: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:627
+// spec/operations.yaml:677
 /// - Category: `data_sync`
 /// - Workflow: `account_sync`, succeeded
 /// - Subscribers: logged, audited as `ACCOUNT_SYNC_SUCCEEDED`
@@ -1363,7 +1363,7 @@ struct AccountSyncSucceeded: DeclaredEvent {
         workflow: "account_sync", phase: .succeeded,
         requiresLogging: true, auditAction: "ACCOUNT_SYNC_SUCCEEDED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 627, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 677, column: 5))
 
     let userId: UUID
     let connectionId: UUID
@@ -1381,7 +1381,7 @@ struct AccountSyncSucceeded: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:628
+// spec/operations.yaml:678
 /// - Category: `data_sync`
 /// - Workflow: `account_sync`, failed
 /// - Subscribers: logged, audited as `ACCOUNT_SYNC_FAILED`
@@ -1392,7 +1392,7 @@ struct AccountSyncFailed: DeclaredEvent {
         workflow: "account_sync", phase: .failed,
         requiresLogging: true, auditAction: "ACCOUNT_SYNC_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 628, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 678, column: 5))
 
     let userId: UUID
     let connectionId: UUID
@@ -1414,7 +1414,7 @@ struct AccountSyncFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:629
+// spec/operations.yaml:679
 /// A synced account's balance changed.
 ///
 /// - Category: `data_sync`
@@ -1427,7 +1427,7 @@ struct AccountBalanceUpdated: DeclaredEvent {
         workflow: "account_balance_updated", phase: .operational,
         requiresLogging: true, auditAction: nil,
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 629, column: 3))
+        location: SpecLocation(file: "spec/operations.yaml", line: 679, column: 3))
 
     let userId: UUID
     let accountId: UUID
@@ -1454,7 +1454,7 @@ struct AccountBalanceUpdated: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:644
+// spec/operations.yaml:694
 /// - Category: `data_sync`
 /// - Workflow: `transaction_sync`, attempted
 /// - Subscribers: logged, audited as `TRANSACTION_SYNC_ATTEMPTED`
@@ -1465,7 +1465,7 @@ struct TransactionSyncAttempted: DeclaredEvent {
         workflow: "transaction_sync", phase: .attempted,
         requiresLogging: true, auditAction: "TRANSACTION_SYNC_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 644, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 694, column: 5))
 
     let userId: UUID
     let connectionId: UUID
@@ -1483,7 +1483,7 @@ struct TransactionSyncAttempted: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:645
+// spec/operations.yaml:695
 /// - Category: `data_sync`
 /// - Workflow: `transaction_sync`, succeeded
 /// - Subscribers: logged, audited as `TRANSACTION_SYNC_SUCCEEDED`
@@ -1494,7 +1494,7 @@ struct TransactionSyncSucceeded: DeclaredEvent {
         workflow: "transaction_sync", phase: .succeeded,
         requiresLogging: true, auditAction: "TRANSACTION_SYNC_SUCCEEDED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 645, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 695, column: 5))
 
     let userId: UUID
     let connectionId: UUID
@@ -1512,7 +1512,7 @@ struct TransactionSyncSucceeded: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:646
+// spec/operations.yaml:696
 /// - Category: `data_sync`
 /// - Workflow: `transaction_sync`, failed
 /// - Subscribers: logged, audited as `TRANSACTION_SYNC_FAILED`
@@ -1523,7 +1523,7 @@ struct TransactionSyncFailed: DeclaredEvent {
         workflow: "transaction_sync", phase: .failed,
         requiresLogging: true, auditAction: "TRANSACTION_SYNC_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 646, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 696, column: 5))
 
     let userId: UUID
     let connectionId: UUID
@@ -1545,7 +1545,7 @@ struct TransactionSyncFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:653
+// spec/operations.yaml:703
 /// - Category: `data_sync`
 /// - Workflow: `holdings_sync`, attempted
 /// - Subscribers: logged, audited as `HOLDINGS_SYNC_ATTEMPTED`
@@ -1556,7 +1556,7 @@ struct HoldingsSyncAttempted: DeclaredEvent {
         workflow: "holdings_sync", phase: .attempted,
         requiresLogging: true, auditAction: "HOLDINGS_SYNC_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 653, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 703, column: 5))
 
     let userId: UUID
     let accountId: UUID
@@ -1574,7 +1574,7 @@ struct HoldingsSyncAttempted: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:654
+// spec/operations.yaml:704
 /// - Category: `data_sync`
 /// - Workflow: `holdings_sync`, succeeded
 /// - Subscribers: logged, audited as `HOLDINGS_SYNC_SUCCEEDED`
@@ -1585,7 +1585,7 @@ struct HoldingsSyncSucceeded: DeclaredEvent {
         workflow: "holdings_sync", phase: .succeeded,
         requiresLogging: true, auditAction: "HOLDINGS_SYNC_SUCCEEDED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 654, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 704, column: 5))
 
     let userId: UUID
     let accountId: UUID
@@ -1603,7 +1603,7 @@ struct HoldingsSyncSucceeded: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:655
+// spec/operations.yaml:705
 /// - Category: `data_sync`
 /// - Workflow: `holdings_sync`, failed
 /// - Subscribers: logged, audited as `HOLDINGS_SYNC_FAILED`
@@ -1614,7 +1614,7 @@ struct HoldingsSyncFailed: DeclaredEvent {
         workflow: "holdings_sync", phase: .failed,
         requiresLogging: true, auditAction: "HOLDINGS_SYNC_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 655, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 705, column: 5))
 
     let userId: UUID
     let accountId: UUID
@@ -1636,7 +1636,7 @@ struct HoldingsSyncFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:656
+// spec/operations.yaml:706
 /// A synced account's holdings were written.
 ///
 /// - Category: `data_sync`
@@ -1649,7 +1649,7 @@ struct AccountHoldingsUpdated: DeclaredEvent {
         workflow: "account_holdings_updated", phase: .operational,
         requiresLogging: true, auditAction: nil,
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 656, column: 3))
+        location: SpecLocation(file: "spec/operations.yaml", line: 706, column: 3))
 
     let userId: UUID
     let accountId: UUID
@@ -1670,7 +1670,7 @@ struct AccountHoldingsUpdated: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:671
+// spec/operations.yaml:721
 /// - Category: `data_sync`
 /// - Workflow: `file_import`, attempted
 /// - Subscribers: logged, audited as `FILE_IMPORT_ATTEMPTED`
@@ -1681,7 +1681,7 @@ struct FileImportAttempted: DeclaredEvent {
         workflow: "file_import", phase: .attempted,
         requiresLogging: true, auditAction: "FILE_IMPORT_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 671, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 721, column: 5))
 
     let userId: UUID
     let providerSlug: String
@@ -1705,7 +1705,7 @@ struct FileImportAttempted: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:672
+// spec/operations.yaml:722
 /// - Category: `data_sync`
 /// - Workflow: `file_import`, succeeded
 /// - Subscribers: logged, audited as `FILE_IMPORT_SUCCEEDED`
@@ -1716,7 +1716,7 @@ struct FileImportSucceeded: DeclaredEvent {
         workflow: "file_import", phase: .succeeded,
         requiresLogging: true, auditAction: "FILE_IMPORT_SUCCEEDED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 672, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 722, column: 5))
 
     let userId: UUID
     let providerSlug: String
@@ -1740,7 +1740,7 @@ struct FileImportSucceeded: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:673
+// spec/operations.yaml:723
 /// - Category: `data_sync`
 /// - Workflow: `file_import`, failed
 /// - Subscribers: logged, audited as `FILE_IMPORT_FAILED`
@@ -1751,7 +1751,7 @@ struct FileImportFailed: DeclaredEvent {
         workflow: "file_import", phase: .failed,
         requiresLogging: true, auditAction: "FILE_IMPORT_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 673, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 723, column: 5))
 
     let userId: UUID
     let providerSlug: String
@@ -1779,7 +1779,7 @@ struct FileImportFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:674
+// spec/operations.yaml:724
 /// One account of an imported file was written.
 ///
 /// - Category: `data_sync`
@@ -1792,7 +1792,7 @@ struct FileImportProgress: DeclaredEvent {
         workflow: "file_import", phase: .operational,
         requiresLogging: true, auditAction: nil,
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 674, column: 3))
+        location: SpecLocation(file: "spec/operations.yaml", line: 724, column: 3))
 
     let userId: UUID
     let providerSlug: String
@@ -2201,7 +2201,7 @@ extension DomainEvent {
     }
 }
 
-// spec/operations.yaml:704
+// spec/operations.yaml:754
 /// The events ``RegisterUser`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2246,7 +2246,7 @@ struct RegisterUserEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:724
+// spec/operations.yaml:774
 /// The events ``AuthenticateUser`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2290,7 +2290,7 @@ struct AuthenticateUserEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:757
+// spec/operations.yaml:807
 /// The events ``VerifyEmail`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2335,7 +2335,7 @@ struct VerifyEmailEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:787
+// spec/operations.yaml:837
 /// The events ``RefreshAccessToken`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2384,7 +2384,7 @@ struct RefreshAccessTokenEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:813
+// spec/operations.yaml:863
 /// The events ``RequestPasswordReset`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2430,7 +2430,7 @@ struct RequestPasswordResetEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:842
+// spec/operations.yaml:892
 /// The events ``ConfirmPasswordReset`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2475,7 +2475,7 @@ struct ConfirmPasswordResetEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:861
+// spec/operations.yaml:911
 /// The events ``LogoutUser`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2519,7 +2519,7 @@ struct LogoutUserEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:894
+// spec/operations.yaml:944
 /// The events ``CreateSession`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2541,7 +2541,7 @@ struct CreateSessionEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:905
+// spec/operations.yaml:955
 /// The events ``RevokeSession`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2590,7 +2590,7 @@ struct RevokeSessionEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:922
+// spec/operations.yaml:972
 /// The events ``RevokeAllUserSessions`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2637,7 +2637,7 @@ struct RevokeAllUserSessionsEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:946
+// spec/operations.yaml:996
 /// The events ``RecordProviderAccess`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2654,7 +2654,7 @@ struct RecordProviderAccessEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:980
+// spec/operations.yaml:1030
 /// The events ``TriggerGlobalTokenRotation`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2702,7 +2702,7 @@ struct TriggerGlobalTokenRotationEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:991
+// spec/operations.yaml:1041
 /// The events ``TriggerUserTokenRotation`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2751,7 +2751,7 @@ struct TriggerUserTokenRotationEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:1006
+// spec/operations.yaml:1056
 /// The events ``ConnectProvider`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2799,7 +2799,7 @@ struct ConnectProviderEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:1037
+// spec/operations.yaml:1087
 /// The events ``DisconnectProvider`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2847,7 +2847,7 @@ struct DisconnectProviderEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:1050
+// spec/operations.yaml:1100
 /// The events ``RefreshProviderTokens`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2893,7 +2893,7 @@ struct RefreshProviderTokensEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:1063
+// spec/operations.yaml:1113
 /// The events ``SyncAccounts`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2944,7 +2944,7 @@ struct SyncAccountsEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:1083
+// spec/operations.yaml:1133
 /// The events ``SyncTransactions`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2990,7 +2990,7 @@ struct SyncTransactionsEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:1100
+// spec/operations.yaml:1150
 /// The events ``SyncHoldings`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -3041,7 +3041,7 @@ struct SyncHoldingsEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:1149
+// spec/operations.yaml:1199
 /// The events ``ImportFromFile`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.

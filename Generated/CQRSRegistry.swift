@@ -98,9 +98,145 @@ enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
     case fileImportProgress = "FileImportProgress"
 }
 
+// MARK: - Error codes
+
+/// Every failure code the spec declares, in spec order; raw values are the codes on the wire.
+enum OperationErrorCode: String, Sendable, Hashable, Codable, CaseIterable {
+    // spec/operations.yaml:22
+    /// Another account has this email address.
+    case emailAlreadyRegistered = "email_already_registered"
+    // spec/operations.yaml:23
+    /// The email address is not one.
+    case invalidEmail = "invalid_email"
+    // spec/operations.yaml:24
+    /// The password breaks a rule of its strength; the message says which.
+    case weakPassword = "weak_password"
+    // spec/operations.yaml:25
+    /// The email and password match no account that may log in (a locked account answers alike, so that accounts cannot be probed), or a provider's credentials are empty.
+    case invalidCredentials = "invalid_credentials"
+    // spec/operations.yaml:28
+    /// The account's email address is not verified yet, so it cannot log in.
+    case emailNotVerified = "email_not_verified"
+    // spec/operations.yaml:29
+    /// The user's email address is not verified, for an action that needs it.
+    case userNotVerified = "user_not_verified"
+    // spec/operations.yaml:30
+    /// The user's account is deactivated, so it cannot log in.
+    case accountInactive = "account_inactive"
+    // spec/operations.yaml:31
+    /// The user's account is deactivated.
+    case userInactive = "user_inactive"
+    // spec/operations.yaml:32
+    /// No such user.
+    case userNotFound = "user_not_found"
+    // spec/operations.yaml:33
+    /// The request carries no access token, on a route that needs a caller.
+    case notAuthenticated = "not_authenticated"
+    // spec/operations.yaml:34
+    /// The token is not one this service issued, or it was altered or has expired.
+    case tokenInvalid = "token_invalid"
+    // spec/operations.yaml:35
+    /// No such refresh, reset or verification token.
+    case tokenNotFound = "token_not_found"
+    // spec/operations.yaml:36
+    /// The token's lifetime has passed.
+    case tokenExpired = "token_expired"
+    // spec/operations.yaml:37
+    /// The refresh token was revoked.
+    case tokenRevoked = "token_revoked"
+    // spec/operations.yaml:38
+    /// The refresh token was revoked before.
+    case tokenAlreadyRevoked = "token_already_revoked"
+    // spec/operations.yaml:39
+    /// The reset or verification link was used before.
+    case tokenAlreadyUsed = "token_already_used"
+    // spec/operations.yaml:40
+    /// The token was issued before its user's tokens, or everyone's, were rotated; log in again.
+    case tokenVersionRejected = "token_version_rejected"
+    // spec/operations.yaml:41
+    /// A rotation of tokens must say why.
+    case reasonRequired = "reason_required"
+    // spec/operations.yaml:42
+    /// Too many requests of this kind in a short time; try again later.
+    case rateLimited = "rate_limited"
+    // spec/operations.yaml:44
+    /// No such session, or it is another user's.
+    case sessionNotFound = "session_not_found"
+    // spec/operations.yaml:45
+    /// The session was revoked before.
+    case sessionAlreadyRevoked = "session_already_revoked"
+    // spec/operations.yaml:46
+    /// The session is revoked or has expired.
+    case sessionInactive = "session_inactive"
+    // spec/operations.yaml:47
+    /// The access token's session was revoked or has expired; log in again.
+    case sessionRevoked = "session_revoked"
+    // spec/operations.yaml:49
+    /// No provider has this slug.
+    case providerNotFound = "provider_not_found"
+    // spec/operations.yaml:50
+    /// The provider's slug is missing.
+    case invalidProvider = "invalid_provider"
+    // spec/operations.yaml:51
+    /// The user is connected to this provider already.
+    case alreadyConnected = "already_connected"
+    // spec/operations.yaml:52
+    /// The connection was disconnected before.
+    case alreadyDisconnected = "already_disconnected"
+    // spec/operations.yaml:53
+    /// No such provider connection, or it is another user's.
+    case connectionNotFound = "connection_not_found"
+    // spec/operations.yaml:54
+    /// The connection is not active, so it can neither sync nor refresh its tokens.
+    case connectionInactive = "connection_inactive"
+    // spec/operations.yaml:55
+    /// The connection's stored credentials can no longer be decrypted; connect the provider again.
+    case credentialsUnreadable = "credentials_unreadable"
+    // spec/operations.yaml:56
+    /// The provider failed to answer.
+    case providerError = "provider_error"
+    // spec/operations.yaml:57
+    /// The connection synced less than five minutes ago; force to sync again.
+    case syncTooRecent = "sync_too_recent"
+    // spec/operations.yaml:58
+    /// No such financial account, or it is another user's.
+    case accountNotFound = "account_not_found"
+    // spec/operations.yaml:59
+    /// No such transaction, or it is another user's.
+    case transactionNotFound = "transaction_not_found"
+    // spec/operations.yaml:60
+    /// No such holding, or it is another user's.
+    case holdingNotFound = "holding_not_found"
+    // spec/operations.yaml:61
+    /// Only investment accounts have holdings.
+    case notInvestmentAccount = "not_investment_account"
+    // spec/operations.yaml:62
+    /// A holding needs a security symbol.
+    case invalidSymbol = "invalid_symbol"
+    // spec/operations.yaml:63
+    /// The start date is after the end date.
+    case invalidDateRange = "invalid_date_range"
+    // spec/operations.yaml:65
+    /// The statement file cannot be read; the message says where.
+    case invalidFile = "invalid_file"
+    // spec/operations.yaml:66
+    /// The file's format is not one the importer reads.
+    case unsupportedFormat = "unsupported_format"
+}
+
+extension OperationError {
+    /// A failure with one of the spec's codes.
+    init(_ code: OperationErrorCode, message: String) {
+        self.init(code: code.rawValue, message: message)
+    }
+
+    /// This failure's code, when the spec declares it; nil for another, such as the runtime's `unavailable`.
+    var declaredCode: OperationErrorCode? { OperationErrorCode(rawValue: code) }
+}
+
 // MARK: - Metadata
 
-// spec/operations.yaml:689
+// spec/operations.yaml:739
 extension RegisterUser {
     /// The registry's entry for ``RegisterUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -114,11 +250,11 @@ extension RegisterUser {
         requiresTransaction: true,
         events: ["UserRegistrationAttempted", "UserRegistrationSucceeded", "UserRegistrationFailed"],
         description: "Register a new user account and send an email verification.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 689, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 739, column: 3)
     )
 }
 
-// spec/operations.yaml:712
+// spec/operations.yaml:762
 extension AuthenticateUser {
     /// The registry's entry for ``AuthenticateUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -132,11 +268,11 @@ extension AuthenticateUser {
         requiresTransaction: false,
         events: ["UserLoginAttempted", "UserLoginSucceeded", "UserLoginFailed"],
         description: "Verify a user's credentials, without creating a session or tokens.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 712, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 762, column: 3)
     )
 }
 
-// spec/operations.yaml:725
+// spec/operations.yaml:775
 extension LoginUser {
     /// The registry's entry for ``LoginUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -150,11 +286,11 @@ extension LoginUser {
         requiresTransaction: false,
         events: [],
         description: "Log a user in; verify their credentials, create a session enriched with its device and location, and issue its tokens. Each step is a command of its own; the first that fails ends the login with its error.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 725, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 775, column: 3)
     )
 }
 
-// spec/operations.yaml:748
+// spec/operations.yaml:798
 extension VerifyEmail {
     /// The registry's entry for ``VerifyEmail``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -168,11 +304,11 @@ extension VerifyEmail {
         requiresTransaction: true,
         events: ["EmailVerificationAttempted", "EmailVerificationSucceeded", "EmailVerificationFailed"],
         description: "Verify a user's email address with the token sent to it.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 748, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 798, column: 3)
     )
 }
 
-// spec/operations.yaml:765
+// spec/operations.yaml:815
 extension RefreshAccessToken {
     /// The registry's entry for ``RefreshAccessToken``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -186,11 +322,11 @@ extension RefreshAccessToken {
         requiresTransaction: true,
         events: ["AuthTokenRefreshAttempted", "AuthTokenRefreshSucceeded", "AuthTokenRefreshFailed", "TokenRejectedDueToRotation"],
         description: "Issue a new access token for a valid refresh token of an active session, rotating the refresh token; reusing a rotated token ends its whole family (its session).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 765, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 815, column: 3)
     )
 }
 
-// spec/operations.yaml:803
+// spec/operations.yaml:853
 extension RequestPasswordReset {
     /// The registry's entry for ``RequestPasswordReset``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -204,11 +340,11 @@ extension RequestPasswordReset {
         requiresTransaction: true,
         events: ["PasswordResetRequestAttempted", "PasswordResetRequestSucceeded", "PasswordResetRequestFailed"],
         description: "Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 803, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 853, column: 3)
     )
 }
 
-// spec/operations.yaml:826
+// spec/operations.yaml:876
 extension ConfirmPasswordReset {
     /// The registry's entry for ``ConfirmPasswordReset``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -222,11 +358,11 @@ extension ConfirmPasswordReset {
         requiresTransaction: true,
         events: ["PasswordResetConfirmAttempted", "PasswordResetConfirmSucceeded", "PasswordResetConfirmFailed"],
         description: "Set a new password with a reset token, and log the user out everywhere (every session and refresh token).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 826, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 876, column: 3)
     )
 }
 
-// spec/operations.yaml:851
+// spec/operations.yaml:901
 extension LogoutUser {
     /// The registry's entry for ``LogoutUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -240,11 +376,11 @@ extension LogoutUser {
         requiresTransaction: true,
         events: ["UserLogoutAttempted", "UserLogoutSucceeded", "UserLogoutFailed"],
         description: "Log a user out by revoking their refresh token.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 851, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 901, column: 3)
     )
 }
 
-// spec/operations.yaml:862
+// spec/operations.yaml:912
 extension LogoutCurrentSession {
     /// The registry's entry for ``LogoutCurrentSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -258,11 +394,11 @@ extension LogoutCurrentSession {
         requiresTransaction: false,
         events: [],
         description: "Log out of the session the caller's token belongs to; revoke its refresh token, then end the session, so that its access token stops working too.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 862, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 912, column: 3)
     )
 }
 
-// spec/operations.yaml:882
+// spec/operations.yaml:932
 extension CreateSession {
     /// The registry's entry for ``CreateSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -276,11 +412,11 @@ extension CreateSession {
         requiresTransaction: true,
         events: ["SessionCreatedEvent", "SessionEvictedEvent"],
         description: "Create a session, enriched with its device and location, evicting the oldest one past the session limit.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 882, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 932, column: 3)
     )
 }
 
-// spec/operations.yaml:895
+// spec/operations.yaml:945
 extension RevokeSession {
     /// The registry's entry for ``RevokeSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -294,11 +430,11 @@ extension RevokeSession {
         requiresTransaction: true,
         events: ["SessionRevocationAttempted", "SessionRevokedEvent", "SessionRevocationFailed"],
         description: "Revoke one session of a user.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 895, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 945, column: 3)
     )
 }
 
-// spec/operations.yaml:911
+// spec/operations.yaml:961
 extension RevokeAllUserSessions {
     /// The registry's entry for ``RevokeAllUserSessions``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -312,11 +448,11 @@ extension RevokeAllUserSessions {
         requiresTransaction: true,
         events: ["AllSessionsRevocationAttempted", "AllSessionsRevokedEvent", "AllSessionsRevocationFailed"],
         description: "Revoke every session of a user (logout everywhere), optionally keeping the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 911, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 961, column: 3)
     )
 }
 
-// spec/operations.yaml:928
+// spec/operations.yaml:978
 extension LinkRefreshTokenToSession {
     /// The registry's entry for ``LinkRefreshTokenToSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -330,11 +466,11 @@ extension LinkRefreshTokenToSession {
         requiresTransaction: true,
         events: [],
         description: "Link a refresh token to its session after the tokens are generated.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 928, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 978, column: 3)
     )
 }
 
-// spec/operations.yaml:937
+// spec/operations.yaml:987
 extension RecordProviderAccess {
     /// The registry's entry for ``RecordProviderAccess``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -348,11 +484,11 @@ extension RecordProviderAccess {
         requiresTransaction: false,
         events: ["SessionProviderAccessEvent"],
         description: "Record that a session accessed a provider, for audit.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 937, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 987, column: 3)
     )
 }
 
-// spec/operations.yaml:947
+// spec/operations.yaml:997
 extension UpdateSessionActivity {
     /// The registry's entry for ``UpdateSessionActivity``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -366,11 +502,11 @@ extension UpdateSessionActivity {
         requiresTransaction: false,
         events: [],
         description: "Update a session's last activity time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 947, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 997, column: 3)
     )
 }
 
-// spec/operations.yaml:959
+// spec/operations.yaml:1009
 extension GenerateAuthTokens {
     /// The registry's entry for ``GenerateAuthTokens``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -384,11 +520,11 @@ extension GenerateAuthTokens {
         requiresTransaction: true,
         events: [],
         description: "Generate a JWT access token and an opaque refresh token for a session.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 959, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1009, column: 3)
     )
 }
 
-// spec/operations.yaml:971
+// spec/operations.yaml:1021
 extension TriggerGlobalTokenRotation {
     /// The registry's entry for ``TriggerGlobalTokenRotation``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -402,11 +538,11 @@ extension TriggerGlobalTokenRotation {
         requiresTransaction: true,
         events: ["GlobalTokenRotationAttempted", "GlobalTokenRotationSucceeded", "GlobalTokenRotationFailed"],
         description: "Rotate every user's tokens by raising the global token version (an admin operation).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 971, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1021, column: 3)
     )
 }
 
-// spec/operations.yaml:981
+// spec/operations.yaml:1031
 extension TriggerUserTokenRotation {
     /// The registry's entry for ``TriggerUserTokenRotation``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -420,11 +556,11 @@ extension TriggerUserTokenRotation {
         requiresTransaction: true,
         events: ["UserTokenRotationAttempted", "UserTokenRotationSucceeded", "UserTokenRotationFailed"],
         description: "Rotate one user's tokens, after a password change or a logout everywhere.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 981, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1031, column: 3)
     )
 }
 
-// spec/operations.yaml:994
+// spec/operations.yaml:1044
 extension ConnectProvider {
     /// The registry's entry for ``ConnectProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -438,11 +574,11 @@ extension ConnectProvider {
         requiresTransaction: true,
         events: ["ProviderConnectionAttempted", "ProviderConnectionSucceeded", "ProviderConnectionFailed"],
         description: "Connect a user to a financial provider with their encrypted credentials.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 994, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1044, column: 3)
     )
 }
 
-// spec/operations.yaml:1007
+// spec/operations.yaml:1057
 extension ConnectToProvider {
     /// The registry's entry for ``ConnectToProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -456,11 +592,11 @@ extension ConnectToProvider {
         requiresTransaction: false,
         events: [],
         description: "Connect the caller to a provider, named by its slug, with the credentials it issued; they are encrypted before any command sees them, so that only ciphertext is ever stored.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1007, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1057, column: 3)
     )
 }
 
-// spec/operations.yaml:1029
+// spec/operations.yaml:1079
 extension DisconnectProvider {
     /// The registry's entry for ``DisconnectProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -474,11 +610,11 @@ extension DisconnectProvider {
         requiresTransaction: true,
         events: ["ProviderDisconnectionAttempted", "ProviderDisconnectionSucceeded", "ProviderDisconnectionFailed"],
         description: "Disconnect a user from a financial provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1029, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1079, column: 3)
     )
 }
 
-// spec/operations.yaml:1042
+// spec/operations.yaml:1092
 extension RefreshProviderTokens {
     /// The registry's entry for ``RefreshProviderTokens``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -492,11 +628,11 @@ extension RefreshProviderTokens {
         requiresTransaction: true,
         events: ["ProviderTokenRefreshAttempted", "ProviderTokenRefreshSucceeded", "ProviderTokenRefreshFailed"],
         description: "Store a provider's new credentials after an OAuth token refresh.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1042, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1092, column: 3)
     )
 }
 
-// spec/operations.yaml:1053
+// spec/operations.yaml:1103
 extension SyncAccounts {
     /// The registry's entry for ``SyncAccounts``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -510,11 +646,11 @@ extension SyncAccounts {
         requiresTransaction: true,
         events: ["AccountSyncAttempted", "AccountSyncSucceeded", "AccountSyncFailed", "AccountBalanceUpdated"],
         description: "Sync a connection's accounts from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1053, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1103, column: 3)
     )
 }
 
-// spec/operations.yaml:1064
+// spec/operations.yaml:1114
 extension SyncTransactions {
     /// The registry's entry for ``SyncTransactions``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -528,11 +664,11 @@ extension SyncTransactions {
         requiresTransaction: true,
         events: ["TransactionSyncAttempted", "TransactionSyncSucceeded", "TransactionSyncFailed"],
         description: "Sync a connection's transactions from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1064, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1114, column: 3)
     )
 }
 
-// spec/operations.yaml:1084
+// spec/operations.yaml:1134
 extension SyncHoldings {
     /// The registry's entry for ``SyncHoldings``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -546,11 +682,11 @@ extension SyncHoldings {
         requiresTransaction: true,
         events: ["HoldingsSyncAttempted", "HoldingsSyncSucceeded", "HoldingsSyncFailed", "AccountHoldingsUpdated"],
         description: "Sync an investment account's holdings from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1084, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1134, column: 3)
     )
 }
 
-// spec/operations.yaml:1101
+// spec/operations.yaml:1151
 extension SyncConnection {
     /// The registry's entry for ``SyncConnection``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -564,11 +700,11 @@ extension SyncConnection {
         requiresTransaction: false,
         events: [],
         description: "Sync everything of one connection; its accounts, their transactions, then the holdings of its investment accounts. Each is a command and a transaction of its own; a failed holdings sync keeps the accounts synced.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1101, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1151, column: 3)
     )
 }
 
-// spec/operations.yaml:1128
+// spec/operations.yaml:1178
 extension ImportFromFile {
     /// The registry's entry for ``ImportFromFile``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -582,11 +718,11 @@ extension ImportFromFile {
         requiresTransaction: false,
         events: ["FileImportAttempted", "FileImportSucceeded", "FileImportFailed", "FileImportProgress"],
         description: "Import accounts and transactions from a QFX, OFX or CSV file.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1128, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1178, column: 3)
     )
 }
 
-// spec/operations.yaml:1159
+// spec/operations.yaml:1209
 extension GetSession {
     /// The registry's entry for ``GetSession``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -598,11 +734,11 @@ extension GetSession {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's sessions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1159, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1209, column: 3)
     )
 }
 
-// spec/operations.yaml:1173
+// spec/operations.yaml:1223
 extension ListUserSessions {
     /// The registry's entry for ``ListUserSessions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -614,11 +750,11 @@ extension ListUserSessions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List a user's sessions, marking the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1173, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1223, column: 3)
     )
 }
 
-// spec/operations.yaml:1193
+// spec/operations.yaml:1243
 extension GetProviderConnection {
     /// The registry's entry for ``GetProviderConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -630,11 +766,11 @@ extension GetProviderConnection {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1193, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1243, column: 3)
     )
 }
 
-// spec/operations.yaml:1207
+// spec/operations.yaml:1257
 extension ListProviderConnections {
     /// The registry's entry for ``ListProviderConnections``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -646,11 +782,11 @@ extension ListProviderConnections {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1207, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1257, column: 3)
     )
 }
 
-// spec/operations.yaml:1225
+// spec/operations.yaml:1275
 extension GetAccount {
     /// The registry's entry for ``GetAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -662,11 +798,11 @@ extension GetAccount {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1225, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1275, column: 3)
     )
 }
 
-// spec/operations.yaml:1239
+// spec/operations.yaml:1289
 extension ListAccountsByConnection {
     /// The registry's entry for ``ListAccountsByConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -678,11 +814,11 @@ extension ListAccountsByConnection {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List the accounts of one provider connection.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1239, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1289, column: 3)
     )
 }
 
-// spec/operations.yaml:1253
+// spec/operations.yaml:1303
 extension ListAccountsByUser {
     /// The registry's entry for ``ListAccountsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -694,11 +830,11 @@ extension ListAccountsByUser {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List all of a user's accounts, optionally of one type.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1253, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1303, column: 3)
     )
 }
 
-// spec/operations.yaml:1272
+// spec/operations.yaml:1322
 extension GetTransaction {
     /// The registry's entry for ``GetTransaction``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -710,11 +846,11 @@ extension GetTransaction {
         pagination: nil,
         cachePolicy: .medium,
         description: "Get one of a user's transactions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1272, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1322, column: 3)
     )
 }
 
-// spec/operations.yaml:1286
+// spec/operations.yaml:1336
 extension ListTransactionsByAccount {
     /// The registry's entry for ``ListTransactionsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -726,11 +862,11 @@ extension ListTransactionsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions, one page at a time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1286, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1336, column: 3)
     )
 }
 
-// spec/operations.yaml:1304
+// spec/operations.yaml:1354
 extension ListTransactionsByDateRange {
     /// The registry's entry for ``ListTransactionsByDateRange``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -742,11 +878,11 @@ extension ListTransactionsByDateRange {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "List an account's transactions between two days.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1304, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1354, column: 3)
     )
 }
 
-// spec/operations.yaml:1326
+// spec/operations.yaml:1376
 extension ListSecurityTransactions {
     /// The registry's entry for ``ListSecurityTransactions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -758,11 +894,11 @@ extension ListSecurityTransactions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions in one security.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1326, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1376, column: 3)
     )
 }
 
-// spec/operations.yaml:1348
+// spec/operations.yaml:1398
 extension GetBalanceHistory {
     /// The registry's entry for ``GetBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -774,11 +910,11 @@ extension GetBalanceHistory {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "Get an account's balance snapshots over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1348, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1398, column: 3)
     )
 }
 
-// spec/operations.yaml:1369
+// spec/operations.yaml:1419
 extension GetLatestBalanceSnapshots {
     /// The registry's entry for ``GetLatestBalanceSnapshots``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -790,11 +926,11 @@ extension GetLatestBalanceSnapshots {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "Get the latest balance snapshot of each of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1369, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1419, column: 3)
     )
 }
 
-// spec/operations.yaml:1384
+// spec/operations.yaml:1434
 extension GetUserBalanceHistory {
     /// The registry's entry for ``GetUserBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -806,11 +942,11 @@ extension GetUserBalanceHistory {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "Get the balance snapshots of all of a user's accounts over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1384, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1434, column: 3)
     )
 }
 
-// spec/operations.yaml:1404
+// spec/operations.yaml:1454
 extension ListBalanceSnapshotsByAccount {
     /// The registry's entry for ``ListBalanceSnapshotsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -822,11 +958,11 @@ extension ListBalanceSnapshotsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List the most recent balance snapshots of an account, in the order they were captured.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1404, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1454, column: 3)
     )
 }
 
-// spec/operations.yaml:1424
+// spec/operations.yaml:1474
 extension GetHolding {
     /// The registry's entry for ``GetHolding``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -838,11 +974,11 @@ extension GetHolding {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1424, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1474, column: 3)
     )
 }
 
-// spec/operations.yaml:1438
+// spec/operations.yaml:1488
 extension ListHoldingsByAccount {
     /// The registry's entry for ``ListHoldingsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -854,11 +990,11 @@ extension ListHoldingsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1438, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1488, column: 3)
     )
 }
 
-// spec/operations.yaml:1457
+// spec/operations.yaml:1507
 extension ListHoldingsByUser {
     /// The registry's entry for ``ListHoldingsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -870,7 +1006,7 @@ extension ListHoldingsByUser {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List all of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1457, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1507, column: 3)
     )
 }
 

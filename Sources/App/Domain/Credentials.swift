@@ -10,7 +10,7 @@ enum Credentials {
         guard (5...255).contains(email.count), parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
               !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !email.contains(where: \.isWhitespace)
         else {
-            return .failure(OperationError(code: "invalid_email", message: "Enter a valid email address."))
+            return .failure(OperationError(.invalidEmail, message: "Enter a valid email address."))
         }
         return .success(email)
     }
@@ -30,7 +30,7 @@ enum Credentials {
             && password.contains(where: \.isNumber)
             && password.contains { !$0.isLetter && !$0.isNumber && !$0.isWhitespace }
         return isStrong ? nil : OperationError(
-            code: "weak_password",
+            .weakPassword,
             message: "Passwords need at least 8 characters and at most 72 bytes, with an uppercase and a lowercase letter, a digit and a special character.")
     }
 }

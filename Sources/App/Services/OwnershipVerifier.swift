@@ -26,21 +26,21 @@ struct OwnershipVerifier: Sendable {
 
     func ownedTransaction(_ transactionId: UUID, userId: UUID) async throws -> Result<TransactionRecord, OperationError> {
         guard let transaction = try await transactions.find(id: transactionId) else {
-            return .failure(OperationError(code: "transaction_not_found", message: "Transaction not found."))
+            return .failure(OperationError(.transactionNotFound, message: "Transaction not found."))
         }
         switch try await ownedAccount(transaction.accountId, userId: userId) {
         case .success: return .success(transaction)
-        case .failure: return .failure(OperationError(code: "transaction_not_found", message: "Transaction not found."))
+        case .failure: return .failure(OperationError(.transactionNotFound, message: "Transaction not found."))
         }
     }
 
     func ownedHolding(_ holdingId: UUID, userId: UUID) async throws -> Result<HoldingRecord, OperationError> {
         guard let holding = try await holdings.find(id: holdingId) else {
-            return .failure(OperationError(code: "holding_not_found", message: "Holding not found."))
+            return .failure(OperationError(.holdingNotFound, message: "Holding not found."))
         }
         switch try await ownedAccount(holding.accountId, userId: userId) {
         case .success: return .success(holding)
-        case .failure: return .failure(OperationError(code: "holding_not_found", message: "Holding not found."))
+        case .failure: return .failure(OperationError(.holdingNotFound, message: "Holding not found."))
         }
     }
 }

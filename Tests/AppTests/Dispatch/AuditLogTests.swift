@@ -38,7 +38,7 @@ struct AuditLogTests {
         let database = fixture.environment.database, dispatcher = fixture.environment.dispatcher
         let userId = try await dispatcher.run(RegisterUser(email: "ada@example.com", password: "Str0ng!pass"), on: database.session()).get()
         let again = await dispatcher.run(RegisterUser(email: "ada@example.com", password: "Str0ng!pass"), on: database.session())
-        #expect(again.failureCode == "email_already_registered")
+        #expect(again.failureCode == .emailAlreadyRegistered)
         // SessionCreatedEvent is logged, not audited.
         _ = try await dispatcher.run(
             CreateSession(userId: userId, ipAddress: nil, userAgent: nil, expiresAt: nil, refreshTokenId: nil), on: database.session()

@@ -94,7 +94,7 @@ struct CacheTests {
         // A session for nobody: refused and rolled back, with no failed event to keep (a recorded failure is a write).
         let failed = await dispatcher.run(
             CreateSession(userId: UUID(), ipAddress: nil, userAgent: nil, expiresAt: nil, refreshTokenId: nil), on: session)
-        #expect(failed.failureCode == "user_not_found")
+        #expect(failed.failureCode == .userNotFound)
         _ = await dispatcher.run(query, on: session)
         #expect(runs.count == 1)
     }

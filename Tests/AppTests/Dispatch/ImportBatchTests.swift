@@ -78,7 +78,7 @@ struct ImportBatchTests {
         let rows = ImportFromFileHandler.maximumTransactions + 1
         let result = await app.handlers().importFromFileHandler().handle(ImportFromFile(
             userId: userId, providerSlug: "sandbox", fileContent: Self.csv(rows: rows), fileFormat: .csv, fileName: "huge.csv"))
-        #expect(result.failureCode == "invalid_file")
+        #expect(result.failureCode == .invalidFile)
         #expect(result.failureMessage == "The file holds 1 accounts and \(rows) transactions; import at most 100 accounts and 20000 transactions at a time.")
         #expect(await app.transactions.transactions.isEmpty)
         let tooLarge = await app.handlers().importFromFileHandler().handle(ImportFromFile(

@@ -59,7 +59,7 @@ struct TransactionTests {
         // The writer is free again: the next command commits.
         let next = await fixture.environment.dispatcher.run(
             VerifyEmail(token: String(repeating: "0", count: 32)), on: fixture.environment.database.session())
-        #expect(next.failureCode == "token_not_found")
+        #expect(next.failureCode == .tokenNotFound)
     }
 
     @Test("a successful command commits, and its events arrive after the commit, in order")
@@ -88,7 +88,7 @@ struct TransactionTests {
         defer { fixture.removeFiles() }
         let result = await fixture.environment.dispatcher.run(
             RegisterUser(email: "ada@example.com", password: "Str0ng!pass"), on: fixture.environment.database.session())
-        #expect(result.failureCode == "token_already_used")
+        #expect(result.failureCode == .tokenAlreadyUsed)
         #expect(try await fixture.count("users") == 1)
         #expect(try await fixture.count("email_verification_tokens") == 1)
         #expect(await fixture.events.names == [.userRegistrationAttempted, .userRegistrationFailed])
@@ -102,12 +102,12 @@ struct TransactionTests {
         _ = try await dispatcher.run(RegisterUser(email: "ada@example.com", password: "Str0ng!pass"), on: database.session()).get()
         for attempt in 1...User.lockoutThreshold {
             let result = await dispatcher.run(AuthenticateUser(email: "ada@example.com", password: "wrong"), on: database.session())
-            #expect(result.failureCode == "invalid_credentials", "attempt \(attempt)")
+            #expect(result.failureCode == .invalidCredentials, "attempt \(attempt)")
         }
         let user = try #require(try await SQLiteUserRepository(session: database.session()).find(email: "ada@example.com"))
         #expect(user.lockedUntil != nil, "five failures lock the account")
         let locked = await dispatcher.run(AuthenticateUser(email: "ada@example.com", password: "Str0ng!pass"), on: database.session())
-        #expect(locked.failureCode == "invalid_credentials")
+        #expect(locked.failureCode == .invalidCredentials)
         #expect(await fixture.events.names.filter { $0 == .userLoginFailed }.count == User.lockoutThreshold + 1)
     }
 
@@ -133,7 +133,7 @@ struct TransactionTests {
         defer { fixture.removeFiles() }
         let result = await fixture.environment.dispatcher.run(
             LinkRefreshTokenToSession(sessionId: UUID(), refreshTokenId: UUID()), on: fixture.environment.database.session())
-        #expect(result.failureCode == OperationError.undeclaredEventCode)
+        #expect(result.runtimeFailureCode == OperationError.undeclaredEventCode)
         #expect(result.failureMessage?.contains("SessionCreatedEvent") == true)
         #expect(await fixture.events.names.isEmpty)
         #expect(try await fixture.count("sessions") == 0)

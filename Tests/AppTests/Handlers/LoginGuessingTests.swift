@@ -63,7 +63,7 @@ struct LoginGuessingTests {
 
         let guesses = 30
         let hasher = GatedHasher(expected: guesses)
-        let codes = await withTaskGroup(of: String?.self) { group in
+        let codes = await withTaskGroup(of: OperationErrorCode?.self) { group in
             for guess in 0..<guesses {
                 group.addTask {
                     let handler = AuthenticateUserHandler(
@@ -72,9 +72,9 @@ struct LoginGuessingTests {
                     return await handler.handle(AuthenticateUser(email: "ada@example.com", password: "Wrong!\(guess)")).failureCode
                 }
             }
-            return await group.reduce(into: [String?]()) { $0.append($1) }
+            return await group.reduce(into: [OperationErrorCode?]()) { $0.append($1) }
         }
-        #expect(codes.allSatisfy { $0 == "invalid_credentials" })
+        #expect(codes.allSatisfy { $0 == .invalidCredentials })
         #expect(hasher.verifications.real == User.lockoutThreshold)
         #expect(hasher.verifications.decoy == guesses - User.lockoutThreshold)
         let stored = try #require(try await SQLiteUserRepository(session: database.session()).find(id: ada.id))
@@ -83,7 +83,7 @@ struct LoginGuessingTests {
         let right = AuthenticateUserHandler(
             userRepository: SQLiteUserRepository(session: database.session()), passwordHasher: GatedHasher(expected: 1),
             clock: SystemWallClock(), events: AuthenticateUserEvents(EventRecorder()))
-        #expect(await right.handle(AuthenticateUser(email: "ada@example.com", password: "Str0ng!pass")).failureCode == "invalid_credentials")
+        #expect(await right.handle(AuthenticateUser(email: "ada@example.com", password: "Str0ng!pass")).failureCode == .invalidCredentials)
     }
 
     @Test("an unknown email, a wrong password and a locked account each answer invalid_credentials after one verification")
@@ -96,7 +96,7 @@ struct LoginGuessingTests {
         for (email, password) in cases {
             let hasher = GatedHasher(expected: 1)
             let handler = AuthenticateUserHandler(userRepository: app.users, passwordHasher: hasher, clock: app.clock, events: AuthenticateUserEvents(EventRecorder()))
-            #expect(await handler.handle(AuthenticateUser(email: email, password: password)).failureCode == "invalid_credentials")
+            #expect(await handler.handle(AuthenticateUser(email: email, password: password)).failureCode == .invalidCredentials)
             #expect(hasher.verifications.real + hasher.verifications.decoy == 1, "\(email)")
         }
         await app.users.update(id: try #require(await app.users.find(email: "ada@example.com")).id) {
@@ -104,7 +104,7 @@ struct LoginGuessingTests {
         }
         let hasher = GatedHasher(expected: 1)
         let locked = AuthenticateUserHandler(userRepository: app.users, passwordHasher: hasher, clock: app.clock, events: AuthenticateUserEvents(EventRecorder()))
-        #expect(await locked.handle(AuthenticateUser(email: "ada@example.com", password: "Str0ng!pass")).failureCode == "invalid_credentials")
+        #expect(await locked.handle(AuthenticateUser(email: "ada@example.com", password: "Str0ng!pass")).failureCode == .invalidCredentials)
         #expect(hasher.verifications == (0, 1))
     }
 }

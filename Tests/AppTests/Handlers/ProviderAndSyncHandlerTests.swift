@@ -33,14 +33,14 @@ struct ProviderAndSyncHandlerTests {
         let handlers = app.handlers()
         #expect(await handlers.connectProviderHandler().handle(ConnectProvider(
             userId: userId, providerId: TestApplication.sandbox.id, providerSlug: "sandbox",
-            credentials: ProviderCredentials(encryptedData: Data([1]), credentialType: "api_key"))).failureCode == "already_connected")
+            credentials: ProviderCredentials(encryptedData: Data([1]), credentialType: "api_key"))).failureCode == .alreadyConnected)
 
         scriptAccounts(balance: 100)
         let first = try await handlers.syncAccountsHandler().handle(SyncAccounts(connectionId: connectionId, userId: userId)).get()
         #expect((first.created, first.updated, first.unchanged) == (2, 0, 0))
         #expect(app.provider.receivedCredentials.withLock { $0 } == [Data("sandbox-secret".utf8)], "the provider gets decrypted credentials")
 
-        #expect(await handlers.syncAccountsHandler().handle(SyncAccounts(connectionId: connectionId, userId: userId)).failureCode == "sync_too_recent")
+        #expect(await handlers.syncAccountsHandler().handle(SyncAccounts(connectionId: connectionId, userId: userId)).failureCode == .syncTooRecent)
         scriptAccounts(balance: 250)
         let before = await app.events.events.count
         let second = try await handlers.syncAccountsHandler().handle(SyncAccounts(connectionId: connectionId, userId: userId, force: true)).get()
@@ -51,7 +51,7 @@ struct ProviderAndSyncHandlerTests {
         #expect(events.map(\.name) == [.accountSyncAttempted, .accountBalanceUpdated, .accountSyncSucceeded])
         expectOnlyListedEvents(events, for: SyncAccounts.self)
 
-        #expect(await handlers.syncAccountsHandler().handle(SyncAccounts(connectionId: connectionId, userId: UUID())).failureCode == "connection_not_found")
+        #expect(await handlers.syncAccountsHandler().handle(SyncAccounts(connectionId: connectionId, userId: UUID())).failureCode == .connectionNotFound)
 
         let accounts = try await handlers.listAccountsByConnectionHandler().handle(ListAccountsByConnection(connectionId: connectionId, userId: userId)).get()
         #expect(accounts.totalCount == 2)
@@ -77,9 +77,9 @@ struct ProviderAndSyncHandlerTests {
         let accountId = try #require(all.accounts.first?.id)
         #expect(try await handlers.getAccountHandler().handle(GetAccount(accountId: accountId, userId: userId)).get().id == accountId)
         let stranger = try await app.verifiedUser(email: "eve@example.com")
-        #expect(await handlers.getAccountHandler().handle(GetAccount(accountId: accountId, userId: stranger)).failureCode == "account_not_found")
+        #expect(await handlers.getAccountHandler().handle(GetAccount(accountId: accountId, userId: stranger)).failureCode == .accountNotFound)
         #expect(try await handlers.listAccountsByUserHandler().handle(ListAccountsByUser(userId: stranger)).get().totalCount == 0)
-        #expect(await handlers.listAccountsByConnectionHandler().handle(ListAccountsByConnection(connectionId: connectionId, userId: stranger)).failureCode == "connection_not_found")
+        #expect(await handlers.listAccountsByConnectionHandler().handle(ListAccountsByConnection(connectionId: connectionId, userId: stranger)).failureCode == .connectionNotFound)
     }
 
     @Test("transactions sync by day range, then page through newest first")
@@ -103,7 +103,7 @@ struct ProviderAndSyncHandlerTests {
         let resynced = try await handlers.syncTransactionsHandler().handle(SyncTransactions(connectionId: connectionId, userId: userId, force: true)).get()
         #expect((resynced.created, resynced.unchanged) == (0, 7))
         #expect(await handlers.syncTransactionsHandler().handle(SyncTransactions(
-            connectionId: connectionId, userId: userId, startDate: today, endDate: today.adding(days: -1), force: true)).failureCode == "invalid_date_range")
+            connectionId: connectionId, userId: userId, startDate: today, endDate: today.adding(days: -1), force: true)).failureCode == .invalidDateRange)
 
         let checking = try #require(await app.accounts.accounts.values.first { $0.providerAccountId == "CHK" })
         let page1 = try await handlers.listTransactionsByAccountHandler().handle(ListTransactionsByAccount(accountId: checking.id, userId: userId, limit: 3)).get()
@@ -123,7 +123,7 @@ struct ProviderAndSyncHandlerTests {
 
         let transactionId = try #require(page1.transactions.first?.id)
         #expect(try await handlers.getTransactionHandler().handle(GetTransaction(transactionId: transactionId, userId: userId)).get().amountValue == 1)
-        #expect(await handlers.getTransactionHandler().handle(GetTransaction(transactionId: transactionId, userId: UUID())).failureCode == "transaction_not_found")
+        #expect(await handlers.getTransactionHandler().handle(GetTransaction(transactionId: transactionId, userId: UUID())).failureCode == .transactionNotFound)
     }
 
     @Test("holdings sync creates, updates and deactivates positions, only for investment accounts")
@@ -146,7 +146,7 @@ struct ProviderAndSyncHandlerTests {
         let second = try await handlers.syncHoldingsHandler().handle(SyncHoldings(accountId: brokerage.id, userId: userId, force: true)).get()
         #expect((second.created, second.updated, second.deactivated) == (0, 1, 1))
         expectOnlyListedEvents(await app.events.events.filter { $0.name.rawValue.contains("Holdings") }, for: SyncHoldings.self)
-        #expect(await handlers.syncHoldingsHandler().handle(SyncHoldings(accountId: checking.id, userId: userId, force: true)).failureCode == "not_investment_account")
+        #expect(await handlers.syncHoldingsHandler().handle(SyncHoldings(accountId: checking.id, userId: userId, force: true)).failureCode == .notInvestmentAccount)
 
         let active = try await handlers.listHoldingsByAccountHandler().handle(ListHoldingsByAccount(accountId: brokerage.id, userId: userId)).get()
         #expect(active.holdings.map(\.symbol) == ["AAPL"])
@@ -176,18 +176,18 @@ struct ProviderAndSyncHandlerTests {
         expectOnlyListedEvents(events, for: ImportFromFile.self)
 
         #expect(await handlers.importFromFileHandler().handle(ImportFromFile(
-            userId: userId, providerSlug: "unknown", fileContent: csv, fileFormat: .csv, fileName: "x.csv")).failureCode == "provider_not_found")
+            userId: userId, providerSlug: "unknown", fileContent: csv, fileFormat: .csv, fileName: "x.csv")).failureCode == .providerNotFound)
         #expect(await handlers.importFromFileHandler().handle(ImportFromFile(
-            userId: userId, providerSlug: "sandbox", fileContent: Data("header\nbroken".utf8), fileFormat: .csv, fileName: "x.csv")).failureCode == "invalid_file")
+            userId: userId, providerSlug: "sandbox", fileContent: Data("header\nbroken".utf8), fileFormat: .csv, fileName: "x.csv")).failureCode == .invalidFile)
         #expect(await handlers.importFromFileHandler().handle(ImportFromFile(
-            userId: userId, providerSlug: "sandbox", fileContent: Data(), fileFormat: .csv, fileName: "x.csv")).failureCode == "invalid_file")
+            userId: userId, providerSlug: "sandbox", fileContent: Data(), fileFormat: .csv, fileName: "x.csv")).failureCode == .invalidFile)
         // Without a format, the file name's extension says it, whatever its case; without either, it is refused.
         #expect(try await handlers.importFromFileHandler().handle(ImportFromFile(
             userId: userId, providerSlug: "sandbox", fileContent: csv, fileFormat: nil, fileName: "FEB.CSV")).get().transactionsSkipped == 2)
         #expect(await handlers.importFromFileHandler().handle(ImportFromFile(
-            userId: userId, providerSlug: "sandbox", fileContent: csv, fileFormat: nil, fileName: "statement.pdf")).failureCode == "unsupported_format")
+            userId: userId, providerSlug: "sandbox", fileContent: csv, fileFormat: nil, fileName: "statement.pdf")).failureCode == .unsupportedFormat)
         #expect(await handlers.importFromFileHandler().handle(ImportFromFile(
-            userId: userId, providerSlug: "sandbox", fileContent: csv, fileFormat: nil, fileName: "csv")).failureCode == "unsupported_format")
+            userId: userId, providerSlug: "sandbox", fileContent: csv, fileFormat: nil, fileName: "csv")).failureCode == .unsupportedFormat)
     }
 
     @Test("balance history: per account over a period, latest per account, and the most recent few")
@@ -218,7 +218,7 @@ struct ProviderAndSyncHandlerTests {
             userId: userId, startDate: start, endDate: start.addingTimeInterval(86_400), source: "account_sync")).get()
         #expect(user.totalCount == 2)
         #expect(await handlers.getBalanceHistoryHandler().handle(GetBalanceHistory(
-            accountId: checking.id, userId: UUID(), startDate: start, endDate: start)).failureCode == "account_not_found")
+            accountId: checking.id, userId: UUID(), startDate: start, endDate: start)).failureCode == .accountNotFound)
     }
 
     @Test("disconnect forgets the credentials; refresh restores them; connections list and cache")
@@ -227,12 +227,12 @@ struct ProviderAndSyncHandlerTests {
         let handlers = app.handlers()
         let fetched = try await handlers.getProviderConnectionHandler().handle(GetProviderConnection(connectionId: connectionId, userId: userId)).get()
         #expect(fetched.isConnected)
-        #expect(await handlers.getProviderConnectionHandler().handle(GetProviderConnection(connectionId: connectionId, userId: UUID())).failureCode == "connection_not_found")
+        #expect(await handlers.getProviderConnectionHandler().handle(GetProviderConnection(connectionId: connectionId, userId: UUID())).failureCode == .connectionNotFound)
         try await handlers.disconnectProviderHandler().handle(DisconnectProvider(userId: userId, connectionId: connectionId)).get()
         #expect(await app.connections.connections[connectionId]?.credentials == nil)
-        #expect(await handlers.disconnectProviderHandler().handle(DisconnectProvider(userId: userId, connectionId: connectionId)).failureCode == "already_disconnected")
+        #expect(await handlers.disconnectProviderHandler().handle(DisconnectProvider(userId: userId, connectionId: connectionId)).failureCode == .alreadyDisconnected)
         #expect(await handlers.refreshProviderTokensHandler().handle(RefreshProviderTokens(
-            connectionId: connectionId, credentials: ProviderCredentials(encryptedData: Data([1]), credentialType: "oauth"))).failureCode == "connection_inactive")
+            connectionId: connectionId, credentials: ProviderCredentials(encryptedData: Data([1]), credentialType: "oauth"))).failureCode == .connectionInactive)
         let listed = try await handlers.listProviderConnectionsHandler().handle(ListProviderConnections(userId: userId)).get()
         #expect(listed.connections.map(\.status) == [.disconnected])
         #expect(listed.activeCount == 0)

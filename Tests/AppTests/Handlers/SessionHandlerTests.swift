@@ -22,7 +22,7 @@ struct SessionHandlerTests {
         #expect(ids.dropFirst().allSatisfy { sessions[$0]?.revokedAt == nil })
         #expect(await app.events.names.filter { $0 == .sessionEvictedEvent }.count == 1)
         expectOnlyListedEvents(await app.events.events.filter { $0.name.rawValue.hasPrefix("Session") }, for: CreateSession.self)
-        #expect(await create.handle(CreateSession(userId: UUID())).failureCode == "user_not_found")
+        #expect(await create.handle(CreateSession(userId: UUID())).failureCode == .userNotFound)
     }
 
     @Test("list, get, revoke one, revoke all but the current")
@@ -39,12 +39,12 @@ struct SessionHandlerTests {
         #expect(current == [c])
 
         #expect(try await handlers.getSessionHandler().handle(GetSession(sessionId: a, userId: userId)).get().id == a)
-        #expect(await handlers.getSessionHandler().handle(GetSession(sessionId: a, userId: UUID())).failureCode == "session_not_found")
+        #expect(await handlers.getSessionHandler().handle(GetSession(sessionId: a, userId: UUID())).failureCode == .sessionNotFound)
 
         let before = await app.events.events.count
-        #expect(await handlers.revokeSessionHandler().handle(RevokeSession(sessionId: a, userId: UUID())).failureCode == "session_not_found", "another user's session is answered as a missing one")
+        #expect(await handlers.revokeSessionHandler().handle(RevokeSession(sessionId: a, userId: UUID())).failureCode == .sessionNotFound, "another user's session is answered as a missing one")
         #expect(try await handlers.revokeSessionHandler().handle(RevokeSession(sessionId: a, userId: userId)).get() == a)
-        #expect(await handlers.revokeSessionHandler().handle(RevokeSession(sessionId: a, userId: userId)).failureCode == "session_already_revoked")
+        #expect(await handlers.revokeSessionHandler().handle(RevokeSession(sessionId: a, userId: userId)).failureCode == .sessionAlreadyRevoked)
         expectOnlyListedEvents(await app.events(after: before), for: RevokeSession.self)
         #expect(await app.sessionCache.sessions[a] == nil)
 
@@ -74,6 +74,6 @@ struct SessionHandlerTests {
 
         try await handlers.updateSessionActivityHandler().handle(UpdateSessionActivity(sessionId: session, ipAddress: "198.51.100.1")).get()
         #expect(await app.sessions.sessions[session]?.ipAddress == "198.51.100.1")
-        #expect(await handlers.updateSessionActivityHandler().handle(UpdateSessionActivity(sessionId: UUID())).failureCode == "session_not_found")
+        #expect(await handlers.updateSessionActivityHandler().handle(UpdateSessionActivity(sessionId: UUID())).failureCode == .sessionNotFound)
     }
 }

@@ -26,7 +26,7 @@ struct RouteOverrideTests {
 
     struct FailingImport: ImportFromFileHandling {
         func handle(_ command: ImportFromFile) async -> Result<ImportResult, OperationError> {
-            .failure(OperationError(code: "provider_not_found", message: "No provider '\(command.providerSlug)'."))
+            .failure(OperationError(.providerNotFound, message: "No provider '\(command.providerSlug)'."))
         }
     }
 

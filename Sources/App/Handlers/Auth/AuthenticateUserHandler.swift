@@ -13,7 +13,7 @@ struct AuthenticateUserHandler: AuthenticateUserHandling {
     let clock: any WallClock
     let events: AuthenticateUserEvents
 
-    static let invalidCredentials = OperationError(code: "invalid_credentials", message: "Invalid email or password.")
+    static let invalidCredentials = OperationError(.invalidCredentials, message: "Invalid email or password.")
 
     func handle(_ command: AuthenticateUser) async -> Result<AuthenticatedUser, OperationError> {
         await events.userLogin(UserLoginAttempted(email: command.email)) {
@@ -34,10 +34,10 @@ struct AuthenticateUserHandler: AuthenticateUserHandling {
             }
             _ = try await userRepository.update(id: user.id) { $0.clearFailedLogins(at: now) }
             guard user.isVerified else {
-                return .failure(OperationError(code: "email_not_verified", message: "Verify your email address first."))
+                return .failure(OperationError(.emailNotVerified, message: "Verify your email address first."))
             }
             guard user.isActive else {
-                return .failure(OperationError(code: "account_inactive", message: "This account is deactivated."))
+                return .failure(OperationError(.accountInactive, message: "This account is deactivated."))
             }
             return .success(AuthenticatedUser(userId: user.id, email: user.email, roles: user.roles))
         }

@@ -19,14 +19,14 @@ struct ConfirmPasswordResetHandler: ConfirmPasswordResetHandling {
         } work: { () async throws -> Result<User, OperationError> in
             if let error = Credentials.validatePassword(command.newPassword) { return .failure(error) }
             guard var token = try await passwordResetTokenRepository.find(token: command.token) else {
-                return .failure(OperationError(code: "token_not_found", message: "Reset token not found."))
+                return .failure(OperationError(.tokenNotFound, message: "Reset token not found."))
             }
             let now = clock.now
             guard token.usedAt == nil else {
-                return .failure(OperationError(code: "token_already_used", message: "This reset link was already used."))
+                return .failure(OperationError(.tokenAlreadyUsed, message: "This reset link was already used."))
             }
             guard token.expiresAt > now else {
-                return .failure(OperationError(code: "token_expired", message: "This reset link has expired."))
+                return .failure(OperationError(.tokenExpired, message: "This reset link has expired."))
             }
             guard var user = try await userRepository.find(id: token.userId) else { return .failure(.userNotFound) }
             user.passwordHash = try await passwordHasher.hash(command.newPassword)

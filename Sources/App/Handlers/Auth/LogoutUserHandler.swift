@@ -15,9 +15,9 @@ struct LogoutUserHandler: LogoutUserHandling {
             () async throws -> Result<Void, OperationError> in
             guard var record = try await refreshTokenRepository.find(tokenHash: refreshTokenService.hash(command.refreshToken)),
                   record.userId == command.userId
-            else { return .failure(OperationError(code: "token_not_found", message: "Refresh token not found.")) }
+            else { return .failure(OperationError(.tokenNotFound, message: "Refresh token not found.")) }
             guard record.revokedAt == nil else {
-                return .failure(OperationError(code: "token_already_revoked", message: "Refresh token already revoked."))
+                return .failure(OperationError(.tokenAlreadyRevoked, message: "Refresh token already revoked."))
             }
             record.revokedAt = clock.now
             record.revokedReason = "logout"

@@ -24,28 +24,28 @@ struct RefreshAccessTokenHandler: RefreshAccessTokenHandling {
     func handle(_ command: RefreshAccessToken) async -> Result<AuthTokens, OperationError> {
         await events.authTokenRefresh(AuthTokenRefreshAttempted()) {
             guard var record = try await refreshTokenRepository.find(tokenHash: refreshTokenService.hash(command.refreshToken)) else {
-                return .failure(OperationError(code: "token_invalid", message: "Invalid refresh token."))
+                return .failure(OperationError(.tokenInvalid, message: "Invalid refresh token."))
             }
             let now = clock.now
             guard record.revokedAt == nil else {
-                let revoked = OperationError(code: "token_revoked", message: "This refresh token was revoked.")
+                let revoked = OperationError(.tokenRevoked, message: "This refresh token was revoked.")
                 guard record.revokedReason == Self.rotated else { return .failure(revoked) }
                 try await endFamily(of: record, at: now)
                 // The revocation is the point of the failure: it must not roll back with it.
                 return .failure(revoked.keepingWrites())
             }
             guard record.expiresAt > now else {
-                return .failure(OperationError(code: "token_expired", message: "This refresh token has expired."))
+                return .failure(OperationError(.tokenExpired, message: "This refresh token has expired."))
             }
             guard let user = try await userRepository.find(id: record.userId) else { return .failure(.userNotFound) }
             guard user.isActive else {
-                return .failure(OperationError(code: "user_inactive", message: "This account is deactivated."))
+                return .failure(OperationError(.userInactive, message: "This account is deactivated."))
             }
             // A token of no session could never be revoked with one: it does not rotate either.
             guard let sessionId = record.sessionId, let session = try await sessionRepository.find(id: sessionId),
                   session.isActive(at: now)
             else {
-                return .failure(OperationError(code: "session_revoked", message: "This session was revoked or has expired; log in again."))
+                return .failure(OperationError(.sessionRevoked, message: "This session was revoked or has expired; log in again."))
             }
             let config = try await securityConfig()
             let globallyRotated = record.globalTokenVersion < config.globalTokenVersion
@@ -53,7 +53,7 @@ struct RefreshAccessTokenHandler: RefreshAccessTokenHandling {
             let userRotated = user.tokenVersionChangedAt.map { record.createdAt < $0 } ?? false
             if globallyRotated || userRotated {
                 events.publish(TokenRejectedDueToRotation(userId: user.id, rotation: globallyRotated ? "global" : "user"))
-                return .failure(OperationError(code: "token_version_rejected", message: "Tokens were rotated; log in again."))
+                return .failure(OperationError(.tokenVersionRejected, message: "Tokens were rotated; log in again."))
             }
 
             record.revokedAt = now

@@ -23,7 +23,7 @@ struct RegisterUserHandler: RegisterUserHandling {
             }
             if let error = Credentials.validatePassword(command.password) { return .failure(error) }
             guard try await userRepository.find(email: email) == nil else {
-                return .failure(OperationError(code: "email_already_registered", message: "Email already registered."))
+                return .failure(OperationError(.emailAlreadyRegistered, message: "Email already registered."))
             }
             let now = clock.now
             let user = User(

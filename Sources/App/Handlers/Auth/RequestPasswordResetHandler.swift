@@ -21,11 +21,11 @@ struct RequestPasswordResetHandler: RequestPasswordResetHandling {
                   let user = try await userRepository.find(email: email)
             else { return .failure(.userNotFound) }
             guard user.isVerified else {
-                return .failure(OperationError(code: "user_not_verified", message: "The email address is not verified."))
+                return .failure(OperationError(.userNotVerified, message: "The email address is not verified."))
             }
             let now = clock.now
             guard try await passwordResetTokenRepository.count(userId: user.id, since: now.addingTimeInterval(-3600)) < Self.requestsPerHour else {
-                return .failure(OperationError(code: "rate_limited", message: "Too many reset requests."))
+                return .failure(OperationError(.rateLimited, message: "Too many reset requests."))
             }
             let token = PasswordResetToken(
                 token: passwordResetTokenService.generate(), userId: user.id,

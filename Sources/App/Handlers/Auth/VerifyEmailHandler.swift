@@ -13,14 +13,14 @@ struct VerifyEmailHandler: VerifyEmailHandling {
             EmailVerificationSucceeded(userId: userId)
         } work: {
             guard var token = try await verificationTokenRepository.find(token: command.token) else {
-                return .failure(OperationError(code: "token_not_found", message: "Verification token not found."))
+                return .failure(OperationError(.tokenNotFound, message: "Verification token not found."))
             }
             let now = clock.now
             guard token.usedAt == nil else {
-                return .failure(OperationError(code: "token_already_used", message: "This verification link was already used."))
+                return .failure(OperationError(.tokenAlreadyUsed, message: "This verification link was already used."))
             }
             guard token.expiresAt > now else {
-                return .failure(OperationError(code: "token_expired", message: "This verification link has expired."))
+                return .failure(OperationError(.tokenExpired, message: "This verification link has expired."))
             }
             guard var user = try await userRepository.find(id: token.userId) else { return .failure(.userNotFound) }
             token.usedAt = now

@@ -11,7 +11,7 @@ struct ListSecurityTransactionsHandler: ListSecurityTransactionsHandling {
         await handling {
             let symbol = query.symbol.trimmingCharacters(in: .whitespaces).uppercased()
             guard !symbol.isEmpty else {
-                return .failure(OperationError(code: "invalid_symbol", message: "A security symbol is required."))
+                return .failure(OperationError(.invalidSymbol, message: "A security symbol is required."))
             }
             guard case .success(let account) = try await AccountOwnership.account(
                 query.accountId, of: query.userId, accounts: accountRepository, connections: connectionRepository)

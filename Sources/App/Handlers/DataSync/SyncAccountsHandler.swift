@@ -22,7 +22,7 @@ struct SyncAccountsHandler: SyncAccountsHandling {
             do {
                 fetched = try await access.provider.fetchAccounts(credentials: access.credentials)
             } catch {
-                return .failure(OperationError(code: "provider_error", message: "The provider failed: \(error)"))
+                return .failure(OperationError(.providerError, message: "The provider failed: \(error)"))
             }
             let now = clock.now
             var existing = Dictionary(

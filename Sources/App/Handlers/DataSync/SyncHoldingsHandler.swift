@@ -19,7 +19,7 @@ struct SyncHoldingsHandler: SyncHoldingsHandling {
                 let connection = try await connectionRepository.find(id: account.connectionId)
             else { return .failure(.accountNotFound) }
             guard account.accountType.isInvestment else {
-                return .failure(OperationError(code: "not_investment_account", message: "Only investment accounts have holdings."))
+                return .failure(OperationError(.notInvestmentAccount, message: "Only investment accounts have holdings."))
             }
             let access = try ProviderAccess.open(
                 connection, userId: command.userId, force: command.force, at: clock.now, encryption: encryptionService,
@@ -28,7 +28,7 @@ struct SyncHoldingsHandler: SyncHoldingsHandling {
             do {
                 fetched = try await access.provider.fetchHoldings(credentials: access.credentials, providerAccountId: account.providerAccountId)
             } catch {
-                return .failure(OperationError(code: "provider_error", message: "The provider failed: \(error)"))
+                return .failure(OperationError(.providerError, message: "The provider failed: \(error)"))
             }
             let now = clock.now
             var existing = Dictionary(

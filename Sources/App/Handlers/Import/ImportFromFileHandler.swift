@@ -31,7 +31,7 @@ struct ImportFromFileHandler: ImportFromFileHandling {
         guard let format = command.fileFormat ?? extensionText.flatMap({ ImportFileFormat(rawValue: $0.lowercased()) }) else {
             let formats = ImportFileFormat.allCases.map(\.rawValue).joined(separator: ", ")
             return .failure(OperationError(
-                code: "unsupported_format",
+                .unsupportedFormat,
                 message: "Say the file's format (\(formats)), or give a file name with that extension."))
         }
         let attempted = FileImportAttempted(
@@ -40,21 +40,21 @@ struct ImportFromFileHandler: ImportFromFileHandling {
         return await events.fileImport(attempted) {
             guard !command.fileContent.isEmpty, command.fileContent.count <= Self.maximumFileSize else {
                 return .failure(OperationError(
-                    code: "invalid_file", message: "The file is empty or larger than \(Self.maximumFileSize >> 20) MiB."))
+                    .invalidFile, message: "The file is empty or larger than \(Self.maximumFileSize >> 20) MiB."))
             }
             guard let provider = try await providerRepository.find(slug: command.providerSlug) else {
-                return .failure(OperationError(code: "provider_not_found", message: "Unknown provider '\(command.providerSlug)'."))
+                return .failure(OperationError(.providerNotFound, message: "Unknown provider '\(command.providerSlug)'."))
             }
             let statement: ParsedStatement
             do {
                 statement = try providerFactory.provider(slug: provider.slug).parseStatement(command.fileContent, format: format)
             } catch {
-                return .failure(OperationError(code: "invalid_file", message: "The file could not be read: \(error)"))
+                return .failure(OperationError(.invalidFile, message: "The file could not be read: \(error)"))
             }
             let transactionCount = statement.transactions.values.reduce(0) { $0 + $1.count }
             guard statement.accounts.count <= Self.maximumAccounts, transactionCount <= Self.maximumTransactions else {
                 return .failure(OperationError(
-                    code: "invalid_file",
+                    .invalidFile,
                     message: "The file holds \(statement.accounts.count) accounts and \(transactionCount) transactions; "
                         + "import at most \(Self.maximumAccounts) accounts and \(Self.maximumTransactions) transactions at a time."))
             }

@@ -10,14 +10,14 @@ struct ConnectProviderHandler: ConnectProviderHandling {
     func handle(_ command: ConnectProvider) async -> Result<UUID, OperationError> {
         return await events.providerConnection(ProviderConnectionAttempted(userId: command.userId, providerSlug: command.providerSlug)) {
             guard !command.providerSlug.isEmpty else {
-                return .failure(OperationError(code: "invalid_provider", message: "Provider slug is required."))
+                return .failure(OperationError(.invalidProvider, message: "Provider slug is required."))
             }
             guard !command.credentials.encryptedData.isEmpty else {
-                return .failure(OperationError(code: "invalid_credentials", message: "Provider credentials are empty."))
+                return .failure(OperationError(.invalidCredentials, message: "Provider credentials are empty."))
             }
             let existing = try await connectionRepository.list(userId: command.userId)
             if existing.contains(where: { $0.providerId == command.providerId && $0.alias == command.alias && $0.status == .active }) {
-                return .failure(OperationError(code: "already_connected", message: "Provider already connected."))
+                return .failure(OperationError(.alreadyConnected, message: "Provider already connected."))
             }
             let now = clock.now
             let connection = ProviderConnection(

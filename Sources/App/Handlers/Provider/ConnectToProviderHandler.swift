@@ -11,7 +11,7 @@ struct ConnectToProviderHandler: ConnectToProviderHandling {
     func handle(_ command: ConnectToProvider) async -> Result<UUID, OperationError> {
         await handling {
             guard let provider = try await providerRepository.find(slug: command.providerSlug) else {
-                return .failure(OperationError(code: "provider_not_found", message: "Unknown provider '\(command.providerSlug)'."))
+                return .failure(OperationError(.providerNotFound, message: "Unknown provider '\(command.providerSlug)'."))
             }
             let encrypted = try encryptionService.encrypt(Data(command.credentials.utf8))
             return await steps.run(ConnectProvider(

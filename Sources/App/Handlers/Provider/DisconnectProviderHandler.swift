@@ -14,7 +14,7 @@ struct DisconnectProviderHandler: DisconnectProviderHandling {
                 command.connectionId, of: command.userId, connections: connectionRepository)
             else { return .failure(.connectionNotFound) }
             guard connection.status != .disconnected else {
-                return .failure(OperationError(code: "already_disconnected", message: "Provider already disconnected."))
+                return .failure(OperationError(.alreadyDisconnected, message: "Provider already disconnected."))
             }
             connection.status = .disconnected
             connection.credentials = nil

@@ -13,10 +13,10 @@ struct RefreshProviderTokensHandler: RefreshProviderTokensHandling {
                 return .failure(.connectionNotFound)
             }
             guard connection.status == .active || connection.status == .expired else {
-                return .failure(OperationError(code: "connection_inactive", message: "The connection is \(connection.status.rawValue)."))
+                return .failure(OperationError(.connectionInactive, message: "The connection is \(connection.status.rawValue)."))
             }
             guard !command.credentials.encryptedData.isEmpty else {
-                return .failure(OperationError(code: "invalid_credentials", message: "Provider credentials are empty."))
+                return .failure(OperationError(.invalidCredentials, message: "Provider credentials are empty."))
             }
             connection.credentials = command.credentials
             connection.status = .active

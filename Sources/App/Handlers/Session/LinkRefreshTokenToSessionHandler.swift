@@ -12,7 +12,7 @@ struct LinkRefreshTokenToSessionHandler: LinkRefreshTokenToSessionHandling {
         await handling {
             guard var session = try await sessionRepository.find(id: command.sessionId) else { return .failure(.sessionNotFound) }
             guard session.isActive(at: clock.now) else {
-                return .failure(OperationError(code: "session_inactive", message: "The session is revoked or expired."))
+                return .failure(OperationError(.sessionInactive, message: "The session is revoked or expired."))
             }
             session.refreshTokenId = command.refreshTokenId
             try await sessionRepository.save(session)

@@ -16,7 +16,7 @@ struct RevokeSessionHandler: RevokeSessionHandling {
                 return .failure(.sessionNotFound)
             }
             guard session.revokedAt == nil else {
-                return .failure(OperationError(code: "session_already_revoked", message: "The session is already revoked."))
+                return .failure(OperationError(.sessionAlreadyRevoked, message: "The session is already revoked."))
             }
             try await sessionRepository.revoke(session, reason: command.reason, at: clock.now, cache: sessionCache)
             return .success(session.id)

@@ -12,7 +12,7 @@ struct UpdateSessionActivityHandler: UpdateSessionActivityHandling {
             guard var session = try await sessionRepository.find(id: command.sessionId) else { return .failure(.sessionNotFound) }
             let now = clock.now
             guard session.isActive(at: now) else {
-                return .failure(OperationError(code: "session_inactive", message: "The session is revoked or expired."))
+                return .failure(OperationError(.sessionInactive, message: "The session is revoked or expired."))
             }
             session.lastActivityAt = now
             if let ipAddress = command.ipAddress { session.ipAddress = ipAddress }

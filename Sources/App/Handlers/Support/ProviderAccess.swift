@@ -18,10 +18,10 @@ struct ProviderAccess {
     ) throws -> ProviderAccess {
         guard connection.userId == userId else { throw OperationError.connectionNotFound }
         guard connection.isConnected, let credentials = connection.credentials else {
-            throw OperationError(code: "connection_inactive", message: "The provider connection is not active.")
+            throw OperationError(.connectionInactive, message: "The provider connection is not active.")
         }
         if !force, let lastSync = connection.lastSyncAt, now.timeIntervalSince(lastSync) < minimumSyncInterval {
-            throw OperationError(code: "sync_too_recent", message: "Synced less than five minutes ago; force to sync again.")
+            throw OperationError(.syncTooRecent, message: "Synced less than five minutes ago; force to sync again.")
         }
         let decrypted: Data
         do {
@@ -29,7 +29,7 @@ struct ProviderAccess {
         } catch {
             // The keys that encrypted them are gone (KeysCheck marks such connections expired at start).
             throw OperationError(
-                code: "credentials_unreadable", message: "The provider credentials can no longer be read; connect the provider again.")
+                .credentialsUnreadable, message: "The provider credentials can no longer be read; connect the provider again.")
         }
         return ProviderAccess(connection: connection, credentials: decrypted, provider: try providers.provider(slug: connection.providerSlug))
     }

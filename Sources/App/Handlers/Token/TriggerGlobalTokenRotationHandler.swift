@@ -11,7 +11,7 @@ struct TriggerGlobalTokenRotationHandler: TriggerGlobalTokenRotationHandling {
         let attempted = GlobalTokenRotationAttempted(triggeredBy: command.triggeredBy, reason: command.reason)
         return await events.globalTokenRotation(attempted) {
             guard !command.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-                return .failure(OperationError(code: "reason_required", message: "Say why the tokens are rotated."))
+                return .failure(OperationError(.reasonRequired, message: "Say why the tokens are rotated."))
             }
             var config = try await securityConfigRepository.current()
             let previous = config.globalTokenVersion
