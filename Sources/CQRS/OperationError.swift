@@ -54,7 +54,10 @@ extension OperationError {
 
     /// The codes the runtime itself fails with, whatever an application declares: a spec's `errors` need not list
     /// them for its routes to map them to statuses.
-    public static let runtimeCodes: Set<String> = [unavailableCode, undeclaredEventCode, invalidFieldsCode, notImplementedCode]
+    public static let runtimeCodes: Set<String> = [
+        unavailableCode, undeclaredEventCode, invalidFieldsCode, notImplementedCode,
+        invalidOffsetCode, invalidPageCode, invalidLimitCode, invalidSizeCode,
+    ]
 
     /// `<what>_not_found`: the thing an operation names does not exist, or belongs to someone else (which callers
     /// must not be able to tell apart).

@@ -45,23 +45,31 @@ public enum PageRequest: Hashable, Sendable {
     /// Why this request is out of bounds, or nil when it is within them: a page of 1 to `maximumSize` rows, no negative
     /// offset, pages counted from 1. Dispatch answers with this error before the handler runs.
     public func boundsError(maximumSize: Int) -> OperationError? {
-        let sizeName: String
+        let (sizeName, sizeCode): (String, String)
         switch self {
         case .offset(_, let offset):
-            sizeName = "limit"
-            if offset < 0 { return OperationError(code: "invalid_offset", message: "offset must not be negative.") }
+            (sizeName, sizeCode) = ("limit", OperationError.invalidLimitCode)
+            if offset < 0 { return OperationError(code: OperationError.invalidOffsetCode, message: "offset must not be negative.") }
         case .page(let number, _):
-            sizeName = "size"
-            if number < 1 { return OperationError(code: "invalid_page", message: "page numbers start at 1.") }
+            (sizeName, sizeCode) = ("size", OperationError.invalidSizeCode)
+            if number < 1 { return OperationError(code: OperationError.invalidPageCode, message: "page numbers start at 1.") }
         case .cursor:
-            sizeName = "limit"
+            (sizeName, sizeCode) = ("limit", OperationError.invalidLimitCode)
         }
         guard (1...max(1, maximumSize)).contains(size) else {
-            return OperationError(
-                code: "invalid_\(sizeName)", message: "\(sizeName) must be between 1 and \(maximumSize).")
+            return OperationError(code: sizeCode, message: "\(sizeName) must be between 1 and \(maximumSize).")
         }
         return nil
     }
+}
+
+extension OperationError {
+    /// The codes of ``PageRequest/boundsError(maximumSize:)``: a negative offset, a page before the first, and a page
+    /// size out of bounds, named as the style names it.
+    public static let invalidOffsetCode = "invalid_offset"
+    public static let invalidPageCode = "invalid_page"
+    public static let invalidLimitCode = "invalid_limit"
+    public static let invalidSizeCode = "invalid_size"
 }
 
 /// How a query is paginated, in its registry entry.

@@ -11,8 +11,8 @@ import Foundation
 /// request's one database session. The application provides a new one for every request.
 public protocol RequestDependencies: Sendable {
     /// The lists and their items.
-    // Sources/TodoCore/operations.yaml:12: TodoRepository:
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 12)
+    // Sources/TodoCore/operations.yaml:19: TodoRepository:
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 19)
     var todoRepository: any TodoRepository { get }
 #sourceLocation()
 }
@@ -20,8 +20,8 @@ public protocol RequestDependencies: Sendable {
 /// The app's singletons, built once and shared by every request.
 public protocol AppDependencies: Sendable {
     /// What time it is, so that tests can choose.
-    // Sources/TodoCore/operations.yaml:15: TimeSource:
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 15)
+    // Sources/TodoCore/operations.yaml:22: TimeSource:
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 22)
     var timeSource: any TimeSource { get }
 #sourceLocation()
 }

@@ -7,7 +7,7 @@
 import CQRS
 import Foundation
 
-// Sources/TodoCore/operations.yaml:52
+// Sources/TodoCore/operations.yaml:59
 /// A list was created.
 ///
 /// - Category: `lists`
@@ -20,7 +20,7 @@ public struct TodoListCreated: DeclaredEvent {
         workflow: "todo_list_created", phase: .operational,
         requiresLogging: true, auditAction: nil,
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 52, column: 3))
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 59, column: 3))
 
     public let listId: UUID
     public let title: String
@@ -33,7 +33,7 @@ public struct TodoListCreated: DeclaredEvent {
     public var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// Sources/TodoCore/operations.yaml:58
+// Sources/TodoCore/operations.yaml:65
 /// A list was deleted, with its items.
 ///
 /// - Category: `lists`
@@ -46,7 +46,7 @@ public struct TodoListDeleted: DeclaredEvent {
         workflow: "todo_list_deleted", phase: .operational,
         requiresLogging: true, auditAction: nil,
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 58, column: 3))
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 65, column: 3))
 
     public let listId: UUID
 
@@ -57,7 +57,7 @@ public struct TodoListDeleted: DeclaredEvent {
     public var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// Sources/TodoCore/operations.yaml:63
+// Sources/TodoCore/operations.yaml:70
 /// An item was added to a list.
 ///
 /// - Category: `items`
@@ -70,7 +70,7 @@ public struct TodoItemAdded: DeclaredEvent {
         workflow: "todo_item_added", phase: .operational,
         requiresLogging: true, auditAction: nil,
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 63, column: 3))
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 70, column: 3))
 
     public let listId: UUID
     public let itemId: UUID
@@ -83,7 +83,7 @@ public struct TodoItemAdded: DeclaredEvent {
     public var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// Sources/TodoCore/operations.yaml:69
+// Sources/TodoCore/operations.yaml:76
 /// An item was ticked off.
 ///
 /// - Category: `items`
@@ -96,7 +96,7 @@ public struct TodoItemCompleted: DeclaredEvent {
         workflow: "todo_item_completed", phase: .operational,
         requiresLogging: true, auditAction: nil,
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 69, column: 3))
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 76, column: 3))
 
     public let itemId: UUID
 
@@ -176,7 +176,7 @@ extension DomainEvent {
     }
 }
 
-// Sources/TodoCore/operations.yaml:84
+// Sources/TodoCore/operations.yaml:91
 /// The events ``CreateTodoList`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -193,7 +193,7 @@ public struct CreateTodoListEvents: Sendable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:99
+// Sources/TodoCore/operations.yaml:106
 /// The events ``AddTodoItem`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -210,7 +210,7 @@ public struct AddTodoItemEvents: Sendable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:113
+// Sources/TodoCore/operations.yaml:120
 /// The events ``ImportTodoItems`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -227,7 +227,7 @@ public struct ImportTodoItemsEvents: Sendable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:140
+// Sources/TodoCore/operations.yaml:147
 /// The events ``CompleteTodoItem`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -244,7 +244,7 @@ public struct CompleteTodoItemEvents: Sendable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:152
+// Sources/TodoCore/operations.yaml:159
 /// The events ``DeleteTodoList`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -261,7 +261,7 @@ public struct DeleteTodoListEvents: Sendable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:163
+// Sources/TodoCore/operations.yaml:170
 /// The events ``PurgeTodoLists`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.

@@ -9,39 +9,39 @@ import Foundation
 
 // MARK: - Handler protocols
 
-// Sources/TodoCore/operations.yaml:76
+// Sources/TodoCore/operations.yaml:83
 /// What the handler of ``CreateTodoList`` conforms to: `CreateTodoListHandler` in the application.
 public protocol CreateTodoListHandling: CommandHandler where Operation == CreateTodoList, Output == UUID {}
 
-// Sources/TodoCore/operations.yaml:89
+// Sources/TodoCore/operations.yaml:96
 /// What the handler of ``AddTodoItem`` conforms to: `AddTodoItemHandler` in the application.
 public protocol AddTodoItemHandling: CommandHandler where Operation == AddTodoItem, Output == UUID {}
 
-// Sources/TodoCore/operations.yaml:104
+// Sources/TodoCore/operations.yaml:111
 /// What the handler of ``ImportTodoItems`` conforms to: `ImportTodoItemsHandler` in the application.
 public protocol ImportTodoItemsHandling: CommandHandler where Operation == ImportTodoItems, Output == Int {}
 
-// Sources/TodoCore/operations.yaml:121
+// Sources/TodoCore/operations.yaml:128
 /// What the handler of ``CreateChecklist`` conforms to: `CreateChecklistHandler` in the application.
 public protocol CreateChecklistHandling: CommandHandler where Operation == CreateChecklist, Output == UUID {}
 
-// Sources/TodoCore/operations.yaml:133
+// Sources/TodoCore/operations.yaml:140
 /// What the handler of ``CompleteTodoItem`` conforms to: `CompleteTodoItemHandler` in the application.
 public protocol CompleteTodoItemHandling: CommandHandler where Operation == CompleteTodoItem, Output == Void {}
 
-// Sources/TodoCore/operations.yaml:145
+// Sources/TodoCore/operations.yaml:152
 /// What the handler of ``DeleteTodoList`` conforms to: `DeleteTodoListHandler` in the application.
 public protocol DeleteTodoListHandling: CommandHandler where Operation == DeleteTodoList, Output == Void {}
 
-// Sources/TodoCore/operations.yaml:157
+// Sources/TodoCore/operations.yaml:164
 /// What the handler of ``PurgeTodoLists`` conforms to: `PurgeTodoListsHandler` in the application.
 public protocol PurgeTodoListsHandling: CommandHandler where Operation == PurgeTodoLists, Output == Int {}
 
-// Sources/TodoCore/operations.yaml:171
+// Sources/TodoCore/operations.yaml:178
 /// What the handler of ``GetTodoLists`` conforms to: `GetTodoListsHandler` in the application.
 public protocol GetTodoListsHandling: QueryHandler where Operation == GetTodoLists, Output == [TodoListSummary] {}
 
-// Sources/TodoCore/operations.yaml:180
+// Sources/TodoCore/operations.yaml:187
 /// What the handler of ``GetTodoItemsWithPagination`` conforms to: `GetTodoItemsWithPaginationHandler` in the application.
 public protocol GetTodoItemsWithPaginationHandling: QueryHandler where Operation == GetTodoItemsWithPagination, Output == Page<TodoItemBrief> {}
 
@@ -77,7 +77,7 @@ public struct HandlerFactory<Request: RequestDependencies, App: AppDependencies>
 // MARK: lists
 
 extension HandlerFactory {
-    // Sources/TodoCore/operations.yaml:76
+    // Sources/TodoCore/operations.yaml:83
     /// Builds the handler of ``CreateTodoList``, or its override.
     public func createTodoListHandler() -> any CreateTodoListHandling {
         if let override = overrides.createTodoList {
@@ -89,13 +89,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``CreateTodoList``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func createTodoListHandlerFromSpec() -> some CreateTodoListHandling {
-        // Sources/TodoCore/operations.yaml:83: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 83)
+        // Sources/TodoCore/operations.yaml:90: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 90)
         return CreateTodoListHandler(todoRepository: request.todoRepository, events: CreateTodoListEvents(events))
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:121
+    // Sources/TodoCore/operations.yaml:128
     /// Builds the handler of ``CreateChecklist``, or its override.
     public func createChecklistHandler() -> any CreateChecklistHandling {
         if let override = overrides.createChecklist {
@@ -107,13 +107,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``CreateChecklist``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func createChecklistHandlerFromSpec() -> some CreateChecklistHandling {
-        // Sources/TodoCore/operations.yaml:121: CreateChecklist:
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 121)
+        // Sources/TodoCore/operations.yaml:128: CreateChecklist:
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 128)
         return CreateChecklistHandler(steps: CreateChecklistSteps(steps))
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:145
+    // Sources/TodoCore/operations.yaml:152
     /// Builds the handler of ``DeleteTodoList``, or its override.
     public func deleteTodoListHandler() -> any DeleteTodoListHandling {
         if let override = overrides.deleteTodoList {
@@ -125,13 +125,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``DeleteTodoList``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func deleteTodoListHandlerFromSpec() -> some DeleteTodoListHandling {
-        // Sources/TodoCore/operations.yaml:151: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 151)
+        // Sources/TodoCore/operations.yaml:158: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 158)
         return DeleteTodoListHandler(todoRepository: request.todoRepository, events: DeleteTodoListEvents(events))
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:157
+    // Sources/TodoCore/operations.yaml:164
     /// Builds the handler of ``PurgeTodoLists``, or its override.
     public func purgeTodoListsHandler() -> any PurgeTodoListsHandling {
         if let override = overrides.purgeTodoLists {
@@ -143,13 +143,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``PurgeTodoLists``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func purgeTodoListsHandlerFromSpec() -> some PurgeTodoListsHandling {
-        // Sources/TodoCore/operations.yaml:162: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 162)
+        // Sources/TodoCore/operations.yaml:169: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 169)
         return PurgeTodoListsHandler(todoRepository: request.todoRepository, events: PurgeTodoListsEvents(events))
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:171
+    // Sources/TodoCore/operations.yaml:178
     /// Builds the handler of ``GetTodoLists``, or its override.
     public func getTodoListsHandler() -> any GetTodoListsHandling {
         if let override = overrides.getTodoLists {
@@ -161,8 +161,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetTodoLists``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getTodoListsHandlerFromSpec() -> some GetTodoListsHandling {
-        // Sources/TodoCore/operations.yaml:176: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 176)
+        // Sources/TodoCore/operations.yaml:183: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 183)
         return GetTodoListsHandler(todoRepository: request.todoRepository)
 #sourceLocation()
     }
@@ -171,7 +171,7 @@ extension HandlerFactory {
 // MARK: items
 
 extension HandlerFactory {
-    // Sources/TodoCore/operations.yaml:89
+    // Sources/TodoCore/operations.yaml:96
     /// Builds the handler of ``AddTodoItem``, or its override.
     public func addTodoItemHandler() -> any AddTodoItemHandling {
         if let override = overrides.addTodoItem {
@@ -183,13 +183,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``AddTodoItem``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func addTodoItemHandlerFromSpec() -> some AddTodoItemHandling {
-        // Sources/TodoCore/operations.yaml:98: dependencies: [TodoRepository, TimeSource]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 98)
+        // Sources/TodoCore/operations.yaml:105: dependencies: [TodoRepository, TimeSource]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 105)
         return AddTodoItemHandler(todoRepository: request.todoRepository, timeSource: app.timeSource, events: AddTodoItemEvents(events))
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:104
+    // Sources/TodoCore/operations.yaml:111
     /// Builds the handler of ``ImportTodoItems``, or its override.
     public func importTodoItemsHandler() -> any ImportTodoItemsHandling {
         if let override = overrides.importTodoItems {
@@ -201,13 +201,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ImportTodoItems``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func importTodoItemsHandlerFromSpec() -> some ImportTodoItemsHandling {
-        // Sources/TodoCore/operations.yaml:112: dependencies: [TodoRepository, TimeSource]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 112)
+        // Sources/TodoCore/operations.yaml:119: dependencies: [TodoRepository, TimeSource]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 119)
         return ImportTodoItemsHandler(todoRepository: request.todoRepository, timeSource: app.timeSource, events: ImportTodoItemsEvents(events))
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:133
+    // Sources/TodoCore/operations.yaml:140
     /// Builds the handler of ``CompleteTodoItem``, or its override.
     public func completeTodoItemHandler() -> any CompleteTodoItemHandling {
         if let override = overrides.completeTodoItem {
@@ -219,13 +219,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``CompleteTodoItem``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func completeTodoItemHandlerFromSpec() -> some CompleteTodoItemHandling {
-        // Sources/TodoCore/operations.yaml:139: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 139)
+        // Sources/TodoCore/operations.yaml:146: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 146)
         return CompleteTodoItemHandler(todoRepository: request.todoRepository, events: CompleteTodoItemEvents(events))
 #sourceLocation()
     }
 
-    // Sources/TodoCore/operations.yaml:180
+    // Sources/TodoCore/operations.yaml:187
     /// Builds the handler of ``GetTodoItemsWithPagination``, or its override.
     public func getTodoItemsWithPaginationHandler() -> any GetTodoItemsWithPaginationHandling {
         if let override = overrides.getTodoItemsWithPagination {
@@ -237,8 +237,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetTodoItemsWithPagination``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getTodoItemsWithPaginationHandlerFromSpec() -> some GetTodoItemsWithPaginationHandling {
-        // Sources/TodoCore/operations.yaml:191: dependencies: [TodoRepository]
-#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 191)
+        // Sources/TodoCore/operations.yaml:198: dependencies: [TodoRepository]
+#sourceLocation(file: "Sources/TodoCore/operations.yaml", line: 198)
         return GetTodoItemsWithPaginationHandler(todoRepository: request.todoRepository)
 #sourceLocation()
     }
@@ -370,7 +370,7 @@ extension CreateChecklist: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     public func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // Sources/TodoCore/operations.yaml:126
+        // Sources/TodoCore/operations.yaml:133
         validator.count(self.items, of: "items", minimum: 1, maximum: 100, message: nil)
         return validator.finish()
     }
@@ -432,7 +432,7 @@ public protocol OperationStepRunner: Sendable {
     func run<Q: DispatchableQuery>(_ query: Q) async -> Result<Q.Output, OperationError>
 }
 
-// Sources/TodoCore/operations.yaml:128
+// Sources/TodoCore/operations.yaml:135
 /// The operations the handler of ``CreateChecklist`` runs, and only those: its spec entry's `runs`. Running any
 /// other does not compile.
 public struct CreateChecklistSteps: Sendable {

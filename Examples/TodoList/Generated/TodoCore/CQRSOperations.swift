@@ -9,7 +9,7 @@ import Foundation
 
 // MARK: - Commands
 
-// Sources/TodoCore/operations.yaml:76
+// Sources/TodoCore/operations.yaml:83
 /// Create an empty list.
 ///
 /// - Category: `lists`
@@ -26,7 +26,7 @@ public struct CreateTodoList: Command {
     }
 }
 
-// Sources/TodoCore/operations.yaml:89
+// Sources/TodoCore/operations.yaml:96
 /// Add an item to a list.
 ///
 /// - Category: `items`
@@ -48,7 +48,7 @@ public struct AddTodoItem: Command {
     }
 }
 
-// Sources/TodoCore/operations.yaml:104
+// Sources/TodoCore/operations.yaml:111
 /// Add one item per line of a text to a list; returns how many were added.
 ///
 /// - Category: `items`
@@ -68,7 +68,7 @@ public struct ImportTodoItems: Command {
     }
 }
 
-// Sources/TodoCore/operations.yaml:121
+// Sources/TodoCore/operations.yaml:128
 /// Create a list with its items, in their order; two operations, each through the dispatch path.
 ///
 /// - Category: `lists`
@@ -87,7 +87,7 @@ public struct CreateChecklist: Command {
     }
 }
 
-// Sources/TodoCore/operations.yaml:133
+// Sources/TodoCore/operations.yaml:140
 /// Mark an item done.
 ///
 /// - Category: `items`
@@ -104,7 +104,7 @@ public struct CompleteTodoItem: Command {
     }
 }
 
-// Sources/TodoCore/operations.yaml:145
+// Sources/TodoCore/operations.yaml:152
 /// Delete a list and its items.
 ///
 /// - Category: `lists`
@@ -121,7 +121,7 @@ public struct DeleteTodoList: Command {
     }
 }
 
-// Sources/TodoCore/operations.yaml:157
+// Sources/TodoCore/operations.yaml:164
 /// Delete every list whose items are all done; returns how many went.
 ///
 /// - Category: `lists`
@@ -136,7 +136,7 @@ public struct PurgeTodoLists: Command {
 
 // MARK: - Queries
 
-// Sources/TodoCore/operations.yaml:171
+// Sources/TodoCore/operations.yaml:178
 /// Every list, in the order they were created.
 ///
 /// - Category: `lists`
@@ -148,7 +148,7 @@ public struct GetTodoLists: Query {
     public init() {}
 }
 
-// Sources/TodoCore/operations.yaml:180
+// Sources/TodoCore/operations.yaml:187
 /// One page of a list's items, most urgent first.
 ///
 /// - Category: `items`

@@ -29,9 +29,34 @@ public enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
     case todoItemCompleted = "TodoItemCompleted"
 }
 
+// MARK: - Error codes
+
+/// Every failure code the spec declares, in spec order; raw values are the codes on the wire.
+public enum OperationErrorCode: String, Sendable, Hashable, Codable, CaseIterable {
+    // Sources/TodoCore/operations.yaml:13
+    /// No list has this id.
+    case todoListNotFound = "todo_list_not_found"
+    // Sources/TodoCore/operations.yaml:14
+    /// No item has this id.
+    case todoItemNotFound = "todo_item_not_found"
+    // Sources/TodoCore/operations.yaml:15
+    /// A title is empty, or only spaces.
+    case emptyTitle = "empty_title"
+}
+
+extension OperationError {
+    /// A failure with one of the spec's codes.
+    public init(_ code: OperationErrorCode, message: String) {
+        self.init(code: code.rawValue, message: message)
+    }
+
+    /// This failure's code, when the spec declares it; nil for another, such as the runtime's `unavailable`.
+    public var declaredCode: OperationErrorCode? { OperationErrorCode(rawValue: code) }
+}
+
 // MARK: - Metadata
 
-// Sources/TodoCore/operations.yaml:76
+// Sources/TodoCore/operations.yaml:83
 extension CreateTodoList {
     /// The registry's entry for ``CreateTodoList``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -45,11 +70,11 @@ extension CreateTodoList {
         requiresTransaction: true,
         events: ["TodoListCreated"],
         description: "Create an empty list.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 76, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 83, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:89
+// Sources/TodoCore/operations.yaml:96
 extension AddTodoItem {
     /// The registry's entry for ``AddTodoItem``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -63,11 +88,11 @@ extension AddTodoItem {
         requiresTransaction: true,
         events: ["TodoItemAdded"],
         description: "Add an item to a list.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 89, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 96, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:104
+// Sources/TodoCore/operations.yaml:111
 extension ImportTodoItems {
     /// The registry's entry for ``ImportTodoItems``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -81,11 +106,11 @@ extension ImportTodoItems {
         requiresTransaction: true,
         events: ["TodoItemAdded"],
         description: "Add one item per line of a text to a list; returns how many were added.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 104, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 111, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:121
+// Sources/TodoCore/operations.yaml:128
 extension CreateChecklist {
     /// The registry's entry for ``CreateChecklist``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -99,11 +124,11 @@ extension CreateChecklist {
         requiresTransaction: false,
         events: [],
         description: "Create a list with its items, in their order; two operations, each through the dispatch path.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 121, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 128, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:133
+// Sources/TodoCore/operations.yaml:140
 extension CompleteTodoItem {
     /// The registry's entry for ``CompleteTodoItem``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -117,11 +142,11 @@ extension CompleteTodoItem {
         requiresTransaction: true,
         events: ["TodoItemCompleted"],
         description: "Mark an item done.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 133, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 140, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:145
+// Sources/TodoCore/operations.yaml:152
 extension DeleteTodoList {
     /// The registry's entry for ``DeleteTodoList``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -135,11 +160,11 @@ extension DeleteTodoList {
         requiresTransaction: true,
         events: ["TodoListDeleted"],
         description: "Delete a list and its items.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 145, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 152, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:157
+// Sources/TodoCore/operations.yaml:164
 extension PurgeTodoLists {
     /// The registry's entry for ``PurgeTodoLists``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -153,11 +178,11 @@ extension PurgeTodoLists {
         requiresTransaction: true,
         events: ["TodoListDeleted"],
         description: "Delete every list whose items are all done; returns how many went.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 157, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 164, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:171
+// Sources/TodoCore/operations.yaml:178
 extension GetTodoLists {
     /// The registry's entry for ``GetTodoLists``.
     public static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -169,11 +194,11 @@ extension GetTodoLists {
         pagination: nil,
         cachePolicy: .none,
         description: "Every list, in the order they were created.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 171, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 178, column: 3)
     )
 }
 
-// Sources/TodoCore/operations.yaml:180
+// Sources/TodoCore/operations.yaml:187
 extension GetTodoItemsWithPagination {
     /// The registry's entry for ``GetTodoItemsWithPagination``.
     public static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -185,7 +210,7 @@ extension GetTodoItemsWithPagination {
         pagination: PaginationMetadata(style: .page, maximumPageSize: 50),
         cachePolicy: .short,
         description: "One page of a list's items, most urgent first.",
-        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 180, column: 3)
+        location: SpecLocation(file: "Sources/TodoCore/operations.yaml", line: 187, column: 3)
     )
 }
 

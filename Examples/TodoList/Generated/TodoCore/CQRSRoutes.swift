@@ -843,7 +843,7 @@ extension OperationRoutes {
     """##
 }
 
-// Sources/TodoCore/operations.yaml:85
+// Sources/TodoCore/operations.yaml:92
 extension CreateTodoList: HTTPRoutable {
     /// `POST /lists`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -891,7 +891,7 @@ extension CreateTodoList: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:100
+// Sources/TodoCore/operations.yaml:107
 extension AddTodoItem: HTTPRoutable {
     /// `POST /lists/{listId}/items`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -945,7 +945,7 @@ extension AddTodoItem: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:114
+// Sources/TodoCore/operations.yaml:121
 extension ImportTodoItems: HTTPRoutable {
     /// `POST /lists/{listId}/imports`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -980,7 +980,7 @@ extension ImportTodoItems: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:129
+// Sources/TodoCore/operations.yaml:136
 extension CreateChecklist: HTTPRoutable {
     /// `POST /checklists`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -1033,7 +1033,7 @@ extension CreateChecklist: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:141
+// Sources/TodoCore/operations.yaml:148
 extension CompleteTodoItem: HTTPRoutable {
     /// `PUT /items/{itemId}/completion`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -1065,7 +1065,7 @@ extension CompleteTodoItem: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:153
+// Sources/TodoCore/operations.yaml:160
 extension DeleteTodoList: HTTPRoutable {
     /// `DELETE /lists/{listId}`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -1097,7 +1097,7 @@ extension DeleteTodoList: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:164
+// Sources/TodoCore/operations.yaml:171
 extension PurgeTodoLists: HTTPRoutable {
     /// `POST /purges`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -1126,7 +1126,7 @@ extension PurgeTodoLists: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:177
+// Sources/TodoCore/operations.yaml:184
 extension GetTodoLists: HTTPRoutable {
     /// `GET /lists`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(
@@ -1153,7 +1153,7 @@ extension GetTodoLists: HTTPRoutable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:192
+// Sources/TodoCore/operations.yaml:199
 extension GetTodoItemsWithPagination: HTTPRoutable {
     /// `GET /lists/{listId}/items`, as the spec binds it.
     public static let httpRoute = HTTPRoute<OperationCategory>(

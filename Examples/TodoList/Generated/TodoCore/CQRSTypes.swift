@@ -7,7 +7,7 @@
 import CQRS
 import Foundation
 
-// Sources/TodoCore/operations.yaml:19
+// Sources/TodoCore/operations.yaml:26
 /// How urgent an item is.
 public enum Priority: Int, Sendable, Hashable, Codable, CaseIterable {
     case none = 0
@@ -16,7 +16,7 @@ public enum Priority: Int, Sendable, Hashable, Codable, CaseIterable {
     case high = 3
 }
 
-// Sources/TodoCore/operations.yaml:27
+// Sources/TodoCore/operations.yaml:34
 /// One item, as a list shows it.
 public struct TodoItemBrief: Sendable, Hashable, Codable {
     public let id: UUID
@@ -32,7 +32,7 @@ public struct TodoItemBrief: Sendable, Hashable, Codable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:34
+// Sources/TodoCore/operations.yaml:41
 /// One list, with how much is left on it.
 public struct TodoListSummary: Sendable, Hashable, Codable {
     public let id: UUID
@@ -46,7 +46,7 @@ public struct TodoListSummary: Sendable, Hashable, Codable {
     }
 }
 
-// Sources/TodoCore/operations.yaml:40
+// Sources/TodoCore/operations.yaml:47
 /// One page of a longer list of values.
 public struct Page<Item: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
     public let items: [Item]

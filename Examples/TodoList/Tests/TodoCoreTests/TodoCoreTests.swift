@@ -40,7 +40,7 @@ struct TodoCoreTests {
         let context = OperationContext(caller: "ada", correlationId: "import-1")
         let list = try await app.run(CreateTodoList(title: "Chores"), context: context).get()
         _ = try await app.run(AddTodoItem(listId: list, title: "Dust"), context: context).get()
-        #expect(await app.run(AddTodoItem(listId: UUID(), title: "Lost")).failureCode == "todo_list_not_found")
+        #expect(await app.run(AddTodoItem(listId: UUID(), title: "Lost")).declaredFailureCode == .todoListNotFound)
         #expect(publisher.names == ["TodoListCreated", "TodoItemAdded"])
         #expect(publisher.published.allSatisfy { $0.context == context })
         #expect(publisher.published.first?.event == .todoListCreated(TodoListCreated(listId: list, title: "Chores")))
@@ -123,6 +123,11 @@ struct FixedTime: TimeSource {
 extension Result where Failure == OperationError {
     var failureCode: String? {
         if case .failure(let error) = self { error.code } else { nil }
+    }
+
+    /// The failure's code as the spec declares it: a misspelt code does not compile.
+    var declaredFailureCode: OperationErrorCode? {
+        if case .failure(let error) = self { error.declaredCode } else { nil }
     }
 }
 
