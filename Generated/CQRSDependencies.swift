@@ -11,80 +11,80 @@ import Foundation
 /// request's one database session. The application provides a new one for every request.
 protocol RequestDependencies: Sendable {
     /// Users, their credentials and verification state.
-    // spec/operations.yaml:71: UserRepository:
-#sourceLocation(file: "spec/operations.yaml", line: 71)
+    // spec/operations.yaml:70: UserRepository:
+#sourceLocation(file: "spec/operations.yaml", line: 70)
     var userRepository: any UserRepository { get }
 #sourceLocation()
 
     /// Email verification tokens.
-    // spec/operations.yaml:73: EmailVerificationTokenRepository:
-#sourceLocation(file: "spec/operations.yaml", line: 73)
+    // spec/operations.yaml:72: EmailVerificationTokenRepository:
+#sourceLocation(file: "spec/operations.yaml", line: 72)
     var verificationTokenRepository: any EmailVerificationTokenRepository { get }
 #sourceLocation()
 
     /// Password reset tokens.
-    // spec/operations.yaml:76: PasswordResetTokenRepository:
-#sourceLocation(file: "spec/operations.yaml", line: 76)
+    // spec/operations.yaml:75: PasswordResetTokenRepository:
+#sourceLocation(file: "spec/operations.yaml", line: 75)
     var passwordResetTokenRepository: any PasswordResetTokenRepository { get }
 #sourceLocation()
 
     /// Opaque refresh tokens and their revocation state.
-    // spec/operations.yaml:78: RefreshTokenRepository:
-#sourceLocation(file: "spec/operations.yaml", line: 78)
+    // spec/operations.yaml:77: RefreshTokenRepository:
+#sourceLocation(file: "spec/operations.yaml", line: 77)
     var refreshTokenRepository: any RefreshTokenRepository { get }
 #sourceLocation()
 
     /// Login sessions with their device and location.
-    // spec/operations.yaml:80: SessionRepository:
-#sourceLocation(file: "spec/operations.yaml", line: 80)
+    // spec/operations.yaml:79: SessionRepository:
+#sourceLocation(file: "spec/operations.yaml", line: 79)
     var sessionRepository: any SessionRepository { get }
 #sourceLocation()
 
     /// The global token version and grace period, read through the cache.
-    // spec/operations.yaml:82: SecurityConfigRepository:
-#sourceLocation(file: "spec/operations.yaml", line: 82)
+    // spec/operations.yaml:81: SecurityConfigRepository:
+#sourceLocation(file: "spec/operations.yaml", line: 81)
     var securityConfigRepository: any SecurityConfigRepository { get }
 #sourceLocation()
 
     /// The catalogue of financial providers.
-    // spec/operations.yaml:84: ProviderRepository:
-#sourceLocation(file: "spec/operations.yaml", line: 84)
+    // spec/operations.yaml:83: ProviderRepository:
+#sourceLocation(file: "spec/operations.yaml", line: 83)
     var providerRepository: any ProviderRepository { get }
 #sourceLocation()
 
     /// Users' connections to providers, with their encrypted credentials.
-    // spec/operations.yaml:86: ProviderConnectionRepository:
-#sourceLocation(file: "spec/operations.yaml", line: 86)
+    // spec/operations.yaml:85: ProviderConnectionRepository:
+#sourceLocation(file: "spec/operations.yaml", line: 85)
     var connectionRepository: any ProviderConnectionRepository { get }
 #sourceLocation()
 
     /// Financial accounts synced from providers.
-    // spec/operations.yaml:89: AccountRepository:
-#sourceLocation(file: "spec/operations.yaml", line: 89)
+    // spec/operations.yaml:88: AccountRepository:
+#sourceLocation(file: "spec/operations.yaml", line: 88)
     var accountRepository: any AccountRepository { get }
 #sourceLocation()
 
     /// Account transactions.
-    // spec/operations.yaml:91: TransactionRepository:
-#sourceLocation(file: "spec/operations.yaml", line: 91)
+    // spec/operations.yaml:90: TransactionRepository:
+#sourceLocation(file: "spec/operations.yaml", line: 90)
     var transactionRepository: any TransactionRepository { get }
 #sourceLocation()
 
     /// Investment holdings.
-    // spec/operations.yaml:93: HoldingRepository:
-#sourceLocation(file: "spec/operations.yaml", line: 93)
+    // spec/operations.yaml:92: HoldingRepository:
+#sourceLocation(file: "spec/operations.yaml", line: 92)
     var holdingRepository: any HoldingRepository { get }
 #sourceLocation()
 
     /// Point-in-time account balances.
-    // spec/operations.yaml:95: BalanceSnapshotRepository:
-#sourceLocation(file: "spec/operations.yaml", line: 95)
+    // spec/operations.yaml:94: BalanceSnapshotRepository:
+#sourceLocation(file: "spec/operations.yaml", line: 94)
     var snapshotRepository: any BalanceSnapshotRepository { get }
 #sourceLocation()
 
     /// Checks that an account, transaction or holding belongs to the requesting user, over the request's repositories.
-    // spec/operations.yaml:98: OwnershipVerifier:
-#sourceLocation(file: "spec/operations.yaml", line: 98)
+    // spec/operations.yaml:97: OwnershipVerifier:
+#sourceLocation(file: "spec/operations.yaml", line: 97)
     var ownershipVerifier: OwnershipVerifier { get }
 #sourceLocation()
 }
@@ -92,92 +92,92 @@ protocol RequestDependencies: Sendable {
 /// The app's singletons, built once and shared by every request.
 protocol AppDependencies: Sendable {
     /// Hashes and verifies passwords.
-    // spec/operations.yaml:103: PasswordHasher:
-#sourceLocation(file: "spec/operations.yaml", line: 103)
+    // spec/operations.yaml:102: PasswordHasher:
+#sourceLocation(file: "spec/operations.yaml", line: 102)
     var passwordHasher: any PasswordHasher { get }
 #sourceLocation()
 
     /// Issues and validates JWT access tokens.
-    // spec/operations.yaml:105: TokenGenerator:
-#sourceLocation(file: "spec/operations.yaml", line: 105)
+    // spec/operations.yaml:104: TokenGenerator:
+#sourceLocation(file: "spec/operations.yaml", line: 104)
     var tokenGenerator: any TokenGenerator { get }
 #sourceLocation()
 
     /// Generates and verifies opaque refresh tokens.
-    // spec/operations.yaml:107: RefreshTokenService:
-#sourceLocation(file: "spec/operations.yaml", line: 107)
+    // spec/operations.yaml:106: RefreshTokenService:
+#sourceLocation(file: "spec/operations.yaml", line: 106)
     var refreshTokenService: any RefreshTokenService { get }
 #sourceLocation()
 
     /// Generates password reset tokens.
-    // spec/operations.yaml:109: PasswordResetTokenService:
-#sourceLocation(file: "spec/operations.yaml", line: 109)
+    // spec/operations.yaml:108: PasswordResetTokenService:
+#sourceLocation(file: "spec/operations.yaml", line: 108)
     var passwordResetTokenService: any PasswordResetTokenService { get }
 #sourceLocation()
 
     /// Sends transactional email.
-    // spec/operations.yaml:111: EmailService:
-#sourceLocation(file: "spec/operations.yaml", line: 111)
+    // spec/operations.yaml:110: EmailService:
+#sourceLocation(file: "spec/operations.yaml", line: 110)
     var emailService: any EmailService { get }
 #sourceLocation()
 
     /// Encrypts and decrypts provider credentials at rest.
-    // spec/operations.yaml:113: EncryptionService:
-#sourceLocation(file: "spec/operations.yaml", line: 113)
+    // spec/operations.yaml:112: EncryptionService:
+#sourceLocation(file: "spec/operations.yaml", line: 112)
     var encryptionService: any EncryptionService { get }
 #sourceLocation()
 
     /// A key-value cache with time-to-live.
-    // spec/operations.yaml:115: Cache:
-#sourceLocation(file: "spec/operations.yaml", line: 115)
+    // spec/operations.yaml:114: Cache:
+#sourceLocation(file: "spec/operations.yaml", line: 114)
     var cache: any Cache { get }
 #sourceLocation()
 
     /// Builds the cache's keys.
-    // spec/operations.yaml:117: CacheKeys:
-#sourceLocation(file: "spec/operations.yaml", line: 117)
+    // spec/operations.yaml:116: CacheKeys:
+#sourceLocation(file: "spec/operations.yaml", line: 116)
     var cacheKeys: CacheKeys { get }
 #sourceLocation()
 
     /// Counts cache hits and misses.
-    // spec/operations.yaml:120: CacheMetrics:
-#sourceLocation(file: "spec/operations.yaml", line: 120)
+    // spec/operations.yaml:119: CacheMetrics:
+#sourceLocation(file: "spec/operations.yaml", line: 119)
     var cacheMetrics: any CacheMetrics { get }
 #sourceLocation()
 
     /// Caches sessions for fast lookups and revocation.
-    // spec/operations.yaml:122: SessionCache:
-#sourceLocation(file: "spec/operations.yaml", line: 122)
+    // spec/operations.yaml:121: SessionCache:
+#sourceLocation(file: "spec/operations.yaml", line: 121)
     var sessionCache: any SessionCache { get }
 #sourceLocation()
 
     /// Caches provider connections.
-    // spec/operations.yaml:124: ProviderConnectionCache:
-#sourceLocation(file: "spec/operations.yaml", line: 124)
+    // spec/operations.yaml:123: ProviderConnectionCache:
+#sourceLocation(file: "spec/operations.yaml", line: 123)
     var providerConnectionCache: any ProviderConnectionCache { get }
 #sourceLocation()
 
     /// Derives a device description from a user agent.
-    // spec/operations.yaml:126: DeviceEnricher:
-#sourceLocation(file: "spec/operations.yaml", line: 126)
+    // spec/operations.yaml:125: DeviceEnricher:
+#sourceLocation(file: "spec/operations.yaml", line: 125)
     var deviceEnricher: any DeviceEnricher { get }
 #sourceLocation()
 
     /// Derives a location from an IP address.
-    // spec/operations.yaml:128: LocationEnricher:
-#sourceLocation(file: "spec/operations.yaml", line: 128)
+    // spec/operations.yaml:127: LocationEnricher:
+#sourceLocation(file: "spec/operations.yaml", line: 127)
     var locationEnricher: any LocationEnricher { get }
 #sourceLocation()
 
     /// Resolves a provider's client from its slug.
-    // spec/operations.yaml:130: ProviderFactory:
-#sourceLocation(file: "spec/operations.yaml", line: 130)
+    // spec/operations.yaml:129: ProviderFactory:
+#sourceLocation(file: "spec/operations.yaml", line: 129)
     var providerFactory: any ProviderFactory { get }
 #sourceLocation()
 
     /// The current date and time; a test moves it by hand.
-    // spec/operations.yaml:132: WallClock:
-#sourceLocation(file: "spec/operations.yaml", line: 132)
+    // spec/operations.yaml:131: WallClock:
+#sourceLocation(file: "spec/operations.yaml", line: 131)
     var clock: any WallClock { get }
 #sourceLocation()
 }

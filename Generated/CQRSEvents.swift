@@ -7,7 +7,7 @@
 import CQRS
 import Foundation
 
-// spec/operations.yaml:513
+// spec/operations.yaml:512
 /// - Category: `authentication`
 /// - Workflow: `user_registration`, attempted
 /// - Subscribers: logged, audited as `USER_REGISTRATION_ATTEMPTED`
@@ -18,7 +18,7 @@ struct UserRegistrationAttempted: DeclaredEvent {
         workflow: "user_registration", phase: .attempted,
         requiresLogging: true, auditAction: "USER_REGISTRATION_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 513, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 512, column: 5))
 
     let email: String
 
@@ -29,7 +29,7 @@ struct UserRegistrationAttempted: DeclaredEvent {
     var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// spec/operations.yaml:514
+// spec/operations.yaml:513
 /// - Category: `authentication`
 /// - Workflow: `user_registration`, succeeded
 /// - Subscribers: logged, audited as `USER_REGISTERED`, mailed
@@ -40,7 +40,7 @@ struct UserRegistrationSucceeded: DeclaredEvent {
         workflow: "user_registration", phase: .succeeded,
         requiresLogging: true, auditAction: "USER_REGISTERED",
         requiresEmail: true, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 514, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 513, column: 5))
 
     let email: String
     let userId: UUID
@@ -61,7 +61,7 @@ struct UserRegistrationSucceeded: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:519
+// spec/operations.yaml:518
 /// - Category: `authentication`
 /// - Workflow: `user_registration`, failed
 /// - Subscribers: logged, audited as `USER_REGISTRATION_FAILED`
@@ -72,7 +72,7 @@ struct UserRegistrationFailed: DeclaredEvent {
         workflow: "user_registration", phase: .failed,
         requiresLogging: true, auditAction: "USER_REGISTRATION_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 519, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 518, column: 5))
 
     let email: String
     /// The code of the failure.
@@ -91,7 +91,7 @@ struct UserRegistrationFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:525
+// spec/operations.yaml:524
 /// - Category: `authentication`
 /// - Workflow: `user_login`, attempted
 /// - Subscribers: logged, audited as `USER_LOGIN_ATTEMPTED`
@@ -101,6 +101,28 @@ struct UserLoginAttempted: DeclaredEvent {
         name: "UserLoginAttempted", category: "authentication",
         workflow: "user_login", phase: .attempted,
         requiresLogging: true, auditAction: "USER_LOGIN_ATTEMPTED",
+        requiresEmail: false, requiresSession: false,
+        location: SpecLocation(file: "spec/operations.yaml", line: 524, column: 5))
+
+    let email: String
+
+    init(email: String) {
+        self.email = email
+    }
+
+    var eventMetadata: DomainEventMetadata { Self.metadata }
+}
+
+// spec/operations.yaml:525
+/// - Category: `authentication`
+/// - Workflow: `user_login`, succeeded
+/// - Subscribers: logged, audited as `USER_LOGIN_SUCCESS`
+struct UserLoginSucceeded: DeclaredEvent {
+    /// What the spec declares about this event.
+    static let metadata = DomainEventMetadata(
+        name: "UserLoginSucceeded", category: "authentication",
+        workflow: "user_login", phase: .succeeded,
+        requiresLogging: true, auditAction: "USER_LOGIN_SUCCESS",
         requiresEmail: false, requiresSession: false,
         location: SpecLocation(file: "spec/operations.yaml", line: 525, column: 5))
 
@@ -115,28 +137,6 @@ struct UserLoginAttempted: DeclaredEvent {
 
 // spec/operations.yaml:526
 /// - Category: `authentication`
-/// - Workflow: `user_login`, succeeded
-/// - Subscribers: logged, audited as `USER_LOGIN_SUCCESS`
-struct UserLoginSucceeded: DeclaredEvent {
-    /// What the spec declares about this event.
-    static let metadata = DomainEventMetadata(
-        name: "UserLoginSucceeded", category: "authentication",
-        workflow: "user_login", phase: .succeeded,
-        requiresLogging: true, auditAction: "USER_LOGIN_SUCCESS",
-        requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 526, column: 5))
-
-    let email: String
-
-    init(email: String) {
-        self.email = email
-    }
-
-    var eventMetadata: DomainEventMetadata { Self.metadata }
-}
-
-// spec/operations.yaml:527
-/// - Category: `authentication`
 /// - Workflow: `user_login`, failed
 /// - Subscribers: logged, audited as `USER_LOGIN_FAILED`
 struct UserLoginFailed: DeclaredEvent {
@@ -146,7 +146,7 @@ struct UserLoginFailed: DeclaredEvent {
         workflow: "user_login", phase: .failed,
         requiresLogging: true, auditAction: "USER_LOGIN_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 527, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 526, column: 5))
 
     let email: String
     /// The code of the failure.
@@ -165,7 +165,7 @@ struct UserLoginFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:531
+// spec/operations.yaml:530
 /// - Category: `authentication`
 /// - Workflow: `email_verification`, attempted
 /// - Subscribers: logged, audited as `USER_EMAIL_VERIFICATION_ATTEMPTED`
@@ -176,14 +176,14 @@ struct EmailVerificationAttempted: DeclaredEvent {
         workflow: "email_verification", phase: .attempted,
         requiresLogging: true, auditAction: "USER_EMAIL_VERIFICATION_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 531, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 530, column: 5))
 
     init() {}
 
     var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// spec/operations.yaml:532
+// spec/operations.yaml:531
 /// - Category: `authentication`
 /// - Workflow: `email_verification`, succeeded
 /// - Subscribers: logged, audited as `USER_EMAIL_VERIFIED`
@@ -194,7 +194,7 @@ struct EmailVerificationSucceeded: DeclaredEvent {
         workflow: "email_verification", phase: .succeeded,
         requiresLogging: true, auditAction: "USER_EMAIL_VERIFIED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 532, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 531, column: 5))
 
     let userId: UUID
 
@@ -209,7 +209,7 @@ struct EmailVerificationSucceeded: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:535
+// spec/operations.yaml:534
 /// - Category: `authentication`
 /// - Workflow: `email_verification`, failed
 /// - Subscribers: logged, audited as `USER_EMAIL_VERIFICATION_FAILED`
@@ -220,7 +220,7 @@ struct EmailVerificationFailed: DeclaredEvent {
         workflow: "email_verification", phase: .failed,
         requiresLogging: true, auditAction: "USER_EMAIL_VERIFICATION_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 535, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 534, column: 5))
 
     /// The code of the failure.
     let failureCode: String
@@ -236,7 +236,7 @@ struct EmailVerificationFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:539
+// spec/operations.yaml:538
 /// - Category: `authentication`
 /// - Workflow: `auth_token_refresh`, attempted
 /// - Subscribers: logged, audited as `AUTH_TOKEN_REFRESH_ATTEMPTED`
@@ -247,14 +247,14 @@ struct AuthTokenRefreshAttempted: DeclaredEvent {
         workflow: "auth_token_refresh", phase: .attempted,
         requiresLogging: true, auditAction: "AUTH_TOKEN_REFRESH_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 539, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 538, column: 5))
 
     init() {}
 
     var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// spec/operations.yaml:540
+// spec/operations.yaml:539
 /// - Category: `authentication`
 /// - Workflow: `auth_token_refresh`, succeeded
 /// - Subscribers: logged, audited as `AUTH_TOKEN_REFRESHED`
@@ -265,14 +265,14 @@ struct AuthTokenRefreshSucceeded: DeclaredEvent {
         workflow: "auth_token_refresh", phase: .succeeded,
         requiresLogging: true, auditAction: "AUTH_TOKEN_REFRESHED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 540, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 539, column: 5))
 
     init() {}
 
     var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// spec/operations.yaml:541
+// spec/operations.yaml:540
 /// - Category: `authentication`
 /// - Workflow: `auth_token_refresh`, failed
 /// - Subscribers: logged, audited as `AUTH_TOKEN_REFRESH_FAILED`
@@ -283,7 +283,7 @@ struct AuthTokenRefreshFailed: DeclaredEvent {
         workflow: "auth_token_refresh", phase: .failed,
         requiresLogging: true, auditAction: "AUTH_TOKEN_REFRESH_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 541, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 540, column: 5))
 
     /// The code of the failure.
     let failureCode: String
@@ -299,7 +299,7 @@ struct AuthTokenRefreshFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:542
+// spec/operations.yaml:541
 /// A refresh token issued before a rotation was refused.
 ///
 /// - Category: `authentication`
@@ -312,7 +312,7 @@ struct TokenRejectedDueToRotation: DeclaredEvent {
         workflow: "token_rejected_due_to_rotation", phase: .operational,
         requiresLogging: true, auditAction: "TOKEN_REJECTED_VERSION_MISMATCH",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 542, column: 3))
+        location: SpecLocation(file: "spec/operations.yaml", line: 541, column: 3))
 
     let userId: UUID
     /// `global` or `user`: which rotation made the token stale.
@@ -331,7 +331,7 @@ struct TokenRejectedDueToRotation: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:555
+// spec/operations.yaml:554
 /// - Category: `authentication`
 /// - Workflow: `password_reset_request`, attempted
 /// - Subscribers: logged, audited as `PASSWORD_RESET_REQUEST_ATTEMPTED`
@@ -341,6 +341,35 @@ struct PasswordResetRequestAttempted: DeclaredEvent {
         name: "PasswordResetRequestAttempted", category: "authentication",
         workflow: "password_reset_request", phase: .attempted,
         requiresLogging: true, auditAction: "PASSWORD_RESET_REQUEST_ATTEMPTED",
+        requiresEmail: false, requiresSession: false,
+        location: SpecLocation(file: "spec/operations.yaml", line: 554, column: 5))
+
+    let email: String
+    let ipAddress: String?
+
+    init(email: String, ipAddress: String?) {
+        self.email = email
+        self.ipAddress = ipAddress
+    }
+
+    var eventMetadata: DomainEventMetadata { Self.metadata }
+
+    private enum CodingKeys: String, CodingKey {
+        case email
+        case ipAddress = "ip_address"
+    }
+}
+
+// spec/operations.yaml:555
+/// - Category: `authentication`
+/// - Workflow: `password_reset_request`, succeeded
+/// - Subscribers: logged, audited as `USER_PASSWORD_RESET_REQUESTED`
+struct PasswordResetRequestSucceeded: DeclaredEvent {
+    /// What the spec declares about this event.
+    static let metadata = DomainEventMetadata(
+        name: "PasswordResetRequestSucceeded", category: "authentication",
+        workflow: "password_reset_request", phase: .succeeded,
+        requiresLogging: true, auditAction: "USER_PASSWORD_RESET_REQUESTED",
         requiresEmail: false, requiresSession: false,
         location: SpecLocation(file: "spec/operations.yaml", line: 555, column: 5))
 
@@ -362,35 +391,6 @@ struct PasswordResetRequestAttempted: DeclaredEvent {
 
 // spec/operations.yaml:556
 /// - Category: `authentication`
-/// - Workflow: `password_reset_request`, succeeded
-/// - Subscribers: logged, audited as `USER_PASSWORD_RESET_REQUESTED`
-struct PasswordResetRequestSucceeded: DeclaredEvent {
-    /// What the spec declares about this event.
-    static let metadata = DomainEventMetadata(
-        name: "PasswordResetRequestSucceeded", category: "authentication",
-        workflow: "password_reset_request", phase: .succeeded,
-        requiresLogging: true, auditAction: "USER_PASSWORD_RESET_REQUESTED",
-        requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 556, column: 5))
-
-    let email: String
-    let ipAddress: String?
-
-    init(email: String, ipAddress: String?) {
-        self.email = email
-        self.ipAddress = ipAddress
-    }
-
-    var eventMetadata: DomainEventMetadata { Self.metadata }
-
-    private enum CodingKeys: String, CodingKey {
-        case email
-        case ipAddress = "ip_address"
-    }
-}
-
-// spec/operations.yaml:557
-/// - Category: `authentication`
 /// - Workflow: `password_reset_request`, failed
 /// - Subscribers: logged, audited as `USER_PASSWORD_RESET_FAILED`
 struct PasswordResetRequestFailed: DeclaredEvent {
@@ -400,7 +400,7 @@ struct PasswordResetRequestFailed: DeclaredEvent {
         workflow: "password_reset_request", phase: .failed,
         requiresLogging: true, auditAction: "USER_PASSWORD_RESET_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 557, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 556, column: 5))
 
     let email: String
     let ipAddress: String?
@@ -422,7 +422,7 @@ struct PasswordResetRequestFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:561
+// spec/operations.yaml:560
 /// - Category: `authentication`
 /// - Workflow: `password_reset_confirm`, attempted
 /// - Subscribers: logged, audited as `PASSWORD_RESET_CONFIRM_ATTEMPTED`
@@ -433,14 +433,14 @@ struct PasswordResetConfirmAttempted: DeclaredEvent {
         workflow: "password_reset_confirm", phase: .attempted,
         requiresLogging: true, auditAction: "PASSWORD_RESET_CONFIRM_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 561, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 560, column: 5))
 
     init() {}
 
     var eventMetadata: DomainEventMetadata { Self.metadata }
 }
 
-// spec/operations.yaml:562
+// spec/operations.yaml:561
 /// - Category: `authentication`
 /// - Workflow: `password_reset_confirm`, succeeded
 /// - Subscribers: logged, audited as `USER_PASSWORD_RESET_COMPLETED`, mailed, acted on by the session subscriber
@@ -451,7 +451,7 @@ struct PasswordResetConfirmSucceeded: DeclaredEvent {
         workflow: "password_reset_confirm", phase: .succeeded,
         requiresLogging: true, auditAction: "USER_PASSWORD_RESET_COMPLETED",
         requiresEmail: true, requiresSession: true,
-        location: SpecLocation(file: "spec/operations.yaml", line: 562, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 561, column: 5))
 
     let userId: UUID
     let email: String
@@ -469,7 +469,7 @@ struct PasswordResetConfirmSucceeded: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:567
+// spec/operations.yaml:566
 /// - Category: `authentication`
 /// - Workflow: `password_reset_confirm`, failed
 /// - Subscribers: logged, audited as `PASSWORD_RESET_CONFIRM_FAILED`
@@ -480,7 +480,7 @@ struct PasswordResetConfirmFailed: DeclaredEvent {
         workflow: "password_reset_confirm", phase: .failed,
         requiresLogging: true, auditAction: "PASSWORD_RESET_CONFIRM_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 567, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 566, column: 5))
 
     /// The code of the failure.
     let failureCode: String
@@ -496,7 +496,7 @@ struct PasswordResetConfirmFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:573
+// spec/operations.yaml:572
 /// - Category: `authentication`
 /// - Workflow: `user_logout`, attempted
 /// - Subscribers: logged, audited as `USER_LOGOUT_ATTEMPTED`
@@ -507,6 +507,32 @@ struct UserLogoutAttempted: DeclaredEvent {
         workflow: "user_logout", phase: .attempted,
         requiresLogging: true, auditAction: "USER_LOGOUT_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
+        location: SpecLocation(file: "spec/operations.yaml", line: 572, column: 5))
+
+    let userId: UUID
+
+    init(userId: UUID) {
+        self.userId = userId
+    }
+
+    var eventMetadata: DomainEventMetadata { Self.metadata }
+
+    private enum CodingKeys: String, CodingKey {
+        case userId = "user_id"
+    }
+}
+
+// spec/operations.yaml:573
+/// - Category: `authentication`
+/// - Workflow: `user_logout`, succeeded
+/// - Subscribers: logged, audited as `USER_LOGOUT`, acted on by the session subscriber
+struct UserLogoutSucceeded: DeclaredEvent {
+    /// What the spec declares about this event.
+    static let metadata = DomainEventMetadata(
+        name: "UserLogoutSucceeded", category: "authentication",
+        workflow: "user_logout", phase: .succeeded,
+        requiresLogging: true, auditAction: "USER_LOGOUT",
+        requiresEmail: false, requiresSession: true,
         location: SpecLocation(file: "spec/operations.yaml", line: 573, column: 5))
 
     let userId: UUID
@@ -524,32 +550,6 @@ struct UserLogoutAttempted: DeclaredEvent {
 
 // spec/operations.yaml:574
 /// - Category: `authentication`
-/// - Workflow: `user_logout`, succeeded
-/// - Subscribers: logged, audited as `USER_LOGOUT`, acted on by the session subscriber
-struct UserLogoutSucceeded: DeclaredEvent {
-    /// What the spec declares about this event.
-    static let metadata = DomainEventMetadata(
-        name: "UserLogoutSucceeded", category: "authentication",
-        workflow: "user_logout", phase: .succeeded,
-        requiresLogging: true, auditAction: "USER_LOGOUT",
-        requiresEmail: false, requiresSession: true,
-        location: SpecLocation(file: "spec/operations.yaml", line: 574, column: 5))
-
-    let userId: UUID
-
-    init(userId: UUID) {
-        self.userId = userId
-    }
-
-    var eventMetadata: DomainEventMetadata { Self.metadata }
-
-    private enum CodingKeys: String, CodingKey {
-        case userId = "user_id"
-    }
-}
-
-// spec/operations.yaml:575
-/// - Category: `authentication`
 /// - Workflow: `user_logout`, failed
 /// - Subscribers: logged, audited as `USER_LOGOUT_FAILED`
 struct UserLogoutFailed: DeclaredEvent {
@@ -559,7 +559,7 @@ struct UserLogoutFailed: DeclaredEvent {
         workflow: "user_logout", phase: .failed,
         requiresLogging: true, auditAction: "USER_LOGOUT_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 575, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 574, column: 5))
 
     let userId: UUID
     /// The code of the failure.
@@ -578,7 +578,7 @@ struct UserLogoutFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:582
+// spec/operations.yaml:581
 /// - Category: `authentication`
 /// - Workflow: `global_token_rotation`, attempted
 /// - Subscribers: logged, audited as `GLOBAL_TOKEN_ROTATION_ATTEMPTED`
@@ -588,6 +588,35 @@ struct GlobalTokenRotationAttempted: DeclaredEvent {
         name: "GlobalTokenRotationAttempted", category: "authentication",
         workflow: "global_token_rotation", phase: .attempted,
         requiresLogging: true, auditAction: "GLOBAL_TOKEN_ROTATION_ATTEMPTED",
+        requiresEmail: false, requiresSession: false,
+        location: SpecLocation(file: "spec/operations.yaml", line: 581, column: 5))
+
+    let triggeredBy: String
+    let reason: String
+
+    init(triggeredBy: String, reason: String) {
+        self.triggeredBy = triggeredBy
+        self.reason = reason
+    }
+
+    var eventMetadata: DomainEventMetadata { Self.metadata }
+
+    private enum CodingKeys: String, CodingKey {
+        case triggeredBy = "triggered_by"
+        case reason
+    }
+}
+
+// spec/operations.yaml:582
+/// - Category: `authentication`
+/// - Workflow: `global_token_rotation`, succeeded
+/// - Subscribers: logged, audited as `GLOBAL_TOKEN_ROTATION_SUCCEEDED`
+struct GlobalTokenRotationSucceeded: DeclaredEvent {
+    /// What the spec declares about this event.
+    static let metadata = DomainEventMetadata(
+        name: "GlobalTokenRotationSucceeded", category: "authentication",
+        workflow: "global_token_rotation", phase: .succeeded,
+        requiresLogging: true, auditAction: "GLOBAL_TOKEN_ROTATION_SUCCEEDED",
         requiresEmail: false, requiresSession: false,
         location: SpecLocation(file: "spec/operations.yaml", line: 582, column: 5))
 
@@ -609,35 +638,6 @@ struct GlobalTokenRotationAttempted: DeclaredEvent {
 
 // spec/operations.yaml:583
 /// - Category: `authentication`
-/// - Workflow: `global_token_rotation`, succeeded
-/// - Subscribers: logged, audited as `GLOBAL_TOKEN_ROTATION_SUCCEEDED`
-struct GlobalTokenRotationSucceeded: DeclaredEvent {
-    /// What the spec declares about this event.
-    static let metadata = DomainEventMetadata(
-        name: "GlobalTokenRotationSucceeded", category: "authentication",
-        workflow: "global_token_rotation", phase: .succeeded,
-        requiresLogging: true, auditAction: "GLOBAL_TOKEN_ROTATION_SUCCEEDED",
-        requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 583, column: 5))
-
-    let triggeredBy: String
-    let reason: String
-
-    init(triggeredBy: String, reason: String) {
-        self.triggeredBy = triggeredBy
-        self.reason = reason
-    }
-
-    var eventMetadata: DomainEventMetadata { Self.metadata }
-
-    private enum CodingKeys: String, CodingKey {
-        case triggeredBy = "triggered_by"
-        case reason
-    }
-}
-
-// spec/operations.yaml:584
-/// - Category: `authentication`
 /// - Workflow: `global_token_rotation`, failed
 /// - Subscribers: logged, audited as `GLOBAL_TOKEN_ROTATION_FAILED`
 struct GlobalTokenRotationFailed: DeclaredEvent {
@@ -647,7 +647,7 @@ struct GlobalTokenRotationFailed: DeclaredEvent {
         workflow: "global_token_rotation", phase: .failed,
         requiresLogging: true, auditAction: "GLOBAL_TOKEN_ROTATION_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 584, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 583, column: 5))
 
     let triggeredBy: String
     let reason: String
@@ -669,7 +669,7 @@ struct GlobalTokenRotationFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:592
+// spec/operations.yaml:591
 /// - Category: `authentication`
 /// - Workflow: `user_token_rotation`, attempted
 /// - Subscribers: logged, audited as `USER_TOKEN_ROTATION_ATTEMPTED`
@@ -679,6 +679,38 @@ struct UserTokenRotationAttempted: DeclaredEvent {
         name: "UserTokenRotationAttempted", category: "authentication",
         workflow: "user_token_rotation", phase: .attempted,
         requiresLogging: true, auditAction: "USER_TOKEN_ROTATION_ATTEMPTED",
+        requiresEmail: false, requiresSession: false,
+        location: SpecLocation(file: "spec/operations.yaml", line: 591, column: 5))
+
+    let userId: UUID
+    let triggeredBy: String
+    let reason: String
+
+    init(userId: UUID, triggeredBy: String, reason: String) {
+        self.userId = userId
+        self.triggeredBy = triggeredBy
+        self.reason = reason
+    }
+
+    var eventMetadata: DomainEventMetadata { Self.metadata }
+
+    private enum CodingKeys: String, CodingKey {
+        case userId = "user_id"
+        case triggeredBy = "triggered_by"
+        case reason
+    }
+}
+
+// spec/operations.yaml:592
+/// - Category: `authentication`
+/// - Workflow: `user_token_rotation`, succeeded
+/// - Subscribers: logged, audited as `USER_TOKEN_ROTATION_SUCCEEDED`
+struct UserTokenRotationSucceeded: DeclaredEvent {
+    /// What the spec declares about this event.
+    static let metadata = DomainEventMetadata(
+        name: "UserTokenRotationSucceeded", category: "authentication",
+        workflow: "user_token_rotation", phase: .succeeded,
+        requiresLogging: true, auditAction: "USER_TOKEN_ROTATION_SUCCEEDED",
         requiresEmail: false, requiresSession: false,
         location: SpecLocation(file: "spec/operations.yaml", line: 592, column: 5))
 
@@ -703,38 +735,6 @@ struct UserTokenRotationAttempted: DeclaredEvent {
 
 // spec/operations.yaml:593
 /// - Category: `authentication`
-/// - Workflow: `user_token_rotation`, succeeded
-/// - Subscribers: logged, audited as `USER_TOKEN_ROTATION_SUCCEEDED`
-struct UserTokenRotationSucceeded: DeclaredEvent {
-    /// What the spec declares about this event.
-    static let metadata = DomainEventMetadata(
-        name: "UserTokenRotationSucceeded", category: "authentication",
-        workflow: "user_token_rotation", phase: .succeeded,
-        requiresLogging: true, auditAction: "USER_TOKEN_ROTATION_SUCCEEDED",
-        requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 593, column: 5))
-
-    let userId: UUID
-    let triggeredBy: String
-    let reason: String
-
-    init(userId: UUID, triggeredBy: String, reason: String) {
-        self.userId = userId
-        self.triggeredBy = triggeredBy
-        self.reason = reason
-    }
-
-    var eventMetadata: DomainEventMetadata { Self.metadata }
-
-    private enum CodingKeys: String, CodingKey {
-        case userId = "user_id"
-        case triggeredBy = "triggered_by"
-        case reason
-    }
-}
-
-// spec/operations.yaml:594
-/// - Category: `authentication`
 /// - Workflow: `user_token_rotation`, failed
 /// - Subscribers: logged, audited as `USER_TOKEN_ROTATION_FAILED`
 struct UserTokenRotationFailed: DeclaredEvent {
@@ -744,7 +744,7 @@ struct UserTokenRotationFailed: DeclaredEvent {
         workflow: "user_token_rotation", phase: .failed,
         requiresLogging: true, auditAction: "USER_TOKEN_ROTATION_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 594, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 593, column: 5))
 
     let userId: UUID
     let triggeredBy: String
@@ -769,7 +769,7 @@ struct UserTokenRotationFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:596
+// spec/operations.yaml:595
 /// A session was created at login.
 ///
 /// - Category: `session`
@@ -782,7 +782,7 @@ struct SessionCreatedEvent: DeclaredEvent {
         workflow: "session_created", phase: .operational,
         requiresLogging: true, auditAction: nil,
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 596, column: 3))
+        location: SpecLocation(file: "spec/operations.yaml", line: 595, column: 3))
 
     let userId: UUID
     let sessionId: UUID
@@ -800,7 +800,7 @@ struct SessionCreatedEvent: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:603
+// spec/operations.yaml:602
 /// The oldest session was revoked to keep the user within the session limit.
 ///
 /// - Category: `session`
@@ -813,7 +813,7 @@ struct SessionEvictedEvent: DeclaredEvent {
         workflow: "session_evicted", phase: .operational,
         requiresLogging: true, auditAction: "SESSION_EVICTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 603, column: 3))
+        location: SpecLocation(file: "spec/operations.yaml", line: 602, column: 3))
 
     let userId: UUID
     let sessionId: UUID
@@ -831,7 +831,7 @@ struct SessionEvictedEvent: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:618
+// spec/operations.yaml:617
 /// - Category: `session`
 /// - Workflow: `session_revocation`, attempted
 /// - Subscribers: logged, audited as `SESSION_REVOCATION_ATTEMPTED`
@@ -842,7 +842,39 @@ struct SessionRevocationAttempted: DeclaredEvent {
         workflow: "session_revocation", phase: .attempted,
         requiresLogging: true, auditAction: "SESSION_REVOCATION_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 618, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 617, column: 5))
+
+    let userId: UUID
+    let sessionId: UUID
+    let reason: String
+
+    init(userId: UUID, sessionId: UUID, reason: String) {
+        self.userId = userId
+        self.sessionId = sessionId
+        self.reason = reason
+    }
+
+    var eventMetadata: DomainEventMetadata { Self.metadata }
+
+    private enum CodingKeys: String, CodingKey {
+        case userId = "user_id"
+        case sessionId = "session_id"
+        case reason
+    }
+}
+
+// spec/operations.yaml:618
+/// - Category: `session`
+/// - Workflow: `session_revocation`, succeeded
+/// - Subscribers: logged, audited as `SESSION_REVOKED`
+struct SessionRevokedEvent: DeclaredEvent {
+    /// What the spec declares about this event.
+    static let metadata = DomainEventMetadata(
+        name: "SessionRevokedEvent", category: "session",
+        workflow: "session_revocation", phase: .succeeded,
+        requiresLogging: true, auditAction: "SESSION_REVOKED",
+        requiresEmail: false, requiresSession: false,
+        location: SpecLocation(file: "spec/operations.yaml", line: 618, column: 23))
 
     let userId: UUID
     let sessionId: UUID
@@ -865,38 +897,6 @@ struct SessionRevocationAttempted: DeclaredEvent {
 
 // spec/operations.yaml:619
 /// - Category: `session`
-/// - Workflow: `session_revocation`, succeeded
-/// - Subscribers: logged, audited as `SESSION_REVOKED`
-struct SessionRevokedEvent: DeclaredEvent {
-    /// What the spec declares about this event.
-    static let metadata = DomainEventMetadata(
-        name: "SessionRevokedEvent", category: "session",
-        workflow: "session_revocation", phase: .succeeded,
-        requiresLogging: true, auditAction: "SESSION_REVOKED",
-        requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 619, column: 23))
-
-    let userId: UUID
-    let sessionId: UUID
-    let reason: String
-
-    init(userId: UUID, sessionId: UUID, reason: String) {
-        self.userId = userId
-        self.sessionId = sessionId
-        self.reason = reason
-    }
-
-    var eventMetadata: DomainEventMetadata { Self.metadata }
-
-    private enum CodingKeys: String, CodingKey {
-        case userId = "user_id"
-        case sessionId = "session_id"
-        case reason
-    }
-}
-
-// spec/operations.yaml:620
-/// - Category: `session`
 /// - Workflow: `session_revocation`, failed
 /// - Subscribers: logged, audited as `SESSION_REVOCATION_FAILED`
 struct SessionRevocationFailed: DeclaredEvent {
@@ -906,7 +906,7 @@ struct SessionRevocationFailed: DeclaredEvent {
         workflow: "session_revocation", phase: .failed,
         requiresLogging: true, auditAction: "SESSION_REVOCATION_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 620, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 619, column: 5))
 
     let userId: UUID
     let sessionId: UUID
@@ -931,7 +931,7 @@ struct SessionRevocationFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:627
+// spec/operations.yaml:626
 /// - Category: `session`
 /// - Workflow: `all_sessions_revocation`, attempted
 /// - Subscribers: logged, audited as `ALL_SESSIONS_REVOCATION_ATTEMPTED`
@@ -942,7 +942,7 @@ struct AllSessionsRevocationAttempted: DeclaredEvent {
         workflow: "all_sessions_revocation", phase: .attempted,
         requiresLogging: true, auditAction: "ALL_SESSIONS_REVOCATION_ATTEMPTED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 627, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 626, column: 5))
 
     let userId: UUID
     let reason: String
@@ -960,7 +960,7 @@ struct AllSessionsRevocationAttempted: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:629
+// spec/operations.yaml:628
 /// - Category: `session`
 /// - Workflow: `all_sessions_revocation`, succeeded
 /// - Subscribers: logged, audited as `ALL_SESSIONS_REVOKED`
@@ -971,7 +971,7 @@ struct AllSessionsRevokedEvent: DeclaredEvent {
         workflow: "all_sessions_revocation", phase: .succeeded,
         requiresLogging: true, auditAction: "ALL_SESSIONS_REVOKED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 629, column: 13))
+        location: SpecLocation(file: "spec/operations.yaml", line: 628, column: 13))
 
     let userId: UUID
     let reason: String
@@ -992,7 +992,7 @@ struct AllSessionsRevokedEvent: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:632
+// spec/operations.yaml:631
 /// - Category: `session`
 /// - Workflow: `all_sessions_revocation`, failed
 /// - Subscribers: logged, audited as `ALL_SESSIONS_REVOCATION_FAILED`
@@ -1003,7 +1003,7 @@ struct AllSessionsRevocationFailed: DeclaredEvent {
         workflow: "all_sessions_revocation", phase: .failed,
         requiresLogging: true, auditAction: "ALL_SESSIONS_REVOCATION_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 632, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 631, column: 5))
 
     let userId: UUID
     let reason: String
@@ -1025,7 +1025,7 @@ struct AllSessionsRevocationFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:633
+// spec/operations.yaml:632
 /// A session reached a provider's data.
 ///
 /// - Category: `session`
@@ -1038,7 +1038,7 @@ struct SessionProviderAccessEvent: DeclaredEvent {
         workflow: "session_provider_access", phase: .operational,
         requiresLogging: true, auditAction: "SESSION_PROVIDER_ACCESS",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 633, column: 3))
+        location: SpecLocation(file: "spec/operations.yaml", line: 632, column: 3))
 
     let sessionId: UUID
     let userId: UUID
@@ -1059,7 +1059,7 @@ struct SessionProviderAccessEvent: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:649
+// spec/operations.yaml:648
 /// - Category: `provider`
 /// - Workflow: `provider_connection`, attempted
 /// - Subscribers: logged, audited as `PROVIDER_CONNECTION_ATTEMPTED`
@@ -1069,6 +1069,35 @@ struct ProviderConnectionAttempted: DeclaredEvent {
         name: "ProviderConnectionAttempted", category: "provider",
         workflow: "provider_connection", phase: .attempted,
         requiresLogging: true, auditAction: "PROVIDER_CONNECTION_ATTEMPTED",
+        requiresEmail: false, requiresSession: false,
+        location: SpecLocation(file: "spec/operations.yaml", line: 648, column: 5))
+
+    let userId: UUID
+    let providerSlug: String
+
+    init(userId: UUID, providerSlug: String) {
+        self.userId = userId
+        self.providerSlug = providerSlug
+    }
+
+    var eventMetadata: DomainEventMetadata { Self.metadata }
+
+    private enum CodingKeys: String, CodingKey {
+        case userId = "user_id"
+        case providerSlug = "provider_slug"
+    }
+}
+
+// spec/operations.yaml:649
+/// - Category: `provider`
+/// - Workflow: `provider_connection`, succeeded
+/// - Subscribers: logged, audited as `PROVIDER_CONNECTED`
+struct ProviderConnectionSucceeded: DeclaredEvent {
+    /// What the spec declares about this event.
+    static let metadata = DomainEventMetadata(
+        name: "ProviderConnectionSucceeded", category: "provider",
+        workflow: "provider_connection", phase: .succeeded,
+        requiresLogging: true, auditAction: "PROVIDER_CONNECTED",
         requiresEmail: false, requiresSession: false,
         location: SpecLocation(file: "spec/operations.yaml", line: 649, column: 5))
 
@@ -1090,35 +1119,6 @@ struct ProviderConnectionAttempted: DeclaredEvent {
 
 // spec/operations.yaml:650
 /// - Category: `provider`
-/// - Workflow: `provider_connection`, succeeded
-/// - Subscribers: logged, audited as `PROVIDER_CONNECTED`
-struct ProviderConnectionSucceeded: DeclaredEvent {
-    /// What the spec declares about this event.
-    static let metadata = DomainEventMetadata(
-        name: "ProviderConnectionSucceeded", category: "provider",
-        workflow: "provider_connection", phase: .succeeded,
-        requiresLogging: true, auditAction: "PROVIDER_CONNECTED",
-        requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 650, column: 5))
-
-    let userId: UUID
-    let providerSlug: String
-
-    init(userId: UUID, providerSlug: String) {
-        self.userId = userId
-        self.providerSlug = providerSlug
-    }
-
-    var eventMetadata: DomainEventMetadata { Self.metadata }
-
-    private enum CodingKeys: String, CodingKey {
-        case userId = "user_id"
-        case providerSlug = "provider_slug"
-    }
-}
-
-// spec/operations.yaml:651
-/// - Category: `provider`
 /// - Workflow: `provider_connection`, failed
 /// - Subscribers: logged, audited as `PROVIDER_CONNECTION_FAILED`
 struct ProviderConnectionFailed: DeclaredEvent {
@@ -1128,7 +1128,7 @@ struct ProviderConnectionFailed: DeclaredEvent {
         workflow: "provider_connection", phase: .failed,
         requiresLogging: true, auditAction: "PROVIDER_CONNECTION_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 651, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 650, column: 5))
 
     let userId: UUID
     let providerSlug: String
@@ -1150,7 +1150,7 @@ struct ProviderConnectionFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:658
+// spec/operations.yaml:657
 /// - Category: `provider`
 /// - Workflow: `provider_disconnection`, attempted
 /// - Subscribers: logged, audited as `PROVIDER_DISCONNECTION_ATTEMPTED`
@@ -1160,6 +1160,35 @@ struct ProviderDisconnectionAttempted: DeclaredEvent {
         name: "ProviderDisconnectionAttempted", category: "provider",
         workflow: "provider_disconnection", phase: .attempted,
         requiresLogging: true, auditAction: "PROVIDER_DISCONNECTION_ATTEMPTED",
+        requiresEmail: false, requiresSession: false,
+        location: SpecLocation(file: "spec/operations.yaml", line: 657, column: 5))
+
+    let userId: UUID
+    let connectionId: UUID
+
+    init(userId: UUID, connectionId: UUID) {
+        self.userId = userId
+        self.connectionId = connectionId
+    }
+
+    var eventMetadata: DomainEventMetadata { Self.metadata }
+
+    private enum CodingKeys: String, CodingKey {
+        case userId = "user_id"
+        case connectionId = "connection_id"
+    }
+}
+
+// spec/operations.yaml:658
+/// - Category: `provider`
+/// - Workflow: `provider_disconnection`, succeeded
+/// - Subscribers: logged, audited as `PROVIDER_DISCONNECTED`
+struct ProviderDisconnectionSucceeded: DeclaredEvent {
+    /// What the spec declares about this event.
+    static let metadata = DomainEventMetadata(
+        name: "ProviderDisconnectionSucceeded", category: "provider",
+        workflow: "provider_disconnection", phase: .succeeded,
+        requiresLogging: true, auditAction: "PROVIDER_DISCONNECTED",
         requiresEmail: false, requiresSession: false,
         location: SpecLocation(file: "spec/operations.yaml", line: 658, column: 5))
 
@@ -1181,35 +1210,6 @@ struct ProviderDisconnectionAttempted: DeclaredEvent {
 
 // spec/operations.yaml:659
 /// - Category: `provider`
-/// - Workflow: `provider_disconnection`, succeeded
-/// - Subscribers: logged, audited as `PROVIDER_DISCONNECTED`
-struct ProviderDisconnectionSucceeded: DeclaredEvent {
-    /// What the spec declares about this event.
-    static let metadata = DomainEventMetadata(
-        name: "ProviderDisconnectionSucceeded", category: "provider",
-        workflow: "provider_disconnection", phase: .succeeded,
-        requiresLogging: true, auditAction: "PROVIDER_DISCONNECTED",
-        requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 659, column: 5))
-
-    let userId: UUID
-    let connectionId: UUID
-
-    init(userId: UUID, connectionId: UUID) {
-        self.userId = userId
-        self.connectionId = connectionId
-    }
-
-    var eventMetadata: DomainEventMetadata { Self.metadata }
-
-    private enum CodingKeys: String, CodingKey {
-        case userId = "user_id"
-        case connectionId = "connection_id"
-    }
-}
-
-// spec/operations.yaml:660
-/// - Category: `provider`
 /// - Workflow: `provider_disconnection`, failed
 /// - Subscribers: logged, audited as `PROVIDER_DISCONNECTION_FAILED`
 struct ProviderDisconnectionFailed: DeclaredEvent {
@@ -1219,7 +1219,7 @@ struct ProviderDisconnectionFailed: DeclaredEvent {
         workflow: "provider_disconnection", phase: .failed,
         requiresLogging: true, auditAction: "PROVIDER_DISCONNECTION_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 660, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 659, column: 5))
 
     let userId: UUID
     let connectionId: UUID
@@ -1241,7 +1241,7 @@ struct ProviderDisconnectionFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:666
+// spec/operations.yaml:665
 /// - Category: `provider`
 /// - Workflow: `provider_token_refresh`, attempted
 /// - Subscribers: logged, audited as `PROVIDER_TOKEN_REFRESH_ATTEMPTED`
@@ -1251,6 +1251,32 @@ struct ProviderTokenRefreshAttempted: DeclaredEvent {
         name: "ProviderTokenRefreshAttempted", category: "provider",
         workflow: "provider_token_refresh", phase: .attempted,
         requiresLogging: true, auditAction: "PROVIDER_TOKEN_REFRESH_ATTEMPTED",
+        requiresEmail: false, requiresSession: false,
+        location: SpecLocation(file: "spec/operations.yaml", line: 665, column: 5))
+
+    let connectionId: UUID
+
+    init(connectionId: UUID) {
+        self.connectionId = connectionId
+    }
+
+    var eventMetadata: DomainEventMetadata { Self.metadata }
+
+    private enum CodingKeys: String, CodingKey {
+        case connectionId = "connection_id"
+    }
+}
+
+// spec/operations.yaml:666
+/// - Category: `provider`
+/// - Workflow: `provider_token_refresh`, succeeded
+/// - Subscribers: logged, audited as `PROVIDER_TOKEN_REFRESHED`
+struct ProviderTokenRefreshSucceeded: DeclaredEvent {
+    /// What the spec declares about this event.
+    static let metadata = DomainEventMetadata(
+        name: "ProviderTokenRefreshSucceeded", category: "provider",
+        workflow: "provider_token_refresh", phase: .succeeded,
+        requiresLogging: true, auditAction: "PROVIDER_TOKEN_REFRESHED",
         requiresEmail: false, requiresSession: false,
         location: SpecLocation(file: "spec/operations.yaml", line: 666, column: 5))
 
@@ -1269,32 +1295,6 @@ struct ProviderTokenRefreshAttempted: DeclaredEvent {
 
 // spec/operations.yaml:667
 /// - Category: `provider`
-/// - Workflow: `provider_token_refresh`, succeeded
-/// - Subscribers: logged, audited as `PROVIDER_TOKEN_REFRESHED`
-struct ProviderTokenRefreshSucceeded: DeclaredEvent {
-    /// What the spec declares about this event.
-    static let metadata = DomainEventMetadata(
-        name: "ProviderTokenRefreshSucceeded", category: "provider",
-        workflow: "provider_token_refresh", phase: .succeeded,
-        requiresLogging: true, auditAction: "PROVIDER_TOKEN_REFRESHED",
-        requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 667, column: 5))
-
-    let connectionId: UUID
-
-    init(connectionId: UUID) {
-        self.connectionId = connectionId
-    }
-
-    var eventMetadata: DomainEventMetadata { Self.metadata }
-
-    private enum CodingKeys: String, CodingKey {
-        case connectionId = "connection_id"
-    }
-}
-
-// spec/operations.yaml:668
-/// - Category: `provider`
 /// - Workflow: `provider_token_refresh`, failed
 /// - Subscribers: logged, audited as `PROVIDER_TOKEN_REFRESH_FAILED`
 struct ProviderTokenRefreshFailed: DeclaredEvent {
@@ -1304,7 +1304,7 @@ struct ProviderTokenRefreshFailed: DeclaredEvent {
         workflow: "provider_token_refresh", phase: .failed,
         requiresLogging: true, auditAction: "PROVIDER_TOKEN_REFRESH_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 668, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 667, column: 5))
 
     let connectionId: UUID
     /// The code of the failure.
@@ -1323,7 +1323,7 @@ struct ProviderTokenRefreshFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:676
+// spec/operations.yaml:675
 /// - Category: `data_sync`
 /// - Workflow: `account_sync`, attempted
 /// - Subscribers: logged, audited as `ACCOUNT_SYNC_ATTEMPTED`
@@ -1333,6 +1333,35 @@ struct AccountSyncAttempted: DeclaredEvent {
         name: "AccountSyncAttempted", category: "data_sync",
         workflow: "account_sync", phase: .attempted,
         requiresLogging: true, auditAction: "ACCOUNT_SYNC_ATTEMPTED",
+        requiresEmail: false, requiresSession: false,
+        location: SpecLocation(file: "spec/operations.yaml", line: 675, column: 5))
+
+    let userId: UUID
+    let connectionId: UUID
+
+    init(userId: UUID, connectionId: UUID) {
+        self.userId = userId
+        self.connectionId = connectionId
+    }
+
+    var eventMetadata: DomainEventMetadata { Self.metadata }
+
+    private enum CodingKeys: String, CodingKey {
+        case userId = "user_id"
+        case connectionId = "connection_id"
+    }
+}
+
+// spec/operations.yaml:676
+/// - Category: `data_sync`
+/// - Workflow: `account_sync`, succeeded
+/// - Subscribers: logged, audited as `ACCOUNT_SYNC_SUCCEEDED`
+struct AccountSyncSucceeded: DeclaredEvent {
+    /// What the spec declares about this event.
+    static let metadata = DomainEventMetadata(
+        name: "AccountSyncSucceeded", category: "data_sync",
+        workflow: "account_sync", phase: .succeeded,
+        requiresLogging: true, auditAction: "ACCOUNT_SYNC_SUCCEEDED",
         requiresEmail: false, requiresSession: false,
         location: SpecLocation(file: "spec/operations.yaml", line: 676, column: 5))
 
@@ -1354,35 +1383,6 @@ struct AccountSyncAttempted: DeclaredEvent {
 
 // spec/operations.yaml:677
 /// - Category: `data_sync`
-/// - Workflow: `account_sync`, succeeded
-/// - Subscribers: logged, audited as `ACCOUNT_SYNC_SUCCEEDED`
-struct AccountSyncSucceeded: DeclaredEvent {
-    /// What the spec declares about this event.
-    static let metadata = DomainEventMetadata(
-        name: "AccountSyncSucceeded", category: "data_sync",
-        workflow: "account_sync", phase: .succeeded,
-        requiresLogging: true, auditAction: "ACCOUNT_SYNC_SUCCEEDED",
-        requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 677, column: 5))
-
-    let userId: UUID
-    let connectionId: UUID
-
-    init(userId: UUID, connectionId: UUID) {
-        self.userId = userId
-        self.connectionId = connectionId
-    }
-
-    var eventMetadata: DomainEventMetadata { Self.metadata }
-
-    private enum CodingKeys: String, CodingKey {
-        case userId = "user_id"
-        case connectionId = "connection_id"
-    }
-}
-
-// spec/operations.yaml:678
-/// - Category: `data_sync`
 /// - Workflow: `account_sync`, failed
 /// - Subscribers: logged, audited as `ACCOUNT_SYNC_FAILED`
 struct AccountSyncFailed: DeclaredEvent {
@@ -1392,7 +1392,7 @@ struct AccountSyncFailed: DeclaredEvent {
         workflow: "account_sync", phase: .failed,
         requiresLogging: true, auditAction: "ACCOUNT_SYNC_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 678, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 677, column: 5))
 
     let userId: UUID
     let connectionId: UUID
@@ -1414,7 +1414,7 @@ struct AccountSyncFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:679
+// spec/operations.yaml:678
 /// A synced account's balance changed.
 ///
 /// - Category: `data_sync`
@@ -1427,7 +1427,7 @@ struct AccountBalanceUpdated: DeclaredEvent {
         workflow: "account_balance_updated", phase: .operational,
         requiresLogging: true, auditAction: nil,
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 679, column: 3))
+        location: SpecLocation(file: "spec/operations.yaml", line: 678, column: 3))
 
     let userId: UUID
     let accountId: UUID
@@ -1454,7 +1454,7 @@ struct AccountBalanceUpdated: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:694
+// spec/operations.yaml:693
 /// - Category: `data_sync`
 /// - Workflow: `transaction_sync`, attempted
 /// - Subscribers: logged, audited as `TRANSACTION_SYNC_ATTEMPTED`
@@ -1464,6 +1464,35 @@ struct TransactionSyncAttempted: DeclaredEvent {
         name: "TransactionSyncAttempted", category: "data_sync",
         workflow: "transaction_sync", phase: .attempted,
         requiresLogging: true, auditAction: "TRANSACTION_SYNC_ATTEMPTED",
+        requiresEmail: false, requiresSession: false,
+        location: SpecLocation(file: "spec/operations.yaml", line: 693, column: 5))
+
+    let userId: UUID
+    let connectionId: UUID
+
+    init(userId: UUID, connectionId: UUID) {
+        self.userId = userId
+        self.connectionId = connectionId
+    }
+
+    var eventMetadata: DomainEventMetadata { Self.metadata }
+
+    private enum CodingKeys: String, CodingKey {
+        case userId = "user_id"
+        case connectionId = "connection_id"
+    }
+}
+
+// spec/operations.yaml:694
+/// - Category: `data_sync`
+/// - Workflow: `transaction_sync`, succeeded
+/// - Subscribers: logged, audited as `TRANSACTION_SYNC_SUCCEEDED`
+struct TransactionSyncSucceeded: DeclaredEvent {
+    /// What the spec declares about this event.
+    static let metadata = DomainEventMetadata(
+        name: "TransactionSyncSucceeded", category: "data_sync",
+        workflow: "transaction_sync", phase: .succeeded,
+        requiresLogging: true, auditAction: "TRANSACTION_SYNC_SUCCEEDED",
         requiresEmail: false, requiresSession: false,
         location: SpecLocation(file: "spec/operations.yaml", line: 694, column: 5))
 
@@ -1485,35 +1514,6 @@ struct TransactionSyncAttempted: DeclaredEvent {
 
 // spec/operations.yaml:695
 /// - Category: `data_sync`
-/// - Workflow: `transaction_sync`, succeeded
-/// - Subscribers: logged, audited as `TRANSACTION_SYNC_SUCCEEDED`
-struct TransactionSyncSucceeded: DeclaredEvent {
-    /// What the spec declares about this event.
-    static let metadata = DomainEventMetadata(
-        name: "TransactionSyncSucceeded", category: "data_sync",
-        workflow: "transaction_sync", phase: .succeeded,
-        requiresLogging: true, auditAction: "TRANSACTION_SYNC_SUCCEEDED",
-        requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 695, column: 5))
-
-    let userId: UUID
-    let connectionId: UUID
-
-    init(userId: UUID, connectionId: UUID) {
-        self.userId = userId
-        self.connectionId = connectionId
-    }
-
-    var eventMetadata: DomainEventMetadata { Self.metadata }
-
-    private enum CodingKeys: String, CodingKey {
-        case userId = "user_id"
-        case connectionId = "connection_id"
-    }
-}
-
-// spec/operations.yaml:696
-/// - Category: `data_sync`
 /// - Workflow: `transaction_sync`, failed
 /// - Subscribers: logged, audited as `TRANSACTION_SYNC_FAILED`
 struct TransactionSyncFailed: DeclaredEvent {
@@ -1523,7 +1523,7 @@ struct TransactionSyncFailed: DeclaredEvent {
         workflow: "transaction_sync", phase: .failed,
         requiresLogging: true, auditAction: "TRANSACTION_SYNC_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 696, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 695, column: 5))
 
     let userId: UUID
     let connectionId: UUID
@@ -1545,7 +1545,7 @@ struct TransactionSyncFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:703
+// spec/operations.yaml:702
 /// - Category: `data_sync`
 /// - Workflow: `holdings_sync`, attempted
 /// - Subscribers: logged, audited as `HOLDINGS_SYNC_ATTEMPTED`
@@ -1555,6 +1555,35 @@ struct HoldingsSyncAttempted: DeclaredEvent {
         name: "HoldingsSyncAttempted", category: "data_sync",
         workflow: "holdings_sync", phase: .attempted,
         requiresLogging: true, auditAction: "HOLDINGS_SYNC_ATTEMPTED",
+        requiresEmail: false, requiresSession: false,
+        location: SpecLocation(file: "spec/operations.yaml", line: 702, column: 5))
+
+    let userId: UUID
+    let accountId: UUID
+
+    init(userId: UUID, accountId: UUID) {
+        self.userId = userId
+        self.accountId = accountId
+    }
+
+    var eventMetadata: DomainEventMetadata { Self.metadata }
+
+    private enum CodingKeys: String, CodingKey {
+        case userId = "user_id"
+        case accountId = "account_id"
+    }
+}
+
+// spec/operations.yaml:703
+/// - Category: `data_sync`
+/// - Workflow: `holdings_sync`, succeeded
+/// - Subscribers: logged, audited as `HOLDINGS_SYNC_SUCCEEDED`
+struct HoldingsSyncSucceeded: DeclaredEvent {
+    /// What the spec declares about this event.
+    static let metadata = DomainEventMetadata(
+        name: "HoldingsSyncSucceeded", category: "data_sync",
+        workflow: "holdings_sync", phase: .succeeded,
+        requiresLogging: true, auditAction: "HOLDINGS_SYNC_SUCCEEDED",
         requiresEmail: false, requiresSession: false,
         location: SpecLocation(file: "spec/operations.yaml", line: 703, column: 5))
 
@@ -1576,35 +1605,6 @@ struct HoldingsSyncAttempted: DeclaredEvent {
 
 // spec/operations.yaml:704
 /// - Category: `data_sync`
-/// - Workflow: `holdings_sync`, succeeded
-/// - Subscribers: logged, audited as `HOLDINGS_SYNC_SUCCEEDED`
-struct HoldingsSyncSucceeded: DeclaredEvent {
-    /// What the spec declares about this event.
-    static let metadata = DomainEventMetadata(
-        name: "HoldingsSyncSucceeded", category: "data_sync",
-        workflow: "holdings_sync", phase: .succeeded,
-        requiresLogging: true, auditAction: "HOLDINGS_SYNC_SUCCEEDED",
-        requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 704, column: 5))
-
-    let userId: UUID
-    let accountId: UUID
-
-    init(userId: UUID, accountId: UUID) {
-        self.userId = userId
-        self.accountId = accountId
-    }
-
-    var eventMetadata: DomainEventMetadata { Self.metadata }
-
-    private enum CodingKeys: String, CodingKey {
-        case userId = "user_id"
-        case accountId = "account_id"
-    }
-}
-
-// spec/operations.yaml:705
-/// - Category: `data_sync`
 /// - Workflow: `holdings_sync`, failed
 /// - Subscribers: logged, audited as `HOLDINGS_SYNC_FAILED`
 struct HoldingsSyncFailed: DeclaredEvent {
@@ -1614,7 +1614,7 @@ struct HoldingsSyncFailed: DeclaredEvent {
         workflow: "holdings_sync", phase: .failed,
         requiresLogging: true, auditAction: "HOLDINGS_SYNC_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 705, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 704, column: 5))
 
     let userId: UUID
     let accountId: UUID
@@ -1636,7 +1636,7 @@ struct HoldingsSyncFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:706
+// spec/operations.yaml:705
 /// A synced account's holdings were written.
 ///
 /// - Category: `data_sync`
@@ -1649,7 +1649,7 @@ struct AccountHoldingsUpdated: DeclaredEvent {
         workflow: "account_holdings_updated", phase: .operational,
         requiresLogging: true, auditAction: nil,
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 706, column: 3))
+        location: SpecLocation(file: "spec/operations.yaml", line: 705, column: 3))
 
     let userId: UUID
     let accountId: UUID
@@ -1670,7 +1670,7 @@ struct AccountHoldingsUpdated: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:721
+// spec/operations.yaml:720
 /// - Category: `data_sync`
 /// - Workflow: `file_import`, attempted
 /// - Subscribers: logged, audited as `FILE_IMPORT_ATTEMPTED`
@@ -1680,6 +1680,41 @@ struct FileImportAttempted: DeclaredEvent {
         name: "FileImportAttempted", category: "data_sync",
         workflow: "file_import", phase: .attempted,
         requiresLogging: true, auditAction: "FILE_IMPORT_ATTEMPTED",
+        requiresEmail: false, requiresSession: false,
+        location: SpecLocation(file: "spec/operations.yaml", line: 720, column: 5))
+
+    let userId: UUID
+    let providerSlug: String
+    let fileName: String
+    let fileFormat: String
+
+    init(userId: UUID, providerSlug: String, fileName: String, fileFormat: String) {
+        self.userId = userId
+        self.providerSlug = providerSlug
+        self.fileName = fileName
+        self.fileFormat = fileFormat
+    }
+
+    var eventMetadata: DomainEventMetadata { Self.metadata }
+
+    private enum CodingKeys: String, CodingKey {
+        case userId = "user_id"
+        case providerSlug = "provider_slug"
+        case fileName = "file_name"
+        case fileFormat = "file_format"
+    }
+}
+
+// spec/operations.yaml:721
+/// - Category: `data_sync`
+/// - Workflow: `file_import`, succeeded
+/// - Subscribers: logged, audited as `FILE_IMPORT_SUCCEEDED`
+struct FileImportSucceeded: DeclaredEvent {
+    /// What the spec declares about this event.
+    static let metadata = DomainEventMetadata(
+        name: "FileImportSucceeded", category: "data_sync",
+        workflow: "file_import", phase: .succeeded,
+        requiresLogging: true, auditAction: "FILE_IMPORT_SUCCEEDED",
         requiresEmail: false, requiresSession: false,
         location: SpecLocation(file: "spec/operations.yaml", line: 721, column: 5))
 
@@ -1707,41 +1742,6 @@ struct FileImportAttempted: DeclaredEvent {
 
 // spec/operations.yaml:722
 /// - Category: `data_sync`
-/// - Workflow: `file_import`, succeeded
-/// - Subscribers: logged, audited as `FILE_IMPORT_SUCCEEDED`
-struct FileImportSucceeded: DeclaredEvent {
-    /// What the spec declares about this event.
-    static let metadata = DomainEventMetadata(
-        name: "FileImportSucceeded", category: "data_sync",
-        workflow: "file_import", phase: .succeeded,
-        requiresLogging: true, auditAction: "FILE_IMPORT_SUCCEEDED",
-        requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 722, column: 5))
-
-    let userId: UUID
-    let providerSlug: String
-    let fileName: String
-    let fileFormat: String
-
-    init(userId: UUID, providerSlug: String, fileName: String, fileFormat: String) {
-        self.userId = userId
-        self.providerSlug = providerSlug
-        self.fileName = fileName
-        self.fileFormat = fileFormat
-    }
-
-    var eventMetadata: DomainEventMetadata { Self.metadata }
-
-    private enum CodingKeys: String, CodingKey {
-        case userId = "user_id"
-        case providerSlug = "provider_slug"
-        case fileName = "file_name"
-        case fileFormat = "file_format"
-    }
-}
-
-// spec/operations.yaml:723
-/// - Category: `data_sync`
 /// - Workflow: `file_import`, failed
 /// - Subscribers: logged, audited as `FILE_IMPORT_FAILED`
 struct FileImportFailed: DeclaredEvent {
@@ -1751,7 +1751,7 @@ struct FileImportFailed: DeclaredEvent {
         workflow: "file_import", phase: .failed,
         requiresLogging: true, auditAction: "FILE_IMPORT_FAILED",
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 723, column: 5))
+        location: SpecLocation(file: "spec/operations.yaml", line: 722, column: 5))
 
     let userId: UUID
     let providerSlug: String
@@ -1779,7 +1779,7 @@ struct FileImportFailed: DeclaredEvent {
     }
 }
 
-// spec/operations.yaml:724
+// spec/operations.yaml:723
 /// One account of an imported file was written.
 ///
 /// - Category: `data_sync`
@@ -1792,7 +1792,7 @@ struct FileImportProgress: DeclaredEvent {
         workflow: "file_import", phase: .operational,
         requiresLogging: true, auditAction: nil,
         requiresEmail: false, requiresSession: false,
-        location: SpecLocation(file: "spec/operations.yaml", line: 724, column: 3))
+        location: SpecLocation(file: "spec/operations.yaml", line: 723, column: 3))
 
     let userId: UUID
     let providerSlug: String
@@ -2201,7 +2201,7 @@ extension DomainEvent {
     }
 }
 
-// spec/operations.yaml:754
+// spec/operations.yaml:753
 /// The events ``RegisterUser`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2246,7 +2246,7 @@ struct RegisterUserEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:774
+// spec/operations.yaml:773
 /// The events ``AuthenticateUser`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2290,7 +2290,7 @@ struct AuthenticateUserEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:807
+// spec/operations.yaml:806
 /// The events ``VerifyEmail`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2335,7 +2335,7 @@ struct VerifyEmailEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:837
+// spec/operations.yaml:836
 /// The events ``RefreshAccessToken`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2384,7 +2384,7 @@ struct RefreshAccessTokenEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:863
+// spec/operations.yaml:862
 /// The events ``RequestPasswordReset`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2430,7 +2430,7 @@ struct RequestPasswordResetEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:892
+// spec/operations.yaml:891
 /// The events ``ConfirmPasswordReset`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2475,7 +2475,7 @@ struct ConfirmPasswordResetEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:911
+// spec/operations.yaml:910
 /// The events ``LogoutUser`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2519,7 +2519,7 @@ struct LogoutUserEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:944
+// spec/operations.yaml:943
 /// The events ``CreateSession`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2541,7 +2541,7 @@ struct CreateSessionEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:955
+// spec/operations.yaml:954
 /// The events ``RevokeSession`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2590,7 +2590,7 @@ struct RevokeSessionEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:972
+// spec/operations.yaml:971
 /// The events ``RevokeAllUserSessions`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2637,7 +2637,7 @@ struct RevokeAllUserSessionsEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:996
+// spec/operations.yaml:995
 /// The events ``RecordProviderAccess`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2654,7 +2654,7 @@ struct RecordProviderAccessEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:1030
+// spec/operations.yaml:1029
 /// The events ``TriggerGlobalTokenRotation`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2702,7 +2702,7 @@ struct TriggerGlobalTokenRotationEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:1041
+// spec/operations.yaml:1040
 /// The events ``TriggerUserTokenRotation`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2751,7 +2751,7 @@ struct TriggerUserTokenRotationEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:1056
+// spec/operations.yaml:1055
 /// The events ``ConnectProvider`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2799,7 +2799,7 @@ struct ConnectProviderEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:1087
+// spec/operations.yaml:1086
 /// The events ``DisconnectProvider`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2847,7 +2847,7 @@ struct DisconnectProviderEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:1100
+// spec/operations.yaml:1099
 /// The events ``RefreshProviderTokens`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2893,7 +2893,7 @@ struct RefreshProviderTokensEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:1113
+// spec/operations.yaml:1112
 /// The events ``SyncAccounts`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2944,7 +2944,7 @@ struct SyncAccountsEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:1133
+// spec/operations.yaml:1132
 /// The events ``SyncTransactions`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -2990,7 +2990,7 @@ struct SyncTransactionsEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:1150
+// spec/operations.yaml:1149
 /// The events ``SyncHoldings`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.
@@ -3041,7 +3041,7 @@ struct SyncHoldingsEvents: Sendable {
     }
 }
 
-// spec/operations.yaml:1199
+// spec/operations.yaml:1198
 /// The events ``ImportFromFile`` lists: the only ones its handler can publish.
 /// The handler factory gives the handler this value as `events`; what it records is delivered once the
 /// command commits.

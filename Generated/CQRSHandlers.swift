@@ -9,183 +9,183 @@ import Foundation
 
 // MARK: - Handler protocols
 
-// spec/operations.yaml:739
+// spec/operations.yaml:738
 /// What the handler of ``RegisterUser`` conforms to: `RegisterUserHandler` in the application.
 protocol RegisterUserHandling: CommandHandler where Operation == RegisterUser, Output == UUID {}
 
-// spec/operations.yaml:762
+// spec/operations.yaml:761
 /// What the handler of ``AuthenticateUser`` conforms to: `AuthenticateUserHandler` in the application.
 protocol AuthenticateUserHandling: CommandHandler where Operation == AuthenticateUser, Output == AuthenticatedUser {}
 
-// spec/operations.yaml:775
+// spec/operations.yaml:774
 /// What the handler of ``LoginUser`` conforms to: `LoginUserHandler` in the application.
 protocol LoginUserHandling: CommandHandler where Operation == LoginUser, Output == LoginResult {}
 
-// spec/operations.yaml:798
+// spec/operations.yaml:797
 /// What the handler of ``VerifyEmail`` conforms to: `VerifyEmailHandler` in the application.
 protocol VerifyEmailHandling: CommandHandler where Operation == VerifyEmail, Output == UUID {}
 
-// spec/operations.yaml:815
+// spec/operations.yaml:814
 /// What the handler of ``RefreshAccessToken`` conforms to: `RefreshAccessTokenHandler` in the application.
 protocol RefreshAccessTokenHandling: CommandHandler where Operation == RefreshAccessToken, Output == AuthTokens {}
 
-// spec/operations.yaml:853
+// spec/operations.yaml:852
 /// What the handler of ``RequestPasswordReset`` conforms to: `RequestPasswordResetHandler` in the application.
 protocol RequestPasswordResetHandling: CommandHandler where Operation == RequestPasswordReset, Output == PasswordResetRequestResponse {}
 
-// spec/operations.yaml:876
+// spec/operations.yaml:875
 /// What the handler of ``ConfirmPasswordReset`` conforms to: `ConfirmPasswordResetHandler` in the application.
 protocol ConfirmPasswordResetHandling: CommandHandler where Operation == ConfirmPasswordReset, Output == PasswordResetConfirmResponse {}
 
-// spec/operations.yaml:901
+// spec/operations.yaml:900
 /// What the handler of ``LogoutUser`` conforms to: `LogoutUserHandler` in the application.
 protocol LogoutUserHandling: CommandHandler where Operation == LogoutUser, Output == LogoutResponse {}
 
-// spec/operations.yaml:912
+// spec/operations.yaml:911
 /// What the handler of ``LogoutCurrentSession`` conforms to: `LogoutCurrentSessionHandler` in the application.
 protocol LogoutCurrentSessionHandling: CommandHandler where Operation == LogoutCurrentSession, Output == LogoutResponse {}
 
-// spec/operations.yaml:932
+// spec/operations.yaml:931
 /// What the handler of ``CreateSession`` conforms to: `CreateSessionHandler` in the application.
 protocol CreateSessionHandling: CommandHandler where Operation == CreateSession, Output == CreateSessionResponse {}
 
-// spec/operations.yaml:945
+// spec/operations.yaml:944
 /// What the handler of ``RevokeSession`` conforms to: `RevokeSessionHandler` in the application.
 protocol RevokeSessionHandling: CommandHandler where Operation == RevokeSession, Output == UUID {}
 
-// spec/operations.yaml:961
+// spec/operations.yaml:960
 /// What the handler of ``RevokeAllUserSessions`` conforms to: `RevokeAllSessionsHandler` in the application.
 protocol RevokeAllUserSessionsHandling: CommandHandler where Operation == RevokeAllUserSessions, Output == Int {}
 
-// spec/operations.yaml:978
+// spec/operations.yaml:977
 /// What the handler of ``LinkRefreshTokenToSession`` conforms to: `LinkRefreshTokenToSessionHandler` in the application.
 protocol LinkRefreshTokenToSessionHandling: CommandHandler where Operation == LinkRefreshTokenToSession, Output == Void {}
 
-// spec/operations.yaml:987
+// spec/operations.yaml:986
 /// What the handler of ``RecordProviderAccess`` conforms to: `RecordProviderAccessHandler` in the application.
 protocol RecordProviderAccessHandling: CommandHandler where Operation == RecordProviderAccess, Output == Void {}
 
-// spec/operations.yaml:997
+// spec/operations.yaml:996
 /// What the handler of ``UpdateSessionActivity`` conforms to: `UpdateSessionActivityHandler` in the application.
 protocol UpdateSessionActivityHandling: CommandHandler where Operation == UpdateSessionActivity, Output == Void {}
 
-// spec/operations.yaml:1009
+// spec/operations.yaml:1008
 /// What the handler of ``GenerateAuthTokens`` conforms to: `GenerateAuthTokensHandler` in the application.
 protocol GenerateAuthTokensHandling: CommandHandler where Operation == GenerateAuthTokens, Output == AuthTokens {}
 
-// spec/operations.yaml:1021
+// spec/operations.yaml:1020
 /// What the handler of ``TriggerGlobalTokenRotation`` conforms to: `TriggerGlobalTokenRotationHandler` in the application.
 protocol TriggerGlobalTokenRotationHandling: CommandHandler where Operation == TriggerGlobalTokenRotation, Output == GlobalRotationResult {}
 
-// spec/operations.yaml:1031
+// spec/operations.yaml:1030
 /// What the handler of ``TriggerUserTokenRotation`` conforms to: `TriggerUserTokenRotationHandler` in the application.
 protocol TriggerUserTokenRotationHandling: CommandHandler where Operation == TriggerUserTokenRotation, Output == UserRotationResult {}
 
-// spec/operations.yaml:1044
+// spec/operations.yaml:1043
 /// What the handler of ``ConnectProvider`` conforms to: `ConnectProviderHandler` in the application.
 protocol ConnectProviderHandling: CommandHandler where Operation == ConnectProvider, Output == UUID {}
 
-// spec/operations.yaml:1057
+// spec/operations.yaml:1056
 /// What the handler of ``ConnectToProvider`` conforms to: `ConnectToProviderHandler` in the application.
 protocol ConnectToProviderHandling: CommandHandler where Operation == ConnectToProvider, Output == UUID {}
 
-// spec/operations.yaml:1079
+// spec/operations.yaml:1078
 /// What the handler of ``DisconnectProvider`` conforms to: `DisconnectProviderHandler` in the application.
 protocol DisconnectProviderHandling: CommandHandler where Operation == DisconnectProvider, Output == Void {}
 
-// spec/operations.yaml:1092
+// spec/operations.yaml:1091
 /// What the handler of ``RefreshProviderTokens`` conforms to: `RefreshProviderTokensHandler` in the application.
 protocol RefreshProviderTokensHandling: CommandHandler where Operation == RefreshProviderTokens, Output == Void {}
 
-// spec/operations.yaml:1103
+// spec/operations.yaml:1102
 /// What the handler of ``SyncAccounts`` conforms to: `SyncAccountsHandler` in the application.
 protocol SyncAccountsHandling: CommandHandler where Operation == SyncAccounts, Output == SyncAccountsResult {}
 
-// spec/operations.yaml:1114
+// spec/operations.yaml:1113
 /// What the handler of ``SyncTransactions`` conforms to: `SyncTransactionsHandler` in the application.
 protocol SyncTransactionsHandling: CommandHandler where Operation == SyncTransactions, Output == SyncTransactionsResult {}
 
-// spec/operations.yaml:1134
+// spec/operations.yaml:1133
 /// What the handler of ``SyncHoldings`` conforms to: `SyncHoldingsHandler` in the application.
 protocol SyncHoldingsHandling: CommandHandler where Operation == SyncHoldings, Output == SyncHoldingsResult {}
 
-// spec/operations.yaml:1151
+// spec/operations.yaml:1150
 /// What the handler of ``SyncConnection`` conforms to: `SyncConnectionHandler` in the application.
 protocol SyncConnectionHandling: CommandHandler where Operation == SyncConnection, Output == ConnectionSyncResult {}
 
-// spec/operations.yaml:1178
+// spec/operations.yaml:1177
 /// What the handler of ``ImportFromFile`` conforms to: `ImportFromFileHandler` in the application.
 protocol ImportFromFileHandling: CommandHandler where Operation == ImportFromFile, Output == ImportResult {}
 
-// spec/operations.yaml:1209
+// spec/operations.yaml:1208
 /// What the handler of ``GetSession`` conforms to: `GetSessionHandler` in the application.
 protocol GetSessionHandling: QueryHandler where Operation == GetSession, Output == SessionResult {}
 
-// spec/operations.yaml:1223
+// spec/operations.yaml:1222
 /// What the handler of ``ListUserSessions`` conforms to: `ListSessionsHandler` in the application.
 protocol ListUserSessionsHandling: QueryHandler where Operation == ListUserSessions, Output == SessionListResult {}
 
-// spec/operations.yaml:1243
+// spec/operations.yaml:1242
 /// What the handler of ``GetProviderConnection`` conforms to: `GetProviderConnectionHandler` in the application.
 protocol GetProviderConnectionHandling: QueryHandler where Operation == GetProviderConnection, Output == ProviderConnectionResult {}
 
-// spec/operations.yaml:1257
+// spec/operations.yaml:1256
 /// What the handler of ``ListProviderConnections`` conforms to: `ListProviderConnectionsHandler` in the application.
 protocol ListProviderConnectionsHandling: QueryHandler where Operation == ListProviderConnections, Output == ProviderConnectionListResult {}
 
-// spec/operations.yaml:1275
+// spec/operations.yaml:1274
 /// What the handler of ``GetAccount`` conforms to: `GetAccountHandler` in the application.
 protocol GetAccountHandling: QueryHandler where Operation == GetAccount, Output == AccountResult {}
 
-// spec/operations.yaml:1289
+// spec/operations.yaml:1288
 /// What the handler of ``ListAccountsByConnection`` conforms to: `ListAccountsByConnectionHandler` in the application.
 protocol ListAccountsByConnectionHandling: QueryHandler where Operation == ListAccountsByConnection, Output == AccountListResult {}
 
-// spec/operations.yaml:1303
+// spec/operations.yaml:1302
 /// What the handler of ``ListAccountsByUser`` conforms to: `ListAccountsByUserHandler` in the application.
 protocol ListAccountsByUserHandling: QueryHandler where Operation == ListAccountsByUser, Output == AccountListResult {}
 
-// spec/operations.yaml:1322
+// spec/operations.yaml:1321
 /// What the handler of ``GetTransaction`` conforms to: `GetTransactionHandler` in the application.
 protocol GetTransactionHandling: QueryHandler where Operation == GetTransaction, Output == TransactionResult {}
 
-// spec/operations.yaml:1336
+// spec/operations.yaml:1335
 /// What the handler of ``ListTransactionsByAccount`` conforms to: `ListTransactionsByAccountHandler` in the application.
 protocol ListTransactionsByAccountHandling: QueryHandler where Operation == ListTransactionsByAccount, Output == TransactionListResult {}
 
-// spec/operations.yaml:1354
+// spec/operations.yaml:1353
 /// What the handler of ``ListTransactionsByDateRange`` conforms to: `ListTransactionsByDateRangeHandler` in the application.
 protocol ListTransactionsByDateRangeHandling: QueryHandler where Operation == ListTransactionsByDateRange, Output == TransactionListResult {}
 
-// spec/operations.yaml:1376
+// spec/operations.yaml:1375
 /// What the handler of ``ListSecurityTransactions`` conforms to: `ListSecurityTransactionsHandler` in the application.
 protocol ListSecurityTransactionsHandling: QueryHandler where Operation == ListSecurityTransactions, Output == TransactionListResult {}
 
-// spec/operations.yaml:1398
+// spec/operations.yaml:1397
 /// What the handler of ``GetBalanceHistory`` conforms to: `GetBalanceHistoryHandler` in the application.
 protocol GetBalanceHistoryHandling: QueryHandler where Operation == GetBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:1419
+// spec/operations.yaml:1418
 /// What the handler of ``GetLatestBalanceSnapshots`` conforms to: `GetLatestBalanceSnapshotsHandler` in the application.
 protocol GetLatestBalanceSnapshotsHandling: QueryHandler where Operation == GetLatestBalanceSnapshots, Output == LatestSnapshotsResult {}
 
-// spec/operations.yaml:1434
+// spec/operations.yaml:1433
 /// What the handler of ``GetUserBalanceHistory`` conforms to: `GetUserBalanceHistoryHandler` in the application.
 protocol GetUserBalanceHistoryHandling: QueryHandler where Operation == GetUserBalanceHistory, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:1454
+// spec/operations.yaml:1453
 /// What the handler of ``ListBalanceSnapshotsByAccount`` conforms to: `ListBalanceSnapshotsByAccountHandler` in the application.
 protocol ListBalanceSnapshotsByAccountHandling: QueryHandler where Operation == ListBalanceSnapshotsByAccount, Output == BalanceHistoryResult {}
 
-// spec/operations.yaml:1474
+// spec/operations.yaml:1473
 /// What the handler of ``GetHolding`` conforms to: `GetHoldingHandler` in the application.
 protocol GetHoldingHandling: QueryHandler where Operation == GetHolding, Output == HoldingDetailResult {}
 
-// spec/operations.yaml:1488
+// spec/operations.yaml:1487
 /// What the handler of ``ListHoldingsByAccount`` conforms to: `ListHoldingsByAccountHandler` in the application.
 protocol ListHoldingsByAccountHandling: QueryHandler where Operation == ListHoldingsByAccount, Output == HoldingListResult {}
 
-// spec/operations.yaml:1507
+// spec/operations.yaml:1506
 /// What the handler of ``ListHoldingsByUser`` conforms to: `ListHoldingsByUserHandler` in the application.
 protocol ListHoldingsByUserHandling: QueryHandler where Operation == ListHoldingsByUser, Output == HoldingListResult {}
 
@@ -221,7 +221,7 @@ struct HandlerFactory<Request: RequestDependencies, App: AppDependencies>: Senda
 // MARK: auth
 
 extension HandlerFactory {
-    // spec/operations.yaml:739
+    // spec/operations.yaml:738
     /// Builds the handler of ``RegisterUser``, or its override.
     func registerUserHandler() -> any RegisterUserHandling {
         if let override = overrides.registerUser {
@@ -233,13 +233,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RegisterUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func registerUserHandlerFromSpec() -> some RegisterUserHandling {
-        // spec/operations.yaml:753: dependencies: [UserRepository, EmailVerificationTokenRepository, PasswordHasher, WallClock]
-#sourceLocation(file: "spec/operations.yaml", line: 753)
+        // spec/operations.yaml:752: dependencies: [UserRepository, EmailVerificationTokenRepository, PasswordHasher, WallClock]
+#sourceLocation(file: "spec/operations.yaml", line: 752)
         return RegisterUserHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, passwordHasher: app.passwordHasher, clock: app.clock, events: RegisterUserEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:762
+    // spec/operations.yaml:761
     /// Builds the handler of ``AuthenticateUser``, or its override.
     func authenticateUserHandler() -> any AuthenticateUserHandling {
         if let override = overrides.authenticateUser {
@@ -251,13 +251,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``AuthenticateUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func authenticateUserHandlerFromSpec() -> some AuthenticateUserHandling {
-        // spec/operations.yaml:770: dependencies: [UserRepository, PasswordHasher, WallClock]
-#sourceLocation(file: "spec/operations.yaml", line: 770)
+        // spec/operations.yaml:769: dependencies: [UserRepository, PasswordHasher, WallClock]
+#sourceLocation(file: "spec/operations.yaml", line: 769)
         return AuthenticateUserHandler(userRepository: request.userRepository, passwordHasher: app.passwordHasher, clock: app.clock, events: AuthenticateUserEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:775
+    // spec/operations.yaml:774
     /// Builds the handler of ``LoginUser``, or its override.
     func loginUserHandler() -> any LoginUserHandling {
         if let override = overrides.loginUser {
@@ -269,13 +269,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``LoginUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func loginUserHandlerFromSpec() -> some LoginUserHandling {
-        // spec/operations.yaml:775: LoginUser:
-#sourceLocation(file: "spec/operations.yaml", line: 775)
+        // spec/operations.yaml:774: LoginUser:
+#sourceLocation(file: "spec/operations.yaml", line: 774)
         return LoginUserHandler(steps: LoginUserSteps(steps))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:798
+    // spec/operations.yaml:797
     /// Builds the handler of ``VerifyEmail``, or its override.
     func verifyEmailHandler() -> any VerifyEmailHandling {
         if let override = overrides.verifyEmail {
@@ -287,13 +287,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``VerifyEmail``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func verifyEmailHandlerFromSpec() -> some VerifyEmailHandling {
-        // spec/operations.yaml:806: dependencies: [UserRepository, EmailVerificationTokenRepository, WallClock]
-#sourceLocation(file: "spec/operations.yaml", line: 806)
+        // spec/operations.yaml:805: dependencies: [UserRepository, EmailVerificationTokenRepository, WallClock]
+#sourceLocation(file: "spec/operations.yaml", line: 805)
         return VerifyEmailHandler(userRepository: request.userRepository, verificationTokenRepository: request.verificationTokenRepository, clock: app.clock, events: VerifyEmailEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:815
+    // spec/operations.yaml:814
     /// Builds the handler of ``RefreshAccessToken``, or its override.
     func refreshAccessTokenHandler() -> any RefreshAccessTokenHandling {
         if let override = overrides.refreshAccessToken {
@@ -305,13 +305,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RefreshAccessToken``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func refreshAccessTokenHandlerFromSpec() -> some RefreshAccessTokenHandling {
-        // spec/operations.yaml:826: - UserRepository
-#sourceLocation(file: "spec/operations.yaml", line: 826)
+        // spec/operations.yaml:825: - UserRepository
+#sourceLocation(file: "spec/operations.yaml", line: 825)
         return RefreshAccessTokenHandler(userRepository: request.userRepository, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository, tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics, sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, clock: app.clock, events: RefreshAccessTokenEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:853
+    // spec/operations.yaml:852
     /// Builds the handler of ``RequestPasswordReset``, or its override.
     func requestPasswordResetHandler() -> any RequestPasswordResetHandling {
         if let override = overrides.requestPasswordReset {
@@ -323,13 +323,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RequestPasswordReset``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func requestPasswordResetHandlerFromSpec() -> some RequestPasswordResetHandling {
-        // spec/operations.yaml:862: dependencies: [UserRepository, PasswordResetTokenRepository, PasswordResetTokenService, EmailService…
-#sourceLocation(file: "spec/operations.yaml", line: 862)
+        // spec/operations.yaml:861: dependencies: [UserRepository, PasswordResetTokenRepository, PasswordResetTokenService, EmailService…
+#sourceLocation(file: "spec/operations.yaml", line: 861)
         return RequestPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, passwordResetTokenService: app.passwordResetTokenService, emailService: app.emailService, clock: app.clock, events: RequestPasswordResetEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:876
+    // spec/operations.yaml:875
     /// Builds the handler of ``ConfirmPasswordReset``, or its override.
     func confirmPasswordResetHandler() -> any ConfirmPasswordResetHandling {
         if let override = overrides.confirmPasswordReset {
@@ -341,13 +341,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ConfirmPasswordReset``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func confirmPasswordResetHandlerFromSpec() -> some ConfirmPasswordResetHandling {
-        // spec/operations.yaml:885: - UserRepository
-#sourceLocation(file: "spec/operations.yaml", line: 885)
+        // spec/operations.yaml:884: - UserRepository
+#sourceLocation(file: "spec/operations.yaml", line: 884)
         return ConfirmPasswordResetHandler(userRepository: request.userRepository, passwordResetTokenRepository: request.passwordResetTokenRepository, refreshTokenRepository: request.refreshTokenRepository, passwordHasher: app.passwordHasher, sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, clock: app.clock, events: ConfirmPasswordResetEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:901
+    // spec/operations.yaml:900
     /// Builds the handler of ``LogoutUser``, or its override.
     func logoutUserHandler() -> any LogoutUserHandling {
         if let override = overrides.logoutUser {
@@ -359,13 +359,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``LogoutUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func logoutUserHandlerFromSpec() -> some LogoutUserHandling {
-        // spec/operations.yaml:910: dependencies: [RefreshTokenRepository, RefreshTokenService, WallClock]
-#sourceLocation(file: "spec/operations.yaml", line: 910)
+        // spec/operations.yaml:909: dependencies: [RefreshTokenRepository, RefreshTokenService, WallClock]
+#sourceLocation(file: "spec/operations.yaml", line: 909)
         return LogoutUserHandler(refreshTokenRepository: request.refreshTokenRepository, refreshTokenService: app.refreshTokenService, clock: app.clock, events: LogoutUserEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:912
+    // spec/operations.yaml:911
     /// Builds the handler of ``LogoutCurrentSession``, or its override.
     func logoutCurrentSessionHandler() -> any LogoutCurrentSessionHandling {
         if let override = overrides.logoutCurrentSession {
@@ -377,8 +377,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``LogoutCurrentSession``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func logoutCurrentSessionHandlerFromSpec() -> some LogoutCurrentSessionHandling {
-        // spec/operations.yaml:912: LogoutCurrentSession:
-#sourceLocation(file: "spec/operations.yaml", line: 912)
+        // spec/operations.yaml:911: LogoutCurrentSession:
+#sourceLocation(file: "spec/operations.yaml", line: 911)
         return LogoutCurrentSessionHandler(steps: LogoutCurrentSessionSteps(steps))
 #sourceLocation()
     }
@@ -387,7 +387,7 @@ extension HandlerFactory {
 // MARK: session
 
 extension HandlerFactory {
-    // spec/operations.yaml:932
+    // spec/operations.yaml:931
     /// Builds the handler of ``CreateSession``, or its override.
     func createSessionHandler() -> any CreateSessionHandling {
         if let override = overrides.createSession {
@@ -399,13 +399,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``CreateSession``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func createSessionHandlerFromSpec() -> some CreateSessionHandling {
-        // spec/operations.yaml:943: dependencies: [SessionRepository, SessionCache, UserRepository, DeviceEnricher, LocationEnricher, Wa…
-#sourceLocation(file: "spec/operations.yaml", line: 943)
+        // spec/operations.yaml:942: dependencies: [SessionRepository, SessionCache, UserRepository, DeviceEnricher, LocationEnricher, Wa…
+#sourceLocation(file: "spec/operations.yaml", line: 942)
         return CreateSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, userRepository: request.userRepository, deviceEnricher: app.deviceEnricher, locationEnricher: app.locationEnricher, clock: app.clock, events: CreateSessionEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:945
+    // spec/operations.yaml:944
     /// Builds the handler of ``RevokeSession``, or its override.
     func revokeSessionHandler() -> any RevokeSessionHandling {
         if let override = overrides.revokeSession {
@@ -417,13 +417,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RevokeSession``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func revokeSessionHandlerFromSpec() -> some RevokeSessionHandling {
-        // spec/operations.yaml:954: dependencies: [SessionRepository, SessionCache, WallClock]
-#sourceLocation(file: "spec/operations.yaml", line: 954)
+        // spec/operations.yaml:953: dependencies: [SessionRepository, SessionCache, WallClock]
+#sourceLocation(file: "spec/operations.yaml", line: 953)
         return RevokeSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, clock: app.clock, events: RevokeSessionEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:961
+    // spec/operations.yaml:960
     /// Builds the handler of ``RevokeAllUserSessions``, or its override.
     func revokeAllUserSessionsHandler() -> any RevokeAllUserSessionsHandling {
         if let override = overrides.revokeAllUserSessions {
@@ -435,13 +435,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RevokeAllUserSessions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func revokeAllUserSessionsHandlerFromSpec() -> some RevokeAllUserSessionsHandling {
-        // spec/operations.yaml:971: dependencies: [SessionRepository, SessionCache, WallClock]
-#sourceLocation(file: "spec/operations.yaml", line: 971)
+        // spec/operations.yaml:970: dependencies: [SessionRepository, SessionCache, WallClock]
+#sourceLocation(file: "spec/operations.yaml", line: 970)
         return RevokeAllSessionsHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, clock: app.clock, events: RevokeAllUserSessionsEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:978
+    // spec/operations.yaml:977
     /// Builds the handler of ``LinkRefreshTokenToSession``, or its override.
     func linkRefreshTokenToSessionHandler() -> any LinkRefreshTokenToSessionHandling {
         if let override = overrides.linkRefreshTokenToSession {
@@ -453,13 +453,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``LinkRefreshTokenToSession``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func linkRefreshTokenToSessionHandlerFromSpec() -> some LinkRefreshTokenToSessionHandling {
-        // spec/operations.yaml:985: dependencies: [SessionRepository, SessionCache, WallClock]
-#sourceLocation(file: "spec/operations.yaml", line: 985)
+        // spec/operations.yaml:984: dependencies: [SessionRepository, SessionCache, WallClock]
+#sourceLocation(file: "spec/operations.yaml", line: 984)
         return LinkRefreshTokenToSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, clock: app.clock)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:987
+    // spec/operations.yaml:986
     /// Builds the handler of ``RecordProviderAccess``, or its override.
     func recordProviderAccessHandler() -> any RecordProviderAccessHandling {
         if let override = overrides.recordProviderAccess {
@@ -471,13 +471,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RecordProviderAccess``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func recordProviderAccessHandlerFromSpec() -> some RecordProviderAccessHandling {
-        // spec/operations.yaml:994: dependencies: [SessionRepository, WallClock]
-#sourceLocation(file: "spec/operations.yaml", line: 994)
+        // spec/operations.yaml:993: dependencies: [SessionRepository, WallClock]
+#sourceLocation(file: "spec/operations.yaml", line: 993)
         return RecordProviderAccessHandler(sessionRepository: request.sessionRepository, clock: app.clock, events: RecordProviderAccessEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:997
+    // spec/operations.yaml:996
     /// Builds the handler of ``UpdateSessionActivity``, or its override.
     func updateSessionActivityHandler() -> any UpdateSessionActivityHandling {
         if let override = overrides.updateSessionActivity {
@@ -489,13 +489,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``UpdateSessionActivity``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func updateSessionActivityHandlerFromSpec() -> some UpdateSessionActivityHandling {
-        // spec/operations.yaml:1004: dependencies: [SessionRepository, SessionCache, WallClock]
-#sourceLocation(file: "spec/operations.yaml", line: 1004)
+        // spec/operations.yaml:1003: dependencies: [SessionRepository, SessionCache, WallClock]
+#sourceLocation(file: "spec/operations.yaml", line: 1003)
         return UpdateSessionActivityHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache, clock: app.clock)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1209
+    // spec/operations.yaml:1208
     /// Builds the handler of ``GetSession``, or its override.
     func getSessionHandler() -> any GetSessionHandling {
         if let override = overrides.getSession {
@@ -507,13 +507,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetSession``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getSessionHandlerFromSpec() -> some GetSessionHandling {
-        // spec/operations.yaml:1217: dependencies: [SessionRepository, SessionCache]
-#sourceLocation(file: "spec/operations.yaml", line: 1217)
+        // spec/operations.yaml:1216: dependencies: [SessionRepository, SessionCache]
+#sourceLocation(file: "spec/operations.yaml", line: 1216)
         return GetSessionHandler(sessionRepository: request.sessionRepository, sessionCache: app.sessionCache)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1223
+    // spec/operations.yaml:1222
     /// Builds the handler of ``ListUserSessions``, or its override.
     func listUserSessionsHandler() -> any ListUserSessionsHandling {
         if let override = overrides.listUserSessions {
@@ -525,8 +525,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListUserSessions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listUserSessionsHandlerFromSpec() -> some ListUserSessionsHandling {
-        // spec/operations.yaml:1235: dependencies: [SessionRepository, WallClock]
-#sourceLocation(file: "spec/operations.yaml", line: 1235)
+        // spec/operations.yaml:1234: dependencies: [SessionRepository, WallClock]
+#sourceLocation(file: "spec/operations.yaml", line: 1234)
         return ListSessionsHandler(sessionRepository: request.sessionRepository, clock: app.clock)
 #sourceLocation()
     }
@@ -535,7 +535,7 @@ extension HandlerFactory {
 // MARK: token
 
 extension HandlerFactory {
-    // spec/operations.yaml:1009
+    // spec/operations.yaml:1008
     /// Builds the handler of ``GenerateAuthTokens``, or its override.
     func generateAuthTokensHandler() -> any GenerateAuthTokensHandling {
         if let override = overrides.generateAuthTokens {
@@ -547,13 +547,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GenerateAuthTokens``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func generateAuthTokensHandlerFromSpec() -> some GenerateAuthTokensHandling {
-        // spec/operations.yaml:1019: dependencies: [TokenGenerator, RefreshTokenService, RefreshTokenRepository, SecurityConfigRepository…
-#sourceLocation(file: "spec/operations.yaml", line: 1019)
+        // spec/operations.yaml:1018: dependencies: [TokenGenerator, RefreshTokenService, RefreshTokenRepository, SecurityConfigRepository…
+#sourceLocation(file: "spec/operations.yaml", line: 1018)
         return GenerateAuthTokensHandler(tokenGenerator: app.tokenGenerator, refreshTokenService: app.refreshTokenService, refreshTokenRepository: request.refreshTokenRepository, securityConfigRepository: request.securityConfigRepository, clock: app.clock)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1021
+    // spec/operations.yaml:1020
     /// Builds the handler of ``TriggerGlobalTokenRotation``, or its override.
     func triggerGlobalTokenRotationHandler() -> any TriggerGlobalTokenRotationHandling {
         if let override = overrides.triggerGlobalTokenRotation {
@@ -565,13 +565,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``TriggerGlobalTokenRotation``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func triggerGlobalTokenRotationHandlerFromSpec() -> some TriggerGlobalTokenRotationHandling {
-        // spec/operations.yaml:1029: dependencies: [SecurityConfigRepository, WallClock]
-#sourceLocation(file: "spec/operations.yaml", line: 1029)
+        // spec/operations.yaml:1028: dependencies: [SecurityConfigRepository, WallClock]
+#sourceLocation(file: "spec/operations.yaml", line: 1028)
         return TriggerGlobalTokenRotationHandler(securityConfigRepository: request.securityConfigRepository, clock: app.clock, events: TriggerGlobalTokenRotationEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1031
+    // spec/operations.yaml:1030
     /// Builds the handler of ``TriggerUserTokenRotation``, or its override.
     func triggerUserTokenRotationHandler() -> any TriggerUserTokenRotationHandling {
         if let override = overrides.triggerUserTokenRotation {
@@ -583,8 +583,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``TriggerUserTokenRotation``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func triggerUserTokenRotationHandlerFromSpec() -> some TriggerUserTokenRotationHandling {
-        // spec/operations.yaml:1040: dependencies: [UserRepository, WallClock]
-#sourceLocation(file: "spec/operations.yaml", line: 1040)
+        // spec/operations.yaml:1039: dependencies: [UserRepository, WallClock]
+#sourceLocation(file: "spec/operations.yaml", line: 1039)
         return TriggerUserTokenRotationHandler(userRepository: request.userRepository, clock: app.clock, events: TriggerUserTokenRotationEvents(events))
 #sourceLocation()
     }
@@ -593,7 +593,7 @@ extension HandlerFactory {
 // MARK: provider
 
 extension HandlerFactory {
-    // spec/operations.yaml:1044
+    // spec/operations.yaml:1043
     /// Builds the handler of ``ConnectProvider``, or its override.
     func connectProviderHandler() -> any ConnectProviderHandling {
         if let override = overrides.connectProvider {
@@ -605,13 +605,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ConnectProvider``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func connectProviderHandlerFromSpec() -> some ConnectProviderHandling {
-        // spec/operations.yaml:1055: dependencies: [ProviderConnectionRepository, WallClock]
-#sourceLocation(file: "spec/operations.yaml", line: 1055)
+        // spec/operations.yaml:1054: dependencies: [ProviderConnectionRepository, WallClock]
+#sourceLocation(file: "spec/operations.yaml", line: 1054)
         return ConnectProviderHandler(connectionRepository: request.connectionRepository, clock: app.clock, events: ConnectProviderEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1057
+    // spec/operations.yaml:1056
     /// Builds the handler of ``ConnectToProvider``, or its override.
     func connectToProviderHandler() -> any ConnectToProviderHandling {
         if let override = overrides.connectToProvider {
@@ -623,13 +623,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ConnectToProvider``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func connectToProviderHandlerFromSpec() -> some ConnectToProviderHandling {
-        // spec/operations.yaml:1070: dependencies: [ProviderRepository, EncryptionService]
-#sourceLocation(file: "spec/operations.yaml", line: 1070)
+        // spec/operations.yaml:1069: dependencies: [ProviderRepository, EncryptionService]
+#sourceLocation(file: "spec/operations.yaml", line: 1069)
         return ConnectToProviderHandler(providerRepository: request.providerRepository, encryptionService: app.encryptionService, steps: ConnectToProviderSteps(steps))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1079
+    // spec/operations.yaml:1078
     /// Builds the handler of ``DisconnectProvider``, or its override.
     func disconnectProviderHandler() -> any DisconnectProviderHandling {
         if let override = overrides.disconnectProvider {
@@ -641,13 +641,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``DisconnectProvider``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func disconnectProviderHandlerFromSpec() -> some DisconnectProviderHandling {
-        // spec/operations.yaml:1086: dependencies: [ProviderConnectionRepository, WallClock]
-#sourceLocation(file: "spec/operations.yaml", line: 1086)
+        // spec/operations.yaml:1085: dependencies: [ProviderConnectionRepository, WallClock]
+#sourceLocation(file: "spec/operations.yaml", line: 1085)
         return DisconnectProviderHandler(connectionRepository: request.connectionRepository, clock: app.clock, events: DisconnectProviderEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1092
+    // spec/operations.yaml:1091
     /// Builds the handler of ``RefreshProviderTokens``, or its override.
     func refreshProviderTokensHandler() -> any RefreshProviderTokensHandling {
         if let override = overrides.refreshProviderTokens {
@@ -659,13 +659,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``RefreshProviderTokens``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func refreshProviderTokensHandlerFromSpec() -> some RefreshProviderTokensHandling {
-        // spec/operations.yaml:1099: dependencies: [ProviderConnectionRepository, WallClock]
-#sourceLocation(file: "spec/operations.yaml", line: 1099)
+        // spec/operations.yaml:1098: dependencies: [ProviderConnectionRepository, WallClock]
+#sourceLocation(file: "spec/operations.yaml", line: 1098)
         return RefreshProviderTokensHandler(connectionRepository: request.connectionRepository, clock: app.clock, events: RefreshProviderTokensEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1243
+    // spec/operations.yaml:1242
     /// Builds the handler of ``GetProviderConnection``, or its override.
     func getProviderConnectionHandler() -> any GetProviderConnectionHandling {
         if let override = overrides.getProviderConnection {
@@ -677,13 +677,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetProviderConnection``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getProviderConnectionHandlerFromSpec() -> some GetProviderConnectionHandling {
-        // spec/operations.yaml:1251: dependencies: [ProviderConnectionRepository, ProviderConnectionCache, WallClock]
-#sourceLocation(file: "spec/operations.yaml", line: 1251)
+        // spec/operations.yaml:1250: dependencies: [ProviderConnectionRepository, ProviderConnectionCache, WallClock]
+#sourceLocation(file: "spec/operations.yaml", line: 1250)
         return GetProviderConnectionHandler(connectionRepository: request.connectionRepository, providerConnectionCache: app.providerConnectionCache, clock: app.clock)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1257
+    // spec/operations.yaml:1256
     /// Builds the handler of ``ListProviderConnections``, or its override.
     func listProviderConnectionsHandler() -> any ListProviderConnectionsHandling {
         if let override = overrides.listProviderConnections {
@@ -695,8 +695,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListProviderConnections``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listProviderConnectionsHandlerFromSpec() -> some ListProviderConnectionsHandling {
-        // spec/operations.yaml:1267: dependencies: [ProviderConnectionRepository, WallClock]
-#sourceLocation(file: "spec/operations.yaml", line: 1267)
+        // spec/operations.yaml:1266: dependencies: [ProviderConnectionRepository, WallClock]
+#sourceLocation(file: "spec/operations.yaml", line: 1266)
         return ListProviderConnectionsHandler(connectionRepository: request.connectionRepository, clock: app.clock)
 #sourceLocation()
     }
@@ -705,7 +705,7 @@ extension HandlerFactory {
 // MARK: data_sync
 
 extension HandlerFactory {
-    // spec/operations.yaml:1103
+    // spec/operations.yaml:1102
     /// Builds the handler of ``SyncAccounts``, or its override.
     func syncAccountsHandler() -> any SyncAccountsHandling {
         if let override = overrides.syncAccounts {
@@ -717,13 +717,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``SyncAccounts``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func syncAccountsHandlerFromSpec() -> some SyncAccountsHandling {
-        // spec/operations.yaml:1112: dependencies: [ProviderConnectionRepository, AccountRepository, EncryptionService, ProviderFactory, …
-#sourceLocation(file: "spec/operations.yaml", line: 1112)
+        // spec/operations.yaml:1111: dependencies: [ProviderConnectionRepository, AccountRepository, EncryptionService, ProviderFactory, …
+#sourceLocation(file: "spec/operations.yaml", line: 1111)
         return SyncAccountsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, clock: app.clock, events: SyncAccountsEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1114
+    // spec/operations.yaml:1113
     /// Builds the handler of ``SyncTransactions``, or its override.
     func syncTransactionsHandler() -> any SyncTransactionsHandling {
         if let override = overrides.syncTransactions {
@@ -735,13 +735,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``SyncTransactions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func syncTransactionsHandlerFromSpec() -> some SyncTransactionsHandling {
-        // spec/operations.yaml:1127: - ProviderConnectionRepository
-#sourceLocation(file: "spec/operations.yaml", line: 1127)
+        // spec/operations.yaml:1126: - ProviderConnectionRepository
+#sourceLocation(file: "spec/operations.yaml", line: 1126)
         return SyncTransactionsHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, clock: app.clock, events: SyncTransactionsEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1134
+    // spec/operations.yaml:1133
     /// Builds the handler of ``SyncHoldings``, or its override.
     func syncHoldingsHandler() -> any SyncHoldingsHandling {
         if let override = overrides.syncHoldings {
@@ -753,13 +753,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``SyncHoldings``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func syncHoldingsHandlerFromSpec() -> some SyncHoldingsHandling {
-        // spec/operations.yaml:1144: - AccountRepository
-#sourceLocation(file: "spec/operations.yaml", line: 1144)
+        // spec/operations.yaml:1143: - AccountRepository
+#sourceLocation(file: "spec/operations.yaml", line: 1143)
         return SyncHoldingsHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository, holdingRepository: request.holdingRepository, encryptionService: app.encryptionService, providerFactory: app.providerFactory, clock: app.clock, events: SyncHoldingsEvents(events))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1151
+    // spec/operations.yaml:1150
     /// Builds the handler of ``SyncConnection``, or its override.
     func syncConnectionHandler() -> any SyncConnectionHandling {
         if let override = overrides.syncConnection {
@@ -771,13 +771,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``SyncConnection``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func syncConnectionHandlerFromSpec() -> some SyncConnectionHandling {
-        // spec/operations.yaml:1151: SyncConnection:
-#sourceLocation(file: "spec/operations.yaml", line: 1151)
+        // spec/operations.yaml:1150: SyncConnection:
+#sourceLocation(file: "spec/operations.yaml", line: 1150)
         return SyncConnectionHandler(steps: SyncConnectionSteps(steps))
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1275
+    // spec/operations.yaml:1274
     /// Builds the handler of ``GetAccount``, or its override.
     func getAccountHandler() -> any GetAccountHandling {
         if let override = overrides.getAccount {
@@ -789,13 +789,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getAccountHandlerFromSpec() -> some GetAccountHandling {
-        // spec/operations.yaml:1283: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 1283)
+        // spec/operations.yaml:1282: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 1282)
         return GetAccountHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1289
+    // spec/operations.yaml:1288
     /// Builds the handler of ``ListAccountsByConnection``, or its override.
     func listAccountsByConnectionHandler() -> any ListAccountsByConnectionHandling {
         if let override = overrides.listAccountsByConnection {
@@ -807,13 +807,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListAccountsByConnection``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listAccountsByConnectionHandlerFromSpec() -> some ListAccountsByConnectionHandling {
-        // spec/operations.yaml:1300: dependencies: [AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1300)
+        // spec/operations.yaml:1299: dependencies: [AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1299)
         return ListAccountsByConnectionHandler(accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1303
+    // spec/operations.yaml:1302
     /// Builds the handler of ``ListAccountsByUser``, or its override.
     func listAccountsByUserHandler() -> any ListAccountsByUserHandling {
         if let override = overrides.listAccountsByUser {
@@ -825,13 +825,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListAccountsByUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listAccountsByUserHandlerFromSpec() -> some ListAccountsByUserHandling {
-        // spec/operations.yaml:1314: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
-#sourceLocation(file: "spec/operations.yaml", line: 1314)
+        // spec/operations.yaml:1313: dependencies: [AccountRepository, Cache, CacheKeys, CacheMetrics]
+#sourceLocation(file: "spec/operations.yaml", line: 1313)
         return ListAccountsByUserHandler(accountRepository: request.accountRepository, cache: app.cache, cacheKeys: app.cacheKeys, cacheMetrics: app.cacheMetrics)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1322
+    // spec/operations.yaml:1321
     /// Builds the handler of ``GetTransaction``, or its override.
     func getTransactionHandler() -> any GetTransactionHandling {
         if let override = overrides.getTransaction {
@@ -843,13 +843,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetTransaction``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getTransactionHandlerFromSpec() -> some GetTransactionHandling {
-        // spec/operations.yaml:1330: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 1330)
+        // spec/operations.yaml:1329: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 1329)
         return GetTransactionHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1336
+    // spec/operations.yaml:1335
     /// Builds the handler of ``ListTransactionsByAccount``, or its override.
     func listTransactionsByAccountHandler() -> any ListTransactionsByAccountHandling {
         if let override = overrides.listTransactionsByAccount {
@@ -861,13 +861,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListTransactionsByAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listTransactionsByAccountHandlerFromSpec() -> some ListTransactionsByAccountHandling {
-        // spec/operations.yaml:1347: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1347)
+        // spec/operations.yaml:1346: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1346)
         return ListTransactionsByAccountHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1354
+    // spec/operations.yaml:1353
     /// Builds the handler of ``ListTransactionsByDateRange``, or its override.
     func listTransactionsByDateRangeHandler() -> any ListTransactionsByDateRangeHandling {
         if let override = overrides.listTransactionsByDateRange {
@@ -879,13 +879,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListTransactionsByDateRange``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listTransactionsByDateRangeHandlerFromSpec() -> some ListTransactionsByDateRangeHandling {
-        // spec/operations.yaml:1367: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1367)
+        // spec/operations.yaml:1366: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1366)
         return ListTransactionsByDateRangeHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1376
+    // spec/operations.yaml:1375
     /// Builds the handler of ``ListSecurityTransactions``, or its override.
     func listSecurityTransactionsHandler() -> any ListSecurityTransactionsHandling {
         if let override = overrides.listSecurityTransactions {
@@ -897,13 +897,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListSecurityTransactions``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listSecurityTransactionsHandlerFromSpec() -> some ListSecurityTransactionsHandling {
-        // spec/operations.yaml:1388: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1388)
+        // spec/operations.yaml:1387: dependencies: [TransactionRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1387)
         return ListSecurityTransactionsHandler(transactionRepository: request.transactionRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1398
+    // spec/operations.yaml:1397
     /// Builds the handler of ``GetBalanceHistory``, or its override.
     func getBalanceHistoryHandler() -> any GetBalanceHistoryHandling {
         if let override = overrides.getBalanceHistory {
@@ -915,13 +915,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetBalanceHistory``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getBalanceHistoryHandlerFromSpec() -> some GetBalanceHistoryHandling {
-        // spec/operations.yaml:1411: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1411)
+        // spec/operations.yaml:1410: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1410)
         return GetBalanceHistoryHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1419
+    // spec/operations.yaml:1418
     /// Builds the handler of ``GetLatestBalanceSnapshots``, or its override.
     func getLatestBalanceSnapshotsHandler() -> any GetLatestBalanceSnapshotsHandling {
         if let override = overrides.getLatestBalanceSnapshots {
@@ -933,13 +933,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetLatestBalanceSnapshots``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getLatestBalanceSnapshotsHandlerFromSpec() -> some GetLatestBalanceSnapshotsHandling {
-        // spec/operations.yaml:1428: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1428)
+        // spec/operations.yaml:1427: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1427)
         return GetLatestBalanceSnapshotsHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1434
+    // spec/operations.yaml:1433
     /// Builds the handler of ``GetUserBalanceHistory``, or its override.
     func getUserBalanceHistoryHandler() -> any GetUserBalanceHistoryHandling {
         if let override = overrides.getUserBalanceHistory {
@@ -951,13 +951,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetUserBalanceHistory``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getUserBalanceHistoryHandlerFromSpec() -> some GetUserBalanceHistoryHandling {
-        // spec/operations.yaml:1446: dependencies: [BalanceSnapshotRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1446)
+        // spec/operations.yaml:1445: dependencies: [BalanceSnapshotRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1445)
         return GetUserBalanceHistoryHandler(snapshotRepository: request.snapshotRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1454
+    // spec/operations.yaml:1453
     /// Builds the handler of ``ListBalanceSnapshotsByAccount``, or its override.
     func listBalanceSnapshotsByAccountHandler() -> any ListBalanceSnapshotsByAccountHandling {
         if let override = overrides.listBalanceSnapshotsByAccount {
@@ -969,13 +969,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListBalanceSnapshotsByAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listBalanceSnapshotsByAccountHandlerFromSpec() -> some ListBalanceSnapshotsByAccountHandling {
-        // spec/operations.yaml:1465: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1465)
+        // spec/operations.yaml:1464: dependencies: [BalanceSnapshotRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1464)
         return ListBalanceSnapshotsByAccountHandler(snapshotRepository: request.snapshotRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1474
+    // spec/operations.yaml:1473
     /// Builds the handler of ``GetHolding``, or its override.
     func getHoldingHandler() -> any GetHoldingHandling {
         if let override = overrides.getHolding {
@@ -987,13 +987,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetHolding``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getHoldingHandlerFromSpec() -> some GetHoldingHandling {
-        // spec/operations.yaml:1482: dependencies: [OwnershipVerifier]
-#sourceLocation(file: "spec/operations.yaml", line: 1482)
+        // spec/operations.yaml:1481: dependencies: [OwnershipVerifier]
+#sourceLocation(file: "spec/operations.yaml", line: 1481)
         return GetHoldingHandler(ownershipVerifier: request.ownershipVerifier)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1488
+    // spec/operations.yaml:1487
     /// Builds the handler of ``ListHoldingsByAccount``, or its override.
     func listHoldingsByAccountHandler() -> any ListHoldingsByAccountHandling {
         if let override = overrides.listHoldingsByAccount {
@@ -1005,13 +1005,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListHoldingsByAccount``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listHoldingsByAccountHandlerFromSpec() -> some ListHoldingsByAccountHandling {
-        // spec/operations.yaml:1500: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1500)
+        // spec/operations.yaml:1499: dependencies: [HoldingRepository, AccountRepository, ProviderConnectionRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1499)
         return ListHoldingsByAccountHandler(holdingRepository: request.holdingRepository, accountRepository: request.accountRepository, connectionRepository: request.connectionRepository)
 #sourceLocation()
     }
 
-    // spec/operations.yaml:1507
+    // spec/operations.yaml:1506
     /// Builds the handler of ``ListHoldingsByUser``, or its override.
     func listHoldingsByUserHandler() -> any ListHoldingsByUserHandling {
         if let override = overrides.listHoldingsByUser {
@@ -1023,8 +1023,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListHoldingsByUser``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listHoldingsByUserHandlerFromSpec() -> some ListHoldingsByUserHandling {
-        // spec/operations.yaml:1519: dependencies: [HoldingRepository]
-#sourceLocation(file: "spec/operations.yaml", line: 1519)
+        // spec/operations.yaml:1518: dependencies: [HoldingRepository]
+#sourceLocation(file: "spec/operations.yaml", line: 1518)
         return ListHoldingsByUserHandler(holdingRepository: request.holdingRepository)
 #sourceLocation()
     }
@@ -1033,7 +1033,7 @@ extension HandlerFactory {
 // MARK: import
 
 extension HandlerFactory {
-    // spec/operations.yaml:1178
+    // spec/operations.yaml:1177
     /// Builds the handler of ``ImportFromFile``, or its override.
     func importFromFileHandler() -> any ImportFromFileHandling {
         if let override = overrides.importFromFile {
@@ -1045,8 +1045,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ImportFromFile``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func importFromFileHandlerFromSpec() -> some ImportFromFileHandling {
-        // spec/operations.yaml:1190: - ProviderConnectionRepository
-#sourceLocation(file: "spec/operations.yaml", line: 1190)
+        // spec/operations.yaml:1189: - ProviderConnectionRepository
+#sourceLocation(file: "spec/operations.yaml", line: 1189)
         return ImportFromFileHandler(connectionRepository: request.connectionRepository, accountRepository: request.accountRepository, transactionRepository: request.transactionRepository, providerRepository: request.providerRepository, providerFactory: app.providerFactory, clock: app.clock, events: ImportFromFileEvents(events))
 #sourceLocation()
     }
@@ -1223,10 +1223,10 @@ extension RegisterUser: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:743
+        // spec/operations.yaml:742
         validator.length(self.email, of: "email", minimum: 5, maximum: 255, message: nil)
         validator.format(self.email, of: "email", .email, message: nil)
-        // spec/operations.yaml:744
+        // spec/operations.yaml:743
         validator.length(self.password, of: "password", minimum: 8, maximum: 128, message: nil)
         return validator.finish()
     }
@@ -1252,9 +1252,9 @@ extension LoginUser: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:781
+        // spec/operations.yaml:780
         validator.length(self.email, of: "email", minimum: nil, maximum: 255, message: nil)
-        // spec/operations.yaml:782
+        // spec/operations.yaml:781
         validator.length(self.password, of: "password", minimum: nil, maximum: 128, message: nil)
         return validator.finish()
     }
@@ -1271,7 +1271,7 @@ extension VerifyEmail: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:802
+        // spec/operations.yaml:801
         validator.length(self.token, of: "token", minimum: 16, maximum: 128, message: "must be the hexadecimal token from the email")
         validator.pattern(self.token, of: "token", FieldValidator.Pattern("[0-9a-fA-F]+"), message: "must be the hexadecimal token from the email")
         return validator.finish()
@@ -1289,7 +1289,7 @@ extension RefreshAccessToken: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:821
+        // spec/operations.yaml:820
         validator.length(self.refreshToken, of: "refreshToken", minimum: 16, maximum: 256, message: nil)
         validator.pattern(self.refreshToken, of: "refreshToken", FieldValidator.Pattern("[A-Za-z0-9_-]+={0,2}"), message: nil)
         return validator.finish()
@@ -1307,7 +1307,7 @@ extension RequestPasswordReset: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:857
+        // spec/operations.yaml:856
         validator.length(self.email, of: "email", minimum: nil, maximum: 255, message: nil)
         validator.format(self.email, of: "email", .email, message: nil)
         return validator.finish()
@@ -1325,10 +1325,10 @@ extension ConfirmPasswordReset: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:880
+        // spec/operations.yaml:879
         validator.length(self.token, of: "token", minimum: 16, maximum: 128, message: "must be the hexadecimal code from the email")
         validator.pattern(self.token, of: "token", FieldValidator.Pattern("[0-9a-fA-F]+"), message: "must be the hexadecimal code from the email")
-        // spec/operations.yaml:881
+        // spec/operations.yaml:880
         validator.length(self.newPassword, of: "newPassword", minimum: 8, maximum: 128, message: nil)
         return validator.finish()
     }
@@ -1354,7 +1354,7 @@ extension LogoutCurrentSession: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:920
+        // spec/operations.yaml:919
         validator.length(self.refreshToken, of: "refreshToken", minimum: nil, maximum: 256, message: nil)
         return validator.finish()
     }
@@ -1461,13 +1461,13 @@ extension ConnectToProvider: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:1064
+        // spec/operations.yaml:1063
         validator.length(self.providerSlug, of: "providerSlug", minimum: nil, maximum: 64, message: nil)
-        // spec/operations.yaml:1065
+        // spec/operations.yaml:1064
         validator.length(self.credentials, of: "credentials", minimum: 1, maximum: 4096, message: nil)
-        // spec/operations.yaml:1066
+        // spec/operations.yaml:1065
         validator.length(self.credentialType, of: "credentialType", minimum: nil, maximum: 64, message: nil)
-        // spec/operations.yaml:1067
+        // spec/operations.yaml:1066
         validator.length(self.alias, of: "alias", minimum: nil, maximum: 255, message: nil)
         return validator.finish()
     }
@@ -1538,7 +1538,7 @@ extension ImportFromFile: DispatchableCommand {
     /// Every field against the constraints of its spec entry: the failure that names each one broken, or nil.
     func fieldViolations() -> OperationError? {
         var validator = FieldValidator()
-        // spec/operations.yaml:1186
+        // spec/operations.yaml:1185
         validator.length(self.fileName, of: "fileName", minimum: nil, maximum: 255, message: nil)
         return validator.finish()
     }
@@ -1717,7 +1717,7 @@ protocol OperationStepRunner: Sendable {
     func run<Q: DispatchableQuery>(_ query: Q) async -> Result<Q.Output, OperationError>
 }
 
-// spec/operations.yaml:786
+// spec/operations.yaml:785
 /// The operations the handler of ``LoginUser`` runs, and only those: its spec entry's `runs`. Running any
 /// other does not compile.
 struct LoginUserSteps: Sendable {
@@ -1744,7 +1744,7 @@ struct LoginUserSteps: Sendable {
     }
 }
 
-// spec/operations.yaml:922
+// spec/operations.yaml:921
 /// The operations the handler of ``LogoutCurrentSession`` runs, and only those: its spec entry's `runs`. Running any
 /// other does not compile.
 struct LogoutCurrentSessionSteps: Sendable {
@@ -1766,7 +1766,7 @@ struct LogoutCurrentSessionSteps: Sendable {
     }
 }
 
-// spec/operations.yaml:1071
+// spec/operations.yaml:1070
 /// The operations the handler of ``ConnectToProvider`` runs, and only those: its spec entry's `runs`. Running any
 /// other does not compile.
 struct ConnectToProviderSteps: Sendable {
@@ -1783,7 +1783,7 @@ struct ConnectToProviderSteps: Sendable {
     }
 }
 
-// spec/operations.yaml:1162
+// spec/operations.yaml:1161
 /// The operations the handler of ``SyncConnection`` runs, and only those: its spec entry's `runs`. Running any
 /// other does not compile.
 struct SyncConnectionSteps: Sendable {

@@ -9,7 +9,7 @@ import Foundation
 
 // MARK: - Commands
 
-// spec/operations.yaml:739
+// spec/operations.yaml:738
 /// Register a new user account and send an email verification.
 ///
 /// - Category: `auth`
@@ -30,7 +30,7 @@ struct RegisterUser: Command {
     }
 }
 
-// spec/operations.yaml:762
+// spec/operations.yaml:761
 /// Verify a user's credentials, without creating a session or tokens.
 ///
 /// - Category: `auth`
@@ -49,7 +49,7 @@ struct AuthenticateUser: Command {
     }
 }
 
-// spec/operations.yaml:775
+// spec/operations.yaml:774
 /// Log a user in; verify their credentials, create a session enriched with its device and location, and issue its tokens. Each step is a command of its own; the first that fails ends the login with its error.
 ///
 /// - Category: `auth`
@@ -72,7 +72,7 @@ struct LoginUser: Command {
     }
 }
 
-// spec/operations.yaml:798
+// spec/operations.yaml:797
 /// Verify a user's email address with the token sent to it.
 ///
 /// - Category: `auth`
@@ -89,7 +89,7 @@ struct VerifyEmail: Command {
     }
 }
 
-// spec/operations.yaml:815
+// spec/operations.yaml:814
 /// Issue a new access token for a valid refresh token of an active session, rotating the refresh token; reusing a rotated token ends its whole family (its session).
 ///
 /// - Category: `auth`
@@ -107,7 +107,7 @@ struct RefreshAccessToken: Command {
     }
 }
 
-// spec/operations.yaml:853
+// spec/operations.yaml:852
 /// Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.
 ///
 /// - Category: `auth`
@@ -128,7 +128,7 @@ struct RequestPasswordReset: Command {
     }
 }
 
-// spec/operations.yaml:876
+// spec/operations.yaml:875
 /// Set a new password with a reset token, and log the user out everywhere (every session and refresh token).
 ///
 /// - Category: `auth`
@@ -148,7 +148,7 @@ struct ConfirmPasswordReset: Command {
     }
 }
 
-// spec/operations.yaml:901
+// spec/operations.yaml:900
 /// Log a user out by revoking their refresh token.
 ///
 /// - Category: `auth`
@@ -167,7 +167,7 @@ struct LogoutUser: Command {
     }
 }
 
-// spec/operations.yaml:912
+// spec/operations.yaml:911
 /// Log out of the session the caller's token belongs to; revoke its refresh token, then end the session, so that its access token stops working too.
 ///
 /// - Category: `auth`
@@ -188,7 +188,7 @@ struct LogoutCurrentSession: Command {
     }
 }
 
-// spec/operations.yaml:932
+// spec/operations.yaml:931
 /// Create a session, enriched with its device and location, evicting the oldest one past the session limit.
 ///
 /// - Category: `session`
@@ -219,7 +219,7 @@ struct CreateSession: Command {
     }
 }
 
-// spec/operations.yaml:945
+// spec/operations.yaml:944
 /// Revoke one session of a user.
 ///
 /// - Category: `session`
@@ -240,7 +240,7 @@ struct RevokeSession: Command {
     }
 }
 
-// spec/operations.yaml:961
+// spec/operations.yaml:960
 /// Revoke every session of a user (logout everywhere), optionally keeping the current one.
 ///
 /// - Category: `session`
@@ -261,7 +261,7 @@ struct RevokeAllUserSessions: Command {
     }
 }
 
-// spec/operations.yaml:978
+// spec/operations.yaml:977
 /// Link a refresh token to its session after the tokens are generated.
 ///
 /// - Category: `session`
@@ -280,7 +280,7 @@ struct LinkRefreshTokenToSession: Command {
     }
 }
 
-// spec/operations.yaml:987
+// spec/operations.yaml:986
 /// Record that a session accessed a provider, for audit.
 ///
 /// - Category: `session`
@@ -299,7 +299,7 @@ struct RecordProviderAccess: Command {
     }
 }
 
-// spec/operations.yaml:997
+// spec/operations.yaml:996
 /// Update a session's last activity time.
 ///
 /// - Category: `session`
@@ -318,7 +318,7 @@ struct UpdateSessionActivity: Command {
     }
 }
 
-// spec/operations.yaml:1009
+// spec/operations.yaml:1008
 /// Generate a JWT access token and an opaque refresh token for a session.
 ///
 /// - Category: `token`
@@ -341,7 +341,7 @@ struct GenerateAuthTokens: Command {
     }
 }
 
-// spec/operations.yaml:1021
+// spec/operations.yaml:1020
 /// Rotate every user's tokens by raising the global token version (an admin operation).
 ///
 /// - Category: `token`
@@ -360,7 +360,7 @@ struct TriggerGlobalTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:1031
+// spec/operations.yaml:1030
 /// Rotate one user's tokens, after a password change or a logout everywhere.
 ///
 /// - Category: `token`
@@ -381,7 +381,7 @@ struct TriggerUserTokenRotation: Command {
     }
 }
 
-// spec/operations.yaml:1044
+// spec/operations.yaml:1043
 /// Connect a user to a financial provider with their encrypted credentials.
 ///
 /// - Category: `provider`
@@ -412,7 +412,7 @@ struct ConnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:1057
+// spec/operations.yaml:1056
 /// Connect the caller to a provider, named by its slug, with the credentials it issued; they are encrypted before any command sees them, so that only ciphertext is ever stored.
 ///
 /// - Category: `provider`
@@ -444,7 +444,7 @@ struct ConnectToProvider: Command {
     }
 }
 
-// spec/operations.yaml:1079
+// spec/operations.yaml:1078
 /// Disconnect a user from a financial provider.
 ///
 /// - Category: `provider`
@@ -463,7 +463,7 @@ struct DisconnectProvider: Command {
     }
 }
 
-// spec/operations.yaml:1092
+// spec/operations.yaml:1091
 /// Store a provider's new credentials after an OAuth token refresh.
 ///
 /// - Category: `provider`
@@ -482,7 +482,7 @@ struct RefreshProviderTokens: Command {
     }
 }
 
-// spec/operations.yaml:1103
+// spec/operations.yaml:1102
 /// Sync a connection's accounts from its provider.
 ///
 /// - Category: `data_sync`
@@ -503,7 +503,7 @@ struct SyncAccounts: Command {
     }
 }
 
-// spec/operations.yaml:1114
+// spec/operations.yaml:1113
 /// Sync a connection's transactions from its provider.
 ///
 /// - Category: `data_sync`
@@ -540,7 +540,7 @@ struct SyncTransactions: Command {
     }
 }
 
-// spec/operations.yaml:1134
+// spec/operations.yaml:1133
 /// Sync an investment account's holdings from its provider.
 ///
 /// - Category: `data_sync`
@@ -561,7 +561,7 @@ struct SyncHoldings: Command {
     }
 }
 
-// spec/operations.yaml:1151
+// spec/operations.yaml:1150
 /// Sync everything of one connection; its accounts, their transactions, then the holdings of its investment accounts. Each is a command and a transaction of its own; a failed holdings sync keeps the accounts synced.
 ///
 /// - Category: `data_sync`
@@ -586,7 +586,7 @@ struct SyncConnection: Command {
     }
 }
 
-// spec/operations.yaml:1178
+// spec/operations.yaml:1177
 /// Import accounts and transactions from a QFX, OFX or CSV file.
 ///
 /// - Category: `import`
@@ -622,7 +622,7 @@ struct ImportFromFile: Command {
 
 // MARK: - Queries
 
-// spec/operations.yaml:1209
+// spec/operations.yaml:1208
 /// Get one of a user's sessions.
 ///
 /// - Category: `session`
@@ -640,7 +640,7 @@ struct GetSession: Query {
     }
 }
 
-// spec/operations.yaml:1223
+// spec/operations.yaml:1222
 /// List a user's sessions, marking the current one.
 ///
 /// - Category: `session`
@@ -674,7 +674,7 @@ struct ListUserSessions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1243
+// spec/operations.yaml:1242
 /// Get one of a user's provider connections.
 ///
 /// - Category: `provider`
@@ -692,7 +692,7 @@ struct GetProviderConnection: Query {
     }
 }
 
-// spec/operations.yaml:1257
+// spec/operations.yaml:1256
 /// List a user's provider connections.
 ///
 /// - Category: `provider`
@@ -718,7 +718,7 @@ struct ListProviderConnections: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1275
+// spec/operations.yaml:1274
 /// Get one of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -736,7 +736,7 @@ struct GetAccount: Query {
     }
 }
 
-// spec/operations.yaml:1289
+// spec/operations.yaml:1288
 /// List the accounts of one provider connection.
 ///
 /// - Category: `data_sync`
@@ -764,7 +764,7 @@ struct ListAccountsByConnection: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1303
+// spec/operations.yaml:1302
 /// List all of a user's accounts, optionally of one type.
 ///
 /// - Category: `data_sync`
@@ -798,7 +798,7 @@ struct ListAccountsByUser: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1322
+// spec/operations.yaml:1321
 /// Get one of a user's transactions.
 ///
 /// - Category: `data_sync`
@@ -816,7 +816,7 @@ struct GetTransaction: Query {
     }
 }
 
-// spec/operations.yaml:1336
+// spec/operations.yaml:1335
 /// List an account's transactions, one page at a time.
 ///
 /// - Category: `data_sync`
@@ -850,7 +850,7 @@ struct ListTransactionsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1354
+// spec/operations.yaml:1353
 /// List an account's transactions between two days.
 ///
 /// - Category: `data_sync`
@@ -889,7 +889,7 @@ struct ListTransactionsByDateRange: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1376
+// spec/operations.yaml:1375
 /// List an account's transactions in one security.
 ///
 /// - Category: `data_sync`
@@ -917,7 +917,7 @@ struct ListSecurityTransactions: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1398
+// spec/operations.yaml:1397
 /// Get an account's balance snapshots over a period.
 ///
 /// - Category: `data_sync`
@@ -957,7 +957,7 @@ struct GetBalanceHistory: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1419
+// spec/operations.yaml:1418
 /// Get the latest balance snapshot of each of a user's accounts.
 ///
 /// - Category: `data_sync`
@@ -981,7 +981,7 @@ struct GetLatestBalanceSnapshots: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1434
+// spec/operations.yaml:1433
 /// Get the balance snapshots of all of a user's accounts over a period.
 ///
 /// - Category: `data_sync`
@@ -1018,7 +1018,7 @@ struct GetUserBalanceHistory: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1454
+// spec/operations.yaml:1453
 /// List the most recent balance snapshots of an account, in the order they were captured.
 ///
 /// - Category: `data_sync`
@@ -1046,7 +1046,7 @@ struct ListBalanceSnapshotsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1474
+// spec/operations.yaml:1473
 /// Get one of a user's holdings.
 ///
 /// - Category: `data_sync`
@@ -1064,7 +1064,7 @@ struct GetHolding: Query {
     }
 }
 
-// spec/operations.yaml:1488
+// spec/operations.yaml:1487
 /// List an account's holdings.
 ///
 /// - Category: `data_sync`
@@ -1101,7 +1101,7 @@ struct ListHoldingsByAccount: PaginatedQuery {
     var pageRequest: PageRequest { .offset(limit: limit, offset: offset) }
 }
 
-// spec/operations.yaml:1507
+// spec/operations.yaml:1506
 /// List all of a user's holdings.
 ///
 /// - Category: `data_sync`

@@ -130,96 +130,93 @@ enum OperationErrorCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// No such user.
     case userNotFound = "user_not_found"
     // spec/operations.yaml:33
-    /// The request carries no access token, on a route that needs a caller.
-    case notAuthenticated = "not_authenticated"
-    // spec/operations.yaml:34
     /// The token is not one this service issued, or it was altered or has expired.
     case tokenInvalid = "token_invalid"
-    // spec/operations.yaml:35
+    // spec/operations.yaml:34
     /// No such refresh, reset or verification token.
     case tokenNotFound = "token_not_found"
-    // spec/operations.yaml:36
+    // spec/operations.yaml:35
     /// The token's lifetime has passed.
     case tokenExpired = "token_expired"
-    // spec/operations.yaml:37
+    // spec/operations.yaml:36
     /// The refresh token was revoked.
     case tokenRevoked = "token_revoked"
-    // spec/operations.yaml:38
+    // spec/operations.yaml:37
     /// The refresh token was revoked before.
     case tokenAlreadyRevoked = "token_already_revoked"
-    // spec/operations.yaml:39
+    // spec/operations.yaml:38
     /// The reset or verification link was used before.
     case tokenAlreadyUsed = "token_already_used"
-    // spec/operations.yaml:40
+    // spec/operations.yaml:39
     /// The token was issued before its user's tokens, or everyone's, were rotated; log in again.
     case tokenVersionRejected = "token_version_rejected"
-    // spec/operations.yaml:41
+    // spec/operations.yaml:40
     /// A rotation of tokens must say why.
     case reasonRequired = "reason_required"
-    // spec/operations.yaml:42
+    // spec/operations.yaml:41
     /// Too many requests of this kind in a short time; try again later.
     case rateLimited = "rate_limited"
-    // spec/operations.yaml:44
+    // spec/operations.yaml:43
     /// No such session, or it is another user's.
     case sessionNotFound = "session_not_found"
-    // spec/operations.yaml:45
+    // spec/operations.yaml:44
     /// The session was revoked before.
     case sessionAlreadyRevoked = "session_already_revoked"
-    // spec/operations.yaml:46
+    // spec/operations.yaml:45
     /// The session is revoked or has expired.
     case sessionInactive = "session_inactive"
-    // spec/operations.yaml:47
+    // spec/operations.yaml:46
     /// The access token's session was revoked or has expired; log in again.
     case sessionRevoked = "session_revoked"
-    // spec/operations.yaml:49
+    // spec/operations.yaml:48
     /// No provider has this slug.
     case providerNotFound = "provider_not_found"
-    // spec/operations.yaml:50
+    // spec/operations.yaml:49
     /// The provider's slug is missing.
     case invalidProvider = "invalid_provider"
-    // spec/operations.yaml:51
+    // spec/operations.yaml:50
     /// The user is connected to this provider already.
     case alreadyConnected = "already_connected"
-    // spec/operations.yaml:52
+    // spec/operations.yaml:51
     /// The connection was disconnected before.
     case alreadyDisconnected = "already_disconnected"
-    // spec/operations.yaml:53
+    // spec/operations.yaml:52
     /// No such provider connection, or it is another user's.
     case connectionNotFound = "connection_not_found"
-    // spec/operations.yaml:54
+    // spec/operations.yaml:53
     /// The connection is not active, so it can neither sync nor refresh its tokens.
     case connectionInactive = "connection_inactive"
-    // spec/operations.yaml:55
+    // spec/operations.yaml:54
     /// The connection's stored credentials can no longer be decrypted; connect the provider again.
     case credentialsUnreadable = "credentials_unreadable"
-    // spec/operations.yaml:56
+    // spec/operations.yaml:55
     /// The provider failed to answer.
     case providerError = "provider_error"
-    // spec/operations.yaml:57
+    // spec/operations.yaml:56
     /// The connection synced less than five minutes ago; force to sync again.
     case syncTooRecent = "sync_too_recent"
-    // spec/operations.yaml:58
+    // spec/operations.yaml:57
     /// No such financial account, or it is another user's.
     case accountNotFound = "account_not_found"
-    // spec/operations.yaml:59
+    // spec/operations.yaml:58
     /// No such transaction, or it is another user's.
     case transactionNotFound = "transaction_not_found"
-    // spec/operations.yaml:60
+    // spec/operations.yaml:59
     /// No such holding, or it is another user's.
     case holdingNotFound = "holding_not_found"
-    // spec/operations.yaml:61
+    // spec/operations.yaml:60
     /// Only investment accounts have holdings.
     case notInvestmentAccount = "not_investment_account"
-    // spec/operations.yaml:62
+    // spec/operations.yaml:61
     /// A holding needs a security symbol.
     case invalidSymbol = "invalid_symbol"
-    // spec/operations.yaml:63
+    // spec/operations.yaml:62
     /// The start date is after the end date.
     case invalidDateRange = "invalid_date_range"
-    // spec/operations.yaml:65
+    // spec/operations.yaml:64
     /// The statement file cannot be read; the message says where.
     case invalidFile = "invalid_file"
-    // spec/operations.yaml:66
+    // spec/operations.yaml:65
     /// The file's format is not one the importer reads.
     case unsupportedFormat = "unsupported_format"
 }
@@ -236,7 +233,7 @@ extension OperationError {
 
 // MARK: - Metadata
 
-// spec/operations.yaml:739
+// spec/operations.yaml:738
 extension RegisterUser {
     /// The registry's entry for ``RegisterUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -250,11 +247,11 @@ extension RegisterUser {
         requiresTransaction: true,
         events: ["UserRegistrationAttempted", "UserRegistrationSucceeded", "UserRegistrationFailed"],
         description: "Register a new user account and send an email verification.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 739, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 738, column: 3)
     )
 }
 
-// spec/operations.yaml:762
+// spec/operations.yaml:761
 extension AuthenticateUser {
     /// The registry's entry for ``AuthenticateUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -268,11 +265,11 @@ extension AuthenticateUser {
         requiresTransaction: false,
         events: ["UserLoginAttempted", "UserLoginSucceeded", "UserLoginFailed"],
         description: "Verify a user's credentials, without creating a session or tokens.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 762, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 761, column: 3)
     )
 }
 
-// spec/operations.yaml:775
+// spec/operations.yaml:774
 extension LoginUser {
     /// The registry's entry for ``LoginUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -286,11 +283,11 @@ extension LoginUser {
         requiresTransaction: false,
         events: [],
         description: "Log a user in; verify their credentials, create a session enriched with its device and location, and issue its tokens. Each step is a command of its own; the first that fails ends the login with its error.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 775, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 774, column: 3)
     )
 }
 
-// spec/operations.yaml:798
+// spec/operations.yaml:797
 extension VerifyEmail {
     /// The registry's entry for ``VerifyEmail``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -304,11 +301,11 @@ extension VerifyEmail {
         requiresTransaction: true,
         events: ["EmailVerificationAttempted", "EmailVerificationSucceeded", "EmailVerificationFailed"],
         description: "Verify a user's email address with the token sent to it.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 798, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 797, column: 3)
     )
 }
 
-// spec/operations.yaml:815
+// spec/operations.yaml:814
 extension RefreshAccessToken {
     /// The registry's entry for ``RefreshAccessToken``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -322,11 +319,11 @@ extension RefreshAccessToken {
         requiresTransaction: true,
         events: ["AuthTokenRefreshAttempted", "AuthTokenRefreshSucceeded", "AuthTokenRefreshFailed", "TokenRejectedDueToRotation"],
         description: "Issue a new access token for a valid refresh token of an active session, rotating the refresh token; reusing a rotated token ends its whole family (its session).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 815, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 814, column: 3)
     )
 }
 
-// spec/operations.yaml:853
+// spec/operations.yaml:852
 extension RequestPasswordReset {
     /// The registry's entry for ``RequestPasswordReset``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -340,11 +337,11 @@ extension RequestPasswordReset {
         requiresTransaction: true,
         events: ["PasswordResetRequestAttempted", "PasswordResetRequestSucceeded", "PasswordResetRequestFailed"],
         description: "Email a password reset link. Succeeds whether or not the account exists, to prevent user enumeration.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 853, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 852, column: 3)
     )
 }
 
-// spec/operations.yaml:876
+// spec/operations.yaml:875
 extension ConfirmPasswordReset {
     /// The registry's entry for ``ConfirmPasswordReset``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -358,11 +355,11 @@ extension ConfirmPasswordReset {
         requiresTransaction: true,
         events: ["PasswordResetConfirmAttempted", "PasswordResetConfirmSucceeded", "PasswordResetConfirmFailed"],
         description: "Set a new password with a reset token, and log the user out everywhere (every session and refresh token).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 876, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 875, column: 3)
     )
 }
 
-// spec/operations.yaml:901
+// spec/operations.yaml:900
 extension LogoutUser {
     /// The registry's entry for ``LogoutUser``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -376,11 +373,11 @@ extension LogoutUser {
         requiresTransaction: true,
         events: ["UserLogoutAttempted", "UserLogoutSucceeded", "UserLogoutFailed"],
         description: "Log a user out by revoking their refresh token.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 901, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 900, column: 3)
     )
 }
 
-// spec/operations.yaml:912
+// spec/operations.yaml:911
 extension LogoutCurrentSession {
     /// The registry's entry for ``LogoutCurrentSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -394,11 +391,11 @@ extension LogoutCurrentSession {
         requiresTransaction: false,
         events: [],
         description: "Log out of the session the caller's token belongs to; revoke its refresh token, then end the session, so that its access token stops working too.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 912, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 911, column: 3)
     )
 }
 
-// spec/operations.yaml:932
+// spec/operations.yaml:931
 extension CreateSession {
     /// The registry's entry for ``CreateSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -412,11 +409,11 @@ extension CreateSession {
         requiresTransaction: true,
         events: ["SessionCreatedEvent", "SessionEvictedEvent"],
         description: "Create a session, enriched with its device and location, evicting the oldest one past the session limit.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 932, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 931, column: 3)
     )
 }
 
-// spec/operations.yaml:945
+// spec/operations.yaml:944
 extension RevokeSession {
     /// The registry's entry for ``RevokeSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -430,11 +427,11 @@ extension RevokeSession {
         requiresTransaction: true,
         events: ["SessionRevocationAttempted", "SessionRevokedEvent", "SessionRevocationFailed"],
         description: "Revoke one session of a user.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 945, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 944, column: 3)
     )
 }
 
-// spec/operations.yaml:961
+// spec/operations.yaml:960
 extension RevokeAllUserSessions {
     /// The registry's entry for ``RevokeAllUserSessions``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -448,11 +445,11 @@ extension RevokeAllUserSessions {
         requiresTransaction: true,
         events: ["AllSessionsRevocationAttempted", "AllSessionsRevokedEvent", "AllSessionsRevocationFailed"],
         description: "Revoke every session of a user (logout everywhere), optionally keeping the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 961, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 960, column: 3)
     )
 }
 
-// spec/operations.yaml:978
+// spec/operations.yaml:977
 extension LinkRefreshTokenToSession {
     /// The registry's entry for ``LinkRefreshTokenToSession``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -466,11 +463,11 @@ extension LinkRefreshTokenToSession {
         requiresTransaction: true,
         events: [],
         description: "Link a refresh token to its session after the tokens are generated.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 978, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 977, column: 3)
     )
 }
 
-// spec/operations.yaml:987
+// spec/operations.yaml:986
 extension RecordProviderAccess {
     /// The registry's entry for ``RecordProviderAccess``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -484,11 +481,11 @@ extension RecordProviderAccess {
         requiresTransaction: false,
         events: ["SessionProviderAccessEvent"],
         description: "Record that a session accessed a provider, for audit.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 987, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 986, column: 3)
     )
 }
 
-// spec/operations.yaml:997
+// spec/operations.yaml:996
 extension UpdateSessionActivity {
     /// The registry's entry for ``UpdateSessionActivity``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -502,11 +499,11 @@ extension UpdateSessionActivity {
         requiresTransaction: false,
         events: [],
         description: "Update a session's last activity time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 997, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 996, column: 3)
     )
 }
 
-// spec/operations.yaml:1009
+// spec/operations.yaml:1008
 extension GenerateAuthTokens {
     /// The registry's entry for ``GenerateAuthTokens``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -520,11 +517,11 @@ extension GenerateAuthTokens {
         requiresTransaction: true,
         events: [],
         description: "Generate a JWT access token and an opaque refresh token for a session.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1009, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1008, column: 3)
     )
 }
 
-// spec/operations.yaml:1021
+// spec/operations.yaml:1020
 extension TriggerGlobalTokenRotation {
     /// The registry's entry for ``TriggerGlobalTokenRotation``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -538,11 +535,11 @@ extension TriggerGlobalTokenRotation {
         requiresTransaction: true,
         events: ["GlobalTokenRotationAttempted", "GlobalTokenRotationSucceeded", "GlobalTokenRotationFailed"],
         description: "Rotate every user's tokens by raising the global token version (an admin operation).",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1021, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1020, column: 3)
     )
 }
 
-// spec/operations.yaml:1031
+// spec/operations.yaml:1030
 extension TriggerUserTokenRotation {
     /// The registry's entry for ``TriggerUserTokenRotation``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -556,11 +553,11 @@ extension TriggerUserTokenRotation {
         requiresTransaction: true,
         events: ["UserTokenRotationAttempted", "UserTokenRotationSucceeded", "UserTokenRotationFailed"],
         description: "Rotate one user's tokens, after a password change or a logout everywhere.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1031, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1030, column: 3)
     )
 }
 
-// spec/operations.yaml:1044
+// spec/operations.yaml:1043
 extension ConnectProvider {
     /// The registry's entry for ``ConnectProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -574,11 +571,11 @@ extension ConnectProvider {
         requiresTransaction: true,
         events: ["ProviderConnectionAttempted", "ProviderConnectionSucceeded", "ProviderConnectionFailed"],
         description: "Connect a user to a financial provider with their encrypted credentials.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1044, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1043, column: 3)
     )
 }
 
-// spec/operations.yaml:1057
+// spec/operations.yaml:1056
 extension ConnectToProvider {
     /// The registry's entry for ``ConnectToProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -592,11 +589,11 @@ extension ConnectToProvider {
         requiresTransaction: false,
         events: [],
         description: "Connect the caller to a provider, named by its slug, with the credentials it issued; they are encrypted before any command sees them, so that only ciphertext is ever stored.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1057, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1056, column: 3)
     )
 }
 
-// spec/operations.yaml:1079
+// spec/operations.yaml:1078
 extension DisconnectProvider {
     /// The registry's entry for ``DisconnectProvider``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -610,11 +607,11 @@ extension DisconnectProvider {
         requiresTransaction: true,
         events: ["ProviderDisconnectionAttempted", "ProviderDisconnectionSucceeded", "ProviderDisconnectionFailed"],
         description: "Disconnect a user from a financial provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1079, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1078, column: 3)
     )
 }
 
-// spec/operations.yaml:1092
+// spec/operations.yaml:1091
 extension RefreshProviderTokens {
     /// The registry's entry for ``RefreshProviderTokens``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -628,11 +625,11 @@ extension RefreshProviderTokens {
         requiresTransaction: true,
         events: ["ProviderTokenRefreshAttempted", "ProviderTokenRefreshSucceeded", "ProviderTokenRefreshFailed"],
         description: "Store a provider's new credentials after an OAuth token refresh.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1092, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1091, column: 3)
     )
 }
 
-// spec/operations.yaml:1103
+// spec/operations.yaml:1102
 extension SyncAccounts {
     /// The registry's entry for ``SyncAccounts``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -646,11 +643,11 @@ extension SyncAccounts {
         requiresTransaction: true,
         events: ["AccountSyncAttempted", "AccountSyncSucceeded", "AccountSyncFailed", "AccountBalanceUpdated"],
         description: "Sync a connection's accounts from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1103, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1102, column: 3)
     )
 }
 
-// spec/operations.yaml:1114
+// spec/operations.yaml:1113
 extension SyncTransactions {
     /// The registry's entry for ``SyncTransactions``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -664,11 +661,11 @@ extension SyncTransactions {
         requiresTransaction: true,
         events: ["TransactionSyncAttempted", "TransactionSyncSucceeded", "TransactionSyncFailed"],
         description: "Sync a connection's transactions from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1114, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1113, column: 3)
     )
 }
 
-// spec/operations.yaml:1134
+// spec/operations.yaml:1133
 extension SyncHoldings {
     /// The registry's entry for ``SyncHoldings``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -682,11 +679,11 @@ extension SyncHoldings {
         requiresTransaction: true,
         events: ["HoldingsSyncAttempted", "HoldingsSyncSucceeded", "HoldingsSyncFailed", "AccountHoldingsUpdated"],
         description: "Sync an investment account's holdings from its provider.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1134, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1133, column: 3)
     )
 }
 
-// spec/operations.yaml:1151
+// spec/operations.yaml:1150
 extension SyncConnection {
     /// The registry's entry for ``SyncConnection``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -700,11 +697,11 @@ extension SyncConnection {
         requiresTransaction: false,
         events: [],
         description: "Sync everything of one connection; its accounts, their transactions, then the holdings of its investment accounts. Each is a command and a transaction of its own; a failed holdings sync keeps the accounts synced.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1151, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1150, column: 3)
     )
 }
 
-// spec/operations.yaml:1178
+// spec/operations.yaml:1177
 extension ImportFromFile {
     /// The registry's entry for ``ImportFromFile``.
     static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -718,11 +715,11 @@ extension ImportFromFile {
         requiresTransaction: false,
         events: ["FileImportAttempted", "FileImportSucceeded", "FileImportFailed", "FileImportProgress"],
         description: "Import accounts and transactions from a QFX, OFX or CSV file.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1178, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1177, column: 3)
     )
 }
 
-// spec/operations.yaml:1209
+// spec/operations.yaml:1208
 extension GetSession {
     /// The registry's entry for ``GetSession``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -734,11 +731,11 @@ extension GetSession {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's sessions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1209, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1208, column: 3)
     )
 }
 
-// spec/operations.yaml:1223
+// spec/operations.yaml:1222
 extension ListUserSessions {
     /// The registry's entry for ``ListUserSessions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -750,11 +747,11 @@ extension ListUserSessions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List a user's sessions, marking the current one.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1223, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1222, column: 3)
     )
 }
 
-// spec/operations.yaml:1243
+// spec/operations.yaml:1242
 extension GetProviderConnection {
     /// The registry's entry for ``GetProviderConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -766,11 +763,11 @@ extension GetProviderConnection {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1243, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1242, column: 3)
     )
 }
 
-// spec/operations.yaml:1257
+// spec/operations.yaml:1256
 extension ListProviderConnections {
     /// The registry's entry for ``ListProviderConnections``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -782,11 +779,11 @@ extension ListProviderConnections {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List a user's provider connections.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1257, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1256, column: 3)
     )
 }
 
-// spec/operations.yaml:1275
+// spec/operations.yaml:1274
 extension GetAccount {
     /// The registry's entry for ``GetAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -798,11 +795,11 @@ extension GetAccount {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1275, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1274, column: 3)
     )
 }
 
-// spec/operations.yaml:1289
+// spec/operations.yaml:1288
 extension ListAccountsByConnection {
     /// The registry's entry for ``ListAccountsByConnection``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -814,11 +811,11 @@ extension ListAccountsByConnection {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List the accounts of one provider connection.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1289, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1288, column: 3)
     )
 }
 
-// spec/operations.yaml:1303
+// spec/operations.yaml:1302
 extension ListAccountsByUser {
     /// The registry's entry for ``ListAccountsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -830,11 +827,11 @@ extension ListAccountsByUser {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List all of a user's accounts, optionally of one type.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1303, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1302, column: 3)
     )
 }
 
-// spec/operations.yaml:1322
+// spec/operations.yaml:1321
 extension GetTransaction {
     /// The registry's entry for ``GetTransaction``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -846,11 +843,11 @@ extension GetTransaction {
         pagination: nil,
         cachePolicy: .medium,
         description: "Get one of a user's transactions.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1322, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1321, column: 3)
     )
 }
 
-// spec/operations.yaml:1336
+// spec/operations.yaml:1335
 extension ListTransactionsByAccount {
     /// The registry's entry for ``ListTransactionsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -862,11 +859,11 @@ extension ListTransactionsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions, one page at a time.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1336, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1335, column: 3)
     )
 }
 
-// spec/operations.yaml:1354
+// spec/operations.yaml:1353
 extension ListTransactionsByDateRange {
     /// The registry's entry for ``ListTransactionsByDateRange``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -878,11 +875,11 @@ extension ListTransactionsByDateRange {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "List an account's transactions between two days.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1354, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1353, column: 3)
     )
 }
 
-// spec/operations.yaml:1376
+// spec/operations.yaml:1375
 extension ListSecurityTransactions {
     /// The registry's entry for ``ListSecurityTransactions``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -894,11 +891,11 @@ extension ListSecurityTransactions {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's transactions in one security.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1376, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1375, column: 3)
     )
 }
 
-// spec/operations.yaml:1398
+// spec/operations.yaml:1397
 extension GetBalanceHistory {
     /// The registry's entry for ``GetBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -910,11 +907,11 @@ extension GetBalanceHistory {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "Get an account's balance snapshots over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1398, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1397, column: 3)
     )
 }
 
-// spec/operations.yaml:1419
+// spec/operations.yaml:1418
 extension GetLatestBalanceSnapshots {
     /// The registry's entry for ``GetLatestBalanceSnapshots``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -926,11 +923,11 @@ extension GetLatestBalanceSnapshots {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "Get the latest balance snapshot of each of a user's accounts.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1419, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1418, column: 3)
     )
 }
 
-// spec/operations.yaml:1434
+// spec/operations.yaml:1433
 extension GetUserBalanceHistory {
     /// The registry's entry for ``GetUserBalanceHistory``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -942,11 +939,11 @@ extension GetUserBalanceHistory {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .medium,
         description: "Get the balance snapshots of all of a user's accounts over a period.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1434, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1433, column: 3)
     )
 }
 
-// spec/operations.yaml:1454
+// spec/operations.yaml:1453
 extension ListBalanceSnapshotsByAccount {
     /// The registry's entry for ``ListBalanceSnapshotsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -958,11 +955,11 @@ extension ListBalanceSnapshotsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List the most recent balance snapshots of an account, in the order they were captured.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1454, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1453, column: 3)
     )
 }
 
-// spec/operations.yaml:1474
+// spec/operations.yaml:1473
 extension GetHolding {
     /// The registry's entry for ``GetHolding``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -974,11 +971,11 @@ extension GetHolding {
         pagination: nil,
         cachePolicy: .short,
         description: "Get one of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1474, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1473, column: 3)
     )
 }
 
-// spec/operations.yaml:1488
+// spec/operations.yaml:1487
 extension ListHoldingsByAccount {
     /// The registry's entry for ``ListHoldingsByAccount``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -990,11 +987,11 @@ extension ListHoldingsByAccount {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List an account's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1488, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1487, column: 3)
     )
 }
 
-// spec/operations.yaml:1507
+// spec/operations.yaml:1506
 extension ListHoldingsByUser {
     /// The registry's entry for ``ListHoldingsByUser``.
     static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -1006,7 +1003,7 @@ extension ListHoldingsByUser {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 200),
         cachePolicy: .short,
         description: "List all of a user's holdings.",
-        location: SpecLocation(file: "spec/operations.yaml", line: 1507, column: 3)
+        location: SpecLocation(file: "spec/operations.yaml", line: 1506, column: 3)
     )
 }
 

@@ -4528,7 +4528,7 @@ extension OperationRoutes {
     """##
 }
 
-// spec/operations.yaml:756
+// spec/operations.yaml:755
 extension RegisterUser: HTTPRoutable {
     /// `POST /api/v1/users`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4586,7 +4586,7 @@ extension RegisterUser: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:788
+// spec/operations.yaml:787
 extension LoginUser: HTTPRoutable {
     /// `POST /api/v1/sessions`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4654,7 +4654,7 @@ extension LoginUser: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:808
+// spec/operations.yaml:807
 extension VerifyEmail: HTTPRoutable {
     /// `POST /api/v1/email-verifications`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4705,7 +4705,7 @@ extension VerifyEmail: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:839
+// spec/operations.yaml:838
 extension RefreshAccessToken: HTTPRoutable {
     /// `POST /api/v1/tokens`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4763,7 +4763,7 @@ extension RefreshAccessToken: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:865
+// spec/operations.yaml:864
 extension RequestPasswordReset: HTTPRoutable {
     /// `POST /api/v1/password-resets`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4826,7 +4826,7 @@ extension RequestPasswordReset: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:893
+// spec/operations.yaml:892
 extension ConfirmPasswordReset: HTTPRoutable {
     /// `POST /api/v1/password-resets/confirmations`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4887,7 +4887,7 @@ extension ConfirmPasswordReset: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:924
+// spec/operations.yaml:923
 extension LogoutCurrentSession: HTTPRoutable {
     /// `POST /api/v1/sessions/current/logout`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4939,7 +4939,7 @@ extension LogoutCurrentSession: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:956
+// spec/operations.yaml:955
 extension RevokeSession: HTTPRoutable {
     /// `DELETE /api/v1/sessions/{sessionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -4975,7 +4975,7 @@ extension RevokeSession: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:974
+// spec/operations.yaml:973
 extension RevokeAllUserSessions: HTTPRoutable {
     /// `DELETE /api/v1/sessions`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5011,7 +5011,7 @@ extension RevokeAllUserSessions: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1073
+// spec/operations.yaml:1072
 extension ConnectToProvider: HTTPRoutable {
     /// `POST /api/v1/providers`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5078,7 +5078,7 @@ extension ConnectToProvider: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1088
+// spec/operations.yaml:1087
 extension DisconnectProvider: HTTPRoutable {
     /// `DELETE /api/v1/providers/{connectionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5112,7 +5112,7 @@ extension DisconnectProvider: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1164
+// spec/operations.yaml:1163
 extension SyncConnection: HTTPRoutable {
     /// `POST /api/v1/providers/{connectionId}/syncs`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5161,7 +5161,7 @@ extension SyncConnection: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1200
+// spec/operations.yaml:1199
 extension ImportFromFile: HTTPRoutable {
     /// `POST /api/v1/imports`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5207,7 +5207,7 @@ extension ImportFromFile: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1219
+// spec/operations.yaml:1218
 extension GetSession: HTTPRoutable {
     /// `GET /api/v1/sessions/{sessionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5241,7 +5241,7 @@ extension GetSession: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1238
+// spec/operations.yaml:1237
 extension ListUserSessions: HTTPRoutable {
     /// `GET /api/v1/sessions`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5284,7 +5284,7 @@ extension ListUserSessions: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1253
+// spec/operations.yaml:1252
 extension GetProviderConnection: HTTPRoutable {
     /// `GET /api/v1/providers/{connectionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5318,7 +5318,7 @@ extension GetProviderConnection: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1270
+// spec/operations.yaml:1269
 extension ListProviderConnections: HTTPRoutable {
     /// `GET /api/v1/providers`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5356,7 +5356,7 @@ extension ListProviderConnections: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1285
+// spec/operations.yaml:1284
 extension GetAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5390,7 +5390,7 @@ extension GetAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1317
+// spec/operations.yaml:1316
 extension ListAccountsByUser: HTTPRoutable {
     /// `GET /api/v1/accounts`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5435,7 +5435,7 @@ extension ListAccountsByUser: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1332
+// spec/operations.yaml:1331
 extension GetTransaction: HTTPRoutable {
     /// `GET /api/v1/transactions/{transactionId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5469,7 +5469,7 @@ extension GetTransaction: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1350
+// spec/operations.yaml:1349
 extension ListTransactionsByAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/transactions`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5513,7 +5513,7 @@ extension ListTransactionsByAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1370
+// spec/operations.yaml:1369
 extension ListTransactionsByDateRange: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/transactions`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5563,7 +5563,7 @@ extension ListTransactionsByDateRange: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1391
+// spec/operations.yaml:1390
 extension ListSecurityTransactions: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/transactions`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5604,7 +5604,7 @@ extension ListSecurityTransactions: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1414
+// spec/operations.yaml:1413
 extension GetBalanceHistory: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/balance-history`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5655,7 +5655,7 @@ extension GetBalanceHistory: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1431
+// spec/operations.yaml:1430
 extension GetLatestBalanceSnapshots: HTTPRoutable {
     /// `GET /api/v1/balance-snapshots/latest`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5691,7 +5691,7 @@ extension GetLatestBalanceSnapshots: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1449
+// spec/operations.yaml:1448
 extension GetUserBalanceHistory: HTTPRoutable {
     /// `GET /api/v1/balance-history`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5740,7 +5740,7 @@ extension GetUserBalanceHistory: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1468
+// spec/operations.yaml:1467
 extension ListBalanceSnapshotsByAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/balance-snapshots`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5780,7 +5780,7 @@ extension ListBalanceSnapshotsByAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1484
+// spec/operations.yaml:1483
 extension GetHolding: HTTPRoutable {
     /// `GET /api/v1/holdings/{holdingId}`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5814,7 +5814,7 @@ extension GetHolding: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1503
+// spec/operations.yaml:1502
 extension ListHoldingsByAccount: HTTPRoutable {
     /// `GET /api/v1/accounts/{accountId}/holdings`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(
@@ -5859,7 +5859,7 @@ extension ListHoldingsByAccount: HTTPRoutable {
     }
 }
 
-// spec/operations.yaml:1522
+// spec/operations.yaml:1521
 extension ListHoldingsByUser: HTTPRoutable {
     /// `GET /api/v1/holdings`, as the spec binds it.
     static let httpRoute = HTTPRoute<OperationCategory>(

@@ -7,7 +7,7 @@
 import CQRS
 import Foundation
 
-// spec/operations.yaml:138
+// spec/operations.yaml:137
 /// A day of the calendar, without a time of day or a time zone.
 struct CalendarDate: Sendable, Hashable, Codable {
     let year: Int
@@ -23,7 +23,7 @@ struct CalendarDate: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:144
+// spec/operations.yaml:143
 /// The kind of a financial account.
 enum AccountType: String, Sendable, Hashable, Codable, CaseIterable {
     case brokerage
@@ -43,7 +43,7 @@ enum AccountType: String, Sendable, Hashable, Codable, CaseIterable {
     case other
 }
 
-// spec/operations.yaml:162
+// spec/operations.yaml:161
 /// The state of a connection to a provider.
 enum ConnectionStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case pending
@@ -54,7 +54,7 @@ enum ConnectionStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case disconnected
 }
 
-// spec/operations.yaml:171
+// spec/operations.yaml:170
 /// The formats a statement can be imported from.
 enum ImportFileFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case qfx
@@ -62,7 +62,7 @@ enum ImportFileFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case csv
 }
 
-// spec/operations.yaml:177
+// spec/operations.yaml:176
 /// A provider's credentials, encrypted at rest.
 struct ProviderCredentials: Sendable, Hashable, Codable {
     let encryptedData: Data
@@ -83,7 +83,7 @@ struct ProviderCredentials: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:185
+// spec/operations.yaml:184
 /// A user whose credentials were verified. No session or tokens exist yet.
 struct AuthenticatedUser: Sendable, Hashable, Codable {
     let userId: UUID
@@ -103,7 +103,7 @@ struct AuthenticatedUser: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:191
+// spec/operations.yaml:190
 /// An access token with the refresh token that renews it.
 struct AuthTokens: Sendable, Hashable, Codable {
     let accessToken: String
@@ -127,7 +127,7 @@ struct AuthTokens: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:198
+// spec/operations.yaml:197
 /// A new session and the tokens that act for it, for a user who logged in.
 struct LoginResult: Sendable, Hashable, Codable {
     let accessToken: String
@@ -168,7 +168,7 @@ struct LoginResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:208
+// spec/operations.yaml:207
 /// The answer to a password reset request, the same whether or not the account exists, so that it reveals nothing.
 struct PasswordResetRequestResponse: Sendable, Hashable, Codable {
     let message: String
@@ -178,7 +178,7 @@ struct PasswordResetRequestResponse: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:212
+// spec/operations.yaml:211
 /// The answer to a confirmed password reset.
 struct PasswordResetConfirmResponse: Sendable, Hashable, Codable {
     let message: String
@@ -190,7 +190,7 @@ struct PasswordResetConfirmResponse: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:216
+// spec/operations.yaml:215
 /// The answer to a logout, the same whether or not the token was found.
 struct LogoutResponse: Sendable, Hashable, Codable {
     let message: String
@@ -200,7 +200,7 @@ struct LogoutResponse: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:220
+// spec/operations.yaml:219
 /// A new session with what enrichment found out about its device and location.
 struct CreateSessionResponse: Sendable, Hashable, Codable {
     let sessionId: UUID
@@ -223,7 +223,7 @@ struct CreateSessionResponse: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:227
+// spec/operations.yaml:226
 /// What syncing a connection did to its accounts, their transactions and its investment accounts' holdings.
 struct ConnectionSyncResult: Sendable, Hashable, Codable {
     let accounts: SyncAccountsResult
@@ -242,7 +242,7 @@ struct ConnectionSyncResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:233
+// spec/operations.yaml:232
 /// The outcome of a global token rotation.
 struct GlobalRotationResult: Sendable, Hashable, Codable {
     let previousVersion: Int
@@ -262,7 +262,7 @@ struct GlobalRotationResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:239
+// spec/operations.yaml:238
 /// The outcome of one user's token rotation.
 struct UserRotationResult: Sendable, Hashable, Codable {
     let userId: UUID
@@ -282,7 +282,7 @@ struct UserRotationResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:245
+// spec/operations.yaml:244
 /// An account balance that changed during a sync.
 struct BalanceChange: Sendable, Hashable, Codable {
     let accountId: UUID
@@ -305,7 +305,7 @@ struct BalanceChange: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:252
+// spec/operations.yaml:251
 /// What an account sync did.
 struct SyncAccountsResult: Sendable, Hashable, Codable {
     let created: Int
@@ -341,7 +341,7 @@ struct SyncAccountsResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:261
+// spec/operations.yaml:260
 /// What a transaction sync did.
 struct SyncTransactionsResult: Sendable, Hashable, Codable {
     let created: Int
@@ -370,7 +370,7 @@ struct SyncTransactionsResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:270
+// spec/operations.yaml:269
 /// What a holdings sync did.
 struct SyncHoldingsResult: Sendable, Hashable, Codable {
     let created: Int
@@ -390,7 +390,7 @@ struct SyncHoldingsResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:279
+// spec/operations.yaml:278
 /// What a file import did.
 struct ImportResult: Sendable, Hashable, Codable {
     let connectionId: UUID
@@ -426,7 +426,7 @@ struct ImportResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:290
+// spec/operations.yaml:289
 /// One session of a user.
 struct SessionResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -478,7 +478,7 @@ struct SessionResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:303
+// spec/operations.yaml:302
 /// A session as listed among a user's sessions.
 struct SessionListItem: Sendable, Hashable, Codable {
     let id: UUID
@@ -526,7 +526,7 @@ struct SessionListItem: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:315
+// spec/operations.yaml:314
 /// A user's sessions.
 struct SessionListResult: Sendable, Hashable, Codable {
     let sessions: [SessionListItem]
@@ -550,7 +550,7 @@ struct SessionListResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:322
+// spec/operations.yaml:321
 /// One connection of a user to a provider.
 struct ProviderConnectionResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -610,7 +610,7 @@ struct ProviderConnectionResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:337
+// spec/operations.yaml:336
 /// A user's connections to providers.
 struct ProviderConnectionListResult: Sendable, Hashable, Codable {
     let connections: [ProviderConnectionResult]
@@ -634,7 +634,7 @@ struct ProviderConnectionListResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:344
+// spec/operations.yaml:343
 /// One financial account.
 struct AccountResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -722,7 +722,7 @@ struct AccountResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:366
+// spec/operations.yaml:365
 /// A list of accounts with their totals.
 struct AccountListResult: Sendable, Hashable, Codable {
     let accounts: [AccountResult]
@@ -756,7 +756,7 @@ struct AccountListResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:374
+// spec/operations.yaml:373
 /// One transaction of an account.
 struct TransactionResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -880,7 +880,7 @@ struct TransactionResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:405
+// spec/operations.yaml:404
 /// A page of transactions.
 struct TransactionListResult: Sendable, Hashable, Codable {
     let transactions: [TransactionResult]
@@ -900,7 +900,7 @@ struct TransactionListResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:411
+// spec/operations.yaml:410
 /// An account's balance at one point in time.
 struct BalanceSnapshotResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -960,7 +960,7 @@ struct BalanceSnapshotResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:426
+// spec/operations.yaml:425
 /// Balance snapshots over a period, with the change across it.
 struct BalanceHistoryResult: Sendable, Hashable, Codable {
     let snapshots: [BalanceSnapshotResult]
@@ -1005,7 +1005,7 @@ struct BalanceHistoryResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:437
+// spec/operations.yaml:436
 /// The latest balance snapshot of each of a user's accounts.
 struct LatestSnapshotsResult: Sendable, Hashable, Codable {
     let snapshots: [BalanceSnapshotResult]
@@ -1035,7 +1035,7 @@ struct LatestSnapshotsResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:444
+// spec/operations.yaml:443
 /// One holding, in detail.
 struct HoldingDetailResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -1139,7 +1139,7 @@ struct HoldingDetailResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:470
+// spec/operations.yaml:469
 /// A holding as listed among others.
 struct HoldingResult: Sendable, Hashable, Codable {
     let id: UUID
@@ -1227,7 +1227,7 @@ struct HoldingResult: Sendable, Hashable, Codable {
     }
 }
 
-// spec/operations.yaml:492
+// spec/operations.yaml:491
 /// A list of holdings with their totals per currency.
 struct HoldingListResult: Sendable, Hashable, Codable {
     let holdings: [HoldingResult]

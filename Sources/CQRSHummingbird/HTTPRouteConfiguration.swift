@@ -63,7 +63,7 @@ public struct HTTPRouteConfiguration: Sendable {
         case OperationError.unavailableCode: return .serviceUnavailable
         case OperationError.undeclaredEventCode: return .internalServerError
         case OperationError.invalidFieldsCode: return .unprocessableContent
-        case "not_implemented": return .notImplemented
+        case OperationError.notImplementedCode: return .notImplemented
         default: return statusOfUnlistedCode(code)
         }
     }

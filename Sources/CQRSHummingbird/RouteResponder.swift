@@ -47,9 +47,9 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
                 failure.instance = path
                 return .failure(failure)
             }
-            return .failure(problem(.unauthorized, "not_authenticated", "This route needs an authenticated caller.", path))
+            return .failure(problem(.unauthorized, .notAuthenticated, "This route needs an authenticated caller.", path))
         case .forbidden:
-            return .failure(problem(.forbidden, "forbidden", "The caller may not use this route.", path))
+            return .failure(problem(.forbidden, .forbidden, "The caller may not use this route.", path))
         }
         // Limits by address and caller are counted before the request is read, so that a flood costs little; limits by
         // a field once the operation is read.
@@ -67,11 +67,11 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
                 body = try await request.body.collect(upTo: maximumBodySize)
             } catch {
                 return .failure(problem(
-                    .contentTooLarge, "content_too_large", "The body is larger than \(maximumBodySize) bytes.", path))
+                    .contentTooLarge, .contentTooLarge, "The body is larger than \(maximumBodySize) bytes.", path))
             }
             if readsJSON, let body, body.readableBytes > 0, !JSONContentType.matches(request.headers[.contentType]) {
                 return .failure(problem(
-                    .unsupportedMediaType, "unsupported_media_type", "Send the body as 'Content-Type: application/json'.", path))
+                    .unsupportedMediaType, .unsupportedMediaType, "Send the body as 'Content-Type: application/json'.", path))
             }
         }
         let values = HummingbirdRequestValues(request: request, context: context, body: body, decoder: configuration.decoder)
@@ -98,7 +98,7 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
             let policy = limit.policy(for: route.operation, index: index)
             if case .limited(let seconds) = configuration.rateLimiter.take(policy, key: value) {
                 var refusal = problem(
-                    .tooManyRequests, "rate_limited", "Too many requests; try again in \(seconds) seconds.", request.uri.path)
+                    .tooManyRequests, .rateLimited, "Too many requests; try again in \(seconds) seconds.", request.uri.path)
                 refusal.retryAfterSeconds = seconds
                 return refusal
             }
@@ -128,7 +128,7 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
             } catch {
                 context.logger.error("\(route.operation): its result could not be encoded: \(String(reflecting: error))")
                 let detail = ProblemDetails.serverFailureDetail(.internalServerError)
-                return problem(.internalServerError, "internal_error", detail, request.uri.path).response()
+                return problem(.internalServerError, .internalError, detail, request.uri.path).response()
             }
         case .failure(let error):
             return respond(to: request, context, failure: error)
@@ -174,12 +174,18 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
         ProblemDetails(status: status, code: code, detail: detail, typeBase: configuration.problemTypeBase, instance: path)
     }
 
+    /// A problem the adapter answers with itself, with one of its own codes.
+    @usableFromInline
+    func problem(_ status: HTTPResponse.Status, _ code: HTTPProblemCode, _ detail: String, _ path: String) -> ProblemDetails {
+        problem(status, code.rawValue, detail, path)
+    }
+
     /// A request that could not be read: 404 when a path parameter cannot be read, since the path then names nothing;
     /// otherwise 400, naming every field.
     @usableFromInline
     func problem(_ error: HTTPBindingError, _ path: String) -> ProblemDetails {
         if error.problems.contains(where: { if case .path = $0.source { true } else { false } }) {
-            return problem(.notFound, "not_found", "Nothing is found at this path.", path)
+            return problem(.notFound, .notFound, "Nothing is found at this path.", path)
         }
         let parameters = error.problems.map { problem -> ProblemDetails.InvalidParameter in
             let (name, location) = problem.source.map { HTTPParameter(field: problem.field ?? "body", source: $0, isRequired: true).wire }
@@ -192,7 +198,7 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
             return ProblemDetails.InvalidParameter(name: name, in: location, reason: reason)
         }
         let detail = parameters.map { "'\($0.name)' (\($0.in)) \($0.reason)" }.joined(separator: "; ")
-        var refusal = problem(.badRequest, "invalid_request", "The request cannot be read: \(detail).", path)
+        var refusal = problem(.badRequest, .invalidRequest, "The request cannot be read: \(detail).", path)
         refusal.invalidParameters = parameters
         return refusal
     }

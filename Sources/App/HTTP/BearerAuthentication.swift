@@ -1,3 +1,4 @@
+import CQRS
 import CQRSHummingbird
 import Foundation
 import Hummingbird
@@ -18,17 +19,20 @@ struct BearerAuthentication: RouterMiddleware {
         }
         var context = context
         guard header.lowercased().hasPrefix("bearer ") else {
-            context.authenticationFailure = Self.refusal(.notAuthenticated, "Send a valid access token as 'Authorization: Bearer <token>'.")
+            context.authenticationFailure = Self.refusal(
+                HTTPProblemCode.notAuthenticated.rawValue, "Send a valid access token as 'Authorization: Bearer <token>'.")
             return try await next(request, context)
         }
         let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
         guard let claims = try? await environment.services.tokenGenerator.claims(from: token) else {
-            context.authenticationFailure = Self.refusal(.tokenInvalid, "The access token is invalid or has expired.")
+            context.authenticationFailure = Self.refusal(
+                OperationErrorCode.tokenInvalid.rawValue, "The access token is invalid or has expired.")
             return try await next(request, context)
         }
         let session = try? await context.requestOperations?.run(GetSession(sessionId: claims.sessionId, userId: claims.userId)).get()
         guard let session, !session.isRevoked, session.expiresAt.map({ $0 > environment.services.clock.now }) ?? true else {
-            context.authenticationFailure = Self.refusal(.sessionRevoked, "This session was revoked or has expired; log in again.")
+            context.authenticationFailure = Self.refusal(
+                OperationErrorCode.sessionRevoked.rawValue, "This session was revoked or has expired; log in again.")
             return try await next(request, context)
         }
         context.claims = claims
@@ -36,7 +40,8 @@ struct BearerAuthentication: RouterMiddleware {
         return try await next(request, context)
     }
 
-    private static func refusal(_ code: OperationErrorCode, _ detail: String) -> ProblemDetails {
-        ProblemDetails(status: .unauthorized, code: code.rawValue, detail: detail, typeBase: AppServer.problemTypeBase)
+    /// A refusal with the adapter's code or one the spec declares, as the route that needs a caller answers it.
+    private static func refusal(_ code: String, _ detail: String) -> ProblemDetails {
+        ProblemDetails(status: .unauthorized, code: code, detail: detail, typeBase: AppServer.problemTypeBase)
     }
 }

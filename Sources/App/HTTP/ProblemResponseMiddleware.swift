@@ -1,3 +1,4 @@
+import CQRS
 import CQRSHummingbird
 import HTTPTypes
 import Hummingbird
@@ -17,10 +18,10 @@ struct ProblemResponseMiddleware: RouterMiddleware {
         } catch let error as HTTPError where error.status == .notFound {
             let allowed = routes.methods(forPath: request.uri.path)
             guard !allowed.isEmpty else {
-                return Self.problem(.notFound, "route_not_found", "No route answers this method and path.", request)
+                return Self.problem(.notFound, .routeNotFound, "No route answers this method and path.", request)
             }
             var response = Self.problem(
-                .methodNotAllowed, "method_not_allowed",
+                .methodNotAllowed, .methodNotAllowed,
                 "This path answers \(allowed.map(\.rawValue).joined(separator: ", ")) only.", request)
             response.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
             return response
@@ -29,12 +30,12 @@ struct ProblemResponseMiddleware: RouterMiddleware {
         } catch {
             context.logger.error("\(request.method) \(request.uri.path): \(String(reflecting: error))")
             return Self.problem(
-                .internalServerError, "internal_error", ProblemDetails.serverFailureDetail(.internalServerError), request)
+                .internalServerError, .internalError, ProblemDetails.serverFailureDetail(.internalServerError), request)
         }
     }
 
-    private static func problem(_ status: HTTPResponse.Status, _ code: String, _ detail: String, _ request: Request) -> Response {
-        ProblemDetails(status: status, code: code, detail: detail, typeBase: AppServer.problemTypeBase, instance: request.uri.path)
+    private static func problem(_ status: HTTPResponse.Status, _ code: HTTPProblemCode, _ detail: String, _ request: Request) -> Response {
+        ProblemDetails(status: status, code: code.rawValue, detail: detail, typeBase: AppServer.problemTypeBase, instance: request.uri.path)
             .response()
     }
 }

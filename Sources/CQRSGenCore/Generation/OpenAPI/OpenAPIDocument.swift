@@ -213,16 +213,16 @@ struct OpenAPIDocument {
             for error in http.errors { add(error.status.value, error.code.value) }
             // Only a route that reads something from the request can fail to read it.
             let sources = http.sources(of: operation.fields).map(\.source)
-            if sources.contains(where: { ![.caller, .client, .default, .value].contains($0) }) { add(400, "invalid_request") }
-            if http.auth.value.requiresCaller { add(401, "not_authenticated") }
-            if case .role = http.auth.value { add(403, "forbidden") }
-            if case .permission = http.auth.value { add(403, "forbidden") }
-            if !http.pathParameters.isEmpty { add(404, "not_found") }
-            if !http.rateLimits.isEmpty { add(429, "rate_limited") }
+            if sources.contains(where: { ![.caller, .client, .default, .value].contains($0) }) { add(400, HTTPProblemCode.invalidRequest.rawValue) }
+            if http.auth.value.requiresCaller { add(401, HTTPProblemCode.notAuthenticated.rawValue) }
+            if case .role = http.auth.value { add(403, HTTPProblemCode.forbidden.rawValue) }
+            if case .permission = http.auth.value { add(403, HTTPProblemCode.forbidden.rawValue) }
+            if !http.pathParameters.isEmpty { add(404, HTTPProblemCode.notFound.rawValue) }
+            if !http.rateLimits.isEmpty { add(429, HTTPProblemCode.rateLimited.rawValue) }
             if operation.fields.contains(where: { !$0.constraints.isEmpty }) { add(422, OperationError.invalidFieldsCode) }
         }
-        if readsBody { add(413, "content_too_large") }
-        if readsJSON { add(415, "unsupported_media_type") }
+        if readsBody { add(413, HTTPProblemCode.contentTooLarge.rawValue) }
+        if readsJSON { add(415, HTTPProblemCode.unsupportedMediaType.rawValue) }
         for (status, list) in codes.sorted(by: { $0.key < $1.key }) {
             var response: [(String, JSONValue)] = [
                 ("description", .string("A problem: " + list.map { "`\($0)`" }.joined(separator: ", ") + ".")),
