@@ -11,8 +11,8 @@ import Foundation
 /// request's one database session. The application provides a new one for every request.
 package protocol RequestDependencies: Sendable {
     /// Every product, in the order it was added.
-    // Sources/Catalog/operations.yaml:9: ProductStore:
-#sourceLocation(file: "Sources/Catalog/operations.yaml", line: 9)
+    // Sources/Catalog/operations.yaml:13: ProductStore:
+#sourceLocation(file: "Sources/Catalog/operations.yaml", line: 13)
     var productStore: ProductStore { get }
 #sourceLocation()
 }

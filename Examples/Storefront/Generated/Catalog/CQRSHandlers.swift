@@ -9,15 +9,15 @@ import Foundation
 
 // MARK: - Handler protocols
 
-// Sources/Catalog/operations.yaml:29
+// Sources/Catalog/operations.yaml:33
 /// What the handler of ``AddProduct`` conforms to: `AddProductHandler` in the application.
 package protocol AddProductHandling: CommandHandler where Operation == AddProduct, Output == UUID {}
 
-// Sources/Catalog/operations.yaml:41
+// Sources/Catalog/operations.yaml:45
 /// What the handler of ``ListProducts`` conforms to: `ListProductsHandler` in the application.
 package protocol ListProductsHandling: QueryHandler where Operation == ListProducts, Output == ProductPage {}
 
-// Sources/Catalog/operations.yaml:51
+// Sources/Catalog/operations.yaml:55
 /// What the handler of ``GetSummary`` conforms to: `CatalogSummaryHandler` in the application.
 package protocol GetSummaryHandling: QueryHandler where Operation == GetSummary, Output == CatalogSummary {}
 
@@ -44,7 +44,7 @@ package struct HandlerFactory<Request: RequestDependencies, App: AppDependencies
 // MARK: products
 
 extension HandlerFactory {
-    // Sources/Catalog/operations.yaml:29
+    // Sources/Catalog/operations.yaml:33
     /// Builds the handler of ``AddProduct``, or its override.
     package func addProductHandler() -> any AddProductHandling {
         if let override = overrides.addProduct {
@@ -56,13 +56,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``AddProduct``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func addProductHandlerFromSpec() -> some AddProductHandling {
-        // Sources/Catalog/operations.yaml:37: dependencies: [ProductStore]
-#sourceLocation(file: "Sources/Catalog/operations.yaml", line: 37)
+        // Sources/Catalog/operations.yaml:41: dependencies: [ProductStore]
+#sourceLocation(file: "Sources/Catalog/operations.yaml", line: 41)
         return AddProductHandler(productStore: request.productStore)
 #sourceLocation()
     }
 
-    // Sources/Catalog/operations.yaml:41
+    // Sources/Catalog/operations.yaml:45
     /// Builds the handler of ``ListProducts``, or its override.
     package func listProductsHandler() -> any ListProductsHandling {
         if let override = overrides.listProducts {
@@ -74,13 +74,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListProducts``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listProductsHandlerFromSpec() -> some ListProductsHandling {
-        // Sources/Catalog/operations.yaml:50: dependencies: [ProductStore]
-#sourceLocation(file: "Sources/Catalog/operations.yaml", line: 50)
+        // Sources/Catalog/operations.yaml:54: dependencies: [ProductStore]
+#sourceLocation(file: "Sources/Catalog/operations.yaml", line: 54)
         return ListProductsHandler(productStore: request.productStore)
 #sourceLocation()
     }
 
-    // Sources/Catalog/operations.yaml:51
+    // Sources/Catalog/operations.yaml:55
     /// Builds the handler of ``GetSummary``, or its override.
     package func getSummaryHandler() -> any GetSummaryHandling {
         if let override = overrides.getSummary {
@@ -92,8 +92,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetSummary``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getSummaryHandlerFromSpec() -> some GetSummaryHandling {
-        // Sources/Catalog/operations.yaml:57: dependencies: [ProductStore]
-#sourceLocation(file: "Sources/Catalog/operations.yaml", line: 57)
+        // Sources/Catalog/operations.yaml:61: dependencies: [ProductStore]
+#sourceLocation(file: "Sources/Catalog/operations.yaml", line: 61)
         return CatalogSummaryHandler(productStore: request.productStore)
 #sourceLocation()
     }

@@ -9,7 +9,7 @@ import Foundation
 
 // MARK: - Commands
 
-// Sources/Catalog/operations.yaml:29
+// Sources/Catalog/operations.yaml:33
 /// Put a product on sale.
 ///
 /// - Category: `products`
@@ -31,7 +31,7 @@ package struct AddProduct: Command {
 
 // MARK: - Queries
 
-// Sources/Catalog/operations.yaml:41
+// Sources/Catalog/operations.yaml:45
 /// The products after a cursor, oldest first.
 ///
 /// - Category: `products`
@@ -54,7 +54,7 @@ package struct ListProducts: PaginatedQuery {
     package var pageRequest: PageRequest { .cursor(after, limit: first) }
 }
 
-// Sources/Catalog/operations.yaml:51
+// Sources/Catalog/operations.yaml:55
 /// How many products are on sale.
 ///
 /// - Category: `products`

@@ -23,9 +23,31 @@ package enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable 
     case productAdded = "ProductAdded"
 }
 
+// MARK: - Error codes
+
+/// Every failure code the spec declares, in spec order; raw values are the codes on the wire.
+package enum OperationErrorCode: String, Sendable, Hashable, Codable, CaseIterable {
+    // Sources/Catalog/operations.yaml:8
+    /// A price below zero.
+    case negativePrice = "negative_price"
+    // Sources/Catalog/operations.yaml:9
+    /// A cursor this service did not give.
+    case invalidCursor = "invalid_cursor"
+}
+
+extension OperationError {
+    /// A failure with one of the spec's codes.
+    package init(_ code: OperationErrorCode, message: String) {
+        self.init(code: code.rawValue, message: message)
+    }
+
+    /// This failure's code, when the spec declares it; nil for another, such as the runtime's `unavailable`.
+    package var declaredCode: OperationErrorCode? { OperationErrorCode(rawValue: code) }
+}
+
 // MARK: - Metadata
 
-// Sources/Catalog/operations.yaml:29
+// Sources/Catalog/operations.yaml:33
 extension AddProduct {
     /// The registry's entry for ``AddProduct``.
     package static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -39,11 +61,11 @@ extension AddProduct {
         requiresTransaction: true,
         events: ["ProductAdded"],
         description: "Put a product on sale.",
-        location: SpecLocation(file: "Sources/Catalog/operations.yaml", line: 29, column: 3)
+        location: SpecLocation(file: "Sources/Catalog/operations.yaml", line: 33, column: 3)
     )
 }
 
-// Sources/Catalog/operations.yaml:41
+// Sources/Catalog/operations.yaml:45
 extension ListProducts {
     /// The registry's entry for ``ListProducts``.
     package static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -55,11 +77,11 @@ extension ListProducts {
         pagination: PaginationMetadata(style: .cursor, maximumPageSize: 100),
         cachePolicy: .none,
         description: "The products after a cursor, oldest first.",
-        location: SpecLocation(file: "Sources/Catalog/operations.yaml", line: 41, column: 3)
+        location: SpecLocation(file: "Sources/Catalog/operations.yaml", line: 45, column: 3)
     )
 }
 
-// Sources/Catalog/operations.yaml:51
+// Sources/Catalog/operations.yaml:55
 extension GetSummary {
     /// The registry's entry for ``GetSummary``.
     package static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -71,7 +93,7 @@ extension GetSummary {
         pagination: nil,
         cachePolicy: .none,
         description: "How many products are on sale.",
-        location: SpecLocation(file: "Sources/Catalog/operations.yaml", line: 51, column: 3)
+        location: SpecLocation(file: "Sources/Catalog/operations.yaml", line: 55, column: 3)
     )
 }
 

@@ -7,7 +7,7 @@
 import CQRS
 import Foundation
 
-// Sources/Catalog/operations.yaml:14
+// Sources/Catalog/operations.yaml:18
 package struct Product: Sendable, Hashable, Codable {
     package let id: UUID
     package let name: String
@@ -20,7 +20,7 @@ package struct Product: Sendable, Hashable, Codable {
     }
 }
 
-// Sources/Catalog/operations.yaml:19
+// Sources/Catalog/operations.yaml:23
 /// Products after a cursor, and the cursor of the next page.
 package struct ProductPage: Sendable, Hashable, Codable {
     package let products: [Product]
@@ -32,7 +32,7 @@ package struct ProductPage: Sendable, Hashable, Codable {
     }
 }
 
-// Sources/Catalog/operations.yaml:24
+// Sources/Catalog/operations.yaml:28
 package struct CatalogSummary: Sendable, Hashable, Codable {
     package let productCount: Int
 

@@ -11,8 +11,8 @@ import Foundation
 /// request's one database session. The application provides a new one for every request.
 public protocol RequestDependencies: Sendable {
     /// Every order placed.
-    // Sources/Orders/operations.yaml:9: OrderBook:
-#sourceLocation(file: "Sources/Orders/operations.yaml", line: 9)
+    // Sources/Orders/operations.yaml:15: OrderBook:
+#sourceLocation(file: "Sources/Orders/operations.yaml", line: 15)
     var orderBook: any OrderBook { get }
 #sourceLocation()
 }

@@ -10,18 +10,18 @@ import Foundation
 
 // MARK: - Handler protocols
 
-// Sources/Orders/operations.yaml:30
+// Sources/Orders/operations.yaml:36
 /// What the handler of ``PlaceOrder`` conforms to: `PlaceOrderHandler` in the application.
 public protocol PlaceOrderHandling: CommandHandler where Operation == PlaceOrder, Output == UUID {}
 
-// Sources/Orders/operations.yaml:51
+// Sources/Orders/operations.yaml:57
 /// What the handler of ``ListOrders`` conforms to: `ListOrdersHandler` in the application.
 public protocol ListOrdersHandling: QueryHandler where Operation == ListOrders, Output == [Order] {}
 
 // MARK: orders
 
 extension HandlerFactory {
-    // Sources/Orders/operations.yaml:30
+    // Sources/Orders/operations.yaml:36
     /// Builds the handler of ``PlaceOrder``, or its override.
     public func placeOrderHandler() -> any PlaceOrderHandling {
         if let override = overrides.placeOrder {
@@ -33,13 +33,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``PlaceOrder``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func placeOrderHandlerFromSpec() -> some PlaceOrderHandling {
-        // Sources/Orders/operations.yaml:39: dependencies: [OrderBook]
-#sourceLocation(file: "Sources/Orders/operations.yaml", line: 39)
+        // Sources/Orders/operations.yaml:45: dependencies: [OrderBook]
+#sourceLocation(file: "Sources/Orders/operations.yaml", line: 45)
         return PlaceOrderHandler(orderBook: request.orderBook)
 #sourceLocation()
     }
 
-    // Sources/Orders/operations.yaml:51
+    // Sources/Orders/operations.yaml:57
     /// Builds the handler of ``ListOrders``, or its override.
     public func listOrdersHandler() -> any ListOrdersHandling {
         if let override = overrides.listOrders {
@@ -51,8 +51,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``ListOrders``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func listOrdersHandlerFromSpec() -> some ListOrdersHandling {
-        // Sources/Orders/operations.yaml:60: dependencies: [OrderBook]
-#sourceLocation(file: "Sources/Orders/operations.yaml", line: 60)
+        // Sources/Orders/operations.yaml:66: dependencies: [OrderBook]
+#sourceLocation(file: "Sources/Orders/operations.yaml", line: 66)
         return ListOrdersHandler(orderBook: request.orderBook)
 #sourceLocation()
     }

@@ -10,22 +10,22 @@ import Foundation
 
 // MARK: - Handler protocols
 
-// Sources/Orders/operations.yaml:41
+// Sources/Orders/operations.yaml:47
 /// What the handler of ``CancelOrder`` conforms to: `CancelOrderHandler` in the application.
 public protocol CancelOrderHandling: CommandHandler where Operation == CancelOrder, Output == Void {}
 
-// Sources/Orders/operations.yaml:61
+// Sources/Orders/operations.yaml:67
 /// What the handler of ``GetSummary`` conforms to: `OrdersSummaryHandler` in the application.
 public protocol GetSummaryHandling: QueryHandler where Operation == GetSummary, Output == OrdersSummary {}
 
-// Sources/Orders/operations.yaml:68
+// Sources/Orders/operations.yaml:74
 /// What the handler of ``TallyRevenue`` conforms to: `TallyRevenueHandler` in the application.
 public protocol TallyRevenueHandling: QueryHandler where Operation == TallyRevenue, Output == Int {}
 
 // MARK: orders
 
 extension HandlerFactory {
-    // Sources/Orders/operations.yaml:41
+    // Sources/Orders/operations.yaml:47
     /// Builds the handler of ``CancelOrder``, or its override.
     public func cancelOrderHandler() -> any CancelOrderHandling {
         if let override = overrides.cancelOrder {
@@ -37,13 +37,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``CancelOrder``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func cancelOrderHandlerFromSpec() -> some CancelOrderHandling {
-        // Sources/Orders/operations.yaml:47: dependencies: [OrderBook]
-#sourceLocation(file: "Sources/Orders/operations.yaml", line: 47)
+        // Sources/Orders/operations.yaml:53: dependencies: [OrderBook]
+#sourceLocation(file: "Sources/Orders/operations.yaml", line: 53)
         return CancelOrderHandler(orderBook: request.orderBook)
 #sourceLocation()
     }
 
-    // Sources/Orders/operations.yaml:61
+    // Sources/Orders/operations.yaml:67
     /// Builds the handler of ``GetSummary``, or its override.
     public func getSummaryHandler() -> any GetSummaryHandling {
         if let override = overrides.getSummary {
@@ -55,13 +55,13 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``GetSummary``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func getSummaryHandlerFromSpec() -> some GetSummaryHandling {
-        // Sources/Orders/operations.yaml:67: dependencies: [OrderBook]
-#sourceLocation(file: "Sources/Orders/operations.yaml", line: 67)
+        // Sources/Orders/operations.yaml:73: dependencies: [OrderBook]
+#sourceLocation(file: "Sources/Orders/operations.yaml", line: 73)
         return OrdersSummaryHandler(orderBook: request.orderBook)
 #sourceLocation()
     }
 
-    // Sources/Orders/operations.yaml:68
+    // Sources/Orders/operations.yaml:74
     /// Builds the handler of ``TallyRevenue``, or its override.
     public func tallyRevenueHandler() -> any TallyRevenueHandling {
         if let override = overrides.tallyRevenue {
@@ -73,8 +73,8 @@ extension HandlerFactory {
     /// Builds the handler the spec names for ``TallyRevenue``, whatever the overrides: as an opaque type, not an
     /// existential, so that dispatch calls it directly, without boxing it.
     func tallyRevenueHandlerFromSpec() -> some TallyRevenueHandling {
-        // Sources/Orders/operations.yaml:73: dependencies: [OrderBook]
-#sourceLocation(file: "Sources/Orders/operations.yaml", line: 73)
+        // Sources/Orders/operations.yaml:79: dependencies: [OrderBook]
+#sourceLocation(file: "Sources/Orders/operations.yaml", line: 79)
         return TallyRevenueHandler(orderBook: request.orderBook)
 #sourceLocation()
     }

@@ -10,7 +10,7 @@ import Foundation
 
 // MARK: - Commands
 
-// Sources/Orders/operations.yaml:30
+// Sources/Orders/operations.yaml:36
 /// Order a quantity of a product at a price.
 ///
 /// - Category: `orders`
@@ -33,7 +33,7 @@ public struct PlaceOrder: Command {
 
 // MARK: - Queries
 
-// Sources/Orders/operations.yaml:51
+// Sources/Orders/operations.yaml:57
 /// Orders, oldest first, a page at a time.
 ///
 /// - Category: `orders`

@@ -10,7 +10,7 @@ import Foundation
 
 // MARK: - Commands
 
-// Sources/Orders/operations.yaml:41
+// Sources/Orders/operations.yaml:47
 /// Cancel an order that is still placed.
 ///
 /// - Category: `orders`
@@ -29,7 +29,7 @@ public struct CancelOrder: Command {
 
 // MARK: - Queries
 
-// Sources/Orders/operations.yaml:61
+// Sources/Orders/operations.yaml:67
 /// How many orders are placed, and what they are worth.
 ///
 /// - Category: `orders`
@@ -41,7 +41,7 @@ public struct GetSummary: Query {
     public init() {}
 }
 
-// Sources/Orders/operations.yaml:68
+// Sources/Orders/operations.yaml:74
 /// The revenue of placed orders, in cents.
 ///
 /// - Category: `orders`

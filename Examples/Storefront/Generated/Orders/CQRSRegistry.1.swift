@@ -10,7 +10,7 @@ import Foundation
 
 // MARK: - Metadata
 
-// Sources/Orders/operations.yaml:30
+// Sources/Orders/operations.yaml:36
 extension PlaceOrder {
     /// The registry's entry for ``PlaceOrder``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -24,11 +24,11 @@ extension PlaceOrder {
         requiresTransaction: true,
         events: ["OrderPlaced"],
         description: "Order a quantity of a product at a price.",
-        location: SpecLocation(file: "Sources/Orders/operations.yaml", line: 30, column: 3)
+        location: SpecLocation(file: "Sources/Orders/operations.yaml", line: 36, column: 3)
     )
 }
 
-// Sources/Orders/operations.yaml:51
+// Sources/Orders/operations.yaml:57
 extension ListOrders {
     /// The registry's entry for ``ListOrders``.
     public static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -40,6 +40,6 @@ extension ListOrders {
         pagination: PaginationMetadata(style: .offset, maximumPageSize: 100),
         cachePolicy: .none,
         description: "Orders, oldest first, a page at a time.",
-        location: SpecLocation(file: "Sources/Orders/operations.yaml", line: 51, column: 3)
+        location: SpecLocation(file: "Sources/Orders/operations.yaml", line: 57, column: 3)
     )
 }

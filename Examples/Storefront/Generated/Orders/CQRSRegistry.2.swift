@@ -10,7 +10,7 @@ import Foundation
 
 // MARK: - Metadata
 
-// Sources/Orders/operations.yaml:41
+// Sources/Orders/operations.yaml:47
 extension CancelOrder {
     /// The registry's entry for ``CancelOrder``.
     public static let metadata: CommandMetadata<OperationCategory> = CommandMetadata(
@@ -24,11 +24,11 @@ extension CancelOrder {
         requiresTransaction: true,
         events: ["OrderCancelled"],
         description: "Cancel an order that is still placed.",
-        location: SpecLocation(file: "Sources/Orders/operations.yaml", line: 41, column: 3)
+        location: SpecLocation(file: "Sources/Orders/operations.yaml", line: 47, column: 3)
     )
 }
 
-// Sources/Orders/operations.yaml:61
+// Sources/Orders/operations.yaml:67
 extension GetSummary {
     /// The registry's entry for ``GetSummary``.
     public static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -40,11 +40,11 @@ extension GetSummary {
         pagination: nil,
         cachePolicy: .none,
         description: "How many orders are placed, and what they are worth.",
-        location: SpecLocation(file: "Sources/Orders/operations.yaml", line: 61, column: 3)
+        location: SpecLocation(file: "Sources/Orders/operations.yaml", line: 67, column: 3)
     )
 }
 
-// Sources/Orders/operations.yaml:68
+// Sources/Orders/operations.yaml:74
 extension TallyRevenue {
     /// The registry's entry for ``TallyRevenue``.
     public static let metadata: QueryMetadata<OperationCategory> = QueryMetadata(
@@ -56,6 +56,6 @@ extension TallyRevenue {
         pagination: nil,
         cachePolicy: .none,
         description: "The revenue of placed orders, in cents.",
-        location: SpecLocation(file: "Sources/Orders/operations.yaml", line: 68, column: 3)
+        location: SpecLocation(file: "Sources/Orders/operations.yaml", line: 74, column: 3)
     )
 }

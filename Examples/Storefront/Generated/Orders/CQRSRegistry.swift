@@ -25,6 +25,31 @@ public enum DomainEventName: String, Sendable, Hashable, Codable, CaseIterable {
     case orderCancelled = "OrderCancelled"
 }
 
+// MARK: - Error codes
+
+/// Every failure code the spec declares, in spec order; raw values are the codes on the wire.
+public enum OperationErrorCode: String, Sendable, Hashable, Codable, CaseIterable {
+    // Sources/Orders/operations.yaml:9
+    /// An order of fewer than one item.
+    case invalidQuantity = "invalid_quantity"
+    // Sources/Orders/operations.yaml:10
+    /// A price out of the range an order takes.
+    case invalidPrice = "invalid_price"
+    // Sources/Orders/operations.yaml:11
+    /// The order was cancelled before.
+    case alreadyCancelled = "already_cancelled"
+}
+
+extension OperationError {
+    /// A failure with one of the spec's codes.
+    public init(_ code: OperationErrorCode, message: String) {
+        self.init(code: code.rawValue, message: message)
+    }
+
+    /// This failure's code, when the spec declares it; nil for another, such as the runtime's `unavailable`.
+    public var declaredCode: OperationErrorCode? { OperationErrorCode(rawValue: code) }
+}
+
 // MARK: - Registry
 
 /// Every command and query of the application with its metadata, in spec order.

@@ -8,7 +8,7 @@
 import CQRS
 import Foundation
 
-// Sources/Orders/operations.yaml:24
+// Sources/Orders/operations.yaml:30
 public struct OrdersSummary: Sendable, Hashable, Codable {
     public let orderCount: Int
     public let revenueCents: Int

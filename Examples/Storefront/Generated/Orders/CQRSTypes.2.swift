@@ -8,13 +8,13 @@
 import CQRS
 import Foundation
 
-// Sources/Orders/operations.yaml:13
+// Sources/Orders/operations.yaml:19
 public enum OrderStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case placed
     case cancelled
 }
 
-// Sources/Orders/operations.yaml:17
+// Sources/Orders/operations.yaml:23
 public struct Order: Sendable, Hashable, Codable {
     public let id: UUID
     public let productId: UUID

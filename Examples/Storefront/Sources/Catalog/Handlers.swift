@@ -6,7 +6,7 @@ struct AddProductHandler: AddProductHandling {
 
     func handle(_ command: AddProduct) async -> Result<UUID, OperationError> {
         guard command.priceCents >= 0 else {
-            return .failure(OperationError(code: "negative_price", message: "A price cannot be negative."))
+            return .failure(OperationError(.negativePrice, message: "A price cannot be negative."))
         }
         let product = Product(id: UUID(), name: command.name, priceCents: command.priceCents)
         await productStore.add(product)
@@ -25,7 +25,7 @@ struct ListProductsHandler: ListProductsHandling {
         let start: Int
         if let after = query.after {
             guard let position = Int(after), position >= 0 else {
-                return .failure(OperationError(code: "invalid_cursor", message: "The cursor is not one this service gave."))
+                return .failure(OperationError(.invalidCursor, message: "The cursor is not one this service gave."))
             }
             start = position
         } else {

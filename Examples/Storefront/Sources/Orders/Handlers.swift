@@ -6,11 +6,11 @@ struct PlaceOrderHandler: PlaceOrderHandling {
 
     func handle(_ command: PlaceOrder) async -> Result<UUID, OperationError> {
         guard command.quantity > 0 else {
-            return .failure(OperationError(code: "invalid_quantity", message: "Order at least one."))
+            return .failure(OperationError(.invalidQuantity, message: "Order at least one."))
         }
         let (total, overflow) = command.quantity.multipliedReportingOverflow(by: command.unitPriceCents)
         guard !overflow, command.unitPriceCents >= 0 else {
-            return .failure(OperationError(code: "invalid_price", message: "The price is out of range."))
+            return .failure(OperationError(.invalidPrice, message: "The price is out of range."))
         }
         let order = Order(id: UUID(), productId: command.productId, quantity: command.quantity, totalCents: total, status: .placed)
         await orderBook.add(order)
@@ -24,7 +24,7 @@ struct CancelOrderHandler: CancelOrderHandling {
     func handle(_ command: CancelOrder) async -> Result<Void, OperationError> {
         guard var order = await orderBook.order(id: command.orderId) else { return .failure(.notFound("order")) }
         guard order.status == .placed else {
-            return .failure(OperationError(code: "already_cancelled", message: "The order is already cancelled."))
+            return .failure(OperationError(.alreadyCancelled, message: "The order is already cancelled."))
         }
         order = Order(id: order.id, productId: order.productId, quantity: order.quantity, totalCents: order.totalCents, status: .cancelled)
         await orderBook.replace(order)

@@ -31,7 +31,7 @@ struct StorefrontTests {
         } while cursor != nil
         #expect(names == ["A", "B", "C"])
         let forged = await ListProducts.handle(ListProducts(after: "-4"), with: factory)
-        #expect(forged.map { _ in "" } == .failure(OperationError(code: "invalid_cursor", message: "The cursor is not one this service gave.")))
+        #expect(forged.map { _ in "" } == .failure(OperationError(.invalidCursor, message: "The cursor is not one this service gave.")))
     }
 
     @Test("an Orders handler replaced through the overrides, from a module that cannot see the real one")
@@ -44,7 +44,7 @@ struct StorefrontTests {
         let order = try await PlaceOrder.handle(PlaceOrder(productId: UUID(), unitPriceCents: 300), with: factory).get()
         try await CancelOrder.handle(CancelOrder(orderId: order), with: factory).get()
         let again = await CancelOrder.handle(CancelOrder(orderId: order), with: factory)
-        #expect(again.map { "" } == .failure(OperationError(code: "already_cancelled", message: "The order is already cancelled.")))
+        #expect(again.map { "" } == .failure(OperationError(.alreadyCancelled, message: "The order is already cancelled.")))
     }
 }
 
