@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""The App under load on loopback: requests per second, p50 and p99 latency, and errors, for a read mix, a write mix
+and the two together, measured with wrk against `App serve` on a fresh SQLite database, one instance.
+
+    python3 Benchmarks/api_load.py                          # 3 rounds of 10 s per mix, 2 threads, 32 connections
+    python3 Benchmarks/api_load.py --configuration debug --seconds 1 --rounds 1   # CI's smoke run: never pass/fail
+
+Reads: GET /accounts, a page of 20 of the account's transactions, /holdings and /sessions, in turn, each with the
+bearer token of one user whose account holds 200 imported transactions. Each read checks the token's session, as
+every bearer request does. Writes: POST /imports of a one-row CSV statement, each row new, so that every request
+commits a transaction, and a balance snapshot after it. Mixed: nine reads, then one write. None of these routes has a
+rate limit, so every refusal counted is a real error. The goal (issue 17): no errors. Each figure is the median of
+the rounds, which alternate between the mixes so that a drift of the machine falls on all of them.
+"""
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+READ = """
+local paths = {%(paths)s}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i %% #paths) + 1], {["Authorization"] = "Bearer %(token)s"})
+end
+"""
+
+# Each thread numbers its rows apart, so that no two requests import the same transaction.
+WRITE = """
+local threads = 0
+setup = function(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+local counter = 0
+function write()
+  counter = counter + 1
+  local row = "2026-11-01,Load,1.00,W-" .. id .. "-" .. counter
+  return wrk.format("POST", "/api/v1/imports?format=csv", {["Authorization"] = "Bearer %(token)s"},
+    "date,description,amount,id\\n" .. row .. "\\n")
+end
+"""
+
+WRITE_ONLY = WRITE + """
+request = write
+"""
+
+MIXED = WRITE + """
+local paths = {%(paths)s}
+local i = 0
+request = function()
+  i = i + 1
+  if i %% 10 == 0 then return write() end
+  return wrk.format("GET", paths[(i %% #paths) + 1], {["Authorization"] = "Bearer %(token)s"})
+end
+"""
+
+
+def call(base, method, path, body=None, token=None, content_type="application/json"):
+    request = urllib.request.Request(base + path, method=method, data=body)
+    if body is not None:
+        request.add_header("Content-Type", content_type)
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        text = response.read()
+        return json.loads(text) if text else None
+
+
+def wait_for(url):
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except OSError:
+            time.sleep(0.1)
+    sys.exit(f"the server at {url} did not start")
+
+
+def log_in(base, log_path):
+    """Registers a user, verifies it with the token the server logs, and logs in: the access token."""
+    credentials = json.dumps({"email": "load@example.com", "password": "Str0ng!pass"}).encode()
+    call(base, "POST", "/users", credentials)
+    for _ in range(100):
+        with open(log_path) as log:
+            tokens = re.findall(r"token: ([0-9a-f]+)", log.read())
+        if tokens:
+            break
+        time.sleep(0.05)
+    call(base, "POST", "/email-verifications", json.dumps({"token": tokens[-1]}).encode())
+    return call(base, "POST", "/sessions", credentials)["access_token"]
+
+
+def seed(base, token):
+    """200 transactions in one account: the reads' data. Returns the account's id."""
+    rows = "".join(f"2026-10-{1 + n % 28:02d},Seed {n},{n % 50 - 25}.00,S-{n}\n" for n in range(200))
+    call(base, "POST", "/imports?format=csv", ("date,description,amount,id\n" + rows).encode(), token, "text/csv")
+    return call(base, "GET", "/accounts", token=token)["accounts"][0]["id"]
+
+
+def milliseconds(text):
+    """wrk's `812.00us`, `1.23ms` or `2.01s`, in milliseconds."""
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def measure(script_path, base, seconds, threads, connections):
+    """One wrk run: requests/s, p50 and p99 in milliseconds, and errors (non-2xx answers, and socket errors)."""
+    output = subprocess.run(
+        ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--latency", "-s", script_path, base],
+        capture_output=True, text=True, check=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = milliseconds(re.search(r"50%\s+([\d.]+\w+)", output).group(1))
+    p99 = milliseconds(re.search(r"99%\s+([\d.]+\w+)", output).group(1))
+    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", output))
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    errors += sum(int(n) for n in socket.groups()) if socket else 0
+    total = int(re.search(r"(\d+) requests in", output).group(1))
+    return rate, p50, p99, errors, total
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--port", type=int, default=18095)
+    parser.add_argument("--configuration", choices=["release", "debug"], default="release",
+                        help="the App's build; figures come from release, a smoke run needs no second build")
+    arguments = parser.parse_args()
+
+    build = ["swift", "build", "-c", arguments.configuration]
+    subprocess.run(build + ["--product", "App"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    binary = subprocess.run(build + ["--show-bin-path"], cwd=ROOT, check=True,
+                            capture_output=True, text=True).stdout.strip() + "/App"
+    with tempfile.TemporaryDirectory(prefix="cqrs-gen-load-") as work:
+        log_path = os.path.join(work, "server.log")
+        with open(log_path, "w") as log:
+            server = subprocess.Popen(
+                [binary, "serve", "--port", str(arguments.port), "--database", os.path.join(work, "app.sqlite"),
+                 "--bcrypt-cost", "4"], stdout=log, stderr=subprocess.STDOUT)
+        origin = f"http://127.0.0.1:{arguments.port}"
+        try:
+            wait_for(origin + "/health")
+            base = origin + "/api/v1"
+            token = log_in(base, log_path)
+            account = seed(base, token)
+            paths = ", ".join(f'"/api/v1/{path}"' for path in [
+                "accounts", f"accounts/{account}/transactions?limit=20&offset=0", "holdings", "sessions"])
+            scripts = {}
+            for name, template in [("reads", READ), ("writes", WRITE_ONLY), ("9 reads : 1 write", MIXED)]:
+                path = os.path.join(work, name.replace(" ", "_").replace(":", "") + ".lua")
+                with open(path, "w") as script:
+                    script.write(template % {"paths": paths, "token": token})
+                scripts[name] = path
+            results = {name: [] for name in scripts}
+            for round_number in range(arguments.rounds):
+                print(f"Round {round_number + 1} of {arguments.rounds} …", flush=True)
+                for name, path in scripts.items():
+                    results[name].append(measure(path, origin, arguments.seconds, arguments.threads, arguments.connections))
+        finally:
+            server.terminate()
+            server.wait()
+
+    print(f"\nOne App instance over SQLite ({arguments.configuration} build), wrk on loopback: {arguments.threads} threads, {arguments.connections} "
+          f"connections, {arguments.seconds} s per run, median of {arguments.rounds} round(s).\n")
+    print("| mix | requests/s | p50 | p99 | errors (of requests) |")
+    print("|---|---:|---:|---:|---:|")
+    for name, runs in results.items():
+        rate, p50, p99 = (statistics.median(run[index] for run in runs) for index in range(3))
+        errors, total = sum(run[3] for run in runs), sum(run[4] for run in runs)
+        print(f"| {name} | {rate:,.0f} | {p50:.2f} ms | {p99:.2f} ms | {errors} (of {total:,}) |")
+
+
+if __name__ == "__main__":
+    main()
