@@ -70,4 +70,27 @@ struct ErrorCodeTests {
         #expect(registry.contains("    init(_ code: OperationErrorCode, message: String) {\n"))
         #expect(registry.contains("    var declaredCode: OperationErrorCode? { OperationErrorCode(rawValue: code) }\n"))
     }
+
+    @Test("the catalogue lists each code with its meaning and the statuses routes give it")
+    func catalogue() throws {
+        let spec = try #require(SpecLoader().load(SpecSnippets.header + """
+            errors:
+              email_taken: Taken | in use.
+              unused: Nobody maps it.
+            commands:
+              RegisterUser:
+                category: auth
+                description: X.
+                http:
+                  route: POST /users
+                  errors: {email_taken: 409}
+            """).validSpec)
+        let catalogue = try #require(Generator().generate(spec).first { $0.name == "OPERATIONS.md" }).contents
+        #expect(catalogue.contains("""
+            | code | meaning | routes' statuses |
+            |---|---|---|
+            | `email_taken` | Taken \\| in use. | `RegisterUser`: 409 |
+            | `unused` | Nobody maps it. | – |
+            """))
+    }
 }

@@ -30,6 +30,7 @@ struct CatalogueFile: GeneratedFileRenderer {
             }
         }
         if spec.declaresEvents { events(context, &writer) }
+        if spec.declaresErrors { errorCodes(context, &writer) }
         writer.blankLine()
         writer.line("## Statistics")
         writer.blankLine()
@@ -73,6 +74,32 @@ struct CatalogueFile: GeneratedFileRenderer {
                 publishers[event.name].map { $0.map { "`\($0)`" }.joined(separator: ", ") } ?? "none",
             ]
             writer.line("| " + cells.joined(separator: " | ") + " |")
+        }
+    }
+
+    /// Every declared failure code in spec order: what it means, and the status each route answers it with, so that a
+    /// reviewer sees a code's whole contract in one row.
+    private func errorCodes(_ context: GenerationContext, _ writer: inout SwiftWriter) {
+        var statuses: [String: [String]] = [:]
+        for operation in context.index.operations {
+            for error in operation.http?.errors ?? [] {
+                statuses[error.code.value, default: []].append("`\(operation.name)`: \(error.status.value)")
+            }
+        }
+        writer.blankLine()
+        writer.line("## Error codes")
+        writer.blankLine()
+        writer.line("\(Self.count(context.spec.errorCodes.count, "code")) handlers fail with, as `OperationErrorCode`; "
+            + "a route answers a code it does not map with the server's default status.")
+        guard !context.spec.errorCodes.isEmpty else { return }
+        writer.blankLine()
+        writer.line("| code | meaning | routes' statuses |")
+        writer.line("|---|---|---|")
+        for error in context.spec.errorCodes {
+            let routes = statuses[error.code].map { $0.joined(separator: ", ") } ?? "–"
+            // A table cell ends at a bar: one in the prose is escaped.
+            let meaning = Self.inline(error.description).replacing("|", with: "\\|")
+            writer.line("| `\(error.code)` | \(meaning) | \(routes) |")
         }
     }
 
