@@ -2,16 +2,18 @@ import CQRS
 import CQRSHummingbird
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import NIOCore
 
 /// What the server knows about one request beyond the request itself: who sent it (from its bearer token) and from
-/// where. JSON in and out uses snake_case keys and ISO 8601 dates, as Dashtam's API does.
-struct AppRequestContext: CQRSRequestContext {
+/// where. JSON in and out uses snake_case keys and ISO 8601 dates, as Dashtam's API does. The caller is
+/// HummingbirdAuth's identity, so that its `requireIdentity()` and middleware work on the App's requests.
+struct AppRequestContext: CQRSRequestContext, AuthRequestContext {
     var coreContext: CoreRequestContextStorage
     /// The peer's address, for the session's IP address and location.
     let remoteAddress: SocketAddress?
     /// The verified claims of the bearer token, set by ``BearerAuthentication``.
-    var claims: AccessTokenClaims?
+    var identity: AccessTokenClaims?
     /// Why the bearer token was refused, set by ``BearerAuthentication``: what a route that needs a caller answers.
     var authenticationFailure: ProblemDetails?
     /// The request's operations, on its one database session, set by ``RequestScopeMiddleware``.
@@ -27,7 +29,7 @@ struct AppRequestContext: CQRSRequestContext {
 
     /// The caller as generated routes see them: their user id, their roles, and their session as the `sessionId` claim.
     var caller: HTTPCaller? {
-        claims.map { claims in
+        identity.map { claims in
             HTTPCaller(id: claims.userId.uuidString, roles: Set(claims.roles), claims: ["sessionId": claims.sessionId.uuidString])
         }
     }

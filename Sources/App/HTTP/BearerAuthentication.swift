@@ -4,7 +4,7 @@ import Foundation
 import Hummingbird
 
 /// Reads the caller from a bearer token whose session is still active: a revoked session's tokens stop working at
-/// once, not when they expire. Sets ``AppRequestContext/claims``.
+/// once, not when they expire. Sets HummingbirdAuth's ``AppRequestContext/identity``.
 ///
 /// Every request passes: each route's own policy decides whether it needs a caller. A refused token is kept as
 /// ``AppRequestContext/authenticationFailure``, which a route that needs a caller answers with; a public route runs
@@ -18,6 +18,8 @@ struct BearerAuthentication: RouterMiddleware {
             return try await next(request, context)
         }
         var context = context
+        // Read here rather than by HummingbirdAuth's `headers.bearer`, which takes only `Bearer ` spelt so: a scheme's
+        // name is case-insensitive (RFC 9110, 11.1), and clients send `bearer` too.
         guard header.lowercased().hasPrefix("bearer ") else {
             context.authenticationFailure = Self.refusal(
                 HTTPProblemCode.notAuthenticated.rawValue, "Send a valid access token as 'Authorization: Bearer <token>'.")
@@ -35,7 +37,7 @@ struct BearerAuthentication: RouterMiddleware {
                 OperationErrorCode.sessionRevoked.rawValue, "This session was revoked or has expired; log in again.")
             return try await next(request, context)
         }
-        context.claims = claims
+        context.identity = claims
         context.requestOperations?.context.caller = claims.userId.uuidString
         return try await next(request, context)
     }

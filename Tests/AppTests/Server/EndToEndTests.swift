@@ -230,6 +230,14 @@ struct EndToEndTests {
             #expect(try await client.call(.get, "/api/v1/accounts").status == .unauthorized)
             let forged = ada.access.dropLast(2) + (ada.access.hasSuffix("AA") ? "BB" : "AA")
             #expect(try await client.call(.get, "/api/v1/accounts", token: String(forged)).string("code") == "token_invalid")
+            // A scheme's name is case-insensitive; another scheme carries no bearer token at all.
+            for scheme in ["bearer", "BEARER"] {
+                let response = try await client.execute(
+                    uri: "/api/v1/accounts", method: .get, headers: [.authorization: "\(scheme) \(ada.access)"])
+                #expect(response.status == .ok, "\(scheme)")
+            }
+            let basic = try await client.execute(uri: "/api/v1/accounts", method: .get, headers: [.authorization: "Basic YWRhOnB3"])
+            #expect(basic.status == .unauthorized)
         }
     }
 }
