@@ -13,17 +13,12 @@ rate limit, so every refusal counted is a real error. The goal (issue 17): no er
 the rounds, which alternate between the mixes so that a drift of the machine falls on all of them.
 """
 import argparse
-import json
 import os
 import re
 import statistics
 import subprocess
-import sys
-import tempfile
-import time
-import urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from app_server import AppServer, app_binary
 
 READ = """
 local paths = {%(paths)s}
@@ -65,46 +60,11 @@ end
 """
 
 
-def call(base, method, path, body=None, token=None, content_type="application/json"):
-    request = urllib.request.Request(base + path, method=method, data=body)
-    if body is not None:
-        request.add_header("Content-Type", content_type)
-    if token:
-        request.add_header("Authorization", "Bearer " + token)
-    with urllib.request.urlopen(request, timeout=10) as response:
-        text = response.read()
-        return json.loads(text) if text else None
-
-
-def wait_for(url):
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            return
-        except OSError:
-            time.sleep(0.1)
-    sys.exit(f"the server at {url} did not start")
-
-
-def log_in(base, log_path):
-    """Registers a user, verifies it with the token the server logs, and logs in: the access token."""
-    credentials = json.dumps({"email": "load@example.com", "password": "Str0ng!pass"}).encode()
-    call(base, "POST", "/users", credentials)
-    for _ in range(100):
-        with open(log_path) as log:
-            tokens = re.findall(r"token: ([0-9a-f]+)", log.read())
-        if tokens:
-            break
-        time.sleep(0.05)
-    call(base, "POST", "/email-verifications", json.dumps({"token": tokens[-1]}).encode())
-    return call(base, "POST", "/sessions", credentials)["access_token"]
-
-
-def seed(base, token):
+def seed(server, token):
     """200 transactions in one account: the reads' data. Returns the account's id."""
     rows = "".join(f"2026-10-{1 + n % 28:02d},Seed {n},{n % 50 - 25}.00,S-{n}\n" for n in range(200))
-    call(base, "POST", "/imports?format=csv", ("date,description,amount,id\n" + rows).encode(), token, "text/csv")
-    return call(base, "GET", "/accounts", token=token)["accounts"][0]["id"]
+    server.call("POST", "/imports?format=csv", ("date,description,amount,id\n" + rows).encode(), token, "text/csv")
+    return server.call("GET", "/accounts", token=token)["accounts"][0]["id"]
 
 
 def milliseconds(text):
@@ -139,38 +99,22 @@ def main():
                         help="the App's build; figures come from release, a smoke run needs no second build")
     arguments = parser.parse_args()
 
-    build = ["swift", "build", "-c", arguments.configuration]
-    subprocess.run(build + ["--product", "App"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    binary = subprocess.run(build + ["--show-bin-path"], cwd=ROOT, check=True,
-                            capture_output=True, text=True).stdout.strip() + "/App"
-    with tempfile.TemporaryDirectory(prefix="cqrs-gen-load-") as work:
-        log_path = os.path.join(work, "server.log")
-        with open(log_path, "w") as log:
-            server = subprocess.Popen(
-                [binary, "serve", "--port", str(arguments.port), "--database", os.path.join(work, "app.sqlite"),
-                 "--bcrypt-cost", "4"], stdout=log, stderr=subprocess.STDOUT)
-        origin = f"http://127.0.0.1:{arguments.port}"
-        try:
-            wait_for(origin + "/health")
-            base = origin + "/api/v1"
-            token = log_in(base, log_path)
-            account = seed(base, token)
-            paths = ", ".join(f'"/api/v1/{path}"' for path in [
-                "accounts", f"accounts/{account}/transactions?limit=20&offset=0", "holdings", "sessions"])
-            scripts = {}
-            for name, template in [("reads", READ), ("writes", WRITE_ONLY), ("9 reads : 1 write", MIXED)]:
-                path = os.path.join(work, name.replace(" ", "_").replace(":", "") + ".lua")
-                with open(path, "w") as script:
-                    script.write(template % {"paths": paths, "token": token})
-                scripts[name] = path
-            results = {name: [] for name in scripts}
-            for round_number in range(arguments.rounds):
-                print(f"Round {round_number + 1} of {arguments.rounds} …", flush=True)
-                for name, path in scripts.items():
-                    results[name].append(measure(path, origin, arguments.seconds, arguments.threads, arguments.connections))
-        finally:
-            server.terminate()
-            server.wait()
+    with AppServer(app_binary(arguments.configuration), arguments.port) as server:
+        token = server.sign_up("load@example.com")
+        account = seed(server, token)
+        paths = ", ".join(f'"/api/v1/{path}"' for path in [
+            "accounts", f"accounts/{account}/transactions?limit=20&offset=0", "holdings", "sessions"])
+        scripts = {}
+        for name, template in [("reads", READ), ("writes", WRITE_ONLY), ("9 reads : 1 write", MIXED)]:
+            path = os.path.join(server.folder.name, name.replace(" ", "_").replace(":", "") + ".lua")
+            with open(path, "w") as script:
+                script.write(template % {"paths": paths, "token": token})
+            scripts[name] = path
+        results = {name: [] for name in scripts}
+        for round_number in range(arguments.rounds):
+            print(f"Round {round_number + 1} of {arguments.rounds} …", flush=True)
+            for name, path in scripts.items():
+                results[name].append(measure(path, server.origin, arguments.seconds, arguments.threads, arguments.connections))
 
     print(f"\nOne App instance over SQLite ({arguments.configuration} build), wrk on loopback: {arguments.threads} threads, {arguments.connections} "
           f"connections, {arguments.seconds} s per run, median of {arguments.rounds} round(s).\n")
