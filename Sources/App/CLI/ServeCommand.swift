@@ -3,14 +3,16 @@ import Foundation
 import Hummingbird
 import Logging
 
-/// `App serve`: the HTTP server over a SQLite file, created and migrated on first start.
+/// `App serve`: the HTTP server over a SQLite file or a PostgreSQL database, created or migrated on start.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serves the API on loopback, over a SQLite database created and migrated on first start.",
+        abstract: "Serves the API on loopback, over a SQLite file or a PostgreSQL database, migrated on start.",
         discussion: """
-            The keys that sign tokens and encrypt provider credentials are kept beside the database, in \
-            <database>.keys, created on first start. Emails (verification and reset tokens) are written to the log.
+            --database is the path of a SQLite file (created on first start) or a postgres:// URL. The keys that \
+            sign tokens and encrypt provider credentials are kept in a key file, created on first start: beside a \
+            SQLite file by default (<database>.keys); with PostgreSQL, name it with --keys, the same file for every \
+            instance that shares the database. Emails (verification and reset tokens) are written to the log.
             """
     )
 
@@ -23,10 +25,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Serves Prometheus metrics at /metrics on this port, on 127.0.0.1 only; off by default.")
     var metricsPort: Int?
 
-    @Option(help: "The SQLite database file.")
+    @Option(help: "The SQLite database file, or a PostgreSQL URL (postgres://user:password@host:port/database).")
     var database = "./app.sqlite"
 
-    @Option(help: "The key file; defaults to the database's path with .keys appended.")
+    @Option(help: "The key file; defaults to a SQLite database's path with .keys appended. Required with PostgreSQL.")
     var keys: String?
 
     @Option(help: ArgumentHelp("bcrypt's work factor, 4 to 31.", visibility: .hidden))
@@ -36,6 +38,9 @@ struct ServeCommand: AsyncParsableCommand {
     var logLevel = "info"
 
     func validate() throws {
+        if case .postgres = DatabaseLocation(database), keys == nil {
+            throw ValidationError("--keys is required with a PostgreSQL database: every instance must share one key file.")
+        }
         guard (4...31).contains(bcryptCost) else { throw ValidationError("--bcrypt-cost must be between 4 and 31.") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level '\(logLevel)' is not a level.") }
         if let metricsPort {
@@ -48,17 +53,18 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "App")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let location = DatabaseLocation(database)
         let environment: AppEnvironment
         do {
             environment = try await AppEnvironment.open(
-                databasePath: database, keysPath: keys ?? database + ".keys", bcryptCost: bcryptCost,
+                database: location, keysPath: keys ?? database + ".keys", bcryptCost: bcryptCost,
                 baseURL: "http://\(host):\(port)", logger: logger)
         } catch {
             // Not a ValidationError: the arguments were right, and a usage line would say they were not.
-            throw StartupFailure(message: "cannot open \(database): \(error)")
+            throw StartupFailure(message: "cannot open \(location): \(String(reflecting: error))")
         }
-        let migrations = try environment.database.appliedMigrations()
-        logger.notice("database \(database): \(migrations.count) migrations applied, the last '\(migrations.last ?? "")'")
+        let migrations = try await environment.database.appliedMigrations()
+        logger.notice("database \(location): \(migrations.count) migrations applied, the last '\(migrations.last ?? "")'")
         if let metricsPort { logger.notice("metrics at http://127.0.0.1:\(metricsPort)/metrics") }
         try await AppServer.application(environment, host: host, port: port, metricsPort: metricsPort, logger: logger).runService()
     }

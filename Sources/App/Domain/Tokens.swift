@@ -2,7 +2,7 @@ import CQRS
 import Foundation
 
 /// A token mailed to a new user to verify their address.
-struct EmailVerificationToken: Sendable, Hashable {
+struct EmailVerificationToken: Sendable, Hashable, Codable {
     var token: String
     var userId: UUID
     var expiresAt: Date
@@ -11,7 +11,7 @@ struct EmailVerificationToken: Sendable, Hashable {
 }
 
 /// A token mailed to a user who asked to reset their password.
-struct PasswordResetToken: Sendable, Hashable {
+struct PasswordResetToken: Sendable, Hashable, Codable {
     var token: String
     var userId: UUID
     var expiresAt: Date
@@ -22,7 +22,7 @@ struct PasswordResetToken: Sendable, Hashable {
 }
 
 /// An opaque refresh token, stored only as its hash.
-struct RefreshTokenRecord: Sendable, Hashable {
+struct RefreshTokenRecord: Sendable, Hashable, Codable {
     var id: UUID
     var userId: UUID
     var sessionId: UUID?

@@ -2,7 +2,7 @@ import CQRS
 import Foundation
 
 /// A registered user.
-struct User: Sendable, Hashable {
+struct User: Sendable, Hashable, Codable {
     var id: UUID
     /// Lower-cased; unique.
     var email: String

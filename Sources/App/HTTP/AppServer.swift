@@ -25,7 +25,7 @@ enum AppServer {
         router.add(middleware: ProblemResponseMiddleware(routes: routes))
         router.get("health") { _, _ in
             Health(
-                status: "ok", migrations: try environment.database.appliedMigrations(),
+                status: "ok", migrations: try await environment.database.appliedMigrations(),
                 cache: environment.services.cacheMetrics.counts)
         }
         router.add(middleware: BearerAuthentication(environment: environment))

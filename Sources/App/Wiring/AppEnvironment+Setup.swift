@@ -7,15 +7,15 @@ extension AppEnvironment {
     /// Opens (creating and migrating when needed) the database and the key file, and builds the services and the
     /// dispatcher on them: everything `serve` and the tests start from.
     static func open(
-        databasePath: String, keysPath: String, bcryptCost: UInt8 = 12, baseURL: String,
+        database location: DatabaseLocation, keysPath: String, bcryptCost: UInt8 = 12, baseURL: String,
         overrides: Dispatcher.Overrides = Dispatcher.Overrides(), clock: DispatchClock = .continuous,
         wallClock: any WallClock = SystemWallClock(), mailer: (any EmailService)? = nil, limitsRates: Bool = true, logger: Logger
     ) async throws -> AppEnvironment {
-        let database = try AppDatabase(path: databasePath)
+        let database = try await AppDatabase.open(location, logger: logger)
         let keysCreated = !FileManager.default.fileExists(atPath: keysPath)
         let secrets = try AppSecrets.loadOrCreate(at: keysPath)
         if keysCreated { logger.notice("created new keys in \(keysPath)") }
-        let keys = try KeysCheck.check(secrets, keysCreated: keysCreated, database: database, at: wallClock.now)
+        let keys = try await KeysCheck.check(secrets, keysCreated: keysCreated, database: database, at: wallClock.now)
         if let message = keys.logMessage(keysPath: keysPath) { logger.error("\(message)") }
         let services = await AppServices.production(
             database: database, secrets: secrets, bcryptCost: bcryptCost, baseURL: baseURL, clock: clock, wallClock: wallClock,

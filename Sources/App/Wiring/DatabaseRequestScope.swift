@@ -20,18 +20,18 @@ struct DatabaseRequestScope: RequestDependencies {
 
     init(session: DatabaseSession) {
         self.session = session
-        userRepository = SQLiteUserRepository(session: session)
-        verificationTokenRepository = SQLiteEmailVerificationTokenRepository(session: session)
-        passwordResetTokenRepository = SQLitePasswordResetTokenRepository(session: session)
-        refreshTokenRepository = SQLiteRefreshTokenRepository(session: session)
-        sessionRepository = SQLiteSessionRepository(session: session)
-        securityConfigRepository = SQLiteSecurityConfigRepository(session: session)
-        providerRepository = SQLiteProviderRepository(session: session)
-        connectionRepository = SQLiteProviderConnectionRepository(session: session)
-        accountRepository = SQLiteAccountRepository(session: session)
-        transactionRepository = SQLiteTransactionRepository(session: session)
-        holdingRepository = SQLiteHoldingRepository(session: session)
-        snapshotRepository = SQLiteBalanceSnapshotRepository(session: session)
+        userRepository = SQLUserRepository(session: session)
+        verificationTokenRepository = SQLEmailVerificationTokenRepository(session: session)
+        passwordResetTokenRepository = SQLPasswordResetTokenRepository(session: session)
+        refreshTokenRepository = SQLRefreshTokenRepository(session: session)
+        sessionRepository = SQLSessionRepository(session: session)
+        securityConfigRepository = SQLSecurityConfigRepository(session: session)
+        providerRepository = SQLProviderRepository(session: session)
+        connectionRepository = SQLProviderConnectionRepository(session: session)
+        accountRepository = SQLAccountRepository(session: session)
+        transactionRepository = SQLTransactionRepository(session: session)
+        holdingRepository = SQLHoldingRepository(session: session)
+        snapshotRepository = SQLBalanceSnapshotRepository(session: session)
         ownershipVerifier = OwnershipVerifier(
             accounts: accountRepository, connections: connectionRepository, transactions: transactionRepository,
             holdings: holdingRepository)

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import GRDB
+import SQLKit
 
 /// At start, compares the key file with the keys the database was last used with (by a fingerprint kept in the
 /// database: a hash of the keys, which tells nothing of them).
@@ -30,29 +30,29 @@ enum KeysCheck {
     /// Records the keys' fingerprint, and fails safe when the database was used with other keys. `keysCreated`: the
     /// key file did not exist and was created by this start, which for a database that already has users means its
     /// keys were lost (a database from before fingerprints were kept has none to compare).
-    static func check(_ secrets: AppSecrets, keysCreated: Bool, database: AppDatabase, at now: Date) throws -> Outcome {
+    static func check(_ secrets: AppSecrets, keysCreated: Bool, database: AppDatabase, at now: Date) async throws -> Outcome {
         let fingerprint = Self.fingerprint(secrets)
-        return try database.pool.write { db in
-            let stored = try String.fetchOne(db, sql: "SELECT keys_fingerprint FROM security_config WHERE id = 1")
-            let hasUsers = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM users)") ?? false
+        return try await database.session().write { db in
+            let stored = try await db.scalar(String?.self, "SELECT keys_fingerprint AS value FROM security_config WHERE id = 1") ?? nil
+            let hasUsers = try await db.scalar(Bool.self, "SELECT EXISTS (SELECT 1 FROM users) AS value") ?? false
             var outcome = Outcome(keysReplaced: stored.map { $0 != fingerprint } ?? (keysCreated && hasUsers))
             if outcome.keysReplaced {
-                let seconds = now.databaseSeconds
-                try db.execute(
-                    sql: "UPDATE sessions SET revoked_at = ?, revoked_reason = ? WHERE revoked_at IS NULL",
-                    arguments: [seconds, revocationReason])
-                outcome.revokedSessions = db.changesCount
-                try db.execute(
-                    sql: "UPDATE refresh_tokens SET revoked_at = ?, revoked_reason = ? WHERE revoked_at IS NULL",
-                    arguments: [seconds, revocationReason])
-                outcome.revokedRefreshTokens = db.changesCount
-                try db.execute(
-                    sql: "UPDATE provider_connections SET status = ?, updated_at = ? WHERE status = ? AND credentials_data IS NOT NULL",
-                    arguments: [ConnectionStatus.expired.rawValue, seconds, ConnectionStatus.active.rawValue])
-                outcome.expiredConnections = db.changesCount
+                let reason = revocationReason
+                outcome.revokedSessions = try await db.changedRows("""
+                    UPDATE sessions SET revoked_at = \(bind: now), revoked_reason = \(bind: reason)
+                    WHERE revoked_at IS NULL RETURNING id
+                    """)
+                outcome.revokedRefreshTokens = try await db.changedRows("""
+                    UPDATE refresh_tokens SET revoked_at = \(bind: now), revoked_reason = \(bind: reason)
+                    WHERE revoked_at IS NULL RETURNING id
+                    """)
+                outcome.expiredConnections = try await db.changedRows("""
+                    UPDATE provider_connections SET status = \(bind: ConnectionStatus.expired), updated_at = \(bind: now)
+                    WHERE status = \(bind: ConnectionStatus.active) AND credentials_data IS NOT NULL RETURNING id
+                    """)
             }
             if stored != fingerprint {
-                try db.execute(sql: "UPDATE security_config SET keys_fingerprint = ? WHERE id = 1", arguments: [fingerprint])
+                try await db.raw("UPDATE security_config SET keys_fingerprint = \(bind: fingerprint) WHERE id = 1").run()
             }
             return outcome
         }

@@ -164,6 +164,9 @@ public struct OperationDispatcher<Category: RegistryCategory, Event: NamedEvent>
         do {
             try await unitOfWork.commit()
         } catch {
+            // A store may find the conflict only at the commit (PostgreSQL's serializable transactions): nothing
+            // was kept, and the command runs again.
+            if unitOfWork.hadConflict { return nil }
             return .failure(Self.operationError(error))
         }
         writeVersion.advance()

@@ -2,7 +2,8 @@
 /// `requiresTransaction`: the application implements it for its database.
 ///
 /// A store that runs transactions optimistically reports, through ``hadConflict``, that what the transaction read
-/// changed before it could write; the dispatcher then rolls back, drops the command's events, and runs it again.
+/// changed before it could write, at a statement or at the commit; the dispatcher then rolls back, drops the
+/// command's events, and runs it again.
 public protocol UnitOfWork: Sendable {
     /// Begins a transaction. `immediately`: one that cannot conflict (the dispatcher's last attempt asks for it).
     func begin(immediately: Bool) async throws

@@ -15,7 +15,7 @@ struct ImportBatchTests {
 
     /// The real repository, noting after each batch how large it was and whether the database's writer was free.
     struct ObservedTransactions: TransactionRepository {
-        let base: SQLiteTransactionRepository
+        let base: SQLTransactionRepository
         let writerLock: WriterLock
         let log: BatchLog
 
@@ -46,11 +46,11 @@ struct ImportBatchTests {
         let log = BatchLog()
         var overrides = Dispatcher.Overrides()
         overrides.importFromFile = { factory in
-            let session = (factory.request.transactionRepository as! SQLiteTransactionRepository).session
+            let session = (factory.request.transactionRepository as! SQLTransactionRepository).session
             return ImportFromFileHandler(
                 connectionRepository: factory.request.connectionRepository, accountRepository: factory.request.accountRepository,
                 transactionRepository: ObservedTransactions(
-                    base: SQLiteTransactionRepository(session: session), writerLock: session.database.writerLock, log: log),
+                    base: SQLTransactionRepository(session: session), writerLock: session.database.writerLock, log: log),
                 providerRepository: factory.request.providerRepository, providerFactory: factory.app.providerFactory,
                 clock: factory.app.clock, events: ImportFromFileEvents(factory.events))
         }

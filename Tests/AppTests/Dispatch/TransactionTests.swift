@@ -72,7 +72,7 @@ struct TransactionTests {
         fixture.environment.services.eventBus.subscribe(.userRegistrationSucceeded) { envelope in
             guard case .userRegistrationSucceeded(let registered) = envelope.event else { return }
             let id = registered.userId
-            if (try? await SQLiteUserRepository(session: database.session()).find(id: id)) != nil { await seenAtDelivery.record(envelope) }
+            if (try? await SQLUserRepository(session: database.session()).find(id: id)) != nil { await seenAtDelivery.record(envelope) }
         }
         let id = try await fixture.environment.dispatcher.run(
             RegisterUser(email: "ada@example.com", password: "Str0ng!pass"), on: database.session()).get()
@@ -104,7 +104,7 @@ struct TransactionTests {
             let result = await dispatcher.run(AuthenticateUser(email: "ada@example.com", password: "wrong"), on: database.session())
             #expect(result.failureCode == .invalidCredentials, "attempt \(attempt)")
         }
-        let user = try #require(try await SQLiteUserRepository(session: database.session()).find(email: "ada@example.com"))
+        let user = try #require(try await SQLUserRepository(session: database.session()).find(email: "ada@example.com"))
         #expect(user.lockedUntil != nil, "five failures lock the account")
         let locked = await dispatcher.run(AuthenticateUser(email: "ada@example.com", password: "Str0ng!pass"), on: database.session())
         #expect(locked.failureCode == .invalidCredentials)
@@ -148,7 +148,7 @@ struct TransactionTests {
         let session = try await dispatcher.run(CreateSession(userId: userId), on: database.session()).get()
         #expect(RecordProviderAccess.metadata.requiresTransaction == false)
         _ = try await dispatcher.run(RecordProviderAccess(sessionId: session.sessionId, providerName: "sandbox"), on: database.session()).get()
-        let stored = try await SQLiteSessionRepository(session: database.session()).find(id: session.sessionId)
+        let stored = try await SQLSessionRepository(session: database.session()).find(id: session.sessionId)
         #expect(stored?.lastProviderAccessed == "sandbox")
         #expect(await fixture.events.names.contains(.sessionProviderAccessEvent))
     }

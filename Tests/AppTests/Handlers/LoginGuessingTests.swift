@@ -59,7 +59,7 @@ struct LoginGuessingTests {
         ada.isVerified = true
         ada.failedLoginAttempts = 0
         ada.lockedUntil = nil
-        try await SQLiteUserRepository(session: database.session()).save(ada)
+        try await SQLUserRepository(session: database.session()).save(ada)
 
         let guesses = 30
         let hasher = GatedHasher(expected: guesses)
@@ -67,7 +67,7 @@ struct LoginGuessingTests {
             for guess in 0..<guesses {
                 group.addTask {
                     let handler = AuthenticateUserHandler(
-                        userRepository: SQLiteUserRepository(session: database.session()), passwordHasher: hasher,
+                        userRepository: SQLUserRepository(session: database.session()), passwordHasher: hasher,
                         clock: SystemWallClock(), events: AuthenticateUserEvents(EventRecorder()))
                     return await handler.handle(AuthenticateUser(email: "ada@example.com", password: "Wrong!\(guess)")).failureCode
                 }
@@ -77,11 +77,11 @@ struct LoginGuessingTests {
         #expect(codes.allSatisfy { $0 == .invalidCredentials })
         #expect(hasher.verifications.real == User.lockoutThreshold)
         #expect(hasher.verifications.decoy == guesses - User.lockoutThreshold)
-        let stored = try #require(try await SQLiteUserRepository(session: database.session()).find(id: ada.id))
+        let stored = try #require(try await SQLUserRepository(session: database.session()).find(id: ada.id))
         #expect(stored.isLocked(at: Date()))
 
         let right = AuthenticateUserHandler(
-            userRepository: SQLiteUserRepository(session: database.session()), passwordHasher: GatedHasher(expected: 1),
+            userRepository: SQLUserRepository(session: database.session()), passwordHasher: GatedHasher(expected: 1),
             clock: SystemWallClock(), events: AuthenticateUserEvents(EventRecorder()))
         #expect(await right.handle(AuthenticateUser(email: "ada@example.com", password: "Str0ng!pass")).failureCode == .invalidCredentials)
     }

@@ -29,11 +29,11 @@ struct DatabaseSessionTests {
             "v5: the audit log",
         ])
         let ada = Self.user("ada@example.com")
-        try await SQLiteUserRepository(session: first.session()).save(ada)
+        try await SQLUserRepository(session: first.session()).save(ada)
         let reopened = try AppDatabase(path: path)
         #expect(try reopened.appliedMigrations().count == 5)
-        #expect(try await SQLiteUserRepository(session: reopened.session()).find(email: "ada@example.com") == ada)
-        #expect(try await SQLiteProviderRepository(session: reopened.session()).find(slug: "sandbox") == Migrations.sandboxProvider)
+        #expect(try await SQLUserRepository(session: reopened.session()).find(email: "ada@example.com") == ada)
+        #expect(try await SQLProviderRepository(session: reopened.session()).find(slug: "sandbox") == Migrations.sandboxProvider)
     }
 
     @Test("a new database and its WAL files are owner-only, like the keys file")
@@ -41,7 +41,7 @@ struct DatabaseSessionTests {
         let path = Self.temporaryPath()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let database = try AppDatabase(path: path)
-        try await SQLiteUserRepository(session: database.session()).save(Self.user("ada@example.com"))
+        try await SQLUserRepository(session: database.session()).save(Self.user("ada@example.com"))
         for suffix in ["", "-wal", "-shm"] {
             let attributes = try FileManager.default.attributesOfItem(atPath: path + suffix)
             #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600, "\(suffix.isEmpty ? "the database" : suffix)")
@@ -54,10 +54,10 @@ struct DatabaseSessionTests {
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let database = try AppDatabase(path: path)
         let ada = Self.user("ada@example.com")
-        try await SQLiteUserRepository(session: database.session()).save(ada)
+        try await SQLUserRepository(session: database.session()).save(ada)
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        let verifications = SQLiteEmailVerificationTokenRepository(session: database.session())
-        let resets = SQLitePasswordResetTokenRepository(session: database.session())
+        let verifications = SQLEmailVerificationTokenRepository(session: database.session())
+        let resets = SQLPasswordResetTokenRepository(session: database.session())
         try await verifications.save(EmailVerificationToken(
             token: "verify-plaintext", userId: ada.id, expiresAt: now, usedAt: nil, createdAt: now))
         try await resets.save(PasswordResetToken(
@@ -84,18 +84,18 @@ struct DatabaseSessionTests {
         let database = try AppDatabase(path: path)
         let writer = database.session(), reader = database.session()
         try await writer.begin()
-        try await SQLiteUserRepository(session: writer).save(Self.user("ada@example.com"))
-        #expect(try await SQLiteUserRepository(session: writer).find(email: "ada@example.com") != nil, "its own write")
-        #expect(try await SQLiteUserRepository(session: reader).find(email: "ada@example.com") == nil, "not yet anyone else's")
+        try await SQLUserRepository(session: writer).save(Self.user("ada@example.com"))
+        #expect(try await SQLUserRepository(session: writer).find(email: "ada@example.com") != nil, "its own write")
+        #expect(try await SQLUserRepository(session: reader).find(email: "ada@example.com") == nil, "not yet anyone else's")
         let before = database.dataVersion.current
         try await writer.commit()
         #expect(database.dataVersion.current == before + 1)
-        #expect(try await SQLiteUserRepository(session: reader).find(email: "ada@example.com") != nil)
+        #expect(try await SQLUserRepository(session: reader).find(email: "ada@example.com") != nil)
 
         try await writer.begin()
-        try await SQLiteUserRepository(session: writer).save(Self.user("bob@example.com"))
+        try await SQLUserRepository(session: writer).save(Self.user("bob@example.com"))
         await writer.rollback()
-        #expect(try await SQLiteUserRepository(session: reader).find(email: "bob@example.com") == nil)
+        #expect(try await SQLUserRepository(session: reader).find(email: "bob@example.com") == nil)
         #expect(database.dataVersion.current == before + 1, "a rollback changes nothing")
     }
 
@@ -106,22 +106,22 @@ struct DatabaseSessionTests {
         let database = try AppDatabase(path: path)
         let slow = database.session()
         try await slow.begin()
-        #expect(try await SQLiteUserRepository(session: slow).find(email: "ada@example.com") == nil)
+        #expect(try await SQLUserRepository(session: slow).find(email: "ada@example.com") == nil)
         // Someone else registers Ada meanwhile.
-        try await SQLiteUserRepository(session: database.session()).save(Self.user("ada@example.com"))
+        try await SQLUserRepository(session: database.session()).save(Self.user("ada@example.com"))
         await #expect(throws: TransactionConflict.self) {
-            try await SQLiteUserRepository(session: slow).save(Self.user("ada@example.com"))
+            try await SQLUserRepository(session: slow).save(Self.user("ada@example.com"))
         }
         #expect(slow.hadConflict)
         await slow.rollback()
 
         // Begun immediately, it holds the writer before it reads: others wait for it, and it cannot conflict.
         try await slow.begin(immediately: true)
-        #expect(try await SQLiteUserRepository(session: slow).find(email: "bob@example.com") == nil)
-        try await SQLiteUserRepository(session: slow).save(Self.user("bob@example.com"))
+        #expect(try await SQLUserRepository(session: slow).find(email: "bob@example.com") == nil)
+        try await SQLUserRepository(session: slow).save(Self.user("bob@example.com"))
         #expect(!slow.hadConflict)
         try await slow.commit()
-        #expect(try await SQLiteUserRepository(session: database.session()).find(email: "bob@example.com") != nil)
+        #expect(try await SQLUserRepository(session: database.session()).find(email: "bob@example.com") != nil)
     }
 
     @Test("the writer is handed on in the order it was asked for")
@@ -151,23 +151,23 @@ struct DatabaseSessionTests {
         let database = try AppDatabase(path: path)
         let session = database.session()
         let user = Self.user("ada@example.com")
-        try await SQLiteUserRepository(session: session).save(user)
+        try await SQLUserRepository(session: session).save(user)
         let connection = ProviderConnection(
             id: UUID(), userId: user.id, providerId: Migrations.sandboxProvider.id, providerSlug: "sandbox", alias: nil, status: .active,
             credentials: ProviderCredentials(encryptedData: Data([0, 1, 255]), credentialType: "api_key", expiresAt: nil),
             connectedAt: nil, lastSyncAt: nil, createdAt: Date(), updatedAt: Date())
-        try await SQLiteProviderConnectionRepository(session: session).save(connection)
+        try await SQLProviderConnectionRepository(session: session).save(connection)
         let account = Account(
             id: UUID(), connectionId: connection.id, providerAccountId: "A", accountNumberMasked: "****0001", name: "Checking",
             accountType: .rothIRA, currency: "USD", balance: Decimal(string: "12345678901234.56")!, availableBalance: Decimal(string: "-0.01"),
             isActive: true, lastSyncedAt: nil, createdAt: Date(), updatedAt: Date())
-        try await SQLiteAccountRepository(session: session).save(account)
-        let stored = try #require(try await SQLiteAccountRepository(session: session).find(id: account.id))
+        try await SQLAccountRepository(session: session).save(account)
+        let stored = try #require(try await SQLAccountRepository(session: session).find(id: account.id))
         #expect(stored.balance == account.balance)
         #expect(stored.availableBalance == account.availableBalance)
         #expect(stored.accountType == .rothIRA)
-        #expect(try await SQLiteProviderConnectionRepository(session: session).find(id: connection.id)?.credentials == connection.credentials)
-        #expect(try await SQLiteUserRepository(session: session).find(id: user.id)?.lockedUntil == user.lockedUntil)
+        #expect(try await SQLProviderConnectionRepository(session: session).find(id: connection.id)?.credentials == connection.credentials)
+        #expect(try await SQLUserRepository(session: session).find(id: user.id)?.lockedUntil == user.lockedUntil)
     }
 
     @Test("a value this app could not have written is an error naming its column, not a crash")
@@ -175,10 +175,10 @@ struct DatabaseSessionTests {
         let path = Self.temporaryPath()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let database = try AppDatabase(path: path)
-        try await SQLiteUserRepository(session: database.session()).save(Self.user("ada@example.com"))
+        try await SQLUserRepository(session: database.session()).save(Self.user("ada@example.com"))
         try await database.pool.write { try $0.execute(sql: "UPDATE users SET id = 'not-a-uuid'") }
         await #expect(throws: StoredValueError.self) {
-            try await SQLiteUserRepository(session: database.session()).find(email: "ada@example.com")
+            try await SQLUserRepository(session: database.session()).find(email: "ada@example.com")
         }
     }
 }

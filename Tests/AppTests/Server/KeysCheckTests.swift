@@ -56,7 +56,7 @@ struct KeysCheckTests {
         let keys = AppSecrets.random()
         #expect(try KeysCheck.check(keys, keysCreated: true, database: database, at: Date()) == .init(keysReplaced: false))
         #expect(try KeysCheck.check(keys, keysCreated: false, database: database, at: Date()) == .init(keysReplaced: false))
-        try await SQLiteUserRepository(session: database.session()).save(DatabaseSessionTests.user("ada@example.com"))
+        try await SQLUserRepository(session: database.session()).save(DatabaseSessionTests.user("ada@example.com"))
         #expect(try KeysCheck.check(keys, keysCreated: false, database: database, at: Date()) == .init(keysReplaced: false))
         #expect(try KeysCheck.check(AppSecrets.random(), keysCreated: false, database: database, at: Date()).keysReplaced)
     }

@@ -38,7 +38,7 @@ struct RouteOverrideTests {
         let fixture = try await ServerFixture.make(overrides: overrides)
         defer { fixture.removeFiles() }
         // CreateSession needs the user's row; it is the only real data the flow needs.
-        try await SQLiteUserRepository(session: fixture.environment.database.session()).save(User(
+        try await SQLUserRepository(session: fixture.environment.database.session()).save(User(
             id: userId, email: "stub@example.com", passwordHash: "unused", roles: ["user"], isVerified: true, isActive: true,
             failedLoginAttempts: 0, lockedUntil: nil, tokenVersion: 1, tokenVersionChangedAt: nil, createdAt: Date(), updatedAt: Date()))
         try await fixture.application().test(.router) { client in

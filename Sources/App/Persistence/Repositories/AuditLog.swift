@@ -1,6 +1,6 @@
 import CQRS
 import Foundation
-import GRDB
+import SQLKit
 
 /// The audit log: one row per audited event (the spec's `audit` flag), with its action, the operation and request it
 /// came from, and its payload without secrets. Rows are only ever inserted.
@@ -9,7 +9,7 @@ struct AuditLog: Sendable {
     /// What stamps each row, unless the caller gives the date.
     let clock: any WallClock
 
-    struct Entry: Sendable, Hashable {
+    struct Entry: Sendable, Hashable, Codable {
         var action: String
         var event: String
         var operation: String
@@ -33,28 +33,28 @@ struct AuditLog: Sendable {
         }
         guard !entries.isEmpty else { return }
         try await session.write { db in
-            for entry in entries {
-                try db.execute(
-                    sql: """
-                        INSERT INTO audit_log (id, action, event, operation, caller, correlation_id, payload, recorded_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        UUID().uuidString, entry.action, entry.event, entry.operation, entry.caller, entry.correlationId,
-                        entry.payload, entry.recordedAt,
-                    ])
-            }
+            try await db.insert(into: "audit_log").models(entries.map { Row(entry: $0) }, with: StoredRow.encoder).run()
+        }
+    }
+
+    /// An entry as stored: its columns, and an id of its own.
+    private struct Row: Encodable, Sendable {
+        private enum Key: CodingKey { case id }
+        var entry: Entry
+
+        func encode(to encoder: any Encoder) throws {
+            try entry.encode(to: encoder)
+            var row = encoder.container(keyedBy: Key.self)
+            try row.encode(UUID(), forKey: .id)
         }
     }
 
     /// Every row, oldest first: for operators and tests.
     func entries() async throws -> [Entry] {
-        try await database.session().read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY recorded_at, rowid").map { row in
-                Entry(
-                    action: row["action"], event: row["event"], operation: row["operation"], caller: row["caller"],
-                    correlationId: row["correlation_id"], payload: row["payload"], recordedAt: row["recorded_at"])
-            }
+        // The order rows were written in: SQLite's rowid, PostgreSQL's identity column.
+        let written: SQLQueryString = database.dialect == .sqlite ? "rowid" : "position"
+        return try await database.session().read { db in
+            try await db.all(Entry.self, "SELECT * FROM audit_log ORDER BY recorded_at, \(written)")
         }
     }
 }

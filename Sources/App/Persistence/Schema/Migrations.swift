@@ -1,211 +1,300 @@
 import Foundation
-import GRDB
+import SQLKit
 
-/// The database schema, as versioned migrations in code. A migration that has shipped is never edited: a change to
-/// the schema is a new migration appended at the end, so that every existing database file reaches the same schema.
+/// The database schema, as versioned migrations in code, one list for both engines (only the column types differ,
+/// ``SQLDialectKind/type(_:)``). A migration that has shipped is never edited: a change to the schema is a new
+/// migration appended at the end, so that every existing database reaches the same schema.
 enum Migrations {
-    /// The sandbox provider every new database knows, with a fixed id so that its rows are stable across files.
+    struct Migration: Sendable {
+        var identifier: String
+        var apply: @Sendable (any SQLDatabase, SQLDialectKind) async throws -> Void
+    }
+
+    /// The sandbox provider every new database knows, with a fixed id so that its rows are stable across databases.
     static let sandboxProvider = Provider(
         id: UUID(uuidString: "5A4D8B0C-0000-4000-8000-000000000001")!, slug: SandboxProvider.slug, name: SandboxProvider.name)
 
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: users, tokens and sessions", migrate: createIdentityTables)
-        migrator.registerMigration("v2: providers, accounts and their data", migrate: createFinancialTables)
-        migrator.registerMigration("v3: the sandbox provider and the token settings", migrate: seed)
-        migrator.registerMigration("v4: the fingerprint of the keys", migrate: addKeysFingerprint)
-        migrator.registerMigration("v5: the audit log", migrate: createAuditLog)
-        return migrator
+    static let all: [Migration] = [
+        Migration(identifier: "v1: users, tokens and sessions", apply: createIdentityTables),
+        Migration(identifier: "v2: providers, accounts and their data", apply: createFinancialTables),
+        Migration(identifier: "v3: the sandbox provider and the token settings", apply: seed),
+        Migration(identifier: "v4: the fingerprint of the keys", apply: addKeysFingerprint),
+        Migration(identifier: "v5: the audit log", apply: createAuditLog),
+        Migration(identifier: "v6: audit instants as seconds", apply: auditInstantsAsSeconds),
+    ]
+
+    /// Where applied migrations are recorded. Files from the releases built on GRDB recorded theirs in
+    /// `grdb_migrations`, with the same identifiers; they are carried over on first open.
+    static let table = "schema_migrations"
+    private static let legacyTable = "grdb_migrations"
+
+    /// Applies, in order and each in a transaction of its own, every migration the database lacks. On PostgreSQL,
+    /// instances that start together take turns (an advisory lock), so each migration runs once.
+    static func migrate(_ engine: any DatabaseEngine) async throws {
+        let lease = try await engine.writer()
+        defer { lease.end() }
+        let db = lease.database
+        let dialect = engine.dialect
+        if dialect == .postgres { try await db.raw("SELECT pg_advisory_lock(\(literal: lockKey))").run() }
+        do {
+            try await db.create(table: table).ifNotExists()
+                .column("identifier", type: .text, .primaryKey(autoIncrement: false)).run()
+            var applied = Set(try await Self.applied(on: db))
+            if applied.isEmpty, dialect == .sqlite, try await hasTable(legacyTable, on: db) {
+                try await db.raw("INSERT INTO \(ident: table) (identifier) SELECT identifier FROM \(ident: legacyTable)").run()
+                applied = Set(try await Self.applied(on: db))
+            }
+            for migration in all where !applied.contains(migration.identifier) {
+                try await db.raw("BEGIN").run()
+                do {
+                    try await migration.apply(db, dialect)
+                    try await db.insert(into: table).columns("identifier").values(SQLBind(migration.identifier)).run()
+                    try await db.raw("COMMIT").run()
+                } catch {
+                    try? await db.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
+        } catch {
+            if dialect == .postgres { try? await db.raw("SELECT pg_advisory_unlock(\(literal: lockKey))").run() }
+            throw error
+        }
+        if dialect == .postgres { try await db.raw("SELECT pg_advisory_unlock(\(literal: lockKey))").run() }
     }
 
-    private static func createIdentityTables(_ db: Database) throws {
-        try db.create(table: "users") { table in
-            table.primaryKey("id", .text)
-            table.column("email", .text).notNull().unique()
-            table.column("password_hash", .text).notNull()
-            table.column("roles", .text).notNull()
-            table.column("is_verified", .boolean).notNull()
-            table.column("is_active", .boolean).notNull()
-            table.column("failed_login_attempts", .integer).notNull()
-            table.column("locked_until", .double)
-            table.column("token_version", .integer).notNull()
-            table.column("token_version_changed_at", .double)
-            table.column("created_at", .double).notNull()
-            table.column("updated_at", .double).notNull()
-        }
-        try db.create(table: "email_verification_tokens") { table in
-            table.primaryKey("token", .text)
-            table.column("user_id", .text).notNull().indexed().references("users", onDelete: .cascade)
-            table.column("expires_at", .double).notNull()
-            table.column("used_at", .double)
-            table.column("created_at", .double).notNull()
-        }
-        try db.create(table: "password_reset_tokens") { table in
-            table.primaryKey("token", .text)
-            table.column("user_id", .text).notNull().indexed().references("users", onDelete: .cascade)
-            table.column("expires_at", .double).notNull()
-            table.column("used_at", .double)
-            table.column("ip_address", .text)
-            table.column("user_agent", .text)
-            table.column("created_at", .double).notNull()
-        }
-        try db.create(table: "sessions") { table in
-            table.primaryKey("id", .text)
-            table.column("user_id", .text).notNull().indexed().references("users", onDelete: .cascade)
-            table.column("device_info", .text)
-            table.column("user_agent", .text)
-            table.column("ip_address", .text)
-            table.column("location", .text)
-            table.column("created_at", .double).notNull()
-            table.column("last_activity_at", .double)
-            table.column("expires_at", .double)
-            table.column("revoked_at", .double)
-            table.column("revoked_reason", .text)
-            table.column("refresh_token_id", .text)
-            table.column("last_provider_accessed", .text)
-            table.column("last_provider_accessed_at", .double)
-        }
-        try db.create(table: "refresh_tokens") { table in
-            table.primaryKey("id", .text)
-            table.column("user_id", .text).notNull().indexed().references("users", onDelete: .cascade)
-            table.column("session_id", .text)
-            table.column("token_hash", .text).notNull().unique()
-            table.column("expires_at", .double).notNull()
-            table.column("revoked_at", .double)
-            table.column("revoked_reason", .text)
-            table.column("global_token_version", .integer).notNull()
-            table.column("created_at", .double).notNull()
-        }
+    private static let lockKey = 0x4351_5247
+
+    /// The migrations recorded as applied, oldest first.
+    static func applied(on db: any SQLDatabase) async throws -> [String] {
+        let recorded = Set(try await db.select().column("identifier").from(table).all(decodingColumn: "identifier", as: String.self))
+        return all.map(\.identifier).filter(recorded.contains)
+    }
+
+    private static func hasTable(_ name: String, on db: any SQLDatabase) async throws -> Bool {
+        try await db.scalar(Int.self, "SELECT COUNT(*) AS value FROM sqlite_master WHERE type = 'table' AND name = \(bind: name)") == 1
+    }
+
+    @Sendable private static func createIdentityTables(_ db: any SQLDatabase, _ dialect: SQLDialectKind) async throws {
+        let t = dialect.type
+        try await db.create(table: "users")
+            .column("id", type: t(.id), .primaryKey(autoIncrement: false))
+            .column("email", type: t(.text), .notNull, .unique)
+            .column("password_hash", type: t(.text), .notNull)
+            .column("roles", type: t(.strings), .notNull)
+            .column("is_verified", type: t(.flag), .notNull)
+            .column("is_active", type: t(.flag), .notNull)
+            .column("failed_login_attempts", type: t(.count), .notNull)
+            .column("locked_until", type: t(.instant))
+            .column("token_version", type: t(.count), .notNull)
+            .column("token_version_changed_at", type: t(.instant))
+            .column("created_at", type: t(.instant), .notNull)
+            .column("updated_at", type: t(.instant), .notNull)
+            .run()
+        try await db.create(table: "email_verification_tokens")
+            .column("token", type: t(.text), .primaryKey(autoIncrement: false))
+            .column("user_id", type: t(.id), .notNull, .references("users", "id", onDelete: .cascade))
+            .column("expires_at", type: t(.instant), .notNull)
+            .column("used_at", type: t(.instant))
+            .column("created_at", type: t(.instant), .notNull)
+            .run()
+        try await db.create(table: "password_reset_tokens")
+            .column("token", type: t(.text), .primaryKey(autoIncrement: false))
+            .column("user_id", type: t(.id), .notNull, .references("users", "id", onDelete: .cascade))
+            .column("expires_at", type: t(.instant), .notNull)
+            .column("used_at", type: t(.instant))
+            .column("ip_address", type: t(.text))
+            .column("user_agent", type: t(.text))
+            .column("created_at", type: t(.instant), .notNull)
+            .run()
+        try await db.create(table: "sessions")
+            .column("id", type: t(.id), .primaryKey(autoIncrement: false))
+            .column("user_id", type: t(.id), .notNull, .references("users", "id", onDelete: .cascade))
+            .column("device_info", type: t(.text))
+            .column("user_agent", type: t(.text))
+            .column("ip_address", type: t(.text))
+            .column("location", type: t(.text))
+            .column("created_at", type: t(.instant), .notNull)
+            .column("last_activity_at", type: t(.instant))
+            .column("expires_at", type: t(.instant))
+            .column("revoked_at", type: t(.instant))
+            .column("revoked_reason", type: t(.text))
+            .column("refresh_token_id", type: t(.id))
+            .column("last_provider_accessed", type: t(.text))
+            .column("last_provider_accessed_at", type: t(.instant))
+            .run()
+        try await db.create(table: "refresh_tokens")
+            .column("id", type: t(.id), .primaryKey(autoIncrement: false))
+            .column("user_id", type: t(.id), .notNull, .references("users", "id", onDelete: .cascade))
+            .column("session_id", type: t(.id))
+            .column("token_hash", type: t(.text), .notNull, .unique)
+            .column("expires_at", type: t(.instant), .notNull)
+            .column("revoked_at", type: t(.instant))
+            .column("revoked_reason", type: t(.text))
+            .column("global_token_version", type: t(.count), .notNull)
+            .column("created_at", type: t(.instant), .notNull)
+            .run()
         // One row: the application-wide token settings.
-        try db.create(table: "security_config") { table in
-            table.primaryKey("id", .integer).check { $0 == 1 }
-            table.column("global_token_version", .integer).notNull()
-            table.column("grace_period_seconds", .integer).notNull()
-            table.column("updated_at", .double).notNull()
+        try await db.create(table: "security_config")
+            .column("id", type: t(.count), .primaryKey(autoIncrement: false), .check(SQLRaw("id = 1")))
+            .column("global_token_version", type: t(.count), .notNull)
+            .column("grace_period_seconds", type: t(.count), .notNull)
+            .column("updated_at", type: t(.instant), .notNull)
+            .run()
+        for (table, column) in [
+            ("email_verification_tokens", "user_id"), ("password_reset_tokens", "user_id"), ("sessions", "user_id"),
+            ("refresh_tokens", "user_id"),
+        ] {
+            try await index(table, on: [column], in: db)
         }
     }
 
-    private static func createFinancialTables(_ db: Database) throws {
-        try db.create(table: "providers") { table in
-            table.primaryKey("id", .text)
-            table.column("slug", .text).notNull().unique()
-            table.column("name", .text).notNull()
-        }
-        try db.create(table: "provider_connections") { table in
-            table.primaryKey("id", .text)
-            table.column("user_id", .text).notNull().indexed().references("users", onDelete: .cascade)
-            table.column("provider_id", .text).notNull().references("providers")
-            table.column("provider_slug", .text).notNull()
-            table.column("alias", .text)
-            table.column("status", .text).notNull()
+    @Sendable private static func createFinancialTables(_ db: any SQLDatabase, _ dialect: SQLDialectKind) async throws {
+        let t = dialect.type
+        try await db.create(table: "providers")
+            .column("id", type: t(.id), .primaryKey(autoIncrement: false))
+            .column("slug", type: t(.text), .notNull, .unique)
+            .column("name", type: t(.text), .notNull)
+            .run()
+        try await db.create(table: "provider_connections")
+            .column("id", type: t(.id), .primaryKey(autoIncrement: false))
+            .column("user_id", type: t(.id), .notNull, .references("users", "id", onDelete: .cascade))
+            .column("provider_id", type: t(.id), .notNull, .references("providers", "id"))
+            .column("provider_slug", type: t(.text), .notNull)
+            .column("alias", type: t(.text))
+            .column("status", type: t(.text), .notNull)
             // The provider's credentials, encrypted by the application before they reach this table.
-            table.column("credentials_data", .blob)
-            table.column("credentials_type", .text)
-            table.column("credentials_expires_at", .double)
-            table.column("connected_at", .double)
-            table.column("last_sync_at", .double)
-            table.column("created_at", .double).notNull()
-            table.column("updated_at", .double).notNull()
-        }
-        try db.create(table: "accounts") { table in
-            table.primaryKey("id", .text)
-            table.column("connection_id", .text).notNull().indexed().references("provider_connections", onDelete: .cascade)
-            table.column("provider_account_id", .text).notNull()
-            table.column("account_number_masked", .text).notNull()
-            table.column("name", .text).notNull()
-            table.column("account_type", .text).notNull()
-            table.column("currency", .text).notNull()
-            table.column("balance", .text).notNull()
-            table.column("available_balance", .text)
-            table.column("is_active", .boolean).notNull()
-            table.column("last_synced_at", .double)
-            table.column("created_at", .double).notNull()
-            table.column("updated_at", .double).notNull()
-            table.uniqueKey(["connection_id", "provider_account_id"])
-        }
-        try db.create(table: "transactions") { table in
-            table.primaryKey("id", .text)
-            table.column("account_id", .text).notNull().references("accounts", onDelete: .cascade)
-            table.column("provider_transaction_id", .text).notNull()
-            table.column("transaction_type", .text).notNull()
-            table.column("subtype", .text).notNull()
-            table.column("status", .text).notNull()
-            table.column("amount", .text).notNull()
-            table.column("currency", .text).notNull()
-            table.column("description", .text).notNull()
-            table.column("asset_type", .text)
-            table.column("symbol", .text)
-            table.column("security_name", .text)
-            table.column("quantity", .text)
-            table.column("unit_price", .text)
-            table.column("commission", .text)
-            table.column("transaction_date", .text).notNull()
-            table.column("settlement_date", .text)
-            table.column("created_at", .double).notNull()
-            table.column("updated_at", .double).notNull()
-            table.uniqueKey(["account_id", "provider_transaction_id"])
-        }
+            .column("credentials_data", type: t(.bytes))
+            .column("credentials_type", type: t(.text))
+            .column("credentials_expires_at", type: t(.instant))
+            .column("connected_at", type: t(.instant))
+            .column("last_sync_at", type: t(.instant))
+            .column("created_at", type: t(.instant), .notNull)
+            .column("updated_at", type: t(.instant), .notNull)
+            .run()
+        try await db.create(table: "accounts")
+            .column("id", type: t(.id), .primaryKey(autoIncrement: false))
+            .column("connection_id", type: t(.id), .notNull, .references("provider_connections", "id", onDelete: .cascade))
+            .column("provider_account_id", type: t(.text), .notNull)
+            .column("account_number_masked", type: t(.text), .notNull)
+            .column("name", type: t(.text), .notNull)
+            .column("account_type", type: t(.text), .notNull)
+            .column("currency", type: t(.text), .notNull)
+            .column("balance", type: t(.money), .notNull)
+            .column("available_balance", type: t(.money))
+            .column("is_active", type: t(.flag), .notNull)
+            .column("last_synced_at", type: t(.instant))
+            .column("created_at", type: t(.instant), .notNull)
+            .column("updated_at", type: t(.instant), .notNull)
+            .unique("connection_id", "provider_account_id")
+            .run()
+        try await db.create(table: "transactions")
+            .column("id", type: t(.id), .primaryKey(autoIncrement: false))
+            .column("account_id", type: t(.id), .notNull, .references("accounts", "id", onDelete: .cascade))
+            .column("provider_transaction_id", type: t(.text), .notNull)
+            .column("transaction_type", type: t(.text), .notNull)
+            .column("subtype", type: t(.text), .notNull)
+            .column("status", type: t(.text), .notNull)
+            .column("amount", type: t(.money), .notNull)
+            .column("currency", type: t(.text), .notNull)
+            .column("description", type: t(.text), .notNull)
+            .column("asset_type", type: t(.text))
+            .column("symbol", type: t(.text))
+            .column("security_name", type: t(.text))
+            .column("quantity", type: t(.money))
+            .column("unit_price", type: t(.money))
+            .column("commission", type: t(.money))
+            .column("transaction_date", type: t(.day), .notNull)
+            .column("settlement_date", type: t(.day))
+            .column("created_at", type: t(.instant), .notNull)
+            .column("updated_at", type: t(.instant), .notNull)
+            .unique("account_id", "provider_transaction_id")
+            .run()
         // Pages are read newest first within an account.
-        try db.create(index: "transactions_by_account_and_date", on: "transactions", columns: ["account_id", "transaction_date"])
-        try db.create(table: "holdings") { table in
-            table.primaryKey("id", .text)
-            table.column("account_id", .text).notNull().indexed().references("accounts", onDelete: .cascade)
-            table.column("provider_holding_id", .text).notNull()
-            table.column("symbol", .text).notNull()
-            table.column("security_name", .text).notNull()
-            table.column("asset_type", .text).notNull()
-            table.column("quantity", .text).notNull()
-            table.column("cost_basis", .text).notNull()
-            table.column("market_value", .text).notNull()
-            table.column("currency", .text).notNull()
-            table.column("current_price", .text)
-            table.column("is_active", .boolean).notNull()
-            table.column("last_synced_at", .double)
-            table.column("created_at", .double).notNull()
-            table.column("updated_at", .double).notNull()
-        }
-        try db.create(table: "balance_snapshots") { table in
-            table.primaryKey("id", .text)
-            table.column("account_id", .text).notNull().indexed().references("accounts", onDelete: .cascade)
-            table.column("balance", .text).notNull()
-            table.column("available_balance", .text)
-            table.column("holdings_value", .text)
-            table.column("cash_value", .text)
-            table.column("currency", .text).notNull()
-            table.column("source", .text).notNull()
-            table.column("captured_at", .double).notNull()
-            table.column("created_at", .double).notNull()
+        try await db.create(index: "transactions_by_account_and_date").on("transactions")
+            .column("account_id").column("transaction_date").run()
+        try await db.create(table: "holdings")
+            .column("id", type: t(.id), .primaryKey(autoIncrement: false))
+            .column("account_id", type: t(.id), .notNull, .references("accounts", "id", onDelete: .cascade))
+            .column("provider_holding_id", type: t(.text), .notNull)
+            .column("symbol", type: t(.text), .notNull)
+            .column("security_name", type: t(.text), .notNull)
+            .column("asset_type", type: t(.text), .notNull)
+            .column("quantity", type: t(.money), .notNull)
+            .column("cost_basis", type: t(.money), .notNull)
+            .column("market_value", type: t(.money), .notNull)
+            .column("currency", type: t(.text), .notNull)
+            .column("current_price", type: t(.money))
+            .column("is_active", type: t(.flag), .notNull)
+            .column("last_synced_at", type: t(.instant))
+            .column("created_at", type: t(.instant), .notNull)
+            .column("updated_at", type: t(.instant), .notNull)
+            .run()
+        try await db.create(table: "balance_snapshots")
+            .column("id", type: t(.id), .primaryKey(autoIncrement: false))
+            .column("account_id", type: t(.id), .notNull, .references("accounts", "id", onDelete: .cascade))
+            .column("balance", type: t(.money), .notNull)
+            .column("available_balance", type: t(.money))
+            .column("holdings_value", type: t(.money))
+            .column("cash_value", type: t(.money))
+            .column("currency", type: t(.text), .notNull)
+            .column("source", type: t(.text), .notNull)
+            .column("captured_at", type: t(.instant), .notNull)
+            .column("created_at", type: t(.instant), .notNull)
+            .run()
+        for (table, column) in [("provider_connections", "user_id"), ("accounts", "connection_id"), ("holdings", "account_id"),
+                                ("balance_snapshots", "account_id")] {
+            try await index(table, on: [column], in: db)
         }
     }
 
-    private static func seed(_ db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO providers (id, slug, name) VALUES (?, ?, ?)",
-            arguments: [sandboxProvider.id.databaseText, sandboxProvider.slug, sandboxProvider.name])
-        try db.execute(
-            sql: "INSERT INTO security_config (id, global_token_version, grace_period_seconds, updated_at) VALUES (1, 1, 300, ?)",
-            arguments: [Date().databaseSeconds])
+    /// Named as GRDB named the indexes of the first releases, so that both kinds of file hold the same ones.
+    private static func index(_ table: String, on columns: [String], in db: any SQLDatabase) async throws {
+        var builder = db.create(index: "\(table)_on_\(columns.joined(separator: "_"))").on(table)
+        for column in columns { builder = builder.column(column) }
+        try await builder.run()
+    }
+
+    @Sendable private static func seed(_ db: any SQLDatabase, _ dialect: SQLDialectKind) async throws {
+        try await db.insert(into: "providers").model(sandboxProvider, with: StoredRow.encoder).run()
+        // Stamped with the date the database is created: no service, and so no clock, exists yet.
+        try await db.insert(into: "security_config")
+            .columns("id", "global_token_version", "grace_period_seconds", "updated_at")
+            .values(SQLBind(1), SQLBind(1), SQLBind(300), SQLBind(Date()))
+            .run()
     }
 
     /// Which keys the database was last used with (``KeysCheck``).
-    private static func addKeysFingerprint(_ db: Database) throws {
-        try db.alter(table: "security_config") { table in
-            table.add(column: "keys_fingerprint", .text)
-        }
+    @Sendable private static func addKeysFingerprint(_ db: any SQLDatabase, _ dialect: SQLDialectKind) async throws {
+        try await db.alter(table: "security_config").column("keys_fingerprint", type: .text).run()
     }
 
-    /// Filled from the events the spec marks `audit`, after their command commits.
-    private static func createAuditLog(_ db: Database) throws {
-        try db.create(table: "audit_log") { table in
-            table.column("id", .text).primaryKey()
-            table.column("action", .text).notNull()
-            table.column("event", .text).notNull()
-            table.column("operation", .text).notNull()
-            table.column("caller", .text)
-            table.column("correlation_id", .text).notNull()
-            table.column("payload", .text).notNull()
-            table.column("recorded_at", .datetime).notNull()
+    /// Filled from the events the spec marks `audit`, after their command commits. PostgreSQL numbers its rows
+    /// (`position`) for the order they were written in; SQLite has its `rowid`.
+    @Sendable private static func createAuditLog(_ db: any SQLDatabase, _ dialect: SQLDialectKind) async throws {
+        let t = dialect.type
+        var table = db.create(table: "audit_log")
+            .column("id", type: t(.id), .primaryKey(autoIncrement: false))
+            .column("action", type: t(.text), .notNull)
+            .column("event", type: t(.text), .notNull)
+            .column("operation", type: t(.text), .notNull)
+            .column("caller", type: t(.text))
+            .column("correlation_id", type: t(.text), .notNull)
+            .column("payload", type: t(.text), .notNull)
+            .column("recorded_at", type: t(.instant), .notNull)
+        if dialect == .postgres {
+            table = table.column("position", type: .custom(SQLRaw("BIGINT GENERATED ALWAYS AS IDENTITY")), .notNull)
         }
-        try db.create(index: "audit_log_by_caller", on: "audit_log", columns: ["caller", "recorded_at"])
+        try await table.run()
+        try await db.create(index: "audit_log_by_caller").on("audit_log").column("caller").column("recorded_at").run()
+    }
+
+    /// The GRDB releases wrote the audit log's instants as text (`YYYY-MM-DD HH:MM:SS.SSS`, UTC); every other
+    /// instant, and every audit row since, is Unix seconds. (PostgreSQL's were always TIMESTAMPTZ.)
+    @Sendable private static func auditInstantsAsSeconds(_ db: any SQLDatabase, _ dialect: SQLDialectKind) async throws {
+        guard dialect == .sqlite else { return }
+        try await db.raw("""
+            UPDATE audit_log SET recorded_at = (julianday(recorded_at) - 2440587.5) * 86400.0
+            WHERE typeof(recorded_at) = 'text'
+            """).run()
     }
 }

@@ -1,34 +1,45 @@
 import CQRS
-import GRDB
+import SQLKit
 import Synchronization
 
 /// One request's view of the database: every repository of the request is built on the same session, as Dashtam's
 /// are on its request-scoped `AsyncSession`.
 ///
-/// Outside a transaction, reads run on a reader connection and each write commits on its own.
+/// Outside a transaction, reads run on a connection of their own and each write commits on its own, run again when
+/// it loses a conflict (each write is one closure, so running it again is safe).
 ///
-/// Inside one, the transaction is optimistic by default: it takes the writer connection at its first write, as
-/// SQLite's deferred transactions do, so that a handler's slow work before it writes (hashing a password, calling a
-/// provider) does not hold up every other writer. Its reads before that run on a reader; if any write committed
-/// since the first of them, what it read may be out of date, so the first write fails with a
-/// ``TransactionConflict`` and ``hadConflict`` tells the dispatcher to run the command again. A transaction begun
-/// `immediately` takes the writer at once and never conflicts. From its first write on, a transaction's reads and
-/// writes use the writer connection and see its own changes, and nothing is visible to others until ``commit()``.
+/// Inside one, both engines give the dispatcher the same contract: a transaction that finds what it read changed
+/// before it could write reports ``hadConflict``, keeps nothing, and the command is run again.
+/// - SQLite: the transaction is optimistic. It takes the one writer connection at its first write, as SQLite's
+///   deferred transactions do, so that a handler's slow work before it writes (hashing a password, calling a
+///   provider) does not hold up every other writer. If any write committed since its first read, its first write
+///   fails with a ``TransactionConflict``. One begun `immediately` takes the writer at once and never conflicts.
+/// - PostgreSQL: the transaction opens at its first statement, at SERIALIZABLE isolation; PostgreSQL refuses the
+///   loser of a conflict (SQLSTATE 40001), at a statement or at the commit. One begun `immediately` also queues
+///   behind every other such transaction, which makes a conflict unlikely, not impossible.
+///
+/// From the transaction's first write on (PostgreSQL: its first statement), its reads and writes use one connection
+/// and see its own changes, and nothing is visible to others until ``commit()``.
 final class DatabaseSession: UnitOfWork {
     private enum Mode {
         case autocommit
-        /// Asked for; opens at the first write.
+        /// Asked for; opens at the first write (SQLite) or statement (PostgreSQL).
         case pendingTransaction
-        /// Open on the writer connection, which this session holds.
-        case openTransaction
+        /// Open on the lease this session holds.
+        case openTransaction(ConnectionLease)
     }
 
     private struct State {
         var mode = Mode.autocommit
-        /// The data version before the transaction's first read.
+        /// SQLite: the data version before the transaction's first read.
         var firstReadVersion: UInt64?
         var hadConflict = false
     }
+
+    /// How many times a write outside a transaction is run when it keeps losing conflicts.
+    static let autocommitAttempts = 5
+    /// The key of the PostgreSQL advisory lock that transactions begun `immediately` queue on.
+    static let immediateTransactionsLock = 0x4351_5253
 
     let database: AppDatabase
     private let state = Mutex(State())
@@ -37,106 +48,167 @@ final class DatabaseSession: UnitOfWork {
         self.database = database
     }
 
-    /// Whether the last transaction's first write found that what it had read was out of date.
+    private var engine: any DatabaseEngine { database.engine }
+
+    /// Whether the last transaction found that what it had read was out of date.
     var hadConflict: Bool { state.withLock(\.hadConflict) }
 
     /// Runs `body` on a connection that sees this session's writes.
-    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        let open = state.withLock { state -> Bool in
-            if state.mode == .pendingTransaction, state.firstReadVersion == nil {
-                state.firstReadVersion = database.dataVersion.current
+    func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        if let lease = try await transactionLease(forWriting: false) {
+            return try await inTransaction(lease, body)
+        }
+        let lease = try await engine.reader()
+        defer { lease.end() }
+        return try await body(lease.database)
+    }
+
+    /// Runs `body` inside the session's transaction when there is one, else in a transaction of its own, committed
+    /// at once: a read and a write in one `body` see no other write between them.
+    func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        if let lease = try await transactionLease(forWriting: true) {
+            return try await inTransaction(lease, body)
+        }
+        let lease = try await engine.writer()
+        defer { lease.end() }
+        var attempt = 1
+        while true {
+            try await shielded(lease, beginStatements(immediately: false))
+            do {
+                let value = try await body(lease.database)
+                try await shielded(lease, ["COMMIT"])
+                database.dataVersion.advance()
+                return value
+            } catch {
+                try? await shielded(lease, ["ROLLBACK"])
+                guard engine.isConflict(error), attempt < Self.autocommitAttempts else { throw error }
+                attempt += 1
             }
-            return state.mode == .openTransaction
-        }
-        if open {
-            return try await database.pool.writeWithoutTransaction(body)
-        }
-        return try await database.pool.read(body)
-    }
-
-    /// Runs `body` on the writer connection: inside the session's transaction when there is one, else committed at once.
-    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        switch state.withLock(\.mode) {
-        case .openTransaction:
-            return try await database.pool.writeWithoutTransaction(body)
-        case .pendingTransaction:
-            try await open(checkingReadsSince: state.withLock(\.firstReadVersion))
-            return try await database.pool.writeWithoutTransaction(body)
-        case .autocommit:
-            await database.writerLock.acquire()
-            defer { database.writerLock.release() }
-            let value = try await database.pool.write(body)
-            database.dataVersion.advance()
-            return value
         }
     }
 
-    /// Starts a transaction: optimistic, opening at the session's next write, or `immediately` holding the writer.
+    /// Starts a transaction: optimistic, opening at the session's next write (SQLite) or statement (PostgreSQL), or
+    /// `immediately`.
     func begin(immediately: Bool = false) async throws {
         state.withLock { state in
-            precondition(state.mode == .autocommit, "a DatabaseSession runs one transaction at a time")
+            guard case .autocommit = state.mode else {
+                preconditionFailure("a DatabaseSession runs one transaction at a time")
+            }
             state = State(mode: .pendingTransaction)
         }
-        if immediately { try await open(checkingReadsSince: nil) }
+        if immediately { _ = try await open(immediately: true, checkingReadsSince: nil) }
     }
 
     /// Makes the transaction's writes visible to everyone. When the commit fails, the transaction is rolled back and
-    /// the error thrown.
+    /// the error thrown; a conflict found at the commit (PostgreSQL) sets ``hadConflict``.
     func commit() async throws {
-        guard finish() else { return }
-        defer { database.writerLock.release() }
+        guard let lease = finish() else { return }
+        defer { lease.end() }
         do {
-            try await shielded { try $0.execute(sql: "COMMIT") }
+            try await shielded(lease, ["COMMIT"])
         } catch {
-            try? await shielded { db in if db.isInsideTransaction { try db.execute(sql: "ROLLBACK") } }
+            try? await shielded(lease, ["ROLLBACK"])
+            if engine.isConflict(error) {
+                state.withLock { $0.hadConflict = true }
+                throw TransactionConflict()
+            }
             throw error
         }
-        // Before the writer is released (the deferred release above): the next transaction sees the new version.
+        // Before the connection is handed on (the deferred end above): the next transaction sees the new version.
         database.dataVersion.advance()
     }
 
     /// Discards the transaction's writes.
     func rollback() async {
-        guard finish() else { return }
-        defer { database.writerLock.release() }
-        // A failed ROLLBACK leaves nothing to undo: SQLite has already rolled back a transaction it cannot continue.
-        try? await shielded { db in if db.isInsideTransaction { try db.execute(sql: "ROLLBACK") } }
+        guard let lease = finish() else { return }
+        defer { lease.end() }
+        // A failed ROLLBACK leaves nothing to undo: the engine has already rolled back a transaction it cannot
+        // continue.
+        try? await shielded(lease, ["ROLLBACK"])
     }
 
-    /// Takes the writer and begins the SQLite transaction, unless a write committed since `readVersion`.
-    private func open(checkingReadsSince readVersion: UInt64?) async throws {
-        await database.writerLock.acquire()
-        if let readVersion, readVersion != database.dataVersion.current {
-            database.writerLock.release()
+    /// The open transaction's lease, opening it when this statement is the one that opens it; nil outside one, and
+    /// for SQLite's reads before the first write (which run on a reader, and note the data version).
+    private func transactionLease(forWriting: Bool) async throws -> ConnectionLease? {
+        let (mode, readVersion) = state.withLock { state -> (Mode, UInt64?) in
+            if case .pendingTransaction = state.mode, !forWriting, engine.dialect == .sqlite, state.firstReadVersion == nil {
+                state.firstReadVersion = database.dataVersion.current
+            }
+            return (state.mode, state.firstReadVersion)
+        }
+        switch mode {
+        case .autocommit:
+            return nil
+        case .openTransaction(let lease):
+            return lease
+        case .pendingTransaction:
+            if engine.dialect == .sqlite, !forWriting { return nil }
+            return try await open(immediately: false, checkingReadsSince: readVersion)
+        }
+    }
+
+    /// Takes the transaction's connection and begins the transaction, unless (SQLite) a write committed since
+    /// `readVersion`.
+    private func open(immediately: Bool, checkingReadsSince readVersion: UInt64?) async throws -> ConnectionLease {
+        let lease = try await engine.writer()
+        if engine.dialect == .sqlite, let readVersion, readVersion != database.dataVersion.current {
+            lease.end()
             state.withLock { $0.hadConflict = true }
             throw TransactionConflict()
         }
         do {
-            try await shielded { try $0.execute(sql: "BEGIN IMMEDIATE") }
+            try await shielded(lease, beginStatements(immediately: immediately))
         } catch {
-            database.writerLock.release()
+            lease.end()
             throw error
         }
-        state.withLock { $0.mode = .openTransaction }
+        state.withLock { $0.mode = .openTransaction(lease) }
+        return lease
     }
 
-    /// Whether a transaction was open; the session is back outside one either way.
-    private func finish() -> Bool {
-        state.withLock { state in
-            defer { state.mode = .autocommit }
-            return state.mode == .openTransaction
+    private func beginStatements(immediately: Bool) -> [String] {
+        switch engine.dialect {
+        case .sqlite:
+            return ["BEGIN IMMEDIATE"]
+        case .postgres:
+            let begin = "BEGIN ISOLATION LEVEL SERIALIZABLE"
+            return immediately ? [begin, "SELECT pg_advisory_xact_lock(\(Self.immediateTransactionsLock))"] : [begin]
         }
     }
 
-    /// Runs a statement on the writer in a task of its own, so that a cancelled request still opens, commits or
-    /// rolls back its transaction and hands the writer on.
-    private func shielded(_ body: @escaping @Sendable (Database) throws -> Void) async throws {
-        let pool = database.pool
-        try await Task.detached { try await pool.writeWithoutTransaction(body) }.value
+    /// Runs `body` in the open transaction; a conflict marks the transaction, for the dispatcher to run it again.
+    private func inTransaction<T: Sendable>(
+        _ lease: ConnectionLease, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        do {
+            return try await body(lease.database)
+        } catch where engine.isConflict(error) {
+            state.withLock { $0.hadConflict = true }
+            throw TransactionConflict()
+        }
+    }
+
+    /// The open transaction's lease; the session is back outside a transaction either way.
+    private func finish() -> ConnectionLease? {
+        state.withLock { state in
+            defer { state.mode = .autocommit }
+            if case .openTransaction(let lease) = state.mode { return lease }
+            return nil
+        }
+    }
+
+    /// Runs statements in a task of its own, so that a cancelled request still opens, commits or rolls back its
+    /// transaction and hands the connection on.
+    private func shielded(_ lease: ConnectionLease, _ statements: [String]) async throws {
+        try await Task.detached {
+            for statement in statements {
+                try await lease.database.execute(sql: SQLRaw(statement)) { _ in }
+            }
+        }.value
     }
 }
 
-/// A transaction's first write found that data it had read changed meanwhile; the command is run again.
+/// A transaction found that data it had read changed before it could write; the command is run again.
 struct TransactionConflict: Error, CustomStringConvertible {
     var description: String { "the data this transaction read changed before it could write" }
 }

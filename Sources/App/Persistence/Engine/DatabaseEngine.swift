@@ -1,0 +1,26 @@
+import SQLKit
+
+/// One engine behind the App's repositories: it lends connections, and it tells a conflict from other failures.
+/// ``DatabaseSession`` holds what is common to both (the transactions' states and the retries).
+protocol DatabaseEngine: Sendable {
+    var dialect: SQLDialectKind { get }
+
+    /// A connection that sees every committed write, for reads outside a transaction.
+    func reader() async throws -> ConnectionLease
+
+    /// The connection a transaction runs on, held until the lease is ended. SQLite lends its one writer connection,
+    /// one holder at a time, waiting for it in order; PostgreSQL lends any connection of its pool.
+    func writer() async throws -> ConnectionLease
+
+    /// Whether `error` says that the transaction lost to a concurrent one and may succeed when run again.
+    func isConflict(_ error: any Error) -> Bool
+
+    /// Closes every connection; the engine lends none after.
+    func shutdown() async
+}
+
+/// A connection lent to one holder, who ends the lease exactly once.
+struct ConnectionLease: Sendable {
+    let database: any SQLDatabase
+    let end: @Sendable () -> Void
+}
