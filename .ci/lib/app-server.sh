@@ -10,8 +10,11 @@ server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
+# SMOKE_DATABASE: a PostgreSQL URL to serve from instead of a new SQLite file (an empty database).
+database="${SMOKE_DATABASE:-$work/app.sqlite}"
+
 start() {
-  "$app" serve --port "$port" --database "$work/app.sqlite" --bcrypt-cost 4 >>"$work/server.log" 2>&1 &
+  "$app" serve --port "$port" --database "$database" --keys "$work/app.keys" --bcrypt-cost 4 >>"$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 100); do
     curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && return 0
