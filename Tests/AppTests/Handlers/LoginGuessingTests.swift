@@ -49,11 +49,10 @@ struct LoginGuessingTests {
         }
     }
 
-    @Test("30 wrong guesses sent at once against the SQLite store: 5 are verified, the account locks, the right one then fails")
+    @Test("30 wrong guesses sent at once against the database: 5 are verified, the account locks, the right one then fails")
     func concurrentGuesses() async throws {
-        let path = DatabaseSessionTests.temporaryPath()
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let database = try AppDatabase(path: path)
+        let (database, directory) = try await TestDatabase.open()
+        defer { try? FileManager.default.removeItem(at: directory) }
         var ada = DatabaseSessionTests.user("ada@example.com")
         ada.passwordHash = "hashed:Str0ng!pass"
         ada.isVerified = true

@@ -1,15 +1,18 @@
 import Foundation
-import GRDB
+import SQLKit
 import Testing
 
 @testable import App
 
-/// The database file and its sessions: migrations, isolation of an open transaction, and the writer's order.
-@Suite("Persistence: the SQLite file and its sessions")
+/// The database and its sessions, on the engine the tests run on (``TestDatabase``): migrations, isolation of an open
+/// transaction, conflicts, and how values are stored.
+@Suite("Persistence: the database and its sessions")
 struct DatabaseSessionTests {
-    static func temporaryPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("app-db-\(UUID().uuidString).sqlite").path
-    }
+    static let allMigrations = [
+        "v1: users, tokens and sessions", "v2: providers, accounts and their data",
+        "v3: the sandbox provider and the token settings", "v4: the fingerprint of the keys",
+        "v5: the audit log", "v6: audit instants as seconds",
+    ]
 
     static func user(_ email: String) -> User {
         User(
@@ -18,29 +21,57 @@ struct DatabaseSessionTests {
             tokenVersionChangedAt: nil, createdAt: Date(timeIntervalSince1970: 1_700_000_000.5), updatedAt: Date(timeIntervalSince1970: 1_700_000_001))
     }
 
-    @Test("a new file gets every migration; reopening it applies none again and keeps the data")
+    @Test("a new database gets every migration; reopening it applies none again and keeps the data")
     func migrations() async throws {
-        let path = Self.temporaryPath()
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let first = try AppDatabase(path: path)
-        #expect(try first.appliedMigrations() == [
-            "v1: users, tokens and sessions", "v2: providers, accounts and their data",
-            "v3: the sandbox provider and the token settings", "v4: the fingerprint of the keys",
-            "v5: the audit log",
-        ])
+        let directory = try TestDatabase.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try await AppDatabase.open(TestDatabase.location(in: directory))
+        #expect(try await first.appliedMigrations() == Self.allMigrations)
         let ada = Self.user("ada@example.com")
         try await SQLUserRepository(session: first.session()).save(ada)
-        let reopened = try AppDatabase(path: path)
-        #expect(try reopened.appliedMigrations().count == 5)
+        await first.close()
+        let reopened = try await AppDatabase.open(TestDatabase.location(in: directory))
+        #expect(try await reopened.appliedMigrations() == Self.allMigrations)
         #expect(try await SQLUserRepository(session: reopened.session()).find(email: "ada@example.com") == ada)
         #expect(try await SQLProviderRepository(session: reopened.session()).find(slug: "sandbox") == Migrations.sandboxProvider)
     }
 
-    @Test("a new database and its WAL files are owner-only, like the keys file")
+    @Test("a file written by the releases built on GRDB opens: its migrations carried over, its rows read", .enabled(if: TestDatabase.isSQLite))
+    func grdbRelease() async throws {
+        let directory = try TestDatabase.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = try #require(Bundle.module.url(forResource: "grdb-release", withExtension: "sqlite", subdirectory: "Fixtures"))
+        let path = directory.appendingPathComponent("app.sqlite").path
+        try FileManager.default.copyItem(atPath: source.path, toPath: path)
+        let database = try await AppDatabase.open(.sqlite(path: path))
+        #expect(try await database.appliedMigrations() == Self.allMigrations)
+        let session = database.session()
+        let ada = try #require(try await SQLUserRepository(session: session).find(email: "ada@example.com"))
+        #expect(ada.roles == ["user"] && ada.isVerified)
+        let accounts = try await SQLAccountRepository(session: session).list(userId: ada.id)
+        #expect(accounts.count == 4)
+        let imported = try #require(accounts.first { $0.providerAccountId == "CSV-IMPORT" })
+        let page = try await SQLTransactionRepository(session: session).list(
+            accountId: imported.id, filter: TransactionFilter(), limit: nil, offset: 0)
+        #expect(page.totalCount == 3)
+        #expect(page.transactions.map(\.amount) == [Decimal(string: "-4.5")!, Decimal(-1200), Decimal(2500)])
+        #expect(page.transactions.first?.transactionDate == CalendarDate(year: 2026, month: 11, day: 3))
+        let connections = try await SQLProviderConnectionRepository(session: session).list(userId: ada.id)
+        #expect(connections.contains { $0.credentials != nil })
+        // The audit log's instants were text; they read as the instants they were (the fixture was made on
+        // 2026-12-06, UTC).
+        let entries = try await AuditLog(database: database, clock: SystemWallClock()).entries()
+        #expect(entries.count == 18)
+        let day = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: try #require(entries.first?.recordedAt))
+        #expect((day.year, day.month, day.day) == (2026, 12, 6))
+    }
+
+    @Test("a new database and its WAL files are owner-only, like the keys file", .enabled(if: TestDatabase.isSQLite))
     func ownerOnly() async throws {
-        let path = Self.temporaryPath()
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let database = try AppDatabase(path: path)
+        let directory = try TestDatabase.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("app.sqlite").path
+        let database = try await AppDatabase.open(.sqlite(path: path))
         try await SQLUserRepository(session: database.session()).save(Self.user("ada@example.com"))
         for suffix in ["", "-wal", "-shm"] {
             let attributes = try FileManager.default.attributesOfItem(atPath: path + suffix)
@@ -50,9 +81,8 @@ struct DatabaseSessionTests {
 
     @Test("verification and reset tokens are stored as their SHA-256 digest, and found by their plaintext")
     func tokensStoredAsDigests() async throws {
-        let path = Self.temporaryPath()
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let database = try AppDatabase(path: path)
+        let (database, directory) = try await TestDatabase.open()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let ada = Self.user("ada@example.com")
         try await SQLUserRepository(session: database.session()).save(ada)
         let now = Date(timeIntervalSince1970: 1_800_000_000)
@@ -62,8 +92,9 @@ struct DatabaseSessionTests {
             token: "verify-plaintext", userId: ada.id, expiresAt: now, usedAt: nil, createdAt: now))
         try await resets.save(PasswordResetToken(
             token: "reset-plaintext", userId: ada.id, expiresAt: now, usedAt: nil, ipAddress: nil, userAgent: nil, createdAt: now))
-        let stored = try await database.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT token FROM email_verification_tokens UNION ALL SELECT token FROM password_reset_tokens")
+        let stored = try await database.session().read { db in
+            try await db.raw("SELECT token FROM email_verification_tokens UNION ALL SELECT token FROM password_reset_tokens")
+                .all(decodingColumn: "token", as: String.self)
         }
         #expect(stored == [TokenDigest.of("verify-plaintext"), TokenDigest.of("reset-plaintext")])
         #expect(!stored.contains { $0.contains("plaintext") }, "a copy of the database holds no usable token")
@@ -79,9 +110,8 @@ struct DatabaseSessionTests {
 
     @Test("an open transaction's writes are its own until it commits, and gone when it rolls back")
     func isolation() async throws {
-        let path = Self.temporaryPath()
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let database = try AppDatabase(path: path)
+        let (database, directory) = try await TestDatabase.open()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let writer = database.session(), reader = database.session()
         try await writer.begin()
         try await SQLUserRepository(session: writer).save(Self.user("ada@example.com"))
@@ -99,29 +129,52 @@ struct DatabaseSessionTests {
         #expect(database.dataVersion.current == before + 1, "a rollback changes nothing")
     }
 
-    @Test("a transaction whose reads went stale before its first write conflicts; one begun immediately does not")
+    @Test("a transaction whose reads went stale before it wrote conflicts, and keeps nothing; one begun immediately does not")
     func conflicts() async throws {
-        let path = Self.temporaryPath()
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let database = try AppDatabase(path: path)
+        let (database, directory) = try await TestDatabase.open()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let ada = Self.user("ada@example.com")
+        try await SQLUserRepository(session: database.session()).save(ada)
         let slow = database.session()
         try await slow.begin()
-        #expect(try await SQLUserRepository(session: slow).find(email: "ada@example.com") == nil)
-        // Someone else registers Ada meanwhile.
-        try await SQLUserRepository(session: database.session()).save(Self.user("ada@example.com"))
+        #expect(try await SQLUserRepository(session: slow).find(id: ada.id)?.failedLoginAttempts == 2)
+        // Someone else counts a failed login meanwhile.
+        _ = try await SQLUserRepository(session: database.session()).update(id: ada.id) { $0.failedLoginAttempts += 1 }
+        // The slow one writes what it read, plus one: SQLite refuses the write, PostgreSQL the write or the commit.
         await #expect(throws: TransactionConflict.self) {
-            try await SQLUserRepository(session: slow).save(Self.user("ada@example.com"))
+            _ = try await SQLUserRepository(session: slow).update(id: ada.id) { $0.failedLoginAttempts += 1 }
+            try await slow.commit()
         }
         #expect(slow.hadConflict)
         await slow.rollback()
+        #expect(try await SQLUserRepository(session: database.session()).find(id: ada.id)?.failedLoginAttempts == 3)
 
-        // Begun immediately, it holds the writer before it reads: others wait for it, and it cannot conflict.
+        // Begun immediately, it holds the writer (SQLite) or queues behind other last attempts (PostgreSQL).
         try await slow.begin(immediately: true)
         #expect(try await SQLUserRepository(session: slow).find(email: "bob@example.com") == nil)
         try await SQLUserRepository(session: slow).save(Self.user("bob@example.com"))
         #expect(!slow.hadConflict)
         try await slow.commit()
         #expect(try await SQLUserRepository(session: database.session()).find(email: "bob@example.com") != nil)
+    }
+
+    @Test("concurrent read-modify-writes outside a transaction lose no update")
+    func concurrentUpdates() async throws {
+        let (database, directory) = try await TestDatabase.open()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var ada = Self.user("ada@example.com")
+        ada.failedLoginAttempts = 0
+        try await SQLUserRepository(session: database.session()).save(ada)
+        let id = ada.id
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<20 {
+                group.addTask {
+                    _ = try await SQLUserRepository(session: database.session()).update(id: id) { $0.failedLoginAttempts += 1 }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await SQLUserRepository(session: database.session()).find(id: ada.id)?.failedLoginAttempts == 20)
     }
 
     @Test("the writer is handed on in the order it was asked for")
@@ -146,9 +199,8 @@ struct DatabaseSessionTests {
 
     @Test("money, days and instants come back exactly as they were stored")
     func columnValues() async throws {
-        let path = Self.temporaryPath()
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let database = try AppDatabase(path: path)
+        let (database, directory) = try await TestDatabase.open()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let session = database.session()
         let user = Self.user("ada@example.com")
         try await SQLUserRepository(session: session).save(user)
@@ -172,13 +224,20 @@ struct DatabaseSessionTests {
 
     @Test("a value this app could not have written is an error naming its column, not a crash")
     func damagedRow() async throws {
-        let path = Self.temporaryPath()
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let database = try AppDatabase(path: path)
-        try await SQLUserRepository(session: database.session()).save(Self.user("ada@example.com"))
-        try await database.pool.write { try $0.execute(sql: "UPDATE users SET id = 'not-a-uuid'") }
-        await #expect(throws: StoredValueError.self) {
-            try await SQLUserRepository(session: database.session()).find(email: "ada@example.com")
+        let (database, directory) = try await TestDatabase.open()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let user = Self.user("ada@example.com")
+        try await SQLUserRepository(session: database.session()).save(user)
+        let connection = ProviderConnection(
+            id: UUID(), userId: user.id, providerId: Migrations.sandboxProvider.id, providerSlug: "sandbox", alias: nil,
+            status: .active, credentials: nil, connectedAt: nil, lastSyncAt: nil, createdAt: Date(), updatedAt: Date())
+        try await SQLProviderConnectionRepository(session: database.session()).save(connection)
+        try await database.session().write { try await $0.raw("UPDATE provider_connections SET status = 'bogus'").run() }
+        do {
+            _ = try await SQLProviderConnectionRepository(session: database.session()).find(id: connection.id)
+            Issue.record("a damaged row was read without an error")
+        } catch {
+            #expect(String(describing: error).contains("status"), "\(error)")
         }
     }
 }

@@ -148,9 +148,8 @@ struct EndToEndTests {
             #expect(badPeriod.status == .badRequest)
             #expect(badPeriod.string("detail")
                 == "The request cannot be read: 'start_date' (query) must be a day (YYYY-MM-DD) or an ISO 8601 date and time.")
-            let stored = try await fixture.environment.database.pool.read { db in
-                try Data.fetchOne(db, sql: "SELECT credentials_data FROM provider_connections WHERE credentials_data IS NOT NULL")
-            }
+            let stored = try await fixture.environment.database.scalar(
+                Data.self, "SELECT credentials_data AS value FROM provider_connections WHERE credentials_data IS NOT NULL")
             #expect(stored != nil && stored != Data("sandbox-key".utf8), "credentials are stored encrypted")
             #expect(stored.map { String(decoding: $0, as: UTF8.self).contains("sandbox-key") } == false)
 

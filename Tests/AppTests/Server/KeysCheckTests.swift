@@ -19,11 +19,10 @@ struct KeysCheckTests {
             #expect(connected.status == .created)
             return (ada, try #require(connected.string("id")))
         }
-        try FileManager.default.removeItem(atPath: fixture.databasePath + ".keys")
+        try FileManager.default.removeItem(atPath: fixture.keysPath)
         let restarted = try await fixture.restarted()
-        let revoked = try await restarted.environment.database.pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions WHERE revoked_reason = ?", arguments: [KeysCheck.revocationReason])
-        }
+        let revoked = try await restarted.environment.database.scalar(
+            Int.self, "SELECT COUNT(*) AS value FROM sessions WHERE revoked_reason = \(bind: KeysCheck.revocationReason)")
         #expect(revoked == 1)
         try await restarted.application().test(.router) { client in
             #expect(try await client.call(.get, "/api/v1/accounts", token: ada.access).status == .unauthorized)
@@ -50,14 +49,13 @@ struct KeysCheckTests {
 
     @Test("the same keys change nothing; a new database adopts its keys; other keys on a used database are replaced keys")
     func fingerprints() async throws {
-        let path = DatabaseSessionTests.temporaryPath()
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let database = try AppDatabase(path: path)
+        let (database, directory) = try await TestDatabase.open()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let keys = AppSecrets.random()
-        #expect(try KeysCheck.check(keys, keysCreated: true, database: database, at: Date()) == .init(keysReplaced: false))
-        #expect(try KeysCheck.check(keys, keysCreated: false, database: database, at: Date()) == .init(keysReplaced: false))
+        #expect(try await KeysCheck.check(keys, keysCreated: true, database: database, at: Date()) == .init(keysReplaced: false))
+        #expect(try await KeysCheck.check(keys, keysCreated: false, database: database, at: Date()) == .init(keysReplaced: false))
         try await SQLUserRepository(session: database.session()).save(DatabaseSessionTests.user("ada@example.com"))
-        #expect(try KeysCheck.check(keys, keysCreated: false, database: database, at: Date()) == .init(keysReplaced: false))
-        #expect(try KeysCheck.check(AppSecrets.random(), keysCreated: false, database: database, at: Date()).keysReplaced)
+        #expect(try await KeysCheck.check(keys, keysCreated: false, database: database, at: Date()) == .init(keysReplaced: false))
+        #expect(try await KeysCheck.check(AppSecrets.random(), keysCreated: false, database: database, at: Date()).keysReplaced)
     }
 }

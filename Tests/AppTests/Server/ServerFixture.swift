@@ -1,7 +1,6 @@
 import CQRS
 import CQRSTesting
 import Foundation
-import GRDB
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -9,7 +8,7 @@ import Synchronization
 
 @testable import App
 
-/// The real application over a SQLite file in a folder of its own: production services (bcrypt at its lowest cost,
+/// The real application over a database of its own (``TestDatabase``), its key file in a folder of its own: production services (bcrypt at its lowest cost,
 /// so that tests stay fast), a clock the test can move, a mailer and an event log the test can read.
 struct ServerFixture: Sendable {
     let directory: URL
@@ -18,7 +17,7 @@ struct ServerFixture: Sendable {
     let events: EventLog
     let clock: ManualClock
 
-    var databasePath: String { directory.appendingPathComponent("app.sqlite").path }
+    var keysPath: String { directory.appendingPathComponent("app.keys").path }
 
     /// Rate limits are off unless `limitsRates`: most tests make many requests from one address on purpose.
     static func make(
@@ -30,9 +29,8 @@ struct ServerFixture: Sendable {
         let mails = RecordingEmailService(), clock = ManualClock(date: Date())
         var logger = Logger(label: "AppTests")
         logger.logLevel = .warning
-        let path = directory.appendingPathComponent("app.sqlite").path
         let environment = try await AppEnvironment.open(
-            databasePath: path, keysPath: path + ".keys", bcryptCost: 4, baseURL: "http://127.0.0.1", overrides: overrides,
+            database: TestDatabase.location(in: directory), keysPath: directory.appendingPathComponent("app.keys").path, bcryptCost: 4, baseURL: "http://127.0.0.1", overrides: overrides,
             clock: clock.dispatchClock, wallClock: clock, mailer: mails, limitsRates: limitsRates, logger: logger)
         let events = EventLog()
         do {
@@ -57,9 +55,9 @@ struct ServerFixture: Sendable {
         return AppServer.application(environment, host: "127.0.0.1", port: port, logger: logger)
     }
 
-    /// How many rows a table holds, read straight from the file.
+    /// How many rows a table holds, read straight from the database.
     func count(_ table: String) async throws -> Int {
-        try await environment.database.pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+        try await environment.database.scalar(Int.self, "SELECT COUNT(*) AS value FROM \(ident: table)") ?? 0
     }
 }
 
