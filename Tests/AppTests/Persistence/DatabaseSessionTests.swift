@@ -149,7 +149,7 @@ struct DatabaseSessionTests {
         await slow.rollback()
         #expect(try await SQLUserRepository(session: database.session()).find(id: ada.id)?.failedLoginAttempts == 3)
 
-        // Begun immediately, it holds the writer (SQLite) or queues behind other last attempts (PostgreSQL).
+        // Begun immediately, it holds the writer (SQLite) or runs alone (PostgreSQL): it cannot conflict.
         try await slow.begin(immediately: true)
         #expect(try await SQLUserRepository(session: slow).find(email: "bob@example.com") == nil)
         try await SQLUserRepository(session: slow).save(Self.user("bob@example.com"))

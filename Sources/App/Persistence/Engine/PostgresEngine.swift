@@ -17,6 +17,10 @@ final class PostgresEngine: DatabaseEngine {
         if let schema {
             configuration.searchPath = [schema]
         }
+        // A wait for a lock that outlasts this is a cycle through the application (a request that holds a
+        // transaction open while it waits for something queued behind it), which PostgreSQL cannot see: it fails,
+        // as a conflict, and the command runs again instead of hanging.
+        configuration.coreConfiguration.options.additionalStartupParameters.append(("lock_timeout", "\(Self.lockTimeoutSeconds)s"))
         pool = SharedPool(pool: EventLoopGroupConnectionPool(
             source: PostgresConnectionSource(sqlConfiguration: configuration),
             maxConnectionsPerEventLoop: 8, logger: logger, on: MultiThreadedEventLoopGroup.singleton))
@@ -41,11 +45,13 @@ final class PostgresEngine: DatabaseEngine {
         try await reader()
     }
 
-    /// SQLSTATE 40001 (serialization failure) and 40P01 (deadlock detected): the transaction was chosen to lose
-    /// and rolled back, and nothing of it stands.
+    static let lockTimeoutSeconds = 10
+
+    /// SQLSTATE 40001 (serialization failure), 40P01 (deadlock detected) and 55P03 (a lock not granted within
+    /// the timeout): the transaction lost, is rolled back, and nothing of it stands.
     func isConflict(_ error: any Error) -> Bool {
         guard let error = error as? PSQLError, let state = error.serverInfo?[.sqlState] else { return false }
-        return state == "40001" || state == "40P01"
+        return ["40001", "40P01", "55P03"].contains(state)
     }
 
     func shutdown() async {

@@ -6,6 +6,16 @@ enum SQLDialectKind: String, Sendable {
     case sqlite
     case postgres
 
+    /// What ends a SELECT whose rows the same write then changes: PostgreSQL locks them until the write commits, so
+    /// that no concurrent write comes between (outside the dispatcher's transactions, writes run at READ COMMITTED).
+    /// SQLite's one writer already excludes every other.
+    var lockingRead: SQLQueryString {
+        switch self {
+        case .sqlite: ""
+        case .postgres: " FOR UPDATE"
+        }
+    }
+
     /// The column type that stores a value of `kind`, chosen so that both engines order and compare what handlers
     /// order and compare, and so that a person reading the tables sees what the values mean.
     func type(_ kind: StoredType) -> SQLDataType {

@@ -30,7 +30,10 @@ struct SQLProviderConnectionRepository: ProviderConnectionRepository {
     }
 
     func firstOrInsert(_ connection: ProviderConnection) async throws -> ProviderConnection {
-        try await session.write { db in
+        let lock = session.database.dialect.lockingRead
+        return try await session.write { db in
+            // The user's row, locked: one user's connections are looked up and added one write at a time.
+            _ = try await db.raw("SELECT id FROM users WHERE id = \(bind: connection.userId)\(lock)").all()
             if let existing = try await db.first(ProviderConnection.self, """
                 SELECT * FROM provider_connections WHERE user_id = \(bind: connection.userId)
                 AND provider_id = \(bind: connection.providerId) ORDER BY created_at, id LIMIT 1

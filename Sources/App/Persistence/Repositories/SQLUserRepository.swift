@@ -18,8 +18,9 @@ struct SQLUserRepository: UserRepository {
 
     func update<T: Sendable>(id: UUID, _ change: @escaping @Sendable (inout User) -> T) async throws -> T? {
         // One write: the row is read and written in one transaction, so no other write comes between.
-        try await session.write { db in
-            guard var user = try await db.first(User.self, "SELECT * FROM users WHERE id = \(bind: id)") else { return nil }
+        let lock = session.database.dialect.lockingRead
+        return try await session.write { db in
+            guard var user = try await db.first(User.self, "SELECT * FROM users WHERE id = \(bind: id)\(lock)") else { return nil }
             let value = change(&user)
             try await db.upsert(user, into: "users")
             return value

@@ -29,13 +29,13 @@ enum Migrations {
     private static let legacyTable = "grdb_migrations"
 
     /// Applies, in order and each in a transaction of its own, every migration the database lacks. On PostgreSQL,
-    /// instances that start together take turns (an advisory lock), so each migration runs once.
+    /// instances that start together take turns (an advisory lock, one per schema), so each migration runs once.
     static func migrate(_ engine: any DatabaseEngine) async throws {
         let lease = try await engine.writer()
         defer { lease.end() }
         let db = lease.database
         let dialect = engine.dialect
-        if dialect == .postgres { try await db.raw("SELECT pg_advisory_lock(\(literal: lockKey))").run() }
+        if dialect == .postgres { try await db.raw("SELECT pg_advisory_lock(\(literal: lockKey), hashtext(current_schema()))").run() }
         do {
             try await db.create(table: table).ifNotExists()
                 .column("identifier", type: .text, .primaryKey(autoIncrement: false)).run()
@@ -56,10 +56,10 @@ enum Migrations {
                 }
             }
         } catch {
-            if dialect == .postgres { try? await db.raw("SELECT pg_advisory_unlock(\(literal: lockKey))").run() }
+            if dialect == .postgres { try? await db.raw("SELECT pg_advisory_unlock(\(literal: lockKey), hashtext(current_schema()))").run() }
             throw error
         }
-        if dialect == .postgres { try await db.raw("SELECT pg_advisory_unlock(\(literal: lockKey))").run() }
+        if dialect == .postgres { try await db.raw("SELECT pg_advisory_unlock(\(literal: lockKey), hashtext(current_schema()))").run() }
     }
 
     private static let lockKey = 0x4351_5247

@@ -5,8 +5,11 @@ import Synchronization
 /// One request's view of the database: every repository of the request is built on the same session, as Dashtam's
 /// are on its request-scoped `AsyncSession`.
 ///
-/// Outside a transaction, reads run on a connection of their own and each write commits on its own, run again when
-/// it loses a conflict (each write is one closure, so running it again is safe).
+/// Outside a transaction, reads run on a connection of their own and each write is a transaction of its own: on
+/// SQLite it holds the writer; on PostgreSQL it runs at READ COMMITTED, where a single statement (an upsert, an
+/// insert that skips conflicts) is atomic without ever failing on a concurrent update, and a write that reads
+/// before it writes locks what it reads (``SQLDialectKind/lockingRead``). One that loses a deadlock is run again
+/// (each write is one closure, so running it again is safe).
 ///
 /// Inside one, both engines give the dispatcher the same contract: a transaction that finds what it read changed
 /// before it could write reports ``hadConflict``, keeps nothing, and the command is run again.
@@ -15,8 +18,10 @@ import Synchronization
 ///   provider) does not hold up every other writer. If any write committed since its first read, its first write
 ///   fails with a ``TransactionConflict``. One begun `immediately` takes the writer at once and never conflicts.
 /// - PostgreSQL: the transaction opens at its first statement, at SERIALIZABLE isolation; PostgreSQL refuses the
-///   loser of a conflict (SQLSTATE 40001), at a statement or at the commit. One begun `immediately` also queues
-///   behind every other such transaction, which makes a conflict unlikely, not impossible.
+///   loser of a conflict (SQLSTATE 40001), at a statement or at the commit. Every writing transaction holds one
+///   advisory lock of the database: shared when optimistic, exclusive when begun `immediately`. One begun
+///   immediately so waits for the others to end, and holds up new ones, across every instance: it runs alone, and
+///   never conflicts, as SQLite's does by holding the writer.
 ///
 /// From the transaction's first write on (PostgreSQL: its first statement), its reads and writes use one connection
 /// and see its own changes, and nothing is visible to others until ``commit()``.
@@ -36,10 +41,12 @@ final class DatabaseSession: UnitOfWork {
         var hadConflict = false
     }
 
-    /// How many times a write outside a transaction is run when it keeps losing conflicts.
+    /// How many times a write outside a transaction is run when it keeps losing deadlocks.
     static let autocommitAttempts = 5
-    /// The key of the PostgreSQL advisory lock that transactions begun `immediately` queue on.
-    static let immediateTransactionsLock = 0x4351_5253
+    /// The key of the PostgreSQL advisory lock that writing transactions hold (shared, or exclusive when begun
+    /// `immediately`): one per schema, so that databases of the App that share a PostgreSQL database (the tests')
+    /// do not wait for each other.
+    static let writersLock = "\(0x4351_5253), hashtext(current_schema())"
 
     let database: AppDatabase
     private let state = Mutex(State())
@@ -73,14 +80,14 @@ final class DatabaseSession: UnitOfWork {
         defer { lease.end() }
         var attempt = 1
         while true {
-            try await shielded(lease, beginStatements(immediately: false))
+            try await begin(on: lease, autocommit: true)
             do {
                 let value = try await body(lease.database)
-                try await shielded(lease, ["COMMIT"])
+                try await commit(on: lease)
                 database.dataVersion.advance()
                 return value
             } catch {
-                try? await shielded(lease, ["ROLLBACK"])
+                await end(on: lease)
                 guard engine.isConflict(error), attempt < Self.autocommitAttempts else { throw error }
                 attempt += 1
             }
@@ -105,9 +112,8 @@ final class DatabaseSession: UnitOfWork {
         guard let lease = finish() else { return }
         defer { lease.end() }
         do {
-            try await shielded(lease, ["COMMIT"])
+            try await commit(on: lease)
         } catch {
-            try? await shielded(lease, ["ROLLBACK"])
             if engine.isConflict(error) {
                 state.withLock { $0.hadConflict = true }
                 throw TransactionConflict()
@@ -122,9 +128,7 @@ final class DatabaseSession: UnitOfWork {
     func rollback() async {
         guard let lease = finish() else { return }
         defer { lease.end() }
-        // A failed ROLLBACK leaves nothing to undo: the engine has already rolled back a transaction it cannot
-        // continue.
-        try? await shielded(lease, ["ROLLBACK"])
+        await end(on: lease)
     }
 
     /// The open transaction's lease, opening it when this statement is the one that opens it; nil outside one, and
@@ -157,23 +161,59 @@ final class DatabaseSession: UnitOfWork {
             throw TransactionConflict()
         }
         do {
-            try await shielded(lease, beginStatements(immediately: immediately))
+            try await begin(on: lease, immediately: immediately)
         } catch {
             lease.end()
-            throw error
+            guard engine.isConflict(error) else { throw error }
+            state.withLock { $0.hadConflict = true }
+            throw TransactionConflict()
         }
         state.withLock { $0.mode = .openTransaction(lease) }
         return lease
     }
 
-    private func beginStatements(immediately: Bool) -> [String] {
+    /// Begins a transaction on `lease`: the dispatcher's (`autocommit` false) or a single write's. On PostgreSQL, the
+    /// writers' lock is taken first, outside the transaction: a SERIALIZABLE transaction's snapshot is taken at its
+    /// first statement, and must not be older than the wait.
+    private func begin(on lease: ConnectionLease, immediately: Bool = false, autocommit: Bool = false) async throws {
         switch engine.dialect {
         case .sqlite:
-            return ["BEGIN IMMEDIATE"]
+            try await shielded(lease, ["BEGIN IMMEDIATE"])
         case .postgres:
-            let begin = "BEGIN ISOLATION LEVEL SERIALIZABLE"
-            return immediately ? [begin, "SELECT pg_advisory_xact_lock(\(Self.immediateTransactionsLock))"] : [begin]
+            let lock = immediately ? "pg_advisory_lock" : "pg_advisory_lock_shared"
+            let begin = autocommit ? "BEGIN ISOLATION LEVEL READ COMMITTED" : "BEGIN ISOLATION LEVEL SERIALIZABLE"
+            do {
+                try await shielded(lease, ["SELECT \(lock)(\(Self.writersLock))", begin])
+            } catch {
+                await end(on: lease)
+                throw error
+            }
         }
+    }
+
+    /// Commits the transaction on `lease`; when the commit fails, rolls it back and throws. Either way, PostgreSQL's
+    /// writers' lock is let go.
+    private func commit(on lease: ConnectionLease) async throws {
+        do {
+            try await shielded(lease, ["COMMIT"])
+        } catch {
+            await end(on: lease)
+            throw error
+        }
+        await releaseWritersLock(on: lease)
+    }
+
+    /// Rolls the transaction on `lease` back, and lets go of PostgreSQL's writers' lock. A failed ROLLBACK leaves
+    /// nothing to undo: the engine has already rolled back a transaction it cannot continue.
+    private func end(on lease: ConnectionLease) async {
+        try? await shielded(lease, ["ROLLBACK"])
+        await releaseWritersLock(on: lease)
+    }
+
+    /// The lock is the connection's, not the transaction's: the connection goes back to the pool without it.
+    private func releaseWritersLock(on lease: ConnectionLease) async {
+        guard engine.dialect == .postgres else { return }
+        try? await shielded(lease, ["SELECT pg_advisory_unlock_all()"])
     }
 
     /// Runs `body` in the open transaction; a conflict marks the transaction, for the dispatcher to run it again.
