@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts `App serve` on a fresh database and walks the README's curl flows against it, then restarts the server on
-# the same file and checks that the data and the tokens survived. Fails on the first unexpected status.
+# the same database and checks that the data and the tokens survived. Fails on the first unexpected status. With
+# SMOKE_INSTANCES=2 and a PostgreSQL SMOKE_DATABASE, two servers share it, the calls alternate between them, and the
+# restart is of one while the other serves (.ci/lib/app-server.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,4 +43,4 @@ second=$(call POST /sessions 201 "${json[@]}" -d '{"email": "ada@example.com", "
 call DELETE "/sessions/$second" 204 "${auth[@]}" >/dev/null
 call POST /sessions/current/logout 200 "${auth[@]}" "${json[@]}" -d "{\"refresh_token\": \"$refresh\"}" >/dev/null
 call GET /accounts 401 "${auth[@]}" >/dev/null
-echo "API smoke run passed: $(grep -c 'Request' "$work/server.log") requests served"
+echo "API smoke run passed: $(grep -c 'Request' "$work/server.log") requests served by $instances instance(s)"

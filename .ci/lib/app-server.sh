@@ -7,29 +7,52 @@ work="$(mktemp -d)"
 port="${SMOKE_PORT:-18080}"
 base="http://127.0.0.1:$port/api/v1"
 server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
 
 # SMOKE_DATABASE: a PostgreSQL URL to serve from instead of a new SQLite file (an empty database).
+# SMOKE_INSTANCES=2 (PostgreSQL only): two servers share the database, on $port and $port + 1; calls alternate
+# between them, and `stop` stops the first alone, so that a stop and a start restart one while the other serves.
 database="${SMOKE_DATABASE:-$work/app.sqlite}"
+instances="${SMOKE_INSTANCES:-1}"
+servers=()
+# The number of calls made, in a file: most calls run in a subshell (`$(call …)`, `call … | field`).
+echo 0 >"$work/calls"
 
-start() {
-  "$app" serve --port "$port" --database "$database" --keys "$work/app.keys" --bcrypt-cost 4 >>"$work/server.log" 2>&1 &
-  server=$!
+start_instance() {
+  local index=$1 instance_port=$((port + $1))
+  "$app" serve --port "$instance_port" --database "$database" --keys "$work/app.keys" --bcrypt-cost 4 \
+    >>"$work/server.log" 2>&1 &
+  servers[$index]=$!
   for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && return 0
+    curl -sf "http://127.0.0.1:$instance_port/health" >/dev/null 2>&1 && return 0
     sleep 0.1
   done
   echo "the server did not start:"; cat "$work/server.log"; exit 1
 }
 
-stop() { kill "$server"; wait "$server" 2>/dev/null || true; server=""; }
+start() {
+  for index in $(seq 0 $((instances - 1))); do
+    [ -n "${servers[$index]:-}" ] || start_instance "$index"
+  done
+  server="${servers[0]}"
+}
+
+stop() { kill "${servers[0]}"; wait "${servers[0]}" 2>/dev/null || true; servers[0]=""; server=""; }
+
+cleanup() {
+  for pid in "${servers[@]}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null; done
+  wait 2>/dev/null; rm -rf "$work"
+}
+trap cleanup EXIT
 
 # call METHOD PATH EXPECTED-STATUS [curl arguments...]: prints the body, fails unless the status is the expected one.
 call() {
   local method=$1 path=$2 expected=$3; shift 3
-  local status
-  status=$(curl -s -o "$work/body" -w '%{http_code}' -X "$method" "$base$path" "$@")
+  local status target=$port
+  local calls
+  calls=$(cat "$work/calls")
+  echo $((calls + 1)) >"$work/calls"
+  [ "$instances" -gt 1 ] && target=$((port + calls % instances))
+  status=$(curl -s -o "$work/body" -w '%{http_code}' -X "$method" "http://127.0.0.1:$target/api/v1$path" "$@")
   if [ "$status" != "$expected" ]; then
     echo "$method $path: expected $expected, got $status: $(cat "$work/body")"; exit 1
   fi

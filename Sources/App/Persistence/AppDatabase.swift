@@ -23,13 +23,17 @@ final class AppDatabase: Sendable {
         case .sqlite(let path): try await SQLiteEngine(path: path, logger: logger)
         case .postgres(let url, let schema): try await PostgresEngine(url: url, schema: schema, logger: logger)
         }
+        let database = AppDatabase(location: location, engine: engine)
         do {
             try await Migrations.migrate(engine)
+            // Another instance's commit empties this one's caches, as this one's own commits do.
+            let version = database.dataVersion
+            try await engine.watchOtherWriters { version.advance() }
         } catch {
             await engine.shutdown()
             throw error
         }
-        return AppDatabase(location: location, engine: engine)
+        return database
     }
 
     var dialect: SQLDialectKind { engine.dialect }

@@ -177,6 +177,23 @@ struct DatabaseSessionTests {
         #expect(try await SQLUserRepository(session: database.session()).find(id: ada.id)?.failedLoginAttempts == 20)
     }
 
+    @Test("an instance on a PostgreSQL database hears another's commit, and reads its write", .enabled(if: !TestDatabase.isSQLite))
+    func otherInstancesCommits() async throws {
+        let directory = try TestDatabase.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try await AppDatabase.open(TestDatabase.location(in: directory))
+        let second = try await AppDatabase.open(TestDatabase.location(in: directory))
+        // A watcher like the one that empties the second instance's caches, told of the same commits.
+        let (heard, hearing) = AsyncStream.makeStream(of: Void.self)
+        try await second.engine.watchOtherWriters { hearing.yield() }
+        try await SQLUserRepository(session: first.session()).save(Self.user("ada@example.com"))
+        var commits = heard.makeAsyncIterator()
+        #expect(await commits.next() != nil)
+        #expect(try await SQLUserRepository(session: second.session()).find(email: "ada@example.com") != nil)
+        await first.close()
+        await second.close()
+    }
+
     @Test("the writer is handed on in the order it was asked for")
     func writerOrder() async throws {
         let lock = WriterLock()

@@ -15,6 +15,14 @@ protocol DatabaseEngine: Sendable {
     /// Whether `error` says that the transaction lost to a concurrent one and may succeed when run again.
     func isConflict(_ error: any Error) -> Bool
 
+    /// What commits a transaction that may have written: on PostgreSQL it also tells every other instance, at the
+    /// commit, that the data changed.
+    var commitStatements: [String] { get }
+
+    /// Calls `onWrite` whenever another process commits a write, from when it returns: SQLite has no other writer
+    /// (one process owns its file); PostgreSQL's instances hear each other's commits through LISTEN/NOTIFY.
+    func watchOtherWriters(_ onWrite: @escaping @Sendable () -> Void) async throws
+
     /// Closes every connection; the engine lends none after.
     func shutdown() async
 }

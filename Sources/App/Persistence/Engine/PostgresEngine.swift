@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOPosix
 import PostgresKit
+import Synchronization
 
 /// PostgreSQL: a pool of connections shared by every request of this instance, and by as many instances as share
 /// the database. Transactions run at SERIALIZABLE isolation, so that what SQLite guarantees by having one writer,
@@ -9,6 +10,13 @@ import PostgresKit
 final class PostgresEngine: DatabaseEngine {
     let dialect = SQLDialectKind.postgres
     private let pool: SharedPool<PostgresConnectionSource>
+    private let source: SendableSource
+    private let logger: Logger
+    /// The channel this database's instances tell each other of their commits on: one per schema.
+    private let channel: String
+    /// Who this instance is in a notification, so that it ignores its own.
+    private let instance = UUID().uuidString
+    private let listeners = Mutex<[Task<Void, Never>]>([])
 
     /// `schema`: created when missing, and the only one the connections see (`search_path`), so that several
     /// databases of the App (tests run many at once) can share one PostgreSQL database.
@@ -21,8 +29,11 @@ final class PostgresEngine: DatabaseEngine {
         // transaction open while it waits for something queued behind it), which PostgreSQL cannot see: it fails,
         // as a conflict, and the command runs again instead of hanging.
         configuration.coreConfiguration.options.additionalStartupParameters.append(("lock_timeout", "\(Self.lockTimeoutSeconds)s"))
+        source = SendableSource(PostgresConnectionSource(sqlConfiguration: configuration))
+        self.logger = logger
+        channel = "cqrs_writes_" + (schema ?? "public")
         pool = SharedPool(pool: EventLoopGroupConnectionPool(
-            source: PostgresConnectionSource(sqlConfiguration: configuration),
+            source: source.value,
             maxConnectionsPerEventLoop: 8, logger: logger, on: MultiThreadedEventLoopGroup.singleton))
         if let schema {
             do {
@@ -54,11 +65,65 @@ final class PostgresEngine: DatabaseEngine {
         return ["40001", "40P01", "55P03"].contains(state)
     }
 
+    var commitStatements: [String] {
+        ["SELECT pg_notify('\(channel)', '\(instance)')", "COMMIT"]
+    }
+
+    /// Listens on a connection of its own, outside the pool, from before this returns. When the connection is lost
+    /// it reconnects, and counts the gap as a write: a commit may have gone unheard.
+    func watchOtherWriters(_ onWrite: @escaping @Sendable () -> Void) async throws {
+        let (channel, instance, source, logger) = (channel, instance, source, logger)
+        try await withCheckedThrowingContinuation { (ready: CheckedContinuation<Void, any Error>) in
+            let task = Task {
+                var readiness: CheckedContinuation<Void, any Error>? = ready
+                while !Task.isCancelled {
+                    do {
+                        let connection = try await source.value
+                            .makeConnection(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any()).get()
+                        do {
+                            try await connection.listen(on: channel) { notifications in
+                                readiness?.resume()
+                                readiness = nil
+                                for try await notification in notifications where notification.payload != instance {
+                                    onWrite()
+                                }
+                            }
+                        } catch {
+                            // A connection must be closed before it is let go.
+                            try? await connection.close()
+                            throw error
+                        }
+                        try? await connection.close()
+                    } catch {
+                        if let waiting = readiness {
+                            readiness = nil
+                            waiting.resume(throwing: error)
+                            return
+                        }
+                        if Task.isCancelled { return }
+                        logger.warning("lost the connection that hears other instances' writes; reconnecting", metadata: ["error": "\(error)"])
+                    }
+                    onWrite()
+                    try? await Task.sleep(for: .seconds(1))
+                }
+            }
+            listeners.withLock { $0.append(task) }
+        }
+    }
+
     func shutdown() async {
+        listeners.withLock { $0.forEach { $0.cancel() } }
         await pool.shutdown()
     }
 
     deinit {
+        listeners.withLock { $0.forEach { $0.cancel() } }
         pool.shutdownInBackground()
     }
+}
+
+/// PostgresKit's connection source, shared with the listening task: it is immutable configuration.
+struct SendableSource: @unchecked Sendable {
+    let value: PostgresConnectionSource
+    init(_ value: PostgresConnectionSource) { self.value = value }
 }

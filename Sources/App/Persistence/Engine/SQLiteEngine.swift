@@ -61,6 +61,10 @@ final class SQLiteEngine: DatabaseEngine {
     /// of its optimistic transactions by the data version instead.
     func isConflict(_ error: any Error) -> Bool { false }
 
+    let commitStatements = ["COMMIT"]
+
+    func watchOtherWriters(_ onWrite: @escaping @Sendable () -> Void) async throws {}
+
     func shutdown() async {
         await readers.shutdown()
         try? await writerConnection.close().get()

@@ -195,7 +195,7 @@ final class DatabaseSession: UnitOfWork {
     /// writers' lock is let go.
     private func commit(on lease: ConnectionLease) async throws {
         do {
-            try await shielded(lease, ["COMMIT"])
+            try await shielded(lease, engine.commitStatements)
         } catch {
             await end(on: lease)
             throw error
