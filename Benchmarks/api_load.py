@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
 """The App under load on loopback: requests per second, p50 and p99 latency, and errors, for a read mix, a write mix
-and the two together, measured with wrk against `App serve` on a fresh SQLite database, one instance.
+and the two together, measured with wrk against `App serve`: one instance on a fresh SQLite database by default, or
+one or more instances sharing a PostgreSQL database.
 
     python3 Benchmarks/api_load.py                          # 3 rounds of 10 s per mix, 2 threads, 32 connections
+    python3 Benchmarks/api_load.py --database postgres://app:app@127.0.0.1:5432/load --instances 2
     python3 Benchmarks/api_load.py --configuration debug --seconds 1 --rounds 1   # CI's smoke run: never pass/fail
+
+With several instances, one wrk runs against each at once, with its share of the threads and connections: the
+requests per second are their sum, the errors too, and p50 and p99 are the slower instance's.
 
 Reads: GET /accounts, a page of 20 of the account's transactions, /holdings and /sessions, in turn, each with the
 bearer token of one user whose account holds 200 imported transactions. Each read checks the token's session, as
@@ -13,10 +18,13 @@ rate limit, so every refusal counted is a real error. The goal (issue 17): no er
 the rounds, which alternate between the mixes so that a drift of the machine falls on all of them.
 """
 import argparse
+import contextlib
 import os
 import re
 import statistics
 import subprocess
+import tempfile
+import uuid
 
 from app_server import AppServer, app_binary
 
@@ -73,11 +81,19 @@ def milliseconds(text):
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 
-def measure(script_path, base, seconds, threads, connections):
-    """One wrk run: requests/s, p50 and p99 in milliseconds, and errors (non-2xx answers, and socket errors)."""
-    output = subprocess.run(
-        ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--latency", "-s", script_path, base],
-        capture_output=True, text=True, check=True).stdout
+def measure(script_path, origins, seconds, threads, connections):
+    """One wrk per origin, all at once: requests/s and errors summed, the highest p50 and p99 in milliseconds."""
+    share = len(origins)
+    runs = [subprocess.Popen(
+        ["wrk", "-t", str(max(1, threads // share)), "-c", str(max(1, connections // share)), "-d", f"{seconds}s",
+         "--latency", "-s", script_path, origin], stdout=subprocess.PIPE, text=True) for origin in origins]
+    results = [parse(run.communicate()[0]) for run in runs]
+    return (sum(r[0] for r in results), max(r[1] for r in results), max(r[2] for r in results),
+            sum(r[3] for r in results), sum(r[4] for r in results))
+
+
+def parse(output):
+    """wrk's report: requests/s, p50 and p99 in milliseconds, errors (non-2xx answers, socket errors), requests."""
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p50 = milliseconds(re.search(r"50%\s+([\d.]+\w+)", output).group(1))
     p99 = milliseconds(re.search(r"99%\s+([\d.]+\w+)", output).group(1))
@@ -97,10 +113,22 @@ def main():
     parser.add_argument("--port", type=int, default=18095)
     parser.add_argument("--configuration", choices=["release", "debug"], default="release",
                         help="the App's build; figures come from release, a smoke run needs no second build")
+    parser.add_argument("--database", help="a PostgreSQL URL that the instances share; a new SQLite file if not given")
+    parser.add_argument("--instances", type=int, default=1, help="instances on the PostgreSQL database, on port, port + 1, …")
     arguments = parser.parse_args()
+    if arguments.instances > 1 and not arguments.database:
+        parser.error("--instances above 1 needs --database: SQLite is one process's file")
 
-    with AppServer(app_binary(arguments.configuration), arguments.port) as server:
-        token = server.sign_up("load@example.com")
+    binary = app_binary(arguments.configuration)
+    with contextlib.ExitStack() as stack:
+        keys = os.path.join(stack.enter_context(tempfile.TemporaryDirectory(prefix="cqrs-gen-keys-")), "app.keys")
+        # One after another: the first creates the key file the others read.
+        servers = [stack.enter_context(AppServer(binary, arguments.port + index, arguments.database,
+                                                 keys if arguments.database else None))
+                   for index in range(arguments.instances)]
+        server = servers[0]
+        # A user of this run alone: a PostgreSQL database may hold earlier runs' users.
+        token = server.sign_up(f"load-{uuid.uuid4().hex[:12]}@example.com")
         account = seed(server, token)
         paths = ", ".join(f'"/api/v1/{path}"' for path in [
             "accounts", f"accounts/{account}/transactions?limit=20&offset=0", "holdings", "sessions"])
@@ -114,10 +142,13 @@ def main():
         for round_number in range(arguments.rounds):
             print(f"Round {round_number + 1} of {arguments.rounds} …", flush=True)
             for name, path in scripts.items():
-                results[name].append(measure(path, server.origin, arguments.seconds, arguments.threads, arguments.connections))
+                results[name].append(measure(
+                    path, [each.origin for each in servers], arguments.seconds, arguments.threads, arguments.connections))
 
-    print(f"\nOne App instance over SQLite ({arguments.configuration} build), wrk on loopback: {arguments.threads} threads, {arguments.connections} "
-          f"connections, {arguments.seconds} s per run, median of {arguments.rounds} round(s).\n")
+    engine = "PostgreSQL" if arguments.database else "SQLite"
+    instances = "One App instance" if arguments.instances == 1 else f"{arguments.instances} App instances"
+    print(f"\n{instances} over {engine} ({arguments.configuration} build), wrk on loopback: {arguments.threads} threads, "
+          f"{arguments.connections} connections, {arguments.seconds} s per run, median of {arguments.rounds} round(s).\n")
     print("| mix | requests/s | p50 | p99 | errors (of requests) |")
     print("|---|---:|---:|---:|---:|")
     for name, runs in results.items():

@@ -22,21 +22,24 @@ def app_binary(configuration="release"):
 
 
 class AppServer:
-    """`App serve` on loopback over a fresh SQLite file, its log kept for the tokens it mails; a context manager that
-    stops the server and removes the folder."""
+    """`App serve` on loopback, its log kept for the tokens it mails; a context manager that stops the server and
+    removes its folder. By default over a fresh SQLite file in that folder; given a PostgreSQL `database` URL and a
+    `keys` file, over that database, which other instances given the same two may share."""
 
-    def __init__(self, binary, port):
-        self.binary, self.port = binary, port
+    def __init__(self, binary, port, database=None, keys=None):
+        self.binary, self.port, self.database, self.keys = binary, port, database, keys
         self.origin = f"http://127.0.0.1:{port}"
         self.base = self.origin + "/api/v1"
 
     def __enter__(self):
         self.folder = tempfile.TemporaryDirectory(prefix="cqrs-gen-app-")
         self.log_path = os.path.join(self.folder.name, "server.log")
+        database = self.database or os.path.join(self.folder.name, "app.sqlite")
+        keys = self.keys or database + ".keys"
         with open(self.log_path, "w") as log:
             self.process = subprocess.Popen(
-                [self.binary, "serve", "--port", str(self.port), "--database",
-                 os.path.join(self.folder.name, "app.sqlite"), "--bcrypt-cost", "4"],
+                [self.binary, "serve", "--port", str(self.port), "--database", database, "--keys", keys,
+                 "--bcrypt-cost", "4"],
                 stdout=log, stderr=subprocess.STDOUT)
         for _ in range(300):
             try:
