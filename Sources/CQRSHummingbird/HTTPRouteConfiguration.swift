@@ -11,8 +11,8 @@ public struct HTTPRouteConfiguration: Sendable {
     public var decoder: JSONDecoder
     /// Encodes results. Its key strategy should agree with the spec's `http.wireNames`.
     public var encoder: JSONEncoder
-    /// Counts the requests of every route with a `rateLimit`.
-    public var rateLimiter: SlidingWindowRateLimiter
+    /// Counts the requests of every route with a `rateLimit`: by default in this process's memory.
+    public var rateLimiter: any RateLimiter
     /// Where problem types are documented: a problem's `type` is this followed by its code, with `-` for `_`
     /// (`https://example.com/problems/` gives `https://example.com/problems/email-taken`). Nil gives `about:blank`.
     public var problemTypeBase: String?
@@ -23,7 +23,7 @@ public struct HTTPRouteConfiguration: Sendable {
 
     public init(
         maximumBodySize: Int = 64 * 1024, decoder: JSONDecoder = HTTPRouteConfiguration.defaultDecoder,
-        encoder: JSONEncoder = HTTPRouteConfiguration.defaultEncoder, rateLimiter: SlidingWindowRateLimiter = SlidingWindowRateLimiter(),
+        encoder: JSONEncoder = HTTPRouteConfiguration.defaultEncoder, rateLimiter: any RateLimiter = SlidingWindowRateLimiter(),
         problemTypeBase: String? = nil,
         statusOfUnlistedCode: @escaping @Sendable (String) -> HTTPResponse.Status = HTTPRouteConfiguration.defaultStatus
     ) {

@@ -53,7 +53,7 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
         }
         // Limits by address and caller are counted before the request is read, so that a flood costs little; limits by
         // a field once the operation is read.
-        let early = limit(request, key: { key in
+        let early = await limit(request, context, key: { key in
             switch key {
             case .address: context.clientAddress ?? ""
             case .caller: context.caller?.id ?? ""
@@ -81,7 +81,7 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
         } catch {
             return .failure(problem(error, path))
         }
-        if let refusal = limit(request, key: { key in
+        if let refusal = await limit(request, context, key: { key in
             guard case .field(let name) = key else { return nil }
             return (operation.httpRateLimitKey(name) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         }) {
@@ -90,13 +90,24 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
         return .success(operation)
     }
 
-    /// Counts the request against each of the route's limits whose key `key` gives, until one refuses it.
+    /// Counts the request against each of the route's limits whose key `key` gives, until one refuses it. A limiter
+    /// that cannot count (its store is down) refuses with 503: an uncounted request is what a limit exists to stop.
     @inlinable
-    func limit(_ request: Request, key: (HTTPRateLimit.Key) -> String?) -> ProblemDetails? {
+    func limit<Context: CQRSRequestContext>(
+        _ request: Request, _ context: Context, key: (HTTPRateLimit.Key) -> String?
+    ) async -> ProblemDetails? {
         for (index, limit) in route.rateLimits.enumerated() {
             guard let value = key(limit.key) else { continue }
             let policy = limit.policy(for: route.operation, index: index)
-            if case .limited(let seconds) = configuration.rateLimiter.take(policy, key: value) {
+            let decision: RateLimitDecision
+            do {
+                decision = try await configuration.rateLimiter.take(policy, key: value)
+            } catch {
+                context.logger.error("\(route.operation): its rate limit could not be counted: \(String(reflecting: error))")
+                let status = HTTPResponse.Status.serviceUnavailable
+                return problem(status, OperationError.unavailableCode, ProblemDetails.serverFailureDetail(status), request.uri.path)
+            }
+            if case .limited(let seconds) = decision {
                 var refusal = problem(
                     .tooManyRequests, .rateLimited, "Too many requests; try again in \(seconds) seconds.", request.uri.path)
                 refusal.retryAfterSeconds = seconds

@@ -23,10 +23,14 @@ extension AppEnvironment {
         // A registry of this environment's own, not the process's global metrics system: tests open many
         // environments in one process, and each counts only its own operations.
         let metrics = PrometheusCollectorRegistry()
+        let rateLimiter: any RateLimiter = switch database.dialect {
+        case .postgres where limitsRates: PostgresRateLimiter(engine: database.engine, clock: wallClock)
+        case .postgres, .sqlite: SlidingWindowRateLimiter(clock: clock, isEnabled: limitsRates)
+        }
         return AppEnvironment(
             database: database, services: services,
             dispatcher: Dispatcher(
                 database: database, services: services, overrides: overrides, clock: clock, metrics: metrics, logger: logger),
-            rateLimiter: SlidingWindowRateLimiter(clock: clock, isEnabled: limitsRates), metrics: metrics)
+            rateLimiter: rateLimiter, metrics: metrics)
     }
 }

@@ -7,8 +7,9 @@ struct AppEnvironment: Sendable {
     let database: AppDatabase
     let services: AppServices
     let dispatcher: Dispatcher
-    /// Requests per address and account, for the routes that guessing or flooding would target.
-    let rateLimiter: SlidingWindowRateLimiter
+    /// Requests per address and account, for the routes that guessing or flooding would target: counted in the
+    /// database on PostgreSQL, which several instances share, and in memory on SQLite, which one process owns.
+    let rateLimiter: any RateLimiter
     /// What the dispatcher's metrics behaviour counts and times, served in Prometheus's text format.
     let metrics: PrometheusCollectorRegistry
 

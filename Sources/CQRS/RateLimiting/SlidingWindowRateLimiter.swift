@@ -3,8 +3,8 @@ import Synchronization
 extension HTTPRateLimit {
     /// The policy a route's limit is counted under: one of its own, by the route's operation and the limit's place
     /// among the route's limits.
-    public func policy(for operation: String, index: Int = 0) -> SlidingWindowRateLimiter.Policy {
-        SlidingWindowRateLimiter.Policy(
+    public func policy(for operation: String, index: Int = 0) -> RateLimitPolicy {
+        RateLimitPolicy(
             name: index == 0 ? operation : "\(operation)#\(index + 1)", limit: requests, window: period.duration)
     }
 }
@@ -14,26 +14,9 @@ extension HTTPRateLimit {
 /// keys whose window has passed are dropped, then the least recently used half).
 ///
 /// One process's memory: several instances would each count on their own.
-public final class SlidingWindowRateLimiter: Sendable {
-    /// How many requests of one kind one key (an address, a caller, an account) may make in a sliding window.
-    public struct Policy: Sendable, Hashable {
-        /// Keys are counted apart per policy name.
-        public var name: String
-        public var limit: Int
-        public var window: Duration
-
-        public init(name: String, limit: Int, window: Duration) {
-            self.name = name
-            self.limit = limit
-            self.window = window
-        }
-    }
-
-    public enum Decision: Equatable, Sendable {
-        case allowed
-        /// Refused; the caller may try again after this many whole seconds.
-        case limited(retryAfterSeconds: Int)
-    }
+public final class SlidingWindowRateLimiter: RateLimiter {
+    public typealias Policy = RateLimitPolicy
+    public typealias Decision = RateLimitDecision
 
     private struct Key: Hashable {
         var policy: String
@@ -48,8 +31,6 @@ public final class SlidingWindowRateLimiter: Sendable {
     }
 
     public let maximumKeys: Int
-    /// A key is an address or an email; a longer one is cut so that a flood of huge keys stays small.
-    public static let maximumKeyLength = 320
 
     private let clock: DispatchClock
     private let isEnabled: Bool
@@ -74,20 +55,14 @@ public final class SlidingWindowRateLimiter: Sendable {
             entry.window = policy.window
             guard entry.requests.count < policy.limit else {
                 entries[slot] = entry
-                guard let oldest = entry.requests.first else { return .limited(retryAfterSeconds: Self.seconds(policy.window)) }
-                return .limited(retryAfterSeconds: Self.seconds(oldest + policy.window - now))
+                guard let oldest = entry.requests.first else { return .limited(retryAfterSeconds: Decision.seconds(policy.window)) }
+                return .limited(retryAfterSeconds: Decision.seconds(oldest + policy.window - now))
             }
             entry.requests.append(now)
             entries[slot] = entry
             if entries.count > maximumKeys { evict(&entries, now: now) }
             return .allowed
         }
-    }
-
-    /// Whole seconds, rounded up, at least one.
-    private static func seconds(_ duration: Duration) -> Int {
-        let parts = duration.components
-        return max(1, Int(parts.seconds) + (parts.attoseconds > 0 ? 1 : 0))
     }
 
     /// Drops keys with nothing left in their window, then, if still too many, all but the most recently used half.

@@ -51,7 +51,8 @@ public enum GeneratedNames {
         "NamedEvent", "NoUnitOfWork", "OperationBehavior", "OperationContext", "OperationDescriptor",
         "OperationDispatcher", "OperationError", "PageRequest", "PaginatedQuery", "PaginationMetadata",
         "PaginationRole", "PaginationStyle", "Query", "QueryHandler", "QueryMetadata", "QueryResultKey",
-        "QueryResultStore", "Registry", "RegistryCategory", "RegistryStatistics", "SlidingWindowRateLimiter",
+        "QueryResultStore", "RateLimitDecision", "RateLimitPolicy", "RateLimiter", "Registry", "RegistryCategory",
+        "RegistryStatistics", "SlidingWindowRateLimiter",
         "SpecLocation", "UnitOfWork", "VersionedStore", "WriteVersion",
     ]
 

@@ -11,7 +11,7 @@ struct DatabaseSessionTests {
     static let allMigrations = [
         "v1: users, tokens and sessions", "v2: providers, accounts and their data",
         "v3: the sandbox provider and the token settings", "v4: the fingerprint of the keys",
-        "v5: the audit log", "v6: audit instants as seconds",
+        "v5: the audit log", "v6: audit instants as seconds", "v7: rate limits shared by instances",
     ]
 
     static func user(_ email: String) -> User {

@@ -21,6 +21,7 @@ enum Migrations {
         Migration(identifier: "v4: the fingerprint of the keys", apply: addKeysFingerprint),
         Migration(identifier: "v5: the audit log", apply: createAuditLog),
         Migration(identifier: "v6: audit instants as seconds", apply: auditInstantsAsSeconds),
+        Migration(identifier: "v7: rate limits shared by instances", apply: createRateLimits),
     ]
 
     /// Where applied migrations are recorded. Files from the releases built on GRDB recorded theirs in
@@ -296,5 +297,20 @@ enum Migrations {
             UPDATE audit_log SET recorded_at = (julianday(recorded_at) - 2440587.5) * 86400.0
             WHERE typeof(recorded_at) = 'text'
             """).run()
+    }
+
+    /// PostgreSQL's instances count rate limits together (``PostgresRateLimiter``); one SQLite process counts them in
+    /// memory. A row per policy and key: the instants (Unix milliseconds) of its requests in the current window, and when
+    /// the row may be dropped.
+    @Sendable private static func createRateLimits(_ db: any SQLDatabase, _ dialect: SQLDialectKind) async throws {
+        guard dialect == .postgres else { return }
+        try await db.create(table: "rate_limits")
+            .column("policy", type: .text, .notNull)
+            .column("key", type: .text, .notNull)
+            .column("requests", type: .custom(SQLRaw("BIGINT[]")), .notNull)
+            .column("expires_at", type: .bigint, .notNull)
+            .primaryKey("policy", "key")
+            .run()
+        try await db.create(index: "rate_limits_by_expiry").on("rate_limits").column("expires_at").run()
     }
 }
