@@ -35,8 +35,8 @@ struct Dispatcher: Sendable {
             publishFailures: { envelope, error in
                 logger.error("a subscriber failed", metadata: ["event": "\(envelope.event.eventName)", "error": "\(error)"])
             },
-            // Audited events are written with the command's writes, so that neither stands without the other.
-            journal: AuditLog(database: database, clock: services.clock))
+            // Audit rows and outbox jobs are written with the command's writes, so that neither stands without the other.
+            journal: CommandJournal(audit: AuditLog(database: database, clock: services.clock), outbox: services.outbox))
     }
 
     /// Runs a command on the request's session, in a transaction of it when the spec says so.

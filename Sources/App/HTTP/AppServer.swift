@@ -83,7 +83,7 @@ enum AppServer {
             router: router(environment),
             server: .http1(configuration: .init(idleTimeout: idleTimeout)),
             configuration: .init(address: .hostname(host, port: port), serverName: "cqrs-gen App"),
-            services: metrics.map { [$0] } ?? [],
+            services: [OutboxSweep(relay: environment.services.outboxRelay)] + (metrics.map { [$0] } ?? []),
             logger: logger)
     }
 }

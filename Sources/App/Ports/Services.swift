@@ -40,7 +40,7 @@ protocol PasswordResetTokenService: Sendable {
 }
 
 /// A message to send by email.
-struct EmailMessage: Sendable, Hashable {
+struct EmailMessage: Sendable, Hashable, Codable {
     var to: String
     var subject: String
     var body: String

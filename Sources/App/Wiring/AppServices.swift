@@ -6,6 +6,9 @@ import Foundation
 /// (see ``DispatchServices``).
 struct AppServices: Sendable {
     var eventBus: InProcessEventBus
+    /// Where the dispatcher's journal leaves the work each command's events owe, and what does it.
+    var outbox: EventOutbox
+    var outboxRelay: OutboxRelay
     var passwordHasher: any PasswordHasher
     var tokenGenerator: any TokenGenerator
     var refreshTokenService: any RefreshTokenService

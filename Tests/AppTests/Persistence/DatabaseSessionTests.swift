@@ -12,6 +12,7 @@ struct DatabaseSessionTests {
         "v1: users, tokens and sessions", "v2: providers, accounts and their data",
         "v3: the sandbox provider and the token settings", "v4: the fingerprint of the keys",
         "v5: the audit log", "v6: audit instants as seconds", "v7: rate limits shared by instances",
+        "v8: the event outbox",
     ]
 
     static func user(_ email: String) -> User {

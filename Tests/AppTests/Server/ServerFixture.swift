@@ -25,8 +25,10 @@ struct ServerFixture: Sendable {
     ) async throws -> ServerFixture {
         let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("app-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        // The wall time starts at the real one, as the database's migrations stamp their rows with it.
-        let mails = RecordingEmailService(), clock = ManualClock(date: Date())
+        // The wall time starts at the real one, as the database's migrations stamp their rows with it, in whole
+        // seconds: PostgreSQL's rate limits count in milliseconds, and a window must end exactly when the test says.
+        let start = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        let mails = RecordingEmailService(), clock = ManualClock(date: start)
         var logger = Logger(label: "AppTests")
         logger.logLevel = .warning
         let environment = try await AppEnvironment.open(

@@ -16,6 +16,25 @@ enum SQLDialectKind: String, Sendable {
         }
     }
 
+    /// What ends a SELECT that claims rows other sessions may be claiming at the same time (the event outbox's):
+    /// PostgreSQL locks them and passes over those another transaction holds, so that each goes to one claimer.
+    /// SQLite's claimer holds the one writer, which already excludes every other.
+    var claimingRead: SQLQueryString {
+        switch self {
+        case .sqlite: ""
+        case .postgres: " FOR UPDATE SKIP LOCKED"
+        }
+    }
+
+    /// The column that orders a table's rows as they were inserted, for tables where instants may tie (the audit log,
+    /// the outbox): SQLite's rowid, the identity column `position` that PostgreSQL's tables declare.
+    var insertionOrder: SQLQueryString {
+        switch self {
+        case .sqlite: "rowid"
+        case .postgres: "position"
+        }
+    }
+
     /// The column type that stores a value of `kind`, chosen so that both engines order and compare what handlers
     /// order and compare, and so that a person reading the tables sees what the values mean.
     func type(_ kind: StoredType) -> SQLDataType {

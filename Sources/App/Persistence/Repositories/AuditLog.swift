@@ -51,20 +51,9 @@ struct AuditLog: Sendable {
 
     /// Every row, oldest first: for operators and tests.
     func entries() async throws -> [Entry] {
-        // The order rows were written in: SQLite's rowid, PostgreSQL's identity column.
-        let written: SQLQueryString = database.dialect == .sqlite ? "rowid" : "position"
+        let written = database.dialect.insertionOrder
         return try await database.session().read { db in
             try await db.all(Entry.self, "SELECT * FROM audit_log ORDER BY recorded_at, \(written)")
         }
-    }
-}
-
-/// The dispatcher's journal: audited events are written with the command's own writes, before it commits.
-extension AuditLog: EventJournal {
-    func record(_ envelopes: [EventEnvelope<DomainEvent>], in unitOfWork: any UnitOfWork) async throws {
-        // Every command runs on the request's session; anything else (a test's own unit of work) gets a session of
-        // its own, whose writes commit at once.
-        let session = unitOfWork as? DatabaseSession ?? database.session()
-        try await record(envelopes, on: session)
     }
 }

@@ -22,6 +22,7 @@ enum Migrations {
         Migration(identifier: "v5: the audit log", apply: createAuditLog),
         Migration(identifier: "v6: audit instants as seconds", apply: auditInstantsAsSeconds),
         Migration(identifier: "v7: rate limits shared by instances", apply: createRateLimits),
+        Migration(identifier: "v8: the event outbox", apply: createEventOutbox),
     ]
 
     /// Where applied migrations are recorded. Files from the releases built on GRDB recorded theirs in
@@ -312,5 +313,27 @@ enum Migrations {
             .primaryKey("policy", "key")
             .run()
         try await db.create(index: "rate_limits_by_expiry").on("rate_limits").column("expires_at").run()
+    }
+
+    /// The work owed because of committed events (``EventOutbox``): written in the command's transaction, deleted in
+    /// the transaction that does the work.
+    @Sendable private static func createEventOutbox(_ db: any SQLDatabase, _ dialect: SQLDialectKind) async throws {
+        let t = dialect.type
+        var table = db.create(table: "event_outbox")
+            .column("id", type: t(.id), .primaryKey(autoIncrement: false))
+            .column("event", type: t(.text), .notNull)
+            .column("operation", type: t(.text), .notNull)
+            .column("correlation_id", type: t(.text), .notNull)
+            .column("job", type: t(.bytes), .notNull)
+            .column("attempts", type: t(.count), .notNull)
+            .column("due_at", type: t(.instant), .notNull)
+            .column("created_at", type: t(.instant), .notNull)
+            .column("failed_at", type: t(.instant))
+            .column("last_error", type: t(.text))
+        if dialect == .postgres {
+            table = table.column("position", type: .custom(SQLRaw("BIGINT GENERATED ALWAYS AS IDENTITY")), .notNull)
+        }
+        try await table.run()
+        try await db.create(index: "event_outbox_by_due").on("event_outbox").column("failed_at").column("due_at").run()
     }
 }
