@@ -15,9 +15,9 @@ protocol DatabaseEngine: Sendable {
     /// Whether `error` says that the transaction lost to a concurrent one and may succeed when run again.
     func isConflict(_ error: any Error) -> Bool
 
-    /// What commits a transaction that may have written: on PostgreSQL it also tells every other instance, at the
-    /// commit, that the data changed.
-    var commitStatements: [String] { get }
+    /// The SQL expression that tells every other instance, when the transaction it runs in commits, that the data
+    /// changed (PostgreSQL's `pg_notify`); nil for SQLite, which has no other instance.
+    var notice: String? { get }
 
     /// Calls `onWrite` whenever another process commits a write, from when it returns: SQLite has no other writer
     /// (one process owns its file); PostgreSQL's instances hear each other's commits through LISTEN/NOTIFY.

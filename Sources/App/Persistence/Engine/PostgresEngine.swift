@@ -65,8 +65,8 @@ final class PostgresEngine: DatabaseEngine {
         return ["40001", "40P01", "55P03"].contains(state)
     }
 
-    var commitStatements: [String] {
-        ["SELECT pg_notify('\(channel)', '\(instance)')", "COMMIT"]
+    var notice: String? {
+        "pg_notify('\(channel)', '\(instance)')"
     }
 
     /// Listens on a connection of its own, outside the pool, from before this returns. When the connection is lost

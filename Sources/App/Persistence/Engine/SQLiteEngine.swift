@@ -61,7 +61,7 @@ final class SQLiteEngine: DatabaseEngine {
     /// of its optimistic transactions by the data version instead.
     func isConflict(_ error: any Error) -> Bool { false }
 
-    let commitStatements = ["COMMIT"]
+    let notice: String? = nil
 
     func watchOtherWriters(_ onWrite: @escaping @Sendable () -> Void) async throws {}
 

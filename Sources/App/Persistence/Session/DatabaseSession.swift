@@ -19,9 +19,13 @@ import Synchronization
 ///   fails with a ``TransactionConflict``. One begun `immediately` takes the writer at once and never conflicts.
 /// - PostgreSQL: the transaction opens at its first statement, at SERIALIZABLE isolation; PostgreSQL refuses the
 ///   loser of a conflict (SQLSTATE 40001), at a statement or at the commit. Every writing transaction holds one
-///   advisory lock of the database: shared when optimistic, exclusive when begun `immediately`. One begun
-///   immediately so waits for the others to end, and holds up new ones, across every instance: it runs alone, and
-///   never conflicts, as SQLite's does by holding the writer.
+///   advisory lock of its schema (``writersLock``): shared when optimistic, exclusive when begun `immediately`. One
+///   begun immediately so waits for the others to end, and holds up new ones, across every instance: it runs alone,
+///   and never conflicts, as SQLite's does by holding the writer.
+///
+/// On PostgreSQL a transaction that writes tells the other instances at its commit (``DatabaseEngine/notice``). The
+/// notice is queued in the same statement that takes the lock when the transaction is opened by a write, since
+/// PostgreSQL sends a transaction's notices only when it commits; a transaction that only read sends none.
 ///
 /// From the transaction's first write on (PostgreSQL: its first statement), its reads and writes use one connection
 /// and see its own changes, and nothing is visible to others until ``commit()``.
@@ -31,7 +35,15 @@ final class DatabaseSession: UnitOfWork {
         /// Asked for; opens at the first write (SQLite) or statement (PostgreSQL).
         case pendingTransaction
         /// Open on the lease this session holds.
-        case openTransaction(ConnectionLease)
+        case openTransaction(ConnectionLease, Opened)
+    }
+
+    /// What opening a transaction on PostgreSQL left for its end to do.
+    private struct Opened {
+        /// The notice of its writes is queued already.
+        var noticeQueued = false
+        /// It holds the writers' lock for the connection, not the transaction: the end lets it go.
+        var holdsConnectionLock = false
     }
 
     private struct State {
@@ -39,6 +51,8 @@ final class DatabaseSession: UnitOfWork {
         /// SQLite: the data version before the transaction's first read.
         var firstReadVersion: UInt64?
         var hadConflict = false
+        /// The open transaction has written.
+        var wrote = false
     }
 
     /// How many times a write outside a transaction is run when it keeps losing deadlocks.
@@ -74,20 +88,21 @@ final class DatabaseSession: UnitOfWork {
     /// at once: a read and a write in one `body` see no other write between them.
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         if let lease = try await transactionLease(forWriting: true) {
+            state.withLock { $0.wrote = true }
             return try await inTransaction(lease, body)
         }
         let lease = try await engine.writer()
         defer { lease.end() }
         var attempt = 1
         while true {
-            try await begin(on: lease, autocommit: true)
+            let opened = try await begin(on: lease, autocommit: true)
             do {
                 let value = try await body(lease.database)
-                try await commit(on: lease)
+                try await commit(on: lease, opened, wrote: true)
                 database.dataVersion.advance()
                 return value
             } catch {
-                await end(on: lease)
+                await end(on: lease, opened)
                 guard engine.isConflict(error), attempt < Self.autocommitAttempts else { throw error }
                 attempt += 1
             }
@@ -103,16 +118,16 @@ final class DatabaseSession: UnitOfWork {
             }
             state = State(mode: .pendingTransaction)
         }
-        if immediately { _ = try await open(immediately: true, checkingReadsSince: nil) }
+        if immediately { _ = try await open(immediately: true, forWriting: false, checkingReadsSince: nil) }
     }
 
     /// Makes the transaction's writes visible to everyone. When the commit fails, the transaction is rolled back and
     /// the error thrown; a conflict found at the commit (PostgreSQL) sets ``hadConflict``.
     func commit() async throws {
-        guard let lease = finish() else { return }
+        guard let (lease, opened, wrote) = finish() else { return }
         defer { lease.end() }
         do {
-            try await commit(on: lease)
+            try await commit(on: lease, opened, wrote: wrote)
         } catch {
             if engine.isConflict(error) {
                 state.withLock { $0.hadConflict = true }
@@ -126,9 +141,9 @@ final class DatabaseSession: UnitOfWork {
 
     /// Discards the transaction's writes.
     func rollback() async {
-        guard let lease = finish() else { return }
+        guard let (lease, opened, _) = finish() else { return }
         defer { lease.end() }
-        await end(on: lease)
+        await end(on: lease, opened)
     }
 
     /// The open transaction's lease, opening it when this statement is the one that opens it; nil outside one, and
@@ -143,76 +158,103 @@ final class DatabaseSession: UnitOfWork {
         switch mode {
         case .autocommit:
             return nil
-        case .openTransaction(let lease):
+        case .openTransaction(let lease, _):
             return lease
         case .pendingTransaction:
             if engine.dialect == .sqlite, !forWriting { return nil }
-            return try await open(immediately: false, checkingReadsSince: readVersion)
+            return try await open(immediately: false, forWriting: forWriting, checkingReadsSince: readVersion)
         }
     }
 
     /// Takes the transaction's connection and begins the transaction, unless (SQLite) a write committed since
     /// `readVersion`.
-    private func open(immediately: Bool, checkingReadsSince readVersion: UInt64?) async throws -> ConnectionLease {
+    private func open(immediately: Bool, forWriting: Bool, checkingReadsSince readVersion: UInt64?) async throws -> ConnectionLease {
         let lease = try await engine.writer()
         if engine.dialect == .sqlite, let readVersion, readVersion != database.dataVersion.current {
             lease.end()
             state.withLock { $0.hadConflict = true }
             throw TransactionConflict()
         }
+        let opened: Opened
         do {
-            try await begin(on: lease, immediately: immediately)
+            opened = try await begin(on: lease, immediately: immediately, forWriting: forWriting)
         } catch {
             lease.end()
             guard engine.isConflict(error) else { throw error }
             state.withLock { $0.hadConflict = true }
             throw TransactionConflict()
         }
-        state.withLock { $0.mode = .openTransaction(lease) }
+        state.withLock { $0.mode = .openTransaction(lease, opened) }
         return lease
     }
 
-    /// Begins a transaction on `lease`: the dispatcher's (`autocommit` false) or a single write's. On PostgreSQL, the
-    /// writers' lock is taken first, outside the transaction: a SERIALIZABLE transaction's snapshot is taken at its
-    /// first statement, and must not be older than the wait.
-    private func begin(on lease: ConnectionLease, immediately: Bool = false, autocommit: Bool = false) async throws {
+    /// Begins a transaction on `lease`: the dispatcher's (`autocommit` false) or a single write's. On PostgreSQL each
+    /// takes the writers' lock, in as few round trips as its isolation allows:
+    /// - a single write, at READ COMMITTED, takes it for the transaction, and queues its notice, in one statement
+    ///   after `BEGIN` (each of its statements reads the data as of its own start, so a wait costs nothing);
+    /// - an optimistic transaction, at SERIALIZABLE, does the same (its notice only when it opens with a write): its
+    ///   snapshot is taken at that statement, so after a wait for a transaction begun immediately it may be stale,
+    ///   and then conflicts, as an optimistic transaction may;
+    /// - one begun immediately takes the lock exclusive before `BEGIN`, for the connection: its snapshot, taken at
+    ///   its first statement, must not predate the wait, since it must not conflict.
+    private func begin(
+        on lease: ConnectionLease, immediately: Bool = false, autocommit: Bool = false, forWriting: Bool = true
+    ) async throws -> Opened {
         switch engine.dialect {
         case .sqlite:
             try await shielded(lease, ["BEGIN IMMEDIATE"])
+            return Opened()
         case .postgres:
-            let lock = immediately ? "pg_advisory_lock" : "pg_advisory_lock_shared"
-            let begin = autocommit ? "BEGIN ISOLATION LEVEL READ COMMITTED" : "BEGIN ISOLATION LEVEL SERIALIZABLE"
+            let notice = engine.notice.map { ", " + $0 } ?? ""
+            let (statements, opened): ([String], Opened) =
+                if immediately {
+                    (
+                        ["SELECT pg_advisory_lock(\(Self.writersLock))", "BEGIN ISOLATION LEVEL SERIALIZABLE"],
+                        Opened(noticeQueued: false, holdsConnectionLock: true)
+                    )
+                } else {
+                    (
+                        [
+                            autocommit ? "BEGIN ISOLATION LEVEL READ COMMITTED" : "BEGIN ISOLATION LEVEL SERIALIZABLE",
+                            "SELECT pg_advisory_xact_lock_shared(\(Self.writersLock))" + (forWriting ? notice : ""),
+                        ],
+                        Opened(noticeQueued: forWriting && !notice.isEmpty, holdsConnectionLock: false)
+                    )
+                }
             do {
-                try await shielded(lease, ["SELECT \(lock)(\(Self.writersLock))", begin])
+                try await shielded(lease, statements)
             } catch {
-                await end(on: lease)
+                await end(on: lease, opened)
                 throw error
             }
+            return opened
         }
     }
 
-    /// Commits the transaction on `lease`; when the commit fails, rolls it back and throws. Either way, PostgreSQL's
-    /// writers' lock is let go.
-    private func commit(on lease: ConnectionLease) async throws {
+    /// Commits the transaction on `lease`, with the notice of its writes when it wrote and has not queued it yet;
+    /// when the commit fails, rolls it back and throws. Either way, a connection's lock is let go.
+    private func commit(on lease: ConnectionLease, _ opened: Opened, wrote: Bool) async throws {
+        let notice = wrote && !opened.noticeQueued ? engine.notice.map { ["SELECT " + $0] } ?? [] : []
         do {
-            try await shielded(lease, engine.commitStatements)
+            try await shielded(lease, notice + ["COMMIT"])
         } catch {
-            await end(on: lease)
+            await end(on: lease, opened)
             throw error
         }
-        await releaseWritersLock(on: lease)
+        await releaseConnectionLock(on: lease, opened)
     }
 
-    /// Rolls the transaction on `lease` back, and lets go of PostgreSQL's writers' lock. A failed ROLLBACK leaves
-    /// nothing to undo: the engine has already rolled back a transaction it cannot continue.
-    private func end(on lease: ConnectionLease) async {
+    /// Rolls the transaction on `lease` back, and lets go of a connection's lock. A failed ROLLBACK leaves nothing to
+    /// undo: the engine has already rolled back a transaction it cannot continue.
+    private func end(on lease: ConnectionLease, _ opened: Opened) async {
         try? await shielded(lease, ["ROLLBACK"])
-        await releaseWritersLock(on: lease)
+        await releaseConnectionLock(on: lease, opened)
     }
 
-    /// The lock is the connection's, not the transaction's: the connection goes back to the pool without it.
-    private func releaseWritersLock(on lease: ConnectionLease) async {
-        guard engine.dialect == .postgres else { return }
+    /// A lock taken for the connection outlives the transaction: the connection goes back to the pool without it.
+    /// (A transaction's own lock ends with it.)
+    private func releaseConnectionLock(on lease: ConnectionLease, _ opened: Opened) async {
+        guard opened.holdsConnectionLock else { return }
         try? await shielded(lease, ["SELECT pg_advisory_unlock_all()"])
     }
 
@@ -228,11 +270,12 @@ final class DatabaseSession: UnitOfWork {
         }
     }
 
-    /// The open transaction's lease; the session is back outside a transaction either way.
-    private func finish() -> ConnectionLease? {
+    /// The open transaction's lease, how it was opened and whether it wrote; the session is back outside a
+    /// transaction either way.
+    private func finish() -> (ConnectionLease, Opened, wrote: Bool)? {
         state.withLock { state in
             defer { state.mode = .autocommit }
-            if case .openTransaction(let lease) = state.mode { return lease }
+            if case .openTransaction(let lease, let opened) = state.mode { return (lease, opened, state.wrote) }
             return nil
         }
     }
