@@ -5,6 +5,7 @@ import NIOCore
 import NIOPosix
 import SQLKit
 import SQLiteKit
+import Synchronization
 
 /// The App's embedded default: one file in WAL mode, one writer connection shared in turn (``WriterLock``), and a
 /// pool of read-only connections that read beside it.
@@ -62,16 +63,20 @@ final class SQLiteEngine: DatabaseEngine {
     func isConflict(_ error: any Error) -> Bool { false }
 
     let notice: String? = nil
+    /// Set by ``shutdown()``, so that the connections are closed once.
+    private let isShutDown = Atomic(false)
 
     func watchOtherWriters(_ onWrite: @escaping @Sendable () -> Void) async throws {}
 
     func shutdown() async {
+        guard !isShutDown.exchange(true, ordering: .acquiringAndReleasing) else { return }
         await readers.shutdown()
         try? await writerConnection.close().get()
     }
 
     deinit {
         // An engine dropped without `shutdown()` (a test's) still closes its connections, without waiting.
+        guard !isShutDown.load(ordering: .acquiring) else { return }
         readers.shutdownInBackground()
         _ = writerConnection.close()
     }
