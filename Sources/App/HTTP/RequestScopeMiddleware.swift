@@ -6,7 +6,8 @@ import Hummingbird
 /// Gives every request its one database session, which authentication and the route's operations share, as
 /// Dashtam's `get_db_session` dependency does, and its operation context: a correlation id, the caller's
 /// `X-Request-Id` when it is a plausible one and a new UUID otherwise, echoed on the response so that a client can
-/// quote it. ``BearerAuthentication`` adds the caller.
+/// quote it. ``BearerAuthentication`` adds the caller. On PostgreSQL it first catches up with other instances' commits
+/// (``AppDatabase/catchUp()``).
 struct RequestScopeMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let environment: AppEnvironment
@@ -16,6 +17,9 @@ struct RequestScopeMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         let correlationId = request.headers[Self.requestIdHeader].flatMap(Self.plausibleRequestId) ?? UUID().uuidString
+        // Before anything is read from a cache (the caller's session first): no commit another instance acknowledged
+        // before this request is missed.
+        await environment.database.catchUp()
         context.requestOperations = environment.operations(context: OperationContext(correlationId: correlationId))
         var response = try await next(request, context)
         response.headers[Self.requestIdHeader] = correlationId

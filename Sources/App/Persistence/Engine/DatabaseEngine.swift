@@ -19,6 +19,12 @@ protocol DatabaseEngine: Sendable {
     /// changed (PostgreSQL's `pg_notify`); nil for SQLite, which has no other instance.
     var notice: String? { get }
 
+    /// A value that is different after any commit on the database since it was last read: PostgreSQL's current
+    /// snapshot (`xmin:xmax:in-progress ids`), which a commit always changes, since the committed transaction leaves
+    /// the in-progress list. It also changes when a transaction starts to write, so it may move with no commit; a
+    /// reader then empties its caches for nothing, never keeps a stale one. Nil on SQLite, which one process owns.
+    func writeMark() async throws -> String?
+
     /// Calls `onWrite` whenever another process commits a write, from when it returns: SQLite has no other writer
     /// (one process owns its file); PostgreSQL's instances hear each other's commits through LISTEN/NOTIFY.
     func watchOtherWriters(_ onWrite: @escaping @Sendable () -> Void) async throws

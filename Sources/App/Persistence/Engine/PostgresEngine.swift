@@ -69,6 +69,12 @@ final class PostgresEngine: DatabaseEngine {
         "pg_notify('\(channel)', '\(instance)')"
     }
 
+    func writeMark() async throws -> String? {
+        let lease = try await reader()
+        defer { lease.end() }
+        return try await lease.database.scalar(String.self, "SELECT pg_current_snapshot()::text AS value")
+    }
+
     /// Listens on a connection of its own, outside the pool, from before this returns. When the connection is lost
     /// it reconnects, and counts the gap as a write: a commit may have gone unheard.
     func watchOtherWriters(_ onWrite: @escaping @Sendable () -> Void) async throws {
