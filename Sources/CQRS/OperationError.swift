@@ -32,9 +32,12 @@ public struct OperationError: Error, Hashable, Sendable, Codable, CustomStringCo
 
 extension OperationError {
     /// A failure of the infrastructure beneath a handler (a repository, a network call), never a business rule. The
-    /// underlying error is kept in the message for logs; an HTTP layer should not show it to callers.
+    /// underlying error is kept in the message for logs; an HTTP layer should not show it to callers. An error's debug
+    /// description is kept when it has one: some keep their details there alone (PostgresNIO's `PSQLError` describes
+    /// itself as a "generic description to prevent accidental leakage").
     public static func unavailable(_ error: any Error) -> OperationError {
-        OperationError(code: unavailableCode, message: "The operation could not be completed: \(error)")
+        let details = (error as? any CustomDebugStringConvertible)?.debugDescription ?? "\(error)"
+        return OperationError(code: unavailableCode, message: "The operation could not be completed: \(details)")
     }
 
     /// The code of ``unavailable(_:)``.
