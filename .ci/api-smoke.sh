@@ -34,6 +34,12 @@ call GET /accounts 401 "${auth[@]}" >/dev/null
 login=$(call POST /sessions 201 "${json[@]}" -d '{"email": "ada@example.com", "password": "N3w!password"}')
 auth=(-H "Authorization: Bearer $(echo "$login" | field "['access_token']")")
 refresh=$(echo "$login" | field "['refresh_token']")
+# Registrations: 3 a minute per address, ada's included. With two instances the calls alternate between them, and
+# the fourth is refused only if both count one budget (in the database).
+for email in bob@example.com cy@example.com; do
+  call POST /users 201 "${json[@]}" -d "{\"email\": \"$email\", \"password\": \"Str0ng!pass\"}" >/dev/null
+done
+call POST /users 429 "${json[@]}" -d '{"email": "dee@example.com", "password": "Str0ng!pass"}' >/dev/null
 stop
 
 # A restart on the same file: the data is there, and the access token still verifies (the keys file persisted).
