@@ -194,6 +194,24 @@ struct RouteTests {
         }
     }
 
+    /// A limiter whose store is down.
+    struct UnreachableLimiter: RateLimiter {
+        struct StoreDown: Error {}
+        func take(_ policy: RateLimitPolicy, key: String) async throws -> RateLimitDecision { throw StoreDown() }
+    }
+
+    @Test("a route whose limit cannot be counted answers 503 without running; a route without a limit runs")
+    func uncountableLimits() async throws {
+        try await withServer(configuration: HTTPRouteConfiguration(rateLimiter: UnreachableLimiter())) { client in
+            try await client.execute(uri: "/stats/notes", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(json(response.body)["code"] as? String == "unavailable")
+                #expect(json(response.body)["detail"] as? String == "The service could not complete the request; try again shortly.")
+            }
+            try await client.execute(uri: "/notes", method: .get, headers: Self.alice) { #expect($0.status == .ok) }
+        }
+    }
+
     @Test("a body that is not JSON is 415, one over the limit 413; an empty body reads as {}")
     func bodies() async throws {
         try await withServer(configuration: HTTPRouteConfiguration(maximumBodySize: 64)) { client in
