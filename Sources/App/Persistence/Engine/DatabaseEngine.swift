@@ -19,6 +19,9 @@ protocol DatabaseEngine: Sendable {
     /// changed (PostgreSQL's `pg_notify`); nil for SQLite, which has no other instance.
     var notice: String? { get }
 
+    /// Whether other processes write to the database, so that ``writeMark()`` means something.
+    var writeMarks: Bool { get }
+
     /// A value that is different after any commit on the database since it was last read: PostgreSQL's current
     /// snapshot (`xmin:xmax:in-progress ids`), which a commit always changes, since the committed transaction leaves
     /// the in-progress list. It also changes when a transaction starts to write, so it may move with no commit; a

@@ -69,6 +69,8 @@ final class PostgresEngine: DatabaseEngine {
         "pg_notify('\(channel)', '\(instance)')"
     }
 
+    let writeMarks = true
+
     func writeMark() async throws -> String? {
         let lease = try await reader()
         defer { lease.end() }

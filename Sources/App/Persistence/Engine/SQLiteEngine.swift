@@ -66,6 +66,8 @@ final class SQLiteEngine: DatabaseEngine {
     /// Set by ``shutdown()``, so that the connections are closed once.
     private let isShutDown = Atomic(false)
 
+    let writeMarks = false
+
     func writeMark() async throws -> String? { nil }
 
     func watchOtherWriters(_ onWrite: @escaping @Sendable () -> Void) async throws {}
