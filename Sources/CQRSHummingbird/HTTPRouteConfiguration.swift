@@ -23,7 +23,8 @@ public struct HTTPRouteConfiguration: Sendable {
 
     public init(
         maximumBodySize: Int = 64 * 1024, decoder: JSONDecoder = HTTPRouteConfiguration.defaultDecoder,
-        encoder: JSONEncoder = HTTPRouteConfiguration.defaultEncoder, rateLimiter: any RateLimiter = SlidingWindowRateLimiter(),
+        encoder: JSONEncoder = HTTPRouteConfiguration.defaultEncoder,
+        rateLimiter: any RateLimiter = SlidingWindowRateLimiter(),
         problemTypeBase: String? = nil,
         statusOfUnlistedCode: @escaping @Sendable (String) -> HTTPResponse.Status = HTTPRouteConfiguration.defaultStatus
     ) {

@@ -103,9 +103,11 @@ struct RouteResponder<Category: RegistryCategory>: Sendable {
             do {
                 decision = try await configuration.rateLimiter.take(policy, key: value)
             } catch {
-                context.logger.error("\(route.operation): its rate limit could not be counted: \(String(reflecting: error))")
+                let failure = String(reflecting: error)
+                context.logger.error("\(route.operation): its rate limit could not be counted: \(failure)")
                 let status = HTTPResponse.Status.serviceUnavailable
-                return problem(status, OperationError.unavailableCode, ProblemDetails.serverFailureDetail(status), request.uri.path)
+                let detail = ProblemDetails.serverFailureDetail(status)
+                return problem(status, OperationError.unavailableCode, detail, request.uri.path)
             }
             if case .limited(let seconds) = decision {
                 var refusal = problem(

@@ -35,7 +35,7 @@ struct Dispatcher: Sendable {
             publishFailures: { envelope, error in
                 logger.error("a subscriber failed", metadata: ["event": "\(envelope.event.eventName)", "error": "\(error)"])
             },
-            // Audit rows and outbox jobs are written with the command's writes, so that neither stands without the other.
+            // Audit rows and outbox jobs are written with the command's writes: neither stands without the other.
             journal: CommandJournal(audit: AuditLog(database: database, clock: services.clock), outbox: services.outbox))
     }
 

@@ -55,7 +55,9 @@ public final class SlidingWindowRateLimiter: RateLimiter {
             entry.window = policy.window
             guard entry.requests.count < policy.limit else {
                 entries[slot] = entry
-                guard let oldest = entry.requests.first else { return .limited(retryAfterSeconds: Decision.seconds(policy.window)) }
+                guard let oldest = entry.requests.first else {
+                    return .limited(retryAfterSeconds: Decision.seconds(policy.window))
+                }
                 return .limited(retryAfterSeconds: Decision.seconds(oldest + policy.window - now))
             }
             entry.requests.append(now)

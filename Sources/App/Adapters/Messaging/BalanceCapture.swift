@@ -21,8 +21,10 @@ struct BalanceCapture: Codable, Sendable, Hashable {
     /// The capture `event` owes; nil for any other event.
     init?(_ event: DomainEvent) {
         switch event {
-        case .accountSyncSucceeded(let synced): (accounts, source) = (.ofConnection(synced.connectionId), "account_sync")
-        case .holdingsSyncSucceeded(let synced): (accounts, source) = (.withHoldings(accountId: synced.accountId), "holdings_sync")
+        case .accountSyncSucceeded(let synced):
+            (accounts, source) = (.ofConnection(synced.connectionId), "account_sync")
+        case .holdingsSyncSucceeded(let synced):
+            (accounts, source) = (.withHoldings(accountId: synced.accountId), "holdings_sync")
         case .fileImportSucceeded(let imported):
             (accounts, source) = (.ofProvider(userId: imported.userId, providerSlug: imported.providerSlug), "import")
         default: return nil
@@ -34,8 +36,8 @@ struct BalanceCapture: Codable, Sendable, Hashable {
         for (account, holdingsValue) in try await balances(scope) {
             try await scope.snapshotRepository.save(BalanceSnapshot(
                 id: UUID(), accountId: account.id, balance: account.balance, availableBalance: account.availableBalance,
-                holdingsValue: holdingsValue, cashValue: holdingsValue.map { account.balance - $0 }, currency: account.currency,
-                source: source, capturedAt: now, createdAt: now))
+                holdingsValue: holdingsValue, cashValue: holdingsValue.map { account.balance - $0 },
+                currency: account.currency, source: source, capturedAt: now, createdAt: now))
         }
     }
 
@@ -48,8 +50,10 @@ struct BalanceCapture: Codable, Sendable, Hashable {
             let holdings = try await scope.holdingRepository.list(accountId: accountId).filter(\.isActive)
             return [(account, holdings.reduce(0) { $0 + $1.marketValue })]
         case .ofProvider(let userId, let slug):
-            let connections = Set(try await scope.connectionRepository.list(userId: userId).filter { $0.providerSlug == slug }.map(\.id))
-            return try await scope.accountRepository.list(userId: userId).filter { connections.contains($0.connectionId) }.map { ($0, nil) }
+            let connections = try await scope.connectionRepository.list(userId: userId)
+            let ids = Set(connections.filter { $0.providerSlug == slug }.map(\.id))
+            let accounts = try await scope.accountRepository.list(userId: userId)
+            return accounts.filter { ids.contains($0.connectionId) }.map { ($0, nil) }
         }
     }
 }

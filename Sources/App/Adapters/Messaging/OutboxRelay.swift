@@ -101,7 +101,9 @@ struct OutboxRelay: Sendable {
         }
         do {
             let gaveUp = try await outbox.recordFailure(of: id, error, maximumAttempts: Self.maximumAttempts)
-            logger.error(gaveUp ? "an event's job failed for good" : "an event's job failed; it will be retried", metadata: metadata)
+            let message: Logger.Message = gaveUp
+                ? "an event's job failed for good" : "an event's job failed; it will be retried"
+            logger.error(message, metadata: metadata)
         } catch {
             metadata["outbox_error"] = "\(String(reflecting: error))"
             logger.error("an event's job failed, and its failure could not be counted", metadata: metadata)

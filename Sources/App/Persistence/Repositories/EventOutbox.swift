@@ -76,7 +76,8 @@ struct EventOutbox: Sendable {
         let (now, claiming) = (clock.now, database.dialect.claimingRead)
         return try await session.write { db in
             try await db.first(Row.self, """
-                SELECT * FROM event_outbox WHERE id = \(bind: id) AND failed_at IS NULL AND due_at <= \(bind: now)\(claiming)
+                SELECT * FROM event_outbox
+                WHERE id = \(bind: id) AND failed_at IS NULL AND due_at <= \(bind: now)\(claiming)
                 """)
         }
     }
@@ -97,9 +98,8 @@ struct EventOutbox: Sendable {
     func recordFailure(of id: UUID, _ error: any Error, maximumAttempts: Int) async throws -> Bool {
         let (now, locking) = (clock.now, database.dialect.lockingRead)
         return try await database.session().write { db in
-            guard let row = try await db.first(Row.self, "SELECT * FROM event_outbox WHERE id = \(bind: id)\(locking)") else {
-                return false
-            }
+            let row = try await db.first(Row.self, "SELECT * FROM event_outbox WHERE id = \(bind: id)\(locking)")
+            guard let row else { return false }
             let attempts = row.attempts + 1
             let gaveUp = attempts >= maximumAttempts
             let wait = TimeInterval(1 << min(attempts, 10))

@@ -301,8 +301,8 @@ enum Migrations {
     }
 
     /// PostgreSQL's instances count rate limits together (``PostgresRateLimiter``); one SQLite process counts them in
-    /// memory. A row per policy and key: the instants (Unix milliseconds) of its requests in the current window, and when
-    /// the row may be dropped.
+    /// memory. A row per policy and key: the instants (Unix milliseconds) of its requests in the current window, and
+    /// when the row may be dropped.
     @Sendable private static func createRateLimits(_ db: any SQLDatabase, _ dialect: SQLDialectKind) async throws {
         guard dialect == .postgres else { return }
         try await db.create(table: "rate_limits")

@@ -168,7 +168,9 @@ final class DatabaseSession: UnitOfWork {
 
     /// Takes the transaction's connection and begins the transaction, unless (SQLite) a write committed since
     /// `readVersion`.
-    private func open(immediately: Bool, forWriting: Bool, checkingReadsSince readVersion: UInt64?) async throws -> ConnectionLease {
+    private func open(
+        immediately: Bool, forWriting: Bool, checkingReadsSince readVersion: UInt64?
+    ) async throws -> ConnectionLease {
         let lease = try await engine.writer()
         if engine.dialect == .sqlite, let readVersion, readVersion != database.dataVersion.current {
             lease.end()
