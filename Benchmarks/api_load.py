@@ -115,11 +115,13 @@ def main():
                         help="the App's build; figures come from release, a smoke run needs no second build")
     parser.add_argument("--database", help="a PostgreSQL URL that the instances share; a new SQLite file if not given")
     parser.add_argument("--instances", type=int, default=1, help="instances on the PostgreSQL database, on port, port + 1, …")
+    parser.add_argument("--binary", help="an App built elsewhere (an earlier commit's, copied aside) instead of this "
+                                         "checkout's, so that two builds are measured on the machine in one sitting")
     arguments = parser.parse_args()
     if arguments.instances > 1 and not arguments.database:
         parser.error("--instances above 1 needs --database: SQLite is one process's file")
 
-    binary = app_binary(arguments.configuration)
+    binary = arguments.binary or app_binary(arguments.configuration)
     with contextlib.ExitStack() as stack:
         keys = os.path.join(stack.enter_context(tempfile.TemporaryDirectory(prefix="cqrs-gen-keys-")), "app.keys")
         # One after another: the first creates the key file the others read.
@@ -147,7 +149,8 @@ def main():
 
     engine = "PostgreSQL" if arguments.database else "SQLite"
     instances = "One App instance" if arguments.instances == 1 else f"{arguments.instances} App instances"
-    print(f"\n{instances} over {engine} ({arguments.configuration} build), wrk on loopback: {arguments.threads} threads, "
+    build = arguments.binary or f"{arguments.configuration} build"
+    print(f"\n{instances} over {engine} ({build}), wrk on loopback: {arguments.threads} threads, "
           f"{arguments.connections} connections, {arguments.seconds} s per run, median of {arguments.rounds} round(s).\n")
     print("| mix | requests/s | p50 | p99 | errors (of requests) |")
     print("|---|---:|---:|---:|---:|")
