@@ -20,9 +20,8 @@ struct OutboxRelay: Sendable {
     static let maximumAttempts = 10
     /// Jobs one call delivers at most, so that a sweep after an outage is done in bounded steps.
     static let batchSize = 100
-    /// Optimistic transactions a delivery tries, when a concurrent write makes its reads stale, before one that
-    /// cannot conflict: the dispatcher's rule for commands.
-    static let optimisticAttempts = 3
+    /// Transactions a delivery tries when it keeps losing deadlocks; then the job is left for the next call.
+    static let attempts = 4
 
     let outbox: EventOutbox
     let mailer: any EmailService
@@ -59,11 +58,13 @@ struct OutboxRelay: Sendable {
 
     /// Claims job `id`, does it and deletes it, in one transaction.
     func deliver(_ id: UUID) async -> Outcome {
-        for attempt in 1...(Self.optimisticAttempts + 1) {
+        for _ in 1...Self.attempts {
             let session = database.session()
             var row: EventOutbox.Row?
             do {
-                try await session.begin(immediately: attempt > Self.optimisticAttempts)
+                // The claim locks the row, so nothing here needs to conflict: on PostgreSQL, READ COMMITTED, where a
+                // capture reads the balances as last committed and never fails on a concurrent import.
+                try await session.beginClaiming()
                 row = try await outbox.claim(id, on: session)
                 guard let row else {
                     await session.rollback()
@@ -82,7 +83,7 @@ struct OutboxRelay: Sendable {
                 return .failed
             }
         }
-        // Every attempt lost to concurrent writes: the job stays due, for the next call.
+        // Every attempt lost a deadlock: the job stays due, for the next call.
         return .taken
     }
 

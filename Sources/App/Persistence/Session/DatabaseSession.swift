@@ -53,6 +53,8 @@ final class DatabaseSession: UnitOfWork {
         var hadConflict = false
         /// The open transaction has written.
         var wrote = false
+        /// The transaction locks what it reads rather than conflicting (``beginClaiming()``).
+        var claiming = false
     }
 
     /// How many times a write outside a transaction is run when it keeps losing deadlocks.
@@ -95,7 +97,7 @@ final class DatabaseSession: UnitOfWork {
         defer { lease.end() }
         var attempt = 1
         while true {
-            let opened = try await begin(on: lease, autocommit: true)
+            let opened = try await begin(on: lease, readCommitted: true)
             do {
                 let value = try await body(lease.database)
                 try await commit(on: lease, opened, wrote: true)
@@ -112,11 +114,23 @@ final class DatabaseSession: UnitOfWork {
     /// Starts a transaction: optimistic, opening at the session's next write (SQLite) or statement (PostgreSQL), or
     /// `immediately`.
     func begin(immediately: Bool = false) async throws {
+        try await start(immediately: immediately, claiming: false)
+    }
+
+    /// Starts a transaction that guards what it changes by locking it as it reads it (``SQLDialectKind/claimingRead``,
+    /// ``SQLDialectKind/lockingRead``) instead of by conflicting: on PostgreSQL it runs at READ COMMITTED, where each
+    /// statement sees the latest commits and a concurrent write never fails it (a deadlock still does). On SQLite its
+    /// first statement is its claim, a write, which takes the writer.
+    func beginClaiming() async throws {
+        try await start(immediately: false, claiming: true)
+    }
+
+    private func start(immediately: Bool, claiming: Bool) async throws {
         state.withLock { state in
             guard case .autocommit = state.mode else {
                 preconditionFailure("a DatabaseSession runs one transaction at a time")
             }
-            state = State(mode: .pendingTransaction)
+            state = State(mode: .pendingTransaction, claiming: claiming)
         }
         if immediately { _ = try await open(immediately: true, forWriting: false, checkingReadsSince: nil) }
     }
@@ -179,7 +193,8 @@ final class DatabaseSession: UnitOfWork {
         }
         let opened: Opened
         do {
-            opened = try await begin(on: lease, immediately: immediately, forWriting: forWriting)
+            let claiming = state.withLock(\.claiming)
+            opened = try await begin(on: lease, immediately: immediately, readCommitted: claiming, forWriting: forWriting)
         } catch {
             lease.end()
             guard engine.isConflict(error) else { throw error }
@@ -190,17 +205,17 @@ final class DatabaseSession: UnitOfWork {
         return lease
     }
 
-    /// Begins a transaction on `lease`: the dispatcher's (`autocommit` false) or a single write's. On PostgreSQL each
-    /// takes the writers' lock, in as few round trips as its isolation allows:
-    /// - a single write, at READ COMMITTED, takes it for the transaction, and queues its notice, in one statement
-    ///   after `BEGIN` (each of its statements reads the data as of its own start, so a wait costs nothing);
+    /// Begins a transaction on `lease`: the dispatcher's, a claiming one's or a single write's (those two at READ
+    /// COMMITTED). On PostgreSQL each takes the writers' lock, in as few round trips as its isolation allows:
+    /// - one at READ COMMITTED takes it for the transaction, and queues its notice, in one statement after `BEGIN`
+    ///   (each of its statements reads the data as of its own start, so a wait costs nothing);
     /// - an optimistic transaction, at SERIALIZABLE, does the same (its notice only when it opens with a write): its
     ///   snapshot is taken at that statement, so after a wait for a transaction begun immediately it may be stale,
     ///   and then conflicts, as an optimistic transaction may;
     /// - one begun immediately takes the lock exclusive before `BEGIN`, for the connection: its snapshot, taken at
     ///   its first statement, must not predate the wait, since it must not conflict.
     private func begin(
-        on lease: ConnectionLease, immediately: Bool = false, autocommit: Bool = false, forWriting: Bool = true
+        on lease: ConnectionLease, immediately: Bool = false, readCommitted: Bool = false, forWriting: Bool = true
     ) async throws -> Opened {
         switch engine.dialect {
         case .sqlite:
@@ -217,7 +232,7 @@ final class DatabaseSession: UnitOfWork {
                 } else {
                     (
                         [
-                            autocommit ? "BEGIN ISOLATION LEVEL READ COMMITTED" : "BEGIN ISOLATION LEVEL SERIALIZABLE",
+                            readCommitted ? "BEGIN ISOLATION LEVEL READ COMMITTED" : "BEGIN ISOLATION LEVEL SERIALIZABLE",
                             "SELECT pg_advisory_xact_lock_shared(\(Self.writersLock))" + (forWriting ? notice : ""),
                         ],
                         Opened(noticeQueued: forWriting && !notice.isEmpty, holdsConnectionLock: false)
