@@ -9,14 +9,31 @@ import Testing
 /// the in-memory limiter, and no count for a refused request.
 @Suite("PostgreSQL rate limits", .enabled(if: !TestDatabase.isSQLite))
 struct PostgresRateLimiterTests {
+    /// A limiter on each of two instances of one database, on one clock.
+    struct Instances {
+        let directory: URL
+        let databases: [AppDatabase]
+        let clock = ManualClock()
+        var limiters: [PostgresRateLimiter] { databases.map { PostgresRateLimiter(engine: $0.engine, clock: clock) } }
+
+        init() async throws {
+            directory = try TestDatabase.temporaryDirectory()
+            databases = [
+                try await AppDatabase.open(TestDatabase.location(in: directory)),
+                try await AppDatabase.open(TestDatabase.location(in: directory)),
+            ]
+        }
+
+        func close() async {
+            for database in databases { await database.close() }
+            try? FileManager.default.removeItem(at: directory)
+        }
+    }
+
     @Test("two instances on one database spend one budget per key; the window slides with the clock")
     func sharedBudget() async throws {
-        let directory = try TestDatabase.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let first = try await AppDatabase.open(TestDatabase.location(in: directory))
-        let second = try await AppDatabase.open(TestDatabase.location(in: directory))
-        let clock = ManualClock()
-        let limiters = [first, second].map { PostgresRateLimiter(engine: $0.engine, clock: clock) }
+        let instances = try await Instances()
+        let (limiters, clock) = (instances.limiters, instances.clock)
         let policy = RateLimitPolicy(name: "Login", limit: 3, window: .seconds(60))
         // Alternating between the instances, as a load balancer would.
         #expect(try await limiters[0].take(policy, key: "10.0.0.1") == .allowed)
@@ -35,18 +52,13 @@ struct PostgresRateLimiterTests {
         #expect(try await limiters[1].take(policy, key: "10.0.0.1") == .allowed)
         #expect(try await limiters[0].take(policy, key: "10.0.0.1") == .limited(retryAfterSeconds: 10))
         #expect(try await limiters[0].take(RateLimitPolicy(name: "Never", limit: 0, window: .seconds(5)), key: "a") == .limited(retryAfterSeconds: 5))
-        await first.close()
-        await second.close()
+        await instances.close()
     }
 
     @Test("concurrent requests of one key from two instances are allowed exactly `limit` times")
     func concurrentTakes() async throws {
-        let directory = try TestDatabase.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let first = try await AppDatabase.open(TestDatabase.location(in: directory))
-        let second = try await AppDatabase.open(TestDatabase.location(in: directory))
-        let clock = ManualClock()
-        let limiters = [first, second].map { PostgresRateLimiter(engine: $0.engine, clock: clock) }
+        let instances = try await Instances()
+        let limiters = instances.limiters
         let policy = RateLimitPolicy(name: "Login", limit: 7, window: .seconds(60))
         let allowed = try await withThrowingTaskGroup(of: Bool.self) { group in
             for index in 0..<40 {
@@ -55,7 +67,6 @@ struct PostgresRateLimiterTests {
             return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
         }
         #expect(allowed == 7)
-        await first.close()
-        await second.close()
+        await instances.close()
     }
 }
