@@ -12,7 +12,7 @@ public struct HTTPRouteConfiguration: Sendable {
     /// Encodes results. Its key strategy should agree with the spec's `http.wireNames`.
     public var encoder: JSONEncoder
     /// Counts the requests of every route with a `rateLimit`: by default in this process's memory.
-    public var rateLimiter: any RateLimiter
+    public var rateLimiter: any RequestRateLimiter
     /// Where problem types are documented: a problem's `type` is this followed by its code, with `-` for `_`
     /// (`https://example.com/problems/` gives `https://example.com/problems/email-taken`). Nil gives `about:blank`.
     public var problemTypeBase: String?
@@ -24,7 +24,7 @@ public struct HTTPRouteConfiguration: Sendable {
     public init(
         maximumBodySize: Int = 64 * 1024, decoder: JSONDecoder = HTTPRouteConfiguration.defaultDecoder,
         encoder: JSONEncoder = HTTPRouteConfiguration.defaultEncoder,
-        rateLimiter: any RateLimiter = SlidingWindowRateLimiter(),
+        rateLimiter: any RequestRateLimiter = SlidingWindowRateLimiter(),
         problemTypeBase: String? = nil,
         statusOfUnlistedCode: @escaping @Sendable (String) -> HTTPResponse.Status = HTTPRouteConfiguration.defaultStatus
     ) {

@@ -195,7 +195,7 @@ struct RouteTests {
     }
 
     /// A limiter whose store is down.
-    struct UnreachableLimiter: RateLimiter {
+    struct UnreachableLimiter: RequestRateLimiter {
         struct StoreDown: Error {}
         func take(_ policy: RateLimitPolicy, key: String) async throws -> RateLimitDecision { throw StoreDown() }
     }

@@ -14,7 +14,7 @@ import SQLKit
 ///
 /// The statement runs outside the App's transactions and tells no instance of a write: a count is no data any
 /// cached result depends on. Instants come from the App's wall clock, so that tests move them with a manual clock.
-final class PostgresRateLimiter: RateLimiter {
+final class PostgresRateLimiter: RequestRateLimiter {
     /// One take in this many also drops every row whose window has passed, so that keys used once (a flood of
     /// addresses or emails) do not stay.
     static let purgeInterval = 1_000

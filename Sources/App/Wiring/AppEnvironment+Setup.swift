@@ -23,7 +23,7 @@ extension AppEnvironment {
         // A registry of this environment's own, not the process's global metrics system: tests open many
         // environments in one process, and each counts only its own operations.
         let metrics = PrometheusCollectorRegistry()
-        let rateLimiter: any RateLimiter = switch database.dialect {
+        let rateLimiter: any RequestRateLimiter = switch database.dialect {
         case .postgres where limitsRates: PostgresRateLimiter(engine: database.engine, clock: wallClock)
         case .postgres, .sqlite: SlidingWindowRateLimiter(clock: clock, isEnabled: limitsRates)
         }

@@ -9,7 +9,7 @@ struct AppEnvironment: Sendable {
     let dispatcher: Dispatcher
     /// Requests per address and account, for the routes that guessing or flooding would target: counted in the
     /// database on PostgreSQL, which several instances share, and in memory on SQLite, which one process owns.
-    let rateLimiter: any RateLimiter
+    let rateLimiter: any RequestRateLimiter
     /// What the dispatcher's metrics behaviour counts and times, served in Prometheus's text format.
     let metrics: PrometheusCollectorRegistry
 

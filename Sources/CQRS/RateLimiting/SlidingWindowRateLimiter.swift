@@ -14,7 +14,7 @@ extension HTTPRateLimit {
 /// keys whose window has passed are dropped, then the least recently used half).
 ///
 /// One process's memory: several instances would each count on their own.
-public final class SlidingWindowRateLimiter: RateLimiter {
+public final class SlidingWindowRateLimiter: RequestRateLimiter {
     public typealias Policy = RateLimitPolicy
     public typealias Decision = RateLimitDecision
 

@@ -51,7 +51,7 @@ public enum GeneratedNames {
         "NamedEvent", "NoUnitOfWork", "OperationBehavior", "OperationContext", "OperationDescriptor",
         "OperationDispatcher", "OperationError", "PageRequest", "PaginatedQuery", "PaginationMetadata",
         "PaginationRole", "PaginationStyle", "Query", "QueryHandler", "QueryMetadata", "QueryResultKey",
-        "QueryResultStore", "RateLimitDecision", "RateLimitPolicy", "RateLimiter", "Registry", "RegistryCategory",
+        "QueryResultStore", "RateLimitDecision", "RateLimitPolicy", "Registry", "RegistryCategory", "RequestRateLimiter",
         "RegistryStatistics", "SlidingWindowRateLimiter",
         "SpecLocation", "UnitOfWork", "VersionedStore", "WriteVersion",
     ]

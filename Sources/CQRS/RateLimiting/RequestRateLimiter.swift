@@ -29,13 +29,13 @@ public enum RateLimitDecision: Equatable, Sendable {
 /// counted. ``SlidingWindowRateLimiter`` counts in one process's memory; an application that runs several instances
 /// gives the routes one that counts where they all see it (a database), so that a key's budget is the service's, not
 /// each instance's.
-public protocol RateLimiter: Sendable {
+public protocol RequestRateLimiter: Sendable {
     /// Counts one request of `key` under `policy`, unless the policy's limit is reached. A thrown error means the
     /// count could not be kept; the route answers 503 rather than serve an uncounted request.
     func take(_ policy: RateLimitPolicy, key: String) async throws -> RateLimitDecision
 }
 
-extension RateLimiter {
+extension RequestRateLimiter {
     /// A key is an address or an email; a longer one is cut so that a flood of huge keys stays small.
     public static var maximumKeyLength: Int { 320 }
 }
