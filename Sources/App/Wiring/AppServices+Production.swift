@@ -17,7 +17,7 @@ extension AppServices {
         let bus = InProcessEventBus(logger: logger)
         // After a command commits, the instance that ran it does the jobs its events left in the outbox at once.
         bus.subscribeToEvery { envelope in
-            guard !OutboxJob.jobs(for: envelope, baseURL: baseURL).isEmpty else { return }
+            guard OutboxJob.isOwed(by: envelope.event) else { return }
             await relay.deliver(correlationId: envelope.context.correlationId)
         }
         return AppServices(

@@ -43,6 +43,18 @@ struct EventOutboxTests {
         #expect(try await fixture.environment.services.outbox.rows().isEmpty)
     }
 
+    @Test("an event owes jobs exactly when the outbox would write some for it")
+    func owedJobs() {
+        let failed = EventEnvelope<DomainEvent>(
+            event: .userRegistrationFailed(UserRegistrationFailed(email: "ada@example.com", failureCode: "email_taken")),
+            operation: "RegisterUser", context: OperationContext(correlationId: "c"))
+        for envelope in [Self.registered("ada@example.com"), failed] {
+            #expect(OutboxJob.isOwed(by: envelope.event) == !OutboxJob.jobs(for: envelope, baseURL: "http://x").isEmpty)
+        }
+        #expect(OutboxJob.isOwed(by: Self.registered("ada@example.com").event))
+        #expect(!OutboxJob.isOwed(by: failed.event))
+    }
+
     @Test("jobs left by an instance that stopped are done by the next sweep, once; the secret they carry is sealed at rest")
     func leftJobs() async throws {
         let fixture = try await ServerFixture.make()

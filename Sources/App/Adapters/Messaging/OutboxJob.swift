@@ -13,6 +13,11 @@ enum OutboxJob: Codable, Sendable, Hashable {
     /// Balance snapshots, once an event made balances known.
     case balanceSnapshots(BalanceCapture)
 
+    /// Whether `event` owes any job: what ``jobs(for:baseURL:)`` would find, without making a message.
+    static func isOwed(by event: DomainEvent) -> Bool {
+        event.emailEvent != nil || BalanceCapture(event) != nil
+    }
+
     /// What `envelope`'s event owes, in order: the application's subscriptions, wired from the spec's flags.
     static func jobs(for envelope: EventEnvelope<DomainEvent>, baseURL: String) -> [OutboxJob] {
         var jobs: [OutboxJob] = []
